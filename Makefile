@@ -1,0 +1,29 @@
+# Two commands do all the set-up on a fresh machine:  make run  (dashboard)  and  make test  (all tests).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+
+.PHONY: run test build validate bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+validate: $(STAMP)
+	$(PY) -m loaders validate
+
+build: $(STAMP)
+	$(PY) -m loaders build
+
+run: build
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf build test-output

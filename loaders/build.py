@@ -1,0 +1,205 @@
+"""Build the DuckDB database from a validated Dataset, atomically.
+
+The new database is written beside the old one and renamed over it only when complete and checked, so a failed
+or interrupted build leaves the last good database in service.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .dataset import Dataset
+from .periods import parse_period
+from .problems import Problem, ValidationFailed
+from .validate import load_dataset
+
+SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
+DATA_SUFFIXES = (".yaml", ".yml", ".csv")
+
+
+def data_fingerprint(data_dir: Path) -> str:
+    """A hash over every data file's path and bytes: the database is current iff it was built from this."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(data_dir).rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()):
+        digest.update(path.relative_to(data_dir).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
+    themes = pd.DataFrame(
+        [(t.id, t.name_vi, t.name_en, n) for n, t in enumerate(dataset.themes)],
+        columns=["theme_id", "name_vi", "name_en", "sort_order"],
+    )
+    frameworks = pd.DataFrame(
+        [(f.id, f.name_vi, f.name_en, f.legal_basis) for f in dataset.frameworks],
+        columns=["framework_id", "name_vi", "name_en", "legal_basis"],
+    )
+    indicators = pd.DataFrame(
+        [
+            (
+                i.id, i.name_vi, i.name_en, i.unit, i.counts_vi, i.counts_en, i.definition_vi, i.definition_en,
+                i.higher_is_better, i.theme, i.framework,
+                i.target.value if i.target else None, i.target.year if i.target else None,
+                i.target.level if i.target else None, i.target.legal_basis if i.target else None,
+                i.compare_group, i.structural,
+                _formula_text(i), list(i.aliases), n,
+            )
+            for n, i in enumerate(dataset.indicators.values())
+        ],
+        columns=[
+            "indicator_id", "name_vi", "name_en", "unit", "counts_vi", "counts_en", "definition_vi", "definition_en",
+            "higher_is_better", "theme_id", "framework_id", "target_value", "target_year", "target_level",
+            "target_legal_basis", "compare_group", "structural", "derived_formula", "aliases", "sort_order",
+        ],
+    )
+    sources = pd.DataFrame(
+        [
+            (s.id, s.title, s.issuer, s.number, s.date, s.first_day, s.place, s.kind, s.seed_file, s.url, s.language)
+            for s in dataset.sources.values()
+        ],
+        columns=["source_id", "title", "issuer", "number", "date_label", "source_date", "place", "kind", "seed_file", "url", "language"],
+    )
+    districts = pd.DataFrame(
+        [(d.slug, d.name, d.province, d.province_2025, d.communes, d.file, n) for n, d in enumerate(dataset.districts)],
+        columns=["district_id", "district_name", "province", "province_2025", "communes", "file", "sort_order"],
+    )
+    return {"themes": themes, "frameworks": frameworks, "indicators": indicators, "sources": sources,
+            "districts": districts, "observation_facts": _observation_frame(dataset)}
+
+
+def _formula_text(indicator) -> str | None:
+    spec = indicator.derived
+    if spec is None:
+        return None
+    side = lambda parts: parts[0] if len(parts) == 1 else "(" + " + ".join(parts) + ")"  # noqa: E731
+    scale = f" × {spec.scale:g}" if spec.scale != 1 else ""
+    return f"{side(spec.numerator_parts)} ÷ {side(spec.denominator_parts)}{scale}"
+
+
+def _observation_frame(dataset: Dataset) -> pd.DataFrame:
+    records = []
+    for row in dataset.observations:
+        o = row.observation
+        period = parse_period(o.period)
+        records.append((row.observation_id, row.district, o.indicator, o.value, o.qualifier, period.code, period.kind,
+                        period.start, period.end, o.level, o.commune, o.source, o.quote, o.note, False,
+                        None, None, None, row.file, row.line))
+    for row in dataset.derived:
+        period = parse_period(row.period)
+        records.append((row.observation_id, row.district, row.indicator, row.value, row.qualifier, period.code, period.kind,
+                        period.start, period.end, row.level, row.commune, row.source, row.quote, None, True,
+                        row.formula, row.formula_values, list(row.inputs), None, None))
+    columns = ["observation_id", "district_id", "indicator_id", "value", "qualifier", "period_label", "period_kind",
+               "period_start", "period_end", "level", "commune", "source_id", "quote", "note", "is_derived",
+               "formula", "formula_values", "inputs", "file", "line"]
+    frame = pd.DataFrame(records, columns=columns)
+    frame["line"] = frame["line"].astype("Int64")
+    return frame
+
+
+def write_database(dataset: Dataset, db_path: Path, fingerprint: str) -> None:
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex}.building")
+    try:
+        con = duckdb.connect(str(temporary))
+        try:
+            con.execute(SCHEMA_SQL)
+            frames = _frames(dataset)
+            for table, frame in frames.items():
+                con.register("incoming", frame)
+                columns = ", ".join(frame.columns)
+                con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
+                con.unregister("incoming")
+            expected = len(frames["observation_facts"])
+            found = con.execute("SELECT count(*) FROM observations").fetchone()[0]
+            if found != expected:
+                raise RuntimeError(f"built database has {found} observations, expected {expected}")
+            info = {
+                "data_fingerprint": fingerprint,
+                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "observations": str(expected),
+                "districts": str(len(dataset.districts)),
+            }
+            con.executemany("INSERT INTO build_info VALUES (?, ?)", list(info.items()))
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, db_path)
+        directory = os.open(db_path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    finally:
+        for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+
+def build_database(data_dir: Path, db_path: Path) -> Dataset:
+    """Validate data_dir and build db_path from it; raise ValidationFailed (and write nothing) on bad data."""
+    fingerprint = data_fingerprint(data_dir)
+    dataset = load_dataset(data_dir)
+    write_database(dataset, db_path, fingerprint)
+    return dataset
+
+
+def built_fingerprint(db_path: Path) -> str | None:
+    if not Path(db_path).exists():
+        return None
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+        try:
+            row = con.execute("SELECT value FROM build_info WHERE key = 'data_fingerprint'").fetchone()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
+
+
+@contextmanager
+def _build_lock(db_path: Path):
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(db_path.with_name(db_path.name + ".lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@dataclass
+class DatabaseState:
+    path: Path
+    status: str  # current | rebuilt | stale (data has problems; the last good build is kept)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def ensure_database(data_dir: Path, db_path: Path) -> DatabaseState:
+    """Make db_path current with data_dir. With bad data, keep serving the last good build and say why."""
+    db_path = Path(db_path)
+    with _build_lock(db_path):
+        if built_fingerprint(db_path) == data_fingerprint(data_dir):
+            return DatabaseState(db_path, "current")
+        try:
+            build_database(data_dir, db_path)
+        except ValidationFailed as failure:
+            if built_fingerprint(db_path) is not None:
+                return DatabaseState(db_path, "stale", failure.problems)
+            raise
+        return DatabaseState(db_path, "rebuilt")

@@ -1,0 +1,67 @@
+"""The validated, in-memory form of data/: what the database is built from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import Framework, Indicator, Observation, Source, Theme
+
+
+@dataclass(frozen=True)
+class District:
+    slug: str
+    name: str
+    province: str
+    province_2025: str
+    communes: int | None
+    file: str
+
+
+@dataclass(frozen=True)
+class ObservationRow:
+    """An observation as typed by a curator, with where it was typed."""
+
+    district: str
+    observation: Observation
+    file: str
+    line: int
+
+    @property
+    def observation_id(self) -> str:
+        o = self.observation
+        commune = f"/{o.commune}" if o.commune else ""
+        return f"{self.district}/{o.indicator}/{o.level}{commune}/{o.period}"
+
+
+@dataclass(frozen=True)
+class DerivedRow:
+    """A value the loader computed from other observations, with its formula and inputs."""
+
+    district: str
+    indicator: str
+    value: float
+    level: str
+    commune: str | None
+    period: str
+    qualifier: str | None
+    source: str
+    quote: str
+    formula: str  # in indicator ids, e.g. dossiers_online ÷ dossiers_received × 100
+    formula_values: str  # the same with the input values, e.g. 1973 ÷ 25250 × 100
+    inputs: tuple[str, ...]  # observation ids of the inputs
+
+    @property
+    def observation_id(self) -> str:
+        commune = f"/{self.commune}" if self.commune else ""
+        return f"{self.district}/{self.indicator}/{self.level}{commune}/{self.period}"
+
+
+@dataclass
+class Dataset:
+    themes: list[Theme]
+    frameworks: list[Framework]
+    indicators: dict[str, Indicator]
+    sources: dict[str, Source]
+    districts: list[District]
+    observations: list[ObservationRow]
+    derived: list[DerivedRow] = field(default_factory=list)

@@ -1,0 +1,175 @@
+"""Shapes of the records in data/ files. Cross-file rules (references, duplicates) live in validate.py."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from .periods import PeriodError, parse_period
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+Text = Annotated[str, BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v), Field(min_length=1)]
+Unit = Literal["percent", "count", "vnd"]
+Level = Literal["district", "commune_aggregate", "commune"]
+Qualifier = Literal["approx", "over", "nearly"]
+
+_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def _plain_number(value: object) -> object:
+    """Accept 25250 or 99.86; refuse '25.250' or '99,86' rather than guess which separator was meant."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true/false")
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _PLAIN_NUMBER.match(text):
+            return float(text)
+        raise ValueError(f"'{value}' is not a plain number; write digits with a decimal point only (25250, 99.86)")
+    raise ValueError("must be a number")
+
+
+PlainNumber = Annotated[float, BeforeValidator(_plain_number)]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Theme(_Record):
+    id: Identifier
+    name_vi: Text
+    name_en: Text
+
+
+class Framework(_Record):
+    id: Identifier
+    name_vi: Text
+    name_en: Text
+    legal_basis: Text
+
+
+class Target(_Record):
+    value: PlainNumber
+    year: int | None = None
+    level: Level | None = None
+    legal_basis: Text
+
+
+class Derivation(_Record):
+    numerator: Identifier | list[Identifier]
+    denominator: Identifier | list[Identifier]
+    scale: PlainNumber = 1
+
+    @staticmethod
+    def _parts(side: str | list[str]) -> list[str]:
+        return [side] if isinstance(side, str) else list(side)
+
+    @property
+    def numerator_parts(self) -> list[str]:
+        return self._parts(self.numerator)
+
+    @property
+    def denominator_parts(self) -> list[str]:
+        return self._parts(self.denominator)
+
+
+class Indicator(_Record):
+    id: Identifier
+    name_vi: Text
+    name_en: Text
+    unit: Unit
+    counts_vi: Text | None = None
+    counts_en: Text | None = None
+    definition_vi: Text
+    definition_en: Text
+    higher_is_better: bool | None
+    theme: Identifier
+    framework: Identifier | None = None
+    target: Target | None = None
+    compare_group: Identifier | None = None
+    structural: bool = False
+    derived: Derivation | None = None
+    aliases: list[Text] = []
+
+
+def _date_text(value: object) -> object:
+    # YAML turns 2023-09-07 into a date and 2023 into an int; keep the precision the curator wrote.
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+class Source(_Record):
+    id: Slug
+    title: Text
+    issuer: Text
+    number: Text | None = None
+    date: Annotated[str, BeforeValidator(_date_text), Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    place: Text | None = None
+    kind: Literal["official_report", "news_article"]
+    seed_file: Text | None = None
+    url: Text | None = None
+    language: Literal["vi", "en"] = "vi"
+
+    @property
+    def first_day(self) -> date:
+        parts = [int(p) for p in self.date.split("-")] + [1, 1]
+        return date(parts[0], parts[1], parts[2])
+
+
+class CommuneCount(_Record):
+    value: Annotated[int, Field(ge=1, le=1000)]
+    source: Slug
+    quote: Text
+    period: str | None = None
+
+
+class DistrictHeader(_Record):
+    district: Text
+    slug: Slug
+    province: Text
+    province_2025: Text
+    communes: CommuneCount | None = None
+    observations: list = []
+
+
+class Observation(_Record):
+    indicator: Identifier
+    value: PlainNumber
+    unit: Unit
+    period: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)]
+    level: Level
+    commune: Text | None = None
+    qualifier: Qualifier | None = None
+    source: Slug
+    quote: Text
+    note: Text | None = None
+
+    @field_validator("period")
+    @classmethod
+    def _known_period(cls, value: str) -> str:
+        try:
+            return parse_period(value).code
+        except PeriodError as error:
+            raise ValueError(str(error)) from None
+
+    @field_validator("commune")
+    @classmethod
+    def _commune_needs_level(cls, value: str | None, info) -> str | None:
+        level = info.data.get("level")
+        if value is not None and level != "commune":
+            raise ValueError("a commune name goes with level: commune only")
+        return value
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What makes an observation unique within a district."""
+        return (self.indicator, self.level, self.commune or "", self.period)

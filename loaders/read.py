@@ -1,0 +1,189 @@
+"""Read the files under data/ into located raw records (dicts that know their file and line)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+from .text_files import read_text
+from .yaml_lines import LineDict, parse_yaml
+
+CATALOGUE_FILE = "indicators.yaml"
+SOURCES_FILE = "sources.yaml"
+DISTRICTS_DIR = "districts"
+OBSERVATION_COLUMNS = ("indicator", "value", "unit", "period", "level", "commune", "qualifier", "source", "quote", "note")
+REQUIRED_COLUMNS = ("indicator", "value", "unit", "period", "level", "source", "quote")
+
+
+@dataclass
+class Located:
+    """One raw record and where it was written."""
+
+    data: dict[str, Any]
+    file: str
+    line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str | None) -> int:
+        return self.key_lines.get(key, self.line) if key else self.line
+
+
+@dataclass
+class DistrictFiles:
+    slug_from_name: str
+    header: Located | None
+    observations: list[Located]
+
+
+@dataclass
+class RawData:
+    themes: list[Located]
+    frameworks: list[Located]
+    indicators: list[Located]
+    sources: list[Located]
+    districts: list[DistrictFiles]
+    files: list[Path]
+
+
+def shown_path(path: Path, data_dir: Path) -> str:
+    return path.relative_to(data_dir.parent).as_posix()
+
+
+def _located(node: Any, file: str, fallback_line: int) -> Located | None:
+    if isinstance(node, LineDict):
+        return Located(dict(node), file, node.line, dict(node.key_lines))
+    return None
+
+
+def _yaml_document(path: Path, data_dir: Path, problems: list[Problem]) -> tuple[LineDict | None, str]:
+    shown = shown_path(path, data_dir)
+    text, read_problems = read_text(path, shown)
+    problems.extend(read_problems)
+    if text is None:
+        return None, shown
+    document, parse_problems = parse_yaml(text, shown)
+    problems.extend(parse_problems)
+    if document is None and not parse_problems:
+        problems.append(Problem(shown, 1, "file", "the file is empty"))
+        return None, shown
+    if document is not None and not isinstance(document, LineDict):
+        problems.append(Problem(shown, 1, "file", "expected a mapping of fields at the top level"))
+        return None, shown
+    return document, shown
+
+
+def _list_of_records(document: LineDict, key: str, shown: str, problems: list[Problem]) -> list[Located]:
+    items = document.get(key)
+    if items is None:
+        problems.append(Problem(shown, document.line, key, "missing list"))
+        return []
+    if not isinstance(items, list):
+        problems.append(Problem(shown, document.line_of(key), key, "must be a list"))
+        return []
+    records = []
+    for index, item in enumerate(items):
+        record = _located(item, shown, document.line_of(key))
+        if record is None:
+            problems.append(Problem(shown, document.line_of(key), f"{key}[{index}]", "must be a mapping of fields"))
+        else:
+            records.append(record)
+    return records
+
+
+def read_csv_observations(path: Path, shown: str, problems: list[Problem]) -> list[Located]:
+    text, read_problems = read_text(path, shown)
+    problems.extend(read_problems)
+    if text is None:
+        return []
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(rows)
+    except StopIteration:
+        problems.append(Problem(shown, 1, "file", "the file is empty"))
+        return []
+    except csv.Error as error:
+        problems.append(Problem(shown, 1, "csv", str(error)))
+        return []
+    header = [name.strip() for name in header]
+    unknown = [name for name in header if name not in OBSERVATION_COLUMNS]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if unknown:
+        problems.append(Problem(shown, 1, "header", f"unknown column(s) {', '.join(unknown)}; allowed: {', '.join(OBSERVATION_COLUMNS)}"))
+    if missing:
+        problems.append(Problem(shown, 1, "header", f"missing column(s) {', '.join(missing)}"))
+    if unknown or missing:
+        return []
+    records = []
+    line = 2
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(Problem(shown, rows.line_num, "csv", str(error)))
+            break
+        start_line, line = line, rows.line_num + 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            problems.append(Problem(shown, start_line, "row", f"has {len(cells)} cells, the header has {len(header)}"))
+            continue
+        data = {name: (cell.strip() or None) for name, cell in zip(header, cells)}
+        records.append(Located(data, shown, start_line, {name: start_line for name in header}))
+    return records
+
+
+def read_data_dir(data_dir: Path) -> tuple[RawData, list[Problem]]:
+    problems: list[Problem] = []
+    files: list[Path] = []
+    themes = frameworks = indicators = sources = []
+
+    catalogue_path = data_dir / CATALOGUE_FILE
+    if catalogue_path.exists():
+        files.append(catalogue_path)
+        document, shown = _yaml_document(catalogue_path, data_dir, problems)
+        if document is not None:
+            themes = _list_of_records(document, "themes", shown, problems)
+            frameworks = _list_of_records(document, "frameworks", shown, problems)
+            indicators = _list_of_records(document, "indicators", shown, problems)
+    else:
+        problems.append(Problem(f"{data_dir.name}/{CATALOGUE_FILE}", 1, "file", "the indicator catalogue is missing"))
+
+    sources_path = data_dir / SOURCES_FILE
+    if sources_path.exists():
+        files.append(sources_path)
+        document, shown = _yaml_document(sources_path, data_dir, problems)
+        if document is not None:
+            sources = _list_of_records(document, "sources", shown, problems)
+    else:
+        problems.append(Problem(f"{data_dir.name}/{SOURCES_FILE}", 1, "file", "the sources registry is missing"))
+
+    districts: list[DistrictFiles] = []
+    district_dir = data_dir / DISTRICTS_DIR
+    stems = sorted({p.stem for p in district_dir.glob("*.yaml")} | {p.stem for p in district_dir.glob("*.csv")}) if district_dir.is_dir() else []
+    for stem in stems:
+        districts.append(_read_district(district_dir, stem, data_dir, files, problems))
+    return RawData(themes, frameworks, indicators, sources, districts, files), problems
+
+
+def _read_district(district_dir: Path, stem: str, data_dir: Path, files: list[Path], problems: list[Problem]) -> DistrictFiles:
+    yaml_path, csv_path = district_dir / f"{stem}.yaml", district_dir / f"{stem}.csv"
+    header, observations = None, []
+    if yaml_path.exists():
+        files.append(yaml_path)
+        document, shown = _yaml_document(yaml_path, data_dir, problems)
+        if document is not None:
+            header = Located(dict(document), shown, document.line, dict(document.key_lines))
+            if document.get("observations") is not None:
+                observations += _list_of_records(document, "observations", shown, problems)
+    else:
+        problems.append(Problem(shown_path(csv_path, data_dir), 1, "file", f"observations without a district file {stem}.yaml beside them"))
+    if csv_path.exists():
+        files.append(csv_path)
+        observations += read_csv_observations(csv_path, shown_path(csv_path, data_dir), problems)
+    return DistrictFiles(stem, header, observations)

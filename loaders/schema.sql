@@ -1,0 +1,44 @@
+-- The database contract. Rebuilt from data/ on every change, never migrated.
+CREATE TABLE themes (
+    theme_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, sort_order INTEGER NOT NULL
+);
+CREATE TABLE frameworks (
+    framework_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, legal_basis VARCHAR NOT NULL
+);
+CREATE TABLE indicators (
+    indicator_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, unit VARCHAR NOT NULL,
+    counts_vi VARCHAR, counts_en VARCHAR, definition_vi VARCHAR NOT NULL, definition_en VARCHAR NOT NULL,
+    higher_is_better BOOLEAN, theme_id VARCHAR NOT NULL, framework_id VARCHAR,
+    target_value DOUBLE, target_year INTEGER, target_level VARCHAR, target_legal_basis VARCHAR,
+    compare_group VARCHAR, structural BOOLEAN NOT NULL, derived_formula VARCHAR, aliases VARCHAR[] NOT NULL,
+    sort_order INTEGER NOT NULL
+);
+CREATE TABLE sources (
+    source_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, issuer VARCHAR NOT NULL, number VARCHAR,
+    date_label VARCHAR NOT NULL, source_date DATE NOT NULL, place VARCHAR, kind VARCHAR NOT NULL,
+    seed_file VARCHAR, url VARCHAR, language VARCHAR NOT NULL
+);
+CREATE TABLE districts (
+    district_id VARCHAR PRIMARY KEY, district_name VARCHAR NOT NULL, province VARCHAR NOT NULL,
+    province_2025 VARCHAR NOT NULL, communes INTEGER, file VARCHAR NOT NULL, sort_order INTEGER NOT NULL
+);
+CREATE TABLE observation_facts (
+    observation_id VARCHAR PRIMARY KEY, district_id VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL,
+    value DOUBLE NOT NULL, qualifier VARCHAR, period_label VARCHAR NOT NULL, period_kind VARCHAR NOT NULL,
+    period_start DATE NOT NULL, period_end DATE NOT NULL, level VARCHAR NOT NULL, commune VARCHAR,
+    source_id VARCHAR NOT NULL, quote VARCHAR NOT NULL, note VARCHAR, is_derived BOOLEAN NOT NULL,
+    formula VARCHAR, formula_values VARCHAR, inputs VARCHAR[], file VARCHAR, line INTEGER
+);
+CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+
+CREATE VIEW observations AS
+SELECT
+    f.observation_id, f.district_id, d.district_name, d.province, d.province_2025, d.communes,
+    f.level, f.commune, f.indicator_id, i.name_vi AS indicator_name_vi, i.name_en AS indicator_name_en,
+    i.theme_id AS theme, i.unit, f.value, f.qualifier, f.period_label, f.period_kind, f.period_start, f.period_end,
+    f.source_id, s.title AS source_title, s.number AS source_number, s.date_label AS source_date, s.kind AS source_kind,
+    f.quote, f.note, f.is_derived, f.formula, f.formula_values, f.inputs, i.compare_group, f.file, f.line
+FROM observation_facts f
+JOIN districts d USING (district_id)
+JOIN indicators i USING (indicator_id)
+JOIN sources s USING (source_id);

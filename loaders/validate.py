@@ -1,0 +1,185 @@
+"""Validate raw records from data/ into a Dataset, collecting every problem before failing."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .dataset import Dataset, District, ObservationRow
+from .derive import derive_all
+from .models import DistrictHeader, Framework, Indicator, Observation, Source, Theme
+from .problems import Problem, ValidationFailed
+from .read import Located, RawData, read_data_dir
+
+Model = TypeVar("Model", bound=BaseModel)
+COMMUNES_INDICATOR = "communes"
+
+
+def _message(error: dict) -> str:
+    if error["type"] == "extra_forbidden":
+        return "unknown field"
+    if error["type"] == "missing":
+        return "required field is missing"
+    return error["msg"].removeprefix("Value error, ")
+
+
+def parse_record(model: type[Model], record: Located, problems: list[Problem]) -> Model | None:
+    try:
+        return model.model_validate(record.data)
+    except ValidationError as error:
+        for detail in error.errors():
+            field = str(detail["loc"][0]) if detail["loc"] else "record"
+            path = ".".join(str(part) for part in detail["loc"]) or "record"
+            problems.append(Problem(record.file, record.line_of(field), path, _message(detail)))
+        return None
+
+
+def _unique_by_id(model: type[Model], records: list[Located], what: str, problems: list[Problem]) -> dict[str, Model]:
+    parsed: dict[str, Model] = {}
+    for record in records:
+        item = parse_record(model, record, problems)
+        if item is None:
+            continue
+        if item.id in parsed:
+            problems.append(Problem(record.file, record.line_of("id"), "id", f"{what} '{item.id}' is defined twice"))
+            continue
+        parsed[item.id] = item
+    return parsed
+
+
+def _unknown(kind: str, name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown {kind} '{name}'{hint}"
+
+
+_NUMBER_TOKEN = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def value_appears_in(value: float, quote: str) -> bool:
+    """Whether a number in the quote reads as the value, Vietnamese (25.250; 99,86) or English (25,250; 99.86)."""
+    for token in _NUMBER_TOKEN.findall(quote):
+        readings = {token.replace(".", "").replace(",", "."), token.replace(",", "")}
+        for reading in readings:
+            try:
+                if abs(float(reading) - value) < 1e-9:
+                    return True
+            except ValueError:
+                continue
+    return False
+
+
+def _check_catalogue(indicators: dict[str, Indicator], records: list[Located], themes, frameworks, problems):
+    by_id = {r.data.get("id"): r for r in records}
+    for indicator in indicators.values():
+        record = by_id[indicator.id]
+        if indicator.theme not in themes:
+            problems.append(Problem(record.file, record.line_of("theme"), "theme", _unknown("theme", indicator.theme, list(themes))))
+        if indicator.framework and indicator.framework not in frameworks:
+            problems.append(Problem(record.file, record.line_of("framework"), "framework", _unknown("framework", indicator.framework, list(frameworks))))
+        if indicator.derived:
+            for part in indicator.derived.numerator_parts + indicator.derived.denominator_parts:
+                if part not in indicators:
+                    problems.append(Problem(record.file, record.line_of("derived"), "derived", _unknown("indicator", part, list(indicators))))
+        if indicator.unit == "percent" and indicator.target and not 0 <= indicator.target.value <= 100:
+            problems.append(Problem(record.file, record.line_of("target"), "target.value", "a percent target must be within 0–100"))
+
+
+def _check_observation(row: Observation, record: Located, indicators, sources, problems: list[Problem]) -> bool:
+    ok = True
+    indicator = indicators.get(row.indicator)
+    if indicator is None:
+        problems.append(Problem(record.file, record.line_of("indicator"), "indicator", _unknown("indicator", row.indicator, list(indicators))))
+        ok = False
+    if row.source not in sources:
+        problems.append(Problem(record.file, record.line_of("source"), "source", _unknown("source", row.source, list(sources))))
+        ok = False
+    if indicator is not None:
+        if row.unit != indicator.unit:
+            problems.append(Problem(record.file, record.line_of("unit"), "unit", f"'{row.unit}' does not match the catalogue unit '{indicator.unit}' of {indicator.id}"))
+            ok = False
+        if indicator.unit == "percent" and not 0 <= row.value <= 100:
+            problems.append(Problem(record.file, record.line_of("value"), "value", f"{row.value:g} is outside 0–100 for a percent"))
+            ok = False
+        if indicator.unit in ("count", "vnd") and (row.value < 0 or row.value != int(row.value)):
+            problems.append(Problem(record.file, record.line_of("value"), "value", f"{row.value:g} is not a whole, non-negative {indicator.unit}; write it without thousands separators (25250, not 25.250)"))
+            ok = False
+    if row.level == "commune" and not row.commune:
+        problems.append(Problem(record.file, record.line_of("level"), "commune", "level commune needs the commune's name in `commune`"))
+        ok = False
+    if not value_appears_in(row.value, row.quote):
+        problems.append(Problem(record.file, record.line_of("quote"), "quote", f"the quote does not contain the value {row.value:g}"))
+        ok = False
+    return ok
+
+
+def _district(files, indicators, sources, problems: list[Problem]) -> tuple[District | None, list[ObservationRow]]:
+    if files.header is None:
+        return None, []
+    header = parse_record(DistrictHeader, files.header, problems)
+    if header is None:
+        return None, []
+    record = files.header
+    if header.slug != files.slug_from_name:
+        problems.append(Problem(record.file, record.line_of("slug"), "slug", f"'{header.slug}' must equal the file name '{files.slug_from_name}'"))
+        return None, []
+    rows: list[ObservationRow] = []
+    seen: dict[tuple, int] = {}
+    if header.communes is not None:
+        block = header.communes
+        line = record.line_of("communes")
+        if block.source not in sources:
+            problems.append(Problem(record.file, line, "communes.source", _unknown("source", block.source, list(sources))))
+        elif COMMUNES_INDICATOR not in indicators:
+            problems.append(Problem(record.file, line, "communes", f"the catalogue has no '{COMMUNES_INDICATOR}' indicator"))
+        else:
+            observation = parse_record(Observation, Located({
+                "indicator": COMMUNES_INDICATOR, "value": block.value, "unit": indicators[COMMUNES_INDICATOR].unit,
+                "period": block.period or f"asof {sources[block.source].date}", "level": "district",
+                "source": block.source, "quote": block.quote,
+            }, record.file, line), problems)
+            if observation and _check_observation(observation, Located({}, record.file, line), indicators, sources, problems):
+                rows.append(ObservationRow(header.slug, observation, record.file, line))
+                seen[observation.key] = line
+    for located in files.observations:
+        observation = parse_record(Observation, located, problems)
+        if observation is None or not _check_observation(observation, located, indicators, sources, problems):
+            continue
+        if observation.key in seen:
+            problems.append(Problem(located.file, located.line, "observation", f"duplicate of the observation at line {seen[observation.key]} (same indicator, level, commune and period)"))
+            continue
+        seen[observation.key] = located.line
+        rows.append(ObservationRow(header.slug, observation, located.file, located.line))
+    district = District(header.slug, header.district, header.province, header.province_2025,
+                        header.communes.value if header.communes else None, record.file)
+    return district, rows
+
+
+def validate_raw(raw: RawData, problems: list[Problem]) -> Dataset:
+    themes = _unique_by_id(Theme, raw.themes, "theme", problems)
+    frameworks = _unique_by_id(Framework, raw.frameworks, "framework", problems)
+    indicators = _unique_by_id(Indicator, raw.indicators, "indicator", problems)
+    sources = _unique_by_id(Source, raw.sources, "source", problems)
+    _check_catalogue(indicators, raw.indicators, themes, frameworks, problems)
+    districts, observations = [], []
+    for files in raw.districts:
+        district, rows = _district(files, indicators, sources, problems)
+        if district is not None:
+            districts.append(district)
+            observations.extend(rows)
+    dataset = Dataset(list(themes.values()), list(frameworks.values()), indicators, sources, districts, observations)
+    dataset.derived = derive_all(dataset, problems)
+    return dataset
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read and validate every file under data_dir; raise ValidationFailed listing every problem."""
+    raw, problems = read_data_dir(Path(data_dir))
+    dataset = validate_raw(raw, problems)
+    if problems:
+        raise ValidationFailed(problems)
+    return dataset

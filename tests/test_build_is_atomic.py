@@ -1,0 +1,85 @@
+"""The database is a build output: complete and valid, or the previous one stays in service."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from loaders import ValidationFailed, build_database, ensure_database
+from loaders import build as build_module
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target
+
+
+def observation_count(db_path: Path) -> int:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM observations").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_build_writes_the_contract_view_with_derived_rate(data_dir, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    con = duckdb.connect(str(db), read_only=True)
+    row = con.execute(
+        "SELECT value, is_derived, formula_values FROM observations WHERE indicator_id = 'online_submission_rate'"
+    ).fetchone()
+    assert row[0] == pytest.approx(1973 / 25250 * 100) and row[1] is True and row[2] == "1973 ÷ 25250 × 100"
+    columns = {r[0] for r in con.execute("DESCRIBE observations").fetchall()}
+    con.close()
+    contract = {"district_id", "district_name", "province", "province_2025", "level", "commune", "indicator_id",
+                "indicator_name_vi", "indicator_name_en", "theme", "unit", "value", "qualifier", "period_label",
+                "period_start", "period_end", "source_id", "quote", "is_derived"}
+    assert contract <= columns
+
+
+def test_interrupted_build_leaves_the_old_database_usable(data_dir, tmp_path, monkeypatch):
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    before = observation_count(db)
+
+    def crash(*_args, **_kwargs):
+        raise KeyboardInterrupt("power cut while writing")
+
+    monkeypatch.setattr(build_module.os, "replace", crash)
+    (data_dir / "districts" / "mau.yaml").write_text(
+        (data_dir / "districts" / "mau.yaml").read_text(encoding="utf-8").replace("25250", "25251").replace("25.250", "25.251"),
+        encoding="utf-8",
+    )
+    with pytest.raises(KeyboardInterrupt):
+        build_database(data_dir, db)
+    assert observation_count(db) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".building")] == []
+
+
+def test_invalid_data_never_replaces_the_last_good_database(data_dir, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    fingerprint_before = build_module.built_fingerprint(db)
+    district = data_dir / "districts" / "mau.yaml"
+    district.write_text(district.read_text(encoding="utf-8").replace("indicator: dossiers_online", "indicator: nope"), encoding="utf-8")
+    with pytest.raises(ValidationFailed):
+        build_database(data_dir, db)
+    state = ensure_database(data_dir, db)
+    assert state.status == "stale" and state.problems
+    assert build_module.built_fingerprint(db) == fingerprint_before
+
+
+def test_ensure_database_builds_when_missing_and_skips_when_current(data_dir, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    assert ensure_database(data_dir, db).status == "rebuilt"
+    assert ensure_database(data_dir, db).status == "current"
+    (data_dir / "sources.yaml").write_text((data_dir / "sources.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert ensure_database(data_dir, db).status == "rebuilt"
