@@ -1,0 +1,10 @@
+"""CĐS Compare: compare districts on digital transformation, every figure traceable to its source."""
+
+import streamlit as st
+
+from i18n import t
+from ui import layout, navigation
+
+st.set_page_config(page_title="CĐS Compare", page_icon=":material/bar_chart:", layout="wide")
+lang = layout.language_switch()
+st.navigation(navigation.pages(lang)).run()

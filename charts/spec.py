@@ -1,0 +1,16 @@
+"""A chart ready to show anywhere: on a page, as a slide, in an exported file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+
+@dataclass
+class ChartSpec:
+    chart_id: str  # stable across languages and runs, e.g. "online_services/online_submission_rate"; used in URLs
+    title: str  # in the UI language
+    figure: go.Figure
+    source_note: str  # "Nguồn: … · Kỳ: …" — printed under the chart on slides and exports
+    notes: list[str] = field(default_factory=list)  # honest caveats: different periods, definitions, missing data

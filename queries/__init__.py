@@ -1,0 +1,47 @@
+"""Run the SQL files in this folder, each named after what it returns. Never imports streamlit.
+
+The database file is ATTACHed into a fresh in-memory DuckDB instead of opened directly: DuckDB caches open
+database files per process, so a plain connect() after a rebuild would keep returning the old file for as long
+as any connection to it is alive. Attaching gives each new connection the file as it is now.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+QUERY_DIR = Path(__file__).parent
+SCHEMA = "cds"
+
+
+def open_database(db_path: Path | str) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{Path(db_path).as_posix()}' AS {SCHEMA} (READ_ONLY)")
+    return con
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor for one thread or session (connections are not thread-safe); it reads the attached database."""
+    cur = con.cursor()
+    cur.execute(f"USE {SCHEMA}")
+    return cur
+
+
+@lru_cache(maxsize=None)
+def sql(name: str) -> str:
+    path = QUERY_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise KeyError(f"no query file {path.name}")
+    return path.read_text(encoding="utf-8")
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    """Run queries/<name>.sql with $named parameters and return a DataFrame."""
+    cur = cursor(con)
+    try:
+        return cur.execute(sql(name), params).df() if params else cur.execute(sql(name)).df()
+    finally:
+        cur.close()

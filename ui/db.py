@@ -1,0 +1,61 @@
+"""The database as the app sees it: built on start when missing or stale, one connection per file version,
+query results cached per (query, parameters, file version)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import queries
+from loaders import ValidationFailed, ensure_database
+from loaders.build import DatabaseState
+from loaders.paths import default_data_dir, default_db_path
+
+
+@st.cache_resource(show_spinner=False)
+def _ensured(data_dir: str, db_path: str) -> DatabaseState:
+    return ensure_database(Path(data_dir), Path(db_path))
+
+
+def database_state() -> DatabaseState:
+    """Build the database if needed (once per server start, or after refresh_database)."""
+    return _ensured(str(default_data_dir()), str(default_db_path()))
+
+
+def refresh_database() -> DatabaseState:
+    """After data files change (a contribution was saved): rebuild if needed and drop cached results."""
+    _ensured.clear()
+    _query.clear()
+    return database_state()
+
+
+def _version(db_path: Path) -> tuple[int, int, int]:
+    stat = os.stat(db_path)
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _connection(db_path: str, version: tuple[int, int, int]):
+    return queries.open_database(db_path)
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def _query(name: str, db_path: str, version: tuple[int, int, int], **params) -> pd.DataFrame:
+    return queries.run(_connection(db_path, version), name, **params)
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """Run queries/<name>.sql against the current build; cached until the database file changes."""
+    path = database_state().path
+    return _query(name, str(path), _version(path), **params)
+
+
+def load_problems() -> list[str]:
+    """Problems that kept the last build in service (empty when data is valid)."""
+    try:
+        return [str(p) for p in database_state().problems]
+    except ValidationFailed as failure:
+        return [str(p) for p in failure.problems]

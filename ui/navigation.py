@@ -1,0 +1,22 @@
+"""The pages of the app, in menu order. Each page is a thin file under pages/."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from i18n import t
+
+# (file, title key, url path, icon)
+PAGES = [
+    ("pages/overview.py", "nav.overview", "overview", ":material/dashboard:"),
+    ("pages/compare.py", "nav.compare", "compare", ":material/bar_chart:"),
+    ("pages/district.py", "nav.district", "district", ":material/location_city:"),
+    ("pages/indicators.py", "nav.indicators", "indicators", ":material/menu_book:"),
+]
+
+
+def pages(lang: str) -> list:
+    return [
+        st.Page(file, title=t(title_key, lang), url_path=url_path, icon=icon, default=(n == 0))
+        for n, (file, title_key, url_path, icon) in enumerate(PAGES)
+    ]

@@ -1,0 +1,74 @@
+"""The view lives in the URL (?lang=en&d=lam-binh,huong-khe&theme=signing…) so a pasted link reopens it.
+
+Values are validated: an unknown value falls back to the default and leaves a visible notice, never an error.
+The session keeps a copy because switching pages in st.navigation starts the new page with a clean URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+_NOTICES = "_url_notices"
+
+
+def _raw(param: str) -> str | None:
+    value = st.query_params.get(param)
+    if value is None:
+        value = st.session_state.get(f"_url_{param}")
+    return value
+
+
+def remember(**values: str | Sequence[str] | None) -> None:
+    """Write the current view into the URL (and the session, for the next page)."""
+    for param, value in values.items():
+        text = ",".join(value) if isinstance(value, (list, tuple)) else value
+        if text in (None, ""):
+            st.query_params.pop(param, None)
+            st.session_state.pop(f"_url_{param}", None)
+        else:
+            st.query_params[param] = text
+            st.session_state[f"_url_{param}"] = text
+
+
+def _notice(param: str, bad: str) -> None:
+    st.session_state.setdefault(_NOTICES, {})[param] = bad
+
+
+def language() -> str:
+    value = st.session_state.get("language") or _raw("lang") or DEFAULT_LANGUAGE
+    if value not in LANGUAGES:
+        _notice("lang", value)
+        value = DEFAULT_LANGUAGE
+    return value
+
+
+def choice(param: str, allowed: Sequence[str], default: str | None) -> str | None:
+    value = _raw(param)
+    if value is None:
+        return default
+    if value not in allowed:
+        _notice(param, value)
+        return default
+    return value
+
+
+def choices(param: str, allowed: Sequence[str], default: Sequence[str]) -> list[str]:
+    value = _raw(param)
+    if value is None:
+        return list(default)
+    wanted = [v for v in value.split(",") if v]
+    unknown = [v for v in wanted if v not in allowed]
+    if unknown:
+        _notice(param, ",".join(unknown))
+    kept = [v for v in wanted if v in allowed]
+    return kept or list(default)
+
+
+def show_notices(lang: str) -> None:
+    """Say which link values were not understood, once."""
+    for param, bad in st.session_state.pop(_NOTICES, {}).items():
+        st.warning(t("common.url_value_ignored", lang, param=param, value=bad), icon="🔗")
