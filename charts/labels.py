@@ -1,0 +1,77 @@
+"""The words around a figure: its level, its source, its hover card. Shared by every chart builder and page
+so a figure reads the same wherever it appears."""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from collections.abc import Mapping
+
+import pandas as pd
+
+from i18n import pick, t
+from i18n.numbers import format_number, format_value
+from i18n.periods import format_period
+
+
+def _present(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value is not pd.NA
+
+
+def level_label(row: Mapping, lang: str) -> str:
+    level = row["level"]
+    if level == "commune":
+        return t("common.level_commune", lang, commune=row["commune"])
+    return t(f"common.level_{level}", lang)
+
+
+def indicator_name(row: Mapping, lang: str) -> str:
+    return pick(lang, row["indicator_name_vi"], row["indicator_name_en"])
+
+
+def value_text(row: Mapping, lang: str) -> str:
+    qualifier = row.get("qualifier")
+    return format_value(row["value"], row["unit"], lang, qualifier if _present(qualifier) else None)
+
+
+def source_text(row: Mapping) -> str:
+    """'Báo cáo … (373/BC-UBND, 07/9/2023)': the document as people cite it."""
+    details = ", ".join(str(part) for part in (row.get("source_number"), row.get("source_date")) if _present(part))
+    return f"{row['source_title']} ({details})" if details else str(row["source_title"])
+
+
+def localised_formula(text: str, lang: str) -> str:
+    """'1973 ÷ 25250 × 100' → '1.973 ÷ 25.250 × 100' in Vietnamese: formulas read like every other number."""
+    return re.sub(r"\d+(?:\.\d+)?", lambda m: format_number(float(m.group()), lang), text)
+
+
+def wrap(text: str, width: int = 60) -> str:
+    """Plotly hover cards do not wrap; break long quotes into lines (escaped, since the card renders tags)."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width)) or ""
+
+
+def hover_card(row: Mapping, lang: str, shown_value: str | None = None, formula: str | None = None) -> str:
+    """Everything a doubter needs to check one bar: district, what, value, period, level, source, quote."""
+    lines = [
+        f"<b>{html.escape(str(row['district_name']))}</b>",
+        html.escape(indicator_name(row, lang)),
+        f"{t('common.value', lang)}: <b>{html.escape(shown_value or value_text(row, lang))}</b>",
+        f"{t('common.period', lang)}: {html.escape(format_period(row['period_label'], lang))}",
+        f"{t('common.level', lang)}: {html.escape(level_label(row, lang))}",
+    ]
+    if formula:
+        lines.append(f"{t('common.formula', lang)}: {html.escape(formula)}")
+    elif row.get("is_derived") and _present(row.get("formula_values")):
+        lines.append(f"{t('common.derived', lang)}: {html.escape(localised_formula(str(row['formula_values']), lang))}")
+    lines.append(f"{t('common.source', lang)}: {wrap(source_text(row))}")
+    lines.append(f"{t('common.quote', lang)}: <i>“{wrap(row['quote'])}”</i>")
+    return "<br>".join(lines)
+
+
+def source_note(rows: pd.DataFrame, lang: str) -> str:
+    """One line under a chart: every document and period it draws on."""
+    sources = list(dict.fromkeys(source_text(row) for row in rows.to_dict("records")))
+    periods = list(dict.fromkeys(format_period(code, lang) for code in rows["period_label"]))
+    return (f"{t('common.source', lang)}: {'; '.join(sources)} · "
+            f"{t('common.period', lang)}: {'; '.join(periods)}")
