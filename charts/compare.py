@@ -12,16 +12,19 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from i18n import pick, t, table
+from i18n import pick, t
 from i18n.numbers import format_number, format_value
 from i18n.periods import format_period
 
 from .colors import MISSING_COLOR, TARGET_COLOR
-from .labels import hover_card, indicator_name, level_label, source_note, value_text
+from .labels import group_title, hover_card, indicator_name, level_label, source_note, value_text
 from .spec import ChartSpec
 from .style import apply_style
 
 PERCENT_AXIS_TOP = 112  # room above 100% for the value labels
+PATTERNS = ("", "/", "x", ".", "\\", "+", "-")
+LEGEND_SWATCH = "#8C8C8C"
+SERIES_MARKS = ("①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨")
 
 
 def comparison_charts(
@@ -77,13 +80,6 @@ def _per_commune(rows: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]
     return rows, notes
 
 
-def _title(key: str, rows: pd.DataFrame, lang: str) -> str:
-    group_key = f"charts.group_{key}"
-    if group_key in table():
-        return t(group_key, lang)
-    return indicator_name(rows.iloc[0], lang)
-
-
 def _series(rows: pd.DataFrame, lang: str) -> pd.Series:
     """What tells two bars of one district apart: the indicator (in a group) and/or the level."""
     several_indicators = rows["indicator_id"].nunique() > 1
@@ -94,24 +90,12 @@ def _series(rows: pd.DataFrame, lang: str) -> pd.Series:
     def label(row) -> str:
         parts = []
         if several_indicators:
-            parts.append(_short(indicator_name(row, lang)))
+            parts.append(indicator_name(row, lang))
         if several_levels and not (several_indicators and row["level"] == "district"):
             parts.append(level_label(row, lang))
-        return "<br>".join(parts)
+        return " · ".join(parts)
 
     return rows.apply(label, axis=1)
-
-
-def _short(name: str, width: int = 22) -> str:
-    """Break a long indicator name over lines so it fits under a bar."""
-    words, lines, line = name.split(), [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join(lines + [line])
 
 
 def _notes(rows: pd.DataFrame, missing: Sequence[str], lang: str) -> list[str]:
@@ -137,10 +121,6 @@ def _notes(rows: pd.DataFrame, missing: Sequence[str], lang: str) -> list[str]:
     return notes
 
 
-def _short_period(code: str, lang: str) -> str:
-    return format_period(code, lang)
-
-
 def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> ChartSpec:
     rows = rows.sort_values(["district_order", "indicator_order", "level", "commune"], na_position="first")
     extra_notes: list[str] = []
@@ -149,61 +129,92 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
     else:
         rows = rows.assign(shown=rows.apply(lambda row: value_text(row, lang), axis=1), formula_shown=None)
     rows = rows.assign(series=_series(rows, lang))
-    multicategory = bool((rows["series"] != "").any())
+    # The most reported series comes first, so it gets the plain fill and the lone variants get the patterns.
+    counts = rows["series"].value_counts(sort=False)
+    series_labels = sorted(dict.fromkeys(rows["series"]), key=lambda label: -counts[label])
     unit = rows["unit"].iloc[0]
 
     figure = go.Figure()
     reported = set(rows["district_id"])
     missing = [d.district_name for d in districts.itertuples() if d.district_id not in reported]
-    for district in districts.itertuples():
-        mine = rows[rows["district_id"] == district.district_id]
-        if mine.empty:
-            x = [[district.district_name], ["—"]] if multicategory else [district.district_name]
-            figure.add_trace(go.Scatter(
-                x=x, y=[0], mode="text", text=[t("common.no_data", lang)], textposition="top center",
-                textfont=dict(color=MISSING_COLOR), name=district.district_name, showlegend=False, cliponaxis=False,
-                hovertemplate=f"<b>{district.district_name}</b><br>{t('charts.no_data_hover', lang)}<extra></extra>",
-            ))
-            continue
-        records = mine.to_dict("records")
-        x = ([[district.district_name] * len(mine), list(mine["series"])] if multicategory
-             else [district.district_name] * len(mine))
+    names = dict(zip(districts["district_id"], districts["district_name"]))
+    # One trace per series (indicator variant and/or level): bars keep their district's colour, the series is
+    # told apart by a fill pattern explained in the legend, and x stays the plain district name.
+    several = len(series_labels) > 1
+
+    def position(district_name: str, number: int | None):
+        # With several series the axis has two rows: the district and, under each bar, the series' number.
+        return (district_name, SERIES_MARKS[number % len(SERIES_MARKS)] if number is not None else "") if several \
+            else district_name
+
+    if several:  # an invisible first trace fixes the axis order: districts in list order, series in number order
+        slots = [position(d.district_name, number) for d in districts.itertuples() for number, label
+                 in enumerate(series_labels) if ((rows["district_id"] == d.district_id) & (rows["series"] == label)).any()]
+        slots += [position(name, None) for name in missing]
+        slots.sort(key=lambda slot: (list(districts["district_name"]).index(slot[0]), slot[1]))
+        figure.add_trace(go.Scatter(x=[list(pair) for pair in zip(*slots)], y=[None] * len(slots), mode="markers",
+                                    showlegend=False, hoverinfo="skip"))
+
+    for number, label in enumerate(series_labels):
+        records = rows[rows["series"] == label].to_dict("records")
+        xs = [position(names[r["district_id"]], number) for r in records]
         figure.add_trace(go.Bar(
-            x=x, y=list(mine["value"]), name=district.district_name, showlegend=False,
-            marker=dict(color=colors.get(district.district_id, MISSING_COLOR),
-                        pattern=dict(shape=["/" if r["level"] != "district" else "" for r in records])),
-            text=[f"<b>{r['shown']}</b><br>{_short_period(r['period_label'], lang)}" for r in records],
+            x=[list(pair) for pair in zip(*xs)] if several else xs, y=[r["value"] for r in records],
+            name=label or group_title(key, records[0], lang), showlegend=False,
+            marker=dict(color=[colors.get(r["district_id"], MISSING_COLOR) for r in records],
+                        pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45)),
+            text=[f"<b>{r['shown']}</b><br>{format_period(r['period_label'], lang)}" for r in records],
             textposition="outside", cliponaxis=False, constraintext="none",
             hovertext=[hover_card(r, lang, shown_value=r["shown"], formula=r["formula_shown"]) for r in records],
             hovertemplate="%{hovertext}<extra></extra>",
             customdata=[[r["observation_id"]] for r in records],
         ))
+        if several:  # a grey swatch with the pattern and number: the legend explains series, not colours
+            mark = SERIES_MARKS[number % len(SERIES_MARKS)]
+            figure.add_trace(go.Bar(x=[[None], [None]], y=[None], name=f"{mark} {label}", showlegend=True,
+                                    hoverinfo="skip",
+                                    marker=dict(color=LEGEND_SWATCH,
+                                                pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45))))
+    if missing:
+        xs = [position(name, None) for name in missing]
+        figure.add_trace(go.Scatter(
+            x=[list(pair) for pair in zip(*xs)] if several else xs, y=[0] * len(missing), mode="text", text=[t("common.no_data", lang)] * len(missing),
+            textposition="top center", textfont=dict(color=MISSING_COLOR), showlegend=False, cliponaxis=False,
+            name=t("common.no_data", lang),
+            hovertemplate="<b>%{x}</b><br>" + t("charts.no_data_hover", lang) + "<extra></extra>",
+        ))
+    if not several:
+        figure.update_xaxes(categoryorder="array", categoryarray=list(districts["district_name"]))
 
     notes = extra_notes + _notes(rows, missing, lang)
+    markers = []
     if rows["period_label"].nunique() > 1:
-        figure.add_annotation(text="⚠ " + t("charts.marker_periods_differ", lang), xref="paper", yref="paper",
-                              x=1, y=1.02, xanchor="right", yanchor="bottom", showarrow=False,
-                              font=dict(color="#8A4B00"))
+        markers.append(t("charts.marker_periods_differ", lang))
+    if rows["indicator_id"].nunique() > 1 and rows.groupby("district_id")["indicator_id"].apply(frozenset).nunique() > 1:
+        markers.append(t("charts.marker_definitions_differ", lang))
     if not per_commune or not rows.apply(divides_by_communes, axis=1).any():
         _add_targets(figure, rows, lang)
 
-    title = _title(key, rows, lang)
+    title = group_title(key, rows.iloc[0], lang)
     if per_commune and rows.apply(divides_by_communes, axis=1).any():
         title = t("charts.per_commune_title", lang, title=title)
     counts = pick(lang, rows["counts_vi"].iloc[0], rows["counts_en"].iloc[0])
     axis_title = "%" if unit == "percent" else (t("units.vnd", lang) if unit == "vnd" else (counts or ""))
     figure.update_layout(
-        title=dict(text=title), barmode="group", bargap=0.35,
+        title=dict(text=title, subtitle=dict(text="⚠ " + " · ".join(markers) if markers else "",
+                                             font=dict(color="#8A4B00"))),
+        barmode="group", bargap=0.3, bargroupgap=0.08,
+        showlegend=True, legend=dict(orientation="h", x=0, y=-0.18, xanchor="left", yanchor="top"),
         separators=t("charts.plotly_separators", lang),
         yaxis=dict(title=axis_title, rangemode="tozero"),
-        xaxis=dict(type="multicategory" if multicategory else "category"),
+        xaxis=dict(type="multicategory" if several else "category"),
         meta=dict(chart_id=f"{rows['theme'].iloc[0]}.{key}"),
     )
     if unit == "percent" and not (per_commune and rows.apply(divides_by_communes, axis=1).any()):
         figure.update_yaxes(range=[0, PERCENT_AXIS_TOP], ticksuffix="%")
     else:
         top = rows["value"].max()
-        figure.update_yaxes(range=[0, top * 1.25 if top > 0 else 1])
+        figure.update_yaxes(range=[0, top * 1.25 if top > 0 else 1], tickformat=",~f")
     apply_style(figure, medium)
     return ChartSpec(chart_id=f"{rows['theme'].iloc[0]}.{key}", title=title, figure=figure,
                      source_note=source_note(rows, lang), notes=notes)
@@ -219,6 +230,4 @@ def _add_targets(figure: go.Figure, rows: pd.DataFrame, lang: str) -> None:
         figure.add_hline(y=row.target_value, line=line)
         # The label goes in the legend: written on the line it would sit on top of the bars' value labels.
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, name=text, hoverinfo="skip"))
-    if len(targets):
-        figure.update_layout(showlegend=True, legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom",
-                                                          xanchor="left", bgcolor="rgba(255,255,255,0)"))
+

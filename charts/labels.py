@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from i18n import pick, t
+from i18n import pick, t, table
 from i18n.numbers import format_number, format_value
 from i18n.periods import format_period
 
@@ -28,6 +28,12 @@ def level_label(row: Mapping, lang: str) -> str:
 
 def indicator_name(row: Mapping, lang: str) -> str:
     return pick(lang, row["indicator_name_vi"], row["indicator_name_en"])
+
+
+def group_title(key: str, first_row: Mapping, lang: str) -> str:
+    """A compare group's title from the translation table; a lone indicator's is its catalogue name."""
+    group_key = f"charts.group_{key}"
+    return t(group_key, lang) if group_key in table() else indicator_name(first_row, lang)
 
 
 def value_text(row: Mapping, lang: str) -> str:

@@ -37,7 +37,7 @@ def apply_style(figure: go.Figure, medium: str = "screen") -> go.Figure:
     style = MEDIA[medium]
     figure.update_layout(
         font=dict(family=FONT_FAMILY, size=style.font_size, color=TEXT_COLOR),
-        title=dict(font=dict(size=style.title_size), x=0, xref="paper", xanchor="left", y=0.98, yref="container",
+        title=dict(font=dict(size=style.title_size), x=0.01, xref="container", xanchor="left", y=0.98, yref="container",
                    yanchor="top"),
         height=style.height,
         margin=style.margin,

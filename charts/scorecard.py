@@ -1,0 +1,100 @@
+"""The scorecard: districts × headline indicators, each cell coloured by how the figure stands against the
+national target, or against the best district where there is no target. A district without the figure gets
+an empty grey cell marked "no data", never a colour that could be read as a result."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from i18n import t
+from i18n.periods import format_period
+
+from .labels import group_title, hover_card, value_text
+from .spec import ChartSpec
+from .style import apply_style
+
+# Status → position on the discrete colour scale.
+STATUS = {"below": 0, "near": 1, "meets": 2, "neutral": 3}
+STATUS_COLORS = ["#F4A6A6", "#FFE08A", "#9BD8A6", "#D9E2EC"]
+NEAR_SHARE = 0.8  # within 80% of the reference counts as "close"
+MEETS_SHARE_OF_BEST = 0.9  # without a target, within 10% of the best district counts as "among the best"
+
+
+def cell_status(value: float, target: float | None, best: float | None, higher_is_better) -> str | None:
+    """How one figure stands: against the national target when there is one, otherwise against the best
+    district; neutral when the catalogue does not say which direction is better."""
+    if value is None or pd.isna(value):
+        return None
+    if higher_is_better is None or pd.isna(higher_is_better):
+        return "neutral"
+    if not higher_is_better:
+        return "neutral"  # no lower-is-better headline yet; say nothing rather than guess
+    if target is not None and not pd.isna(target):
+        return "meets" if value >= target else ("near" if value >= NEAR_SHARE * target else "below")
+    if best is None or pd.isna(best) or best <= 0:
+        return "neutral"
+    share = value / best
+    return "meets" if share >= MEETS_SHARE_OF_BEST else ("near" if share >= NEAR_SHARE * MEETS_SHARE_OF_BEST else "below")
+
+
+def with_status(cells: pd.DataFrame) -> pd.DataFrame:
+    """Add 'status' and 'reference' ('target' | 'best' | None) to the scorecard cells."""
+    best = cells.groupby("row_key")["value"].transform("max")
+    reporting = cells.groupby("row_key")["value"].transform("count")
+    definitions = cells.groupby("row_key")["indicator_id"].transform("nunique")
+    statuses, references = [], []
+    for row, row_best, row_reporting, row_definitions in zip(cells.to_dict("records"), best, reporting, definitions):
+        has_target = pd.notna(row["target_value"])
+        # Ranking against the best is fair only for size-free figures (rates, ratios) of one definition:
+        # a big district has more teams than a small one without doing better.
+        size_free = row["unit"] == "percent" or bool(row["is_derived"])
+        comparable_best = row_best if (row_reporting >= 2 and row_definitions == 1 and size_free) else None
+        statuses.append(cell_status(row["value"], row["target_value"] if has_target else None, comparable_best,
+                                    row["higher_is_better"]))
+        references.append("target" if has_target else ("best" if comparable_best is not None else None))
+    return cells.assign(status=statuses, reference=references)
+
+
+def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> ChartSpec:
+    """cells: rows of queries/scorecard_cells.sql (one per headline row × district)."""
+    cells = with_status(cells)
+    rows = list(dict.fromkeys(cells["row_key"]))
+    districts = list(dict.fromkeys(cells["district_name"]))
+    row_titles = []
+    for key in rows:
+        first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
+        row_titles.append(group_title(key, first.iloc[0], lang) if len(first) else key)
+
+    z = np.full((len(rows), len(districts)), np.nan)
+    text = [["" for _ in districts] for _ in rows]
+    hover = [["" for _ in districts] for _ in rows]
+    for cell in cells.to_dict("records"):
+        r, c = rows.index(cell["row_key"]), districts.index(cell["district_name"])
+        if not isinstance(cell["status"], str):  # no figure (pandas stores the None as NaN)
+            text[r][c] = f"<i>{t('common.no_data', lang)}</i>"
+            hover[r][c] = f"<b>{cell['district_name']}</b><br>{t('charts.no_data_hover', lang)}"
+            continue
+        z[r][c] = STATUS[cell["status"]]
+        text[r][c] = f"<b>{value_text(cell, lang)}</b><br>{format_period(cell['period_label'], lang)}"
+        hover[r][c] = (hover_card(cell, lang) + "<br>"
+                       + t(f"scorecard.status_{cell['status']}_{cell['reference'] if isinstance(cell['reference'], str) else 'none'}", lang))
+
+    scale = []
+    for n, color in enumerate(STATUS_COLORS):
+        scale += [[n / len(STATUS_COLORS), color], [(n + 1) / len(STATUS_COLORS), color]]
+    figure = go.Figure(go.Heatmap(
+        z=z, x=districts, y=row_titles, text=text, texttemplate="%{text}", hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
+        showscale=False, xgap=3, ygap=3,
+    ))
+    title = t("scorecard.title", lang)
+    figure.update_layout(title=dict(text=title), plot_bgcolor="#F2F2F2",
+                         yaxis=dict(autorange="reversed", showgrid=False),
+                         xaxis=dict(side="top", showgrid=False))
+    apply_style(figure, medium)
+    figure.update_layout(height=max(360, 90 + 58 * len(rows)), margin=dict(t=110))
+    notes = [t("scorecard.legend", lang)]
+    return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure,
+                     source_note=t("scorecard.source_note", lang), notes=notes)

@@ -1,0 +1,79 @@
+"""Tables for people who want the numbers, not the bars: same wording as the charts, one row per figure."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from i18n import pick, t
+from i18n.numbers import format_value
+from i18n.periods import format_period
+
+from .labels import indicator_name, level_label, localised_formula, source_text, value_text
+
+
+def figures_table(observations: pd.DataFrame, lang: str, *, with_district: bool = True) -> pd.DataFrame:
+    """One display row per observation: what, value, period, level, source, quote and (if derived) formula."""
+    records = observations.to_dict("records")
+    columns = {
+        t("common.district", lang): [r["district_name"] for r in records],
+        t("common.indicator", lang): [indicator_name(r, lang) for r in records],
+        t("common.value", lang): [value_text(r, lang) for r in records],
+        t("common.period", lang): [format_period(r["period_label"], lang) for r in records],
+        t("common.level", lang): [level_label(r, lang) for r in records],
+        t("common.formula", lang): [
+            localised_formula(str(r["formula_values"]), lang) if r["is_derived"] and isinstance(r["formula_values"], str)
+            else "" for r in records],
+        t("common.source", lang): [source_text(r) for r in records],
+        t("common.quote", lang): [r["quote"] for r in records],
+    }
+    table = pd.DataFrame(columns)
+    return table if with_district else table.drop(columns=[t("common.district", lang)])
+
+
+def catalogue_table(catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The indicator catalogue as people read it: name, unit, definition, framework, target and its basis."""
+    records = catalogue.to_dict("records")
+
+    def target(r) -> str:
+        if pd.isna(r["target_value"]):
+            return ""
+        value = format_value(r["target_value"], r["unit"], lang)
+        return t("indicators.target_text", lang, value=value, year=int(r["target_year"])) if pd.notna(r["target_year"]) else value
+
+    def unit(r) -> str:
+        counted = pick(lang, r["counts_vi"], r["counts_en"]) if r["unit"] == "count" else None
+        return counted if isinstance(counted, str) and counted else t(f"units.{r['unit']}", lang)
+
+    def better(r) -> str:
+        flag = r["higher_is_better"]
+        return "" if flag is None or pd.isna(flag) else t("indicators.flag_yes" if flag else "indicators.flag_no", lang)
+
+    return pd.DataFrame({
+        t("common.theme", lang): [pick(lang, r["theme_name_vi"], r["theme_name_en"]) for r in records],
+        t("common.indicator", lang): [pick(lang, r["name_vi"], r["name_en"]) for r in records],
+        "id": [r["indicator_id"] for r in records],
+        t("indicators.col_unit", lang): [unit(r) for r in records],
+        t("indicators.col_definition", lang): [pick(lang, r["definition_vi"], r["definition_en"]) for r in records],
+        t("indicators.col_framework", lang): [
+            pick(lang, r["framework_name_vi"], r["framework_name_en"]) if isinstance(r["framework_name_vi"], str) else ""
+            for r in records],
+        t("common.target", lang): [target(r) for r in records],
+        t("indicators.col_legal_basis", lang): [
+            r["target_legal_basis"] if isinstance(r["target_legal_basis"], str)
+            else (r["framework_legal_basis"] if isinstance(r["framework_legal_basis"], str) else "") for r in records],
+        t("indicators.col_higher_is_better", lang): [better(r) for r in records],
+        t("common.formula", lang): [r["derived_formula"] if isinstance(r["derived_formula"], str) else "" for r in records],
+    })
+
+
+def coverage_grid(coverage: pd.DataFrame, districts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Indicators × districts with the number of figures; absent pairs stay empty (no data), not 0."""
+    names = coverage.assign(indicator=[pick(lang, vi, en) for vi, en in
+                                       zip(coverage["indicator_name_vi"], coverage["indicator_name_en"])])
+    grid = names.pivot_table(index=["indicator_order", "indicator"], columns="district_name", values="figures",
+                             aggfunc="sum")
+    grid = grid.reindex(columns=list(districts["district_name"]))
+    grid.index = grid.index.get_level_values("indicator")
+    grid.index.name = t("common.indicator", lang)
+    grid.columns.name = None
+    return grid.astype("Int64")
