@@ -1,0 +1,1 @@
+"""Judgements over query results (strengths and gaps), as plain functions. Never imports streamlit."""

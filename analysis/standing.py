@@ -1,0 +1,59 @@
+"""Strengths and gaps of one district: against the national target where the catalogue has one, and against
+the median of the other districts where at least two of them report the same indicator at district level.
+
+Absolute counts depend on a district's size, so they are compared with other districts only as rates or
+per-unit ratios; the period of both sides is always said, because reports cover different periods."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from i18n import pick, t
+from i18n.numbers import format_value
+from i18n.periods import format_period
+
+MEDIAN_MARGIN = 0.10  # ±10% of the median counts as "about the same", not a strength or a gap
+MIN_OTHERS = 1  # five districts today: even one other district reporting the same rate is worth saying
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "strength" | "gap"
+    indicator_id: str
+    text: str
+
+
+def _size_free(row) -> bool:
+    return row["unit"] == "percent" or row["indicator_id"] in ("members_per_team", "teams_per_commune")
+
+
+def findings(standing: pd.DataFrame, lang: str) -> list[Finding]:
+    """standing: rows of queries/district_standing.sql for one district."""
+    found: list[Finding] = []
+    for row in standing.to_dict("records"):
+        if row["structural"] or row["higher_is_better"] is not True:
+            continue
+        name = pick(lang, row["indicator_name_vi"], row["indicator_name_en"])
+        value = format_value(row["value"], row["unit"], lang, row["qualifier"] if isinstance(row["qualifier"], str) else None)
+        period = format_period(row["period_label"], lang)
+        if pd.notna(row["target_value"]):
+            target = format_value(row["target_value"], row["unit"], lang)
+            year = f" {int(row['target_year'])}" if pd.notna(row["target_year"]) else ""
+            if row["value"] >= row["target_value"]:
+                found.append(Finding("strength", row["indicator_id"], t(
+                    "standing.meets_target", lang, name=name, value=value, period=period, target=target, year=year)))
+            else:
+                found.append(Finding("gap", row["indicator_id"], t(
+                    "standing.below_target", lang, name=name, value=value, period=period, target=target, year=year)))
+        if row["others_count"] >= MIN_OTHERS and _size_free(row) and pd.notna(row["others_median"]):
+            median = row["others_median"]
+            others_periods = "; ".join(format_period(code, lang) for code in row["others_periods"])
+            values = dict(name=name, value=value, period=period, count=int(row["others_count"]),
+                          median=format_value(median, row["unit"], lang), others_periods=others_periods)
+            if row["value"] > median * (1 + MEDIAN_MARGIN):
+                found.append(Finding("strength", row["indicator_id"], t("standing.above_median", lang, **values)))
+            elif row["value"] < median * (1 - MEDIAN_MARGIN):
+                found.append(Finding("gap", row["indicator_id"], t("standing.below_median", lang, **values)))
+    return found
