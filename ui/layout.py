@@ -22,7 +22,19 @@ def language_switch() -> str:
     return chosen
 
 
+def _ensure_app_navigation() -> None:
+    """A deep link (/compare?…) that is the first request after a server start would run the page file on its
+    own: Streamlit treats a folder named pages/ as old-style navigation until app.py has called st.navigation
+    once. Switch that mode off and rerun, so app.py runs and routes to this same page with its query string."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_header(lang: str, title_key: str, caption_key: str | None = None) -> None:
+    _ensure_app_navigation()
     st.title(t(title_key, lang))
     if caption_key:
         st.caption(t(caption_key, lang))

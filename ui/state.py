@@ -13,6 +13,7 @@ import streamlit as st
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 _NOTICES = "_url_notices"
+_NOTICE_SLOT = "_url_notice_slot"  # (container, lang) set by show_notices for the current run
 
 
 def _raw(param: str) -> str | None:
@@ -35,7 +36,12 @@ def remember(**values: str | Sequence[str] | None) -> None:
 
 
 def _notice(param: str, bad: str) -> None:
-    st.session_state.setdefault(_NOTICES, {})[param] = bad
+    slot = st.session_state.get(_NOTICE_SLOT)
+    if slot is None:
+        st.session_state.setdefault(_NOTICES, {})[param] = bad
+    else:
+        container, lang = slot
+        container.warning(t("common.url_value_ignored", lang, param=param, value=bad), icon="🔗")
 
 
 def language() -> str:
@@ -69,6 +75,16 @@ def choices(param: str, allowed: Sequence[str], default: Sequence[str]) -> list[
 
 
 def show_notices(lang: str) -> None:
-    """Say which link values were not understood, once."""
+    """Say which link values were not understood: those met so far, and (into the same place at the top of
+    the page) those the page meets while it reads its widgets."""
+    container = st.container()
+    st.session_state[_NOTICE_SLOT] = (container, lang)
     for param, bad in st.session_state.pop(_NOTICES, {}).items():
-        st.warning(t("common.url_value_ignored", lang, param=param, value=bad), icon="🔗")
+        container.warning(t("common.url_value_ignored", lang, param=param, value=bad), icon="🔗")
+
+
+def seed_widget(key: str, value: object) -> None:
+    """Give a keyed widget its starting value from the URL once; afterwards the widget owns it.
+    (Passing default= every run would fight the user's own changes.)"""
+    if key not in st.session_state:
+        st.session_state[key] = value

@@ -1,0 +1,85 @@
+"""So sánh / Compare: the chosen districts side by side, one chart per indicator or compare group."""
+
+import streamlit as st
+
+from charts.colors import district_colors
+from charts.compare import comparison_charts
+from charts.tables import figures_table
+from i18n import pick, t
+from ui import db, layout, state
+from ui.charts import show_chart
+
+# More bars than this stop being readable on a projector; beyond it the page asks for a province or a pick.
+MAX_DEFAULT_DISTRICTS = 20
+
+lang = state.language()
+layout.page_header(lang, "compare.title", "compare.caption")
+
+districts = db.query("districts")
+themes = db.query("themes")
+colors = district_colors(list(districts["district_id"]))
+names = dict(zip(districts["district_id"], districts["district_name"]))
+
+provinces = sorted(districts["province_2025"].unique())
+province_options = ["", *provinces]
+state.seed_widget("compare_province", state.choice("province", provinces, None) or "")
+controls = st.columns([1, 2, 1])
+province = controls[0].selectbox(
+    t("compare.province", lang), province_options, key="compare_province",
+    format_func=lambda p: p or t("compare.all_provinces", lang))
+in_scope = districts if not province else districts[districts["province_2025"] == province]
+scope_ids = list(in_scope["district_id"])
+default_ids = scope_ids[:MAX_DEFAULT_DISTRICTS]
+if len(scope_ids) > MAX_DEFAULT_DISTRICTS and state.choices("d", scope_ids, []) == []:
+    st.info(t("compare.capped", lang, total=len(scope_ids), shown=MAX_DEFAULT_DISTRICTS))
+
+state.seed_widget("compare_districts", state.choices("d", scope_ids, default_ids))
+kept = [d for d in st.session_state["compare_districts"] if d in scope_ids]
+if kept != st.session_state["compare_districts"]:  # the province changed: keep what still fits, else its default
+    st.session_state["compare_districts"] = kept or default_ids
+chosen = controls[1].multiselect(t("compare.districts", lang), scope_ids, key="compare_districts",
+                                 format_func=names.get)
+
+theme_ids = list(themes["theme_id"])
+theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
+state.seed_widget("compare_theme", state.choice("theme", theme_ids, theme_ids[0]))
+theme = controls[2].selectbox(t("compare.theme", lang), theme_ids, key="compare_theme", format_func=theme_names.get)
+
+state.seed_widget("compare_per_commune", state.choice("per", ["commune"], None) == "commune")
+per_commune = st.toggle(t("compare.per_commune", lang), key="compare_per_commune",
+                        help=t("compare.per_commune_help", lang))
+
+if not chosen:
+    state.remember(d=None, theme=theme, province=province or None, per=None, indicator=None)
+    st.warning(t("compare.pick_districts", lang))
+    st.stop()
+
+observations = db.query("observations_for_districts", districts=chosen, theme=theme, indicators=None)
+selected = districts[districts["district_id"].isin(chosen)]
+specs = comparison_charts(observations, selected, colors, lang, per_commune=per_commune)
+
+chart_keys = [spec.chart_id.split(".", 1)[1] for spec in specs]
+chart_titles = dict(zip(chart_keys, (spec.title for spec in specs)))
+state.seed_widget("compare_indicator", state.choice("indicator", chart_keys, "") or "")
+if st.session_state["compare_indicator"] not in ["", *chart_keys]:
+    st.session_state["compare_indicator"] = ""  # the theme changed under it
+focus = st.selectbox(t("compare.indicator", lang), ["", *chart_keys], key="compare_indicator",
+                     format_func=lambda k: chart_titles.get(k) or t("compare.all_indicators", lang))
+
+state.remember(
+    d=None if chosen == default_ids else chosen, theme=None if theme == theme_ids[0] else theme,
+    province=province or None, per="commune" if per_commune else None, indicator=focus or None)
+st.caption("🔗 " + t("compare.link_hint", lang))
+
+if not specs:
+    st.info(t("compare.no_charts", lang))
+    st.stop()
+
+for spec in specs:
+    if not focus or spec.chart_id.endswith(f".{focus}"):
+        show_chart(spec)
+
+with st.expander(t("compare.figures_table", lang)):
+    shown = observations if not focus else observations[
+        observations["compare_group"].fillna(observations["indicator_id"]) == focus]
+    st.dataframe(figures_table(shown, lang), hide_index=True, width="stretch")

@@ -1,0 +1,74 @@
+"""Chỉ tiêu & nguồn / Indicators & sources: the catalogue, the documents, coverage, and the full data table."""
+
+import streamlit as st
+
+from charts.tables import catalogue_table, coverage_grid
+from exports.table_files import to_csv_bytes, to_xlsx_bytes
+from i18n import pick, t
+from ui import db, layout, state
+
+lang = state.language()
+layout.page_header(lang, "indicators.title", "indicators.caption")
+
+catalogue = db.query("indicator_catalogue")
+districts = db.query("districts")
+themes = db.query("themes")
+theme_ids = list(themes["theme_id"])
+theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
+
+tab_catalogue, tab_sources, tab_coverage, tab_data = st.tabs([
+    t("indicators.tab_catalogue", lang), t("indicators.tab_sources", lang),
+    t("indicators.tab_coverage", lang), t("indicators.tab_data", lang)])
+
+with tab_catalogue:
+    st.dataframe(catalogue_table(catalogue, lang), hide_index=True, width="stretch")
+
+with tab_sources:
+    sources = db.query("source_documents")
+    st.dataframe(
+        sources.assign(kind=sources["kind"].map(lambda k: t(f"indicators.kind_{k}", lang)))[
+            ["title", "issuer", "number", "date_label", "place", "kind", "figures", "seed_file"]
+        ].rename(columns={
+            "title": t("indicators.col_title", lang), "issuer": t("indicators.col_issuer", lang),
+            "number": t("indicators.col_number", lang), "date_label": t("indicators.col_date", lang),
+            "kind": t("indicators.col_kind", lang), "figures": t("indicators.col_figures", lang)}),
+        hide_index=True, width="stretch")
+
+with tab_coverage:
+    st.caption(t("indicators.coverage_caption", lang))
+    st.dataframe(coverage_grid(db.query("coverage_matrix", theme=None), districts, lang), width="stretch")
+
+with tab_data:
+    ids = list(districts["district_id"])
+    names = dict(zip(districts["district_id"], districts["district_name"]))
+    indicator_ids = list(catalogue["indicator_id"])
+    indicator_names = {r.indicator_id: pick(lang, r.name_vi, r.name_en) for r in catalogue.itertuples()}
+    state.seed_widget("data_districts", state.choices("d", ids, ids))
+    state.seed_widget("data_theme", state.choice("theme", theme_ids, "") or "")
+    state.seed_widget("data_indicator", state.choice("indicator", indicator_ids, "") or "")
+    state.seed_widget("data_search", st.query_params.get("q", ""))
+    filters = st.columns([2, 1, 2, 2])
+    chosen = filters[0].multiselect(t("indicators.filter_districts", lang), ids, key="data_districts",
+                                    format_func=names.get)
+    theme = filters[1].selectbox(t("indicators.filter_theme", lang), ["", *theme_ids], key="data_theme",
+                                 format_func=lambda k: theme_names.get(k) or t("indicators.all", lang))
+    in_theme = [i for i in indicator_ids if not theme
+                or catalogue.loc[catalogue["indicator_id"] == i, "theme_id"].iloc[0] == theme]
+    if st.session_state["data_indicator"] not in ["", *in_theme]:
+        st.session_state["data_indicator"] = ""
+    indicator = filters[2].selectbox(t("indicators.filter_indicator", lang), ["", *in_theme], key="data_indicator",
+                                     format_func=lambda k: indicator_names.get(k) or t("indicators.all", lang))
+    search = filters[3].text_input(t("indicators.filter_search", lang), key="data_search").strip()
+    state.remember(d=None if chosen == ids else chosen, theme=theme or None, indicator=indicator or None,
+                   q=search or None)
+
+    table = db.query("observations_table", districts=chosen, theme=theme or None, indicator=indicator or None,
+                     search=search or None)
+    st.caption(t("indicators.rows_found", lang, count=len(table)))
+    st.dataframe(table, hide_index=True, width="stretch")
+    downloads = st.columns(2)
+    downloads[0].download_button(t("indicators.download_csv", lang), to_csv_bytes(table),
+                                 file_name="cds-compare-data.csv", mime="text/csv")
+    downloads[1].download_button(
+        t("indicators.download_xlsx", lang), to_xlsx_bytes(table), file_name="cds-compare-data.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

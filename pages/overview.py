@@ -1,0 +1,47 @@
+"""Tổng quan / Overview: who is in, what and when each district reported, and the scorecard."""
+
+import streamlit as st
+
+from charts.scorecard import scorecard_chart
+from i18n import t
+from i18n.numbers import format_number
+from i18n.periods import format_period
+from ui import db, layout, state
+from ui.charts import show_chart
+
+lang = state.language()
+layout.page_header(lang, "overview.title", "overview.caption")
+
+summary = db.query("district_summary")
+sources = db.query("source_documents")
+
+metrics = st.columns(4)
+metrics[0].metric(t("overview.metric_districts", lang), format_number(len(summary), lang))
+metrics[1].metric(t("overview.metric_figures", lang), format_number(int(summary["figures"].sum()), lang))
+metrics[2].metric(t("overview.metric_derived", lang), format_number(int(summary["derived_figures"].sum()), lang))
+metrics[3].metric(t("overview.metric_sources", lang), format_number(len(sources), lang))
+
+ids = list(summary["district_id"])
+names = dict(zip(summary["district_id"], summary["district_name"]))
+state.seed_widget("overview_districts", state.choices("d", ids, ids))
+chosen = st.multiselect(t("overview.scorecard_districts", lang), ids, key="overview_districts",
+                        format_func=names.get)
+state.remember(d=None if chosen == ids else chosen)
+if chosen:
+    show_chart(scorecard_chart(db.query("scorecard_cells", districts=chosen), lang))
+
+st.subheader(t("overview.roster", lang))
+roster = summary.assign(
+    periods=summary["period_labels"].map(lambda codes: "; ".join(format_period(c, lang) for c in codes)),
+    sources=summary["source_titles"].map("; ".join),
+    communes=summary["communes"].map(lambda n: format_number(n, lang) if n == n else ""),
+)[["district_name", "province", "province_2025", "communes", "figures", "indicators", "periods", "sources"]]
+roster.columns = [t("common.district", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),
+                  t("overview.col_communes", lang), t("overview.col_figures", lang), t("overview.col_indicators", lang),
+                  t("overview.col_periods", lang), t("overview.col_sources", lang)]
+st.dataframe(roster, hide_index=True, width="stretch")
+first, last = summary["first_period_start"].min(), summary["last_period_end"].max()
+st.caption(t("overview.periods_warning", lang, first=f"{first:%m/%Y}", last=f"{last:%m/%Y}"))
+build = dict(db.query("build_info")[["key", "value"]].itertuples(index=False))
+st.caption(t("common.data_built", lang, districts=len(summary), observations=build.get("observations", "?"),
+             built_at=build.get("built_at", "?")))

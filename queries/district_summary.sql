@@ -1,0 +1,14 @@
+-- One row per district: what it reported, for which periods, from which documents (the Overview's roster).
+SELECT d.district_id, d.district_name, d.province, d.province_2025, d.communes, d.sort_order,
+       count(o.observation_id) FILTER (WHERE NOT o.is_derived) AS figures,
+       count(o.observation_id) FILTER (WHERE o.is_derived) AS derived_figures,
+       count(DISTINCT o.indicator_id) AS indicators,
+       min(o.period_start) AS first_period_start,
+       max(o.period_end) AS last_period_end,
+       list(DISTINCT o.period_label ORDER BY o.period_label) AS period_labels,
+       list(DISTINCT s.title ORDER BY s.title) AS source_titles
+FROM districts d
+LEFT JOIN observation_facts o USING (district_id)
+LEFT JOIN sources s USING (source_id)
+GROUP BY ALL
+ORDER BY d.sort_order

@@ -1,0 +1,16 @@
+-- The full data table, filtered in the database (never in pandas): chosen districts, optional theme,
+-- optional indicator, optional text search over indicator names and quotes (case- and accent-sensitive NFC text).
+SELECT o.district_name, o.province_2025, o.indicator_id, o.indicator_name_vi, o.indicator_name_en, o.theme,
+       o.unit, o.value, o.qualifier, o.period_label, o.period_start, o.period_end, o.level, o.commune,
+       o.is_derived, o.formula_values, o.source_id, o.source_title, o.source_number, o.source_date, o.quote,
+       o.district_id, o.file, o.line
+FROM observations o
+JOIN districts d USING (district_id)
+JOIN indicators i USING (indicator_id)
+WHERE list_contains($districts, o.district_id)
+  AND ($theme IS NULL OR o.theme = $theme)
+  AND ($indicator IS NULL OR o.indicator_id = $indicator)
+  AND ($search IS NULL OR lower(o.indicator_name_vi) LIKE '%' || lower($search) || '%'
+       OR lower(o.indicator_name_en) LIKE '%' || lower($search) || '%'
+       OR lower(o.quote) LIKE '%' || lower($search) || '%')
+ORDER BY i.sort_order, d.sort_order, o.level, o.period_end

@@ -1,0 +1,21 @@
+"""How a ChartSpec appears on a page: the figure, its honest notes, its source line."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.spec import ChartSpec
+
+# No plotly logo, no "edit in chart studio" link (it reaches the internet); big PNG from the modebar camera.
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
+}
+
+
+def show_chart(spec: ChartSpec) -> None:
+    st.plotly_chart(spec.figure, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{spec.chart_id}")
+    for note in spec.notes:
+        st.caption(f"⚠️ {note}")
+    st.caption(spec.source_note)
