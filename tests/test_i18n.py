@@ -52,3 +52,21 @@ def test_missing_value_formats_as_empty_not_zero():
 )
 def test_periods_read_naturally_in_both_languages(code, vi, en):
     assert (format_period(code, "vi"), format_period(code, "en")) == (vi, en)
+
+
+def test_every_key_is_text_not_a_yaml_boolean():
+    # YAML 1.1 reads a bare `yes:` / `no:` key as a boolean; such a string could never be looked up.
+    assert [key for key in table() if not key.split(".", 1)[1].isidentifier()] == []
+
+
+def test_every_key_used_in_code_exists_in_the_table():
+    import re
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    used = set()
+    for folder in ("app.py", "pages", "ui", "charts", "analysis", "exports", "i18n", "loaders"):
+        for path in ([repo / folder] if folder.endswith(".py") else (repo / folder).rglob("*.py")):
+            used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_]+)["']""", path.read_text(encoding="utf-8")))
+    assert used, "the scan found no keys: the pattern is broken"
+    assert sorted(used - set(table())) == []

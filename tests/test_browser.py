@@ -1,0 +1,152 @@
+"""A real browser (Playwright driving Debian's Chromium, headless) opens every page of the running app,
+waits until the plotly charts have drawn, and saves screenshots under test-output/screenshots/.
+
+On CI (CI=true) a missing browser is a failure, never a skip: these are the only tests that see what a user sees.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = REPO / "test-output" / "screenshots"
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+TABLE = '[data-testid="stDataFrame"]'
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _require_browser():
+    problem = None
+    if not CHROMIUM.exists():
+        problem = "Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "playwright is not installed (pip install -r requirements-dev.txt)"
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser test cannot run on CI: {problem}")
+        pytest.skip(problem)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(built_db, tmp_path_factory):
+    _require_browser()
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=REPO, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"the app did not start within 60 s:\n{log_path.read_text()[-3000:]}")
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture(scope="module")
+def browser(app_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _open(browser, url: str, width: int = 1600, height: int = 1000, drawn: str = CHART):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(drawn, timeout=60_000)
+    page.wait_for_timeout(500)  # let plotly finish its transition so the screenshot shows final bars
+    return page
+
+
+def _assert_healthy(page):
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator('[data-testid="stException"]').first.inner_text()
+
+
+# (screenshot name, path, text the page must show, what "drawn" means on it)
+PAGES = [
+    ("overview", "/overview", "Tổng quan", CHART),
+    ("compare", "/compare", "So sánh", CHART),
+    ("district", "/district?district=huong-khe", "Hương Khê", TABLE),
+    ("indicators", "/indicators", "Chỉ tiêu", TABLE),
+]
+
+
+@pytest.mark.parametrize("name, path, expected_text, drawn", PAGES, ids=[p[0] for p in PAGES])
+def test_page_draws_in_a_real_browser(browser, app_url, name, path, expected_text, drawn):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = _open(browser, app_url + path, drawn=drawn)
+    try:
+        _assert_healthy(page)
+        body = page.inner_text("body")
+        assert expected_text in body
+        assert "Ngôn ngữ" in body, "the page ran outside app.py's navigation (no language switch)"
+        assert page.locator(drawn).count() >= 1
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_compare_chart_shows_vietnamese_figures_and_english_switch(browser, app_url):
+    page = _open(browser, app_url + "/compare?theme=online_services&d=lam-binh,huong-khe,tam-duong")
+    try:
+        svg_text = " ".join(page.locator(CHART).all_text_contents())
+        assert "1.973" in svg_text and "25.250" in svg_text
+    finally:
+        page.close()
+    page = _open(browser, app_url + "/compare?lang=en&theme=online_services&d=lam-binh")
+    try:
+        assert "Compare" in page.inner_text("body")
+        assert "1,973" in " ".join(page.locator(CHART).all_text_contents())
+        page.screenshot(path=str(SCREENSHOTS / "compare-en.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_compare_page_fits_a_narrow_window(browser, app_url):
+    page = _open(browser, app_url + "/compare", width=420, height=900)
+    try:
+        _assert_healthy(page)
+        page.screenshot(path=str(SCREENSHOTS / "compare-narrow.png"), full_page=True)
+    finally:
+        page.close()

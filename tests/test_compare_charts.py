@@ -1,0 +1,111 @@
+"""The comparison chart builder on the real curated data: plain function calls, no Streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import queries
+from charts.colors import district_colors
+from charts.compare import comparison_charts
+
+ALL = ["huong-khe", "lam-binh", "luc-yen", "tam-duong", "thuan-bac"]
+
+
+@pytest.fixture(scope="module")
+def districts(con) -> pd.DataFrame:
+    return queries.run(con, "districts")
+
+
+def charts_for(con, districts, theme, lang="vi", per_commune=False, chosen=ALL):
+    observations = queries.run(con, "observations_for_districts", districts=chosen, theme=theme, indicators=None)
+    selected = districts[districts["district_id"].isin(chosen)]
+    specs = comparison_charts(observations, selected, district_colors(list(districts["district_id"])), lang,
+                              per_commune=per_commune)
+    return {spec.chart_id: spec for spec in specs}
+
+
+def bar_texts(spec) -> list[str]:
+    return [text for trace in spec.figure.data if trace.type == "bar" and trace.text for text in trace.text]
+
+
+def test_lam_binh_dossier_bars_carry_vietnamese_numbers_and_their_period(con, districts):
+    spec = charts_for(con, districts, "online_services")["online_services.dossiers"]
+    texts = bar_texts(spec)
+    assert any("25.250" in text and "Năm 2022" in text for text in texts)
+    assert any("1.973" in text and "Năm 2022" in text for text in texts)
+
+
+def test_english_charts_use_english_number_format(con, districts):
+    spec = charts_for(con, districts, "online_services", lang="en")["online_services.dossiers"]
+    assert any("1,973" in text for text in bar_texts(spec))
+    assert spec.title == "Administrative dossiers received and submitted online"
+
+
+def test_missing_district_is_marked_no_data_never_drawn_as_zero(con, districts):
+    spec = charts_for(con, districts, "online_services")["online_services.dossiers"]
+    drawn = [trace for trace in spec.figure.data if trace.type == "bar" and trace.showlegend is not True]
+    drawn_districts = {x[0] if isinstance(x, tuple) else x for trace in drawn for x in zip(*trace.x)} \
+        if drawn and isinstance(drawn[0].x[0], (list, tuple)) else {x for trace in drawn for x in trace.x}
+    assert drawn_districts == {"Lâm Bình"}
+    marks = [trace for trace in spec.figure.data if trace.type == "scatter" and trace.mode == "text"]
+    assert marks and all(text == "không có số liệu" for text in marks[0].text)
+    assert any("Hương Khê" in note and "không phải bằng 0" in note for note in spec.notes)
+
+
+def test_signing_chart_flags_different_periods_and_definitions(con, districts):
+    spec = charts_for(con, districts, "signing")["signing.signing_rate"]
+    subtitle = spec.figure.layout.title.subtitle.text
+    assert "Kỳ báo cáo khác nhau" in subtitle and "Định nghĩa khác nhau" in subtitle
+    assert any("Tam Dương: 6 tháng đầu năm 2023" in note for note in spec.notes)
+
+
+def test_signing_chart_puts_district_and_commune_level_side_by_side(con, districts):
+    spec = charts_for(con, districts, "signing", chosen=["tam-duong"])["signing.signing_rate"]
+    texts = bar_texts(spec)
+    assert any(text.startswith("<b>100%") for text in texts) and any("99,86%" in text for text in texts)
+    legend = [trace.name for trace in spec.figure.data if trace.showlegend]
+    assert any("cấp xã (tổng hợp)" in name for name in legend)
+
+
+def test_national_target_is_drawn_as_a_reference_line(con, districts):
+    spec = charts_for(con, districts, "signing")["signing.signing_rate"]
+    lines = [shape for shape in spec.figure.layout.shapes if shape.y0 == 100 and shape.y1 == 100]
+    assert lines
+    assert any(trace.name == "Mục tiêu quốc gia 2025: 100%" for trace in spec.figure.data)
+
+
+def test_hover_names_the_source_document_and_quotes_it(con, districts):
+    spec = charts_for(con, districts, "online_services")["online_services.dossiers"]
+    hovers = [h for trace in spec.figure.data if trace.type == "bar" and trace.hovertext for h in trace.hovertext]
+    assert any("Lâm Bình: hội nghị Ban Chỉ đạo" in h and "Trích dẫn" in h and "1.973" in h for h in hovers)
+
+
+def test_derived_rate_shows_its_formula_in_the_hover(con, districts):
+    spec = charts_for(con, districts, "online_services")["online_services.online_usage"]
+    hovers = [h for trace in spec.figure.data if trace.type == "bar" and trace.hovertext for h in trace.hovertext]
+    assert any("7,81%" in h and "1.973 ÷ 25.250 × 100" in h for h in hovers)
+
+
+def test_per_commune_divides_counts_by_communes_and_keeps_rates(con, districts):
+    charts = charts_for(con, districts, "community_teams", per_commune=True)
+    teams = charts["community_teams.community_teams"]
+    assert "bình quân mỗi xã" in teams.title
+    # Hương Khê: 215 village teams over 21 communes = 10,24 per commune
+    assert any(text.startswith("<b>10,24") for text in bar_texts(teams))
+    covered = charts["community_teams.communes_covered_rate"]
+    assert "bình quân" not in covered.title and any(text.startswith("<b>100%") for text in bar_texts(covered))
+
+
+def test_colour_of_a_district_does_not_depend_on_the_selection(con, districts):
+    def colour_of_lam_binh(chosen):
+        spec = charts_for(con, districts, "online_services", chosen=chosen)["online_services.dossiers"]
+        bars = [trace for trace in spec.figure.data if trace.type == "bar" and trace.showlegend is not True]
+        return bars[0].marker.color[0]
+
+    assert colour_of_lam_binh(ALL) == colour_of_lam_binh(["lam-binh"]) == colour_of_lam_binh(["thuan-bac", "lam-binh"])
+
+
+def test_no_observations_give_no_charts(districts):
+    empty = pd.DataFrame(columns=["compare_group", "indicator_id", "indicator_order"])
+    assert comparison_charts(empty, districts, {}, "vi") == []

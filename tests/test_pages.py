@@ -1,0 +1,138 @@
+"""Every page under streamlit.testing.v1.AppTest, on the real data and a real DuckDB, asserting on content."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+from tests.plotly_spec import all_text, bars, figure_json
+
+pytestmark = pytest.mark.usefixtures("built_db")
+
+
+def run_page(name: str, **query) -> AppTest:
+    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [figure_json(element) for element in at.get("plotly_chart")]
+
+
+def warnings(at: AppTest) -> str:
+    return " ".join(w.value for w in at.warning)
+
+
+# --- app.py: navigation and language switch -----------------------------------------------------------------
+
+def test_app_opens_on_the_overview_in_vietnamese():
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    assert not at.exception
+    assert at.title[0].value == "Tổng quan chuyển đổi số các huyện"
+
+
+def test_english_switch_changes_titles_and_the_url():
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    at.sidebar.radio(key="language").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Digital transformation overview"
+    assert at.query_params["lang"] == ["en"] or at.query_params["lang"] == "en"
+
+
+# --- Compare -----------------------------------------------------------------------------------------------
+
+def test_compare_bars_for_lam_binh_2022_carry_1973_and_25250():
+    at = run_page("compare", theme="online_services")
+    dossiers = next(f for f in charts(at) if "Hồ sơ thủ tục hành chính" in all_text(f))
+    lam_binh = [bar for bar in bars(dossiers) if "Lâm Bình" in str(bar["x"])]
+    assert sorted(bar["y"] for bar in lam_binh) == [1973.0, 25250.0]
+    texts = " ".join(bar["text"] for bar in lam_binh)
+    assert "25.250" in texts and "1.973" in texts and "Năm 2022" in texts
+
+
+def test_compare_query_string_restores_the_selection():
+    at = run_page("compare", theme="signing", d="lam-binh,thuan-bac", lang="en", per="commune")
+    assert at.multiselect(key="compare_districts").value == ["lam-binh", "thuan-bac"]
+    assert at.selectbox(key="compare_theme").value == "signing"
+    assert at.toggle(key="compare_per_commune").value is True
+    assert at.title[0].value == "Compare districts"
+    drawn = {str(bar["x"]) for f in charts(at) for bar in bars(f)}
+    assert drawn and all("Lâm Bình" in x or "Thuận Bắc" in x for x in drawn)
+
+
+def test_compare_invalid_link_values_fall_back_with_a_notice():
+    at = run_page("compare", theme="nonsense", d="lam-binh,atlantis", lang="xx")
+    assert "atlantis" in warnings(at) and "nonsense" in warnings(at) and "xx" in warnings(at)
+    assert at.selectbox(key="compare_theme").value == "online_services"
+    assert at.multiselect(key="compare_districts").value == ["lam-binh"]
+
+
+def test_compare_selection_is_written_back_into_the_url():
+    at = run_page("compare")
+    at.selectbox(key="compare_theme").set_value("community_teams").run()
+    at.multiselect(key="compare_districts").set_value(["huong-khe", "lam-binh"]).run()
+    assert at.query_params["theme"] in ("community_teams", ["community_teams"])
+    assert at.query_params["d"] in ("huong-khe,lam-binh", ["huong-khe,lam-binh"])
+    assert any("Số tổ công nghệ số cộng đồng" in all_text(f) for f in charts(at))
+
+
+def test_compare_focus_on_one_indicator_shows_one_chart():
+    at = run_page("compare", theme="signing", indicator="signing_rate")
+    assert len(at.get("plotly_chart")) == 1
+    assert "Tỷ lệ văn bản điện tử được ký số" in all_text(charts(at)[0])
+
+
+def test_compare_with_no_district_asks_for_one_instead_of_failing():
+    at = run_page("compare")
+    at.multiselect(key="compare_districts").set_value([]).run()
+    assert not at.exception and "Chọn ít nhất một huyện" in warnings(at)
+
+
+# --- Overview ----------------------------------------------------------------------------------------------
+
+def test_overview_scorecard_marks_missing_figures_and_lists_every_district():
+    at = run_page("overview")
+    scorecard = charts(at)[0]
+    assert "không có số liệu" in all_text(scorecard)
+    assert at.metric[0].value == "5"
+    roster = at.dataframe[0].value
+    assert set(roster["Huyện"]) == {"Hương Khê", "Lâm Bình", "Lục Yên", "Tam Dương", "Thuận Bắc"}
+
+
+# --- District profile --------------------------------------------------------------------------------------
+
+def test_district_profile_from_link_shows_figures_with_formula_and_findings():
+    at = run_page("district", district="lam-binh")
+    assert at.header[0].value == "Lâm Bình"
+    tables = [df.value for df in at.dataframe]
+    online = next(t for t in tables if "7,81%" in set(t["Giá trị"]))
+    assert "1.973 ÷ 25.250 × 100" in set(online["Công thức"])
+    assert any("đạt mục tiêu quốc gia 2025" in m.value for m in at.markdown)
+
+
+def test_district_profile_in_english():
+    at = run_page("district", district="thuan-bac", lang="en")
+    assert at.title[0].value == "District profile"
+    assert any("below the national target 2025" in m.value for m in at.markdown)
+
+
+# --- Indicators & sources ----------------------------------------------------------------------------------
+
+def test_indicators_page_shows_catalogue_sources_and_a_filtered_table():
+    at = run_page("indicators", indicator="edocs_signed_rate")
+    catalogue, sources, coverage, data = (df.value for df in at.dataframe)
+    assert "edocs_signed_rate" in set(catalogue["id"])
+    assert len(sources) == 5
+    assert sorted(data["district_id"]) == ["lam-binh", "tam-duong", "tam-duong", "thuan-bac"]
+    assert len(at.get("download_button")) == 2
+
+
+def test_indicators_search_box_filters_rows():
+    at = run_page("indicators", q="VNeID")
+    data = at.dataframe[3].value
+    assert len(data) > 0 and set(data["district_id"]) == {"huong-khe"}
