@@ -69,7 +69,7 @@ focus = st.selectbox(t("compare.indicator", lang), ["", *chart_keys], key="compa
 state.remember(
     d=None if chosen == default_ids else chosen, theme=None if theme == theme_ids[0] else theme,
     province=province or None, per="commune" if per_commune else None, indicator=focus or None)
-st.caption("🔗 " + t("compare.link_hint", lang))
+st.caption(":material/link: " + t("compare.link_hint", lang))
 
 if not specs:
     st.info(t("compare.no_charts", lang))

@@ -106,7 +106,7 @@ def _assert_healthy(page):
 # (screenshot name, path, text the page must show, what "drawn" means on it)
 PAGES = [
     ("overview", "/overview", "Tổng quan", CHART),
-    ("compare", "/compare", "So sánh", CHART),
+    ("compare", "/compare?theme=signing", "So sánh", CHART),
     ("district", "/district?district=huong-khe", "Hương Khê", TABLE),
     ("indicators", "/indicators", "Chỉ tiêu", TABLE),
 ]
