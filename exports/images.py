@@ -1,0 +1,92 @@
+"""Chart images rendered on the server (kaleido driving Debian's chromium): PNG at 16:9 or square, SVG, PDF.
+
+The picture is the on-screen chart restyled for a slide, with its source line and caveats printed under it,
+so an image pasted anywhere still says where its numbers came from. Nothing is fetched from the internet:
+plotly's bundled JS is used and MathJax is never loaded."""
+
+from __future__ import annotations
+
+import copy
+import textwrap
+import threading
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from charts.spec import ChartSpec
+from charts.style import MEDIA, apply_style
+
+SIZES = {"wide": (1920, 1080), "square": (1080, 1080)}
+FORMATS = ("png", "svg", "pdf")
+FOOTER_WRAP = {"wide": 160, "square": 95}
+
+_server_lock = threading.Lock()
+_server_started = False
+
+
+def _ensure_kaleido() -> None:
+    """One persistent browser for all exports: starting chromium per image would cost a second each."""
+    global _server_started
+    with _server_lock:
+        if not _server_started:
+            import kaleido
+
+            kaleido.start_sync_server(silence_warnings=True)
+            _server_started = True
+
+
+def slide_figure(spec: ChartSpec, size: str = "wide") -> go.Figure:
+    """A copy of the chart styled for a projector, with the source line and notes as a footer.
+
+    Plotly places legends and annotations in plot-area fractions, so the footer's pixel budget (axis labels,
+    legend rows, note lines) is computed here and turned into fractions of the plot height."""
+    figure = apply_style(copy.deepcopy(spec.figure), "slide")
+    width, height = SIZES[size]
+    style = MEDIA["slide"]
+    footer_size = style.font_size - 6
+    lines = [line for text in [*spec.notes, spec.source_note] for line in textwrap.wrap(text, FOOTER_WRAP[size])]
+    legend_items = sum(1 for trace in figure.data if trace.showlegend is not False)
+    legend_rows = 0 if not legend_items else (legend_items if size == "square" else -(-legend_items // 2))
+    axis_px = 2 * style.label_size + 40 if figure.layout.xaxis.type == "multicategory" else style.label_size + 30
+    legend_px = legend_rows * (style.font_size + 12)
+    footer_px = int(len(lines) * footer_size * 1.45) + 20
+    top = style.margin["t"] + (30 if figure.layout.title.subtitle.text else 0)
+    bottom = axis_px + legend_px + footer_px + 20
+    plot_px = height - top - bottom
+    figure.add_annotation(
+        text="<br>".join(lines), xref="paper", yref="paper", x=0, y=-(axis_px + legend_px) / plot_px,
+        xanchor="left", yanchor="top", showarrow=False, align="left",
+        font=dict(size=footer_size, color="#444444"))
+    figure.update_layout(width=width, height=height, margin=dict(t=top, b=bottom),
+                         legend=dict(y=-axis_px / plot_px, yanchor="top"))
+    if size == "square":  # narrower bars: smaller value labels so neighbours do not overlap
+        figure.update_traces(textfont=dict(size=style.label_size - 8), selector=dict(type="bar"))
+    return figure
+
+
+def chart_image(spec: ChartSpec, fmt: str = "png", size: str = "wide") -> bytes:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}; expected one of {FORMATS}")
+    _ensure_kaleido()
+    width, height = SIZES[size]
+    return pio.to_image(slide_figure(spec, size), format=fmt, width=width, height=height, scale=1)
+
+
+def text_page(title: str, lines: list[str], subtitle: str = "", size: str = "wide") -> go.Figure:
+    """A page of text (title page, list of sources) drawn with the same fonts as the charts."""
+    width, height = SIZES[size]
+    figure = go.Figure()
+    body = "<br>".join(line for text in lines for line in (textwrap.wrap(text, 110) or [""]))
+    figure.add_annotation(text=body, xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="top",
+                          showarrow=False, align="left", font=dict(size=22))
+    figure.update_layout(title=dict(text=title, subtitle=dict(text=subtitle)), width=width, height=height)
+    apply_style(figure, "slide")
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    figure.update_layout(height=height, showlegend=False)
+    return figure
+
+
+def figure_pdf(figure: go.Figure) -> bytes:
+    _ensure_kaleido()
+    return pio.to_image(figure, format="pdf", width=figure.layout.width, height=figure.layout.height)
