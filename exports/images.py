@@ -22,6 +22,8 @@ FOOTER_WRAP = {"wide": 160, "square": 95}
 
 _server_lock = threading.Lock()
 _server_started = False
+# One render at a time through the shared kaleido browser; page rendering for other sessions is not affected.
+_render_lock = threading.Lock()
 
 
 def _ensure_kaleido() -> None:
@@ -35,7 +37,7 @@ def _ensure_kaleido() -> None:
             _server_started = True
 
 
-def slide_figure(spec: ChartSpec, size: str = "wide") -> go.Figure:
+def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go.Figure:
     """A copy of the chart styled for a projector, with the source line and notes as a footer.
 
     Plotly places legends and annotations in plot-area fractions, so the footer's pixel budget (axis labels,
@@ -44,7 +46,8 @@ def slide_figure(spec: ChartSpec, size: str = "wide") -> go.Figure:
     width, height = SIZES[size]
     style = MEDIA["slide"]
     footer_size = style.font_size - 6
-    lines = [line for text in [*spec.notes, spec.source_note] for line in textwrap.wrap(text, FOOTER_WRAP[size])]
+    lines = [line for text in [*spec.notes, spec.source_note] for line in textwrap.wrap(text, FOOTER_WRAP[size])] \
+        if footer else []
     legend_items = sum(1 for trace in figure.data if trace.showlegend is not False)
     legend_rows = 0 if not legend_items else (legend_items if size == "square" else -(-legend_items // 2))
     axis_px = 2 * style.label_size + 40 if figure.layout.xaxis.type == "multicategory" else style.label_size + 30
@@ -64,12 +67,14 @@ def slide_figure(spec: ChartSpec, size: str = "wide") -> go.Figure:
     return figure
 
 
-def chart_image(spec: ChartSpec, fmt: str = "png", size: str = "wide") -> bytes:
+def chart_image(spec: ChartSpec, fmt: str = "png", size: str = "wide", footer: bool = True) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; expected one of {FORMATS}")
     _ensure_kaleido()
     width, height = SIZES[size]
-    return pio.to_image(slide_figure(spec, size), format=fmt, width=width, height=height, scale=1)
+    figure = slide_figure(spec, size, footer)
+    with _render_lock:
+        return pio.to_image(figure, format=fmt, width=width, height=height, scale=1)
 
 
 def text_page(title: str, lines: list[str], subtitle: str = "", size: str = "wide") -> go.Figure:
@@ -89,4 +94,5 @@ def text_page(title: str, lines: list[str], subtitle: str = "", size: str = "wid
 
 def figure_pdf(figure: go.Figure) -> bytes:
     _ensure_kaleido()
-    return pio.to_image(figure, format="pdf", width=figure.layout.width, height=figure.layout.height)
+    with _render_lock:
+        return pio.to_image(figure, format="pdf", width=figure.layout.width, height=figure.layout.height)

@@ -77,7 +77,7 @@ if not specs:
 
 for spec in specs:
     if not focus or spec.chart_id.endswith(f".{focus}"):
-        show_chart(spec)
+        show_chart(spec, lang)
 
 with st.expander(t("compare.figures_table", lang)):
     shown = observations if not focus else observations[

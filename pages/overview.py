@@ -28,7 +28,7 @@ chosen = st.multiselect(t("overview.scorecard_districts", lang), ids, key="overv
                         format_func=names.get)
 state.remember(d=None if chosen == ids else chosen)
 if chosen:
-    show_chart(scorecard_chart(db.query("scorecard_cells", districts=chosen), lang))
+    show_chart(scorecard_chart(db.query("scorecard_cells", districts=chosen), lang), lang)
 
 st.subheader(t("overview.roster", lang))
 roster = summary.assign(

@@ -150,3 +150,16 @@ def test_compare_page_fits_a_narrow_window(browser, app_url):
         page.screenshot(path=str(SCREENSHOTS / "compare-narrow.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_present_mode_shows_one_large_chart_without_the_sidebar(browser, app_url):
+    page = _open(browser, app_url + "/present?deck=signing.signing_rate,community_teams.community_teams&show=1",
+                 width=1920, height=1080)
+    try:
+        _assert_healthy(page)
+        assert page.locator('[data-testid="stSidebar"]').is_hidden()
+        assert "1 / 2" in page.inner_text("body")
+        assert "99,86%" in " ".join(page.locator(CHART).all_text_contents())
+        page.screenshot(path=str(SCREENSHOTS / "present-slide.png"))
+    finally:
+        page.close()

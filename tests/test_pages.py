@@ -136,3 +136,40 @@ def test_indicators_search_box_filters_rows():
     at = run_page("indicators", q="VNeID")
     data = at.dataframe[3].value
     assert len(data) > 0 and set(data["district_id"]) == {"huong-khe"}
+
+
+# --- Present -----------------------------------------------------------------------------------------------
+
+DECK_LINK = "signing.signing_rate,community_teams.community_teams,online_services.dossiers"
+
+
+def slide_title(at: AppTest) -> str:
+    return figure_json(at.get("plotly_chart")[0])["layout"]["title"]["text"]
+
+
+def test_present_deck_in_the_url_is_restored_and_next_previous_step_through_it():
+    at = run_page("present", deck=DECK_LINK, show="1")
+    assert slide_title(at) == "Tỷ lệ văn bản điện tử được ký số"
+    assert any("1 / 3" in m.value for m in at.markdown)
+    at.button[1].click().run()  # next
+    assert slide_title(at) == "Số tổ công nghệ số cộng đồng"
+    assert at.query_params["slide"] in ("2", ["2"])
+    at.button[1].click().run()
+    assert slide_title(at) == "Hồ sơ thủ tục hành chính tiếp nhận và nộp trực tuyến"
+    assert at.button[1].disabled  # last slide: no next
+    at.button[0].click().run()  # previous
+    assert slide_title(at) == "Số tổ công nghệ số cộng đồng"
+
+
+def test_present_opens_on_the_slide_named_in_the_link():
+    at = run_page("present", deck=DECK_LINK, show="1", slide="3", lang="en")
+    assert slide_title(at) == "Administrative dossiers received and submitted online"
+
+
+def test_present_editor_restores_the_deck_and_can_add_a_theme():
+    at = run_page("present", deck="signing.signing_rate")
+    assert at.multiselect(key="present_deck").value == ["signing.signing_rate"]
+    at.selectbox[0].set_value("community_teams").run()
+    next(b for b in at.button if b.label == "Thêm").click().run()
+    deck = at.multiselect(key="present_deck").value
+    assert deck[0] == "signing.signing_rate" and "community_teams.community_teams" in deck

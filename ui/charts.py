@@ -6,6 +6,8 @@ import streamlit as st
 
 from charts.spec import ChartSpec
 
+from .downloads import chart_downloads
+
 # No plotly logo, no "edit in chart studio" link (it reaches the internet); big PNG from the modebar camera.
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -14,8 +16,11 @@ PLOTLY_CONFIG = {
 }
 
 
-def show_chart(spec: ChartSpec) -> None:
-    st.plotly_chart(spec.figure, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{spec.chart_id}")
+def show_chart(spec: ChartSpec, lang: str, downloads: bool = True) -> None:
+    # theme=None: the figure keeps its own fonts and sizes, so the page matches the PNG, PPTX and PDF.
+    st.plotly_chart(spec.figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key=f"chart_{spec.chart_id}")
     for note in spec.notes:
         st.caption(f"⚠️ {note}")
     st.caption(spec.source_note)
+    if downloads:
+        chart_downloads(spec, lang)

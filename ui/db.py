@@ -53,6 +53,33 @@ def query(name: str, **params) -> pd.DataFrame:
     return _query(name, str(path), _version(path), **params)
 
 
+def version() -> tuple[int, int, int]:
+    """Identifies the current build file: anything derived from it is valid while this stays the same."""
+    return _version(database_state().path)
+
+
+def connection():
+    """The shared read-only connection of the current build (callers use queries.run, which opens a cursor)."""
+    path = database_state().path
+    return _connection(str(path), _version(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _charts(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...], lang: str, per_commune: bool,
+            medium: str, themes: tuple[str, ...] | None) -> list:
+    from exports.deck import all_charts
+
+    return all_charts(_connection(db_path, version), list(districts), lang, per_commune=per_commune, medium=medium,
+                      themes=themes)
+
+
+def all_charts(districts: list[str], lang: str, per_commune: bool = False, medium: str = "screen",
+               themes: tuple[str, ...] | None = None) -> list:
+    """Comparison charts for these districts (all themes or the given ones), cached per database file version."""
+    path = database_state().path
+    return _charts(str(path), _version(path), tuple(districts), lang, per_commune, medium, themes)
+
+
 def load_problems() -> list[str]:
     """Problems that kept the last build in service (empty when data is valid)."""
     try:

@@ -12,6 +12,7 @@ PAGES = [
     ("pages/compare.py", "nav.compare", "compare", ":material/bar_chart:"),
     ("pages/district.py", "nav.district", "district", ":material/location_city:"),
     ("pages/indicators.py", "nav.indicators", "indicators", ":material/menu_book:"),
+    ("pages/present.py", "nav.present", "present", ":material/slideshow:"),
 ]
 
 

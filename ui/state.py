@@ -88,3 +88,8 @@ def seed_widget(key: str, value: object) -> None:
     (Passing default= every run would fight the user's own changes.)"""
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def requested(param: str) -> list[str]:
+    """The raw comma-separated values a link asks for, before validation (to know what to load)."""
+    return [v for v in (_raw(param) or "").split(",") if v]

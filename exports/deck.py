@@ -1,0 +1,44 @@
+"""A deck: which charts, for which districts, in which language — the one description the Present page, the
+PPTX and the PDF all resolve, so they show the same charts. It round-trips through the URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+import queries
+from charts.colors import district_colors
+from charts.compare import comparison_charts
+from charts.spec import ChartSpec
+
+
+@dataclass(frozen=True)
+class Deck:
+    chart_ids: tuple[str, ...]  # e.g. ("signing.signing_rate", "community_teams.community_teams")
+    districts: tuple[str, ...]
+    lang: str = "vi"
+    per_commune: bool = False
+    title: str = field(default="", compare=False)
+
+
+def all_charts(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str, *, per_commune: bool = False,
+               medium: str = "screen", themes: tuple[str, ...] | None = None) -> list[ChartSpec]:
+    """Every comparison chart (catalogue order) for these districts, of all themes or only the given ones."""
+    every_district = queries.run(con, "districts")
+    selected = every_district[every_district["district_id"].isin(districts)]
+    colors = district_colors(list(every_district["district_id"]))
+    charts: list[ChartSpec] = []
+    for theme in themes or (None,):
+        observations = queries.run(con, "observations_for_districts", districts=list(districts), theme=theme,
+                                   indicators=None)
+        charts += comparison_charts(observations, selected, colors, lang, per_commune=per_commune, medium=medium)
+    return charts
+
+
+def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide") -> list[ChartSpec]:
+    """The deck's charts in the deck's order; ids that no longer exist (data changed) are left out."""
+    themes = tuple(dict.fromkeys(chart_id.split(".", 1)[0] for chart_id in deck.chart_ids))
+    by_id = {spec.chart_id: spec for spec in all_charts(con, list(deck.districts), deck.lang,
+                                                        per_commune=deck.per_commune, medium=medium, themes=themes)}
+    return [by_id[chart_id] for chart_id in deck.chart_ids if chart_id in by_id]

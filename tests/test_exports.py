@@ -1,0 +1,76 @@
+"""Exports on the real data: images, PPTX and PDF reopened and checked, not just produced."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pypdf import PdfReader
+
+from exports.deck import Deck, deck_charts
+from exports.images import chart_image
+from exports.pdf_pack import build_pdf
+from exports.pptx_pack import build_pptx
+
+ALL = ("huong-khe", "lam-binh", "luc-yen", "tam-duong", "thuan-bac")
+DECK = Deck(("signing.signing_rate", "community_teams.community_teams", "online_services.dossiers"), ALL)
+
+
+@pytest.fixture(scope="module")
+def signing_chart(con):
+    return deck_charts(con, Deck(("signing.signing_rate",), ALL))[0]
+
+
+@pytest.mark.parametrize("size, expected", [("wide", (1920, 1080)), ("square", (1080, 1080))])
+def test_png_has_the_asked_size_and_is_not_blank(signing_chart, size, expected):
+    image = Image.open(io.BytesIO(chart_image(signing_chart, "png", size)))
+    assert image.size == expected
+    assert np.asarray(image.convert("L"), dtype=float).std() > 10
+
+
+def test_svg_contains_district_names_and_vietnamese_figures(signing_chart):
+    svg = chart_image(signing_chart, "svg").decode("utf-8")
+    assert svg.startswith("<svg") or "<svg" in svg[:200]
+    assert "Lâm Bình" in svg and "99,86%" in svg and "Nguồn" in svg
+
+
+def test_deck_keeps_its_order_and_drops_charts_that_no_longer_exist(con):
+    specs = deck_charts(con, Deck(("community_teams.community_teams", "nope.nothing", "signing.signing_rate"), ALL))
+    assert [s.chart_id for s in specs] == ["community_teams.community_teams", "signing.signing_rate"]
+
+
+def test_pptx_pack_reopens_with_title_chart_and_source_slides(con):
+    seen = []
+    data = build_pptx(con, DECK, progress=lambda done, total: seen.append((done, total)), today=dt.date(2026, 11, 24))
+    slides = list(Presentation(io.BytesIO(data)).slides)
+    assert len(slides) == 1 + 3 + 1
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert slides[0].shapes.title.text == "So sánh chuyển đổi số cấp huyện"
+    assert "24/11/2026" in slides[0].placeholders[1].text
+    assert [s.shapes.title.text for s in slides[1:4]] == [
+        "Tỷ lệ văn bản điện tử được ký số", "Số tổ công nghệ số cộng đồng",
+        "Hồ sơ thủ tục hành chính tiếp nhận và nộp trực tuyến"]
+    for slide in slides[1:4]:
+        pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
+        text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+        assert len(pictures) == 1
+        assert "Nguồn:" in text and "Kỳ:" in text
+    closing = " ".join(shape.text_frame.text for shape in slides[-1].shapes if shape.has_text_frame)
+    assert "373/BC-UBND" in closing and "Lục Yên triển khai Nghị quyết 51" in closing
+
+
+def test_pdf_pack_has_a_page_per_chart_plus_title_and_sources(con):
+    reader = PdfReader(io.BytesIO(build_pdf(con, DECK, today=dt.date(2026, 11, 24))))
+    assert len(reader.pages) == 5
+    assert "Các huyện: Hương Khê" in reader.pages[0].extract_text()
+
+
+def test_english_pack_is_in_english(con):
+    deck = Deck(("signing.signing_rate",), ALL, lang="en")
+    slides = list(Presentation(io.BytesIO(build_pptx(con, deck))).slides)
+    assert slides[0].shapes.title.text == "District digital transformation comparison"
+    assert slides[1].shapes.title.text == "Share of e-documents digitally signed"

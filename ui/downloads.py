@@ -1,0 +1,28 @@
+"""Download buttons for one chart: images are rendered only when clicked (deferred, on another thread), so a
+page with many charts stays fast."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from charts.spec import ChartSpec
+from exports.images import chart_image
+from i18n import t
+
+FORMATS = (("png", "wide", "present.png_wide", "image/png"), ("png", "square", "present.png_square", "image/png"),
+           ("svg", "wide", "present.svg", "image/svg+xml"))
+
+
+def _file_stem(spec: ChartSpec) -> str:
+    return "cds-" + re.sub(r"[^a-z0-9]+", "-", spec.chart_id.lower()).strip("-")
+
+
+def chart_downloads(spec: ChartSpec, lang: str) -> None:
+    with st.popover(t("present.download_chart", lang), icon=":material/download:"):
+        for fmt, size, label_key, mime in FORMATS:
+            st.download_button(
+                t(label_key, lang), data=lambda fmt=fmt, size=size: chart_image(spec, fmt, size),
+                file_name=f"{_file_stem(spec)}-{size}.{fmt}", mime=mime, on_click="ignore",
+                key=f"download_{spec.chart_id}_{fmt}_{size}")
