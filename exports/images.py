@@ -7,8 +7,11 @@ plotly's bundled JS is used and MathJax is never loaded."""
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 import textwrap
 import threading
+from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -26,11 +29,25 @@ _server_started = False
 _render_lock = threading.Lock()
 
 
+class ImageExportUnavailable(RuntimeError):
+    """No browser to render with: kaleido would wait for one forever instead of failing."""
+
+
+def renderer_available() -> bool:
+    """Whether a Chromium kaleido can drive is installed (BROWSER_PATH is the path kaleido's launcher honours)."""
+    explicit = os.environ.get("BROWSER_PATH")
+    if explicit:
+        return Path(explicit).is_file()
+    return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
+
+
 def _ensure_kaleido() -> None:
     """One persistent browser for all exports: starting chromium per image would cost a second each."""
     global _server_started
     with _server_lock:
         if not _server_started:
+            if not renderer_available():
+                raise ImageExportUnavailable("no Chromium to render images with (apt-get install -y chromium)")
             import kaleido
 
             kaleido.start_sync_server(silence_warnings=True)

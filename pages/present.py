@@ -3,6 +3,7 @@
 import streamlit as st
 
 from exports.deck import Deck
+from exports.images import renderer_available
 from exports.pdf_pack import build_pdf
 from exports.pptx_pack import build_pptx
 from i18n import pick, t
@@ -80,6 +81,9 @@ if st.button(t("present.start", lang), type="primary", icon=":material/slideshow
     st.rerun()
 
 st.subheader(t("present.pack", lang))
+if not renderer_available():
+    st.info(t("present.images_unavailable", lang))
+    st.stop()
 deck = Deck(tuple(deck_ids), tuple(chosen), lang, per_commune)
 packs = st.session_state.setdefault("_packs", {})
 for fmt, builder, mime in (("pptx", build_pptx, "application/vnd.openxmlformats-officedocument.presentationml.presentation"),

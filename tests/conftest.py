@@ -10,6 +10,18 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO / "data"
 SEEDS_DIR = REPO.parent / "shared" / "seeds"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def require_chromium() -> None:
+    """Image exports and browser tests need Debian's chromium. On CI (CI=true) its absence is a failure, never a
+    skip; on a developer machine without it those tests are skipped with the command that installs it."""
+    if CHROMIUM.exists():
+        return
+    problem = "Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(f"cannot run on CI: {problem}")
+    pytest.skip(problem)
 
 
 @pytest.fixture(scope="session")

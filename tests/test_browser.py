@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import CHROMIUM, REPO, require_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "test-output" / "screenshots"
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 TABLE = '[data-testid="stDataFrame"]'
@@ -29,15 +28,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def _require_browser():
-    problem = None
-    if not CHROMIUM.exists():
-        problem = "Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            problem = "playwright is not installed (pip install -r requirements-dev.txt)"
-    if problem:
+    require_chromium()
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problem = "playwright is not installed (pip install -r requirements-dev.txt)"
         if os.environ.get("CI"):
             pytest.fail(f"browser test cannot run on CI: {problem}")
         pytest.skip(problem)

@@ -15,6 +15,14 @@ from exports.deck import Deck, deck_charts
 from exports.images import chart_image
 from exports.pdf_pack import build_pdf
 from exports.pptx_pack import build_pptx
+from tests.conftest import require_chromium
+
+
+
+@pytest.fixture(autouse=True)
+def _chromium():
+    require_chromium()
+
 
 ALL = ("huong-khe", "lam-binh", "luc-yen", "tam-duong", "thuan-bac")
 DECK = Deck(("signing.signing_rate", "community_teams.community_teams", "online_services.dossiers"), ALL)

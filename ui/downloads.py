@@ -8,7 +8,7 @@ import re
 import streamlit as st
 
 from charts.spec import ChartSpec
-from exports.images import chart_image
+from exports.images import chart_image, renderer_available
 from i18n import t
 
 FORMATS = (("png", "wide", "present.png_wide", "image/png"), ("png", "square", "present.png_square", "image/png"),
@@ -21,6 +21,9 @@ def _file_stem(spec: ChartSpec) -> str:
 
 def chart_downloads(spec: ChartSpec, lang: str) -> None:
     with st.popover(t("present.download_chart", lang), icon=":material/download:"):
+        if not renderer_available():
+            st.caption(t("present.images_unavailable", lang))
+            return
         for fmt, size, label_key, mime in FORMATS:
             st.download_button(
                 t(label_key, lang), data=lambda fmt=fmt, size=size: chart_image(spec, fmt, size),
