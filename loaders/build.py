@@ -21,16 +21,16 @@ import pandas as pd
 from .dataset import Dataset
 from .periods import parse_period
 from .problems import Problem, ValidationFailed
+from .read import data_files
 from .validate import load_dataset
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
-DATA_SUFFIXES = (".yaml", ".yml", ".csv")
 
 
 def data_fingerprint(data_dir: Path) -> str:
     """A hash over every data file's path and bytes: the database is current iff it was built from this."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in Path(data_dir).rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()):
+    for path in data_files(data_dir):
         digest.update(path.relative_to(data_dir).as_posix().encode())
         digest.update(b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -109,6 +109,28 @@ def _observation_frame(dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
+def fill_database(con: duckdb.DuckDBPyConnection, dataset: Dataset, fingerprint: str) -> None:
+    """Create the schema in con's current database and load the dataset into it, checking the row count."""
+    con.execute(SCHEMA_SQL)
+    frames = _frames(dataset)
+    for table, frame in frames.items():
+        con.register("incoming", frame)
+        columns = ", ".join(frame.columns)
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
+        con.unregister("incoming")
+    expected = len(frames["observation_facts"])
+    found = con.execute("SELECT count(*) FROM observations").fetchone()[0]
+    if found != expected:
+        raise RuntimeError(f"built database has {found} observations, expected {expected}")
+    info = {
+        "data_fingerprint": fingerprint,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "observations": str(expected),
+        "districts": str(len(dataset.districts)),
+    }
+    con.executemany("INSERT INTO build_info VALUES (?, ?)", list(info.items()))
+
+
 def write_database(dataset: Dataset, db_path: Path, fingerprint: str) -> None:
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,24 +138,7 @@ def write_database(dataset: Dataset, db_path: Path, fingerprint: str) -> None:
     try:
         con = duckdb.connect(str(temporary))
         try:
-            con.execute(SCHEMA_SQL)
-            frames = _frames(dataset)
-            for table, frame in frames.items():
-                con.register("incoming", frame)
-                columns = ", ".join(frame.columns)
-                con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
-                con.unregister("incoming")
-            expected = len(frames["observation_facts"])
-            found = con.execute("SELECT count(*) FROM observations").fetchone()[0]
-            if found != expected:
-                raise RuntimeError(f"built database has {found} observations, expected {expected}")
-            info = {
-                "data_fingerprint": fingerprint,
-                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "observations": str(expected),
-                "districts": str(len(dataset.districts)),
-            }
-            con.executemany("INSERT INTO build_info VALUES (?, ?)", list(info.items()))
+            fill_database(con, dataset, fingerprint)
             con.execute("CHECKPOINT")
         finally:
             con.close()

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from .periods import PeriodError, parse_period
 
@@ -23,15 +24,19 @@ _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 def _plain_number(value: object) -> object:
     """Accept 25250 or 99.86; refuse '25.250' or '99,86' rather than guess which separator was meant."""
     if isinstance(value, bool):
-        raise ValueError("must be a number, not true/false")
+        raise PydanticCustomError("not_a_number", "must be a number, not true/false", {"value": str(value)})
     if isinstance(value, (int, float)):
         return value
     if isinstance(value, str):
         text = value.strip()
         if _PLAIN_NUMBER.match(text):
             return float(text)
-        raise ValueError(f"'{value}' is not a plain number; write digits with a decimal point only (25250, 99.86)")
-    raise ValueError("must be a number")
+        raise PydanticCustomError(
+            "not_plain_number",
+            "'{value}' is not a plain number; write digits with a decimal point only (25250, 99.86)",
+            {"value": value},
+        )
+    raise PydanticCustomError("not_a_number", "must be a number", {"value": str(value)})
 
 
 PlainNumber = Annotated[float, BeforeValidator(_plain_number)]
@@ -138,6 +143,7 @@ class DistrictHeader(_Record):
     province: Text
     province_2025: Text
     communes: CommuneCount | None = None
+    sources: list = []  # validated as Source records beside the registry's
     observations: list = []
 
 
@@ -159,14 +165,14 @@ class Observation(_Record):
         try:
             return parse_period(value).code
         except PeriodError as error:
-            raise ValueError(str(error)) from None
+            raise PydanticCustomError("unknown_period", "{detail}", {"detail": str(error), "value": value}) from None
 
     @field_validator("commune")
     @classmethod
     def _commune_needs_level(cls, value: str | None, info) -> str | None:
         level = info.data.get("level")
         if value is not None and level != "commune":
-            raise ValueError("a commune name goes with level: commune only")
+            raise PydanticCustomError("commune_without_level", "a commune name goes with level: commune only")
         return value
 
     @property

@@ -37,6 +37,8 @@ class DistrictFiles:
     slug_from_name: str
     header: Located | None
     observations: list[Located]
+    # Sources a district file declares itself (a contributed district brings its own report with it).
+    sources: list[Located] = field(default_factory=list)
 
 
 @dataclass
@@ -68,7 +70,7 @@ def _yaml_document(path: Path, data_dir: Path, problems: list[Problem]) -> tuple
     document, parse_problems = parse_yaml(text, shown)
     problems.extend(parse_problems)
     if document is None and not parse_problems:
-        problems.append(Problem(shown, 1, "file", "the file is empty"))
+        problems.append(Problem(shown, 1, "file", "the file is empty", "empty_file"))
         return None, shown
     if document is not None and not isinstance(document, LineDict):
         problems.append(Problem(shown, 1, "file", "expected a mapping of fields at the top level"))
@@ -99,22 +101,30 @@ def read_csv_observations(path: Path, shown: str, problems: list[Problem]) -> li
     problems.extend(read_problems)
     if text is None:
         return []
+    return csv_observations(text, shown, problems)
+
+
+def csv_observations(text: str, shown: str, problems: list[Problem], ignored: tuple[str, ...] = ()) -> list[Located]:
+    """Observation records from CSV text whose header names the columns (any order); ``ignored`` columns are
+    allowed and dropped (the template's indicator names, there for the reader)."""
     rows = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(rows)
     except StopIteration:
-        problems.append(Problem(shown, 1, "file", "the file is empty"))
+        problems.append(Problem(shown, 1, "file", "the file is empty", "empty_file"))
         return []
     except csv.Error as error:
         problems.append(Problem(shown, 1, "csv", str(error)))
         return []
     header = [name.strip() for name in header]
-    unknown = [name for name in header if name not in OBSERVATION_COLUMNS]
+    unknown = [name for name in header if name not in OBSERVATION_COLUMNS and name not in ignored]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if unknown:
-        problems.append(Problem(shown, 1, "header", f"unknown column(s) {', '.join(unknown)}; allowed: {', '.join(OBSERVATION_COLUMNS)}"))
+        problems.append(Problem(shown, 1, "header", f"unknown column(s) {', '.join(unknown)}; allowed: {', '.join(OBSERVATION_COLUMNS)}",
+                                "unknown_columns", {"value": ", ".join(unknown), "expected": ", ".join(OBSERVATION_COLUMNS)}))
     if missing:
-        problems.append(Problem(shown, 1, "header", f"missing column(s) {', '.join(missing)}"))
+        problems.append(Problem(shown, 1, "header", f"missing column(s) {', '.join(missing)}", "missing_columns",
+                                {"value": ", ".join(missing)}))
     if unknown or missing:
         return []
     records = []
@@ -131,11 +141,29 @@ def read_csv_observations(path: Path, shown: str, problems: list[Problem]) -> li
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(header):
-            problems.append(Problem(shown, start_line, "row", f"has {len(cells)} cells, the header has {len(header)}"))
+            problems.append(Problem(shown, start_line, "row", f"has {len(cells)} cells, the header has {len(header)}",
+                                    "row_length", {"value": len(cells), "expected": len(header)}))
             continue
-        data = {name: (cell.strip() or None) for name, cell in zip(header, cells)}
+        data = {name: (cell.strip() or None) for name, cell in zip(header, cells) if name not in ignored}
         records.append(Located(data, shown, start_line, {name: start_line for name in header}))
     return records
+
+
+def district_stems(data_dir: Path) -> list[str]:
+    district_dir = Path(data_dir) / DISTRICTS_DIR
+    if not district_dir.is_dir():
+        return []
+    return sorted({p.stem for p in district_dir.glob("*.yaml")} | {p.stem for p in district_dir.glob("*.csv")})
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every file the database is built from (history and other folders under data/ are not)."""
+    data_dir = Path(data_dir)
+    district_dir = data_dir / DISTRICTS_DIR
+    files = [data_dir / CATALOGUE_FILE, data_dir / SOURCES_FILE]
+    for stem in district_stems(data_dir):
+        files += [district_dir / f"{stem}.yaml", district_dir / f"{stem}.csv"]
+    return [path for path in files if path.is_file()]
 
 
 def read_data_dir(data_dir: Path) -> tuple[RawData, list[Problem]]:
@@ -165,15 +193,14 @@ def read_data_dir(data_dir: Path) -> tuple[RawData, list[Problem]]:
 
     districts: list[DistrictFiles] = []
     district_dir = data_dir / DISTRICTS_DIR
-    stems = sorted({p.stem for p in district_dir.glob("*.yaml")} | {p.stem for p in district_dir.glob("*.csv")}) if district_dir.is_dir() else []
-    for stem in stems:
+    for stem in district_stems(data_dir):
         districts.append(_read_district(district_dir, stem, data_dir, files, problems))
     return RawData(themes, frameworks, indicators, sources, districts, files), problems
 
 
 def _read_district(district_dir: Path, stem: str, data_dir: Path, files: list[Path], problems: list[Problem]) -> DistrictFiles:
     yaml_path, csv_path = district_dir / f"{stem}.yaml", district_dir / f"{stem}.csv"
-    header, observations = None, []
+    header, observations, sources = None, [], []
     if yaml_path.exists():
         files.append(yaml_path)
         document, shown = _yaml_document(yaml_path, data_dir, problems)
@@ -181,9 +208,11 @@ def _read_district(district_dir: Path, stem: str, data_dir: Path, files: list[Pa
             header = Located(dict(document), shown, document.line, dict(document.key_lines))
             if document.get("observations") is not None:
                 observations += _list_of_records(document, "observations", shown, problems)
+            if document.get("sources") is not None:
+                sources += _list_of_records(document, "sources", shown, problems)
     else:
         problems.append(Problem(shown_path(csv_path, data_dir), 1, "file", f"observations without a district file {stem}.yaml beside them"))
     if csv_path.exists():
         files.append(csv_path)
         observations += read_csv_observations(csv_path, shown_path(csv_path, data_dir), problems)
-    return DistrictFiles(stem, header, observations)
+    return DistrictFiles(stem, header, observations, sources)

@@ -34,7 +34,10 @@ def parse_record(model: type[Model], record: Located, problems: list[Problem]) -
         for detail in error.errors():
             field = str(detail["loc"][0]) if detail["loc"] else "record"
             path = ".".join(str(part) for part in detail["loc"]) or "record"
-            problems.append(Problem(record.file, record.line_of(field), path, _message(detail)))
+            params = {key: str(value) for key, value in (detail.get("ctx") or {}).items()}
+            if not isinstance(detail.get("input"), (dict, list)):
+                params.setdefault("value", str(detail.get("input")))
+            problems.append(Problem(record.file, record.line_of(field), path, _message(detail), detail["type"], params))
         return None
 
 
@@ -45,7 +48,8 @@ def _unique_by_id(model: type[Model], records: list[Located], what: str, problem
         if item is None:
             continue
         if item.id in parsed:
-            problems.append(Problem(record.file, record.line_of("id"), "id", f"{what} '{item.id}' is defined twice"))
+            problems.append(Problem(record.file, record.line_of("id"), "id", f"{what} '{item.id}' is defined twice",
+                                    "defined_twice", {"value": item.id}))
             continue
         parsed[item.id] = item
     return parsed
@@ -55,6 +59,12 @@ def _unknown(kind: str, name: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return f"unknown {kind} '{name}'{hint}"
+
+
+def _unknown_problem(record: Located, key: str, field: str, kind: str, name: str, known: list[str]) -> Problem:
+    close = difflib.get_close_matches(name, known, n=1)
+    return Problem(record.file, record.line_of(key), field, _unknown(kind, name, known), f"unknown_{kind}",
+                   {"value": name, "suggestion": close[0] if close else ""})
 
 
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\d|\d")
@@ -93,26 +103,31 @@ def _check_observation(row: Observation, record: Located, indicators, sources, p
     ok = True
     indicator = indicators.get(row.indicator)
     if indicator is None:
-        problems.append(Problem(record.file, record.line_of("indicator"), "indicator", _unknown("indicator", row.indicator, list(indicators))))
+        problems.append(_unknown_problem(record, "indicator", "indicator", "indicator", row.indicator, list(indicators)))
         ok = False
     if row.source not in sources:
-        problems.append(Problem(record.file, record.line_of("source"), "source", _unknown("source", row.source, list(sources))))
+        problems.append(_unknown_problem(record, "source", "source", "source", row.source, list(sources)))
         ok = False
     if indicator is not None:
         if row.unit != indicator.unit:
-            problems.append(Problem(record.file, record.line_of("unit"), "unit", f"'{row.unit}' does not match the catalogue unit '{indicator.unit}' of {indicator.id}"))
+            problems.append(Problem(record.file, record.line_of("unit"), "unit", f"'{row.unit}' does not match the catalogue unit '{indicator.unit}' of {indicator.id}",
+                                    "unit_mismatch", {"value": row.unit, "expected": indicator.unit, "indicator": indicator.id}))
             ok = False
         if indicator.unit == "percent" and not 0 <= row.value <= 100:
-            problems.append(Problem(record.file, record.line_of("value"), "value", f"{row.value:g} is outside 0–100 for a percent"))
+            problems.append(Problem(record.file, record.line_of("value"), "value", f"{row.value:g} is outside 0–100 for a percent",
+                                    "percent_out_of_range", {"value": f"{row.value:g}"}))
             ok = False
         if indicator.unit in ("count", "vnd") and (row.value < 0 or row.value != int(row.value)):
-            problems.append(Problem(record.file, record.line_of("value"), "value", f"{row.value:g} is not a whole, non-negative {indicator.unit}; write it without thousands separators (25250, not 25.250)"))
+            problems.append(Problem(record.file, record.line_of("value"), "value", f"{row.value:g} is not a whole, non-negative {indicator.unit}; write it without thousands separators (25250, not 25.250)",
+                                    "not_whole_count", {"value": f"{row.value:g}"}))
             ok = False
     if row.level == "commune" and not row.commune:
-        problems.append(Problem(record.file, record.line_of("level"), "commune", "level commune needs the commune's name in `commune`"))
+        problems.append(Problem(record.file, record.line_of("level"), "commune", "level commune needs the commune's name in `commune`",
+                                "commune_missing"))
         ok = False
     if not value_appears_in(row.value, row.quote):
-        problems.append(Problem(record.file, record.line_of("quote"), "quote", f"the quote does not contain the value {row.value:g}"))
+        problems.append(Problem(record.file, record.line_of("quote"), "quote", f"the quote does not contain the value {row.value:g}",
+                                "quote_without_value", {"value": f"{row.value:g}"}))
         ok = False
     return ok
 
@@ -125,7 +140,8 @@ def _district(files, indicators, sources, problems: list[Problem]) -> tuple[Dist
         return None, []
     record = files.header
     if header.slug != files.slug_from_name:
-        problems.append(Problem(record.file, record.line_of("slug"), "slug", f"'{header.slug}' must equal the file name '{files.slug_from_name}'"))
+        problems.append(Problem(record.file, record.line_of("slug"), "slug", f"'{header.slug}' must equal the file name '{files.slug_from_name}'",
+                                "slug_mismatch", {"value": header.slug, "expected": files.slug_from_name}))
         return None, []
     rows: list[ObservationRow] = []
     seen: dict[tuple, int] = {}
@@ -150,7 +166,8 @@ def _district(files, indicators, sources, problems: list[Problem]) -> tuple[Dist
         if observation is None or not _check_observation(observation, located, indicators, sources, problems):
             continue
         if observation.key in seen:
-            problems.append(Problem(located.file, located.line, "observation", f"duplicate of the observation at line {seen[observation.key]} (same indicator, level, commune and period)"))
+            problems.append(Problem(located.file, located.line, "observation", f"duplicate of the observation at line {seen[observation.key]} (same indicator, level, commune and period)",
+                                    "duplicate_observation", {"line": seen[observation.key]}))
             continue
         seen[observation.key] = located.line
         rows.append(ObservationRow(header.slug, observation, located.file, located.line))
@@ -163,7 +180,7 @@ def validate_raw(raw: RawData, problems: list[Problem]) -> Dataset:
     themes = _unique_by_id(Theme, raw.themes, "theme", problems)
     frameworks = _unique_by_id(Framework, raw.frameworks, "framework", problems)
     indicators = _unique_by_id(Indicator, raw.indicators, "indicator", problems)
-    sources = _unique_by_id(Source, raw.sources, "source", problems)
+    sources = _unique_by_id(Source, raw.sources + [s for files in raw.districts for s in files.sources], "source", problems)
     _check_catalogue(indicators, raw.indicators, themes, frameworks, problems)
     districts, observations = [], []
     for files in raw.districts:
@@ -183,3 +200,10 @@ def load_dataset(data_dir: Path) -> Dataset:
     if problems:
         raise ValidationFailed(problems)
     return dataset
+
+
+def load_dataset_leniently(data_dir: Path) -> Dataset:
+    """Everything that validates, problems ignored: for templates, which need the catalogue even when a district
+    file is broken."""
+    raw, problems = read_data_dir(Path(data_dir))
+    return validate_raw(raw, problems)
