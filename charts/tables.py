@@ -77,3 +77,38 @@ def coverage_grid(coverage: pd.DataFrame, districts: pd.DataFrame, lang: str) ->
     grid.index.name = t("common.indicator", lang)
     grid.columns.name = None
     return grid.astype("Int64")
+
+
+def problems_table(problems: list, lang: str) -> pd.DataFrame:
+    """Validation problems where the uploader can find them: file (and sheet), row, field, plain words."""
+    from i18n.problems import describe
+
+    return pd.DataFrame({
+        t("contribute.col_where", lang): [p.file for p in problems],
+        t("contribute.col_row", lang): [p.line for p in problems],
+        t("contribute.col_field", lang): [p.field for p in problems],
+        t("contribute.col_problem", lang): [describe(p, lang) for p in problems],
+    })
+
+
+def changes_table(changes: list, indicator_names: dict[str, str], lang: str) -> pd.DataFrame:
+    """Observations a save adds, changes or removes, with the value before and after."""
+    def value(observation) -> str:
+        return "" if observation is None else format_value(observation.value, observation.unit, lang)
+
+    def level(observation) -> str:
+        return level_label({"level": observation.level, "commune": observation.commune}, lang)
+
+    rows = []
+    for change in changes:
+        either = change.after or change.before
+        rows.append({
+            t("contribute.col_change", lang): t(f"contribute.change_{change.kind}", lang),
+            t("common.indicator", lang): indicator_names.get(either.indicator, either.indicator),
+            t("common.period", lang): format_period(either.period, lang),
+            t("common.level", lang): level(either),
+            t("contribute.col_before", lang): value(change.before),
+            t("contribute.col_after", lang): value(change.after),
+            t("contribute.col_fields", lang): ", ".join(t(f"contribute.field_{name}", lang) for name in change.fields),
+        })
+    return pd.DataFrame(rows)

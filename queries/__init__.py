@@ -23,6 +23,17 @@ def open_database(db_path: Path | str) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def open_dataset(dataset) -> duckdb.DuckDBPyConnection:
+    """An in-memory database for a dataset that is not saved (a contribution's preview), queried like a build."""
+    from loaders.build import fill_database
+
+    con = duckdb.connect()
+    con.execute(f"ATTACH ':memory:' AS {SCHEMA}")
+    con.execute(f"USE {SCHEMA}")
+    fill_database(con, dataset, "preview")
+    return con
+
+
 def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor for one thread or session (connections are not thread-safe); it reads the attached database."""
     cur = con.cursor()

@@ -173,3 +173,80 @@ def test_present_editor_restores_the_deck_and_can_add_a_theme():
     next(b for b in at.button if b.label == "Thêm").click().run()
     deck = at.multiselect(key="present_deck").value
     assert deck[0] == "signing.signing_rate" and "community_teams.community_teams" in deck
+
+
+# --- Contribute --------------------------------------------------------------------------------------------
+
+def unlocked_contribute(monkeypatch) -> AppTest:
+    monkeypatch.setenv("CDS_EDITOR_SECRET", "mật-khẩu-thử")
+    at = run_page("contribute")
+    at.text_input(key="editor_secret_guess").input("mật-khẩu-thử")
+    at.button[0].click().run()
+    assert not at.exception
+    return at
+
+
+def test_contribute_without_a_secret_is_locked_but_offers_templates(monkeypatch):
+    monkeypatch.delenv("CDS_EDITOR_SECRET", raising=False)
+    at = run_page("contribute")
+    assert "CDS_EDITOR_SECRET" in " ".join(i.value for i in at.info)
+    assert not at.get("file_uploader") and len(at.get("download_button")) >= 3
+
+
+def test_contribute_refuses_a_wrong_secret(monkeypatch):
+    monkeypatch.setenv("CDS_EDITOR_SECRET", "đúng")
+    at = run_page("contribute")
+    at.text_input(key="editor_secret_guess").input("sai")
+    at.button[0].click().run()
+    assert "Mã không đúng." in [e.value for e in at.error] and not at.get("file_uploader")
+
+
+def test_contribute_upload_shows_the_problems_by_row_in_vietnamese(monkeypatch):
+    at = unlocked_contribute(monkeypatch)
+    bad = (REPO / "tests" / "fixtures" / "bad_uploads" / "percent_130.csv").read_bytes()
+    at.file_uploader(key="upload").upload("percent_130.csv", bad, "text/csv").run()
+    assert not at.exception
+    assert "1 lỗi" in at.error[0].value
+    table = at.dataframe[0].value
+    assert table.iloc[0]["Dòng"] == 2 and "ngoài khoảng 0–100" in table.iloc[0]["Lỗi"]
+
+
+def test_contribute_upload_of_a_new_district_previews_it_beside_the_others_and_saves_it(monkeypatch, tmp_path):
+    import shutil
+
+    from exports.templates import xlsx_template
+    from loaders import load_dataset
+    from tests.conftest import DATA_DIR
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data_dir)
+    monkeypatch.setenv("CDS_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("CDS_DB_PATH", str(tmp_path / "db.duckdb"))
+    content = xlsx_template(load_dataset(DATA_DIR), "vi", "luc-yen")  # as downloaded from the page
+    import io
+
+    import openpyxl
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    for row in book["Huyện"].iter_rows():
+        if "(slug)" in str(row[0].value):
+            row[1].value = "huyen-moi"
+        if "(district)" in str(row[0].value):
+            row[1].value = "Huyện Mới"
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    at = unlocked_contribute(monkeypatch)
+    at.file_uploader(key="upload").upload("huyen-moi.xlsx", buffer.getvalue(), "application/octet-stream").run()
+    assert not at.exception
+    assert "huyện mới Huyện Mới" in at.success[0].value
+    preview = charts(at)
+    assert preview and any("Huyện Mới" in all_text(figure) for figure in preview)
+    save_button = next(b for b in at.button if b.label == "Lưu vào dữ liệu")
+    assert save_button.disabled  # no name yet: the audit log needs one
+    at.text_input(key="editor_name").input("Nguyễn Văn A").run()
+    next(b for b in at.button if b.label == "Lưu vào dữ liệu").click().run()
+    assert not at.exception
+    assert any("Đã lưu Huyện Mới" in s.value for s in at.success)
+    assert (data_dir / "districts" / "huyen-moi.yaml").exists()
+    compare = run_page("compare", d="huyen-moi,luc-yen", theme="community_teams")
+    assert any("Huyện Mới" in all_text(figure) for figure in charts(compare))

@@ -86,3 +86,15 @@ def load_problems() -> list[str]:
         return [str(p) for p in database_state().problems]
     except ValidationFailed as failure:
         return [str(p) for p in failure.problems]
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _dataset(data_dir: str, version: tuple[int, int, int]):
+    from loaders.validate import load_dataset_leniently
+
+    return load_dataset_leniently(Path(data_dir))
+
+
+def dataset():
+    """The validated data files in memory (templates and contribution previews need records, not tables)."""
+    return _dataset(str(default_data_dir()), version())

@@ -13,6 +13,7 @@ PAGES = [
     ("pages/district.py", "nav.district", "district", ":material/location_city:"),
     ("pages/indicators.py", "nav.indicators", "indicators", ":material/menu_book:"),
     ("pages/present.py", "nav.present", "present", ":material/slideshow:"),
+    ("pages/contribute.py", "nav.contribute", "contribute", ":material/upload_file:"),
 ]
 
 

@@ -1,0 +1,316 @@
+"""Read an uploaded district file (YAML, CSV or XLSX) into the same located records as data/ files.
+
+Nothing here trusts the upload: its size and format are capped, YAML is loaded safely, the district's slug is
+checked against a strict pattern before it names any file, spreadsheet formulas are refused (never evaluated),
+and every problem is located by sheet (or file), row and field so the uploader can find it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .problems import Problem
+from .read import OBSERVATION_COLUMNS, DistrictFiles, Located, csv_observations, read_data_dir
+from .text_files import decode_text, nfc
+from .yaml_lines import LineDict, parse_yaml
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an XLSX is a zip: refuse archives that expand like a bomb
+FORMATS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx"}
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Sheet names of the XLSX template, Vietnamese first; the English names are accepted too.
+DISTRICT_SHEET = ("Huyện", "District")
+SOURCES_SHEET = ("Nguồn", "Sources")
+OBSERVATIONS_SHEET = ("Số liệu", "Observations")
+DISTRICT_FIELDS = ("district", "slug", "province", "province_2025")
+COMMUNE_FIELDS = {"communes": "value", "communes_source": "source", "communes_quote": "quote", "communes_period": "period"}
+SOURCE_COLUMNS = ("id", "title", "issuer", "number", "date", "place", "kind", "url", "language")
+TEMPLATE_ONLY_COLUMNS = ("indicator_name",)  # shown to help fill the template; not data
+_LABELLED_HEADER = re.compile(r"\(([a-z][a-z0-9_]*)\)\s*$")
+
+
+@dataclass
+class Submission:
+    """One uploaded district: its header, the sources it brings and its observations, all located in the upload."""
+
+    shown_name: str
+    format: str
+    district: DistrictFiles | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str | None:
+        return self.district.slug_from_name if self.district else None
+
+
+def shown_name(filename: str) -> str:
+    """The upload's own name for messages only; never used as a path."""
+    name = PurePosixPath(str(filename).replace("\\", "/")).name
+    return re.sub(r"[^\w.\- ]", "_", name)[:80] or "upload"
+
+
+def looks_like_formula(text: str) -> bool:
+    """Text a spreadsheet would run as a formula. A bullet ("- Số hồ sơ") or a signed number is not one."""
+    if text.startswith(("=", "@")):
+        return True
+    return len(text) > 1 and text[0] in "+-" and not (text[1].isspace() or text[1].isdigit() or text[1] == ".")
+
+
+def read_upload(content: bytes, filename: str, data_dir: Path, district: str | None = None) -> Submission:
+    """Parse an upload. ``district`` names the district a CSV belongs to, or must match the file's own slug."""
+    name = shown_name(filename)
+    suffix = PurePosixPath(name.lower()).suffix
+    fmt = FORMATS.get(suffix)
+    if fmt is None:
+        return Submission(name, "", None, [Problem(name, 1, "file", f"'{suffix or name}' files are not accepted; upload .xlsx, .csv or .yaml",
+                                                    "unsupported_format", {"value": suffix or name})])
+    if len(content) > MAX_UPLOAD_BYTES:
+        return Submission(name, fmt, None, [Problem(name, 1, "file", f"the file is {len(content) / 1e6:.1f} MB; the limit is {MAX_UPLOAD_BYTES / 1e6:.0f} MB",
+                                                     "file_too_large", {"value": f"{len(content) / 1e6:.1f}", "limit": f"{MAX_UPLOAD_BYTES / 1e6:.0f}"})])
+    if district is not None and not SLUG_PATTERN.match(district):
+        return Submission(name, fmt, None, [_bad_slug(name, 1, "district", district)])
+    problems: list[Problem] = []
+    reader = {"yaml": _from_yaml, "csv": _from_csv, "xlsx": _from_xlsx}[fmt]
+    files = reader(content, name, Path(data_dir), district, problems)
+    if files is not None:
+        _check_slug(files, district, problems)
+        _refuse_formula_text(files, problems)
+    if problems and any(p.code in _FATAL for p in problems):
+        files = None
+    return Submission(name, fmt, files, problems)
+
+
+_FATAL = {"bad_slug", "not_utf8", "yaml_syntax", "not_xlsx", "missing_sheet", "empty_file", "csv_needs_district",
+          "not_a_mapping", "slug_mismatch_argument"}
+
+
+def _bad_slug(shown: str, line: int, field_name: str, value: object) -> Problem:
+    return Problem(shown, line, field_name, f"'{value}' is not a valid district id; use lower-case letters without accents, digits and hyphens (lam-binh)",
+                   "bad_slug", {"value": str(value)})
+
+
+def _check_slug(files: DistrictFiles, district: str | None, problems: list[Problem]) -> None:
+    header = files.header
+    slug = header.data.get("slug") if header else None
+    if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
+        line = header.line_of("slug") if header else 1
+        problems.append(_bad_slug(header.file if header else "upload", line, "slug", slug))
+        return
+    if district is not None and slug != district:
+        problems.append(Problem(header.file, header.line_of("slug"), "slug", f"the file is for '{slug}', not '{district}'",
+                                "slug_mismatch_argument", {"value": slug, "expected": district}))
+        return
+    files.slug_from_name = slug
+
+
+def _refuse_formula_text(files: DistrictFiles, problems: list[Problem]) -> None:
+    records = ([files.header] if files.header else []) + files.sources + files.observations
+    for record in records:
+        for key, value in _text_fields(record.data):
+            if looks_like_formula(value):
+                problems.append(Problem(record.file, record.line_of(key.split(".")[0]), key,
+                                        "starts like a spreadsheet formula; type the text without a leading = + - @",
+                                        "formula_text", {"value": value[:40]}))
+
+
+def _text_fields(data: dict[str, Any], prefix: str = ""):
+    for key, value in data.items():
+        if key in ("observations", "sources"):
+            continue  # located and checked as records of their own
+        if isinstance(value, str):
+            yield prefix + str(key), value
+        elif isinstance(value, dict):
+            yield from _text_fields(value, f"{prefix}{key}.")
+
+
+# --- YAML: the district file format itself -----------------------------------------------------------------
+
+def _from_yaml(content: bytes, shown: str, data_dir: Path, district: str | None, problems: list[Problem]) -> DistrictFiles | None:
+    text, decode_problems = decode_text(content, shown)
+    problems.extend(decode_problems)
+    if text is None:
+        return None
+    document, parse_problems = parse_yaml(text, shown)
+    for problem in parse_problems:
+        code = problem.code or ("yaml_syntax" if problem.field == "yaml" else "duplicate_key")
+        problems.append(Problem(problem.file, problem.line, problem.field, problem.message, code, problem.params))
+    if document is None:
+        if not parse_problems:
+            problems.append(Problem(shown, 1, "file", "the file is empty", "empty_file"))
+        return None
+    if not isinstance(document, LineDict):
+        problems.append(Problem(shown, 1, "file", "expected a district file: a mapping with district, slug, province, …", "not_a_mapping"))
+        return None
+    header = Located(dict(document), shown, document.line, dict(document.key_lines))
+    return DistrictFiles("", header, _records(document, "observations", shown, problems), _records(document, "sources", shown, problems))
+
+
+def _records(document: LineDict, key: str, shown: str, problems: list[Problem]) -> list[Located]:
+    items = document.get(key)
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        problems.append(Problem(shown, document.line_of(key), key, "must be a list", "not_a_list"))
+        return []
+    records = []
+    for index, item in enumerate(items):
+        if isinstance(item, LineDict):
+            records.append(Located(dict(item), shown, item.line, dict(item.key_lines)))
+        else:
+            problems.append(Problem(shown, document.line_of(key), f"{key}[{index}]", "must be a mapping of fields", "not_a_mapping"))
+    return records
+
+
+# --- CSV: observations of a district that already exists -------------------------------------------------------
+
+def _from_csv(content: bytes, shown: str, data_dir: Path, district: str | None, problems: list[Problem]) -> DistrictFiles | None:
+    existing = _existing_district(data_dir, district)
+    if existing is None or existing.header is None:
+        problems.append(Problem(shown, 1, "district", "a CSV holds observations only: choose the existing district it belongs to, or use the XLSX or YAML template for a new district",
+                                "csv_needs_district", {"value": district or ""}))
+        return None
+    text, decode_problems = decode_text(content, shown)
+    problems.extend(decode_problems)
+    if text is None:
+        return None
+    observations = unfilled_rows_dropped(csv_observations(text, shown, problems, TEMPLATE_ONLY_COLUMNS))
+    return DistrictFiles("", existing.header, observations, existing.sources)
+
+
+def unfilled_rows_dropped(records: list[Located]) -> list[Located]:
+    """The templates list every catalogue indicator; a row left without value and quote was not reported."""
+    return [r for r in records if r.data.get("value") is not None or r.data.get("quote") is not None]
+
+
+def _existing_district(data_dir: Path, slug: str | None) -> DistrictFiles | None:
+    if not slug:
+        return None
+    raw, _ = read_data_dir(data_dir)
+    return next((files for files in raw.districts if files.slug_from_name == slug), None)
+
+
+# --- XLSX: the template officials fill in ----------------------------------------------------------------------
+
+def _from_xlsx(content: bytes, shown: str, data_dir: Path, district: str | None, problems: list[Problem]) -> DistrictFiles | None:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        problems.append(Problem(shown, 1, "file", "not an Excel workbook (.xlsx); save it from Excel as .xlsx", "not_xlsx"))
+        return None
+    if unpacked > MAX_UNPACKED_BYTES:
+        problems.append(Problem(shown, 1, "file", "the workbook unpacks to more than 50 MB", "file_too_large",
+                                {"value": f"{unpacked / 1e6:.0f}", "limit": f"{MAX_UNPACKED_BYTES / 1e6:.0f}"}))
+        return None
+    try:
+        workbook = load_workbook(io.BytesIO(content), data_only=False, read_only=False)
+    except Exception as error:  # openpyxl raises many types for damaged files; all mean the same to the uploader
+        problems.append(Problem(shown, 1, "file", f"the workbook cannot be read ({type(error).__name__})", "not_xlsx"))
+        return None
+    sheets = {_normal(name): workbook[name] for name in workbook.sheetnames}
+    found = ", ".join(workbook.sheetnames)
+    district_sheet = _sheet(sheets, DISTRICT_SHEET)
+    observation_sheet = _sheet(sheets, OBSERVATIONS_SHEET)
+    for wanted, sheet in ((DISTRICT_SHEET, district_sheet), (OBSERVATIONS_SHEET, observation_sheet)):
+        if sheet is None:
+            problems.append(Problem(shown, 1, "sheet", f"no sheet named '{wanted[0]}' (found: {found}); start from the template",
+                                    "missing_sheet", {"value": wanted[0], "found": found}))
+    if district_sheet is None or observation_sheet is None:
+        return None
+    header = _district_header(district_sheet, f"{shown} › {district_sheet.title}", problems)
+    source_sheet = _sheet(sheets, SOURCES_SHEET)
+    sources = _table(source_sheet, f"{shown} › {source_sheet.title}", SOURCE_COLUMNS, problems) if source_sheet else []
+    observations = unfilled_rows_dropped(_table(observation_sheet, f"{shown} › {observation_sheet.title}",
+                                                OBSERVATION_COLUMNS + TEMPLATE_ONLY_COLUMNS, problems))
+    for record in observations:
+        for column in TEMPLATE_ONLY_COLUMNS:
+            record.data.pop(column, None)
+    return DistrictFiles("", header, observations, sources)
+
+
+def _normal(name: str) -> str:
+    return nfc(name).strip().casefold()
+
+
+def _sheet(sheets: dict, names: tuple[str, ...]):
+    return next((sheets[_normal(name)] for name in names if _normal(name) in sheets), None)
+
+
+def _cell_value(cell, where: str, column: str, problems: list[Problem]) -> object:
+    value = cell.value
+    if cell.data_type == "f":
+        problems.append(Problem(where, cell.row, column, f"cell {cell.coordinate} holds a formula ({str(value)[:30]}); type the value itself",
+                                "formula_cell", {"cell": cell.coordinate, "value": str(value)[:30]}))
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        value = nfc(value).strip()
+        return value or None
+    return value
+
+
+def _district_header(sheet, where: str, problems: list[Problem]) -> Located:
+    """The district sheet is two columns, field and value (a third, the explanation, is ignored)."""
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    communes: dict[str, Any] = {}
+    for row in sheet.iter_rows(min_row=1):
+        if len(row) < 2 or row[0].value is None:
+            continue
+        key = _header_key(row[0].value)
+        value = _cell_value(row[1], where, key, problems)
+        if key in DISTRICT_FIELDS:
+            data[key], lines[key] = value, row[0].row
+        elif key in COMMUNE_FIELDS and value is not None:
+            communes[COMMUNE_FIELDS[key]] = str(value) if COMMUNE_FIELDS[key] == "period" else value
+            lines.setdefault("communes", row[0].row)
+    if communes:
+        data["communes"] = communes
+    return Located(data, where, min(lines.values(), default=1), lines)
+
+
+def _header_key(label: object) -> str:
+    text = str(label).strip()
+    match = _LABELLED_HEADER.search(text)
+    return match.group(1) if match else text
+
+
+def _table(sheet, where: str, columns: tuple[str, ...], problems: list[Problem]) -> list[Located]:
+    rows = sheet.iter_rows(min_row=1)
+    header_row = next(rows, None)
+    if header_row is None:
+        return []
+    header = [(_header_key(cell.value) if cell.value is not None else None) for cell in header_row]
+    unknown = [name for name in header if name is not None and name not in columns]
+    if unknown:
+        problems.append(Problem(where, 1, "header", f"unknown column(s) {', '.join(unknown)}; allowed: {', '.join(columns)}",
+                                "unknown_columns", {"value": ", ".join(unknown), "expected": ", ".join(columns)}))
+        return []
+    records = []
+    for row in rows:
+        data = {}
+        for name, cell in zip(header, row):
+            if name is not None:
+                value = _cell_value(cell, where, name, problems)
+                if name == "period" and value is not None:
+                    value = str(value)
+                data[name] = value
+        if all(value is None for value in data.values()):
+            continue
+        line = row[0].row
+        records.append(Located({k: v for k, v in data.items() if v is not None}, where, line, {k: line for k in data}))
+    return records

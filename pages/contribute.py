@@ -1,0 +1,138 @@
+"""Đóng góp số liệu / Contribute: templates for everyone; for editors, upload → report → preview → save."""
+
+import hashlib
+
+import streamlit as st
+
+import queries
+from charts.colors import district_colors
+from charts.compare import comparison_charts
+from charts.tables import changes_table, problems_table
+from exports.templates import csv_template, xlsx_template, yaml_template
+from i18n import pick, t
+from loaders.contribute import ConflictError, audit_log, review, save
+from loaders.paths import default_data_dir, default_db_path
+from loaders.problems import ValidationFailed
+from loaders.upload import MAX_UPLOAD_BYTES, read_upload
+from ui import db, editor_access, layout, state
+from ui.charts import show_chart
+
+# Beside a new district, the preview draws at most this many saved ones (its province's first).
+PREVIEW_NEIGHBOURS = 8
+
+lang = state.language()
+layout.page_header(lang, "contribute.title", "contribute.caption")
+data_dir, db_path = default_data_dir(), default_db_path()
+dataset = db.dataset()
+districts = db.query("districts")
+names = dict(zip(districts["district_id"], districts["district_name"]))
+
+st.subheader(t("contribute.templates", lang))
+st.caption(t("contribute.templates_help", lang))
+downloads = st.columns(4)
+downloads[0].download_button(t("contribute.template_xlsx", lang), xlsx_template(dataset, lang), "cds-mau-huyen.xlsx",
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/table:",
+                             on_click="ignore")
+downloads[1].download_button(t("contribute.template_csv", lang), csv_template(dataset, lang), "cds-mau-so-lieu.csv",
+                             "text/csv", icon=":material/description:", on_click="ignore")
+downloads[2].download_button(t("contribute.template_yaml", lang), yaml_template(dataset, lang), "cds-mau-huyen.yaml",
+                             "application/yaml", icon=":material/code:", on_click="ignore")
+with downloads[3].popover(t("contribute.prefilled", lang), icon=":material/edit_document:"):
+    prefilled = st.selectbox(t("common.district", lang), list(names), format_func=names.get, key="prefilled_district")
+    st.download_button(t("contribute.prefilled_download", lang), xlsx_template(dataset, lang, prefilled),
+                       f"{prefilled}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       on_click="ignore")
+
+st.subheader(t("contribute.upload_title", lang))
+if editor_access.editor_secret() is None:
+    st.info(t("contribute.editing_off", lang), icon=":material/lock:")
+    st.stop()
+if not editor_access.unlocked():
+    with st.form("unlock_editing"):
+        guess = st.text_input(t("contribute.secret", lang), type="password", key="editor_secret_guess")
+        if st.form_submit_button(t("contribute.unlock", lang), icon=":material/lock_open:"):
+            if editor_access.unlock(guess):
+                st.rerun()
+            st.error(t("contribute.wrong_secret", lang))
+    st.stop()
+
+editor = st.text_input(t("contribute.editor_name", lang), key="editor_name", max_chars=80,
+                       help=t("contribute.editor_name_help", lang))
+upload = st.file_uploader(t("contribute.upload", lang), type=["xlsx", "csv", "yaml", "yml"], key="upload",
+                          help=t("contribute.upload_help", lang, limit=MAX_UPLOAD_BYTES // 1_000_000))
+csv_district = None
+if upload is not None and upload.name.lower().endswith(".csv"):
+    csv_district = st.selectbox(t("contribute.csv_district", lang), list(names), format_func=names.get,
+                                key="csv_district")
+if upload is None:
+    st.stop()
+
+content = upload.getvalue()
+reviewed = review(data_dir, read_upload(content, upload.name, data_dir, csv_district))
+# The version the editor is looking at is the one first reviewed for this upload: a save checks it still holds.
+upload_key = "_reviewed_" + hashlib.sha256(content + (csv_district or "").encode()).hexdigest()[:16]
+reviewed.base_version = st.session_state.setdefault(upload_key, reviewed.base_version)
+
+if reviewed.problems:
+    st.error(t("contribute.problems_found", lang, count=len(reviewed.problems)), icon=":material/error:")
+    st.dataframe(problems_table(reviewed.problems, lang), hide_index=True, width="stretch")
+    st.stop()
+
+district = reviewed.district
+summary_key = "contribute.summary_new" if reviewed.is_new else "contribute.summary_update"
+st.success(t(summary_key, lang, district=district.name, province=district.province,
+             added=reviewed.count("added"), changed=reviewed.count("changed"), removed=reviewed.count("removed")),
+           icon=":material/check_circle:")
+indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in dataset.indicators.values()}
+if reviewed.changes:
+    with st.expander(t("contribute.changes", lang, count=len(reviewed.changes)), expanded=not reviewed.is_new):
+        st.dataframe(changes_table(reviewed.changes, indicator_names, lang), hide_index=True, width="stretch")
+else:
+    st.info(t("contribute.no_changes", lang))
+
+st.subheader(t("contribute.preview", lang))
+preview = queries.open_dataset(reviewed.dataset)
+all_districts = queries.run(preview, "districts")
+same_province = all_districts[all_districts["province_2025"] == district.province_2025]["district_id"].tolist()
+others = [d for d in same_province + all_districts["district_id"].tolist() if d != district.slug]
+shown_ids = [district.slug, *dict.fromkeys(others)][: PREVIEW_NEIGHBOURS + 1]
+themes = queries.run(preview, "themes")
+theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
+theme = st.selectbox(t("compare.theme", lang), list(theme_names), format_func=theme_names.get, key="preview_theme")
+observations = queries.run(preview, "observations_for_districts", districts=shown_ids, theme=theme, indicators=None)
+selected = all_districts[all_districts["district_id"].isin(shown_ids)]
+specs = comparison_charts(observations, selected, district_colors(all_districts["district_id"].tolist()), lang,
+                          per_commune=False)
+if not specs:
+    st.info(t("contribute.no_preview", lang))
+for spec in specs:
+    show_chart(spec, lang, downloads=False)
+preview.close()
+
+if st.button(t("contribute.save", lang), type="primary", icon=":material/save:", disabled=not editor.strip(),
+             help=None if editor.strip() else t("contribute.name_first", lang)):
+    try:
+        result = save(data_dir, db_path, reviewed, editor)
+    except ConflictError:
+        st.error(t("contribute.conflict", lang), icon=":material/sync_problem:")
+    except ValidationFailed as failure:
+        st.error(t("contribute.problems_found", lang, count=len(failure.problems)), icon=":material/error:")
+        st.dataframe(problems_table(failure.problems, lang), hide_index=True, width="stretch")
+    else:
+        st.session_state.pop(upload_key, None)
+        db.refresh_database()
+        st.success(t("contribute.saved", lang, district=district.name, kept=len(result.history)), icon=":material/task_alt:")
+        # A relative link (not st.page_link) so it also works when this page runs on its own, as in tests.
+        st.markdown(f"[:material/bar_chart: {t('contribute.see_compared', lang)}](compare?d={','.join(shown_ids)})")
+
+with st.expander(t("contribute.audit", lang)):
+    entries = audit_log(data_dir)
+    if entries:
+        st.dataframe(
+            [{t("contribute.col_time", lang): e["time"], t("contribute.col_editor", lang): e["editor"],
+              t("common.district", lang): e["district"], t("contribute.col_action", lang): t(f"contribute.action_{e['action']}", lang),
+              t("contribute.change_added", lang): len(e["added"]), t("contribute.change_changed", lang): len(e["changed"]),
+              t("contribute.change_removed", lang): len(e["removed"])} for e in entries],
+            hide_index=True, width="stretch")
+    else:
+        st.caption(t("contribute.audit_empty", lang))
