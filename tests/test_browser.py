@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,16 +45,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(built_db, tmp_path_factory):
-    _require_browser()
+@contextmanager
+def _serve(env: dict, log_dir: Path):
+    """Run the real app (app.py with its navigation) on a free port until the block ends."""
     port = _free_port()
-    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
+    log_path = log_dir / "streamlit.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=REPO, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT,
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -74,6 +75,13 @@ def app_url(built_db, tmp_path_factory):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(built_db, tmp_path_factory):
+    _require_browser()
+    with _serve(dict(os.environ), tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +166,54 @@ def test_present_mode_shows_one_large_chart_without_the_sidebar(browser, app_url
         page.screenshot(path=str(SCREENSHOTS / "present-slide.png"))
     finally:
         page.close()
+
+
+def test_an_official_adds_a_district_with_the_xlsx_template_and_sees_it_compared(browser, tmp_path):
+    """The contribute flow end to end in a real browser, on a copy of the data: unlock, upload the filled
+    template, read the report, save, and find the new district on the compare page."""
+    import io
+    import shutil
+
+    import openpyxl
+
+    from exports.templates import xlsx_template
+    from loaders import load_dataset
+    from tests.conftest import DATA_DIR
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data_dir)
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_template(load_dataset(DATA_DIR), "vi", "luc-yen")))
+    for row in book["Huyện"].iter_rows():
+        label = str(row[0].value)
+        if "(slug)" in label:
+            row[1].value = "huyen-moi"
+        elif "(district)" in label:
+            row[1].value = "Huyện Mới"
+    upload = tmp_path / "huyen-moi.xlsx"
+    book.save(upload)
+    env = dict(os.environ, CDS_DATA_DIR=str(data_dir), CDS_DB_PATH=str(tmp_path / "db.duckdb"),
+               CDS_EDITOR_SECRET="mật khẩu")
+    with _serve(env, tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        try:
+            page.goto(url + "/contribute", wait_until="domcontentloaded")
+            page.get_by_role("textbox", name="Mã biên tập viên").fill("mật khẩu")
+            page.get_by_role("button", name="Mở khóa").click()
+            name = page.get_by_role("textbox", name="Họ tên người cập nhật")
+            name.fill("Nguyễn Văn A")
+            name.press("Enter")
+            page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+            page.get_by_text("Tệp hợp lệ: huyện mới Huyện Mới").wait_for(timeout=60_000)
+            page.wait_for_selector(CHART, timeout=60_000)
+            page.screenshot(path=str(SCREENSHOTS / "contribute-preview.png"), full_page=True)
+            page.get_by_role("button", name="Lưu vào dữ liệu").click()
+            page.get_by_text("Đã lưu Huyện Mới").wait_for(timeout=60_000)
+            _assert_healthy(page)
+        finally:
+            page.close()
+        page = _open(browser, url + "/compare?theme=community_teams&d=huyen-moi,luc-yen")
+        try:
+            assert "Huyện Mới" in " ".join(page.locator(CHART).all_text_contents())
+        finally:
+            page.close()
+    assert (data_dir / "districts" / "huyen-moi.yaml").exists()
