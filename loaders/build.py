@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import uuid
 from contextlib import contextmanager
@@ -29,12 +30,61 @@ SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 
 def data_fingerprint(data_dir: Path) -> str:
     """A hash over every data file's path and bytes: the database is current iff it was built from this."""
+    return file_hashes(data_dir)[0]
+
+
+FileStamps = dict[str, list]  # relative path -> [size, mtime_ns, sha256 of the bytes]
+
+
+def file_hashes(data_dir: Path, known: FileStamps | None = None) -> tuple[str, FileStamps]:
+    """The data fingerprint and each file's stamp. A file whose size and modification time match ``known`` is not
+    read again: its recorded hash is reused, which is what makes a start with unchanged data cheap."""
+    data_dir = Path(data_dir)
+    known = known or {}
     digest = hashlib.sha256()
+    stamps: FileStamps = {}
     for path in data_files(data_dir):
-        digest.update(path.relative_to(data_dir).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+        relative = path.relative_to(data_dir).as_posix()
+        stat = path.stat()
+        previous = known.get(relative)
+        if previous and previous[0] == stat.st_size and previous[1] == stat.st_mtime_ns:
+            file_hash = previous[2]
+        else:
+            file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        stamps[relative] = [stat.st_size, stat.st_mtime_ns, file_hash]
+        digest.update(relative.encode() + b"\0" + bytes.fromhex(file_hash))
+    return digest.hexdigest(), stamps
+
+
+def manifest_path(db_path: Path) -> Path:
+    return Path(db_path).with_name(Path(db_path).name + ".manifest.json")
+
+
+def _database_stamp(db_path: Path) -> list[int] | None:
+    try:
+        stat = os.stat(db_path)
+    except FileNotFoundError:
+        return None
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+def _read_manifest(db_path: Path) -> dict | None:
+    """The manifest, if it describes the database file that is there now (same inode, size and time)."""
+    try:
+        manifest = json.loads(manifest_path(db_path).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("database") != _database_stamp(db_path):
+        return None
+    return manifest
+
+
+def _write_manifest(db_path: Path, fingerprint: str, stamps: FileStamps) -> None:
+    manifest = {"fingerprint": fingerprint, "database": _database_stamp(db_path), "files": stamps}
+    target = manifest_path(db_path)
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}")
+    temporary.write_text(json.dumps(manifest), encoding="utf-8")
+    os.replace(temporary, target)
 
 
 def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
@@ -157,9 +207,10 @@ def write_database(dataset: Dataset, db_path: Path, fingerprint: str) -> None:
 
 def build_database(data_dir: Path, db_path: Path) -> Dataset:
     """Validate data_dir and build db_path from it; raise ValidationFailed (and write nothing) on bad data."""
-    fingerprint = data_fingerprint(data_dir)
+    fingerprint, stamps = file_hashes(data_dir)
     dataset = load_dataset(data_dir)
     write_database(dataset, db_path, fingerprint)
+    _write_manifest(Path(db_path), fingerprint, stamps)
     return dataset
 
 
@@ -199,8 +250,18 @@ def ensure_database(data_dir: Path, db_path: Path) -> DatabaseState:
     """Make db_path current with data_dir. With bad data, keep serving the last good build and say why."""
     db_path = Path(db_path)
     with _build_lock(db_path):
-        if built_fingerprint(db_path) == data_fingerprint(data_dir):
-            return DatabaseState(db_path, "current")
+        manifest = _read_manifest(db_path)
+        if manifest is not None:
+            fingerprint, stamps = file_hashes(data_dir, manifest.get("files"))
+            if fingerprint == manifest.get("fingerprint"):
+                if stamps != manifest.get("files"):  # touched, not changed: remember the new times
+                    _write_manifest(db_path, fingerprint, stamps)
+                return DatabaseState(db_path, "current")
+        else:
+            fingerprint, stamps = file_hashes(data_dir)
+            if built_fingerprint(db_path) == fingerprint:  # built before manifests, or the manifest was lost
+                _write_manifest(db_path, fingerprint, stamps)
+                return DatabaseState(db_path, "current")
         try:
             build_database(data_dir, db_path)
         except ValidationFailed as failure:

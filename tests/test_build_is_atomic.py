@@ -83,3 +83,60 @@ def test_ensure_database_builds_when_missing_and_skips_when_current(data_dir, tm
     assert ensure_database(data_dir, db).status == "current"
     (data_dir / "sources.yaml").write_text((data_dir / "sources.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert ensure_database(data_dir, db).status == "rebuilt"
+
+
+# --- warm start: the manifest of file stamps -----------------------------------------------------------------
+
+def files_read_during(monkeypatch, action) -> list[str]:
+    """The data files whose bytes were read while running action (hashing or parsing them)."""
+    read: list[str] = []
+    original = Path.read_bytes
+
+    def counting(self):
+        read.append(self.name)
+        return original(self)
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    action()
+    monkeypatch.setattr(Path, "read_bytes", original)
+    return read
+
+
+def test_a_start_with_unchanged_data_reads_no_data_file(data_dir, tmp_path, monkeypatch):
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    states = []
+    assert files_read_during(monkeypatch, lambda: states.append(ensure_database(data_dir, db))) == []
+    assert states[0].status == "current"
+
+
+def test_a_touched_but_unchanged_file_is_hashed_once_and_does_not_rebuild(data_dir, tmp_path, monkeypatch):
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    district = next((data_dir / "districts").glob("*.yaml"))
+    district.write_bytes(district.read_bytes())  # same bytes, new modification time
+    states = []
+    assert files_read_during(monkeypatch, lambda: states.append(ensure_database(data_dir, db))) == [district.name]
+    assert states[0].status == "current"
+    assert files_read_during(monkeypatch, lambda: ensure_database(data_dir, db)) == []
+
+
+def test_a_changed_file_rebuilds_and_a_lost_manifest_falls_back_to_the_database(data_dir, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    district = next((data_dir / "districts").glob("*.yaml"))
+    district.write_text(district.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n", encoding="utf-8")
+    assert ensure_database(data_dir, db).status == "rebuilt"
+    build_module.manifest_path(db).unlink()
+    assert ensure_database(data_dir, db).status == "current"
+    assert build_module.manifest_path(db).exists()
+
+
+def test_a_manifest_for_another_database_file_is_not_trusted(data_dir, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    manifest = build_module.manifest_path(db).read_text()
+    district = next((data_dir / "districts").glob("*.yaml"))
+    district.write_text(district.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    build_database(data_dir, db)  # a new database file ...
+    build_module.manifest_path(db).write_text(manifest)  # ... with the old manifest put back beside it
+    assert ensure_database(data_dir, db).status == "current"  # checked against the database, not the manifest
