@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,8 @@ def data_files(data_dir: Path) -> list[Path]:
     return [path for path in files if path.is_file()]
 
 
-def read_data_dir(data_dir: Path) -> tuple[RawData, list[Problem]]:
+def read_data_dir(data_dir: Path, only: Iterable[str] | None = None) -> tuple[RawData, list[Problem]]:
+    """Read the catalogue, the sources registry and the district files (all, or only the slugs in ``only``)."""
     problems: list[Problem] = []
     files: list[Path] = []
     themes = frameworks = indicators = sources = []
@@ -193,7 +195,10 @@ def read_data_dir(data_dir: Path) -> tuple[RawData, list[Problem]]:
 
     districts: list[DistrictFiles] = []
     district_dir = data_dir / DISTRICTS_DIR
+    wanted = None if only is None else set(only)
     for stem in district_stems(data_dir):
+        if wanted is not None and stem not in wanted:
+            continue
         districts.append(_read_district(district_dir, stem, data_dir, files, problems))
     return RawData(themes, frameworks, indicators, sources, districts, files), problems
 

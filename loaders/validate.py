@@ -202,8 +202,8 @@ def load_dataset(data_dir: Path) -> Dataset:
     return dataset
 
 
-def load_dataset_leniently(data_dir: Path) -> Dataset:
-    """Everything that validates, problems ignored: for templates, which need the catalogue even when a district
-    file is broken."""
-    raw, problems = read_data_dir(Path(data_dir))
+def load_dataset_leniently(data_dir: Path, only: list[str] | None = None) -> Dataset:
+    """Everything that validates, problems ignored, for all districts or only some: templates need the catalogue
+    (and one district's figures) even when another district's file is broken, and without reading 705 files."""
+    raw, problems = read_data_dir(Path(data_dir), only)
     return validate_raw(raw, problems)

@@ -6,11 +6,8 @@ from charts.colors import district_colors
 from charts.compare import comparison_charts
 from charts.tables import figures_table
 from i18n import pick, t
-from ui import db, layout, state
+from ui import db, layout, scope, state
 from ui.charts import show_chart
-
-# More bars than this stop being readable on a projector; beyond it the page asks for a province or a pick.
-MAX_DEFAULT_DISTRICTS = 20
 
 lang = state.language()
 layout.page_header(lang, "compare.title", "compare.caption")
@@ -29,9 +26,9 @@ province = controls[0].selectbox(
     format_func=lambda p: p or t("compare.all_provinces", lang))
 in_scope = districts if not province else districts[districts["province_2025"] == province]
 scope_ids = list(in_scope["district_id"])
-default_ids = scope_ids[:MAX_DEFAULT_DISTRICTS]
-if len(scope_ids) > MAX_DEFAULT_DISTRICTS and state.choices("d", scope_ids, []) == []:
-    st.info(t("compare.capped", lang, total=len(scope_ids), shown=MAX_DEFAULT_DISTRICTS))
+default_ids = scope.default_districts(scope_ids)
+if state.choices("d", scope_ids, []) == []:
+    scope.show_cap_notice(scope_ids, lang)
 
 state.seed_widget("compare_districts", state.choices("d", scope_ids, default_ids))
 kept = [d for d in st.session_state["compare_districts"] if d in scope_ids]

@@ -23,23 +23,24 @@ PREVIEW_NEIGHBOURS = 8
 lang = state.language()
 layout.page_header(lang, "contribute.title", "contribute.caption")
 data_dir, db_path = default_data_dir(), default_db_path()
-dataset = db.dataset()
+catalogue = db.dataset(only=[])
 districts = db.query("districts")
 names = dict(zip(districts["district_id"], districts["district_name"]))
 
 st.subheader(t("contribute.templates", lang))
+# Templates are made when a button is clicked (deferred), so the page itself stays quick at any scale.
 st.caption(t("contribute.templates_help", lang))
 downloads = st.columns(4)
-downloads[0].download_button(t("contribute.template_xlsx", lang), xlsx_template(dataset, lang), "cds-mau-huyen.xlsx",
+downloads[0].download_button(t("contribute.template_xlsx", lang), lambda: xlsx_template(catalogue, lang), "cds-mau-huyen.xlsx",
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/table:",
                              on_click="ignore")
-downloads[1].download_button(t("contribute.template_csv", lang), csv_template(dataset, lang), "cds-mau-so-lieu.csv",
+downloads[1].download_button(t("contribute.template_csv", lang), lambda: csv_template(catalogue, lang), "cds-mau-so-lieu.csv",
                              "text/csv", icon=":material/description:", on_click="ignore")
-downloads[2].download_button(t("contribute.template_yaml", lang), yaml_template(dataset, lang), "cds-mau-huyen.yaml",
+downloads[2].download_button(t("contribute.template_yaml", lang), lambda: yaml_template(catalogue, lang), "cds-mau-huyen.yaml",
                              "application/yaml", icon=":material/code:", on_click="ignore")
 with downloads[3].popover(t("contribute.prefilled", lang), icon=":material/edit_document:"):
     prefilled = st.selectbox(t("common.district", lang), list(names), format_func=names.get, key="prefilled_district")
-    st.download_button(t("contribute.prefilled_download", lang), xlsx_template(dataset, lang, prefilled),
+    st.download_button(t("contribute.prefilled_download", lang), lambda: xlsx_template(db.dataset(only=[prefilled]), lang, prefilled),
                        f"{prefilled}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        on_click="ignore")
 
@@ -83,7 +84,7 @@ summary_key = "contribute.summary_new" if reviewed.is_new else "contribute.summa
 st.success(t(summary_key, lang, district=district.name, province=district.province,
              added=reviewed.count("added"), changed=reviewed.count("changed"), removed=reviewed.count("removed")),
            icon=":material/check_circle:")
-indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in dataset.indicators.values()}
+indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in catalogue.indicators.values()}
 if reviewed.changes:
     with st.expander(t("contribute.changes", lang, count=len(reviewed.changes)), expanded=not reviewed.is_new):
         st.dataframe(changes_table(reviewed.changes, indicator_names, lang), hide_index=True, width="stretch")

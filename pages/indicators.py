@@ -5,7 +5,11 @@ import streamlit as st
 from charts.tables import catalogue_table, coverage_grid
 from exports.table_files import to_csv_bytes, to_xlsx_bytes
 from i18n import pick, t
-from ui import db, layout, state
+from i18n.numbers import format_number
+from ui import db, layout, scope, state
+
+# Rows sent to the browser; the downloads carry every row that matches.
+MAX_TABLE_ROWS = 5000
 
 lang = state.language()
 layout.page_header(lang, "indicators.title", "indicators.caption")
@@ -43,7 +47,10 @@ with tab_data:
     names = dict(zip(districts["district_id"], districts["district_name"]))
     indicator_ids = list(catalogue["indicator_id"])
     indicator_names = {r.indicator_id: pick(lang, r.name_vi, r.name_en) for r in catalogue.itertuples()}
-    state.seed_widget("data_districts", state.choices("d", ids, ids))
+    default_ids = scope.default_districts(ids)
+    if state.choices("d", ids, []) == []:
+        scope.show_cap_notice(ids, lang)
+    state.seed_widget("data_districts", state.choices("d", ids, default_ids))
     state.seed_widget("data_theme", state.choice("theme", theme_ids, "") or "")
     state.seed_widget("data_indicator", state.choice("indicator", indicator_ids, "") or "")
     state.seed_widget("data_search", st.query_params.get("q", ""))
@@ -59,16 +66,19 @@ with tab_data:
     indicator = filters[2].selectbox(t("indicators.filter_indicator", lang), ["", *in_theme], key="data_indicator",
                                      format_func=lambda k: indicator_names.get(k) or t("indicators.all", lang))
     search = filters[3].text_input(t("indicators.filter_search", lang), key="data_search").strip()
-    state.remember(d=None if chosen == ids else chosen, theme=theme or None, indicator=indicator or None,
+    state.remember(d=None if chosen == default_ids else chosen, theme=theme or None, indicator=indicator or None,
                    q=search or None)
 
     table = db.query("observations_table", districts=chosen, theme=theme or None, indicator=indicator or None,
                      search=search or None)
-    st.caption(t("indicators.rows_found", lang, count=len(table)))
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(t("indicators.rows_found", lang, count=format_number(len(table), lang)))
+    if len(table) > MAX_TABLE_ROWS:
+        st.caption(t("indicators.rows_shown", lang, shown=format_number(MAX_TABLE_ROWS, lang)))
+    st.dataframe(table.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
     downloads = st.columns(2)
-    downloads[0].download_button(t("indicators.download_csv", lang), to_csv_bytes(table),
-                                 file_name="cds-compare-data.csv", mime="text/csv")
+    # Files are made when clicked, not on every rerun: at national scale an XLSX of every row takes seconds.
+    downloads[0].download_button(t("indicators.download_csv", lang), lambda: to_csv_bytes(table),
+                                 file_name="cds-compare-data.csv", mime="text/csv", on_click="ignore")
     downloads[1].download_button(
-        t("indicators.download_xlsx", lang), to_xlsx_bytes(table), file_name="cds-compare-data.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        t("indicators.download_xlsx", lang), lambda: to_xlsx_bytes(table), file_name="cds-compare-data.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")

@@ -6,7 +6,7 @@ from charts.scorecard import scorecard_chart
 from i18n import t
 from i18n.numbers import format_number
 from i18n.periods import format_period
-from ui import db, layout, state
+from ui import db, layout, scope, state
 from ui.charts import show_chart
 
 lang = state.language()
@@ -23,10 +23,13 @@ metrics[3].metric(t("overview.metric_sources", lang), format_number(len(sources)
 
 ids = list(summary["district_id"])
 names = dict(zip(summary["district_id"], summary["district_name"]))
-state.seed_widget("overview_districts", state.choices("d", ids, ids))
+default_ids = scope.default_districts(ids)
+if state.choices("d", ids, []) == []:
+    scope.show_cap_notice(ids, lang)
+state.seed_widget("overview_districts", state.choices("d", ids, default_ids))
 chosen = st.multiselect(t("overview.scorecard_districts", lang), ids, key="overview_districts",
                         format_func=names.get)
-state.remember(d=None if chosen == ids else chosen)
+state.remember(d=None if chosen == default_ids else chosen)
 if chosen:
     show_chart(scorecard_chart(db.query("scorecard_cells", districts=chosen), lang), lang)
 

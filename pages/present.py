@@ -7,7 +7,7 @@ from exports.images import renderer_available
 from exports.pdf_pack import build_pdf
 from exports.pptx_pack import build_pptx
 from i18n import pick, t
-from ui import db, layout, state
+from ui import db, layout, scope, state
 from ui.present_mode import hide_app_chrome
 
 lang = state.language()
@@ -15,7 +15,8 @@ districts = db.query("districts")
 themes = db.query("themes")
 ids = list(districts["district_id"])
 names = dict(zip(districts["district_id"], districts["district_name"]))
-chosen = state.choices("d", ids, ids)
+default_ids = scope.default_districts(ids)
+chosen = state.choices("d", ids, default_ids)
 per_commune = state.choice("per", ["commune"], None) == "commune"
 presenting = state.choice("show", ["1"], None) == "1"
 
@@ -70,7 +71,7 @@ if adding[1].button(t("present.add_theme_button", lang), width="stretch"):
 deck_ids = st.multiselect(
     t("present.charts", lang), list(titles), key="present_deck",
     format_func=lambda c: f"{theme_names.get(c.split('.')[0], '')} — {titles[c]}")
-state.remember(d=None if chosen == ids else chosen, deck=deck_ids or None, per="commune" if per_commune else None)
+state.remember(d=None if chosen == default_ids else chosen, deck=deck_ids or None, per="commune" if per_commune else None)
 
 if not deck_ids:
     st.info(t("present.empty_deck", lang))

@@ -88,13 +88,14 @@ def load_problems() -> list[str]:
         return [str(p) for p in failure.problems]
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _dataset(data_dir: str, version: tuple[int, int, int]):
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _dataset(data_dir: str, version: tuple[int, int, int], only: tuple[str, ...] | None):
     from loaders.validate import load_dataset_leniently
 
-    return load_dataset_leniently(Path(data_dir))
+    return load_dataset_leniently(Path(data_dir), None if only is None else list(only))
 
 
-def dataset():
-    """The validated data files in memory (templates and contribution previews need records, not tables)."""
-    return _dataset(str(default_data_dir()), version())
+def dataset(only: list[str] | None = None):
+    """The validated data files in memory: all districts, or only some (``[]``: just the catalogue and sources).
+    Templates and contribution previews need records, not tables."""
+    return _dataset(str(default_data_dir()), version(), None if only is None else tuple(only))
