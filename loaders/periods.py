@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,6 +52,7 @@ def _month(value: str) -> int:
     return month
 
 
+@lru_cache(maxsize=8192)  # a national build parses the same few dozen codes 200,000 times
 def parse_period(code: object) -> Period:
     """Parse a period code such as ``2022``, ``2023-H1``, ``2023-01..2023-07`` or ``asof 2023-08-18``."""
     text = str(code).strip()

@@ -20,7 +20,9 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line) if key is not None else self.line
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser (when PyYAML was built with it) with the safe constructors: five times faster than the pure-Python
+# one, which matters at national scale (705 district files); same marks, so the same line numbers.
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
@@ -46,7 +48,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 def parse_yaml(text: str, shown_as: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text with SafeLoader semantics (no arbitrary objects), keeping line numbers."""
     try:
-        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from SafeLoader
+        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from (C)SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
