@@ -88,17 +88,22 @@ def test_ensure_database_builds_when_missing_and_skips_when_current(data_dir, tm
 # --- warm start: the manifest of file stamps -----------------------------------------------------------------
 
 def files_read_during(monkeypatch, action) -> list[str]:
-    """The data files whose bytes were read while running action (hashing or parsing them)."""
+    """The data files whose bytes were read while running action: hashed by the build module or parsed."""
     read: list[str] = []
-    original = Path.read_bytes
+    original_read_bytes = Path.read_bytes
 
-    def counting(self):
+    def counting_read_bytes(self):
         read.append(self.name)
-        return original(self)
-    monkeypatch.setattr(Path, "read_bytes", counting)
+        return original_read_bytes(self)
+
+    def counting_open(path, *args, **kwargs):
+        read.append(Path(path).name)
+        return open(path, *args, **kwargs)
+    monkeypatch.setattr(Path, "read_bytes", counting_read_bytes)
+    monkeypatch.setattr(build_module, "open", counting_open, raising=False)
     action()
-    monkeypatch.setattr(Path, "read_bytes", original)
-    return read
+    monkeypatch.undo()
+    return [name for name in read if name.endswith((".yaml", ".csv"))]
 
 
 def test_a_start_with_unchanged_data_reads_no_data_file(data_dir, tmp_path, monkeypatch):

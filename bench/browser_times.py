@@ -1,0 +1,95 @@
+"""Time from opening a page in headless Chromium to its first drawn chart, for the app's compare page and for the
+minimal page on the same data; and the app server's peak memory with one open session."""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+REPEATS = 3
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def serve(script: str, env: dict):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError(f"{script} did not start")
+        yield url, server.pid
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def peak_memory_mb(pid: int) -> float:
+    """The process's peak resident memory (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def first_chart_seconds(browser, url: str) -> float:
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    try:
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        page.wait_for_selector(CHART, timeout=300_000)
+        return time.perf_counter() - start
+    finally:
+        page.close()
+
+
+def measure(data_dir: Path, db_path: Path) -> dict:
+    """Median first-chart time for the app (compare page, default view) and the minimal page, and app memory."""
+    from playwright.sync_api import sync_playwright
+
+    env = dict(os.environ, CDS_DATA_DIR=str(data_dir), CDS_DB_PATH=str(db_path))
+    env.pop("CDS_EDITOR_SECRET", None)
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for name, script, path in (("minimal", "bench/minimal_page.py", "/"), ("app", "app.py", "/compare")):
+                with serve(script, env) as (url, pid):
+                    first_chart_seconds(browser, url + path)  # warm-up: the server's first session after start
+                    times = [first_chart_seconds(browser, url + path) for _ in range(REPEATS)]
+                    results[f"{name}_first_chart_s"] = statistics.median(times)
+                    results[f"{name}_peak_mb"] = peak_memory_mb(pid)
+        finally:
+            browser.close()
+    return results

@@ -1,0 +1,26 @@
+"""The floor for page timings: the least a page can do on the same database, one query and one bar chart.
+
+It reads the same build the app reads (CDS_DB_PATH), draws the same number of districts the compare page draws by
+default, and has one selectbox so a rerun after a selection change can be timed the same way."""
+
+import os
+
+import duckdb
+import plotly.express as px
+import streamlit as st
+
+DEFAULT_DISTRICTS = 20
+
+
+@st.cache_resource
+def connection(path: str):
+    return duckdb.connect(path, read_only=True)
+
+
+con = connection(os.environ["CDS_DB_PATH"]).cursor()
+indicator = st.selectbox("indicator", ["dossiers_received", "community_teams"], key="indicator")
+frame = con.execute(
+    "SELECT district_name || ' ' || period_label AS bar, value FROM observations WHERE indicator_id = ? "
+    "AND district_id IN (SELECT district_id FROM districts ORDER BY sort_order LIMIT ?)",
+    [indicator, DEFAULT_DISTRICTS]).df()
+st.plotly_chart(px.bar(frame, x="bar", y="value"), width="stretch")

@@ -1,0 +1,110 @@
+"""Each page's server time under AppTest: first run (caches empty) and a rerun after a selection change, with the
+minimal page as the floor. Run as a subprocess per data size so caches and memory start clean:
+
+    python -m bench.server_times DATA_DIR DB_PATH   → one JSON line per page
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+REPEATS = 3
+
+
+# page → how to change one selection on it (what an official does next on that page)
+def _change_overview(at):
+    widget = at.multiselect(key="overview_districts")
+    widget.set_value(widget.value[:-1] or widget.options[:1])
+
+
+def _change_compare(at):
+    at.selectbox(key="compare_theme").set_value("signing")
+
+
+def _second_district() -> str:
+    import duckdb
+
+    con = duckdb.connect(os.environ["CDS_DB_PATH"], read_only=True)
+    try:
+        return con.execute("SELECT district_id FROM districts ORDER BY sort_order LIMIT 1 OFFSET 1").fetchone()[0]
+    finally:
+        con.close()
+
+
+# Selectboxes with a format_func are set through session state: AppTest cannot map their labels back to values.
+def _change_district(at):
+    at.session_state["profile_district"] = _second_district()
+
+
+def _change_indicators(at):
+    at.selectbox(key="data_theme").set_value("signing")
+
+
+def _change_present(at):
+    at.multiselect(key="present_deck").set_value(["online_services.dossiers", "community_teams.community_teams"])
+
+
+def _change_contribute(at):
+    at.session_state["prefilled_district"] = _second_district()
+
+
+def _change_minimal(at):
+    at.selectbox(key="indicator").set_value("community_teams")
+
+
+PAGES = {
+    "overview": ("pages/overview.py", _change_overview),
+    "compare": ("pages/compare.py", _change_compare),
+    "district": ("pages/district.py", _change_district),
+    "indicators": ("pages/indicators.py", _change_indicators),
+    "present": ("pages/present.py", _change_present),
+    "contribute": ("pages/contribute.py", _change_contribute),
+    "minimal": ("bench/minimal_page.py", _change_minimal),
+}
+
+
+def _clear_caches() -> None:
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def time_page(path: str, change) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    firsts, reruns = [], []
+    for _ in range(REPEATS):
+        _clear_caches()
+        at = AppTest.from_file(str(REPO / path), default_timeout=600)
+        start = time.perf_counter()
+        at.run()
+        firsts.append(time.perf_counter() - start)
+        if at.exception:
+            return {"error": at.exception[0].value[:300]}
+        change(at)
+        start = time.perf_counter()
+        at.run()
+        reruns.append(time.perf_counter() - start)
+        if at.exception:
+            return {"error": at.exception[0].value[:300]}
+    return {"first_s": statistics.median(firsts), "rerun_s": statistics.median(reruns)}
+
+
+def main(argv: list[str]) -> None:
+    data_dir, db_path = argv[0], argv[1]
+    os.environ["CDS_DATA_DIR"], os.environ["CDS_DB_PATH"] = data_dir, db_path
+    os.environ.pop("CDS_EDITOR_SECRET", None)
+    sys.path.insert(0, str(REPO))
+    for name, (path, change) in PAGES.items():
+        print(json.dumps({"page": name, **time_page(path, change)}), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
