@@ -1,0 +1,158 @@
+"""Table-driven tests of the report reader's parsing: numbers, qualifiers, periods."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.numbers import find_figures, parse_figure, parse_number
+
+# ── numbers ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+NUMBER_CASES = [
+    # token, language, unit hint, value, ambiguous
+    ("25.250", "vi", None, 25250, False),
+    ("1.973", "vi", "count", 1973, False),
+    ("13.431.938.000", "vi", None, 13431938000, False),
+    ("99,86", "vi", None, 99.86, False),
+    ("85,5", "vi", None, 85.5, False),
+    ("92.5", "en", None, 92.5, False),
+    ("92.5", "vi", None, 92.5, False),
+    ("5,673", "en", None, 5673, False),
+    ("5,673,000", "en", None, 5673000, False),
+    ("1.234,5", "vi", None, 1234.5, False),
+    ("1,234.5", "en", None, 1234.5, False),
+    ("10202", "vi", None, 10202, False),
+    ("02", "vi", None, 2, False),
+    ("0.500", "vi", None, 0.5, False),
+    ("1.500", None, None, 1500, True),
+    ("1.500", "vi", None, 1500, False),
+    ("1.500", "en", None, 1.5, True),
+    ("1.500", "en", "count", 1500, True),
+    ("1.500", None, "count", 1500, False),
+    ("1.500", None, "percent", 1.5, False),
+    ("5,673", "vi", None, 5.673, True),
+    ("5,673", "vi", "count", 5673, True),
+    ("12.345", "vi", "percent", 12.345, True),  # "." is the thousands mark in Vietnamese, 12345% is impossible
+]
+
+
+@pytest.mark.parametrize("token,language,unit,value,ambiguous", NUMBER_CASES)
+def test_parse_number(token, language, unit, value, ambiguous):
+    got, got_ambiguous = parse_number(token, language=language, unit=unit)
+    assert got == pytest.approx(value)
+    assert got_ambiguous is ambiguous
+
+
+FIGURE_CASES = [
+    # text, language, value, unit, kind, denominator/high, qualifier
+    ("25.250 hồ sơ", "vi", 25250, "count", "number", None, None),
+    ("99,86%", "vi", 99.86, "percent", "number", None, None),
+    ("99,86 %", "vi", 99.86, "percent", "number", None, None),
+    ("13.431.938.000đ", "vi", 13431938000, "vnd", "number", None, None),
+    ("1,5 tỷ đồng", "vi", 1_500_000_000, "vnd", "number", None, None),
+    ("250 triệu đồng", "vi", 250_000_000, "vnd", "number", None, None),
+    ("02/10", "vi", 2, "count", "fraction", 10, None),
+    ("10/10 xã", "vi", 10, "count", "fraction", 10, None),
+    ("34.389/34.865 trường hợp", "vi", 34389, "count", "fraction", 34865, None),
+    ("3.761/11.108 hồ sơ", "vi", 3761, "count", "fraction", 11108, None),
+    ("5-7", "vi", 5, "count", "range", 7, None),
+    ("5 – 7 tổ", "vi", 5, "count", "range", 7, None),
+    ("5,673 dossiers", "en", 5673, "count", "number", None, None),
+    ("92.5%", "en", 92.5, "percent", "number", None, None),
+    ("gần 89%", "vi", 89, "percent", "number", None, "nearly"),
+    ("gần như 100%", "vi", 100, "percent", "number", None, "nearly"),
+    ("trên 600 thành viên", "vi", 600, "count", "number", None, "over"),
+    ("hơn 60%", "vi", 60, "percent", "number", None, "over"),
+    ("khoảng 1.000 tin, bài", "vi", 1000, "count", "number", None, "approx"),
+    ("ước đạt 95%", "vi", 95, "percent", "number", None, "approx"),
+    ("ước tính 3.000 người", "vi", 3000, "count", "number", None, "approx"),
+    ("xấp xỉ 70%", "vi", 70, "percent", "number", None, "approx"),
+    ("nearly 2,000 people", "en", 2000, "count", "number", None, "nearly"),
+    ("more than 80%", "en", 80, "percent", "number", None, "over"),
+    ("about 40%", "en", 40, "percent", "number", None, "approx"),
+    ("01 đồng chí", "vi", 1, "count", "number", None, None),
+]
+
+
+@pytest.mark.parametrize("text,language,value,unit,kind,other,qualifier", FIGURE_CASES)
+def test_parse_figure(text, language, value, unit, kind, other, qualifier):
+    figure = parse_figure(text, language=language)
+    assert figure is not None
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+    assert figure.kind == kind
+    if kind == "fraction":
+        assert figure.denominator == other
+    if kind == "range":
+        assert figure.high == other
+    assert figure.qualifier == qualifier
+
+
+UNIT_WORD_CASES = [
+    ("đã tiếp nhận 25.250 hồ sơ.", "hồ sơ"),
+    ("với trên 600 thành viên.", "thành viên"),
+    ("có 215 tổ chuyển đổi số cộng đồng với 645 thành viên", "tổ chuyển đổi số cộng đồng"),
+    ("đến 10/10 xã, thị trấn trên địa bàn", "xã, thị trấn"),
+    ("tại 08 xã, thị trấn¹; tổ chức", "xã, thị trấn"),
+]
+
+
+@pytest.mark.parametrize("text,unit_word", UNIT_WORD_CASES)
+def test_unit_word(text, unit_word):
+    (figure,) = find_figures(text)[:1]
+    assert figure.unit_word == unit_word
+
+
+FLAG_CASES = [
+    # text, target, achieved
+    ("chỉ tiêu giao 80% hồ sơ trực tuyến", True, False),
+    ("phấn đấu đạt 100% văn bản ký số", True, True),
+    ("tỷ lệ thanh toán trực tuyến đạt 62%", False, True),
+    ("đạt tỷ lệ 100%", False, True),
+    ("toàn huyện có 25 điểm cầu", False, False),
+]
+
+
+@pytest.mark.parametrize("text,target,achieved", FLAG_CASES)
+def test_target_and_achieved(text, target, achieved):
+    (figure,) = find_figures(text)
+    assert figure.target is target
+    assert figure.achieved is achieved
+
+
+NOT_FIGURES = [
+    "Số: 373/BC-UBND",
+    "Quyết định số 608/QĐ-UBND ngày 16/02/2022",
+    "Chương trình hành động số 58-CTR/HU ngày 05/5/2022",
+    "ngày 07 tháng 9 năm 2023",
+    "giai đoạn 2021-2023",
+    "giai đoạn 2021 - 2025, định hướng đến năm 2030",
+    "trong 7 tháng đầu năm 2023",
+    "từ đầu tháng 8/2021 đến nay",
+    "đến hết tháng 2/2023",
+    "là địa phương đứng thứ 2 toàn tỉnh",
+    "liên thông 2 cấp huyện, xã",
+    "người từ 15 tuổi trở lên",
+    "khi năm 2025 sẽ cắt kết nối 2G",
+    "Nghị quyết số 51 của Tỉnh ủy",
+    "số 844 /UBND-LĐTBOXH ngày 17/4/2023",
+    "1.2. Kết quả thực hiện",
+    "trước trong và sau tết Nguyên đán 2023",
+    "Đề án 06 tại các xã",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_offsets_point_at_the_figure():
+    text = "Toàn huyện có 13/13 xã, thị trấn; tỷ lệ đạt 99,86%."
+    figures = find_figures(text)
+    assert [text[f.start : f.end] for f in figures] == ["13/13", "99,86%"]
+
+
+def test_year_like_count_with_qualifier_is_a_figure():
+    (figure,) = find_figures("với gần 2000 lượt người tham gia")
+    assert figure.value == 2000 and figure.qualifier == "nearly"
