@@ -156,3 +156,84 @@ def test_offsets_point_at_the_figure():
 def test_year_like_count_with_qualifier_is_a_figure():
     (figure,) = find_figures("với gần 2000 lượt người tham gia")
     assert figure.value == 2000 and figure.qualifier == "nearly"
+
+
+# ── periods ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+from loaders.periods import parse_period  # noqa: E402
+from reader.periods import asof_code, document_date_from_text, find_periods, parse_period_text  # noqa: E402
+
+PERIOD_CASES = [
+    # text, document date, code
+    ("năm 2022", None, "2022"),
+    ("Trong năm 2022, huyện đã chủ trì", None, "2022"),
+    ("6 tháng đầu năm 2023", None, "2023-H1"),
+    ("6 tháng đầu năm, tỷ lệ", "2023-08", "2023-H1"),
+    ("6 tháng cuối năm 2022", None, "2022-H2"),
+    ("7 tháng đầu năm 2023", None, "2023-01..2023-07"),
+    ("9 tháng năm 2023", None, "2023-01..2023-09"),
+    ("3 tháng đầu năm 2023", None, "2023-Q1"),
+    ("quý III năm 2023", None, "2023-Q3"),
+    ("quý 2/2023", None, "2023-Q2"),
+    ("giai đoạn 2021-2023", None, "2021..2023"),
+    ("giai đoạn 2021 - 2023", None, "2021..2023"),
+    ("Trong giao đoạn 2021- 2023", None, "2021..2023"),
+    ("từ năm 2021 đến năm 2023", None, "2021..2023"),
+    ("đến ngày 18/8/2023", None, "asof 2023-08-18"),
+    ("tính đến ngày 18 tháng 8 năm 2023", None, "asof 2023-08-18"),
+    ("đến hết tháng 2/2023", None, "asof 2023-02"),
+    ("đến hết tháng 5/2023, đã có 750 người", None, "asof 2023-05"),
+    ("đến cuối năm 2022", None, "asof 2022"),
+    ("từ tháng 01 năm 2022 đến tháng 12 năm 2022", None, "2022"),
+    ("từ tháng 1/2023 đến tháng 6/2023", None, "2023-H1"),
+    ("từ tháng 3 đến tháng 5 năm 2023", None, "2023-03..2023-05"),
+    ("tháng 5/2023", None, "2023-05"),
+    ("Ngay trong tháng 5, xã đã có", "2023", "2023-05"),
+    ("từ đầu tháng 8/2021 đến nay", "2023-09-07", "2021-08..2023-09"),
+    ("Đến nay, 100% doanh nghiệp", "2023-08", "asof 2023-08"),
+    ("Hiện nay, có 100% các trường học", "2023", "asof 2023"),
+    ("Đến thời điểm hiện tại, toàn huyện có 182", "2023-08", "asof 2023-08"),
+    ("không có kỳ nào", "2023-09-07", "asof 2023-09-07"),
+    ("in the first half of 2023", None, "2023-H1"),
+    ("as of 18 August 2023", None, "asof 2023-08-18"),
+    ("in 2022", None, "2022"),
+]
+
+
+@pytest.mark.parametrize("text,document_date,code", PERIOD_CASES)
+def test_period_wordings(text, document_date, code):
+    got = parse_period_text(text, document_date=document_date)
+    assert got == code
+    parse_period(got)  # every code the reader emits is one the loader accepts
+
+
+NO_PERIOD = [
+    "thực hiện chuyển đổi số",
+    "ngày 16/02/2022 theo chỉ đạo",  # a decision's date is not the period of a figure
+    "Quyết định số 608/QĐ-UBND",
+]
+
+
+@pytest.mark.parametrize("text", NO_PERIOD)
+def test_no_period(text):
+    assert [p for p in find_periods(text) if p.code] == []
+
+
+@pytest.mark.parametrize(
+    "date,code", [("2023-09-07", "asof 2023-09-07"), ("2023-08", "asof 2023-08"), ("2023", "asof 2023"), ("x", None)]
+)
+def test_asof_code(date, code):
+    assert asof_code(date) == code
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("Số: 373/BC-UBND\n\nHương Khê, ngày 07 tháng 9 năm 2023\n\nBÁO CÁO", "2023-09-07"),
+        (" date 2023-08 Cùng với đó", "2023-08"),
+        ("Hà Nội, 05/01/2024\nBáo cáo", "2024-01-05"),
+        ("Không ghi ngày", None),
+    ],
+)
+def test_document_date_from_text(text, date):
+    assert document_date_from_text(text) == date
