@@ -237,3 +237,72 @@ def test_asof_code(date, code):
 )
 def test_document_date_from_text(text, date):
     assert document_date_from_text(text) == date
+
+
+# ── documents ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+import io  # noqa: E402
+import zipfile  # noqa: E402
+import zlib  # noqa: E402
+
+from reader.documents import NoTextLayer, read_document  # noqa: E402
+
+_DOCX_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    "<w:p><w:r><w:t>Toàn huyện có 215 tổ </w:t></w:r><w:r><w:t>chuyển đổi số cộng đồng.</w:t></w:r></w:p>"
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Chỉ tiêu</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:p><w:r><w:t>99,86%</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    "</w:body></w:document>"
+)
+
+
+def _docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", _DOCX_XML)
+    return buffer.getvalue()
+
+
+def _pdf_bytes(content: bytes, *, compress: bool = False) -> bytes:
+    body = zlib.compress(content) if compress else content
+    extra = b" /Filter /FlateDecode" if compress else b""
+    return (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+        b"3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n"
+        b"4 0 obj << /Length " + str(len(body)).encode() + extra + b" >>\nstream\n" + body + b"\nendstream\nendobj\n"
+        b"trailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "source,filename,expected",
+    [
+        ("Đã tiếp nhận 25.250 hồ sơ", None, "Đã tiếp nhận 25.250 hồ sơ"),
+        ("Toàn huyện có 10 tổ".encode("utf-8"), "a.txt", "Toàn huyện có 10 tổ"),
+        ("\ufeffDòng một\r\nDòng hai".encode("utf-8"), "a.txt", "Dòng một\nDòng hai"),
+        ("Toàn huyện".encode("utf-16"), "a.txt", "Toàn huyện"),
+    ],
+)
+def test_text_sources(source, filename, expected):
+    assert read_document(source, filename=filename) == expected
+
+
+def test_docx_without_python_docx():
+    text = read_document(_docx_bytes(), filename="report.docx")
+    assert "Toàn huyện có 215 tổ chuyển đổi số cộng đồng." in text
+    assert "Chỉ tiêu | 99,86%" in text
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_pdf_with_text(compress):
+    pdf = _pdf_bytes(b"BT /F1 12 Tf 72 700 Td (Total 25,250 dossiers) Tj ET", compress=compress)
+    assert "Total 25,250 dossiers" in read_document(pdf, filename="r.pdf")
+
+
+def test_pdf_without_text_layer_says_so():
+    pdf = _pdf_bytes(b"q 600 0 0 800 0 0 cm /Im0 Do Q")
+    with pytest.raises(NoTextLayer):
+        read_document(pdf, filename="scan.pdf")
