@@ -74,12 +74,21 @@ def docx_text(data: bytes) -> str:
     except ImportError:
         docx = None
     if docx is not None:
-        document = docx.Document(io.BytesIO(data))
-        parts = [p.text for p in document.paragraphs]
-        for table in document.tables:
-            for row in table.rows:
-                parts.append(" | ".join(cell.text.strip() for cell in row.cells))
-        return "\n\n".join(p for p in parts if p.strip())
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except Exception:  # a file python-docx rejects may still hold word/document.xml
+            document = None
+        if document is not None:
+            parts = [p.text for p in document.paragraphs]
+            for table in document.tables:
+                for row in table.rows:
+                    parts.append(" | ".join(cell.text.strip() for cell in row.cells))
+            return "\n\n".join(p for p in parts if p.strip())
+    return docx_text_from_xml(data)
+
+
+def docx_text_from_xml(data: bytes) -> str:
+    """The .docx reader used without python-docx: paragraphs and table rows of word/document.xml, then footnotes."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as error:
@@ -134,8 +143,11 @@ def pdf_text(data: bytes) -> str:
         try:
             reader = pypdf.PdfReader(io.BytesIO(data))
             pages = [(page.extract_text() or "") for page in reader.pages]
-        except Exception as error:  # pypdf raises many kinds on broken files
-            raise DocumentError(f"cannot read the PDF: {error}") from None
+        except Exception as error:  # pypdf raises many kinds on broken files; the simple reader may still cope
+            try:
+                return _simple_pdf_text(data)
+            except DocumentError:
+                raise DocumentError(f"cannot read the PDF: {error}") from None
         text = "\n\n".join(pages)
         if not text.strip():
             raise NoTextLayer(

@@ -245,7 +245,7 @@ import io  # noqa: E402
 import zipfile  # noqa: E402
 import zlib  # noqa: E402
 
-from reader.documents import NoTextLayer, read_document  # noqa: E402
+from reader.documents import NoTextLayer, docx_text_from_xml, read_document  # noqa: E402
 
 _DOCX_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -266,15 +266,28 @@ def _docx_bytes() -> bytes:
 
 
 def _pdf_bytes(content: bytes, *, compress: bool = False) -> bytes:
+    """A one-page PDF with a proper cross-reference table (readable by pypdf and by the built-in fallback)."""
     body = zlib.compress(content) if compress else content
     extra = b" /Filter /FlateDecode" if compress else b""
-    return (
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-        b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-        b"3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n"
-        b"4 0 obj << /Length " + str(len(body)).encode() + extra + b" >>\nstream\n" + body + b"\nendstream\nendobj\n"
-        b"trailer << /Root 1 0 R >>\n%%EOF\n"
-    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(body)).encode() + extra + b" >>\nstream\n" + body + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += str(number).encode() + b" 0 obj\n" + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 " + str(len(objects) + 1).encode() + b"\n0000000000 65535 f \n"
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += b"trailer << /Size " + str(len(objects) + 1).encode() + b" /Root 1 0 R >>\nstartxref\n"
+    out += str(xref).encode() + b"\n%%EOF\n"
+    return bytes(out)
 
 
 @pytest.mark.parametrize(
@@ -290,10 +303,18 @@ def test_text_sources(source, filename, expected):
     assert read_document(source, filename=filename) == expected
 
 
-def test_docx_without_python_docx():
-    text = read_document(_docx_bytes(), filename="report.docx")
+@pytest.mark.parametrize("read", [lambda b: read_document(b, filename="report.docx"), docx_text_from_xml])
+def test_docx(read):
+    text = read(_docx_bytes())
     assert "Toàn huyện có 215 tổ chuyển đổi số cộng đồng." in text
     assert "Chỉ tiêu | 99,86%" in text
+
+
+def test_simple_pdf_reader_without_pypdf():
+    from reader.documents import _simple_pdf_text
+
+    pdf = _pdf_bytes(b"BT /F1 12 Tf 72 700 Td (Total 25,250 dossiers) Tj ET", compress=True)
+    assert "Total 25,250 dossiers" in _simple_pdf_text(pdf)
 
 
 @pytest.mark.parametrize("compress", [False, True])
