@@ -23,8 +23,8 @@ _MONTHS_EN.update({m[:3]: i for m, i in list(_MONTHS_EN.items())})
 
 @dataclass(frozen=True)
 class PeriodMention:
-    """A period wording found in text. ``kind``: ``flow`` (a span of time), ``asof`` (a stock at a date) or ``now``
-    (đến nay, hiện nay: the document date)."""
+    """A period wording found in text. ``kind``: ``flow`` (a span of time), ``asof`` (a stock at a date), ``now``
+    (đến nay, hiện nay: the document date) or ``date`` (a calendar date such as a decision's, code ``""``)."""
 
     code: str
     kind: str
@@ -112,6 +112,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("asof_day", _p(r"(?:tính\s+)?(?:đến|tới|as\s+of|by)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
                     r"(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)" + _Y.format(n="y"))),
     ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by)\s+(?P<d>\d{1,2})\s+(?P<mn>[a-z]+)\s+" + _Y.format(n="y"))),
+    # a calendar date that is not "đến ngày …" (the date of a decision, a meeting): not a period, but consumed so
+    # that its "tháng 9 năm 2023" is not read as a month
+    ("date", _p(r"(?:ngày\s+)?(?<!\d)\d{1,2}\s*(?:/\s*|\s+tháng\s+)\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)")),
     # đến hết tháng 2/2023 / đến tháng 5 năm 2023 / đến hết tháng 5 (year of the document)
     ("asof_month", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2})" + _YEAR_OPT.format(n="y"))),
     ("asof_month_en", _p(r"(?:as\s+of|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<mn>[a-z]+)\s+" + _Y.format(n="y"))),
@@ -180,6 +183,8 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
         return f"asof {g['y'] or g['y2']}", "asof", False
     if kind == "now":
         return "", "now", True
+    if kind == "date":
+        return "", "date", False
     if kind in ("month", "month_en"):
         month = int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or "").lower())
         y = _year(g.get("y"), doc_year)
@@ -231,6 +236,8 @@ def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodM
                     continue
             if mention_kind == "now":
                 code = now
+            elif mention_kind == "date":
+                code = ""
             elif not _valid(code):
                 continue
             taken.append((start, end))
