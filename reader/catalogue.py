@@ -65,6 +65,7 @@ class Catalogue:
     indicators: dict[str, IndicatorInfo]
     pairs: list[tuple[str, str]] = field(default_factory=list)  # (numerator, denominator) of derived rates
     plan_words: list[str] = field(default_factory=list)
+    plan_paragraph_words: list[str] = field(default_factory=list)
     plan_headings: list[str] = field(default_factory=list)
     counting_words: set[str] = field(default_factory=set)
 
@@ -157,6 +158,7 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
         indicators=infos,
         pairs=pairs,
         plan_words=[fold(w) for w in extra.get("plan_words") or []],
+        plan_paragraph_words=[fold(w) for w in extra.get("plan_paragraph_words") or []],
         plan_headings=[fold(w) for w in extra.get("plan_headings") or []],
         counting_words=counting,
     )

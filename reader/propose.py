@@ -144,10 +144,13 @@ def _structure(text: str, catalogue: Catalogue) -> _Structure:
         if footnote is None:
             last_body = len(s.paragraphs) - 1
     for pi, para in enumerate(s.paragraphs):
+        future = False  # "Trong thời gian tới, …": the rest of the paragraph is a plan
         for ss, se in _split_sentences(text, para.start, para.end):
             sentence = _Sentence(ss, se, pi)
             folded = fold(text[ss:se])
-            sentence.plan = para.plan or any(
+            if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded) for w in catalogue.plan_paragraph_words):
+                future = True
+            sentence.plan = para.plan or future or any(
                 re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded) for w in catalogue.plan_words
             )
             s.sentences.append(sentence)
@@ -193,6 +196,7 @@ class _Match:
     end: int
     weak: bool
     syllables: int
+    shared: int = 1  # how many indicators have this wording
 
 
 def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
@@ -204,7 +208,14 @@ def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
     # a wording inside a longer wording (of another indicator or the same) does not count on its own
     spans = {(m.start, m.end) for m in found}
     kept = [m for m in found if not any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in spans)]
-    return kept
+    owners: dict[str, set[str]] = {}
+    for info in catalogue.indicators.values():
+        for w in info.wordings:
+            owners.setdefault(fold(w.text), set()).add(info.id)
+    return [
+        _Match(m.indicator, m.wording, m.start, m.end, m.weak, m.syllables, len(owners.get(fold(m.wording), {m.indicator})))
+        for m in kept
+    ]
 
 
 # ── levels ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -212,6 +223,7 @@ def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
 _COMBINED = re.compile(
     r"cấp\s+(?:huyện|xã|tỉnh)(?:\s*(?:,|và|đến|tới|-)\s*(?:cấp\s+)?(?:huyện|xã|tỉnh|thôn))+|cấp\s+xã\s+trở\s+lên"
     r"|(?:huyện|tỉnh)\s*(?:,|và|đến|tới)\s*(?:cấp\s+)?xã(?!\w)"
+    r"|(?:cơ\s+quan|đơn\s+vị|huyện)[^.;\d]{0,25}?(?:,|và)\s*(?:ubnd\s+|ủy\s+ban\s+nhân\s+dân\s+)?các\s+xã"
 )
 _COMMUNE_AGG = re.compile(r"cấp\s+xã|(?<!\w)các\s+xã|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:các|cấp)\s+xã")
 _DISTRICT = re.compile(r"cấp\s+huyện|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+huyện")
@@ -350,9 +362,20 @@ def _doc_periods(text: str, mentions: list[PeriodMention], document_date: str | 
 
 # ── proposing ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-_REGION_WEIGHTS = {"unit": 3.0, "before": 2.0, "after": 1.5, "clause": 0.7, "anchor": 0.6, "sentence": 0.35}
+_REGION_WEIGHTS = {
+    "unit": 3.0,
+    "before": 2.0,
+    "after": 1.8,
+    "clause": 0.5,
+    "ellipsis": 1.5,  # "…; của UBND cấp xã đạt 99,86%": the clause before says what is measured
+    "anchor": 0.6,
+    "sentence": 0.3,
+}
 _BOUNDARY = re.compile(r",|;|\s(?:và|với|trong đó|gồm|and|with)\s")
-_PAIR_BETWEEN = re.compile(r"^\s*(?:[^\d;.]{0,40}?)\s(?:trên|trong|of|out of)\s+(?:tổng\s+số\s+|total\s+of\s+|the\s+)?$")
+_PAIR_BETWEEN = re.compile(
+    r"^[^\d;.]{0,40}?(?:\s(?:trên|trong)\s+tổng\s+(?:số\s+)?|\s?/\s?tổng\s+(?:số\s+)?|\s(?:out\s+)?of\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?)$",
+    re.IGNORECASE,
+)
 
 
 def _length_factor(syllables: int) -> float:
@@ -387,7 +410,8 @@ def propose(
     document_date = document_date or document_date_from_text(text)
     structure = _structure(text, cat)
     matches = _find_wordings(folded, cat)
-    covered = [(m.start, m.end) for m in matches]
+    # a figure inside a wording that itself has digits ("mức độ 1", "mức độ 3, 4") is part of the name, not a figure
+    covered = [(m.start, m.end) for m in matches if any(ch.isdigit() for ch in m.wording)]
     figures = [
         f
         for f in find_figures(text, language=language)
@@ -576,16 +600,24 @@ def _score(
     before_start, fig_start, unit_end, after_end = zone
     pi = sentence.paragraph
     anchor = anchors.get(pi)
+    # a clause without any wording of its own continues the clause before it in the sentence
+    ellipsis = None
+    if not any(clause.start <= m.start < clause.end for m in matches):
+        earlier = [c for c in structure.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+        if earlier:
+            ellipsis = (earlier[-1].start, earlier[-1].end)
 
     def region(m: _Match) -> tuple[str, float] | None:
         if f.end <= m.start < unit_end or (m.start <= f.end and m.end > f.end and m.start >= f.start):
             return "unit", 1.0
         if before_start <= m.start and m.end <= fig_start:
-            return "before", 1.0 / (1.0 + (fig_start - m.end) / 40.0)
+            return "before", 1.0 / (1.0 + (fig_start - m.end) / 60.0)
         if unit_end <= m.start < after_end:
-            return "after", 1.0 / (1.0 + (m.start - f.end) / 40.0)
+            return "after", 1.0 / (1.0 + (m.start - f.end) / 80.0)
         if clause.start <= m.start and m.end <= clause.end:
             return "clause", 1.0
+        if ellipsis and ellipsis[0] <= m.start and m.end <= ellipsis[1]:
+            return "ellipsis", 1.0
         if sentence.start <= m.start and m.end <= sentence.end:
             return "sentence", 1.0
         if anchor and anchor[0] <= m.start and m.end <= anchor[1]:
@@ -601,11 +633,20 @@ def _score(
         name, decay = r
         weight = _REGION_WEIGHTS[name] * decay * _length_factor(m.syllables) * (0.3 if m.weak else 1.0)
         per_indicator.setdefault(m.indicator, []).append((weight, m, name))
-        if not m.weak and name in ("unit", "before", "after", "clause", "anchor"):
+        if not m.weak and m.shared == 1 and name in ("unit", "before", "after", "clause", "ellipsis", "anchor"):
             theme = cat.indicators[m.indicator].theme
             strong_in_clause_by_theme.setdefault(theme, set()).add(m.indicator)
 
     unit_word = fold(f.unit_word)
+    if f.unit == "count":
+        if float(f.value) != int(f.value):
+            return []  # counts are whole numbers: "4.0", "1,5" are something else
+        close_before = any(
+            name == "before" and not m.weak and fig_start - m.end <= 20 for lst in per_indicator.values()
+            for _, m, name in lst
+        )
+        if not unit_word and not close_before:
+            return []
     results: list[_Scored] = []
     for info in cat.indicators.values():
         if not info.proposable or info.unit != f.unit:
@@ -634,15 +675,18 @@ def _score(
             else:
                 head = unit_word.split(",")[0]
                 if any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
-                    score -= 1.0
+                    score -= 0.6
                 else:
                     score -= 0.3
-        theme_mates = strong_in_clause_by_theme.get(info.theme, set()) - {info.id}
         eligible = bool(strong)
-        if unit_match and theme_mates:
-            score += 0.5
-            eligible = True
-            evidence.append(f"same theme as {sorted(theme_mates)[0]}")
+        # "645 thành viên" after "215 tổ chuyển đổi số cộng đồng": the counting word is the indicator's own
+        # (weak) wording and a wording specific to a sibling indicator of the same theme says what it is about
+        if not eligible and unit_match and any(name == "unit" and m.weak for _, m, name in found):
+            theme_mates = strong_in_clause_by_theme.get(info.theme, set()) - {info.id}
+            if theme_mates:
+                score += 0.3
+                eligible = True
+                evidence.append(f"same theme as {sorted(theme_mates)[0]}")
         if not eligible or score <= 0.6:
             continue
         results.append(_Scored(info, score, evidence, unit_match))
