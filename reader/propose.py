@@ -367,6 +367,8 @@ _REGION_WEIGHTS = {
     "before": 2.0,
     "after": 1.8,
     "clause": 0.5,
+    "shared_after": 1.4,
+    "shared_before": 1.2,
     "ellipsis": 1.5,  # "…; của UBND cấp xã đạt 99,86%": the clause before says what is measured
     "anchor": 0.6,
     "sentence": 0.3,
@@ -379,7 +381,7 @@ _PAIR_BETWEEN = re.compile(
 
 
 def _length_factor(syllables: int) -> float:
-    return min(1.5, 0.75 + 0.15 * syllables)
+    return min(1.3, 0.8 + 0.1 * syllables)
 
 
 @dataclass
@@ -432,11 +434,23 @@ def propose(
 
     carried_period = _carried_periods(structure, mentions)
 
-    for ci, clause_figures in sorted(figures_by_clause.items()):
+    for ci, all_figures in sorted(figures_by_clause.items()):
         clause = structure.clauses[ci]
         sentence = structure.sentences[clause.sentence]
         paragraph = structure.paragraphs[sentence.paragraph]
-        zones = _zones(text, clause, clause_figures)
+
+        def score_all(clause_figures: list[Figure]) -> list[list[_Scored]]:
+            zones = _zones(text, clause, clause_figures)
+            span = (clause_figures[0].start, clause_figures[-1].end)
+            return [
+                _score(f, zones[i], span, clause, sentence, text, matches, anchors, cat, structure)
+                for i, f in enumerate(clause_figures)
+            ]
+
+        # figures nothing is said about (a "13 xã" in passing) do not split the clause between the others
+        first = score_all(all_figures)
+        clause_figures = [f for f, scored in zip(all_figures, first) if scored] or all_figures
+        all_scored = score_all(clause_figures) if len(clause_figures) != len(all_figures) else first
         clause_cues = [c for c in cues if clause.start <= c.start < clause.end]
         paired_as_denominator: set[int] = set()
         for fi, f in enumerate(clause_figures):
@@ -449,7 +463,7 @@ def propose(
                 if f.unit == nxt.unit == "count" and _PAIR_BETWEEN.match(text[f.end : nxt.start]) and nxt.value >= f.value:
                     denominator = nxt.value
                     paired_as_denominator.add(fi + 1)
-            scored = _score(f, zones[fi], clause, sentence, paragraph, text, folded, matches, anchors, cat, structure)
+            scored = all_scored[fi]
             if not scored:
                 continue
             best = scored[0]
@@ -536,7 +550,7 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
 
 def _confidence(score: float, second: float) -> float:
     margin = max(0.0, score - second)
-    value = 0.25 + 0.12 * min(score, 4.0) + 0.2 * min(margin, 1.5) / 1.5
+    value = 0.3 + 0.13 * min(score, 4.0) + 0.15 * min(margin, 1.5) / 1.5
     return max(0.0, min(0.98, value))
 
 
@@ -587,11 +601,10 @@ def _footnote_anchors(text: str, structure: _Structure) -> dict[int, tuple[int, 
 def _score(
     f: Figure,
     zone: tuple[int, int, int, int],
+    figures_span: tuple[int, int],
     clause: _Clause,
     sentence: _Sentence,
-    paragraph: _Paragraph,
     text: str,
-    folded: str,
     matches: list[_Match],
     anchors: dict[int, tuple[int, int]],
     cat: Catalogue,
@@ -602,7 +615,7 @@ def _score(
     anchor = anchors.get(pi)
     # a clause without any wording of its own continues the clause before it in the sentence
     ellipsis = None
-    if not any(clause.start <= m.start < clause.end for m in matches):
+    if not any(clause.start <= m.start < clause.end and not m.weak for m in matches):
         earlier = [c for c in structure.clauses if c.sentence == clause.sentence and c.end <= clause.start]
         if earlier:
             ellipsis = (earlier[-1].start, earlier[-1].end)
@@ -615,6 +628,12 @@ def _score(
         if unit_end <= m.start < after_end:
             return "after", 1.0 / (1.0 + (m.start - f.end) / 80.0)
         if clause.start <= m.start and m.end <= clause.end:
+            # "100% … cấp huyện, 80% … cấp xã sử dụng hòm thư công vụ": what follows the last figure (or comes
+            # before the first) is said of all the figures of the clause
+            if f.unit == "percent" and m.start >= figures_span[1]:
+                return "shared_after", 1.0
+            if f.unit == "percent" and m.end <= figures_span[0]:
+                return "shared_before", 1.0
             return "clause", 1.0
         if ellipsis and ellipsis[0] <= m.start and m.end <= ellipsis[1]:
             return "ellipsis", 1.0
@@ -633,11 +652,13 @@ def _score(
         name, decay = r
         weight = _REGION_WEIGHTS[name] * decay * _length_factor(m.syllables) * (0.3 if m.weak else 1.0)
         per_indicator.setdefault(m.indicator, []).append((weight, m, name))
-        if not m.weak and m.shared == 1 and name in ("unit", "before", "after", "clause", "ellipsis", "anchor"):
+        if not m.weak and m.shared == 1 and name not in ("sentence",):
             theme = cat.indicators[m.indicator].theme
             strong_in_clause_by_theme.setdefault(theme, set()).add(m.indicator)
 
     unit_word = fold(f.unit_word)
+    # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it
+    place = bool(re.search(r"(?<!\w)(?:tại|ở|at|in)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE))
     if f.unit == "count":
         if float(f.value) != int(f.value):
             return []  # counts are whole numbers: "4.0", "1,5" are something else
@@ -652,7 +673,7 @@ def _score(
         if not info.proposable or info.unit != f.unit:
             continue
         found = per_indicator.get(info.id, [])
-        strong = [x for x in found if not x[1].weak]
+        strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)
         evidence: list[str] = []
         score = 0.0
         if found:
@@ -663,22 +684,27 @@ def _score(
                     by_wording[m.wording] = weight
                     where[m.wording] = name
             ordered = sorted(by_wording.items(), key=lambda kv: -kv[1])
-            score = ordered[0][1] + 0.4 * sum(w for _, w in ordered[1:])
+            score = ordered[0][1] + 0.6 * sum(w for _, w in ordered[1:])
             evidence.append(", ".join(f"'{w}' ({where[w]})" for w, _ in ordered[:3]))
         unit_match = False
+        # where the indicator's own specific wordings are: next to the figure, or only somewhere in the clause
+        near = [(m, name) for _, m, name in strong if name in ("unit", "before", "after")]
+        close = [m for m, name in near if name == "unit" or (name == "before" and fig_start - m.end <= 25)]
+        eligible = bool(strong)
         if f.unit == "count" and unit_word:
+            head = unit_word.split(",")[0]
             if any(unit_word == cw or unit_word.startswith(cw + " ") or unit_word.startswith(cw + ",")
                    for cw in info.counts):
                 unit_match = True
                 score += 1.5
                 evidence.append(f"counts '{f.unit_word}'")
+            elif any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
+                # "tại 08 xã" counts communes, "30.095 trường hợp" cases: another indicator's counting word
+                score -= 1.0
+                eligible = eligible and bool(close) and not place
             else:
-                head = unit_word.split(",")[0]
-                if any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
-                    score -= 0.6
-                else:
-                    score -= 0.3
-        eligible = bool(strong)
+                score -= 0.3
+                eligible = eligible and bool(near) and not place
         # "645 thành viên" after "215 tổ chuyển đổi số cộng đồng": the counting word is the indicator's own
         # (weak) wording and a wording specific to a sibling indicator of the same theme says what it is about
         if not eligible and unit_match and any(name == "unit" and m.weak for _, m, name in found):
