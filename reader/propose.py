@@ -656,6 +656,17 @@ def _score(
             theme = cat.indicators[m.indicator].theme
             strong_in_clause_by_theme.setdefault(theme, set()).add(m.indicator)
 
+    # the shared predicate is a fallback: when the figure's own stretch names an indicator, it counts for little
+    own_zone = any(
+        name in ("unit", "before", "after") and not m.weak and cat.indicators[m.indicator].unit == f.unit
+        for lst in per_indicator.values()
+        for _, m, name in lst
+    )
+    if own_zone:
+        for lst in per_indicator.values():
+            for i, (weight, m, name) in enumerate(lst):
+                if name.startswith("shared_"):
+                    lst[i] = (weight * 0.4, m, name)
     unit_word = fold(f.unit_word)
     # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it
     place = bool(re.search(r"(?<!\w)(?:tại|ở|at|in)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE))
