@@ -50,6 +50,7 @@ class IndicatorInfo:
     unit: str
     theme: str
     counts: tuple[str, ...]
+    counts_primary: str  # the catalogue's counts_vi (what the indicator counts), folded
     wordings: list[Wording]
     flow: bool
     derived: dict[str, Any] | None
@@ -149,6 +150,7 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
             unit=str(item.get("unit") or "count"),
             theme=str(item.get("theme") or ""),
             counts=_counting_words(item.get("counts_vi"), list(more.get("counts") or []), synonyms),
+            counts_primary=fold(str(item.get("counts_vi") or "")),
             wordings=[_wording(t, counting) for t in texts],
             flow=(more.get("period") == "flow"),
             derived=derived,

@@ -421,7 +421,7 @@ def propose(
     ]
     mentions = find_periods(text, document_date=document_date)
     doc = _doc_periods(text, mentions, document_date)
-    cues = _level_cues(folded, covered)
+    cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak])
     communes = _commune_names(text)
     anchors = _footnote_anchors(text, structure)
     candidates: list[Candidate] = []
@@ -745,11 +745,11 @@ def _level(
 ) -> tuple[str, str | None, str]:
     level, why = None, ""
     unit_word = fold(f.unit_word)
-    if len(clause_figures) >= 2 and len(clause_cues) == len(clause_figures):
+    if unit_word.startswith("xã") and not info.counts_primary.startswith("xã"):
+        level, why = "commune_aggregate", f"counts communes ('{f.unit_word}')"
+    if level is None and len(clause_figures) >= 2 and len(clause_cues) == len(clause_figures):
         cue = clause_cues[fi]
         level, why = cue.level, f"level from '{text[cue.start:cue.end]}' (in order)"
-    if level is None and unit_word.startswith("xã") and not any(cw.startswith("xã") for cw in info.counts):
-        level, why = "commune_aggregate", f"counts communes ('{f.unit_word}')"
     if level is None:
         zone_cues = []
         # the figure's own stretch: from the previous figure to the next one
