@@ -239,19 +239,24 @@ class _Cue:
     level: str  # district | commune_aggregate | commune
     start: int
     end: int
+    name: str | None = None  # the commune named ("xã Trung Lý")
 
 
-def _level_cues(folded: str, covered: list[tuple[int, int]]) -> list[_Cue]:
+def _level_cues(folded: str, covered: list[tuple[int, int]], text: str = "") -> list[_Cue]:
     cues: list[_Cue] = []
     taken: list[tuple[int, int]] = []
 
-    def add(level: str, m: re.Match[str]) -> None:
+    def add(level: str, m: re.Match[str], name: str | None = None) -> None:
         s, e = m.span()
         if any(a <= s and e <= b for a, b in covered) or any(s < b and a < e for a, b in taken):
             return
         taken.append((s, e))
-        cues.append(_Cue(level, s, e))
+        cues.append(_Cue(level, s, e, name))
 
+    for m in _NAMED_COMMUNE.finditer(text):
+        name = _commune_name(m.group(1))
+        if name:
+            add("commune", m, name)
     for m in _COMBINED.finditer(folded):
         add("district", m)
     for m in _COMMUNE_AGG.finditer(folded):
@@ -263,20 +268,25 @@ def _level_cues(folded: str, covered: list[tuple[int, int]]) -> list[_Cue]:
     return sorted(cues, key=lambda c: c.start)
 
 
+def _commune_name(raw: str) -> str | None:
+    """``Lâm Thượng cũng`` → ``Lâm Thượng``: capitalised words (not acronyms such as UBND)."""
+    good = []
+    for w in raw.split():
+        if w[:1].isupper() and w.upper() != w:
+            good.append(w)
+        else:
+            break
+    if len(good) >= 2 or (good and len(good[0]) > 2):
+        return " ".join(good)
+    return None
+
+
 def _commune_names(text: str) -> list[str]:
     names: list[str] = []
     for m in _NAMED_COMMUNE.finditer(text):
-        words = m.group(1).split()
-        good = []
-        for w in words:
-            if w[:1].isupper() and w.upper() != w:
-                good.append(w)
-            else:
-                break
-        if good and len(good) >= 2 or (good and len(good[0]) > 2 and not good[0].isupper()):
-            name = " ".join(good)
-            if name not in names:
-                names.append(name)
+        name = _commune_name(m.group(1))
+        if name and name not in names:
+            names.append(name)
     return names
 
 
@@ -421,7 +431,7 @@ def propose(
     ]
     mentions = find_periods(text, document_date=document_date)
     doc = _doc_periods(text, mentions, document_date)
-    cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak])
+    cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak], text)
     communes = _commune_names(text)
     anchors = _footnote_anchors(text, structure)
     candidates: list[Candidate] = []
@@ -440,18 +450,36 @@ def propose(
         paragraph = structure.paragraphs[sentence.paragraph]
 
         def score_all(clause_figures: list[Figure]) -> list[list[_Scored]]:
-            zones = _zones(text, clause, clause_figures)
+            zones[:] = _zones(text, clause, clause_figures)
             span = (clause_figures[0].start, clause_figures[-1].end)
             return [
                 _score(f, zones[i], span, clause, sentence, text, matches, anchors, cat, structure)
                 for i, f in enumerate(clause_figures)
             ]
 
+        zones: list[tuple[int, int, int, int]] = []
         # figures nothing is said about (a "13 xã" in passing) do not split the clause between the others
         first = score_all(all_figures)
         clause_figures = [f for f, scored in zip(all_figures, first) if scored] or all_figures
         all_scored = score_all(clause_figures) if len(clause_figures) != len(all_figures) else first
         clause_cues = [c for c in cues if clause.start <= c.start < clause.end]
+        # one indicator (at one level) per clause: the figure with the strongest case takes it, the others fall
+        # back to their next candidate ("tiếp nhận 4.512 hồ sơ, trong đó 1.209 hồ sơ nộp trực tuyến")
+        choice: dict[int, tuple[_Scored, float, tuple[str, str | None, str]]] = {}
+        used: set[tuple[str, str, str | None]] = set()
+        order = sorted((i for i in range(len(clause_figures)) if all_scored[i]), key=lambda i: -all_scored[i][0].score)
+        for i in order:
+            options = all_scored[i]
+            for k, option in enumerate(options):
+                lvl = _level(clause_figures[i], i, clause_figures, zones[i], clause_cues, clause, structure, cues,
+                             option.info, text, communes)
+                key = (option.info.id, lvl[0], lvl[1])
+                if key in used:
+                    continue
+                used.add(key)
+                runner_up = max((o.score for j, o in enumerate(options) if j != k), default=0.0)
+                choice[i] = (option, runner_up, lvl)
+                break
         paired_as_denominator: set[int] = set()
         for fi, f in enumerate(clause_figures):
             if fi in paired_as_denominator:
@@ -463,11 +491,9 @@ def propose(
                 if f.unit == nxt.unit == "count" and _PAIR_BETWEEN.match(text[f.end : nxt.start]) and nxt.value >= f.value:
                     denominator = nxt.value
                     paired_as_denominator.add(fi + 1)
-            scored = all_scored[fi]
-            if not scored:
+            if fi not in choice:
                 continue
-            best = scored[0]
-            second = scored[1].score if len(scored) > 1 else 0.0
+            best, second, (level, commune, level_note) = choice[fi]
             confidence = _confidence(best.score, second)
             notes = list(best.evidence)
             if sentence.plan or f.target:
@@ -482,8 +508,6 @@ def propose(
             if f.kind == "range":
                 confidence *= 0.7
                 notes.append(f"a range {f.value}–{f.high}: the lower bound")
-            level, commune, level_note = _level(f, fi, clause_figures, clause_cues, clause, structure, cues, best.info,
-                                                text, communes)
             notes.append(level_note)
             period, period_note = _period(f, best.info, clause, sentence, mentions, carried_period, doc, structure)
             notes.append(period_note)
@@ -621,8 +645,8 @@ def _score(
             ellipsis = (earlier[-1].start, earlier[-1].end)
 
     def region(m: _Match) -> tuple[str, float] | None:
-        if f.end <= m.start < unit_end or (m.start <= f.end and m.end > f.end and m.start >= f.start):
-            return "unit", 1.0
+        if f.end <= m.start < unit_end or (m.start <= f.start and m.end >= f.end):
+            return "unit", 1.0  # right after the figure, or a wording written around it ("tiếp nhận 4.512 hồ sơ")
         if before_start <= m.start and m.end <= fig_start:
             return "before", 1.0 / (1.0 + (fig_start - m.end) / 60.0)
         if unit_end <= m.start < after_end:
@@ -735,6 +759,7 @@ def _level(
     f: Figure,
     fi: int,
     clause_figures: list[Figure],
+    zone: tuple[int, int, int, int],
     clause_cues: list[_Cue],
     clause: _Clause,
     structure: _Structure,
@@ -744,26 +769,26 @@ def _level(
     communes: list[str],
 ) -> tuple[str, str | None, str]:
     level, why = None, ""
+    chosen: _Cue | None = None
     unit_word = fold(f.unit_word)
     if unit_word.startswith("xã") and not info.counts_primary.startswith("xã"):
         level, why = "commune_aggregate", f"counts communes ('{f.unit_word}')"
     if level is None and len(clause_figures) >= 2 and len(clause_cues) == len(clause_figures):
-        cue = clause_cues[fi]
+        cue = chosen = clause_cues[fi]
         level, why = cue.level, f"level from '{text[cue.start:cue.end]}' (in order)"
     if level is None:
         zone_cues = []
-        # the figure's own stretch: from the previous figure to the next one
-        lo = clause_figures[fi - 1].end if fi > 0 else clause.start
-        hi = clause_figures[fi + 1].start if fi + 1 < len(clause_figures) else clause.end
+        # the figure's own stretch (split from its neighbours at commas, "và", "với")
+        lo, hi = zone[0], zone[3]
         for cue in clause_cues:
             if lo <= cue.start < hi:
                 distance = f.start - cue.end if cue.end <= f.start else cue.start - f.end
                 zone_cues.append((distance, cue))
         if zone_cues:
-            cue = min(zone_cues, key=lambda x: x[0])[1]
+            cue = chosen = min(zone_cues, key=lambda x: x[0])[1]
             level, why = cue.level, f"level from '{text[cue.start:cue.end]}'"
     if level is None and clause_cues and len({c.level for c in clause_cues}) == 1:
-        cue = clause_cues[0]
+        cue = chosen = clause_cues[0]
         level, why = cue.level, f"level from '{text[cue.start:cue.end]}' (clause)"
     if level is None:
         sentence = structure.sentences[clause.sentence]
@@ -774,7 +799,7 @@ def _level(
         level, why = "district", "level district (no cấp xã / commune wording)"
     commune = None
     if level == "commune":
-        commune = _nearest_commune(text, communes, f.start)
+        commune = chosen.name if chosen is not None and chosen.name else _nearest_commune(text, communes, f.start)
         if commune is None:
             level, why = "commune_aggregate", why + "; commune not named, kept as commune level aggregate"
         else:
