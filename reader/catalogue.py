@@ -108,6 +108,10 @@ def _counting_words(raw: str | None, extra: list[str], synonyms: dict[str, list[
     return tuple(sorted(seen, key=len, reverse=True))
 
 
+def _split(value: Any) -> list[str]:
+    return [p for p in re.split(r"\s*,\s*", str(value)) if p] if value else []
+
+
 def load_catalogue(path: Path | str | None = None, wordings_path: Path | str | None = None) -> Catalogue:
     return _load(str(path or CATALOGUE_PATH), str(wordings_path or WORDINGS_PATH))
 
@@ -126,9 +130,10 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
     synonyms = {fold(k): [fold(v) for v in vs] for k, vs in (extra.get("counting_words") or {}).items()}
     counting: set[str] = set()
     for item in indicators:
-        if item.get("counts_vi"):
-            counting.add(fold(str(item["counts_vi"])))
-            counting.update(fold(p) for p in re.split(r"\s*,\s*", str(item["counts_vi"])) if p)
+        for key in ("counts_vi", "counts_en"):
+            if item.get(key):
+                counting.add(fold(str(item[key])))
+                counting.update(fold(p) for p in _split(item[key]))
     for key, values in synonyms.items():
         counting.add(key)
         counting.update(values)
@@ -138,7 +143,8 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
         ident = str(item["id"])
         more = per_indicator.get(ident) or {}
         texts: list[str] = []
-        for text in [item.get("name_vi"), *(item.get("aliases") or []), *(more.get("aliases") or [])]:
+        wordings_en = [item.get("name_en"), *(more.get("aliases_en") or [])]
+        for text in [item.get("name_vi"), *(item.get("aliases") or []), *(more.get("aliases") or []), *wordings_en]:
             if text and str(text).strip() and fold(str(text)) not in [fold(t) for t in texts]:
                 texts.append(str(text).strip())
         derived = item.get("derived") or None
@@ -149,7 +155,9 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
             name_vi=str(item.get("name_vi") or ident),
             unit=str(item.get("unit") or "count"),
             theme=str(item.get("theme") or ""),
-            counts=_counting_words(item.get("counts_vi"), list(more.get("counts") or []), synonyms),
+            counts=_counting_words(
+                item.get("counts_vi"), [*(more.get("counts") or []), *_split(item.get("counts_en"))], synonyms
+            ),
             counts_primary=fold(str(item.get("counts_vi") or "")),
             wordings=[_wording(t, counting) for t in texts],
             flow=(more.get("period") == "flow"),

@@ -122,7 +122,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("asof_year", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+" + _Y.format(n="y")
                      + r"|(?:as\s+of|by)\s+(?:the\s+)?end\s+of\s+" + _Y.format(n="y2"))),
     ("now", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:hiện\s+tại|này|báo\s+cáo))|hiện\s+nay|hiện\s+tại"
-               r"|hiện\s+(?:có|đang|đã)(?!\w)|(?<![\w])hiện(?=\s+\d)|as\s+of\s+(?:now|today)|currently|to\s+date")),
+               r"|hiện\s+(?:có|đang|đã)(?!\w)|(?<![\w])hiện(?=\s+\d)|as\s+of\s+(?:now|today)|currently|to\s+date"
+               r"|(?<![\w])now(?![\w])")),
     # tháng 5/2023 / tháng 5 năm 2023 / (trong) tháng 5
     ("month", _p(r"(?<!\d\s)tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm\s+|/\s*)" + _Y.format(n="y") + r")?(?![\d/])")),
     ("month_en", _p(r"(?:in\s+)(?P<mn>january|february|march|april|may|june|july|august|september|october|november|"

@@ -417,6 +417,7 @@ def propose(
     records, or a path to an indicators.yaml; by default data/indicators.yaml with reader/wordings.yaml.
     """
     cat = _as_catalogue(catalogue)
+    english = (language or "").lower().startswith("en")
     text = unicodedata.normalize("NFC", text)
     folded = fold(text)
     document_date = document_date or document_date_from_text(text)
@@ -453,7 +454,7 @@ def propose(
             zones[:] = _zones(text, clause, clause_figures)
             span = (clause_figures[0].start, clause_figures[-1].end)
             return [
-                _score(f, zones[i], span, clause, sentence, text, matches, anchors, cat, structure)
+                _score(f, zones[i], span, clause, sentence, text, matches, anchors, cat, structure, english)
                 for i, f in enumerate(clause_figures)
             ]
 
@@ -633,6 +634,7 @@ def _score(
     anchors: dict[int, tuple[int, int]],
     cat: Catalogue,
     structure: _Structure,
+    english: bool = False,
 ) -> list[_Scored]:
     before_start, fig_start, unit_end, after_end = zone
     pi = sentence.paragraph
@@ -729,11 +731,11 @@ def _score(
         if f.unit == "count" and unit_word:
             head = unit_word.split(",")[0]
             if any(unit_word == cw or unit_word.startswith(cw + " ") or unit_word.startswith(cw + ",")
-                   for cw in info.counts):
+                   or (english and re.search(rf"(?<!\w){re.escape(cw)}(?!\w)", unit_word)) for cw in info.counts):
                 unit_match = True
                 score += 1.5
                 evidence.append(f"counts '{f.unit_word}'")
-            elif any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
+            elif not english and any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
                 # "tại 08 xã" counts communes, "30.095 trường hợp" cases: another indicator's counting word
                 score -= 1.0
                 eligible = eligible and bool(close) and not place
