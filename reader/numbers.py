@@ -136,10 +136,18 @@ _NOT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_BEFORE = re.compile(
-    r"(?:\b(?:số|Số|no\.?|No\.?)\s*:?|\b(?:ngày|tháng|năm|quý|Quý|thứ|khóa|khoá|điều|Điều|khoản|Khoản|lần|"
+    r"(?:\b(?:số|Số|no\.?|No\.?)\s*:|\b(?:ngày|tháng|năm|quý|Quý|thứ|khóa|khoá|điều|Điều|khoản|Khoản|lần|"
     r"mức độ|cấp độ|giai đoạn|đoạn|tết|Tết|Nguyên đán|đề án|Đề án|Nghị quyết|nghị quyết|Quyết định|quyết định|"
     r"Chỉ thị|chỉ thị|Nghị định|nghị định|Thông tư|thông tư|Kế hoạch|kế hoạch|Công văn|công văn|Văn bản|"
     r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|year|in|since|from|to|until|by)\s*)$"
+)
+# "Quyết định số 608", "Nghị quyết số 51": the number of a document (but "tổng số 4.000 hồ sơ" is a figure)
+_DOCUMENT_NUMBER_BEFORE = re.compile(
+    r"(?:quyết\s+định|nghị\s+quyết|kế\s+hoạch|công\s+văn|văn\s+bản|thông\s+tư|chỉ\s+thị|nghị\s+định|"
+    r"chương\s+trình(?:\s+hành\s+động)?|báo\s+cáo|tờ\s+trình|hướng\s+dẫn|đề\s+án|luật|thông\s+báo|"
+    r"decision|resolution|plan|report|decree|circular|letter)\s+(?:số\s*|no\.?\s*)(?:số\s*)?$|"
+    r"(?:^|\n)\s*(?:số|no\.?)\s*$",
+    re.IGNORECASE,
 )
 _MONTHS_BEFORE = re.compile(r"\b(?:tháng|ngày|quý)\s*$", re.IGNORECASE)
 _YEAR_MARKER_BEFORE = re.compile(r"(?:năm|giai đoạn|đoạn|từ|đến|tới|niên độ|cuối|đầu|tết|in|since|year)\s*$", re.I)
@@ -209,7 +217,7 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, start - 40) : start]
     after = text[m.end() : m.end() + 20]
     after_number = text[m.end("a") : m.end("a") + 4] if not (m.group("frac") or m.group("range")) else after
-    if _NOT_BEFORE.search(before):
+    if _NOT_BEFORE.search(before) or _DOCUMENT_NUMBER_BEFORE.search(before):
         return True
     if _LETTER_AFTER.match(after_number) and not m.group("sign"):
         return True

@@ -327,3 +327,107 @@ def test_pdf_without_text_layer_says_so():
     pdf = _pdf_bytes(b"q 600 0 0 800 0 0 cm /Im0 Do Q")
     with pytest.raises(NoTextLayer):
         read_document(pdf, filename="scan.pdf")
+
+
+# ── proposals on made-up sentences (not from the seed reports) ────────────────────────────────────────────────
+
+from reader.propose import propose  # noqa: E402
+
+PROPOSAL_CASES = [
+    (
+        "Năm 2022, UBND huyện tiếp nhận 12.345 hồ sơ, trong đó 8.765 hồ sơ nộp trực tuyến.",
+        "2023",
+        "vi",
+        [("dossiers_received", 12345, "2022", "district"), ("dossiers_online", 8765, "2022", "district")],
+    ),
+    (
+        "Tỷ lệ văn bản điện tử được ký số ở cấp huyện đạt 98,5%, cấp xã đạt 95,2%.",
+        "2023-06",
+        "vi",
+        [("edocs_signed_rate", 98.5, "asof 2023-06", "district"),
+         ("edocs_signed_rate", 95.2, "asof 2023-06", "commune_aggregate")],
+    ),
+    (
+        "Xã Trung Lý đạt tỷ lệ thanh toán trực tuyến 85%, xã Tam Chung đạt 62%.",
+        "2023",
+        "vi",
+        [("online_payment_rate", 85, "asof 2023", "commune:Trung Lý"),
+         ("online_payment_rate", 62, "asof 2023", "commune:Tam Chung")],
+    ),
+    (
+        "Toàn huyện có 92 tổ công nghệ số cộng đồng với khoảng 460 thành viên.",
+        "2023-10",
+        "vi",
+        [("community_teams_village_level", 92, "asof 2023-10", "district"),
+         ("community_team_members", 460, "asof 2023-10", "district")],
+    ),
+    (
+        "Đến hết tháng 3/2023, đã thu nhận hồ sơ CCCD cho 20.100/21.000 trường hợp đủ điều kiện.",
+        "2023-05",
+        "vi",
+        [("cccd_collected", 20100, "asof 2023-03", "district"), ("cccd_eligible", 21000, "asof 2023-03", "district")],
+    ),
+    (
+        "Trong 6 tháng đầu năm 2023, huyện đã tổ chức 12 cuộc tập huấn với trên 1.500 lượt cán bộ, công chức tham gia.",
+        "2023-07",
+        "vi",
+        [("training_sessions", 12, "2023-H1", "district"), ("training_participants_officials", 1500, "2023-H1", "district")],
+    ),
+    (
+        "Theo Kế hoạch số 78/KH-UBND ngày 18/5/2022, huyện có 25 điểm cầu truyền hình trực tuyến.",
+        "2023",
+        "vi",
+        [("video_conference_points", 25, "asof 2023", "district")],
+    ),
+    (
+        "Lũy kế đến nay, 1.250 tài khoản VNeID đã được kích hoạt.",
+        "2023-09-07",
+        "vi",
+        [("vneid_activated", 1250, "asof 2023-09-07", "district")],
+    ),
+    (
+        "Tổng số hồ sơ tiếp nhận là 4.000 hồ sơ. Số hồ sơ nộp trực tuyến là 1.000 hồ sơ trên tổng số 4.000 hồ sơ.",
+        "2023",
+        "vi",
+        [("dossiers_received", 4000, "2023", "district"), ("dossiers_online", 1000, "2023", "district")],
+    ),
+    (
+        "In 2022 the district received 5,673 administrative dossiers, of which 2,100 were submitted online.",
+        "2023",
+        "en",
+        [("dossiers_received", 5673, "2022", "district"), ("dossiers_online", 2100, "2022", "district")],
+    ),
+]
+
+
+def _as_tuple(c):
+    level = f"commune:{c.commune}" if c.level == "commune" else c.level
+    return (c.indicator, c.value, c.period, level)
+
+
+@pytest.mark.parametrize("text,date,language,expected", PROPOSAL_CASES)
+def test_proposals_on_sentences(text, date, language, expected):
+    got = [_as_tuple(c) for c in propose(text, document_date=date, language=language)]
+    for item in expected:
+        assert any(g[0] == item[0] and g[1] == pytest.approx(item[1]) and g[2:] == item[2:] for g in got), (item, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phấn đấu đến cuối năm 2024, 100% văn bản điện tử được ký số.",  # a target
+        "Trong thời gian tới, huyện tiếp tục triển khai. Đảm bảo 100% doanh nghiệp sử dụng hóa đơn điện tử.",
+        "Quyết định số 608/QĐ-UBND ngày 16/02/2022 của UBND huyện.",  # numbers of a document and a date
+        "Tập huấn cho người dân tại 08 xã, thị trấn.",  # 08 counts the communes where training was held
+    ],
+)
+def test_no_proposal(text):
+    assert propose(text, document_date="2023") == []
+
+
+def test_qualifier_and_quote_offsets():
+    text = "Mở đầu. Trong năm 2022, Cổng thông tin điện tử của huyện đã đăng tải gần 1.200 tin, bài."
+    (c,) = propose(text, document_date="2023")
+    assert (c.indicator, c.value, c.period, c.qualifier) == ("portal_posts", 1200, "2022", "nearly")
+    assert text[c.start : c.end] == c.quote and c.quote.startswith("Trong năm 2022")
+    assert text[c.figure_start : c.figure_end] == "1.200"
