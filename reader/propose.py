@@ -74,6 +74,7 @@ class _Paragraph:
     footnote: str | None = None  # the marker of a footnote paragraph
     chain: int = 0  # paragraphs split by a page break share a chain (and the period said before the break)
     plan: bool = False
+    section_level: str | None = None  # "b) Cấp xã:" above it
 
 
 @dataclass
@@ -119,6 +120,7 @@ def _structure(text: str, catalogue: Catalogue) -> _Structure:
     chain = -1
     last_body = -1
     in_plan = False
+    section_level: str | None = None
     for m in re.finditer(r"[^\n]+", text):
         line = m.group(0)
         if not line.strip():
@@ -138,8 +140,10 @@ def _structure(text: str, catalogue: Catalogue) -> _Structure:
         if heading:
             folded = fold(stripped)
             in_plan = any(w in folded for w in catalogue.plan_headings) and stripped.rstrip("*").endswith(":")
+            section_level = _heading_level(folded)
         para = _Paragraph(start, end, footnote, chain if not continues else s.paragraphs[last_body].chain)
         para.plan = in_plan and footnote is None and not heading
+        para.section_level = section_level if footnote is None and not heading else None
         s.paragraphs.append(para)
         if footnote is None:
             last_body = len(s.paragraphs) - 1
@@ -164,6 +168,19 @@ def _structure(text: str, catalogue: Catalogue) -> _Structure:
             if text[cs:se].strip():
                 s.clauses.append(_Clause(cs, se, si))
     return s
+
+
+def _heading_level(folded_heading: str) -> str | None:
+    """The level a heading announces for the paragraphs under it ("b) Cấp xã:"), if it names exactly one."""
+    if _COMBINED.search(folded_heading):
+        return None
+    commune = bool(_COMMUNE_AGG.search(folded_heading))
+    district = bool(_DISTRICT.search(folded_heading))
+    if commune and not district:
+        return "commune_aggregate"
+    if district and not commune:
+        return "district"
+    return None
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -773,6 +790,9 @@ def _level(
     level, why = None, ""
     chosen: _Cue | None = None
     unit_word = fold(f.unit_word)
+    if info.counts_primary.startswith("xã"):
+        # a number of communes is a figure about the district as a whole
+        return "district", None, "level district (counts communes)"
     if unit_word.startswith("xã") and not info.counts_primary.startswith("xã"):
         level, why = "commune_aggregate", f"counts communes ('{f.unit_word}')"
     if level is None and len(clause_figures) >= 2 and len(clause_cues) == len(clause_figures):
@@ -797,6 +817,10 @@ def _level(
         earlier = [c for c in all_cues if sentence.start <= c.start < clause.start and c.level == "commune"]
         if earlier:
             level, why = "commune", "level from an earlier clause naming the commune"
+    if level is None:
+        section = structure.paragraphs[structure.sentences[clause.sentence].paragraph].section_level
+        if section:
+            level, why = section, "level from the heading above"
     if level is None:
         level, why = "district", "level district (no cấp xã / commune wording)"
     commune = None
@@ -896,7 +920,7 @@ def _quote_span(
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    lead = " \t\n-–•*" + _SUPERSCRIPTS
+    lead = " \t\n-–•*+" + _SUPERSCRIPTS
     while start < end and text[start] in lead:
         start += 1
     while end > start and text[end - 1] in " \t\n;.:,*":
