@@ -75,6 +75,7 @@ class _Paragraph:
     chain: int = 0  # paragraphs split by a page break share a chain (and the period said before the break)
     plan: bool = False
     section_level: str | None = None  # "b) Cấp xã:" above it
+    column_levels: list[str | None] | None = None  # a table row under a header "Chỉ tiêu | Cấp huyện | Cấp xã"
 
 
 @dataclass
@@ -121,6 +122,7 @@ def _structure(text: str, catalogue: Catalogue) -> _Structure:
     last_body = -1
     in_plan = False
     section_level: str | None = None
+    header_levels: list[str | None] | None = None
     for m in re.finditer(r"[^\n]+", text):
         line = m.group(0)
         if not line.strip():
@@ -144,6 +146,16 @@ def _structure(text: str, catalogue: Catalogue) -> _Structure:
         para = _Paragraph(start, end, footnote, chain if not continues else s.paragraphs[last_body].chain)
         para.plan = in_plan and footnote is None and not heading
         para.section_level = section_level if footnote is None and not heading else None
+        if "|" in stripped:
+            cells = [fold(c) for c in line.split("|")]
+            if not re.search(r"\d", re.sub(r"(?:19|20)\d\d", "", stripped)):
+                header_levels = [_heading_level(c) for c in cells]
+                if not any(header_levels):
+                    header_levels = None
+            elif header_levels:
+                para.column_levels = header_levels
+        else:
+            header_levels = None
         s.paragraphs.append(para)
         if footnote is None:
             last_body = len(s.paragraphs) - 1
@@ -438,6 +450,11 @@ def propose(
     text = unicodedata.normalize("NFC", text)
     folded = fold(text)
     document_date = document_date or document_date_from_text(text)
+    date_note = ""
+    if not document_date:
+        document_date = _latest_date(text)
+        if document_date:
+            date_note = f"report date not given: taken as the latest date in the text ({document_date})"
     structure = _structure(text, cat)
     matches = _find_wordings(folded, cat)
     # a figure inside a wording that itself has digits ("mức độ 1", "mức độ 3, 4") is part of the name, not a figure
@@ -553,13 +570,26 @@ def propose(
                         start=quote_start,
                         end=quote_end,
                         confidence=round(confidence, 3),
-                        reason="; ".join(n for n in notes if n) + extra,
+                        reason="; ".join(n for n in [*notes, date_note] if n) + extra,
                         figure_start=f.start,
                         figure_end=f.end,
                         ambiguous=f.ambiguous,
                     )
                 )
     return _dedupe([c for c in candidates if c.confidence >= min_confidence])
+
+
+def _latest_date(text: str) -> str | None:
+    """The latest calendar date written in the text (dd/mm/yyyy or "ngày d tháng m năm yyyy"), as ISO text."""
+    best = None
+    for m in re.finditer(
+        r"(?<![\d/])(\d{1,2})\s*(?:/|\s+tháng\s+)(\d{1,2})\s*(?:/|\s+năm\s+)((?:19|20)\d\d)(?![\d/])", text
+    ):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        code = f"{y:04d}-{mo:02d}-{d:02d}"
+        if _valid(f"asof {code}") and (best is None or code > best):
+            best = code
+    return best
 
 
 def _as_catalogue(catalogue: Catalogue | list[dict[str, Any]] | str | Path | None) -> Catalogue:
@@ -795,6 +825,11 @@ def _level(
         return "district", None, "level district (counts communes)"
     if unit_word.startswith("xã") and not info.counts_primary.startswith("xã"):
         level, why = "commune_aggregate", f"counts communes ('{f.unit_word}')"
+    para = structure.paragraphs[structure.sentences[clause.sentence].paragraph]
+    if level is None and para.column_levels:
+        column = text[para.start : f.start].count("|")
+        if column < len(para.column_levels) and para.column_levels[column]:
+            level, why = para.column_levels[column], "level from the table's column header"
     if level is None and len(clause_figures) >= 2 and len(clause_cues) == len(clause_figures):
         cue = chosen = clause_cues[fi]
         level, why = cue.level, f"level from '{text[cue.start:cue.end]}' (in order)"

@@ -431,3 +431,34 @@ def test_qualifier_and_quote_offsets():
     assert (c.indicator, c.value, c.period, c.qualifier) == ("portal_posts", 1200, "2022", "nearly")
     assert text[c.start : c.end] == c.quote and c.quote.startswith("Trong năm 2022")
     assert text[c.figure_start : c.figure_end] == "1.200"
+
+
+def test_table_columns_give_the_level():
+    text = (
+        "Bảng 1. Kết quả năm 2023\n"
+        "Chỉ tiêu | Cấp huyện | Cấp xã\n"
+        "Tỷ lệ văn bản điện tử được ký số | 98,5% | 96,1%\n"
+        "Số tổ công nghệ số cộng đồng | 112 |\n"
+    )
+    got = {(c.indicator, c.value, c.level, c.period) for c in propose(text, document_date="2024-01-10")}
+    assert ("edocs_signed_rate", 98.5, "district", "asof 2023") in got
+    assert ("edocs_signed_rate", 96.1, "commune_aggregate", "asof 2023") in got
+    assert ("community_teams_village_level", 112, "district", "asof 2023") in got
+
+
+def test_heading_gives_the_level():
+    text = "a) Cấp huyện:\n+ Tỷ lệ văn bản điện tử được ký số: 99%.\nb) Cấp xã:\n+ Tỷ lệ văn bản điện tử được ký số: 97,5%.\n"
+    got = {(c.value, c.level) for c in propose(text, document_date="2023-10")}
+    assert got == {(99, "district"), (97.5, "commune_aggregate")}
+
+
+def test_without_a_report_date_the_latest_date_in_the_text_is_used():
+    text = "Thực hiện Kế hoạch ngày 01/8/2023. Đến nay, toàn huyện có 25 điểm cầu truyền hình trực tuyến."
+    (c,) = propose(text)
+    assert c.period == "asof 2023-08-01" and "report date not given" in c.reason
+
+
+def test_date_in_the_header_is_the_report_date():
+    text = "Hương Khê, ngày 07 tháng 9 năm 2023\n\nToàn huyện hiện có 215 tổ chuyển đổi số cộng đồng."
+    (c,) = propose(text)
+    assert (c.indicator, c.value, c.period) == ("community_teams_village_level", 215, "asof 2023-09-07")
