@@ -482,7 +482,6 @@ def propose(
     for ci, all_figures in sorted(figures_by_clause.items()):
         clause = structure.clauses[ci]
         sentence = structure.sentences[clause.sentence]
-        paragraph = structure.paragraphs[sentence.paragraph]
 
         def score_all(clause_figures: list[Figure]) -> list[list[_Scored]]:
             zones[:] = _zones(text, clause, clause_figures)
