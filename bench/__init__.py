@@ -1,1 +1,2 @@
-"""Benchmarks and the synthetic data they run on. Not imported by the app."""
+"""Benchmarks that print figures (never timed tests): make bench (national scale: synthetic data, build, pages, browser)
+and python -m bench.reader_score (the report reader against the curated seeds)."""

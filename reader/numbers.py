@@ -1,0 +1,332 @@
+"""Figures in Vietnamese (and English) report text: numbers, percentages, amounts in đồng, fractions and ranges.
+
+Vietnamese writes ``25.250`` for 25 250 and ``99,86`` for 99.86; English the other way round. A single separator
+followed by exactly three digits (``1.500``, ``5,673``) could be either; it is resolved from the document language
+and the unit (a count of dossiers is never fractional, a percentage is rarely above 100) and flagged ``ambiguous``
+when the text alone does not settle it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+# ── single numbers ─────────────────────────────────────────────────────────────────────────────────────────────
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _as_number(text: str) -> float | int:
+    value = float(text)
+    return int(value) if value.is_integer() and "." not in text.rstrip("0").rstrip(".") else value
+
+
+def _clean(value: float) -> float | int:
+    rounded = round(value, 10)
+    return int(rounded) if float(rounded).is_integer() else rounded
+
+
+def parse_number(token: str, *, language: str | None = "vi", unit: str | None = None) -> tuple[float | int, bool]:
+    """Parse one numeric token (digits with ``.``/``,`` separators) into ``(value, ambiguous)``.
+
+    ``language`` is ``"vi"``, ``"en"`` or ``None`` (unknown); ``unit`` is ``"percent"``, ``"count"``, ``"vnd"`` or
+    ``None`` and only used to settle ``1.500``-style tokens.
+    """
+    token = token.strip()
+    if not _TOKEN.fullmatch(token):
+        raise ValueError(f"not a number: {token!r}")
+    dots, commas = token.count("."), token.count(",")
+    if not dots and not commas:
+        return int(token), False
+    if dots and commas:
+        # both separators: the last one is the decimal mark (1.234,5 or 1,234.5)
+        decimal = "," if token.rfind(",") > token.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        if token.count(decimal) > 1:
+            raise ValueError(f"not a number: {token!r}")
+        return _clean(float(token.replace(thousands, "").replace(decimal, "."))), False
+    sep = "." if dots else ","
+    groups = token.split(sep)
+    if len(groups) > 2:
+        # 13.431.938.000 or 5,673,000: only thousands separators repeat
+        if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+            return int("".join(groups)), False
+        raise ValueError(f"not a number: {token!r}")
+    head, tail = groups
+    as_decimal = _clean(float(f"{head}.{tail}"))
+    if len(tail) != 3 or len(head) > 3 or head.startswith("0"):
+        # 99,86  92.5  0.500  1234.567: cannot be a thousands group
+        return as_decimal, False
+    as_thousands = int(head + tail)
+    native = {"vi": ".", "en": ","}.get(language or "")
+    if unit == "percent":
+        if as_thousands > 100:
+            return as_decimal, native == sep  # 1.500% is 1.5%; odd in a text that uses "." for thousands
+        return as_thousands, True
+    if unit in ("count", "vnd"):
+        # people, dossiers and đồng do not come in thousandths
+        return as_thousands, native is not None and native != sep
+    if native == sep:
+        return as_thousands, False
+    if native is None:
+        return as_thousands, True
+    # the other language's thousands mark (5,673 in Vietnamese, 1.500 in English): decimal by the rule, unsure
+    return as_decimal, True
+
+
+# ── figures in running text ────────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in text. ``start``/``end`` cover the number with its sign (``%``, ``đ``), not the words."""
+
+    value: float | int
+    unit: str  # percent | count | vnd
+    start: int
+    end: int
+    text: str
+    kind: str = "number"  # number | fraction | range
+    denominator: float | int | None = None  # a/b: b
+    high: float | int | None = None  # a-b: b
+    ambiguous: bool = False
+    qualifier: str | None = None  # nearly | over | approx
+    target: bool = False  # a goal ("chỉ tiêu", "phấn đấu"), not an achieved figure
+    achieved: bool = False  # introduced by "đạt"
+    unit_word: str = ""  # the words right after the figure, lower-case ("hồ sơ", "tổ công nghệ số")
+    unit_word_start: int = -1
+
+
+_QUALIFIERS: list[tuple[str, str]] = [
+    # longest first; optional "đạt"/"là" between the word and the figure
+    ("gần như", "nearly"),
+    ("ước tính", "approx"),
+    ("ước đạt", "approx"),
+    ("xấp xỉ", "approx"),
+    ("khoảng", "approx"),
+    ("chừng", "approx"),
+    ("ước", "approx"),
+    ("gần", "nearly"),
+    ("trên", "over"),
+    ("hơn", "over"),
+    ("more than", "over"),
+    ("over", "over"),
+    ("above", "over"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("approximately", "approx"),
+    ("about", "approx"),
+    ("around", "approx"),
+    ("roughly", "approx"),
+    ("some", "approx"),
+]
+_QUALIFIER_RE = re.compile(
+    r"(?:^|[\s(:,;])(?P<q>" + "|".join(re.escape(q) for q, _ in _QUALIFIERS) + r")(?:\s+(?:đạt|là|được|có))?\s*$",
+    re.IGNORECASE,
+)
+_QUALIFIER_OF = {q: kind for q, kind in _QUALIFIERS}
+_TARGET_RE = re.compile(r"\b(chỉ tiêu|mục tiêu|phấn đấu|kế hoạch đề ra|target|aim|goal)\b", re.IGNORECASE)
+_ACHIEVED_RE = re.compile(r"(?:^|\s)(đạt|achieved|reached)(?:\s+(?:tỷ lệ|tỉ lệ|mức|khoảng|gần|trên|hơn))?\s*$", re.I)
+
+# words after a number that make it a duration, an age, a date part or a rank rather than a figure
+_NOT_AFTER = re.compile(
+    r"^\s*(?:tháng|năm|ngày|tuần|giờ|phút|giây|quý|tuổi|cấp(?!\s+(?:chứng|tài|cho))|lần thứ|thế hệ|nhiệm kỳ|"
+    r"months?|years?|days?|weeks?|hours?|quarters?)(?!\w)",
+    re.IGNORECASE,
+)
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:số|Số|no\.?|No\.?)\s*:|\b(?:ngày|tháng|năm|quý|Quý|thứ|khóa|khoá|điều|Điều|khoản|Khoản|lần|"
+    r"mức độ|cấp độ|giai đoạn|đoạn|tết|Tết|Nguyên đán|đề án|Đề án|Nghị quyết|nghị quyết|Quyết định|quyết định|"
+    r"Chỉ thị|chỉ thị|Nghị định|nghị định|Thông tư|thông tư|Kế hoạch|kế hoạch|Công văn|công văn|Văn bản|"
+    r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|year|in|since|from|to|until|by)\s*)$"
+)
+# "Quyết định số 608", "Nghị quyết số 51": the number of a document (but "tổng số 4.000 hồ sơ" is a figure)
+_DOCUMENT_NUMBER_BEFORE = re.compile(
+    r"(?:quyết\s+định|nghị\s+quyết|kế\s+hoạch|công\s+văn|văn\s+bản|thông\s+tư|chỉ\s+thị|nghị\s+định|"
+    r"chương\s+trình(?:\s+hành\s+động)?|báo\s+cáo|tờ\s+trình|hướng\s+dẫn|đề\s+án|luật|thông\s+báo|"
+    r"decision|resolution|plan|report|decree|circular|letter)\s+(?:số\s*|no\.?\s*)(?:số\s*)?$|"
+    r"(?:^|\n)\s*(?:số|no\.?)\s*$",
+    re.IGNORECASE,
+)
+_MONTHS_BEFORE = re.compile(r"\b(?:tháng|ngày|quý)\s*$", re.IGNORECASE)
+_YEAR_MARKER_BEFORE = re.compile(r"(?:năm|giai đoạn|đoạn|từ|đến|tới|niên độ|cuối|đầu|tết|in|since|year)\s*$", re.I)
+_LETTER_AFTER = re.compile(r"^(?:\s?/\s?[^\W\d_]|-[^\W\d_]|[^\W\d_đĐ])")  # 608/QĐ, 58-CTR, 2G
+_HEADING = re.compile(r"(?:^|\n)[ \t]*[-–•]?[ \t]*$")
+_UNIT_WORDS = re.compile(r"^[ \t]*((?:[^\W\d_]+(?:[ \t]*,[ \t]*(?=[^\W\d_]+(?:[ \t]|$))|[ \t]+|(?=[^\w]|$))){1,6})")
+_STOP_UNIT = {"và", "với", "của", "trong", "tại", "cho", "để", "đạt", "là", "được", "so", "trên", "thì", "nhưng",
+              "and", "with", "of", "in", "at", "for", "to", "the"}
+
+_FIGURE_RE = re.compile(
+    r"(?<![\w./,])(?P<a>\d+(?:[.,]\d+)*)"
+    r"(?:(?P<frac>\s?/\s?)(?P<b>\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)"
+    r"|(?P<range>\s?[-–]\s?)(?P<c>\d+(?:[.,]\d+)*)(?![\w/-]|[.,]\d))?"
+    r"(?P<mult>\s(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand)(?!\w))?"
+    r"(?P<sign>\s?%|\s?(?:đồng(?!\s*chí)|VNĐ|VND|đ)(?!\w))?",
+)
+_MULTIPLIER = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3, "million": 1e6, "billion": 1e9,
+               "thousand": 1e3}
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _is_year(token: str) -> bool:
+    return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
+
+
+def _clause_before(text: str, start: int, width: int = 60) -> str:
+    before = text[max(0, start - width) : start]
+    cut = max(before.rfind(ch) for ch in ".;\n!?")
+    return before[cut + 1 :] if cut >= 0 else before
+
+
+def _unit_word(text: str, end: int) -> tuple[str, int]:
+    match = _UNIT_WORDS.match(text[end : end + 80])
+    if not match:
+        return "", -1
+    words: list[str] = []
+    for part in re.split(r"(\s+|,)", match.group(1)):
+        word = part.strip()
+        if not word:
+            continue
+        if word == ",":
+            words.append(",")
+            continue
+        if word.lower() in _STOP_UNIT and words:
+            break
+        words.append(word)
+    phrase = " ".join(words).replace(" ,", ",")
+    phrase = re.sub(r"[\u00b9\u00b2\u00b3\u2070-\u209f*]+", "", phrase).strip(", ")
+    return phrase.lower(), end + match.start(1)
+
+
+def _unit_of(sign: str | None, mult: str | None) -> tuple[str, float]:
+    factor = _MULTIPLIER.get((mult or "").strip().lower(), 1.0)
+    sign = (sign or "").strip()
+    if sign == "%":
+        return "percent", 1.0
+    if sign:
+        return "vnd", factor
+    return "count", factor
+
+
+def _excluded(text: str, m: re.Match[str]) -> bool:
+    start, a = m.start(), m.group("a")
+    before = text[max(0, start - 40) : start]
+    after = text[m.end() : m.end() + 20]
+    after_number = text[m.end("a") : m.end("a") + 4] if not (m.group("frac") or m.group("range")) else after
+    if _NOT_BEFORE.search(before) or _DOCUMENT_NUMBER_BEFORE.search(before):
+        return True
+    if _LETTER_AFTER.match(after_number) and not m.group("sign"):
+        return True
+    if not m.group("sign") and _NOT_AFTER.match(after):
+        return True
+    # section numbers: "1.2. Kết quả", "2) ..."
+    if _HEADING.search(before) and re.match(r"^[.)]\s", text[m.end("a") : m.end("a") + 2] + " "):
+        return True
+    if m.group("frac"):
+        b = m.group("b")
+        # dates 18/8/2023, 5/2023 and a/b/c
+        if re.match(r"^/\d", text[m.end("b") : m.end("b") + 2]) or _is_year(b) or _MONTHS_BEFORE.search(before):
+            return True
+    if m.group("range"):
+        if _is_year(a) and _is_year(m.group("c")):
+            return True
+    elif _is_year(a) and not m.group("frac") and not m.group("sign"):
+        if _YEAR_MARKER_BEFORE.search(before) or not re.match(r"^\s+[^\W\d_]", after):
+            return True
+        if not re.search(r"(?:gần|trên|hơn|khoảng|với|có|đạt|là|cho)\s*$", before, re.IGNORECASE) and re.match(
+            r"^\s+[A-ZĐ]", after
+        ):
+            return True
+    return False
+
+
+def find_figures(text: str, *, language: str | None = "vi", keep_excluded: bool = False) -> list[Figure]:
+    """All figures in ``text`` with offsets; dates, years, document numbers and ranks are left out."""
+    figures: list[Figure] = []
+    for m in _FIGURE_RE.finditer(text):
+        if not keep_excluded and _excluded(text, m):
+            continue
+        figure = _figure_from_match(text, m, language)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Figure | None:
+    unit, factor = _unit_of(m.group("sign"), m.group("mult"))
+    end = m.end()
+    unit_word, unit_word_start = ("", -1)
+    if unit != "percent":
+        unit_word, unit_word_start = _unit_word(text, end)
+    hint = unit if unit != "count" or unit_word else None
+    try:
+        value, ambiguous = parse_number(m.group("a"), language=language, unit=hint)
+    except ValueError:
+        return None
+    kind, denominator, high = "number", None, None
+    if m.group("frac"):
+        kind = "fraction"
+        try:
+            denominator, amb_b = parse_number(m.group("b"), language=language, unit=hint)
+        except ValueError:
+            return None
+        ambiguous = ambiguous or amb_b
+    elif m.group("range"):
+        kind = "range"
+        try:
+            high, amb_c = parse_number(m.group("c"), language=language, unit=hint)
+        except ValueError:
+            return None
+        ambiguous = ambiguous or amb_c
+        if high < value:
+            return None
+    if factor != 1.0:
+        value = _clean(value * factor)
+        high = _clean(high * factor) if high is not None else None
+    before = _clause_before(text, m.start())
+    qualifier = None
+    q = _QUALIFIER_RE.search(before)
+    if q:
+        qualifier = _QUALIFIER_OF[q.group("q").lower()]
+    return Figure(
+        value=value,
+        unit=unit,
+        start=m.start(),
+        end=max(m.end(g) for g in ("a", "b", "c", "mult", "sign") if m.group(g)),
+        text=m.group(0).strip(),
+        kind=kind,
+        denominator=denominator,
+        high=high,
+        ambiguous=ambiguous,
+        qualifier=qualifier,
+        target=bool(_TARGET_RE.search(before)),
+        achieved=bool(_ACHIEVED_RE.search(before)),
+        unit_word=unit_word,
+        unit_word_start=unit_word_start,
+    )
+
+
+def parse_figure(text: str, *, language: str | None = "vi") -> Figure | None:
+    """Parse one figure phrase such as ``gần 89%``, ``13.431.938.000đ``, ``02/10 đài`` or ``5-7``.
+
+    Unlike :func:`find_figures` nothing is left out as a date or year: the caller says this is a figure.
+    """
+    text = _nfc(text)
+    for m in _FIGURE_RE.finditer(text):
+        figure = _figure_from_match(text, m, language)
+        if figure is not None:
+            return figure
+    return None
+
+
+def with_offset(figure: Figure, offset: int) -> Figure:
+    return replace(
+        figure,
+        start=figure.start + offset,
+        end=figure.end + offset,
+        unit_word_start=figure.unit_word_start + offset if figure.unit_word_start >= 0 else -1,
+    )

@@ -1,0 +1,282 @@
+"""Periods named in report text, as the project's period codes (see loaders.periods.parse_period).
+
+``năm 2022`` → ``2022``; ``6 tháng đầu năm 2023`` → ``2023-H1``; ``7 tháng đầu năm 2023`` → ``2023-01..2023-07``;
+``giai đoạn 2021-2023`` → ``2021..2023``; ``đến ngày 18/8/2023`` → ``asof 2023-08-18``; ``đến hết tháng 2/2023`` →
+``asof 2023-02``; ``từ tháng 01 năm 2022 đến tháng 12 năm 2022`` → ``2022``; ``đến nay`` → the document date.
+A wording without a year (``6 tháng đầu năm``) takes the year of the document date.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from loaders.periods import PeriodError, parse_period
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MONTHS_EN = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"])}
+_MONTHS_EN.update({m[:3]: i for m, i in list(_MONTHS_EN.items())})
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A period wording found in text. ``kind``: ``flow`` (a span of time), ``asof`` (a stock at a date), ``now``
+    (đến nay, hiện nay: the document date) or ``date`` (a calendar date such as a decision's, code ``""``)."""
+
+    code: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    year_from_document: bool = False
+
+
+def _year(value: str | None, default: int | None) -> int | None:
+    if value:
+        year = int(value)
+        return year if year >= 100 else 2000 + year
+    return default
+
+
+def _doc_year(document_date: str | None) -> int | None:
+    if document_date:
+        m = re.match(r"\s*(?:asof\s+)?(\d{4})", str(document_date))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def asof_code(document_date: str | None) -> str | None:
+    """``2023-09-07`` → ``asof 2023-09-07``; ``2023-08`` → ``asof 2023-08``; ``2023`` → ``asof 2023``."""
+    if not document_date:
+        return None
+    m = re.match(r"\s*(?:asof\s+)?(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$", str(document_date))
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    code = f"asof {y}" + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if mo and d else "")
+    return code if _valid(code) else None
+
+
+def _valid(code: str) -> bool:
+    try:
+        parse_period(code)
+    except PeriodError:
+        return False
+    return True
+
+
+def _months_code(y1: int, m1: int, y2: int, m2: int) -> str:
+    if y1 == y2:
+        if (m1, m2) == (1, 12):
+            return f"{y1}"
+        if (m1, m2) in ((1, 6), (7, 12)):
+            return f"{y1}-H{1 if m1 == 1 else 2}"
+        if m1 % 3 == 1 and m2 == m1 + 2:
+            return f"{y1}-Q{(m1 + 2) // 3}"
+        if m1 == m2:
+            return f"{y1}-{m1:02d}"
+    if (m1, m2) == (1, 12):
+        return f"{y1}..{y2}"
+    return f"{y1}-{m1:02d}..{y2}-{m2:02d}"
+
+
+_Y = r"(?P<{n}>(?:19|20)\d\d)"
+_YEAR_OPT = r"(?:\s*(?:năm\s+|/\s*|-\s*)" + _Y + r")?"
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # từ (đầu) tháng 8/2021 đến nay / từ năm 2021 đến nay: from then to the document date
+    ("since", _p(r"(?:từ|since)\s+(?:đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
+                 + r"\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại)")),
+    # từ tháng 01 năm 2022 đến tháng 12 năm 2022 / từ tháng 1/2022 đến tháng 6/2022
+    ("month_span", _p(r"(?:từ|tính từ)\s+(?:đầu\s+)?tháng\s+(?P<m1>\d{1,2})" + _YEAR_OPT.format(n="y1")
+                      + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?tháng\s+(?P<m2>\d{1,2})" + _YEAR_OPT.format(n="y2"))),
+    # từ năm 2021 đến năm 2023 / giai đoạn 2021-2023 / 2021 - 2023
+    ("year_span", _p(r"(?:(?:từ\s+)?năm\s+" + _Y.format(n="y1") + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:năm\s+)?"
+                     + _Y.format(n="y2") + r"|(?:giai\s+đoạn|giao\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|period|between)?\s*"
+                     + _Y.format(n="y3") + r"\s*(?:-|–|—|to|and|đến)\s*" + _Y.format(n="y4") + r")(?![\d/])")),
+    # (trong) 6 tháng đầu năm 2023 / 9 tháng năm 2023 / 6 tháng cuối năm
+    ("first_months", _p(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu\s+|cuối\s+)?năm(?:\s+" + _Y.format(n="y") + r")?")),
+    ("half_en", _p(r"(?:(?P<h>first|second)\s+half\s+of\s+|H(?P<hn>[12])\s+)" + _Y.format(n="y"))),
+    # quý III năm 2023 / quý 3/2023
+    ("quarter", _p(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?![a-z])" + _YEAR_OPT.format(n="y"))),
+    # as of: đến ngày 18/8/2023 / tính đến ngày 18 tháng 8 năm 2023
+    ("asof_day", _p(r"(?:tính\s+)?(?:đến|tới|as\s+of|by)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
+                    r"(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)" + _Y.format(n="y"))),
+    ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by)\s+(?P<d>\d{1,2})\s+(?P<mn>[a-z]+)\s+" + _Y.format(n="y"))),
+    # a calendar date that is not "đến ngày …" (the date of a decision, a meeting): not a period, but consumed so
+    # that its "tháng 9 năm 2023" is not read as a month
+    ("date", _p(r"(?:ngày\s+)?(?<!\d)\d{1,2}\s*(?:/\s*|\s+tháng\s+)\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)")),
+    # đến hết tháng 2/2023 / đến tháng 5 năm 2023 / đến hết tháng 5 (year of the document)
+    ("asof_month", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2})" + _YEAR_OPT.format(n="y"))),
+    ("asof_month_en", _p(r"(?:as\s+of|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<mn>[a-z]+)\s+" + _Y.format(n="y"))),
+    # đến hết năm 2022 / đến cuối năm 2022
+    ("asof_year", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+" + _Y.format(n="y")
+                     + r"|(?:as\s+of|by)\s+(?:the\s+)?end\s+of\s+" + _Y.format(n="y2"))),
+    ("now", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:hiện\s+tại|này|báo\s+cáo))|hiện\s+nay|hiện\s+tại"
+               r"|hiện\s+(?:có|đang|đã)(?!\w)|(?<![\w])hiện(?=\s+\d)|as\s+of\s+(?:now|today)|currently|to\s+date"
+               r"|(?<![\w])now(?![\w])")),
+    # tháng 5/2023 / tháng 5 năm 2023 / (trong) tháng 5
+    ("month", _p(r"(?<!\d\s)tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm\s+|/\s*)" + _Y.format(n="y") + r")?(?![\d/])")),
+    ("month_en", _p(r"(?:in\s+)(?P<mn>january|february|march|april|may|june|july|august|september|october|november|"
+                    r"december)\s+" + _Y.format(n="y"))),
+    # năm 2022 / in 2022
+    ("year", _p(r"(?:năm|in|year|during|for)\s+" + _Y.format(n="y") + r"(?![\d/-])")),
+]
+
+
+def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, str, bool] | None:
+    g = m.groupdict()
+    if kind == "month_span":
+        y2 = _year(g["y2"], None)
+        y1 = _year(g["y1"], y2)
+        y2 = y2 or y1
+        from_doc = False
+        if y1 is None:
+            y1 = y2 = doc_year
+            from_doc = True
+        if y1 is None:
+            return None
+        return _months_code(y1, int(g["m1"]), y2, int(g["m2"])), "flow", from_doc
+    if kind == "since":
+        return ("since", g["y"], g["m"] or ""), "since", False
+    if kind == "year_span":
+        y1, y2 = (g["y1"], g["y2"]) if g["y1"] else (g["y3"], g["y4"])
+        if int(y2) < int(y1):
+            return None
+        return (f"{y1}..{y2}" if y1 != y2 else y1), "flow", False
+    if kind == "first_months":
+        n = int(g["n"])
+        y = _year(g["y"], doc_year)
+        if y is None or not 1 <= n <= 12:
+            return None
+        last = (g["part"] or "").strip().lower() == "cuối"
+        m1, m2 = (13 - n, 12) if last else (1, n)
+        return _months_code(y, m1, y, m2), "flow", not g["y"]
+    if kind == "half_en":
+        h = 1 if (g["h"] or "").lower() == "first" or g["hn"] == "1" else 2
+        return f"{g['y']}-H{h}", "flow", False
+    if kind == "quarter":
+        y = _year(g["y"], doc_year)
+        if y is None:
+            return None
+        return f"{y}-Q{_ROMAN[g['q'].lower()]}", "flow", not g["y"]
+    if kind in ("asof_day", "asof_day_en"):
+        month = int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or "").lower())
+        if not month:
+            return None
+        return f"asof {g['y']}-{month:02d}-{int(g['d']):02d}", "asof", False
+    if kind in ("asof_month", "asof_month_en"):
+        month = int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or "").lower())
+        y = _year(g.get("y"), doc_year)
+        if not month or y is None:
+            return None
+        return f"asof {y}-{month:02d}", "asof", not g.get("y")
+    if kind == "asof_year":
+        return f"asof {g['y'] or g['y2']}", "asof", False
+    if kind == "now":
+        return "", "now", True
+    if kind == "date":
+        return "", "date", False
+    if kind in ("month", "month_en"):
+        month = int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or "").lower())
+        y = _year(g.get("y"), doc_year)
+        if not month or y is None:
+            return None
+        return f"{y}-{month:02d}", "flow", not g.get("y")
+    if kind == "year":
+        return g["y"], "flow", False
+    return None
+
+
+def _since_code(year: str, month: str, document_date: str | None) -> str | None:
+    m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?", str(document_date or ""))
+    if not m:
+        return None
+    end_year, end_month = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    if month:
+        code = _months_code(int(year), int(month), end_year, end_month or 12)
+    else:
+        code = f"{year}..{end_year}" if int(year) != end_year else year
+    return code if _valid(code) else None
+
+
+def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodMention]:
+    """Every period wording in ``text``, in order; overlapping wordings keep the more specific (earlier) pattern.
+
+    ``now`` mentions carry the document date's as-of code (empty when no date is known).
+    """
+    text = unicodedata.normalize("NFC", text)
+    doc_year = _doc_year(document_date)
+    now = asof_code(document_date) or ""
+    taken: list[tuple[int, int]] = []
+    found: list[PeriodMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            # trim leading blanks the optional prefixes may leave
+            while start < end and text[start].isspace():
+                start += 1
+            if any(start < e and s < end for s, e in taken):
+                continue
+            result = _mention(kind, m, doc_year)
+            if result is None:
+                continue
+            code, mention_kind, from_doc = result
+            if mention_kind == "since":
+                code, mention_kind = _since_code(code[1], code[2], document_date), "flow"
+                if code is None:
+                    continue
+            if mention_kind == "now":
+                code = now
+            elif mention_kind == "date":
+                code = ""
+            elif not _valid(code):
+                continue
+            taken.append((start, end))
+            found.append(PeriodMention(code, mention_kind, start, end, text[start:end], from_doc))
+    return sorted(found, key=lambda p: p.start)
+
+
+def parse_period_text(text: str, *, document_date: str | None = None) -> str | None:
+    """The period code of a wording such as ``6 tháng đầu năm 2023``; ``None`` if there is none.
+
+    Without any wording the document date is the fallback (as of that date).
+    """
+    for mention in find_periods(text, document_date=document_date):
+        if mention.code:
+            return mention.code
+    return asof_code(document_date)
+
+
+# ── document date ─────────────────────────────────────────────────────────────────────────────────────────────
+
+_DOC_DATE_PATTERNS = [
+    re.compile(r"^\s*date[:\s]+(?P<iso>\d{4}(?:-\d{2}(?:-\d{2})?)?)\b", re.IGNORECASE),
+    re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.IGNORECASE),
+    re.compile(r"^[^\n]{0,60},\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE | re.M),
+]
+
+
+def document_date_from_text(text: str, *, head: int = 800) -> str | None:
+    """The date a document gives itself near its top (``Hương Khê, ngày 07 tháng 9 năm 2023``), as ISO text."""
+    top = unicodedata.normalize("NFC", text[:head])
+    for pattern in _DOC_DATE_PATTERNS:
+        m = pattern.search(top)
+        if not m:
+            continue
+        if m.groupdict().get("iso"):
+            return m.group("iso")
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        code = f"{y:04d}-{mo:02d}-{d:02d}"
+        if _valid(f"asof {code}"):
+            return code
+    return None

@@ -1,0 +1,962 @@
+"""Propose observations from the text of a report: which indicator a figure measures, its period, level and quote.
+
+For every figure in the text (reader.numbers) the reader looks at the words around it: catalogue wordings
+(indicators.yaml aliases + reader/wordings.yaml) before the number, right after it (what is counted) and elsewhere
+in the clause; the counting word after the number must fit the indicator. The period comes from the clause, the
+sentence or the paragraph before it (reader.periods), else from the report's own period or date; the level from
+"cấp huyện" / "cấp xã" / "các xã" / a named commune near the figure. A fraction ``a/b`` of a numerator indicator
+also proposes its denominator (pairs come from the catalogue's derived rates).
+
+Proposals are suggestions for a curator: each carries the exact quote with offsets, a confidence and the reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from loaders.periods import PeriodError, parse_period
+
+from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, load_catalogue
+from .numbers import Figure, find_figures
+from .periods import PeriodMention, asof_code, document_date_from_text, find_periods
+
+
+@dataclass
+class Candidate:
+    indicator: str
+    value: float | int
+    unit: str
+    period: str | None
+    level: str
+    commune: str | None
+    qualifier: str | None
+    quote: str
+    start: int
+    end: int
+    confidence: float
+    reason: str
+    figure_start: int = -1
+    figure_end: int = -1
+    ambiguous: bool = False
+
+    def as_observation(self, source: str | None = None) -> dict[str, Any]:
+        """The candidate as a district-file observation record (for a curator to check and paste)."""
+        record: dict[str, Any] = {
+            "indicator": self.indicator,
+            "value": self.value,
+            "unit": self.unit,
+            "period": self.period,
+            "level": self.level,
+        }
+        if self.commune:
+            record["commune"] = self.commune
+        if self.qualifier:
+            record["qualifier"] = self.qualifier
+        if source:
+            record["source"] = source
+        record["quote"] = self.quote
+        return record
+
+
+# ── text structure ────────────────────────────────────────────────────────────────────────────────────────────
+
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
+@dataclass
+class _Paragraph:
+    start: int
+    end: int
+    footnote: str | None = None  # the marker of a footnote paragraph
+    chain: int = 0  # paragraphs split by a page break share a chain (and the period said before the break)
+    plan: bool = False
+    section_level: str | None = None  # "b) Cấp xã:" above it
+    column_levels: list[str | None] | None = None  # a table row under a header "Chỉ tiêu | Cấp huyện | Cấp xã"
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    plan: bool = False
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class _Structure:
+    paragraphs: list[_Paragraph] = field(default_factory=list)
+    sentences: list[_Sentence] = field(default_factory=list)
+    clauses: list[_Clause] = field(default_factory=list)
+
+    def clause_at(self, pos: int) -> int:
+        for i, c in enumerate(self.clauses):
+            if c.start <= pos < c.end:
+                return i
+        return -1
+
+
+_HEADING_LINE = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s+\S")
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip().strip("*").strip()
+    return bool(_HEADING_LINE.match(line)) or (len(stripped) < 90 and stripped.endswith(":")) or (
+        stripped.isupper() and len(stripped) < 90
+    )
+
+
+def _structure(text: str, catalogue: Catalogue) -> _Structure:
+    s = _Structure()
+    chain = -1
+    last_body = -1
+    in_plan = False
+    section_level: str | None = None
+    header_levels: list[str | None] | None = None
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        end = m.end()
+        stripped = line.strip()
+        footnote = None
+        fm = re.match(rf"[{_SUPERSCRIPTS}]+", stripped)
+        if fm:
+            footnote = fm.group(0)
+        first_letter = next((ch for ch in stripped.lstrip("-–•*( ") if ch.isalpha()), "")
+        continues = footnote is None and last_body >= 0 and first_letter.islower() and stripped[0].isalpha()
+        if not continues:
+            chain += 1
+        heading = footnote is None and _is_heading(line)
+        if heading:
+            folded = fold(stripped)
+            in_plan = any(w in folded for w in catalogue.plan_headings) and stripped.rstrip("*").endswith(":")
+            section_level = _heading_level(folded)
+        para = _Paragraph(start, end, footnote, chain if not continues else s.paragraphs[last_body].chain)
+        para.plan = in_plan and footnote is None and not heading
+        para.section_level = section_level if footnote is None and not heading else None
+        if "|" in stripped:
+            cells = [fold(c) for c in line.split("|")]
+            if not re.search(r"\d", re.sub(r"(?:19|20)\d\d", "", stripped)):
+                header_levels = [_heading_level(c) for c in cells]
+                if not any(header_levels):
+                    header_levels = None
+            elif header_levels:
+                para.column_levels = header_levels
+        else:
+            header_levels = None
+        s.paragraphs.append(para)
+        if footnote is None:
+            last_body = len(s.paragraphs) - 1
+    for pi, para in enumerate(s.paragraphs):
+        future = False  # "Trong thời gian tới, …": the rest of the paragraph is a plan
+        for ss, se in _split_sentences(text, para.start, para.end):
+            sentence = _Sentence(ss, se, pi)
+            folded = fold(text[ss:se])
+            if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded) for w in catalogue.plan_paragraph_words):
+                future = True
+            sentence.plan = para.plan or future or any(
+                re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded) for w in catalogue.plan_words
+            )
+            s.sentences.append(sentence)
+            si = len(s.sentences) - 1
+            cs = ss
+            for cm in re.finditer(r";", text[ss:se]):
+                ce = ss + cm.start()
+                if text[cs:ce].strip():
+                    s.clauses.append(_Clause(cs, ce + 1, si))
+                cs = ce + 1
+            if text[cs:se].strip():
+                s.clauses.append(_Clause(cs, se, si))
+    return s
+
+
+def _heading_level(folded_heading: str) -> str | None:
+    """The level a heading announces for the paragraphs under it ("b) Cấp xã:"), if it names exactly one."""
+    if _COMBINED.search(folded_heading):
+        return None
+    commune = bool(_COMMUNE_AGG.search(folded_heading))
+    district = bool(_DISTRICT.search(folded_heading))
+    if commune and not district:
+        return "commune_aggregate"
+    if district and not commune:
+        return "district"
+    return None
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    cs = start
+    for m in re.finditer(r"[.!?…]+[\"”»)]*(\s+|(?=[A-ZĐÀ-Ỹ]))", text[start:end]):
+        dot_end = start + m.end()
+        nxt = text[dot_end : dot_end + 1]
+        punct = m.group(0).strip()
+        if not nxt:
+            continue
+        if not m.group(1) and not (len(punct) >= 2 and nxt.isupper()):
+            continue
+        if nxt.isupper() or nxt.isdigit() or nxt in "\"“(*-–" + _SUPERSCRIPTS:
+            out.append((cs, start + m.start() + len(punct)))
+            cs = dot_end
+    if text[cs:end].strip():
+        out.append((cs, end))
+    return out
+
+
+# ── wordings in the text ──────────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class _Match:
+    indicator: str
+    wording: str
+    start: int
+    end: int
+    weak: bool
+    syllables: int
+    shared: int = 1  # how many indicators have this wording
+
+
+def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
+    found: list[_Match] = []
+    for info in catalogue.indicators.values():
+        for w in info.wordings:
+            for m in w.pattern.finditer(folded):
+                found.append(_Match(info.id, w.text, m.start(), m.end(), w.weak, w.syllables))
+    # a wording inside a longer wording (of another indicator or the same) does not count on its own
+    spans = {(m.start, m.end) for m in found}
+    kept = [m for m in found if not any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in spans)]
+    owners: dict[str, set[str]] = {}
+    for info in catalogue.indicators.values():
+        for w in info.wordings:
+            owners.setdefault(fold(w.text), set()).add(info.id)
+    return [
+        _Match(m.indicator, m.wording, m.start, m.end, m.weak, m.syllables, len(owners.get(fold(m.wording), {m.indicator})))
+        for m in kept
+    ]
+
+
+# ── levels ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+_COMBINED = re.compile(
+    r"cấp\s+(?:huyện|xã|tỉnh)(?:\s*(?:,|và|đến|tới|-)\s*(?:cấp\s+)?(?:huyện|xã|tỉnh|thôn))+|cấp\s+xã\s+trở\s+lên"
+    r"|(?:huyện|tỉnh)\s*(?:,|và|đến|tới)\s*(?:cấp\s+)?xã(?!\w)"
+    r"|(?:cơ\s+quan|đơn\s+vị|huyện)[^.;\d]{0,25}?(?:,|và)\s*(?:ubnd\s+|ủy\s+ban\s+nhân\s+dân\s+)?các\s+xã"
+)
+_COMMUNE_AGG = re.compile(r"cấp\s+xã|(?<!\w)các\s+xã|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:các|cấp)\s+xã")
+_DISTRICT = re.compile(r"cấp\s+huyện|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+huyện")
+_COMMUNE_BARE = re.compile(
+    r"(?:(?<=của\s)|(?<=tại\s)|(?<=ở\s))xã(?=[\s,.;:]|$)(?!\s*,?\s*thị\s+trấn)"
+    r"|(?<![\w\d])(?<!các\s)(?<!cấp\s)(?<!\d\s)(?<!/)xã\s+(?:đã|đạt|có|hiện)(?!\w)"
+)
+_NAMED_COMMUNE = re.compile(r"(?<!\w)[xX]ã\s+((?:[A-ZĐ\u00c0-\u1ef9][^\s,.;:()\"“”]*)(?:\s+[A-ZĐ\u00c0-\u1ef9][^\s,.;:()\"“”]*){0,2})")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    level: str  # district | commune_aggregate | commune
+    start: int
+    end: int
+    name: str | None = None  # the commune named ("xã Trung Lý")
+
+
+def _level_cues(folded: str, covered: list[tuple[int, int]], text: str = "") -> list[_Cue]:
+    cues: list[_Cue] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(level: str, m: re.Match[str], name: str | None = None) -> None:
+        s, e = m.span()
+        if any(a <= s and e <= b for a, b in covered) or any(s < b and a < e for a, b in taken):
+            return
+        taken.append((s, e))
+        cues.append(_Cue(level, s, e, name))
+
+    for m in _NAMED_COMMUNE.finditer(text):
+        name = _commune_name(m.group(1))
+        if name:
+            add("commune", m, name)
+    for m in _COMBINED.finditer(folded):
+        add("district", m)
+    for m in _COMMUNE_AGG.finditer(folded):
+        add("commune_aggregate", m)
+    for m in _DISTRICT.finditer(folded):
+        add("district", m)
+    for m in _COMMUNE_BARE.finditer(folded):
+        add("commune", m)
+    return sorted(cues, key=lambda c: c.start)
+
+
+def _commune_name(raw: str) -> str | None:
+    """``Lâm Thượng cũng`` → ``Lâm Thượng``: capitalised words (not acronyms such as UBND)."""
+    good = []
+    for w in raw.split():
+        if w[:1].isupper() and w.upper() != w:
+            good.append(w)
+        else:
+            break
+    if len(good) >= 2 or (good and len(good[0]) > 2):
+        return " ".join(good)
+    return None
+
+
+def _commune_names(text: str) -> list[str]:
+    names: list[str] = []
+    for m in _NAMED_COMMUNE.finditer(text):
+        name = _commune_name(m.group(1))
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _nearest_commune(text: str, names: list[str], pos: int, window: int = 900) -> str | None:
+    best: tuple[int, str] | None = None
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            distance = abs(m.start() - pos)
+            if distance <= window and (best is None or distance < best[0]):
+                best = (distance, name)
+    return best[1] if best else None
+
+
+# ── periods ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def _valid(code: str | None) -> bool:
+    if not code:
+        return False
+    try:
+        parse_period(code)
+    except PeriodError:
+        return False
+    return True
+
+
+def _period_end(code: str):
+    return parse_period(code).end
+
+
+def _asof_of_end(code: str) -> str:
+    """``2022`` → ``asof 2022``; ``2023-H1`` → ``asof 2023-06``; ``2021..2023`` → ``asof 2023``."""
+    period = parse_period(code)
+    if code.startswith("asof"):
+        return code
+    end = period.end
+    if period.kind in ("year", "year_range"):
+        return f"asof {end.year}"
+    return f"asof {end.year}-{end.month:02d}"
+
+
+def _earlier(a: str, b: str) -> str:
+    """The earlier of two as-of codes (by their end date); ties keep the less precise one."""
+    ea, eb = _period_end(a), _period_end(b)
+    if ea < eb:
+        return a
+    if eb < ea:
+        return b
+    return a if len(a) <= len(b) else b
+
+
+@dataclass
+class _DocPeriods:
+    document_date: str | None
+    report_period: str | None  # the span the report covers (giai đoạn 2021-2023, năm 2022), if it says so
+    now: str | None  # as-of code of "đến nay": the document date, or the end of the report period if earlier
+    default_flow: str | None
+
+
+def _doc_periods(text: str, mentions: list[PeriodMention], document_date: str | None) -> _DocPeriods:
+    now = asof_code(document_date)
+    doc_end = _period_end(now) if now else None
+    report = None
+    head_end = min(len(text), 700)
+    for mention in mentions:
+        if mention.start > head_end:
+            break
+        if mention.kind != "flow" or mention.year_from_document or not _valid(mention.code):
+            continue
+        period = parse_period(mention.code)
+        if doc_end is not None and period.start > doc_end:
+            continue
+        if doc_end is not None and period.end.year > doc_end.year:
+            continue  # a plan to 2025 in a 2023 report is not the report's period
+        report = mention.code
+        break
+    if report:
+        report_asof = _asof_of_end(report)
+        now = _earlier(now, report_asof) if now else report_asof
+    default_flow = report or (str(doc_end.year) if doc_end else None)
+    return _DocPeriods(document_date, report, now, default_flow)
+
+
+# ── proposing ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+_REGION_WEIGHTS = {
+    "unit": 3.0,
+    "before": 2.0,
+    "after": 1.8,
+    "clause": 0.5,
+    "shared_after": 1.4,
+    "shared_before": 1.2,
+    "ellipsis": 1.5,  # "…; của UBND cấp xã đạt 99,86%": the clause before says what is measured
+    "anchor": 0.6,
+    "sentence": 0.3,
+}
+_BOUNDARY = re.compile(r",|;|\s(?:và|với|trong đó|gồm|and|with)\s")
+_PAIR_BETWEEN = re.compile(
+    r"^[^\d;.]{0,40}?(?:\s(?:trên|trong)\s+tổng\s+(?:số\s+)?|\s?/\s?tổng\s+(?:số\s+)?|\s(?:out\s+)?of\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?)$",
+    re.IGNORECASE,
+)
+
+
+def _length_factor(syllables: int) -> float:
+    return min(1.3, 0.8 + 0.1 * syllables)
+
+
+@dataclass
+class _Scored:
+    info: IndicatorInfo
+    score: float
+    evidence: list[str]
+    unit_match: bool
+
+
+def propose(
+    text: str,
+    *,
+    document_date: str | None = None,
+    language: str = "vi",
+    catalogue: Catalogue | list[dict[str, Any]] | str | Path | None = None,
+    min_confidence: float = 0.5,
+) -> list[Candidate]:
+    """Candidate observations found in ``text``, in text order.
+
+    ``document_date`` (``2023-09-07``, ``2023-08``, ``2023``) dates "đến nay" and figures without a period; without
+    it the date in the document's header is used. ``catalogue`` is a loaded :class:`Catalogue`, a list of indicator
+    records, or a path to an indicators.yaml; by default data/indicators.yaml with reader/wordings.yaml.
+    """
+    cat = _as_catalogue(catalogue)
+    english = (language or "").lower().startswith("en")
+    text = unicodedata.normalize("NFC", text)
+    folded = fold(text)
+    document_date = document_date or document_date_from_text(text)
+    date_note = ""
+    if not document_date:
+        document_date = _latest_date(text)
+        if document_date:
+            date_note = f"report date not given: taken as the latest date in the text ({document_date})"
+    structure = _structure(text, cat)
+    matches = _find_wordings(folded, cat)
+    # a figure inside a wording that itself has digits ("mức độ 1", "mức độ 3, 4") is part of the name, not a figure
+    covered = [(m.start, m.end) for m in matches if any(ch.isdigit() for ch in m.wording)]
+    figures = [
+        f
+        for f in find_figures(text, language=language)
+        if not any(s <= f.start and f.end <= e for s, e in covered)
+    ]
+    mentions = find_periods(text, document_date=document_date)
+    doc = _doc_periods(text, mentions, document_date)
+    cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak], text)
+    communes = _commune_names(text)
+    anchors = _footnote_anchors(text, structure)
+    candidates: list[Candidate] = []
+
+    figures_by_clause: dict[int, list[Figure]] = {}
+    for f in figures:
+        ci = structure.clause_at(f.start)
+        if ci >= 0:
+            figures_by_clause.setdefault(ci, []).append(f)
+
+    carried_period = _carried_periods(structure, mentions)
+
+    for ci, all_figures in sorted(figures_by_clause.items()):
+        clause = structure.clauses[ci]
+        sentence = structure.sentences[clause.sentence]
+
+        def score_all(clause_figures: list[Figure]) -> list[list[_Scored]]:
+            zones[:] = _zones(text, clause, clause_figures)
+            span = (clause_figures[0].start, clause_figures[-1].end)
+            return [
+                _score(f, zones[i], span, clause, sentence, text, matches, anchors, cat, structure, english)
+                for i, f in enumerate(clause_figures)
+            ]
+
+        zones: list[tuple[int, int, int, int]] = []
+        # figures nothing is said about (a "13 xã" in passing) do not split the clause between the others
+        first = score_all(all_figures)
+        clause_figures = [f for f, scored in zip(all_figures, first) if scored] or all_figures
+        all_scored = score_all(clause_figures) if len(clause_figures) != len(all_figures) else first
+        clause_cues = [c for c in cues if clause.start <= c.start < clause.end]
+        # one indicator (at one level) per clause: the figure with the strongest case takes it, the others fall
+        # back to their next candidate ("tiếp nhận 4.512 hồ sơ, trong đó 1.209 hồ sơ nộp trực tuyến")
+        choice: dict[int, tuple[_Scored, float, tuple[str, str | None, str]]] = {}
+        used: set[tuple[str, str, str | None]] = set()
+        order = sorted((i for i in range(len(clause_figures)) if all_scored[i]), key=lambda i: -all_scored[i][0].score)
+        for i in order:
+            options = all_scored[i]
+            for k, option in enumerate(options):
+                lvl = _level(clause_figures[i], i, clause_figures, zones[i], clause_cues, clause, structure, cues,
+                             option.info, text, communes)
+                key = (option.info.id, lvl[0], lvl[1])
+                if key in used:
+                    continue
+                used.add(key)
+                runner_up = max((o.score for j, o in enumerate(options) if j != k), default=0.0)
+                choice[i] = (option, runner_up, lvl)
+                break
+        paired_as_denominator: set[int] = set()
+        for fi, f in enumerate(clause_figures):
+            if fi in paired_as_denominator:
+                continue
+            denominator = f.denominator if f.kind == "fraction" else None
+            # "1.973 hồ sơ trực tuyến trên tổng số 25.250 hồ sơ": a pair written out
+            if denominator is None and fi + 1 < len(clause_figures):
+                nxt = clause_figures[fi + 1]
+                if f.unit == nxt.unit == "count" and _PAIR_BETWEEN.match(text[f.end : nxt.start]) and nxt.value >= f.value:
+                    denominator = nxt.value
+                    paired_as_denominator.add(fi + 1)
+            if fi not in choice:
+                continue
+            best, second, (level, commune, level_note) = choice[fi]
+            confidence = _confidence(best.score, second)
+            notes = list(best.evidence)
+            if sentence.plan or f.target:
+                confidence *= 0.4
+                notes.append("a plan or target, not a result")
+            if re.match(r"\s*\S*\s*(?:\S+\s+)?còn\s+lại", folded[f.end : f.end + 30]):
+                confidence *= 0.5
+                notes.append("'còn lại' (the rest): not a result")
+            if f.ambiguous:
+                confidence *= 0.9
+                notes.append("thousands/decimal separator ambiguous")
+            if f.kind == "range":
+                confidence *= 0.7
+                notes.append(f"a range {f.value}–{f.high}: the lower bound")
+            notes.append(level_note)
+            period, period_note = _period(f, best.info, clause, sentence, mentions, carried_period, doc, structure)
+            notes.append(period_note)
+            quote_start, quote_end = _quote_span(text, clause, sentence, f, matches, best.info.id)
+            ids = [(best.info.id, f.value)]
+            partner = cat.partner(best.info.id) if denominator is not None else None
+            if partner:
+                numerator_id, denominator_id = partner
+                ids = [(numerator_id, f.value), (denominator_id, denominator)]
+            for indicator_id, value in ids:
+                info = cat.indicators.get(indicator_id)
+                if info is None or not info.proposable:
+                    continue
+                extra = "" if indicator_id == best.info.id else f"; paired with {best.info.id} in '{f.text}'"
+                candidates.append(
+                    Candidate(
+                        indicator=indicator_id,
+                        value=value,
+                        unit=info.unit,
+                        period=period,
+                        level=level,
+                        commune=commune,
+                        qualifier=f.qualifier,
+                        quote=text[quote_start:quote_end],
+                        start=quote_start,
+                        end=quote_end,
+                        confidence=round(confidence, 3),
+                        reason="; ".join(n for n in [*notes, date_note] if n) + extra,
+                        figure_start=f.start,
+                        figure_end=f.end,
+                        ambiguous=f.ambiguous,
+                    )
+                )
+    return _dedupe([c for c in candidates if c.confidence >= min_confidence])
+
+
+def _latest_date(text: str) -> str | None:
+    """The latest calendar date written in the text (dd/mm/yyyy or "ngày d tháng m năm yyyy"), as ISO text."""
+    best = None
+    for m in re.finditer(
+        r"(?<![\d/])(\d{1,2})\s*(?:/|\s+tháng\s+)(\d{1,2})\s*(?:/|\s+năm\s+)((?:19|20)\d\d)(?![\d/])", text
+    ):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        code = f"{y:04d}-{mo:02d}-{d:02d}"
+        if _valid(f"asof {code}") and (best is None or code > best):
+            best = code
+    return best
+
+
+def _as_catalogue(catalogue: Catalogue | list[dict[str, Any]] | str | Path | None) -> Catalogue:
+    if catalogue is None:
+        return load_catalogue()
+    if isinstance(catalogue, Catalogue):
+        return catalogue
+    if isinstance(catalogue, (str, Path)):
+        return load_catalogue(catalogue)
+    from .catalogue import WORDINGS_PATH
+
+    import yaml
+
+    extra = yaml.safe_load(WORDINGS_PATH.read_text(encoding="utf-8")) or {}
+    return catalogue_from_dicts(list(catalogue), extra)
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    best: dict[tuple[Any, ...], Candidate] = {}
+    order: list[tuple[Any, ...]] = []
+    for c in candidates:
+        key = (c.indicator, round(float(c.value), 4), c.period, c.level, c.commune)
+        if key not in best:
+            best[key] = c
+            order.append(key)
+        elif c.confidence > best[key].confidence:
+            best[key] = c
+    return sorted((best[k] for k in order), key=lambda c: (c.figure_start, c.indicator))
+
+
+def _confidence(score: float, second: float) -> float:
+    margin = max(0.0, score - second)
+    value = 0.3 + 0.13 * min(score, 4.0) + 0.15 * min(margin, 1.5) / 1.5
+    return max(0.0, min(0.98, value))
+
+
+def _zones(text: str, clause: _Clause, figures: list[Figure]) -> list[tuple[int, int, int, int]]:
+    """For each figure: (before_start, unit_end, after_end) split between neighbouring figures of a clause.
+
+    Text between two figures goes to the later figure from the last boundary (comma, "và", "với") on; the figure's
+    own counting words always stay with it.
+    """
+    unit_ends = []
+    for f in figures:
+        stop = len(text)
+        m = re.search(r"[,;.:()]|\s(?:và|với|cho|tại|đạt|trong đó|and|with)\s|\d", text[f.end : f.end + 60])
+        limit = f.end + (m.start() if m else min(60, len(text) - f.end))
+        unit_ends.append(min(limit, stop, clause.end))
+    splits = [clause.start]
+    for i in range(1, len(figures)):
+        prev, cur = figures[i - 1], figures[i]
+        between = text[unit_ends[i - 1] : cur.start]
+        cut = None
+        for m in _BOUNDARY.finditer(between):
+            cut = unit_ends[i - 1] + m.end()
+        splits.append(cut if cut is not None else unit_ends[i - 1])
+    zones = []
+    for i, f in enumerate(figures):
+        after_end = splits[i + 1] if i + 1 < len(figures) else clause.end
+        zones.append((splits[i], f.start, max(unit_ends[i], f.end), max(after_end, unit_ends[i])))
+    return zones
+
+
+def _footnote_anchors(text: str, structure: _Structure) -> dict[int, tuple[int, int]]:
+    """Footnote paragraph index → the clause span in the body that carries its marker."""
+    anchors: dict[int, tuple[int, int]] = {}
+    for pi, para in enumerate(structure.paragraphs):
+        if not para.footnote:
+            continue
+        for clause in structure.clauses:
+            cpara = structure.paragraphs[structure.sentences[clause.sentence].paragraph]
+            if cpara.footnote:
+                continue
+            if re.search(rf"(?<![{_SUPERSCRIPTS}]){re.escape(para.footnote)}(?![{_SUPERSCRIPTS}])",
+                         text[clause.start : clause.end]):
+                anchors[pi] = (clause.start, clause.end)
+                break
+    return anchors
+
+
+def _score(
+    f: Figure,
+    zone: tuple[int, int, int, int],
+    figures_span: tuple[int, int],
+    clause: _Clause,
+    sentence: _Sentence,
+    text: str,
+    matches: list[_Match],
+    anchors: dict[int, tuple[int, int]],
+    cat: Catalogue,
+    structure: _Structure,
+    english: bool = False,
+) -> list[_Scored]:
+    before_start, fig_start, unit_end, after_end = zone
+    pi = sentence.paragraph
+    anchor = anchors.get(pi)
+    # a clause without any wording of its own continues the clause before it in the sentence
+    ellipsis = None
+    if not any(clause.start <= m.start < clause.end and not m.weak for m in matches):
+        earlier = [c for c in structure.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+        if earlier:
+            ellipsis = (earlier[-1].start, earlier[-1].end)
+
+    def region(m: _Match) -> tuple[str, float] | None:
+        if f.end <= m.start < unit_end or (m.start <= f.start and m.end >= f.end):
+            return "unit", 1.0  # right after the figure, or a wording written around it ("tiếp nhận 4.512 hồ sơ")
+        if before_start <= m.start and m.end <= fig_start:
+            return "before", 1.0 / (1.0 + (fig_start - m.end) / 60.0)
+        if unit_end <= m.start < after_end:
+            return "after", 1.0 / (1.0 + (m.start - f.end) / 80.0)
+        if clause.start <= m.start and m.end <= clause.end:
+            # "100% … cấp huyện, 80% … cấp xã sử dụng hòm thư công vụ": what follows the last figure (or comes
+            # before the first) is said of all the figures of the clause
+            if f.unit == "percent" and m.start >= figures_span[1]:
+                return "shared_after", 1.0
+            if f.unit == "percent" and m.end <= figures_span[0]:
+                return "shared_before", 1.0
+            return "clause", 1.0
+        if ellipsis and ellipsis[0] <= m.start and m.end <= ellipsis[1]:
+            return "ellipsis", 1.0
+        if sentence.start <= m.start and m.end <= sentence.end:
+            return "sentence", 1.0
+        if anchor and anchor[0] <= m.start and m.end <= anchor[1]:
+            return "anchor", 1.0
+        return None
+
+    per_indicator: dict[str, list[tuple[float, _Match, str]]] = {}
+    strong_in_clause_by_theme: dict[str, set[str]] = {}
+    for m in matches:
+        r = region(m)
+        if r is None:
+            continue
+        name, decay = r
+        weight = _REGION_WEIGHTS[name] * decay * _length_factor(m.syllables) * (0.3 if m.weak else 1.0)
+        per_indicator.setdefault(m.indicator, []).append((weight, m, name))
+        if not m.weak and m.shared == 1 and name not in ("sentence",):
+            theme = cat.indicators[m.indicator].theme
+            strong_in_clause_by_theme.setdefault(theme, set()).add(m.indicator)
+
+    # the shared predicate is a fallback: when the figure's own stretch names an indicator, it counts for little
+    own_zone = any(
+        name in ("unit", "before", "after") and not m.weak and cat.indicators[m.indicator].unit == f.unit
+        for lst in per_indicator.values()
+        for _, m, name in lst
+    )
+    if own_zone:
+        for lst in per_indicator.values():
+            for i, (weight, m, name) in enumerate(lst):
+                if name.startswith("shared_"):
+                    lst[i] = (weight * 0.4, m, name)
+    unit_word = fold(f.unit_word)
+    # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it
+    place = bool(re.search(r"(?<!\w)(?:tại|ở|at|in)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE))
+    if f.unit == "count":
+        if float(f.value) != int(f.value):
+            return []  # counts are whole numbers: "4.0", "1,5" are something else
+        close_before = any(
+            name == "before" and not m.weak and fig_start - m.end <= 20 for lst in per_indicator.values()
+            for _, m, name in lst
+        )
+        if not unit_word and not close_before:
+            return []
+    results: list[_Scored] = []
+    for info in cat.indicators.values():
+        if not info.proposable or info.unit != f.unit:
+            continue
+        found = per_indicator.get(info.id, [])
+        strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)
+        evidence: list[str] = []
+        score = 0.0
+        if found:
+            by_wording: dict[str, float] = {}
+            where: dict[str, str] = {}
+            for weight, m, name in found:
+                if weight > by_wording.get(m.wording, 0.0):
+                    by_wording[m.wording] = weight
+                    where[m.wording] = name
+            ordered = sorted(by_wording.items(), key=lambda kv: -kv[1])
+            score = ordered[0][1] + 0.6 * sum(w for _, w in ordered[1:])
+            evidence.append(", ".join(f"'{w}' ({where[w]})" for w, _ in ordered[:3]))
+        unit_match = False
+        # where the indicator's own specific wordings are: next to the figure, or only somewhere in the clause
+        near = [(m, name) for _, m, name in strong if name in ("unit", "before", "after")]
+        close = [m for m, name in near if name == "unit" or (name == "before" and fig_start - m.end <= 25)]
+        eligible = bool(strong)
+        if f.unit == "count" and unit_word:
+            head = unit_word.split(",")[0]
+            if any(unit_word == cw or unit_word.startswith(cw + " ") or unit_word.startswith(cw + ",")
+                   or (english and re.search(rf"(?<!\w){re.escape(cw)}(?!\w)", unit_word)) for cw in info.counts):
+                unit_match = True
+                score += 1.5
+                evidence.append(f"counts '{f.unit_word}'")
+            elif not english and any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
+                # "tại 08 xã" counts communes, "30.095 trường hợp" cases: another indicator's counting word
+                score -= 1.0
+                eligible = eligible and bool(close) and not place
+            else:
+                score -= 0.3
+                eligible = eligible and bool(near) and not place
+        # "645 thành viên" after "215 tổ chuyển đổi số cộng đồng": the counting word is the indicator's own
+        # (weak) wording and a wording specific to a sibling indicator of the same theme says what it is about
+        if not eligible and unit_match and any(name == "unit" and m.weak for _, m, name in found):
+            theme_mates = strong_in_clause_by_theme.get(info.theme, set()) - {info.id}
+            if theme_mates:
+                score += 0.3
+                eligible = True
+                evidence.append(f"same theme as {sorted(theme_mates)[0]}")
+        if not eligible or score <= 0.6:
+            continue
+        results.append(_Scored(info, score, evidence, unit_match))
+    results.sort(key=lambda r: -r.score)
+    return results
+
+
+def _level(
+    f: Figure,
+    fi: int,
+    clause_figures: list[Figure],
+    zone: tuple[int, int, int, int],
+    clause_cues: list[_Cue],
+    clause: _Clause,
+    structure: _Structure,
+    all_cues: list[_Cue],
+    info: IndicatorInfo,
+    text: str,
+    communes: list[str],
+) -> tuple[str, str | None, str]:
+    level, why = None, ""
+    chosen: _Cue | None = None
+    unit_word = fold(f.unit_word)
+    if info.counts_primary.startswith("xã"):
+        # a number of communes is a figure about the district as a whole
+        return "district", None, "level district (counts communes)"
+    if unit_word.startswith("xã") and not info.counts_primary.startswith("xã"):
+        level, why = "commune_aggregate", f"counts communes ('{f.unit_word}')"
+    para = structure.paragraphs[structure.sentences[clause.sentence].paragraph]
+    if level is None and para.column_levels:
+        column = text[para.start : f.start].count("|")
+        if column < len(para.column_levels) and para.column_levels[column]:
+            level, why = para.column_levels[column], "level from the table's column header"
+    if level is None and len(clause_figures) >= 2 and len(clause_cues) == len(clause_figures):
+        cue = chosen = clause_cues[fi]
+        level, why = cue.level, f"level from '{text[cue.start:cue.end]}' (in order)"
+    if level is None:
+        zone_cues = []
+        # the figure's own stretch (split from its neighbours at commas, "và", "với")
+        lo, hi = zone[0], zone[3]
+        for cue in clause_cues:
+            if lo <= cue.start < hi:
+                distance = f.start - cue.end if cue.end <= f.start else cue.start - f.end
+                zone_cues.append((distance, cue))
+        if zone_cues:
+            cue = chosen = min(zone_cues, key=lambda x: x[0])[1]
+            level, why = cue.level, f"level from '{text[cue.start:cue.end]}'"
+    if level is None and clause_cues and len({c.level for c in clause_cues}) == 1:
+        cue = chosen = clause_cues[0]
+        level, why = cue.level, f"level from '{text[cue.start:cue.end]}' (clause)"
+    if level is None:
+        sentence = structure.sentences[clause.sentence]
+        earlier = [c for c in all_cues if sentence.start <= c.start < clause.start and c.level == "commune"]
+        if earlier:
+            level, why = "commune", "level from an earlier clause naming the commune"
+    if level is None:
+        section = structure.paragraphs[structure.sentences[clause.sentence].paragraph].section_level
+        if section:
+            level, why = section, "level from the heading above"
+    if level is None:
+        level, why = "district", "level district (no cấp xã / commune wording)"
+    commune = None
+    if level == "commune":
+        commune = chosen.name if chosen is not None and chosen.name else _nearest_commune(text, communes, f.start)
+        if commune is None:
+            level, why = "commune_aggregate", why + "; commune not named, kept as commune level aggregate"
+        else:
+            why += f" ({commune})"
+    return level, commune, why
+
+
+def _carried_periods(structure: _Structure, mentions: list[PeriodMention]) -> dict[int, PeriodMention | None]:
+    """Sentence index → the last period said in an earlier sentence of the same paragraph chain."""
+    carried: dict[int, PeriodMention | None] = {}
+    current: dict[int, PeriodMention | None] = {}
+    for si, sentence in enumerate(structure.sentences):
+        para = structure.paragraphs[sentence.paragraph]
+        key = para.chain if not para.footnote else -1 - sentence.paragraph
+        carried[si] = current.get(key)
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end and _usable(m)]
+        if inside:
+            current[key] = inside[-1]
+    return carried
+
+
+def _usable(m: PeriodMention) -> bool:
+    return m.kind in ("flow", "asof", "now") and bool(m.code)
+
+
+def _period(
+    f: Figure,
+    info: IndicatorInfo,
+    clause: _Clause,
+    sentence: _Sentence,
+    mentions: list[PeriodMention],
+    carried: dict[int, PeriodMention | None],
+    doc: _DocPeriods,
+    structure: _Structure,
+) -> tuple[str | None, str]:
+    doc_year_end = _period_end(doc.now) if doc.now else None
+    usable = [m for m in mentions if _usable(m) and not _future(m, doc)]
+    in_clause = [m for m in usable if clause.start <= m.start < clause.end]
+    mention, same_sentence = None, False
+    if in_clause:
+        before = [m for m in in_clause if m.start < f.start]
+        mention = before[-1] if before else in_clause[0]
+        same_sentence = True
+    else:
+        earlier = [m for m in usable if sentence.start <= m.start < clause.start]
+        if earlier:
+            mention, same_sentence = earlier[-1], True
+        else:
+            si = structure.sentences.index(sentence)
+            mention = carried.get(si)
+            if mention is not None and _future(mention, doc):
+                mention = None
+    said = f"'{mention.text}'" if mention else ""
+    if mention is None:
+        if info.flow:
+            return doc.default_flow, f"period: the report's ({doc.default_flow})"
+        return doc.now, f"period: as of the report date ({doc.now})"
+    if mention.kind == "now":
+        if info.flow:
+            return doc.default_flow, f"period: the report's ({doc.default_flow}), {said}"
+        return doc.now, f"period from {said}"
+    if mention.kind == "asof":
+        return mention.code, f"period from {said}"
+    # a span of time
+    if info.flow or (info.unit == "percent" and same_sentence):
+        return mention.code, f"period from {said}"
+    code = _asof_of_end(mention.code)
+    if doc.now and doc_year_end is not None and _period_end(code) > doc_year_end:
+        code = doc.now
+    return code, f"period: as of the end of {said}"
+
+
+def _future(m: PeriodMention, doc: _DocPeriods) -> bool:
+    if not doc.now or not m.code:
+        return False
+    try:
+        period = parse_period(m.code)
+    except PeriodError:
+        return True
+    limit = parse_period(asof_code(doc.document_date) or doc.now).end
+    return period.start > limit or period.end.year > limit.year
+
+
+def _quote_span(
+    text: str, clause: _Clause, sentence: _Sentence, f: Figure, matches: list[_Match], indicator: str
+) -> tuple[int, int]:
+    own = [m for m in matches if m.indicator == indicator]
+    start, end = clause.start, clause.end
+    if not any(clause.start <= m.start < clause.end for m in own):
+        start = sentence.start
+    return _trim(text, start, end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    lead = " \t\n-–•*+" + _SUPERSCRIPTS
+    while start < end and text[start] in lead:
+        start += 1
+    while end > start and text[end - 1] in " \t\n;.:,*":
+        end -= 1
+    return start, end
