@@ -250,3 +250,38 @@ def test_contribute_upload_of_a_new_district_previews_it_beside_the_others_and_s
     assert (data_dir / "districts" / "huyen-moi.yaml").exists()
     compare = run_page("compare", d="huyen-moi,luc-yen", theme="community_teams")
     assert any("Huyện Mới" in all_text(figure) for figure in charts(compare))
+
+
+# --- Report reader -----------------------------------------------------------------------------------------
+
+READER_TEXT = ("Báo cáo ngày 20/12/2023. Năm 2023, Ủy ban nhân dân huyện đã tiếp nhận 12.500 hồ sơ thủ tục hành chính, "
+               "trong đó 4.321 hồ sơ trực tuyến. Toàn huyện có 15 tổ công nghệ số cộng đồng với 120 thành viên.")
+
+
+def test_reader_pasting_a_paragraph_shows_candidates_with_their_quotes():
+    at = run_page("report_reader")
+    at.text_area(key="reader_text").input(READER_TEXT).run()
+    assert not at.exception
+    assert "Đề xuất 4 số liệu" in at.success[0].value
+    chosen = [box.value for box in at.selectbox if box.key and box.key.startswith("indicator_")]
+    assert chosen == ["dossiers_received", "dossiers_online", "community_teams_village_level", "community_team_members"]
+    assert any("12\\.500" in block.value and "orange-background" in block.value for block in at.markdown)
+
+
+def test_reader_accepting_two_and_rejecting_the_rest_yields_a_valid_new_district_file():
+    at = run_page("report_reader")
+    at.text_area(key="reader_text").input(READER_TEXT).run()
+    radios = [radio for radio in at.radio if radio.key.startswith("decision_")]
+    for radio in radios[2:]:
+        radio.set_value("reject")
+    at.run()
+    for key, value in {"reader_district": "Huyện Thử", "reader_slug": "huyen-thu", "reader_province": "Tỉnh Thử",
+                       "reader_province_2025": "Tỉnh Thử", "reader_source_id": "huyen-thu-2023",
+                       "reader_source_title": "Báo cáo chuyển đổi số năm 2023", "reader_source_issuer": "UBND huyện Thử",
+                       "reader_source_date": "2023-12-20"}.items():
+        at.text_input(key=key).input(value)
+    at.run()
+    assert not at.exception
+    assert "Đã nhận 2, bỏ 2 trong 4 đề xuất." in " ".join(c.value for c in at.caption)
+    assert "Tệp huyện hợp lệ: thêm 2, sửa 0, xóa 0" in at.success[-1].value
+    assert at.get("download_button")

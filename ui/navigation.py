@@ -14,6 +14,7 @@ PAGES = [
     ("pages/indicators.py", "nav.indicators", "indicators", ":material/menu_book:"),
     ("pages/present.py", "nav.present", "present", ":material/slideshow:"),
     ("pages/contribute.py", "nav.contribute", "contribute", ":material/upload_file:"),
+    ("pages/report_reader.py", "nav.reader", "reader", ":material/find_in_page:"),
 ]
 
 

@@ -1,0 +1,163 @@
+"""Đọc báo cáo / Report reader: paste or upload a report → proposed figures with quotes → accept, edit or reject
+→ a district file checked like any upload → download, or save through the contribute flow's safe save."""
+
+import hashlib
+import re
+import time
+
+import streamlit as st
+
+from charts.tables import changes_table, problems_table
+from i18n import pick, t
+from i18n.numbers import format_number
+from loaders.contribute import ConflictError, review, save
+from loaders.paths import default_data_dir, default_db_path
+from loaders.problems import ValidationFailed
+from loaders.upload import read_upload
+from reader import DocumentError, NoTextLayer, propose, read_document
+from reader.district_file import district_document, district_yaml_bytes, passage
+from ui import db, editor_access, layout, markdown, state
+
+LEVELS = ("district", "commune_aggregate", "commune")
+QUALIFIERS = ("", "approx", "over", "nearly")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+lang = state.language()
+layout.page_header(lang, "reader.title", "reader.caption")
+data_dir = default_data_dir()
+catalogue = db.dataset(only=[])
+indicator_ids = list(catalogue.indicators)
+indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in catalogue.indicators.values()}
+
+
+@st.cache_data(show_spinner=False, max_entries=20)
+def proposals(text: str, document_date: str | None) -> tuple[list, float]:
+    start = time.perf_counter()
+    found = propose(text, document_date=document_date, language="en" if re.search(r"\b(the|and|of)\b", text) else "vi")
+    return found, time.perf_counter() - start
+
+
+pasted = st.text_area(t("reader.paste", lang), height=200, key="reader_text")
+upload = st.file_uploader(t("reader.upload", lang), type=["txt", "docx", "pdf"], key="reader_file")
+document_date = st.text_input(t("reader.document_date", lang), key="reader_date").strip()
+if document_date and not DATE.match(document_date):
+    st.warning(t("reader.bad_date", lang, value=document_date))
+    document_date = ""
+
+text = pasted
+if upload is not None:
+    try:
+        text = read_document(upload.getvalue(), filename=upload.name)
+    except NoTextLayer:
+        st.error(t("reader.no_text_layer", lang))
+        st.stop()
+    except DocumentError as error:
+        st.error(t("reader.unreadable", lang, error=str(error)))
+        st.stop()
+if not text.strip():
+    st.info(t("reader.start", lang))
+    st.stop()
+
+candidates, seconds = proposals(text, document_date or None)
+if not candidates:
+    st.warning(t("reader.none_found", lang))
+    st.stop()
+st.success(t("reader.found", lang, count=len(candidates), seconds=format_number(round(seconds, 2), lang)))
+
+# Widget keys carry the text's hash, so a new report never inherits the decisions made on the previous one.
+text_key = hashlib.sha256(text.encode()).hexdigest()[:10]
+accepted, rejected = [], 0
+for number, candidate in enumerate(candidates):
+    key = f"{text_key}_{number}"
+    with st.container(border=True):
+        before, quote, after = passage(text, candidate.start, candidate.end)
+        st.markdown(markdown.highlighted(before, quote, after))
+        detail = [t("reader.confidence", lang, value=format_number(candidate.confidence, lang, 2)),
+                  markdown.escape(candidate.reason)]
+        if candidate.ambiguous:
+            detail.append("⚠ " + t("reader.ambiguous", lang))
+        st.caption(" · ".join(detail))
+        cells = st.columns([1.1, 2.4, 1.2, 1.3, 1.4, 1.2, 1])
+        decision = cells[0].radio(t("reader.decision", lang), ["accept", "reject"], key=f"decision_{key}",
+                                  format_func=lambda d: t(f"reader.{d}", lang))
+        indicator = cells[1].selectbox(t("common.indicator", lang), indicator_ids, key=f"indicator_{key}",
+                                       index=indicator_ids.index(candidate.indicator) if candidate.indicator in indicator_ids else 0,
+                                       format_func=lambda i: f"{indicator_names[i]} ({i})")
+        value = cells[2].number_input(t("common.value", lang), value=float(candidate.value), key=f"value_{key}",
+                                      format="%.2f" if float(candidate.value) != int(candidate.value) else "%.0f")
+        period = cells[3].text_input(t("common.period", lang), value=candidate.period or "", key=f"period_{key}")
+        level = cells[4].selectbox(t("common.level", lang), LEVELS, key=f"level_{key}",
+                                   index=LEVELS.index(candidate.level) if candidate.level in LEVELS else 0,
+                                   format_func=lambda lv: t(f"common.level_{lv}", lang, commune="…"))
+        commune = cells[5].text_input(t("reader.commune", lang), value=candidate.commune or "", key=f"commune_{key}")
+        qualifier = cells[6].selectbox(t("reader.qualifier", lang), QUALIFIERS, key=f"qualifier_{key}",
+                                       index=QUALIFIERS.index(candidate.qualifier or ""),
+                                       format_func=lambda q: t("reader.qualifier_none", lang) if not q else q)
+    if decision == "reject":
+        rejected += 1
+        continue
+    accepted.append({"indicator": indicator, "value": value, "unit": catalogue.indicators[indicator].unit,
+                     "period": period, "level": level, "commune": commune if level == "commune" else None,
+                     "qualifier": qualifier or None, "quote": candidate.quote})
+
+st.subheader(t("reader.save_title", lang))
+st.caption(t("reader.accepted_count", lang, accepted=len(accepted), rejected=rejected, total=len(candidates)))
+if not accepted:
+    st.info(t("reader.nothing_accepted", lang))
+    st.stop()
+
+districts = db.query("districts")
+names = dict(zip(districts["district_id"], districts["district_name"]))
+target = st.selectbox(t("reader.target", lang), ["", *names], key="reader_target",
+                      format_func=lambda d: names.get(d) or t("reader.new_district", lang))
+header = None
+if not target:
+    columns = st.columns(4)
+    header = {"district": columns[0].text_input(t("reader.district_name", lang), key="reader_district"),
+              "province": columns[2].text_input(t("reader.province", lang), key="reader_province"),
+              "province_2025": columns[3].text_input(t("reader.province_2025", lang), key="reader_province_2025")}
+    slug = columns[1].text_input(t("reader.slug", lang), key="reader_slug").strip()
+else:
+    slug = target
+registry = set(catalogue.sources)
+with st.expander(t("reader.source_title", lang), expanded=True):
+    columns = st.columns([1, 2, 2])
+    source = {"id": columns[0].text_input(t("reader.source_id", lang), key="reader_source_id").strip(),
+              "title": columns[1].text_input(t("reader.source_name", lang), key="reader_source_title"),
+              "issuer": columns[2].text_input(t("reader.source_issuer", lang), key="reader_source_issuer")}
+    columns = st.columns(3)
+    source["number"] = columns[0].text_input(t("reader.source_number", lang), key="reader_source_number") or None
+    source["date"] = columns[1].text_input(t("reader.source_date", lang), value=document_date, key="reader_source_date")
+    source["kind"] = columns[2].selectbox(t("reader.source_kind", lang), ["official_report", "news_article"],
+                                          key="reader_source_kind", format_func=lambda k: t(f"indicators.kind_{k}", lang))
+for record in accepted:
+    record["source"] = source["id"]
+
+if not slug:
+    st.stop()
+content = district_yaml_bytes(district_document(data_dir, slug, header, source, accepted, registry))
+reviewed = review(data_dir, read_upload(content, f"{slug}.yaml", data_dir))
+if reviewed.problems:
+    st.error(t("contribute.problems_found", lang, count=len(reviewed.problems)), icon=":material/error:")
+    st.dataframe(problems_table(reviewed.problems, lang), hide_index=True, width="stretch")
+else:
+    st.success(t("reader.valid", lang, added=reviewed.count("added"), changed=reviewed.count("changed"),
+                 removed=reviewed.count("removed")), icon=":material/check_circle:")
+    st.dataframe(changes_table(reviewed.changes, indicator_names, lang), hide_index=True, width="stretch")
+st.download_button(t("reader.download_yaml", lang), content, f"{slug}.yaml", "application/yaml", on_click="ignore",
+                   icon=":material/download:", key="reader_download")
+if reviewed.ok:
+    if not editor_access.unlocked():
+        st.caption(t("reader.locked", lang))
+    else:
+        editor = st.text_input(t("reader.editor_name", lang), key="reader_editor")
+        if st.button(t("reader.save", lang), type="primary", disabled=not editor.strip(), key="reader_save"):
+            try:
+                save(data_dir, default_db_path(), reviewed, editor)
+            except ConflictError:
+                st.error(t("contribute.conflict", lang))
+            except ValidationFailed as failure:
+                st.dataframe(problems_table(failure.problems, lang), hide_index=True, width="stretch")
+            else:
+                db.refresh_database()
+                st.success(t("reader.saved", lang, district=names.get(slug) or header["district"]))
