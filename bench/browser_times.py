@@ -28,12 +28,15 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(script: str, env: dict):
+def serve(script: str, env: dict, log_path: Path | None = None):
+    """Run a Streamlit script on a free port until the block ends; yields (url, server pid). The browser tests use
+    this too, with a log file to show when the app fails to start."""
     port = _free_port()
+    log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -45,7 +48,8 @@ def serve(script: str, env: dict):
             except OSError:
                 time.sleep(0.2)
         else:
-            raise RuntimeError(f"{script} did not start")
+            tail = log_path.read_text()[-3000:] if log_path else ""
+            raise RuntimeError(f"{script} did not start within 120 s\n{tail}")
         yield url, server.pid
     finally:
         server.terminate()
@@ -53,6 +57,8 @@ def serve(script: str, env: dict):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+        if log_path:
+            log.close()
 
 
 def peak_memory_mb(pid: int) -> float:

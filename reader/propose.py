@@ -639,7 +639,7 @@ def _zones(text: str, clause: _Clause, figures: list[Figure]) -> list[tuple[int,
         unit_ends.append(min(limit, stop, clause.end))
     splits = [clause.start]
     for i in range(1, len(figures)):
-        prev, cur = figures[i - 1], figures[i]
+        cur = figures[i]
         between = text[unit_ends[i - 1] : cur.start]
         cut = None
         for m in _BOUNDARY.finditer(between):
