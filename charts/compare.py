@@ -38,14 +38,41 @@ def comparison_charts(
 ) -> list[ChartSpec]:
     """One ChartSpec per compare group (or lone indicator) in `observations`, bars for every district in
     `districts` (in that order). With per_commune, plain counts are divided by each district's communes."""
+    return [comparison_chart(observations, key, districts, colors, lang, per_commune=per_commune, medium=medium)
+            for key in chart_keys(observations)]
+
+
+def _group_keys(observations: pd.DataFrame) -> pd.Series:
+    return observations["compare_group"].fillna(observations["indicator_id"])
+
+
+def chart_keys(observations: pd.DataFrame) -> list[str]:
+    """The charts `observations` make, in catalogue order: one per compare group or lone indicator. Cheap, so a
+    page can list the charts (and draw each as soon as it is built) before building any."""
     if observations.empty:
         return []
-    frame = observations.assign(group_key=observations["compare_group"].fillna(observations["indicator_id"]))
-    order = frame.groupby("group_key", sort=False)["indicator_order"].min().sort_values()
-    return [
-        _group_chart(frame[frame["group_key"] == key], key, districts, colors, lang, per_commune, medium)
-        for key in order.index
-    ]
+    frame = observations.assign(group_key=_group_keys(observations))
+    return list(frame.groupby("group_key", sort=False)["indicator_order"].min().sort_values().index)
+
+
+def chart_title(observations: pd.DataFrame, key: str, lang: str) -> str:
+    """The chart's title as the chart itself shows it (without the per-commune wording)."""
+    return group_title(key, observations[_group_keys(observations) == key].iloc[0], lang)
+
+
+def comparison_chart(
+    observations: pd.DataFrame,
+    key: str,
+    districts: pd.DataFrame,
+    colors: Mapping[str, str],
+    lang: str,
+    *,
+    per_commune: bool = False,
+    medium: str = "screen",
+) -> ChartSpec:
+    """The chart of one compare group (or lone indicator) `key` of `observations`."""
+    rows = observations[_group_keys(observations) == key]
+    return _group_chart(rows, key, districts, colors, lang, per_commune, medium)
 
 
 def divides_by_communes(row: Mapping) -> bool:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from charts.colors import district_colors
-from charts.compare import comparison_charts
+from charts.compare import chart_keys, chart_title, comparison_chart
 from charts.tables import figures_table
 from i18n import pick, t
 from ui import db, layout, scope, state
@@ -53,14 +53,12 @@ if not chosen:
 
 observations = db.query("observations_for_districts", districts=chosen, theme=theme, indicators=None)
 selected = districts[districts["district_id"].isin(chosen)]
-specs = comparison_charts(observations, selected, colors, lang, per_commune=per_commune)
-
-chart_keys = [spec.chart_id.split(".", 1)[1] for spec in specs]
-chart_titles = dict(zip(chart_keys, (spec.title for spec in specs)))
-state.seed_widget("compare_indicator", state.choice("indicator", chart_keys, "") or "")
-if st.session_state["compare_indicator"] not in ["", *chart_keys]:
+keys = chart_keys(observations)
+chart_titles = {key: chart_title(observations, key, lang) for key in keys}
+state.seed_widget("compare_indicator", state.choice("indicator", keys, "") or "")
+if st.session_state["compare_indicator"] not in ["", *keys]:
     st.session_state["compare_indicator"] = ""  # the theme changed under it
-focus = st.selectbox(t("compare.indicator", lang), ["", *chart_keys], key="compare_indicator",
+focus = st.selectbox(t("compare.indicator", lang), ["", *keys], key="compare_indicator",
                      format_func=lambda k: chart_titles.get(k) or t("compare.all_indicators", lang))
 
 state.remember(
@@ -68,13 +66,14 @@ state.remember(
     province=province or None, per="commune" if per_commune else None, indicator=focus or None)
 st.caption(":material/link: " + t("compare.link_hint", lang))
 
-if not specs:
+if not keys:
     st.info(t("compare.no_charts", lang))
     st.stop()
 
-for spec in specs:
-    if not focus or spec.chart_id.endswith(f".{focus}"):
-        show_chart(spec, lang)
+# Each chart is built just before it is shown, so the first one reaches the browser while the others are built.
+for key in keys:
+    if not focus or key == focus:
+        show_chart(comparison_chart(observations, key, selected, colors, lang, per_commune=per_commune), lang)
 
 with st.expander(t("compare.figures_table", lang)):
     shown = observations if not focus else observations[
