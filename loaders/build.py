@@ -77,6 +77,19 @@ def file_hashes(data_dir: Path, known: FileStamps | None = None) -> tuple[str, F
     return digest.hexdigest(), stamps
 
 
+def _unchanged(data_dir: Path, known: FileStamps) -> bool:
+    """Whether the data files are exactly those of the manifest with the same sizes and times: the common start,
+    answered with one stat per file and nothing else."""
+    files = _stamped_data_files(data_dir)
+    if len(files) != len(known):
+        return False
+    for relative, _path, stat in files:
+        previous = known.get(relative)
+        if previous is None or previous[0] != stat.st_size or previous[1] != stat.st_mtime_ns:
+            return False
+    return True
+
+
 def manifest_path(db_path: Path) -> Path:
     return Path(db_path).with_name(Path(db_path).name + ".manifest.json")
 
@@ -272,6 +285,8 @@ def ensure_database(data_dir: Path, db_path: Path) -> DatabaseState:
     db_path = Path(db_path)
     with _build_lock(db_path):
         manifest = _read_manifest(db_path)
+        if manifest is not None and _unchanged(data_dir, manifest.get("files") or {}):
+            return DatabaseState(db_path, "current")
         if manifest is not None:
             fingerprint, stamps = file_hashes(data_dir, manifest.get("files"))
             if fingerprint == manifest.get("fingerprint"):
