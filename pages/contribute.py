@@ -10,15 +10,12 @@ from charts.compare import comparison_charts
 from charts.tables import changes_table, problems_table
 from exports.templates import csv_template, xlsx_template, yaml_template
 from i18n import pick, t
-from loaders.contribute import ConflictError, audit_log, review, save
+from loaders.contribute import ConflictError, audit_log, save
 from loaders.paths import default_data_dir, default_db_path
 from loaders.problems import ValidationFailed
-from loaders.upload import MAX_UPLOAD_BYTES, read_upload
-from ui import db, editor_access, layout, state
+from loaders.upload import MAX_UPLOAD_BYTES
+from ui import db, editor_access, layout, review_cache, state
 from ui.charts import show_chart
-
-# Beside a new district, the preview draws at most this many saved ones (its province's first).
-PREVIEW_NEIGHBOURS = 8
 
 lang = state.language()
 layout.page_header(lang, "contribute.title", "contribute.caption")
@@ -69,7 +66,7 @@ if upload is None:
     st.stop()
 
 content = upload.getvalue()
-reviewed = review(data_dir, read_upload(content, upload.name, data_dir, csv_district))
+reviewed = review_cache.reviewed_upload(content, upload.name, csv_district, "_contribute_review")
 # The version the editor is looking at is the one first reviewed for this upload: a save checks it still holds.
 upload_key = "_reviewed_" + hashlib.sha256(content + (csv_district or "").encode()).hexdigest()[:16]
 reviewed.base_version = st.session_state.setdefault(upload_key, reviewed.base_version)
@@ -94,9 +91,7 @@ else:
 st.subheader(t("contribute.preview", lang))
 preview = queries.open_dataset(reviewed.dataset)
 all_districts = queries.run(preview, "districts")
-same_province = all_districts[all_districts["province_2025"] == district.province_2025]["district_id"].tolist()
-others = [d for d in same_province + all_districts["district_id"].tolist() if d != district.slug]
-shown_ids = [district.slug, *dict.fromkeys(others)][: PREVIEW_NEIGHBOURS + 1]
+shown_ids = [district.slug, *review_cache.neighbours(reviewed.submission)]
 themes = queries.run(preview, "themes")
 theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
 theme = st.selectbox(t("compare.theme", lang), list(theme_names), format_func=theme_names.get, key="preview_theme")

@@ -10,13 +10,12 @@ import streamlit as st
 from charts.tables import changes_table, problems_table
 from i18n import pick, t
 from i18n.numbers import format_number
-from loaders.contribute import ConflictError, review, save
+from loaders.contribute import ConflictError, save
 from loaders.paths import default_data_dir, default_db_path
 from loaders.problems import ValidationFailed
-from loaders.upload import read_upload
 from reader import DocumentError, NoTextLayer, propose, read_document
 from reader.district_file import district_document, district_yaml_bytes, passage
-from ui import db, editor_access, layout, markdown, state
+from ui import db, editor_access, layout, markdown, review_cache, state
 
 LEVELS = ("district", "commune_aggregate", "commune")
 QUALIFIERS = ("", "approx", "over", "nearly")
@@ -136,7 +135,7 @@ for record in accepted:
 if not slug:
     st.stop()
 content = district_yaml_bytes(district_document(data_dir, slug, header, source, accepted, registry))
-reviewed = review(data_dir, read_upload(content, f"{slug}.yaml", data_dir))
+reviewed = review_cache.reviewed_upload(content, f"{slug}.yaml", None, "_reader_review")
 if reviewed.problems:
     st.error(t("contribute.problems_found", lang, count=len(reviewed.problems)), icon=":material/error:")
     st.dataframe(problems_table(reviewed.problems, lang), hide_index=True, width="stretch")

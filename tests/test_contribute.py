@@ -312,3 +312,27 @@ def test_command_line_import_dry_run_then_save(dataset, data_dir, tmp_path):
                           "--district", "lam-binh", "--data-dir", str(data_dir), "--db", str(tmp_path / "db.duckdb")],
                          cwd=REPO, capture_output=True, text=True)
     assert bad.returncode == 1 and "percent_130.csv:2: value: 130 is outside 0–100" in bad.stderr
+
+
+def test_a_source_id_declared_in_another_district_file_cannot_be_reused(dataset, data_dir, tmp_path):
+    import_file(data_dir, tmp_path / "db.duckdb", filled_template(dataset, "lam-binh", "huyen-a"), "a.xlsx", "x")
+    own = (data_dir / "districts" / "huyen-a.yaml").read_text(encoding="utf-8")
+    assert "sources:" not in own  # lam-binh's source is in the registry: nothing to declare
+    first = ("district: A\nslug: huyen-b\nprovince: P\nprovince_2025: P\nsources:\n  - id: bao-cao-b\n    title: T\n"
+             "    issuer: I\n    date: 2024\n    kind: official_report\nobservations: []\n")
+    import_file(data_dir, tmp_path / "db.duckdb", first.encode(), "b.yaml", "x")
+    second = first.replace("slug: huyen-b", "slug: huyen-c").replace("title: T", "title: Another report")
+    reviewed = review(data_dir, read_upload(second.encode(), "c.yaml", data_dir))
+    assert [(p.code, p.params.get("value")) for p in reviewed.problems] == [("defined_twice", "bao-cao-b")]
+
+
+def test_another_districts_broken_file_does_not_block_the_review_but_the_save_reports_it(dataset, data_dir, tmp_path):
+    broken = data_dir / "districts" / "tam-duong.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("unit: count", "unit: counts", 1), encoding="utf-8")
+    reviewed = review(data_dir, read_upload(filled_template(dataset, "lam-binh", "huyen-d"), "d.xlsx", data_dir))
+    assert reviewed.ok
+    before = snapshot(data_dir)
+    with pytest.raises(ValidationFailed) as failure:
+        save(data_dir, tmp_path / "db.duckdb", reviewed, "x")
+    assert all("tam-duong.yaml" in problem.file for problem in failure.value.problems)
+    assert snapshot(data_dir) == before

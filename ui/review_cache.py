@@ -1,0 +1,36 @@
+"""Reviewing an upload validates it against the data folder; reruns of the same page (a theme picked for the
+preview, a name typed) reuse the review of the same bytes against the same build instead of repeating it."""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from loaders.contribute import Review, review
+from loaders.paths import default_data_dir
+from loaders.upload import Submission, read_upload
+
+from . import db
+
+# Saved districts loaded beside an upload for its preview: its province's first, then the list's.
+PREVIEW_NEIGHBOURS = 8
+
+
+def neighbours(submission: Submission) -> list[str]:
+    districts = db.query("districts")
+    header = submission.district.header.data if submission.district and submission.district.header else {}
+    same = districts["province_2025"] == header.get("province_2025")
+    ordered = list(districts[same]["district_id"]) + list(districts[~same]["district_id"])
+    return [slug for slug in ordered if slug != submission.slug][:PREVIEW_NEIGHBOURS]
+
+
+def reviewed_upload(content: bytes, filename: str, district: str | None, slot: str) -> Review:
+    key = (hashlib.sha256(content).hexdigest(), filename, district, db.version())
+    cached = st.session_state.get(slot)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    submission = read_upload(content, filename, default_data_dir(), district)
+    reviewed = review(default_data_dir(), submission, neighbours(submission))
+    st.session_state[slot] = (key, reviewed)
+    return reviewed
