@@ -9,7 +9,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO / "data"
-SEEDS_DIR = REPO.parent / "shared" / "seeds"
+# The five source reports, beside the checkout (../shared/seeds) or where this workplace keeps them.
+SEEDS_DIR = next((p for p in (REPO.parent / "shared" / "seeds", Path("/work/shared/seeds")) if p.is_dir()),
+                 REPO.parent / "shared" / "seeds")
 CHROMIUM = Path("/usr/bin/chromium")
 
 

@@ -13,9 +13,10 @@ import yaml
 
 from loaders.periods import parse_period
 from reader import load_catalogue, propose
+from tests.conftest import SEEDS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = next((p for p in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")) if p.is_dir()), None)
+SEEDS = SEEDS_DIR if SEEDS_DIR.is_dir() else None
 SOURCES = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
 SEEDED = [s for s in SOURCES if s.get("seed_file")]
 
