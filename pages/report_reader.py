@@ -91,7 +91,8 @@ for number, candidate in enumerate(candidates):
         commune = cells[5].text_input(t("reader.commune", lang), value=candidate.commune or "", key=f"commune_{key}")
         qualifier = cells[6].selectbox(t("reader.qualifier", lang), QUALIFIERS, key=f"qualifier_{key}",
                                        index=QUALIFIERS.index(candidate.qualifier or ""),
-                                       format_func=lambda q: t("reader.qualifier_none", lang) if not q else q)
+                                       format_func=lambda q: t(f"units.qualifier_{q}", lang, value="…").strip() if q
+                                       else t("reader.qualifier_none", lang))
     if decision == "reject":
         rejected += 1
         continue
