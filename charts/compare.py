@@ -7,6 +7,7 @@ are flagged on the chart itself and in its notes; national targets are drawn as 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -17,7 +18,7 @@ from i18n.numbers import format_number, format_value
 from i18n.periods import format_period
 
 from .colors import MISSING_COLOR, TARGET_COLOR
-from .labels import group_title, hover_card, indicator_name, level_label, source_note, value_text
+from .labels import _present, group_title, hover_card, indicator_name, level_label, source_note, value_text
 from .spec import ChartSpec
 from .style import apply_style
 
@@ -107,12 +108,12 @@ def _per_commune(rows: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]
     return rows, notes
 
 
-def _series(rows: pd.DataFrame, lang: str) -> pd.Series:
+def _series(records: list[dict], lang: str) -> list[str]:
     """What tells two bars of one district apart: the indicator (in a group) and/or the level."""
-    several_indicators = rows["indicator_id"].nunique() > 1
-    several_levels = rows[["level", "commune"]].astype(str).drop_duplicates().shape[0] > 1
+    several_indicators = len({r["indicator_id"] for r in records}) > 1
+    several_levels = len({(str(r["level"]), str(r["commune"])) for r in records}) > 1
     if not (several_indicators or several_levels):
-        return pd.Series("", index=rows.index)
+        return [""] * len(records)
 
     def label(row) -> str:
         parts = []
@@ -122,26 +123,42 @@ def _series(rows: pd.DataFrame, lang: str) -> pd.Series:
             parts.append(level_label(row, lang))
         return " · ".join(parts)
 
-    return rows.apply(label, axis=1)
+    return [label(r) for r in records]
 
 
-def _notes(rows: pd.DataFrame, missing: Sequence[str], lang: str) -> list[str]:
+def _per_district(records: list[dict], field: str) -> set[frozenset]:
+    """The distinct sets of `field` values the districts report (one set per district)."""
+    sets: dict[str, set] = {}
+    for r in records:
+        sets.setdefault(r["district_id"], set()).add(r[field])
+    return {frozenset(values) for values in sets.values()}
+
+
+def _periods_differ(records: list[dict]) -> bool:
+    return len({r["period_label"] for r in records}) > 1
+
+
+def _definitions_differ(records: list[dict]) -> bool:
+    return len({r["indicator_id"] for r in records}) > 1 and len(_per_district(records, "indicator_id")) > 1
+
+
+def _notes(records: list[dict], missing: Sequence[str], lang: str) -> list[str]:
     notes = []
-    periods = rows.drop_duplicates(["district_name", "period_label"])
-    if rows["period_label"].nunique() > 1:
-        listing = "; ".join(f"{row.district_name}: {format_period(row.period_label, lang)}"
-                            for row in periods.itertuples())
+    if _periods_differ(records):
+        pairs = dict.fromkeys((r["district_name"], r["period_label"]) for r in records)
+        listing = "; ".join(f"{name}: {format_period(period, lang)}" for name, period in pairs)
         notes.append(t("charts.note_periods_differ", lang, listing=listing))
-    indicator_sets = rows.groupby("district_id")["indicator_id"].apply(frozenset)
-    if rows["indicator_id"].nunique() > 1 and indicator_sets.nunique() > 1:
+    if _definitions_differ(records):
+        by_indicator: dict[str, list[dict]] = {}
+        for r in records:
+            by_indicator.setdefault(r["indicator_id"], []).append(r)
         listing = "; ".join(
-            f"{indicator_name(group.iloc[0], lang)}: {', '.join(dict.fromkeys(group['district_name']))}"
-            for _, group in rows.groupby("indicator_id", sort=False))
+            f"{indicator_name(group[0], lang)}: {', '.join(dict.fromkeys(r['district_name'] for r in group))}"
+            for group in by_indicator.values())
         notes.append(t("charts.note_definitions_differ", lang, listing=listing))
-    level_sets = rows.groupby("district_id")["level"].apply(frozenset)
-    if level_sets.nunique() > 1:
+    if len(_per_district(records, "level")) > 1:
         notes.append(t("charts.note_levels_differ", lang))
-    if rows["qualifier"].notna().any():
+    if any(_present(r["qualifier"]) for r in records):
         notes.append(t("charts.note_qualified", lang))
     if missing:
         notes.append(t("charts.note_missing", lang, districts=", ".join(missing)))
@@ -153,13 +170,18 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
     extra_notes: list[str] = []
     if per_commune:
         rows, extra_notes = _per_commune(rows, lang)
-    else:
-        rows = rows.assign(shown=rows.apply(lambda row: value_text(row, lang), axis=1), formula_shown=None)
-    rows = rows.assign(series=_series(rows, lang))
+    # Row access in pandas costs microseconds per cell; the figure is built from plain records instead.
+    all_records = rows.to_dict("records")
+    for record in all_records:
+        if not per_commune:
+            record["shown"], record["formula_shown"] = value_text(record, lang), None
+    for record, label in zip(all_records, _series(all_records, lang)):
+        record["series"] = label
+    divisible = any(divides_by_communes(r) for r in all_records)
     # The most reported series comes first, so it gets the plain fill and the lone variants get the patterns.
-    counts = rows["series"].value_counts(sort=False)
-    series_labels = sorted(dict.fromkeys(rows["series"]), key=lambda label: -counts[label])
-    unit = rows["unit"].iloc[0]
+    counts = Counter(r["series"] for r in all_records)
+    series_labels = sorted(dict.fromkeys(r["series"] for r in all_records), key=lambda label: -counts[label])
+    unit = all_records[0]["unit"]
 
     figure = go.Figure()
     reported = set(rows["district_id"])
@@ -175,15 +197,17 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
             else district_name
 
     if several:  # an invisible first trace fixes the axis order: districts in list order, series in number order
+        present = {(r["district_id"], r["series"]) for r in all_records}
         slots = [position(d.district_name, number) for d in districts.itertuples() for number, label
-                 in enumerate(series_labels) if ((rows["district_id"] == d.district_id) & (rows["series"] == label)).any()]
+                 in enumerate(series_labels) if (d.district_id, label) in present]
         slots += [position(name, None) for name in missing]
-        slots.sort(key=lambda slot: (list(districts["district_name"]).index(slot[0]), slot[1]))
+        name_order = {name: index for index, name in enumerate(districts["district_name"])}
+        slots.sort(key=lambda slot: (name_order[slot[0]], slot[1]))
         figure.add_trace(go.Scatter(x=[list(pair) for pair in zip(*slots)], y=[None] * len(slots), mode="markers",
                                     showlegend=False, hoverinfo="skip"))
 
     for number, label in enumerate(series_labels):
-        records = rows[rows["series"] == label].to_dict("records")
+        records = [r for r in all_records if r["series"] == label]
         xs = [position(names[r["district_id"]], number) for r in records]
         figure.add_trace(go.Bar(
             x=[list(pair) for pair in zip(*xs)] if several else xs, y=[r["value"] for r in records],
@@ -210,51 +234,53 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
             name=t("common.no_data", lang),
             hovertemplate="<b>%{x}</b><br>" + t("charts.no_data_hover", lang) + "<extra></extra>",
         ))
-    if not several:
-        figure.update_xaxes(categoryorder="array", categoryarray=list(districts["district_name"]))
-
-    notes = extra_notes + _notes(rows, missing, lang)
+    notes = extra_notes + _notes(all_records, missing, lang)
     markers = []
-    if rows["period_label"].nunique() > 1:
+    if _periods_differ(all_records):
         markers.append(t("charts.marker_periods_differ", lang))
-    if rows["indicator_id"].nunique() > 1 and rows.groupby("district_id")["indicator_id"].apply(frozenset).nunique() > 1:
+    if _definitions_differ(all_records):
         markers.append(t("charts.marker_definitions_differ", lang))
-    if not per_commune or not rows.apply(divides_by_communes, axis=1).any():
-        _add_targets(figure, rows, lang)
+    if not per_commune or not divisible:
+        _add_targets(figure, all_records, lang)
 
-    title = group_title(key, rows.iloc[0], lang)
-    if per_commune and rows.apply(divides_by_communes, axis=1).any():
+    title = group_title(key, all_records[0], lang)
+    if per_commune and divisible:
         title = t("charts.per_commune_title", lang, title=title)
     counts = pick(lang, rows["counts_vi"].iloc[0], rows["counts_en"].iloc[0])
     axis_title = "%" if unit == "percent" else (t("units.vnd", lang) if unit == "vnd" else (counts or ""))
+    # One layout update (plotly validates on each): axis ranges and category order go in with the rest.
+    if unit == "percent" and not (per_commune and divisible):
+        value_axis = dict(range=[0, PERCENT_AXIS_TOP], ticksuffix="%")
+    else:
+        top = rows["value"].max()
+        value_axis = dict(range=[0, top * 1.25 if top > 0 else 1], tickformat=",~f")
+    category_axis = {} if several else dict(categoryorder="array", categoryarray=list(districts["district_name"]))
     figure.update_layout(
         title=dict(text=title, subtitle=dict(text="⚠ " + " · ".join(markers) if markers else "",
                                              font=dict(color="#8A4B00"))),
         barmode="group", bargap=0.3, bargroupgap=0.08,
         showlegend=True, legend=dict(orientation="h", x=0, y=-0.18, xanchor="left", yanchor="top"),
         separators=t("charts.plotly_separators", lang),
-        yaxis=dict(title=axis_title, rangemode="tozero"),
-        xaxis=dict(type="multicategory" if several else "category"),
+        yaxis=dict(title=axis_title, rangemode="tozero", **value_axis),
+        xaxis=dict(type="multicategory" if several else "category", **category_axis),
         meta=dict(chart_id=f"{rows['theme'].iloc[0]}.{key}"),
     )
-    if unit == "percent" and not (per_commune and rows.apply(divides_by_communes, axis=1).any()):
-        figure.update_yaxes(range=[0, PERCENT_AXIS_TOP], ticksuffix="%")
-    else:
-        top = rows["value"].max()
-        figure.update_yaxes(range=[0, top * 1.25 if top > 0 else 1], tickformat=",~f")
     apply_style(figure, medium)
     return ChartSpec(chart_id=f"{rows['theme'].iloc[0]}.{key}", title=title, figure=figure,
                      source_note=source_note(rows, lang), notes=notes)
 
 
-def _add_targets(figure: go.Figure, rows: pd.DataFrame, lang: str) -> None:
-    targets = rows.dropna(subset=["target_value"]).drop_duplicates(["target_value", "target_year"])
-    for row in targets.itertuples():
-        value = format_value(row.target_value, row.unit, lang)
-        text = (t("charts.target_line", lang, year=int(row.target_year), value=value) if pd.notna(row.target_year)
+def _add_targets(figure: go.Figure, records: list[dict], lang: str) -> None:
+    seen = set()
+    for row in records:
+        target, year = row["target_value"], row["target_year"]
+        if target is None or pd.isna(target) or (target, year) in seen:
+            continue
+        seen.add((target, year))
+        value = format_value(target, row["unit"], lang)
+        text = (t("charts.target_line", lang, year=int(year), value=value) if pd.notna(year)
                 else t("charts.target_line_undated", lang, value=value))
         line = dict(color=TARGET_COLOR, dash="dash", width=2)
-        figure.add_hline(y=row.target_value, line=line)
+        figure.add_hline(y=target, line=line)
         # The label goes in the legend: written on the line it would sit on top of the bars' value labels.
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, name=text, hoverinfo="skip"))
-

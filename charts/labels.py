@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from functools import lru_cache
 from collections.abc import Mapping
 
 import pandas as pd
@@ -52,6 +53,7 @@ def localised_formula(text: str, lang: str) -> str:
     return re.sub(r"\d+(?:\.\d+)?", lambda m: format_number(float(m.group()), lang), text)
 
 
+@lru_cache(maxsize=20_000)  # the same quotes and titles are wrapped again on every rerun
 def wrap(text: str, width: int = 60) -> str:
     """Plotly hover cards do not wrap; break long quotes into lines (escaped, since the card renders tags)."""
     return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width)) or ""
@@ -77,7 +79,8 @@ def hover_card(row: Mapping, lang: str, shown_value: str | None = None, formula:
 
 def source_note(rows: pd.DataFrame, lang: str) -> str:
     """One line under a chart: every document and period it draws on."""
-    sources = list(dict.fromkeys(source_text(row) for row in rows.to_dict("records")))
-    periods = list(dict.fromkeys(format_period(code, lang) for code in rows["period_label"]))
+    documents = rows[["source_title", "source_number", "source_date"]].drop_duplicates()
+    sources = list(dict.fromkeys(source_text(row) for row in documents.to_dict("records")))
+    periods = list(dict.fromkeys(format_period(code, lang) for code in dict.fromkeys(rows["period_label"])))
     return (f"{t('common.source', lang)}: {'; '.join(sources)} · "
             f"{t('common.period', lang)}: {'; '.join(periods)}")
