@@ -3,7 +3,7 @@
 import streamlit as st
 
 from charts.colors import district_colors
-from charts.compare import chart_keys, chart_title, comparison_chart
+from charts.compare import chart_keys, chart_title
 from charts.tables import figures_table
 from i18n import pick, t
 from ui import db, layout, scope, state
@@ -73,7 +73,7 @@ if not keys:
 # Each chart is built just before it is shown, so the first one reaches the browser while the others are built.
 for key in keys:
     if not focus or key == focus:
-        show_chart(comparison_chart(observations, key, selected, colors, lang, per_commune=per_commune), lang)
+        show_chart(db.comparison_chart(theme, key, chosen, lang, per_commune, observations, selected, colors), lang)
 
 with st.expander(t("compare.figures_table", lang)):
     shown = observations if not focus else observations[

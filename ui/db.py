@@ -80,6 +80,25 @@ def all_charts(districts: list[str], lang: str, per_commune: bool = False, mediu
     return _charts(str(path), _version(path), tuple(districts), lang, per_commune, medium, themes)
 
 
+@st.cache_resource(show_spinner=False, max_entries=300)
+def _comparison_chart(db_path: str, version: tuple[int, int, int], theme: str, key: str, districts: tuple[str, ...],
+                      lang: str, per_commune: bool, _observations: pd.DataFrame, _selected: pd.DataFrame,
+                      _colors: dict):
+    # The underscored arguments are not part of the cache key: the key's other parts determine them.
+    from charts.compare import comparison_chart
+
+    return comparison_chart(_observations, key, _selected, _colors, lang, per_commune=per_commune)
+
+
+def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per_commune: bool,
+                     observations: pd.DataFrame, selected: pd.DataFrame, colors: dict):
+    """One compare chart, kept (shared, never modified) per build, theme, districts, language and per-commune
+    switch: going back to a theme or picking one chart of it in a meeting is instant."""
+    path = database_state().path
+    return _comparison_chart(str(path), _version(path), theme, key, tuple(districts), lang, per_commune,
+                             observations, selected, colors)
+
+
 def load_problems() -> list[str]:
     """Problems that kept the last build in service (empty when data is valid)."""
     try:
