@@ -40,7 +40,15 @@ with tab_sources:
 
 with tab_coverage:
     st.caption(t("indicators.coverage_caption", lang))
-    st.dataframe(coverage_grid(db.query("coverage_matrix", theme=None), districts, lang), width="stretch")
+    # At national scale a grid of every district is hundreds of columns: show one province at a time.
+    in_scope = districts
+    if scope.is_capped(list(districts["district_id"])):
+        provinces = sorted(districts["province_2025"].unique())
+        province = st.selectbox(t("compare.province", lang), provinces, key="coverage_province")
+        in_scope = districts[districts["province_2025"] == province]
+    coverage = db.query("coverage_matrix", theme=None,
+                        districts=None if in_scope is districts else list(in_scope["district_id"]))
+    st.dataframe(coverage_grid(coverage, in_scope, lang), width="stretch")
 
 with tab_data:
     ids = list(districts["district_id"])

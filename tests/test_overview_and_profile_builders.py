@@ -64,7 +64,7 @@ def test_catalogue_table_states_target_and_legal_basis(con):
 
 
 def test_coverage_grid_leaves_unreported_pairs_empty(con):
-    grid = coverage_grid(queries.run(con, "coverage_matrix", theme=None), queries.run(con, "districts"), "en")
+    grid = coverage_grid(queries.run(con, "coverage_matrix", theme=None, districts=None), queries.run(con, "districts"), "en")
     assert grid.loc["Share of e-documents digitally signed", "Tam Dương"] == 2
     assert pd.isna(grid.loc["Share of e-documents digitally signed", "Lục Yên"])
 

@@ -285,3 +285,33 @@ def test_reader_accepting_two_and_rejecting_the_rest_yields_a_valid_new_district
     assert "Đã nhận 2, bỏ 2 trong 4 đề xuất." in " ".join(c.value for c in at.caption)
     assert "Tệp huyện hợp lệ: thêm 2, sửa 0, xóa 0" in at.success[-1].value
     assert at.get("download_button")
+
+
+# --- At scale: 50 synthetic districts ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def fifty_districts(tmp_path_factory):
+    from bench.synthetic import generate
+    from loaders import build_database
+
+    folder = tmp_path_factory.mktemp("small")
+    generate("small", folder / "data")
+    build_database(folder / "data", folder / "cds.duckdb")
+    return folder
+
+
+def test_pages_start_from_twenty_districts_and_say_so_at_scale(fifty_districts, monkeypatch):
+    monkeypatch.setenv("CDS_DATA_DIR", str(fifty_districts / "data"))
+    monkeypatch.setenv("CDS_DB_PATH", str(fifty_districts / "cds.duckdb"))
+    compare = run_page("compare")
+    assert len(compare.multiselect(key="compare_districts").value) == 20
+    assert "Có 50 huyện; đang hiển thị 20 huyện đầu tiên" in " ".join(i.value for i in compare.info)
+    district = lambda x: x[0] if isinstance(x, (list, tuple)) else x  # noqa: E731 - multicategory: (district, mark)
+    assert max(len({district(bar["x"]) for bar in bars(figure)}) for figure in charts(compare)) <= 20
+    overview = run_page("overview")
+    assert len(overview.multiselect(key="overview_districts").value) == 20
+    indicators = run_page("indicators")
+    province = indicators.selectbox(key="coverage_province").value
+    grid = next(frame.value for frame in indicators.dataframe if frame.value.shape[0] > 0
+                and "Chỉ tiêu" in (frame.value.index.name or ""))
+    assert 0 < grid.shape[1] < 50 and province
