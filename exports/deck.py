@@ -9,7 +9,7 @@ import duckdb
 
 import queries
 from charts.colors import district_colors
-from charts.compare import comparison_charts
+from charts.compare import chart_keys, chart_title, comparison_charts
 from charts.spec import ChartSpec
 
 
@@ -34,6 +34,17 @@ def all_charts(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str, 
                                    indicators=None)
         charts += comparison_charts(observations, selected, colors, lang, per_commune=per_commune, medium=medium)
     return charts
+
+
+def chart_titles(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str) -> dict[str, str]:
+    """Every chart these districts make, id → title, without building a figure: what a deck is picked from."""
+    observations = queries.run(con, "observations_for_districts", districts=list(districts), theme=None,
+                               indicators=None)
+    titles = {}
+    for key in chart_keys(observations):
+        theme = observations.loc[observations["compare_group"].fillna(observations["indicator_id"]) == key, "theme"]
+        titles[f"{theme.iloc[0]}.{key}"] = chart_title(observations, key, lang)
+    return titles
 
 
 def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide") -> list[ChartSpec]:

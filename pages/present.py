@@ -57,8 +57,7 @@ state.seed_widget("present_districts", chosen)
 chosen = st.multiselect(t("present.districts", lang), ids, key="present_districts", format_func=names.get)
 state.seed_widget("present_per_commune", per_commune)
 per_commune = st.toggle(t("present.per_commune", lang), key="present_per_commune")
-available = db.all_charts(chosen, lang, per_commune) if chosen else []
-titles = {spec.chart_id: spec.title for spec in available}
+titles = db.chart_titles(chosen, lang) if chosen else {}
 theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
 
 state.seed_widget("present_deck", state.choices("deck", list(titles), []))

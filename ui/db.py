@@ -99,6 +99,19 @@ def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per_
                              observations, selected, colors)
 
 
+@st.cache_data(show_spinner=False, max_entries=200)
+def _chart_titles(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...], lang: str) -> dict:
+    from exports.deck import chart_titles
+
+    return chart_titles(_connection(db_path, version), list(districts), lang)
+
+
+def chart_titles(districts: list[str], lang: str) -> dict[str, str]:
+    """Chart id → title for these districts, without building the charts (the present page's deck picker)."""
+    path = database_state().path
+    return _chart_titles(str(path), _version(path), tuple(districts), lang)
+
+
 def load_problems() -> list[str]:
     """Problems that kept the last build in service (empty when data is valid)."""
     try:
