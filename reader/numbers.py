@@ -268,22 +268,20 @@ def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Fig
     except ValueError:
         return None
     kind, denominator, high = "number", None, None
-    if m.group("frac"):
-        kind = "fraction"
+    if m.group("frac") or m.group("range"):
+        # the second number of "a/b" (a fraction) or "a-b" (a range), read like the first
+        kind, group = ("fraction", "b") if m.group("frac") else ("range", "c")
         try:
-            denominator, amb_b = parse_number(m.group("b"), language=language, unit=hint)
+            second, second_ambiguous = parse_number(m.group(group), language=language, unit=hint)
         except ValueError:
             return None
-        ambiguous = ambiguous or amb_b
-    elif m.group("range"):
-        kind = "range"
-        try:
-            high, amb_c = parse_number(m.group("c"), language=language, unit=hint)
-        except ValueError:
+        ambiguous = ambiguous or second_ambiguous
+        if kind == "fraction":
+            denominator = second
+        elif second < value:
             return None
-        ambiguous = ambiguous or amb_c
-        if high < value:
-            return None
+        else:
+            high = second
     if factor != 1.0:
         value = _clean(value * factor)
         high = _clean(high * factor) if high is not None else None

@@ -170,12 +170,12 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
             return None
         return f"{y}-Q{_ROMAN[g['q'].lower()]}", "flow", not g["y"]
     if kind in ("asof_day", "asof_day_en"):
-        month = int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or "").lower())
+        month = _month_of(g)
         if not month:
             return None
         return f"asof {g['y']}-{month:02d}-{int(g['d']):02d}", "asof", False
     if kind in ("asof_month", "asof_month_en"):
-        month = int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or "").lower())
+        month = _month_of(g)
         y = _year(g.get("y"), doc_year)
         if not month or y is None:
             return None
@@ -187,7 +187,7 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
     if kind == "date":
         return "", "date", False
     if kind in ("month", "month_en"):
-        month = int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or "").lower())
+        month = _month_of(g)
         y = _year(g.get("y"), doc_year)
         if not month or y is None:
             return None
@@ -195,6 +195,11 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
     if kind == "year":
         return g["y"], "flow", False
     return None
+
+
+def _month_of(g: dict) -> int | None:
+    """The month of a match: a number (8, 08) or an English month name."""
+    return int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or "").lower())
 
 
 def _since_code(year: str, month: str, document_date: str | None) -> str | None:
