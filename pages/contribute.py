@@ -14,7 +14,7 @@ from loaders.contribute import ConflictError, audit_log, save
 from loaders.paths import default_data_dir, default_db_path
 from loaders.problems import ValidationFailed
 from loaders.upload import MAX_UPLOAD_BYTES
-from ui import db, editor_access, layout, review_cache, state
+from ui import db, editor_access, layout, markdown, review_cache, state
 from ui.charts import show_chart
 
 lang = state.language()
@@ -78,7 +78,8 @@ if reviewed.problems:
 
 district = reviewed.district
 summary_key = "contribute.summary_new" if reviewed.is_new else "contribute.summary_update"
-st.success(t(summary_key, lang, district=district.name, province=district.province,
+# Names come from the upload: escaped, so markdown in them (links, images) is shown as text.
+st.success(t(summary_key, lang, district=markdown.escape(district.name), province=markdown.escape(district.province),
              added=reviewed.count("added"), changed=reviewed.count("changed"), removed=reviewed.count("removed")),
            icon=":material/check_circle:")
 indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in catalogue.indicators.values()}
@@ -117,7 +118,7 @@ if st.button(t("contribute.save", lang), type="primary", icon=":material/save:",
     else:
         st.session_state.pop(upload_key, None)
         db.refresh_database()
-        st.success(t("contribute.saved", lang, district=district.name, kept=len(result.history)), icon=":material/task_alt:")
+        st.success(t("contribute.saved", lang, district=markdown.escape(district.name), kept=len(result.history)), icon=":material/task_alt:")
         # A relative link (not st.page_link) so it also works when this page runs on its own, as in tests.
         st.markdown(f"[:material/bar_chart: {t('contribute.see_compared', lang)}](compare?d={','.join(shown_ids)})")
 

@@ -160,4 +160,4 @@ if reviewed.ok:
                 st.dataframe(problems_table(failure.problems, lang), hide_index=True, width="stretch")
             else:
                 db.refresh_database()
-                st.success(t("reader.saved", lang, district=names.get(slug) or header["district"]))
+                st.success(t("reader.saved", lang, district=markdown.escape(names.get(slug) or header["district"])))

@@ -315,3 +315,13 @@ def test_pages_start_from_twenty_districts_and_say_so_at_scale(fifty_districts, 
     grid = next(frame.value for frame in indicators.dataframe if frame.value.shape[0] > 0
                 and "Chỉ tiêu" in (frame.value.index.name or ""))
     assert 0 < grid.shape[1] < 50 and province
+
+
+def test_contribute_shows_markdown_in_an_uploaded_name_as_text(monkeypatch):
+    at = unlocked_contribute(monkeypatch)
+    content = (REPO / "data" / "districts" / "lam-binh.yaml").read_text(encoding="utf-8").replace(
+        "district: Lâm Bình", "district: \"[bấm vào đây](http://example.com) **X**\"").replace("slug: lam-binh", "slug: lam-binh-x")
+    at.file_uploader(key="upload").upload("x.yaml", content.encode(), "application/yaml").run()
+    assert not at.exception
+    message = at.success[0].value
+    assert "\\[bấm vào đây\\]\\(http://example\\.com\\)" in message.replace("\\:", ":") and "\\*\\*X\\*\\*" in message
