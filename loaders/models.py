@@ -137,11 +137,16 @@ class CommuneCount(_Record):
     period: str | None = None
 
 
+# Names are drawn as chart labels, where plotly reads <b>, <a href> … as markup: a name never needs < or >.
+PlainName = Annotated[str, BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v),
+                      Field(min_length=1, max_length=120, pattern=r"^[^<>]+$")]
+
+
 class DistrictHeader(_Record):
-    district: Text
+    district: PlainName
     slug: Slug
-    province: Text
-    province_2025: Text
+    province: PlainName
+    province_2025: PlainName
     communes: CommuneCount | None = None
     sources: list = []  # validated as Source records beside the registry's
     observations: list = []

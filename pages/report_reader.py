@@ -51,7 +51,7 @@ if upload is not None:
         st.error(t("reader.no_text_layer", lang))
         st.stop()
     except DocumentError as error:
-        st.error(t("reader.unreadable", lang, error=str(error)))
+        st.error(t("reader.unreadable", lang, error=markdown.escape(str(error))))
         st.stop()
 if not text.strip():
     st.info(t("reader.start", lang))

@@ -336,3 +336,10 @@ def test_another_districts_broken_file_does_not_block_the_review_but_the_save_re
         save(data_dir, tmp_path / "db.duckdb", reviewed, "x")
     assert all("tam-duong.yaml" in problem.file for problem in failure.value.problems)
     assert snapshot(data_dir) == before
+
+
+def test_a_district_name_with_markup_is_refused(data_dir):
+    content = (DATA_DIR / "districts" / "lam-binh.yaml").read_text(encoding="utf-8").replace(
+        "district: Lâm Bình", 'district: "<a href=\'http://x\'>Lâm Bình</a>"').replace("slug: lam-binh", "slug: lam-binh-y")
+    reviewed = review(data_dir, read_upload(content.encode(), "y.yaml", data_dir))
+    assert [(p.field, p.code) for p in reviewed.problems] == [("district", "string_pattern_mismatch")]
