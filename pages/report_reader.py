@@ -13,7 +13,7 @@ from i18n.numbers import format_number
 from loaders.contribute import ConflictError, save
 from loaders.paths import default_data_dir, default_db_path
 from loaders.problems import ValidationFailed
-from reader import DocumentError, NoTextLayer, propose, read_document
+from reader import DocumentError, NoTextLayer, propose, read_document, reasons
 from reader.district_file import district_document, district_yaml_bytes, passage
 from ui import db, editor_access, layout, markdown, review_cache, state
 
@@ -72,7 +72,7 @@ for number, candidate in enumerate(candidates):
         before, quote, after = passage(text, candidate.start, candidate.end)
         st.markdown(markdown.highlighted(before, quote, after))
         detail = [t("reader.confidence", lang, value=format_number(candidate.confidence, lang, 2)),
-                  markdown.escape(candidate.reason)]
+                  markdown.escape(reasons.render(candidate.reason_parts, lang))]
         if candidate.ambiguous:
             detail.append("⚠ " + t("reader.ambiguous", lang))
         st.caption(" · ".join(detail))

@@ -23,6 +23,7 @@ from loaders.periods import PeriodError, parse_period
 from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, load_catalogue
 from .numbers import Figure, find_figures
 from .periods import PeriodMention, asof_code, document_date_from_text, find_periods
+from .reasons import Part, part, render
 
 
 @dataclass
@@ -38,10 +39,11 @@ class Candidate:
     start: int
     end: int
     confidence: float
-    reason: str
+    reason: str  # in English (command line, benchmark); reason_parts render in either language
     figure_start: int = -1
     figure_end: int = -1
     ambiguous: bool = False
+    reason_parts: list[Part] = field(default_factory=list)
 
     def as_observation(self, source: str | None = None) -> dict[str, Any]:
         """The candidate as a district-file observation record (for a curator to check and paste)."""
@@ -427,7 +429,7 @@ def _length_factor(syllables: int) -> float:
 class _Scored:
     info: IndicatorInfo
     score: float
-    evidence: list[str]
+    evidence: list[Part]
     unit_match: bool
 
 
@@ -450,11 +452,11 @@ def propose(
     text = unicodedata.normalize("NFC", text)
     folded = fold(text)
     document_date = document_date or document_date_from_text(text)
-    date_note = ""
+    date_note = None
     if not document_date:
         document_date = _latest_date(text)
         if document_date:
-            date_note = f"report date not given: taken as the latest date in the text ({document_date})"
+            date_note = part("date_guessed", date=document_date)
     structure = _structure(text, cat)
     matches = _find_wordings(folded, cat)
     # a figure inside a wording that itself has digits ("mức độ 1", "mức độ 3, 4") is part of the name, not a figure
@@ -527,22 +529,22 @@ def propose(
                     paired_as_denominator.add(fi + 1)
             if fi not in choice:
                 continue
-            best, second, (level, commune, level_note) = choice[fi]
+            best, second, (level, commune, level_parts) = choice[fi]
             confidence = _confidence(best.score, second)
             notes = list(best.evidence)
             if sentence.plan or f.target:
                 confidence *= 0.4
-                notes.append("a plan or target, not a result")
+                notes.append(part("plan"))
             if re.match(r"\s*\S*\s*(?:\S+\s+)?còn\s+lại", folded[f.end : f.end + 30]):
                 confidence *= 0.5
-                notes.append("'còn lại' (the rest): not a result")
+                notes.append(part("rest"))
             if f.ambiguous:
                 confidence *= 0.9
-                notes.append("thousands/decimal separator ambiguous")
+                notes.append(part("ambiguous"))
             if f.kind == "range":
                 confidence *= 0.7
-                notes.append(f"a range {f.value}–{f.high}: the lower bound")
-            notes.append(level_note)
+                notes.append(part("range", low=f.value, high=f.high))
+            notes += level_parts
             period, period_note = _period(f, best.info, clause, sentence, mentions, carried_period, doc, structure)
             notes.append(period_note)
             quote_start, quote_end = _quote_span(text, clause, sentence, f, matches, best.info.id)
@@ -555,7 +557,8 @@ def propose(
                 info = cat.indicators.get(indicator_id)
                 if info is None or not info.proposable:
                     continue
-                extra = "" if indicator_id == best.info.id else f"; paired with {best.info.id} in '{f.text}'"
+                parts = [*notes, *([date_note] if date_note else []),
+                         *([] if indicator_id == best.info.id else [part("paired", indicator=best.info.id, figure=f.text)])]
                 candidates.append(
                     Candidate(
                         indicator=indicator_id,
@@ -569,7 +572,8 @@ def propose(
                         start=quote_start,
                         end=quote_end,
                         confidence=round(confidence, 3),
-                        reason="; ".join(n for n in [*notes, date_note] if n) + extra,
+                        reason=render(parts, "en"),
+                        reason_parts=parts,
                         figure_start=f.start,
                         figure_end=f.end,
                         ambiguous=f.ambiguous,
@@ -757,7 +761,7 @@ def _score(
             continue
         found = per_indicator.get(info.id, [])
         strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)
-        evidence: list[str] = []
+        evidence: list[Part] = []
         score = 0.0
         if found:
             by_wording: dict[str, float] = {}
@@ -768,7 +772,7 @@ def _score(
                     where[m.wording] = name
             ordered = sorted(by_wording.items(), key=lambda kv: -kv[1])
             score = ordered[0][1] + 0.6 * sum(w for _, w in ordered[1:])
-            evidence.append(", ".join(f"'{w}' ({where[w]})" for w, _ in ordered[:3]))
+            evidence.append(part("wordings", items=[(w, where[w]) for w, _ in ordered[:3]]))
         unit_match = False
         # where the indicator's own specific wordings are: next to the figure, or only somewhere in the clause
         near = [(m, name) for _, m, name in strong if name in ("unit", "before", "after")]
@@ -780,7 +784,7 @@ def _score(
                    or (english and re.search(rf"(?<!\w){re.escape(cw)}(?!\w)", unit_word)) for cw in info.counts):
                 unit_match = True
                 score += 1.5
-                evidence.append(f"counts '{f.unit_word}'")
+                evidence.append(part("counts", word=f.unit_word))
             elif not english and any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
                 # "tại 08 xã" counts communes, "30.095 trường hợp" cases: another indicator's counting word
                 score -= 1.0
@@ -795,7 +799,7 @@ def _score(
             if theme_mates:
                 score += 0.3
                 eligible = True
-                evidence.append(f"same theme as {sorted(theme_mates)[0]}")
+                evidence.append(part("same_theme", indicator=sorted(theme_mates)[0]))
         if not eligible or score <= 0.6:
             continue
         results.append(_Scored(info, score, evidence, unit_match))
@@ -815,23 +819,23 @@ def _level(
     info: IndicatorInfo,
     text: str,
     communes: list[str],
-) -> tuple[str, str | None, str]:
-    level, why = None, ""
+) -> tuple[str, str | None, list[Part]]:
+    level, why = None, None
     chosen: _Cue | None = None
     unit_word = fold(f.unit_word)
     if info.counts_primary.startswith("xã"):
         # a number of communes is a figure about the district as a whole
-        return "district", None, "level district (counts communes)"
+        return "district", None, [part("level_counts_communes_district")]
     if unit_word.startswith("xã") and not info.counts_primary.startswith("xã"):
-        level, why = "commune_aggregate", f"counts communes ('{f.unit_word}')"
+        level, why = "commune_aggregate", part("level_counts_communes", word=f.unit_word)
     para = structure.paragraphs[structure.sentences[clause.sentence].paragraph]
     if level is None and para.column_levels:
         column = text[para.start : f.start].count("|")
         if column < len(para.column_levels) and para.column_levels[column]:
-            level, why = para.column_levels[column], "level from the table's column header"
+            level, why = para.column_levels[column], part("level_table")
     if level is None and len(clause_figures) >= 2 and len(clause_cues) == len(clause_figures):
         cue = chosen = clause_cues[fi]
-        level, why = cue.level, f"level from '{text[cue.start:cue.end]}' (in order)"
+        level, why = cue.level, part("level_cue_in_order", cue=text[cue.start:cue.end])
     if level is None:
         zone_cues = []
         # the figure's own stretch (split from its neighbours at commas, "và", "với")
@@ -842,29 +846,31 @@ def _level(
                 zone_cues.append((distance, cue))
         if zone_cues:
             cue = chosen = min(zone_cues, key=lambda x: x[0])[1]
-            level, why = cue.level, f"level from '{text[cue.start:cue.end]}'"
+            level, why = cue.level, part("level_cue", cue=text[cue.start:cue.end])
     if level is None and clause_cues and len({c.level for c in clause_cues}) == 1:
         cue = chosen = clause_cues[0]
-        level, why = cue.level, f"level from '{text[cue.start:cue.end]}' (clause)"
+        level, why = cue.level, part("level_cue_clause", cue=text[cue.start:cue.end])
     if level is None:
         sentence = structure.sentences[clause.sentence]
         earlier = [c for c in all_cues if sentence.start <= c.start < clause.start and c.level == "commune"]
         if earlier:
-            level, why = "commune", "level from an earlier clause naming the commune"
+            level, why = "commune", part("level_earlier_clause")
     if level is None:
         section = structure.paragraphs[structure.sentences[clause.sentence].paragraph].section_level
         if section:
-            level, why = section, "level from the heading above"
+            level, why = section, part("level_heading")
     if level is None:
-        level, why = "district", "level district (no cấp xã / commune wording)"
+        level, why = "district", part("level_default")
+    reasons = [why]
     commune = None
     if level == "commune":
         commune = chosen.name if chosen is not None and chosen.name else _nearest_commune(text, communes, f.start)
         if commune is None:
-            level, why = "commune_aggregate", why + "; commune not named, kept as commune level aggregate"
+            level = "commune_aggregate"
+            reasons.append(part("commune_not_named"))
         else:
-            why += f" ({commune})"
-    return level, commune, why
+            reasons.append(part("commune_named", commune=commune))
+    return level, commune, reasons
 
 
 def _carried_periods(structure: _Structure, mentions: list[PeriodMention]) -> dict[int, PeriodMention | None]:
@@ -894,7 +900,7 @@ def _period(
     carried: dict[int, PeriodMention | None],
     doc: _DocPeriods,
     structure: _Structure,
-) -> tuple[str | None, str]:
+) -> tuple[str | None, Part]:
     doc_year_end = _period_end(doc.now) if doc.now else None
     usable = [m for m in mentions if _usable(m) and not _future(m, doc)]
     in_clause = [m for m in usable if clause.start <= m.start < clause.end]
@@ -915,21 +921,21 @@ def _period(
     said = f"'{mention.text}'" if mention else ""
     if mention is None:
         if info.flow:
-            return doc.default_flow, f"period: the report's ({doc.default_flow})"
-        return doc.now, f"period: as of the report date ({doc.now})"
+            return doc.default_flow, part("period_report_flow", code=doc.default_flow)
+        return doc.now, part("period_report_date", code=doc.now)
     if mention.kind == "now":
         if info.flow:
-            return doc.default_flow, f"period: the report's ({doc.default_flow}), {said}"
-        return doc.now, f"period from {said}"
+            return doc.default_flow, part("period_report_flow_said", code=doc.default_flow, said=said)
+        return doc.now, part("period_from", said=said)
     if mention.kind == "asof":
-        return mention.code, f"period from {said}"
+        return mention.code, part("period_from", said=said)
     # a span of time
     if info.flow or (info.unit == "percent" and same_sentence):
-        return mention.code, f"period from {said}"
+        return mention.code, part("period_from", said=said)
     code = _asof_of_end(mention.code)
     if doc.now and doc_year_end is not None and _period_end(code) > doc_year_end:
         code = doc.now
-    return code, f"period: as of the end of {said}"
+    return code, part("period_end_of", said=said)
 
 
 def _future(m: PeriodMention, doc: _DocPeriods) -> bool:

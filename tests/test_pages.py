@@ -325,3 +325,10 @@ def test_contribute_shows_markdown_in_an_uploaded_name_as_text(monkeypatch):
     assert not at.exception
     message = at.success[0].value
     assert "\\[bấm vào đây\\]\\(http://example\\.com\\)" in message.replace("\\:", ":") and "\\*\\*X\\*\\*" in message
+
+
+def test_reader_says_why_in_the_page_language():
+    at = run_page("report_reader")
+    at.text_area(key="reader_text").input(READER_TEXT).run()
+    reasons = " ".join(caption.value for caption in at.caption)
+    assert "kỳ theo" in reasons and "period from" not in reasons
