@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Annotated, Literal
@@ -26,6 +27,8 @@ def _plain_number(value: object) -> object:
     if isinstance(value, bool):
         raise PydanticCustomError("not_a_number", "must be a number, not true/false", {"value": str(value)})
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise PydanticCustomError("not_a_number", "must be a number, not {value}", {"value": str(value)})
         return value
     if isinstance(value, str):
         text = value.strip()

@@ -87,7 +87,7 @@ def read_upload(content: bytes, filename: str, data_dir: Path, district: str | N
     return Submission(name, fmt, files, problems)
 
 
-_FATAL = {"bad_slug", "not_utf8", "yaml_syntax", "not_xlsx", "missing_sheet", "empty_file", "csv_needs_district",
+_FATAL = {"bad_slug", "not_utf8", "yaml_syntax", "yaml_alias", "not_xlsx", "missing_sheet", "empty_file", "csv_needs_district",
           "not_a_mapping", "slug_mismatch_argument"}
 
 

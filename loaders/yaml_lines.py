@@ -48,6 +48,12 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 def parse_yaml(text: str, shown_as: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text with SafeLoader semantics (no arbitrary objects), keeping line numbers."""
     try:
+        alias = next((event for event in yaml.parse(text, Loader=_LineLoader) if isinstance(event, yaml.AliasEvent)), None)
+        if alias is not None:
+            # Aliases (*name) are never needed in data files; refused, they cannot build recursive or exponentially
+            # large documents out of a small upload.
+            return None, [Problem(shown_as, alias.start_mark.line + 1, "yaml", "aliases (*name) are not allowed",
+                                  "yaml_alias")]
         document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from (C)SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

@@ -57,7 +57,11 @@ if not text.strip():
     st.info(t("reader.start", lang))
     st.stop()
 
-candidates, seconds = proposals(text, document_date or None)
+try:
+    candidates, seconds = proposals(text, document_date or None)
+except Exception as error:  # a reader bug must not take the page down: say so and keep the text
+    st.error(t("reader.unreadable", lang, error=markdown.escape(f"{type(error).__name__}: {error}")))
+    st.stop()
 if not candidates:
     st.warning(t("reader.none_found", lang))
     st.stop()

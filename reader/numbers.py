@@ -27,6 +27,11 @@ def _clean(value: float) -> float | int:
     return int(rounded) if float(rounded).is_integer() else rounded
 
 
+# No figure in a district report has more digits than this (13.431.938.000.000 đ has 14); a longer run of digits
+# is an identifier or noise, and would overflow a float.
+MAX_DIGITS = 18
+
+
 def parse_number(token: str, *, language: str | None = "vi", unit: str | None = None) -> tuple[float | int, bool]:
     """Parse one numeric token (digits with ``.``/``,`` separators) into ``(value, ambiguous)``.
 
@@ -36,6 +41,8 @@ def parse_number(token: str, *, language: str | None = "vi", unit: str | None = 
     token = token.strip()
     if not _TOKEN.fullmatch(token):
         raise ValueError(f"not a number: {token!r}")
+    if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+        raise ValueError(f"too many digits to be a reported figure: {token[:20]!r}…")
     dots, commas = token.count("."), token.count(",")
     if not dots and not commas:
         return int(token), False

@@ -462,3 +462,11 @@ def test_date_in_the_header_is_the_report_date():
     text = "Hương Khê, ngày 07 tháng 9 năm 2023\n\nToàn huyện hiện có 215 tổ chuyển đổi số cộng đồng."
     (c,) = propose(text)
     assert (c.indicator, c.value, c.period) == ("community_teams_village_level", 215, "asof 2023-09-07")
+
+
+def test_a_run_of_hundreds_of_digits_is_not_a_figure_and_does_not_crash():
+    from reader import propose
+
+    assert propose("9" * 400 + " hồ sơ") == []
+    with pytest.raises(ValueError):
+        parse_number("1" * 19)
