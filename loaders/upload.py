@@ -21,7 +21,7 @@ from .text_files import decode_text, nfc
 from .yaml_lines import LineDict, parse_yaml
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an XLSX is a zip: refuse archives that expand like a bomb
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # an XLSX is a zip: refuse archives that expand like a bomb (openpyxl holds it all)
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx"}
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -208,7 +208,7 @@ def _from_xlsx(content: bytes, shown: str, data_dir: Path, district: str | None,
         problems.append(Problem(shown, 1, "file", "not an Excel workbook (.xlsx); save it from Excel as .xlsx", "not_xlsx"))
         return None
     if unpacked > MAX_UNPACKED_BYTES:
-        problems.append(Problem(shown, 1, "file", "the workbook unpacks to more than 50 MB", "file_too_large",
+        problems.append(Problem(shown, 1, "file", "the workbook unpacks to more than 20 MB", "file_too_large",
                                 {"value": f"{unpacked / 1e6:.0f}", "limit": f"{MAX_UNPACKED_BYTES / 1e6:.0f}"}))
         return None
     try:

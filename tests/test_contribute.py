@@ -7,6 +7,7 @@ import hashlib
 import io
 import shutil
 import subprocess
+import zipfile
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -343,3 +344,30 @@ def test_a_district_name_with_markup_is_refused(data_dir):
         "district: Lâm Bình", 'district: "<a href=\'http://x\'>Lâm Bình</a>"').replace("slug: lam-binh", "slug: lam-binh-y")
     reviewed = review(data_dir, read_upload(content.encode(), "y.yaml", data_dir))
     assert [(p.field, p.code) for p in reviewed.problems] == [("district", "string_pattern_mismatch")]
+
+
+def test_a_workbook_that_unpacks_like_a_zip_bomb_is_refused_unread(data_dir):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<a>" + b" " * (30 * 1024 * 1024) + b"</a>")
+    assert len(buffer.getvalue()) < MAX_UPLOAD_BYTES
+    submission = read_upload(buffer.getvalue(), "bomb.xlsx", data_dir)
+    assert [p.code for p in submission.problems] == ["file_too_large"] and submission.district is None
+
+
+def test_parallel_imports_from_separate_processes_all_land(dataset, data_dir, tmp_path):
+    """Two app servers (or an editor at the command line) are separate processes: the lock holds across them."""
+    uploads = []
+    for n in range(5):
+        upload = tmp_path / f"process-{n}.xlsx"
+        upload.write_bytes(filled_template(dataset, "luc-yen", f"process-{n}"))
+        uploads.append(upload)
+    processes = [subprocess.Popen([sys.executable, "-m", "loaders", "import", str(upload), "--data-dir", str(data_dir),
+                                   "--db", str(tmp_path / "db.duckdb"), "--editor", upload.stem],
+                                  cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for upload in uploads]
+    outcomes = [(process.wait(timeout=300), process.stderr.read()) for process in processes]
+    assert [code for code, _ in outcomes] == [0] * 5, outcomes
+    saved = load_dataset(data_dir)
+    assert all(len(curated(saved, f"process-{n}")) == len(curated(dataset, "luc-yen")) for n in range(5))
+    assert sorted(entry["editor"] for entry in audit_log(data_dir)) == [f"process-{n}" for n in range(5)]
