@@ -90,6 +90,7 @@ def test_page_draws_in_a_real_browser(browser, app_url, name, path, expected_tex
         body = page.inner_text("body")
         assert expected_text in body
         assert "Ngôn ngữ" in body, "the page ran outside app.py's navigation (no language switch)"
+        assert "Page not found" not in body, f"{path} is not a page of the app"
         assert page.locator(drawn).count() >= 1
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     finally:
@@ -183,3 +184,17 @@ def test_an_official_adds_a_district_with_the_xlsx_template_and_sees_it_compared
         finally:
             page.close()
     assert (data_dir / "districts" / "huyen-moi.yaml").exists()
+
+
+@pytest.mark.parametrize("path", ["/overview", "/", "/reader", "/contribute"])
+def test_a_pasted_link_opens_its_page_not_page_not_found(browser, app_url, path):
+    """Run after the other tests on the same server: the first request of a server is routed differently."""
+    page = _open(browser, app_url + "/compare")
+    try:
+        page.goto(app_url + path, wait_until="domcontentloaded")
+        page.wait_for_selector("h1", timeout=60_000)
+        page.wait_for_timeout(1000)
+        body = page.inner_text("body")
+        assert "Page not found" not in body and "Ngôn ngữ" in body
+    finally:
+        page.close()

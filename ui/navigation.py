@@ -19,7 +19,13 @@ PAGES = [
 
 
 def pages(lang: str) -> list:
-    return [
-        st.Page(file, title=t(title_key, lang), url_path=url_path, icon=icon, default=(n == 0))
+    listed = [
+        st.Page(file, title=t(title_key, lang), url_path=f"{url_path}-home" if n == 0 else url_path, icon=icon,
+                default=(n == 0))
         for n, (file, title_key, url_path, icon) in enumerate(PAGES)
     ]
+    # The default page is served at "/" and the browser does not route its own path back to it (a pasted /overview
+    # link said "Page not found"): the default keeps a reserved name, and /overview is the same page, hidden from
+    # the menu.
+    file, title_key, url_path, icon = PAGES[0]
+    return [*listed, st.Page(file, title=t(title_key, lang), url_path=url_path, icon=icon, visibility="hidden")]
