@@ -22,7 +22,7 @@ import pandas as pd
 from .dataset import Dataset
 from .periods import parse_period
 from .problems import Problem, ValidationFailed
-from .read import CATALOGUE_FILE, DISTRICTS_DIR, SOURCES_FILE
+from .read import stamped_data_files
 from .validate import load_dataset
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
@@ -36,36 +36,13 @@ def data_fingerprint(data_dir: Path) -> str:
 FileStamps = dict[str, list]  # relative path -> [size, mtime_ns, sha256 of the bytes]
 
 
-def _stamped_data_files(data_dir: Path) -> list[tuple[str, str, os.stat_result]]:
-    """(relative path, path, stat) of every file a build reads, in a fixed order; one stat call per file and no
-    pathlib, because at national scale (1,400 files) this runs on every start and must cost less than opening
-    the database."""
-    root = os.fspath(data_dir)
-    found = []
-    for name in (CATALOGUE_FILE, SOURCES_FILE):
-        path = os.path.join(root, name)
-        try:
-            found.append((name, path, os.stat(path)))
-        except FileNotFoundError:
-            continue
-    folder = os.path.join(root, DISTRICTS_DIR)
-    try:
-        entries = [e for e in os.scandir(folder) if not e.name.startswith(".") and e.name.endswith((".yaml", ".csv"))]
-    except FileNotFoundError:
-        entries = []
-    for entry in sorted(entries, key=lambda e: e.name):
-        if entry.is_file():
-            found.append((f"{DISTRICTS_DIR}/{entry.name}", entry.path, entry.stat()))
-    return found
-
-
 def file_hashes(data_dir: Path, known: FileStamps | None = None) -> tuple[str, FileStamps]:
     """The data fingerprint and each file's stamp. A file whose size and modification time match ``known`` is not
     read again: its recorded hash is reused, which is what makes a start with unchanged data cheap."""
     known = known or {}
     digest = hashlib.sha256()
     stamps: FileStamps = {}
-    for relative, path, stat in _stamped_data_files(data_dir):
+    for relative, path, stat in stamped_data_files(data_dir):
         previous = known.get(relative)
         if previous and previous[0] == stat.st_size and previous[1] == stat.st_mtime_ns:
             file_hash = previous[2]
@@ -80,7 +57,7 @@ def file_hashes(data_dir: Path, known: FileStamps | None = None) -> tuple[str, F
 def _unchanged(data_dir: Path, known: FileStamps) -> bool:
     """Whether the data files are exactly those of the manifest with the same sizes and times: the common start,
     answered with one stat per file and nothing else."""
-    files = _stamped_data_files(data_dir)
+    files = stamped_data_files(data_dir)
     if len(files) != len(known):
         return False
     for relative, _path, stat in files:

@@ -30,9 +30,8 @@ from .build import DatabaseState, ensure_database
 from .dataset import Dataset, District
 from .models import DistrictHeader, Observation, Source
 from .problems import Problem, ValidationFailed
-from .read import CATALOGUE_FILE, DISTRICTS_DIR, SOURCES_FILE, Located, read_data_dir
+from .read import CATALOGUE_FILE, DISTRICTS_DIR, SOURCES_FILE, declared_sources, read_data_dir
 from .upload import SOURCE_COLUMNS, Submission, read_upload
-from .yaml_lines import parse_yaml
 from .validate import validate_raw, load_dataset
 
 HISTORY_DIR = "history"
@@ -121,7 +120,7 @@ def review(data_dir: Path, submission: Submission, context: Iterable[str] = ()) 
     saved = next((files for files in raw.districts if files.slug_from_name == slug), None)
     before = observations_of(saved.observations) if saved else {}
     raw.districts = [files for files in raw.districts if files.slug_from_name != slug] + [submission.district]
-    raw.sources = raw.sources + _sources_declared_elsewhere(data_dir, loaded)
+    raw.sources = raw.sources + declared_sources(data_dir, loaded)
     problems = list(submission.problems) + [p for p in problems if not _about_other_district(p, data_dir, slug)]
     dataset = validate_raw(raw, problems)
     district = next((d for d in dataset.districts if d.slug == slug), None)
@@ -134,23 +133,6 @@ def _about_other_district(problem: Problem, data_dir: Path, slug: str) -> bool:
     """A problem in another district's file (loaded for context) is not the uploader's to fix."""
     prefix = f"{Path(data_dir).name}/{DISTRICTS_DIR}/"
     return problem.file.startswith(prefix) and not problem.file.startswith(f"{prefix}{slug}.")
-
-
-def _sources_declared_elsewhere(data_dir: Path, loaded: set[str]) -> list:
-    """The `sources:` records of district files not loaded, so a contributed source id cannot reuse one of theirs."""
-    records = []
-    for path in sorted((Path(data_dir) / DISTRICTS_DIR).glob("*.yaml")):
-        if path.stem in loaded or path.name.startswith("."):
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if "\nsources:" not in text and not text.startswith("sources:"):
-            continue
-        document, _ = parse_yaml(text, path.name)
-        if isinstance(document, dict) and isinstance(document.get("sources"), list):
-            shown = f"{Path(data_dir).name}/{DISTRICTS_DIR}/{path.name}"
-            records += [Located(dict(item), shown, item.line, dict(item.key_lines))
-                        for item in document["sources"] if hasattr(item, "key_lines")]
-    return records
 
 
 def _new_sources(uploaded, registry) -> list:

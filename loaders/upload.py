@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .problems import Problem
-from .read import OBSERVATION_COLUMNS, DistrictFiles, Located, csv_observations, read_data_dir
+from .read import OBSERVATION_COLUMNS, DistrictFiles, Located, csv_observations, list_of_records, read_data_dir
 from .text_files import decode_text, nfc
 from .yaml_lines import LineDict, parse_yaml
 
@@ -149,23 +149,8 @@ def _from_yaml(content: bytes, shown: str, data_dir: Path, district: str | None,
         problems.append(Problem(shown, 1, "file", "expected a district file: a mapping with district, slug, province, …", "not_a_mapping"))
         return None
     header = Located(dict(document), shown, document.line, dict(document.key_lines))
-    return DistrictFiles("", header, _records(document, "observations", shown, problems), _records(document, "sources", shown, problems))
-
-
-def _records(document: LineDict, key: str, shown: str, problems: list[Problem]) -> list[Located]:
-    items = document.get(key)
-    if items is None:
-        return []
-    if not isinstance(items, list):
-        problems.append(Problem(shown, document.line_of(key), key, "must be a list", "not_a_list"))
-        return []
-    records = []
-    for index, item in enumerate(items):
-        if isinstance(item, LineDict):
-            records.append(Located(dict(item), shown, item.line, dict(item.key_lines)))
-        else:
-            problems.append(Problem(shown, document.line_of(key), f"{key}[{index}]", "must be a mapping of fields", "not_a_mapping"))
-    return records
+    return DistrictFiles("", header, list_of_records(document, "observations", shown, problems, required=False),
+                         list_of_records(document, "sources", shown, problems, required=False))
 
 
 # --- CSV: observations of a district that already exists -------------------------------------------------------
@@ -192,7 +177,7 @@ def unfilled_rows_dropped(records: list[Located]) -> list[Located]:
 def _existing_district(data_dir: Path, slug: str | None) -> DistrictFiles | None:
     if not slug:
         return None
-    raw, _ = read_data_dir(data_dir)
+    raw, _ = read_data_dir(data_dir, only=[slug])
     return next((files for files in raw.districts if files.slug_from_name == slug), None)
 
 

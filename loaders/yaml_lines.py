@@ -48,7 +48,9 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 def parse_yaml(text: str, shown_as: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text with SafeLoader semantics (no arbitrary objects), keeping line numbers."""
     try:
-        alias = next((event for event in yaml.parse(text, Loader=_LineLoader) if isinstance(event, yaml.AliasEvent)), None)
+        # an alias is written *name: only a text with a '*' needs the second, event-level pass
+        alias = None if "*" not in text else next(
+            (event for event in yaml.parse(text, Loader=_LineLoader) if isinstance(event, yaml.AliasEvent)), None)
         if alias is not None:
             # Aliases (*name) are never needed in data files; refused, they cannot build recursive or exponentially
             # large documents out of a small upload.
