@@ -10,16 +10,15 @@ from charts.compare import comparison_charts
 from charts.tables import changes_table, problems_table
 from exports.templates import csv_template, xlsx_template, yaml_template
 from i18n import pick, t
-from loaders.contribute import ConflictError, audit_log, save
-from loaders.paths import default_data_dir, default_db_path
-from loaders.problems import ValidationFailed
+from loaders.contribute import audit_log
+from loaders.paths import default_data_dir
 from loaders.upload import MAX_UPLOAD_BYTES
 from ui import db, editor_access, layout, markdown, review_cache, state
 from ui.charts import show_chart
 
 lang = state.language()
 layout.page_header(lang, "contribute.title", "contribute.caption")
-data_dir, db_path = default_data_dir(), default_db_path()
+data_dir = default_data_dir()
 catalogue = db.dataset(only=[])
 districts = db.query("districts")
 names = dict(zip(districts["district_id"], districts["district_name"]))
@@ -108,16 +107,9 @@ preview.close()
 
 if st.button(t("contribute.save", lang), type="primary", icon=":material/save:", disabled=not editor.strip(),
              help=None if editor.strip() else t("contribute.name_first", lang)):
-    try:
-        result = save(data_dir, db_path, reviewed, editor)
-    except ConflictError:
-        st.error(t("contribute.conflict", lang), icon=":material/sync_problem:")
-    except ValidationFailed as failure:
-        st.error(t("contribute.problems_found", lang, count=len(failure.problems)), icon=":material/error:")
-        st.dataframe(problems_table(failure.problems, lang), hide_index=True, width="stretch")
-    else:
+    result = review_cache.save_reviewed(reviewed, editor, lang)
+    if result is not None:
         st.session_state.pop(upload_key, None)
-        db.refresh_database()
         st.success(t("contribute.saved", lang, district=markdown.escape(district.name), kept=len(result.history)), icon=":material/task_alt:")
         # A relative link (not st.page_link) so it also works when this page runs on its own, as in tests.
         st.markdown(f"[:material/bar_chart: {t('contribute.see_compared', lang)}](compare?d={','.join(shown_ids)})")

@@ -10,9 +10,7 @@ import streamlit as st
 from charts.tables import changes_table, problems_table
 from i18n import pick, t
 from i18n.numbers import format_number
-from loaders.contribute import ConflictError, save
-from loaders.paths import default_data_dir, default_db_path
-from loaders.problems import ValidationFailed
+from loaders.paths import default_data_dir
 from reader import DocumentError, NoTextLayer, propose, read_document, reasons
 from reader.district_file import district_document, district_yaml_bytes, passage
 from ui import db, editor_access, layout, markdown, review_cache, state
@@ -156,12 +154,5 @@ if reviewed.ok:
     else:
         editor = st.text_input(t("reader.editor_name", lang), key="reader_editor")
         if st.button(t("reader.save", lang), type="primary", disabled=not editor.strip(), key="reader_save"):
-            try:
-                save(data_dir, default_db_path(), reviewed, editor)
-            except ConflictError:
-                st.error(t("contribute.conflict", lang))
-            except ValidationFailed as failure:
-                st.dataframe(problems_table(failure.problems, lang), hide_index=True, width="stretch")
-            else:
-                db.refresh_database()
+            if review_cache.save_reviewed(reviewed, editor, lang) is not None:
                 st.success(t("reader.saved", lang, district=markdown.escape(names.get(slug) or header["district"])))

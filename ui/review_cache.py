@@ -1,5 +1,6 @@
-"""Reviewing an upload validates it against the data folder; reruns of the same page (a theme picked for the
-preview, a name typed) reuse the review of the same bytes against the same build instead of repeating it."""
+"""Reviewing and saving an upload, for the Contribute and Report reader pages. A review validates the upload
+against the data folder; reruns of the same page (a theme picked for the preview, a name typed) reuse the review
+of the same bytes against the same build instead of repeating it."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import hashlib
 
 import streamlit as st
 
-from loaders.contribute import Review, review
-from loaders.paths import default_data_dir
+from charts.tables import problems_table
+from i18n import t
+from loaders.contribute import ConflictError, Review, review, save
+from loaders.paths import default_data_dir, default_db_path
+from loaders.problems import ValidationFailed
 from loaders.upload import Submission, read_upload
 
 from . import db
@@ -34,3 +38,18 @@ def reviewed_upload(content: bytes, filename: str, district: str | None, slot: s
     reviewed = review(default_data_dir(), submission, neighbours(submission))
     st.session_state[slot] = (key, reviewed)
     return reviewed
+
+
+def save_reviewed(reviewed: Review, editor: str, lang: str):
+    """Save through the safe save and say what happened; the SaveResult, or None when nothing was saved."""
+    try:
+        result = save(default_data_dir(), default_db_path(), reviewed, editor)
+    except ConflictError:
+        st.error(t("contribute.conflict", lang), icon=":material/sync_problem:")
+        return None
+    except ValidationFailed as failure:
+        st.error(t("contribute.problems_found", lang, count=len(failure.problems)), icon=":material/error:")
+        st.dataframe(problems_table(failure.problems, lang), hide_index=True, width="stretch")
+        return None
+    db.refresh_database()
+    return result
