@@ -27,6 +27,7 @@ from .table_files import neutralise
 TEMPLATE_COLUMNS = ("indicator", "indicator_name", "value", "unit", "period", "level", "commune", "qualifier", "source",
                     "quote", "note")
 assert set(TEMPLATE_COLUMNS) == set(OBSERVATION_COLUMNS) | set(TEMPLATE_ONLY_COLUMNS)
+TEMPLATE_WIDTHS = [30, 40, 14, 10, 18, 18, 18, 12, 22, 80, 30]  # column widths of the figures and example sheets
 INDICATOR_SHEET = ("Chỉ tiêu", "Indicators")
 GUIDE_SHEET = ("Hướng dẫn", "Guide")
 EXAMPLE_SHEET = ("Ví dụ", "Example")
@@ -107,7 +108,7 @@ def xlsx_template(dataset: Dataset, lang: str = "vi", district: str | None = Non
         _choice_list(sheet, column, SOURCE_COLUMNS, rows=200)
 
     sheet = book.create_sheet(_sheet_name(OBSERVATIONS_SHEET, lang))
-    _header(sheet, [_label(c, lang) for c in TEMPLATE_COLUMNS], [30, 40, 14, 10, 18, 18, 18, 12, 22, 80, 30])
+    _header(sheet, [_label(c, lang) for c in TEMPLATE_COLUMNS], TEMPLATE_WIDTHS)
     for row in _observation_rows(dataset, district, lang):
         sheet.append([neutralise(row.get(c)) for c in TEMPLATE_COLUMNS])
         if row.get("value") is not None:
@@ -125,7 +126,7 @@ def xlsx_template(dataset: Dataset, lang: str = "vi", district: str | None = Non
                       item.definition_en if lang == "en" else item.definition_vi, item.target.value if item.target else None])
 
     sheet = book.create_sheet(_sheet_name(EXAMPLE_SHEET, lang))
-    _header(sheet, [_label(c, lang) for c in TEMPLATE_COLUMNS], [30, 40, 14, 10, 18, 18, 18, 12, 22, 80, 30])
+    _header(sheet, [_label(c, lang) for c in TEMPLATE_COLUMNS], TEMPLATE_WIDTHS)
     for example in EXAMPLES:
         sheet.append([example.get(c) for c in TEMPLATE_COLUMNS])
 
