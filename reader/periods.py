@@ -174,24 +174,21 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
         if not month:
             return None
         return f"asof {g['y']}-{month:02d}-{int(g['d']):02d}", "asof", False
-    if kind in ("asof_month", "asof_month_en"):
+    if kind in ("asof_month", "asof_month_en", "month", "month_en"):
+        # "đến hết tháng 2/2023" is a stock at the month's end, "tháng 5/2023" a flow over the month
         month = _month_of(g)
         y = _year(g.get("y"), doc_year)
         if not month or y is None:
             return None
-        return f"asof {y}-{month:02d}", "asof", not g.get("y")
+        if kind.startswith("asof"):
+            return f"asof {y}-{month:02d}", "asof", not g.get("y")
+        return f"{y}-{month:02d}", "flow", not g.get("y")
     if kind == "asof_year":
         return f"asof {g['y'] or g['y2']}", "asof", False
     if kind == "now":
         return "", "now", True
     if kind == "date":
         return "", "date", False
-    if kind in ("month", "month_en"):
-        month = _month_of(g)
-        y = _year(g.get("y"), doc_year)
-        if not month or y is None:
-            return None
-        return f"{y}-{month:02d}", "flow", not g.get("y")
     if kind == "year":
         return g["y"], "flow", False
     return None
