@@ -1,151 +1,194 @@
-"""Score the report reader against the curated observations: ``python -m bench.reader_score``.
+"""Score the report reader on its evaluation sets: ``python -m bench.reader_score [--sets seeds,written,real]``.
 
-For every source with a seed file (data/sources.yaml ``seed_file``, text in ../shared/seeds/) the reader proposes
-observations from the text alone (plus the source's date). They are compared with the curated observations of that
-source in data/districts/ (derived indicators are skipped: the loader computes them):
+For each document the reader proposes figures from the text alone (plus the document's date where known); they are
+matched with the hand-curated figures (bench/reader_sets.py says where each set comes from):
 
-- recall    = curated figures found with the same indicator, value (±0.01) and period;
-- precision = proposals that match a curated figure (same indicator, value and period).
+- found     = a curated figure with a proposal of the same indicator and value (±0.01);
+- recall    = found / curated figures;
+- precision = proposals that match a curated figure / all proposals;
+- period ok = found figures whose proposal has the same period code; level ok likewise for the level.
 
-Level agreement is shown for the matched figures. ``--verbose`` lists misses and unmatched proposals.
+Printed per set: each document, the set overall, and recall/precision by indicator family (the catalogue's theme).
+The real reports' texts live outside the repository (``--real-docs``); without them the real sets say so and are
+skipped. ``--verbose`` lists misses and unmatched proposals.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from bench.reader_sets import DATA, LEVEL_OF, Document, Expected, default_real_docs, real_documents, \
+    seed_documents, written_documents
 from reader.propose import Candidate, propose
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SEEDS_CANDIDATES = [ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")]
 TOLERANCE = 0.01
+SETS = ("seeds", "written", "real")
 
 
 @dataclass
 class DocumentScore:
-    source: str
-    curated: list[dict[str, Any]]
+    document: Document
     proposed: list[Candidate]
-    found: list[dict[str, Any]] = field(default_factory=list)
-    missed: list[dict[str, Any]] = field(default_factory=list)
+    found: list[tuple[Expected, Candidate]] = field(default_factory=list)
+    missed: list[Expected] = field(default_factory=list)
     correct: list[Candidate] = field(default_factory=list)
     wrong: list[Candidate] = field(default_factory=list)
-    level_agree: int = 0
 
     @property
-    def recall(self) -> float:
-        return len(self.found) / len(self.curated) if self.curated else 1.0
+    def period_ok(self) -> int:
+        return sum(1 for e, c in self.found if str(c.period) == str(e.period))
 
     @property
-    def precision(self) -> float:
-        return len(self.correct) / len(self.proposed) if self.proposed else 1.0
+    def level_ok(self) -> int:
+        return sum(1 for e, c in self.found if LEVEL_OF.get(c.level, c.level) == e.level)
 
 
-def seeds_dir() -> Path:
-    for path in SEEDS_CANDIDATES:
-        if path.is_dir():
-            return path
-    raise SystemExit("no seeds directory (expected ../shared/seeds next to the repository)")
+def _same(candidate: Candidate, expected: Expected) -> bool:
+    return candidate.indicator == expected.indicator and abs(float(candidate.value) - expected.value) <= TOLERANCE
 
 
-def _derived_ids() -> set[str]:
-    catalogue = yaml.safe_load((DATA / "indicators.yaml").read_text(encoding="utf-8"))
-    return {i["id"] for i in catalogue["indicators"] if i.get("derived")}
+def _best(hits: list[Candidate], expected: Expected) -> Candidate:
+    """Of several proposals with the right value, the one that also has the right period (if any)."""
+    return next((c for c in hits if str(c.period) == str(expected.period)), hits[0])
 
 
-def curated_observations() -> list[dict[str, Any]]:
-    observations: list[dict[str, Any]] = []
-    for path in sorted((DATA / "districts").glob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        observations.extend(document.get("observations") or [])
-        side = path.with_suffix(".csv")
-        if side.exists():
-            with side.open(encoding="utf-8", newline="") as handle:
-                for row in csv.DictReader(handle):
-                    observations.append({k: (v if v != "" else None) for k, v in row.items()})
-    return observations
-
-
-def _same(candidate: Candidate, observation: dict[str, Any]) -> bool:
-    return (
-        candidate.indicator == observation["indicator"]
-        and abs(float(candidate.value) - float(observation["value"])) <= TOLERANCE
-        and str(candidate.period) == str(observation["period"])
-    )
-
-
-def score_document(source: dict[str, Any], text: str, curated: list[dict[str, Any]]) -> DocumentScore:
-    proposed = propose(text, document_date=str(source["date"]) if source.get("date") else None,
-                       language=source.get("language") or "vi")
-    result = DocumentScore(source["id"], curated, proposed)
-    for observation in curated:
-        hits = [c for c in proposed if _same(c, observation)]
+def score_document(document: Document) -> DocumentScore:
+    proposed = propose(document.text or "", document_date=document.date, language=document.language)
+    result = DocumentScore(document, proposed)
+    for expected in document.expected:
+        hits = [c for c in proposed if _same(c, expected)]
         if hits:
-            result.found.append(observation)
-            if any(c.level == (observation.get("level") or "district") for c in hits):
-                result.level_agree += 1
+            result.found.append((expected, _best(hits, expected)))
         else:
-            result.missed.append(observation)
+            result.missed.append(expected)
     for candidate in proposed:
-        (result.correct if any(_same(candidate, o) for o in curated) else result.wrong).append(candidate)
+        (result.correct if any(_same(candidate, e) for e in document.expected) else result.wrong).append(candidate)
     return result
 
 
-def run(verbose: bool = False) -> list[DocumentScore]:
-    sources = yaml.safe_load((DATA / "sources.yaml").read_text(encoding="utf-8"))["sources"]
-    derived = _derived_ids()
-    observations = [o for o in curated_observations() if o["indicator"] not in derived]
-    seeds = seeds_dir()
-    scores = []
-    for source in sources:
-        if not source.get("seed_file"):
-            continue
-        text = (seeds / source["seed_file"]).read_text(encoding="utf-8")
-        curated = [o for o in observations if o.get("source") == source["id"]]
-        scores.append(score_document(source, text, curated))
-    _print(scores, verbose)
-    return scores
+def _theme_of() -> dict[str, str]:
+    catalogue = yaml.safe_load((DATA / "indicators.yaml").read_text(encoding="utf-8"))
+    return {i["id"]: i["theme"] for i in catalogue["indicators"]}
+
+
+@dataclass
+class Totals:
+    curated: int = 0
+    found: int = 0
+    proposed: int = 0
+    correct: int = 0
+    period_ok: int = 0
+    level_ok: int = 0
+
+    def add(self, s: DocumentScore) -> None:
+        self.curated += len(s.document.expected)
+        self.found += len(s.found)
+        self.proposed += len(s.proposed)
+        self.correct += len(s.correct)
+        self.period_ok += s.period_ok
+        self.level_ok += s.level_ok
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.curated if self.curated else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.proposed if self.proposed else 1.0
+
+
+def totals(scores: list[DocumentScore]) -> Totals:
+    result = Totals()
+    for s in scores:
+        result.add(s)
+    return result
 
 
 def _pct(numerator: int, denominator: int) -> str:
     return f"{100.0 * numerator / denominator:5.1f}%" if denominator else "    –"
 
 
-def _print(scores: list[DocumentScore], verbose: bool) -> None:
-    header = f"{'document':24} {'curated':>7} {'found':>5} {'recall':>7} {'proposed':>8} {'correct':>7} {'precision':>9} {'level ok':>8}"
-    print(header)
-    print("-" * len(header))
-    totals = [0, 0, 0, 0, 0]
+HEADER = (f"{'document':28} {'curated':>7} {'found':>5} {'recall':>7} {'proposed':>8} {'correct':>7} "
+          f"{'precision':>9} {'period ok':>9} {'level ok':>8}")
+
+
+def _row(name: str, t: Totals) -> str:
+    return (f"{name[:28]:28} {t.curated:7} {t.found:5} {_pct(t.found, t.curated):>7} {t.proposed:8} {t.correct:7} "
+            f"{_pct(t.correct, t.proposed):>9} {_pct(t.period_ok, t.found):>9} {_pct(t.level_ok, t.found):>8}")
+
+
+def by_family(scores: list[DocumentScore]) -> dict[str, tuple[int, int, int, int]]:
+    """theme -> (curated, found, proposed, correct)."""
+    theme = _theme_of()
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for s in scores:
-        row = [len(s.curated), len(s.found), len(s.proposed), len(s.correct), s.level_agree]
-        totals = [a + b for a, b in zip(totals, row)]
-        print(f"{s.source:24} {row[0]:7} {row[1]:5} {_pct(row[1], row[0]):>7} {row[2]:8} {row[3]:7} "
-              f"{_pct(row[3], row[2]):>9} {_pct(row[4], row[1]):>8}")
-    print("-" * len(header))
-    print(f"{'overall':24} {totals[0]:7} {totals[1]:5} {_pct(totals[1], totals[0]):>7} {totals[2]:8} {totals[3]:7} "
-          f"{_pct(totals[3], totals[2]):>9} {_pct(totals[4], totals[1]):>8}")
+        for e in s.document.expected:
+            counts[theme.get(e.indicator, "?")][0] += 1
+        for e, _ in s.found:
+            counts[theme.get(e.indicator, "?")][1] += 1
+        for c in s.proposed:
+            counts[theme.get(c.indicator, "?")][2] += 1
+        for c in s.correct:
+            counts[theme.get(c.indicator, "?")][3] += 1
+    return {k: tuple(v) for k, v in sorted(counts.items())}
+
+
+def print_set(name: str, scores: list[DocumentScore], verbose: bool) -> None:
+    print(f"\n### {name} ({len(scores)} documents)")
+    print(HEADER)
+    print("-" * len(HEADER))
+    for s in scores:
+        print(_row(s.document.name, totals([s])))
+    print("-" * len(HEADER))
+    print(_row("overall", totals(scores)))
+    print(f"\n  by indicator family: {'curated':>7} {'recall':>7} {'proposed':>8} {'precision':>9}")
+    for family, (curated, found, proposed, correct) in by_family(scores).items():
+        print(f"  {family:20} {curated:7} {_pct(found, curated):>7} {proposed:8} {_pct(correct, proposed):>9}")
     if verbose:
         for s in scores:
-            print(f"\n== {s.source}")
-            for o in s.missed:
-                print(f"  MISSED  {o['indicator']:34} {o['value']!s:>12} {o['period']!s:18} | {str(o['quote'])[:80]}")
+            print(f"\n== {s.document.name}")
+            for e in s.missed:
+                print(f"  MISSED  {e.indicator:34} {e.value!s:>12} {e.period!s:18} {e.level}")
             for c in s.wrong:
                 print(f"  EXTRA   {c.indicator:34} {c.value!s:>12} {c.period!s:18} {c.confidence:.2f} | {c.quote[:80]}")
 
 
+def score_set(documents: list[Document]) -> list[DocumentScore]:
+    return [score_document(d) for d in documents if d.text is not None]
+
+
+def run(sets: tuple[str, ...] = SETS, real_docs: Path | None = None, verbose: bool = False) -> dict[str, list]:
+    results: dict[str, list[DocumentScore]] = {}
+    if "seeds" in sets:
+        results["seeds (development: the rules were written from these)"] = score_set(seed_documents())
+    if "written" in sets:
+        results["written (test set in the repository, CI)"] = score_set(written_documents())
+    if "real" in sets:
+        real = real_documents(real_docs)
+        missing = [d.name for d in real if d.text is None]
+        if missing:
+            print(f"\nreal reports: {len(missing)} of {len(real)} texts are not in {real_docs or default_real_docs()} "
+                  "(public pages are kept outside the repository); those documents are not scored")
+        for split in ("dev", "test"):
+            results[f"real-{split}"] = score_set([d for d in real if d.set_name == f"real-{split}"])
+    for name, scores in results.items():
+        print_set(name, scores, verbose)
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: seeds, written, real")
+    parser.add_argument("--real-docs", type=Path, default=None, help="folder with the real reports' <doc_id>.txt")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and unmatched proposals")
     args = parser.parse_args(argv)
-    run(verbose=args.verbose)
+    run(tuple(s.strip() for s in args.sets.split(",") if s.strip()), args.real_docs, args.verbose)
     return 0
 
 

@@ -1,0 +1,162 @@
+"""The report reader's evaluation sets: each document's text and the figures a person curated from it by hand.
+
+Three sets, kept apart because they answer different questions:
+
+- ``seeds``: the five seed reports (../shared/seeds) and the curated district files. The reader's rules were written
+  from them, so this is a development set: it measures memory, not reading.
+- ``written``: reports written for the project in a helper's own words by someone who had not read the reader's rules
+  (tests/fixtures/written_reports/, expected.yaml). The repository may hold them, so CI scores them.
+- ``real-dev`` / ``real-test``: real public reports. Their texts are public pages, not ours: they stay in a local folder
+  outside the repository (``--real-docs``, default $CDS_READER_EVAL_DIR or /work/reader-eval/docs); the repository holds
+  only their URLs and the hand-curated figures (bench/reader_eval/real/<doc_id>.yaml). The split was fixed from the
+  URL's hash before anyone read the document; rules are never tuned on the test split.
+
+Every expected figure is normalised to one record: indicator, value, period, level (unit | unit_bodies |
+subunits_aggregate | subunit), subunit name. Figures without a catalogue indicator are kept out of the score.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+WRITTEN = ROOT / "tests" / "fixtures" / "written_reports"
+REAL = ROOT / "bench" / "reader_eval" / "real"
+SEEDS_CANDIDATES = [ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")]
+
+# today's data-format levels and the levels relative to a unit (docs/units.md) name the same four things
+LEVEL_OF = {
+    "district": "unit",
+    "unit": "unit",
+    "unit_bodies": "unit_bodies",
+    "commune_aggregate": "subunits_aggregate",
+    "subunits_aggregate": "subunits_aggregate",
+    "commune": "subunit",
+    "subunit": "subunit",
+}
+
+
+@dataclass
+class Expected:
+    indicator: str
+    value: float
+    period: str | None
+    level: str
+    subunit: str | None = None
+
+
+@dataclass
+class Document:
+    set_name: str
+    name: str
+    language: str
+    date: str | None
+    text: str | None  # None: the text is not on this machine
+    expected: list[Expected] = field(default_factory=list)
+    unscored: int = 0  # figures the catalogue has no indicator for
+
+
+def default_real_docs() -> Path:
+    return Path(os.environ.get("CDS_READER_EVAL_DIR", "/work/reader-eval/docs"))
+
+
+def catalogue_ids() -> tuple[set[str], set[str]]:
+    """(every indicator id, the derived ones)."""
+    catalogue = yaml.safe_load((DATA / "indicators.yaml").read_text(encoding="utf-8"))
+    ids = {i["id"] for i in catalogue["indicators"]}
+    return ids, {i["id"] for i in catalogue["indicators"] if i.get("derived")}
+
+
+def _level(raw: Any) -> str:
+    return LEVEL_OF.get(str(raw or "unit"), str(raw))
+
+
+def _expected(records: list[dict[str, Any]], known: set[str]) -> tuple[list[Expected], int]:
+    kept, unscored = [], 0
+    for record in records:
+        indicator = record.get("indicator")
+        if not indicator or indicator not in known or record.get("value") is None:
+            unscored += 1
+            continue
+        level = record.get("level")
+        subunit = record.get("commune") or record.get("subunit")
+        kept.append(Expected(indicator, float(record["value"]), _text(record.get("period")), _level(level), subunit))
+    return kept, unscored
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def seeds_dir() -> Path | None:
+    return next((p for p in SEEDS_CANDIDATES if p.is_dir()), None)
+
+
+def _curated_district_records() -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    for path in sorted((DATA / "districts").glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        records.extend(document.get("observations") or [])
+        side = path.with_suffix(".csv")
+        if side.exists():
+            with side.open(encoding="utf-8", newline="") as handle:
+                records.extend({k: (v if v != "" else None) for k, v in row.items()} for row in csv.DictReader(handle))
+    return records
+
+
+def seed_documents() -> list[Document]:
+    known, derived = catalogue_ids()
+    seeds = seeds_dir()
+    records = [r for r in _curated_district_records() if r["indicator"] not in derived]
+    sources = yaml.safe_load((DATA / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    documents = []
+    for source in sources:
+        if not source.get("seed_file"):
+            continue
+        text = (seeds / source["seed_file"]).read_text(encoding="utf-8") if seeds else None
+        expected, unscored = _expected([r for r in records if r.get("source") == source["id"]], known - derived)
+        documents.append(Document("seeds", source["id"], source.get("language") or "vi", _text(source.get("date")),
+                                  text, expected, unscored))
+    return documents
+
+
+def written_documents() -> list[Document]:
+    manifest = WRITTEN / "expected.yaml"
+    if not manifest.exists():
+        return []
+    known, derived = catalogue_ids()
+    entries = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    if isinstance(entries, dict):
+        entries = entries.get("documents") or entries.get("reports") or []
+    documents = []
+    for entry in entries:
+        name = entry.get("document") or entry.get("file")
+        expected, unscored = _expected(entry.get("figures") or [], known - derived)
+        documents.append(Document("written", name, entry.get("language") or "vi", _text(entry.get("date")),
+                                  (WRITTEN / name).read_text(encoding="utf-8"), expected, unscored))
+    return documents
+
+
+def real_documents(docs_dir: Path | None = None) -> list[Document]:
+    """The real reports of both splits; a document whose text is not in docs_dir has text None."""
+    docs_dir = docs_dir or default_real_docs()
+    known, derived = catalogue_ids()
+    documents = []
+    for path in sorted(REAL.glob("*.yaml")):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if "doc_id" not in entry:
+            continue
+        text_path = docs_dir / f"{entry['doc_id']}.txt"
+        expected, unscored = _expected(entry.get("figures") or [], known - derived)
+        documents.append(Document(f"real-{entry.get('split', 'test')}", entry["doc_id"],
+                                  entry.get("language") or "vi", _text(entry.get("date")),
+                                  text_path.read_text(encoding="utf-8") if text_path.exists() else None,
+                                  expected, unscored))
+    return documents
