@@ -7,14 +7,35 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from .limits import MAX_NUMBER_DIGITS, MAX_SLUG_CHARS, MAX_TEXT_CHARS
 from .periods import PeriodError, parse_period
+from .text_files import control_character
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_slug(text: object) -> bool:
+    """The strict district id check, run before any user text names a file (length-capped: no ENAMETOOLONG)."""
+    return isinstance(text, str) and len(text) <= MAX_SLUG_CHARS and SLUG_PATTERN.match(text) is not None
+
+
+def _clean_text(value: object) -> object:
+    # A control character (a NUL above all) breaks the XLSX downloads; whatever the file format, it is refused here.
+    if isinstance(value, str):
+        found = control_character(value)
+        if found is not None:
+            raise PydanticCustomError("control_character", "holds the control character {value}",
+                                      {"value": f"U+{ord(found.group()):04X}"})
+        return value.strip()
+    return value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN.pattern, max_length=MAX_SLUG_CHARS)]
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
-Text = Annotated[str, BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v), Field(min_length=1)]
+Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=MAX_TEXT_CHARS)]
 Unit = Literal["percent", "count", "vnd"]
 Level = Literal["district", "commune_aggregate", "commune"]
 Qualifier = Literal["approx", "over", "nearly"]
@@ -26,13 +47,22 @@ def _plain_number(value: object) -> object:
     """Accept 25250 or 99.86; refuse '25.250' or '99,86' rather than guess which separator was meant."""
     if isinstance(value, bool):
         raise PydanticCustomError("not_a_number", "must be a number, not true/false", {"value": str(value)})
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):
+        # checked before any float conversion: a 401-digit int overflows one
+        if len(str(abs(value))) > MAX_NUMBER_DIGITS:
+            raise _too_many_digits(str(value))
+        return value
+    if isinstance(value, float):
         if not math.isfinite(value):
             raise PydanticCustomError("not_a_number", "must be a number, not {value}", {"value": str(value)})
+        if abs(value) >= 10.0 ** MAX_NUMBER_DIGITS:
+            raise _too_many_digits(f"{value:g}")
         return value
     if isinstance(value, str):
         text = value.strip()
         if _PLAIN_NUMBER.match(text):
+            if sum(character.isdigit() for character in text) > MAX_NUMBER_DIGITS:
+                raise _too_many_digits(text)
             return float(text)
         raise PydanticCustomError(
             "not_plain_number",
@@ -40,6 +70,12 @@ def _plain_number(value: object) -> object:
             {"value": value},
         )
     raise PydanticCustomError("not_a_number", "must be a number", {"value": str(value)})
+
+
+def _too_many_digits(text: str) -> PydanticCustomError:
+    shown = text if len(text) <= 24 else text[:20] + "…"
+    return PydanticCustomError("too_many_digits", "{value} has more than {limit} digits; no reported figure has as many",
+                               {"value": shown, "limit": MAX_NUMBER_DIGITS})
 
 
 PlainNumber = Annotated[float, BeforeValidator(_plain_number)]
@@ -64,7 +100,7 @@ class Framework(_Record):
 
 class Target(_Record):
     value: PlainNumber
-    year: int | None = None
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None  # the database column is an INTEGER
     level: Level | None = None
     legal_basis: Text
 
@@ -115,12 +151,23 @@ def _date_text(value: object) -> object:
     return value
 
 
+def _calendar_date(text: str) -> str:
+    # The build turns every source date into its first day: 2023-13-45 must be refused here, not crash the build.
+    parts = [int(part) for part in text.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        raise PydanticCustomError("bad_date", "'{value}' is not a date of the calendar", {"value": text}) from None
+    return text
+
+
 class Source(_Record):
     id: Slug
     title: Text
     issuer: Text
     number: Text | None = None
-    date: Annotated[str, BeforeValidator(_date_text), Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    date: Annotated[str, BeforeValidator(_date_text), Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+                    AfterValidator(_calendar_date)]
     place: Text | None = None
     kind: Literal["official_report", "news_article"]
     seed_file: Text | None = None
@@ -141,7 +188,7 @@ class CommuneCount(_Record):
 
 
 # Names are drawn as chart labels, where plotly reads <b>, <a href> … as markup: a name never needs < or >.
-PlainName = Annotated[str, BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v),
+PlainName = Annotated[str, BeforeValidator(_clean_text),
                       Field(min_length=1, max_length=120, pattern=r"^[^<>]+$")]
 
 

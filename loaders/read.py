@@ -120,7 +120,7 @@ def csv_observations(text: str, shown: str, problems: list[Problem], ignored: tu
         problems.append(Problem(shown, 1, "file", "the file is empty", "empty_file"))
         return []
     except csv.Error as error:
-        problems.append(Problem(shown, 1, "csv", str(error)))
+        problems.append(Problem(shown, 1, "csv", str(error), "csv_syntax", {"value": str(error)}))
         return []
     header = [name.strip() for name in header]
     unknown = [name for name in header if name not in OBSERVATION_COLUMNS and name not in ignored]
@@ -141,11 +141,17 @@ def csv_observations(text: str, shown: str, problems: list[Problem], ignored: tu
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(Problem(shown, rows.line_num, "csv", str(error)))
+            problems.append(Problem(shown, rows.line_num, "csv", str(error), "csv_syntax", {"value": str(error)}))
             break
         start_line, line = line, rows.line_num + 1
         if not any(cell.strip() for cell in cells):
             continue
+        if line - start_line > 1:
+            # No field holds a line break; one that does began with a quotation mark that was never closed, and
+            # the csv module has read every row after it into that one cell.
+            problems.append(Problem(shown, start_line, "row", f"a quotation mark opened on this line is not closed: the cell runs over {line - start_line} lines",
+                                    "csv_unclosed_quote", {"value": line - start_line}))
+            break
         if len(cells) != len(header):
             problems.append(Problem(shown, start_line, "row", f"has {len(cells)} cells, the header has {len(header)}",
                                     "row_length", {"value": len(cells), "expected": len(header)}))
@@ -155,11 +161,22 @@ def csv_observations(text: str, shown: str, problems: list[Problem], ignored: tu
     return records
 
 
-def district_stems(data_dir: Path) -> list[str]:
+def _district_entries(data_dir: Path) -> list[Path]:
     district_dir = Path(data_dir) / DISTRICTS_DIR
     if not district_dir.is_dir():
         return []
-    return sorted({p.stem for p in district_dir.glob("*.yaml")} | {p.stem for p in district_dir.glob("*.csv")})
+    return sorted(p for p in district_dir.iterdir() if p.suffix in (".yaml", ".csv") and not p.name.startswith("."))
+
+
+def district_stems(data_dir: Path) -> list[str]:
+    """The names of the district files (a folder named like one is not a district: see folders_named_as_files)."""
+    return sorted({p.stem for p in _district_entries(data_dir) if p.is_file()})
+
+
+def folders_named_as_files(data_dir: Path) -> list[Problem]:
+    return [Problem(shown_path(p, Path(data_dir)), 1, "file", "is a folder, not a district file; move or rename it",
+                    "not_a_file", {"value": p.name})
+            for p in _district_entries(data_dir) if not p.is_file()]
 
 
 def stamped_data_files(data_dir: Path) -> list[tuple[str, str, os.stat_result]]:
@@ -189,7 +206,7 @@ def declared_sources(data_dir: Path, skip: set[str]) -> list[Located]:
     """The ``sources:`` records of the district files not in ``skip``, without reading their observations."""
     records: list[Located] = []
     for path in sorted((Path(data_dir) / DISTRICTS_DIR).glob("*.yaml")):
-        if path.stem in skip or path.name.startswith("."):
+        if path.stem in skip or path.name.startswith(".") or not path.is_file():
             continue
         shown = shown_path(path, Path(data_dir))
         text, _ = read_text(path, shown)
@@ -208,7 +225,7 @@ def read_data_dir(data_dir: Path, only: Iterable[str] | None = None) -> tuple[Ra
     themes = frameworks = indicators = sources = []
 
     catalogue_path = data_dir / CATALOGUE_FILE
-    if catalogue_path.exists():
+    if catalogue_path.is_file():
         files.append(catalogue_path)
         document, shown = _yaml_document(catalogue_path, data_dir, problems)
         if document is not None:
@@ -219,7 +236,7 @@ def read_data_dir(data_dir: Path, only: Iterable[str] | None = None) -> tuple[Ra
         problems.append(Problem(f"{data_dir.name}/{CATALOGUE_FILE}", 1, "file", "the indicator catalogue is missing"))
 
     sources_path = data_dir / SOURCES_FILE
-    if sources_path.exists():
+    if sources_path.is_file():
         files.append(sources_path)
         document, shown = _yaml_document(sources_path, data_dir, problems)
         if document is not None:
@@ -230,6 +247,8 @@ def read_data_dir(data_dir: Path, only: Iterable[str] | None = None) -> tuple[Ra
     districts: list[DistrictFiles] = []
     district_dir = data_dir / DISTRICTS_DIR
     wanted = None if only is None else set(only)
+    if wanted is None:
+        problems += folders_named_as_files(data_dir)
     for stem in district_stems(data_dir):
         if wanted is not None and stem not in wanted:
             continue
@@ -240,7 +259,7 @@ def read_data_dir(data_dir: Path, only: Iterable[str] | None = None) -> tuple[Ra
 def _read_district(district_dir: Path, stem: str, data_dir: Path, files: list[Path], problems: list[Problem]) -> DistrictFiles:
     yaml_path, csv_path = district_dir / f"{stem}.yaml", district_dir / f"{stem}.csv"
     header, observations, sources = None, [], []
-    if yaml_path.exists():
+    if yaml_path.is_file():
         files.append(yaml_path)
         document, shown = _yaml_document(yaml_path, data_dir, problems)
         if document is not None:
@@ -249,7 +268,7 @@ def _read_district(district_dir: Path, stem: str, data_dir: Path, files: list[Pa
             sources += list_of_records(document, "sources", shown, problems, required=False)
     else:
         problems.append(Problem(shown_path(csv_path, data_dir), 1, "file", f"observations without a district file {stem}.yaml beside them"))
-    if csv_path.exists():
+    if csv_path.is_file():
         files.append(csv_path)
         observations += read_csv_observations(csv_path, shown_path(csv_path, data_dir), problems)
     return DistrictFiles(stem, header, observations, sources)

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .containers import ArchiveRefused, check_zip
+from .limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_UPLOAD_BYTES
+from .models import is_slug
 from .problems import Problem
 from .read import OBSERVATION_COLUMNS, DistrictFiles, Located, csv_observations, list_of_records, read_data_dir
 from .text_files import decode_text, nfc
 from .yaml_lines import LineDict, parse_yaml
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # an XLSX is a zip: refuse archives that expand like a bomb (openpyxl holds it all)
+__all__ = ["MAX_UPLOAD_BYTES", "Submission", "looks_like_formula", "read_upload"]
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx"}
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Sheet names of the XLSX template, Vietnamese first; the English names are accepted too.
 DISTRICT_SHEET = ("Huyện", "District")
@@ -56,11 +56,17 @@ def shown_name(filename: str) -> str:
     return re.sub(r"[^\w.\- ]", "_", name)[:80] or "upload"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?%?$")
+
+
 def looks_like_formula(text: str) -> bool:
-    """Text a spreadsheet would run as a formula. A bullet ("- Số hồ sơ") or a signed number is not one."""
-    if text.startswith(("=", "@")):
+    """Text a spreadsheet could run as a formula: it starts with = + - @ TAB or CR (spaces before it do not
+    help), unless the whole cell is a plain signed number (-5, +3.5). "+1+cmd|' /C calc'!A0" is one."""
+    if text.startswith(("\t", "\r")):
         return True
-    return len(text) > 1 and text[0] in "+-" and not (text[1].isspace() or text[1].isdigit() or text[1] == ".")
+    stripped = text.strip()
+    return stripped.startswith(_FORMULA_START) and not _SIGNED_NUMBER.match(stripped)
 
 
 def read_upload(content: bytes, filename: str, data_dir: Path, district: str | None = None) -> Submission:
@@ -74,7 +80,7 @@ def read_upload(content: bytes, filename: str, data_dir: Path, district: str | N
     if len(content) > MAX_UPLOAD_BYTES:
         return Submission(name, fmt, None, [Problem(name, 1, "file", f"the file is {len(content) / 1e6:.1f} MB; the limit is {MAX_UPLOAD_BYTES / 1e6:.0f} MB",
                                                      "file_too_large", {"value": f"{len(content) / 1e6:.1f}", "limit": f"{MAX_UPLOAD_BYTES / 1e6:.0f}"})])
-    if district is not None and not SLUG_PATTERN.match(district):
+    if district is not None and not is_slug(district):
         return Submission(name, fmt, None, [_bad_slug(name, 1, "district", district)])
     problems: list[Problem] = []
     reader = {"yaml": _from_yaml, "csv": _from_csv, "xlsx": _from_xlsx}[fmt]
@@ -88,18 +94,21 @@ def read_upload(content: bytes, filename: str, data_dir: Path, district: str | N
 
 
 _FATAL = {"bad_slug", "not_utf8", "yaml_syntax", "yaml_alias", "not_xlsx", "missing_sheet", "empty_file", "csv_needs_district",
-          "not_a_mapping", "slug_mismatch_argument"}
+          "not_a_mapping", "slug_mismatch_argument", "control_character", "yaml_complex_key", "yaml_too_deep", "bad_date",
+          "too_many_digits", "text_too_long", "unpacked_too_large", "too_many_members", "odd_archive", "sheet_too_large",
+          "csv_unclosed_quote", "csv_syntax"}
 
 
 def _bad_slug(shown: str, line: int, field_name: str, value: object) -> Problem:
-    return Problem(shown, line, field_name, f"'{value}' is not a valid district id; use lower-case letters without accents, digits and hyphens (lam-binh)",
-                   "bad_slug", {"value": str(value)})
+    shown_value = str(value) if len(str(value)) <= 90 else str(value)[:80] + "…"  # a 300-character id is not repeated
+    return Problem(shown, line, field_name, f"'{shown_value}' is not a valid district id; use lower-case letters without accents, digits and hyphens (lam-binh)",
+                   "bad_slug", {"value": shown_value})
 
 
 def _check_slug(files: DistrictFiles, district: str | None, problems: list[Problem]) -> None:
     header = files.header
     slug = header.data.get("slug") if header else None
-    if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
+    if not is_slug(slug):
         line = header.line_of("slug") if header else 1
         problems.append(_bad_slug(header.file if header else "upload", line, "slug", slug))
         return
@@ -116,7 +125,7 @@ def _refuse_formula_text(files: DistrictFiles, problems: list[Problem]) -> None:
         for key, value in _text_fields(record.data):
             if looks_like_formula(value):
                 problems.append(Problem(record.file, record.line_of(key.split(".")[0]), key,
-                                        "starts like a spreadsheet formula; type the text without a leading = + - @",
+                                        "starts like a spreadsheet formula; type the text without a leading = + - @ or tab",
                                         "formula_text", {"value": value[:40]}))
 
 
@@ -187,20 +196,31 @@ def _from_xlsx(content: bytes, shown: str, data_dir: Path, district: str | None,
     from openpyxl import load_workbook
 
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        problems.append(Problem(shown, 1, "file", "not an Excel workbook (.xlsx); save it from Excel as .xlsx", "not_xlsx"))
-        return None
-    if unpacked > MAX_UNPACKED_BYTES:
-        problems.append(Problem(shown, 1, "file", "the workbook unpacks to more than 20 MB", "file_too_large",
-                                {"value": f"{unpacked / 1e6:.0f}", "limit": f"{MAX_UNPACKED_BYTES / 1e6:.0f}"}))
+        check_zip(content)  # before openpyxl sees it: a workbook that unpacks like a bomb is never opened
+    except ArchiveRefused as refusal:
+        if refusal.code == "not_an_archive":
+            problems.append(Problem(shown, 1, "file", "not an Excel workbook (.xlsx); save it from Excel as .xlsx", "not_xlsx"))
+        else:
+            problems.append(Problem(shown, 1, "file", str(refusal), refusal.code, refusal.params))
         return None
     try:
-        workbook = load_workbook(io.BytesIO(content), data_only=False, read_only=False)
+        # read-only: rows are parsed as they are read, so a cell in row 1,048,576 costs no million empty rows
+        workbook = load_workbook(io.BytesIO(content), data_only=False, read_only=True)
     except Exception as error:  # openpyxl raises many types for damaged files; all mean the same to the uploader
         problems.append(Problem(shown, 1, "file", f"the workbook cannot be read ({type(error).__name__})", "not_xlsx"))
         return None
+    try:
+        return _workbook_district(workbook, shown, problems)
+    except _SheetTooLarge:
+        return None
+    except Exception as error:  # damage found only while the rows are read
+        problems.append(Problem(shown, 1, "file", f"the workbook cannot be read ({type(error).__name__})", "not_xlsx"))
+        return None
+    finally:
+        workbook.close()
+
+
+def _workbook_district(workbook, shown: str, problems: list[Problem]) -> DistrictFiles | None:
     sheets = {_normal(name): workbook[name] for name in workbook.sheetnames}
     found = ", ".join(workbook.sheetnames)
     district_sheet = _sheet(sheets, DISTRICT_SHEET)
@@ -222,6 +242,32 @@ def _from_xlsx(content: bytes, shown: str, data_dir: Path, district: str | None,
     return DistrictFiles("", header, observations, sources)
 
 
+class _SheetTooLarge(Exception):
+    """Raised after the problem is recorded: nothing more of the workbook is read."""
+
+
+def _rows(sheet, where: str, problems: list[Problem]):
+    """(row number, cells) of a sheet, read lazily and refused past MAX_SHEET_ROWS rows or MAX_SHEET_COLUMNS columns
+    that hold anything; the sheet's own declared size is believed when it is too large, never when it is small."""
+    declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+    if declared_rows > MAX_SHEET_ROWS or declared_columns > MAX_SHEET_COLUMNS:
+        _sheet_too_large(where, declared_rows, declared_columns, problems)
+    for number, cells in enumerate(sheet.iter_rows(min_row=1, max_col=MAX_SHEET_COLUMNS + 1), start=1):
+        beyond_columns = len(cells) > MAX_SHEET_COLUMNS and cells[MAX_SHEET_COLUMNS].value is not None
+        if beyond_columns or (number > MAX_SHEET_ROWS and any(cell.value is not None for cell in cells)):
+            _sheet_too_large(where, number, MAX_SHEET_COLUMNS + 1 if beyond_columns else len(cells), problems)
+        if number <= MAX_SHEET_ROWS:
+            yield number, cells[:MAX_SHEET_COLUMNS]
+
+
+def _sheet_too_large(where: str, rows: int, columns: int, problems: list[Problem]):
+    problems.append(Problem(where, min(rows, MAX_SHEET_ROWS + 1), "sheet",
+                            f"the sheet reaches row {rows} and column {columns}; at most {MAX_SHEET_ROWS} rows and {MAX_SHEET_COLUMNS} columns",
+                            "sheet_too_large", {"rows": rows, "columns": columns, "row_limit": MAX_SHEET_ROWS,
+                                                "column_limit": MAX_SHEET_COLUMNS}))
+    raise _SheetTooLarge
+
+
 def _normal(name: str) -> str:
     return nfc(name).strip().casefold()
 
@@ -230,10 +276,10 @@ def _sheet(sheets: dict, names: tuple[str, ...]):
     return next((sheets[_normal(name)] for name in names if _normal(name) in sheets), None)
 
 
-def _cell_value(cell, where: str, column: str, problems: list[Problem]) -> object:
+def _cell_value(cell, row: int, where: str, column: str, problems: list[Problem]) -> object:
     value = cell.value
     if cell.data_type == "f":
-        problems.append(Problem(where, cell.row, column, f"cell {cell.coordinate} holds a formula ({str(value)[:30]}); type the value itself",
+        problems.append(Problem(where, row, column, f"cell {cell.coordinate} holds a formula ({str(value)[:30]}); type the value itself",
                                 "formula_cell", {"cell": cell.coordinate, "value": str(value)[:30]}))
         return None
     if isinstance(value, datetime):
@@ -253,16 +299,16 @@ def _district_header(sheet, where: str, problems: list[Problem]) -> Located:
     data: dict[str, Any] = {}
     lines: dict[str, int] = {}
     communes: dict[str, Any] = {}
-    for row in sheet.iter_rows(min_row=1):
+    for number, row in _rows(sheet, where, problems):
         if len(row) < 2 or row[0].value is None:
             continue
         key = _header_key(row[0].value)
-        value = _cell_value(row[1], where, key, problems)
+        value = _cell_value(row[1], number, where, key, problems)
         if key in DISTRICT_FIELDS:
-            data[key], lines[key] = value, row[0].row
+            data[key], lines[key] = value, number
         elif key in COMMUNE_FIELDS and value is not None:
             communes[COMMUNE_FIELDS[key]] = str(value) if COMMUNE_FIELDS[key] == "period" else value
-            lines.setdefault("communes", row[0].row)
+            lines.setdefault("communes", number)
     if communes:
         data["communes"] = communes
     return Located(data, where, min(lines.values(), default=1), lines)
@@ -275,8 +321,8 @@ def _header_key(label: object) -> str:
 
 
 def _table(sheet, where: str, columns: tuple[str, ...], problems: list[Problem]) -> list[Located]:
-    rows = sheet.iter_rows(min_row=1)
-    header_row = next(rows, None)
+    rows = _rows(sheet, where, problems)
+    _, header_row = next(rows, (1, None))
     if header_row is None:
         return []
     header = [(_header_key(cell.value) if cell.value is not None else None) for cell in header_row]
@@ -286,16 +332,15 @@ def _table(sheet, where: str, columns: tuple[str, ...], problems: list[Problem])
                                 "unknown_columns", {"value": ", ".join(unknown), "expected": ", ".join(columns)}))
         return []
     records = []
-    for row in rows:
+    for line, row in rows:
         data = {}
         for name, cell in zip(header, row):
             if name is not None:
-                value = _cell_value(cell, where, name, problems)
+                value = _cell_value(cell, line, where, name, problems)
                 if name == "period" and value is not None:
                     value = str(value)
                 data[name] = value
         if all(value is None for value in data.values()):
             continue
-        line = row[0].row
         records.append(Located({k: v for k, v in data.items() if v is not None}, where, line, {k: line for k in data}))
     return records

@@ -67,19 +67,34 @@ def _unknown_problem(record: Located, key: str, field: str, kind: str, name: str
                    {"value": name, "suggestion": close[0] if close else ""})
 
 
-_NUMBER_TOKEN = re.compile(r"\d[\d.,]*\d|\d")
+# A number as written in a quote, with the percent sign or words after it when there are any.
+_NUMBER_TOKEN = re.compile(r"(?<![\d.,])(\d[\d.,]*\d|\d)(?:\s?(%|phần trăm|percent))?")
+# Thousands separators stand between groups of exactly three digits; the decimal mark comes once, after them.
+_READINGS = {
+    "vi": re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$"),
+    "en": re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$"),
+}
+_MARKS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 
 
-def value_appears_in(value: float, quote: str) -> bool:
-    """Whether a number in the quote reads as the value, Vietnamese (25.250; 99,86) or English (25,250; 99.86)."""
-    for token in _NUMBER_TOKEN.findall(quote):
-        readings = {token.replace(".", "").replace(",", "."), token.replace(",", "")}
-        for reading in readings:
-            try:
-                if abs(float(reading) - value) < 1e-9:
-                    return True
-            except ValueError:
-                continue
+def _readings(token: str) -> set[float]:
+    """The values a number token can be in Vietnamese (25.250; 99,86) or English (25,250; 99.86): none for 19,7,3."""
+    values = set()
+    for language, pattern in _READINGS.items():
+        if pattern.match(token):
+            thousands, decimal = _MARKS[language]
+            values.add(float(token.replace(thousands, "").replace(decimal, ".")))
+    return values
+
+
+def value_appears_in(value: float, quote: str, unit: str | None = None) -> bool:
+    """Whether the quote writes the value as one number, in Vietnamese or English format, and, for a percent,
+    with its percent sign: 1973 is not in "19,73%", nor 99.86 in "99,86 hồ sơ"."""
+    for match in _NUMBER_TOKEN.finditer(quote):
+        if unit == "percent" and match.group(2) is None:
+            continue
+        if any(abs(reading - value) < 1e-9 for reading in _readings(match.group(1))):
+            return True
     return False
 
 
@@ -125,7 +140,7 @@ def _check_observation(row: Observation, record: Located, indicators, sources, p
         problems.append(Problem(record.file, record.line_of("level"), "commune", "level commune needs the commune's name in `commune`",
                                 "commune_missing"))
         ok = False
-    if not value_appears_in(row.value, row.quote):
+    if not value_appears_in(row.value, row.quote, indicator.unit if indicator else row.unit):
         problems.append(Problem(record.file, record.line_of("quote"), "quote", f"the quote does not contain the value {row.value:g}",
                                 "quote_without_value", {"value": f"{row.value:g}"}))
         ok = False
