@@ -7,7 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from .build import build_database
+from .build import build_database, failure_problems
 from .paths import default_data_dir, default_db_path
 from .problems import ValidationFailed
 from .validate import load_dataset
@@ -41,10 +41,11 @@ def main(argv: list[str] | None = None) -> int:
             dataset = build_database(args.data_dir, args.db)
             print(f"built {args.db}: {len(dataset.observations) + len(dataset.derived)} observations "
                   f"({len(dataset.derived)} derived) for {len(dataset.districts)} districts")
-    except ValidationFailed as failure:
-        for problem in failure.problems:
+    except Exception as failure:  # noqa: BLE001 - any failure is reported as problems; the last good build stays
+        problems = failure_problems(failure, args.data_dir)
+        for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"{len(failure.problems)} problem(s); nothing was built", file=sys.stderr)
+        print(f"{len(problems)} problem(s); nothing was built", file=sys.stderr)
         return 1
     return 0
 

@@ -1,7 +1,8 @@
 """Build the DuckDB database from a validated Dataset, atomically.
 
 The new database is written beside the old one and renamed over it only when complete and checked, so a failed
-or interrupted build leaves the last good database in service.
+or interrupted build leaves the last good database in service. Builds run one at a time under a lock file beside
+the database; whoever holds it removes what killed builds left behind (``.building`` files and their WAL).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -192,10 +194,39 @@ def fill_database(con: duckdb.DuckDBPyConnection, dataset: Dataset, fingerprint:
     con.executemany("INSERT INTO build_info VALUES (?, ?)", list(info.items()))
 
 
+BUILDING_SUFFIX = ".building"
+
+
+def _building_path(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex}{BUILDING_SUFFIX}")
+
+
+def remove_build_leftovers(db_path: Path) -> list[Path]:
+    """Delete what killed builds left beside db_path: their unfinished database files, WAL files and spill
+    folders, and unfinished manifests. Call only while holding the build lock: then no build is running, and every
+    such file belongs to a dead one. The live database (and its own WAL) never matches these names."""
+    db_path = Path(db_path)
+    if not db_path.parent.is_dir():
+        return []
+    building = f".{db_path.name}."
+    manifest = f".{manifest_path(db_path).name}."
+    removed = []
+    for path in db_path.parent.iterdir():
+        name = path.name
+        if not (name.startswith(manifest) or (name.startswith(building) and BUILDING_SUFFIX in name)):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
 def write_database(dataset: Dataset, db_path: Path, fingerprint: str) -> None:
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex}.building")
+    temporary = _building_path(db_path)
     try:
         con = duckdb.connect(str(temporary))
         try:
@@ -216,12 +247,30 @@ def write_database(dataset: Dataset, db_path: Path, fingerprint: str) -> None:
             leftover.unlink(missing_ok=True)
 
 
+def check_builds(dataset: Dataset) -> None:
+    """Fill an in-memory database from the dataset: raises whatever a real build of it would raise (a source date
+    that is not a calendar date, a number out of a column's range), without writing anything."""
+    con = duckdb.connect(":memory:")
+    try:
+        fill_database(con, dataset, "check")
+    finally:
+        con.close()
+
+
 def build_database(data_dir: Path, db_path: Path) -> Dataset:
-    """Validate data_dir and build db_path from it; raise ValidationFailed (and write nothing) on bad data."""
+    """Validate data_dir and build db_path from it; raise ValidationFailed (and write nothing) on bad data, or
+    whatever else stopped the build (the last good database stays in place either way)."""
+    db_path = Path(db_path)
+    with _build_lock(db_path):
+        remove_build_leftovers(db_path)
+        return _build(Path(data_dir), db_path)
+
+
+def _build(data_dir: Path, db_path: Path) -> Dataset:
     fingerprint, stamps = file_hashes(data_dir)
     dataset = load_dataset(data_dir)
     write_database(dataset, db_path, fingerprint)
-    _write_manifest(Path(db_path), fingerprint, stamps)
+    _write_manifest(db_path, fingerprint, stamps)
     return dataset
 
 
@@ -257,28 +306,66 @@ class DatabaseState:
     problems: list[Problem] = field(default_factory=list)
 
 
-def ensure_database(data_dir: Path, db_path: Path) -> DatabaseState:
-    """Make db_path current with data_dir. With bad data, keep serving the last good build and say why."""
-    db_path = Path(db_path)
-    with _build_lock(db_path):
-        manifest = _read_manifest(db_path)
-        if manifest is not None and _unchanged(data_dir, manifest.get("files") or {}):
-            return DatabaseState(db_path, "current")
-        if manifest is not None:
-            fingerprint, stamps = file_hashes(data_dir, manifest.get("files"))
-            if fingerprint == manifest.get("fingerprint"):
-                if stamps != manifest.get("files"):  # touched, not changed: remember the new times
-                    _write_manifest(db_path, fingerprint, stamps)
-                return DatabaseState(db_path, "current")
-        else:
-            fingerprint, stamps = file_hashes(data_dir)
-            if built_fingerprint(db_path) == fingerprint:  # built before manifests, or the manifest was lost
-                _write_manifest(db_path, fingerprint, stamps)
-                return DatabaseState(db_path, "current")
+class DatabaseUnavailable(ValidationFailed):
+    """No database can be served: the build failed (its problems are carried) and no earlier good build exists."""
+
+
+def failure_problems(error: BaseException, data_dir: Path) -> list[Problem]:
+    """What to tell the people who look after data/ when a build fails: the validation problems, or else one
+    problem naming the failure (and the file, when the failure names one under data_dir)."""
+    if isinstance(error, ValidationFailed):
+        return list(error.problems)
+    data_dir = Path(data_dir)
+    # An OSError's own text repeats the server's absolute path; the problem names the file relative to data/.
+    said = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    detail = " ".join(f"{type(error).__name__}: {said}".split())[:300]
+    where = data_dir.name
+    filename = getattr(error, "filename", None)
+    if isinstance(filename, (str, os.PathLike)):
         try:
-            build_database(data_dir, db_path)
-        except ValidationFailed as failure:
-            if built_fingerprint(db_path) is not None:
-                return DatabaseState(db_path, "stale", failure.problems)
-            raise
-        return DatabaseState(db_path, "rebuilt")
+            where = Path(os.path.abspath(filename)).relative_to(data_dir.absolute().parent).as_posix()
+        except ValueError:
+            pass
+    message = f"the database could not be built from these files ({detail})"
+    return [Problem(where, 1, "build", message, "build_failed", {"error": detail})]
+
+
+def last_good_build(db_path: Path, problems: list[Problem]) -> DatabaseState:
+    """The database already in place, kept in service with the problems that stopped its replacement; raises
+    DatabaseUnavailable when there is none that opens."""
+    if built_fingerprint(db_path) is None:
+        raise DatabaseUnavailable(problems)
+    return DatabaseState(Path(db_path), "stale", problems)
+
+
+def ensure_database(data_dir: Path, db_path: Path) -> DatabaseState:
+    """Make db_path current with data_dir. When that fails, for whatever reason (bad data, a date no calendar has,
+    a DuckDB error, an unreadable file, memory), keep serving the last good build and say why; raise
+    DatabaseUnavailable only when there is no good build to serve. Interrupts and kills are not caught: they leave
+    the last good build in place by construction, and the next start cleans up after them."""
+    db_path = Path(db_path)
+    try:
+        with _build_lock(db_path):
+            remove_build_leftovers(db_path)
+            return _make_current(Path(data_dir), db_path)
+    except Exception as error:  # noqa: BLE001 - any failure of a build is reported, never shown as a crash
+        return last_good_build(db_path, failure_problems(error, data_dir))
+
+
+def _make_current(data_dir: Path, db_path: Path) -> DatabaseState:
+    manifest = _read_manifest(db_path)
+    if manifest is not None and _unchanged(data_dir, manifest.get("files") or {}):
+        return DatabaseState(db_path, "current")
+    if manifest is not None:
+        fingerprint, stamps = file_hashes(data_dir, manifest.get("files"))
+        if fingerprint == manifest.get("fingerprint"):
+            if stamps != manifest.get("files"):  # touched, not changed: remember the new times
+                _write_manifest(db_path, fingerprint, stamps)
+            return DatabaseState(db_path, "current")
+    else:
+        fingerprint, stamps = file_hashes(data_dir)
+        if built_fingerprint(db_path) == fingerprint:  # built before manifests, or the manifest was lost
+            _write_manifest(db_path, fingerprint, stamps)
+            return DatabaseState(db_path, "current")
+    _build(data_dir, db_path)
+    return DatabaseState(db_path, "rebuilt")

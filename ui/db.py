@@ -1,8 +1,10 @@
 """The database as the app sees it: built on start when missing or stale, one connection per file version,
-query results cached per (query, parameters, file version)."""
+query results cached per (query, parameters, file version). A build that fails, for any reason, never takes the
+pages down: they keep the last good build and show the problems; with no build at all they show only the problems."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -10,19 +12,54 @@ import pandas as pd
 import streamlit as st
 
 import queries
-from loaders import ValidationFailed, ensure_database
-from loaders.build import DatabaseState
+from i18n import t, table
+from loaders import DatabaseUnavailable, ensure_database
+from loaders.build import DatabaseState, failure_problems, last_good_build
+from loaders.contribute import finish_interrupted_saves
 from loaders.paths import default_data_dir, default_db_path
+
+log = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner=False)
-def _ensured(data_dir: str, db_path: str) -> DatabaseState:
-    return ensure_database(Path(data_dir), Path(db_path))
+def _ensured(data_dir: str, db_path: str) -> DatabaseState | DatabaseUnavailable:
+    # A failure is kept as a value, not raised: raised, it would not be cached, and every query of every run would
+    # try the whole build again.
+    data, db = Path(data_dir), Path(db_path)
+    try:
+        finish_interrupted_saves(data)
+    except Exception:  # noqa: BLE001 - the next save finishes it under its lock, or says why it cannot
+        log.exception("could not finish an interrupted save in %s", data)
+    try:
+        return ensure_database(data, db)
+    except DatabaseUnavailable as failure:
+        return failure
+    except Exception as error:  # noqa: BLE001 - ensure_database reports build failures itself; this guards the rest
+        try:
+            return last_good_build(db, failure_problems(error, data))
+        except DatabaseUnavailable as failure:
+            return failure
 
 
 def database_state() -> DatabaseState:
-    """Build the database if needed (once per server start, or after refresh_database)."""
-    return _ensured(str(default_data_dir()), str(default_db_path()))
+    """Build the database if needed (once per server start, or after refresh_database). Without any build to
+    serve, the page shows the problems and stops here."""
+    state = _ensured(str(default_data_dir()), str(default_db_path()))
+    if isinstance(state, DatabaseUnavailable):
+        _stop_without_database(state)
+    return state
+
+
+def _stop_without_database(failure: DatabaseUnavailable) -> None:
+    from . import state as page_state
+
+    lang = page_state.language()
+    # common.no_database is requested from the translation table's owner; until it is there the stale-data banner
+    # names the problems (a KeyError here would replace the banner by a traceback).
+    key = "common.no_database" if "common.no_database" in table() else "common.stale_data"
+    st.error(t(key, lang, count=len(failure.problems)), icon=":material/error:")
+    st.code("\n".join(str(p) for p in failure.problems), language=None)
+    st.stop()
 
 
 def refresh_database() -> DatabaseState:
@@ -114,10 +151,7 @@ def chart_titles(districts: list[str], lang: str) -> dict[str, str]:
 
 def load_problems() -> list[str]:
     """Problems that kept the last build in service (empty when data is valid)."""
-    try:
-        return [str(p) for p in database_state().problems]
-    except ValidationFailed as failure:
-        return [str(p) for p in failure.problems]
+    return [str(p) for p in database_state().problems]
 
 
 @st.cache_resource(show_spinner=False, max_entries=20)
