@@ -94,7 +94,8 @@ def province_names(unit_set: str) -> dict[str, str]:
     from vietnamadminunits.database import query
 
     table = UNIT_SET_TABLES[unit_set]
-    rows = query(f"SELECT DISTINCT provinceCode AS code, provinceShort AS name FROM {table}")  # noqa: S608 - fixed names
+    # the table name comes from UNIT_SET_TABLES, never from a data file
+    rows = query(f"SELECT DISTINCT provinceCode AS code, provinceShort AS name FROM {table}")  # noqa: S608
     return {row["code"]: unicodedata.normalize("NFC", row["name"]) for row in rows}
 
 
@@ -190,9 +191,8 @@ def _read_editions(path: Path, data_dir: Path, problems: list[Problem]) -> dict[
             continue
         if entry["index"] not in RESULT_FILES or not isinstance(complete, list) or \
                 not set(complete) <= set(COMPLETENESS_FIELDS):
-            problems.append(Problem(shown, entry.line, "edition", "index must be one of "
-                                    f"{', '.join(RESULT_FILES)} and complete a list of {', '.join(COMPLETENESS_FIELDS)}",
-                                    "bad_edition"))
+            problems.append(Problem(shown, entry.line, "edition", f"index must be one of {', '.join(RESULT_FILES)} "
+                                    f"and complete a list of {', '.join(COMPLETENESS_FIELDS)}", "bad_edition"))
             continue
         key = (entry["index"], int(entry["edition"]), entry["unit_set"])
         if key in editions:
@@ -227,8 +227,8 @@ def _read_results(path: Path, data_dir: Path, index: str, sources: dict, edition
 def _checked_row(raw: dict, line: int, shown: str, index: str, sources: dict, editions: dict,
                  problems: list[Problem]) -> dict | None:
     """One results row as typed values, or None when it cannot be read; every problem found is added."""
-    def problem(field: str, message: str, code: str, **params: Any) -> None:
-        problems.append(Problem(shown, line, field, message, code, params))
+    def problem(column: str, message: str, code: str, **params: Any) -> None:
+        problems.append(Problem(shown, line, column, message, code, params))
 
     text = {key: (value or "").strip() for key, value in raw.items() if key is not None}
     before = len(problems)
@@ -266,7 +266,8 @@ def _checked_row(raw: dict, line: int, shown: str, index: str, sources: dict, ed
     return {"index": index, "edition": int(text["edition"]), "unit_set": text["unit_set"],
             "province_code": text["province_code"], "province_name": text["province_name"],
             "province_official_name": official, "measure": text["measure"], "score": score,
-            "score_printed": text["score_printed"], "score_scale": int(text["score_scale"]) if score is not None else None,
+            "score_printed": text["score_printed"],
+            "score_scale": int(text["score_scale"]) if score is not None else None,
             "rank": rank, "rank_basis": text["rank_basis"], "tie": text["tie"] == "stated", "source": text["source"],
             "locator": text["locator"], "note": text["note"], "file": shown, "line": line}
 

@@ -1,0 +1,255 @@
+"""Official province index results (data/province_index/): the bundled files, and the checks on broken copies."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from loaders.province_index import (
+    RESULT_FILES,
+    coverage,
+    name_key,
+    parse_printed_number,
+    province_names,
+    read_province_index,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+INDEX_DIR = DATA_DIR / "province_index"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    index, problems = read_province_index(DATA_DIR)
+    return index, problems
+
+
+def test_bundled_province_index_reads_without_problems(bundled):
+    index, problems = bundled
+    assert [str(p) for p in problems] == []
+    assert len(index.results) > 100
+
+
+def test_every_province_of_an_edition_held_in_full_has_its_value(bundled):
+    index, _ = bundled
+    complete = index.editions[index.editions["complete"] != ""]
+    assert not complete.empty, "at least DTI 2022 ranks are held in full"
+    for edition in complete.itertuples():
+        overall = index.results[(index.results["index"] == edition.index)
+                                & (index.results["edition"] == edition.edition)
+                                & (index.results["unit_set"] == edition.unit_set)
+                                & (index.results["measure"] == "overall")]
+        for field in edition.complete.split(","):
+            held = set(overall.dropna(subset=[field])["province_code"])
+            assert held == set(province_names(edition.unit_set)), (edition.edition, field)
+
+
+def test_dti_2022_ranks_every_one_of_the_63_provinces(bundled):
+    index, _ = bundled
+    ranks = index.results[(index.results["edition"] == 2022) & (index.results["measure"] == "overall")
+                          & (index.results["source"] == "dti-gov-vn-xep-hang-2022")]
+    assert ranks["province_code"].nunique() == 63
+    assert sorted(ranks["rank"].tolist()) == [*range(1, 16), 15, *range(17, 64)]
+
+
+def test_ranks_are_unique_per_edition_and_measure_except_ties_the_source_states(bundled):
+    index, _ = bundled
+    ranked = index.results.dropna(subset=["rank"]).drop_duplicates(
+        ["index", "edition", "unit_set", "measure", "province_code"])
+    shared = ranked[ranked.duplicated(["index", "edition", "unit_set", "measure", "rank"], keep=False)]
+    assert shared["tie"].all()
+    assert set(shared["province_name"]) == {"Thanh Hóa", "Yên Bái"}
+    assert set(shared["rank"]) == {15}
+
+
+def test_scores_lie_between_zero_and_one(bundled):
+    index, _ = bundled
+    scores = index.results["score"].dropna()
+    assert len(scores) > 30
+    assert scores.between(0, 1).all()
+
+
+def test_every_row_has_a_web_address_and_a_locator(bundled):
+    index, _ = bundled
+    urls = index.results.merge(index.sources, left_on="source", right_on="source_id", how="left")["url"]
+    assert urls.str.match(r"https?://").all()
+    assert (index.results["locator"].str.len() > 10).all()
+
+
+def test_the_printed_number_parses_to_the_score(bundled):
+    index, _ = bundled
+    scored = index.results.dropna(subset=["score"])
+    for row in scored.itertuples():
+        assert parse_printed_number(row.score_printed) / row.score_scale == pytest.approx(row.score, abs=1e-12)
+    assert {"0,6077", "0.8002"} <= set(scored["score_printed"]), "both Vietnamese and English printings are kept"
+
+
+def test_a_merged_province_value_of_2024_is_recorded_as_the_source_states_it(bundled):
+    index, _ = bundled
+    merged = index.results[(index.results["unit_set"] == "provinces_34")]
+    assert not merged.empty
+    assert merged["note"].str.contains("mean of the predecessors' main indices, as the source states").all()
+
+
+def test_readme_coverage_table_matches_the_data(bundled):
+    index, _ = bundled
+    readme = (INDEX_DIR / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (dti|qd766) \| (\d{4}) \| (provinces_\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$",
+                      readme, flags=re.MULTILINE)
+    written = pd.DataFrame(rows, columns=["index", "edition", "unit_set", "provinces", "ranked", "scored",
+                                          "with_pillars"]).astype({"edition": int, "provinces": int, "ranked": int,
+                                                                   "scored": int, "with_pillars": int})
+    computed = coverage(index).astype({"provinces": int, "ranked": int, "scored": int, "with_pillars": int})
+    pd.testing.assert_frame_equal(written.reset_index(drop=True), computed.reset_index(drop=True))
+
+
+def test_readme_says_which_editions_are_not_comparable():
+    readme = (INDEX_DIR / "README.md").read_text(encoding="utf-8")
+    assert "DTI 2022 and later are not on the same framework as DTI 2020–2021" in readme
+    assert "They are not comparable rank for rank" in readme
+    for edition in ("DTI 2020", "DTI 2021", "DTI 2023", "DTI 2024, 34 provinces", "766 service index"):
+        assert f"**{edition}" in readme, f"partial edition {edition} is listed with what is missing"
+
+
+def test_no_sentence_of_a_public_page_is_kept_in_the_results_files():
+    for name in RESULT_FILES.values():
+        text = (INDEX_DIR / name).read_text(encoding="utf-8")
+        # Locators and notes are the curator's short descriptions; a copied sentence would carry the sources' verbs.
+        assert not re.search(r"xếp (?:thứ|hạng) \d+|đạt \d", text)
+
+
+@pytest.mark.parametrize(("printed", "value"), [("0,6077", 0.6077), ("0.8002", 0.8002), ("62,33", 62.33),
+                                                ("845", 845.0), ("0,834", 0.834)])
+def test_printed_numbers_read_with_a_decimal_comma_or_point(printed, value):
+    assert parse_printed_number(printed) == value
+
+
+@pytest.mark.parametrize("printed", ["1.973.000", "0,6 077", "", "khoảng 0,6", "0,6077%", "-0,5"])
+def test_text_that_is_not_a_printed_score_is_refused(printed):
+    assert parse_printed_number(printed) is None
+
+
+@given(st.integers(min_value=0, max_value=9999), st.sampled_from([",", "."]))
+def test_a_four_decimal_score_reads_the_same_with_either_separator(digits, separator):
+    assert parse_printed_number(f"0{separator}{digits:04d}") == pytest.approx(digits / 10000)
+
+
+@pytest.mark.parametrize(("printed", "official"), [
+    ("TP. Hồ Chí Minh", "Hồ Chí Minh"), ("TPHCM", "Hồ Chí Minh"), ("Ho Chi Minh City", "Hồ Chí Minh"),
+    ("Thừa Thiên - Huế", "Huế"), ("former Quang Nam Province", "Quảng Nam"),
+    ("Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    ("Thanh Hoa", "Thanh Hóa"), ("TP Đà Nẵng", "Đà Nẵng"),
+])
+def test_printings_of_a_province_name_meet_the_official_name(printed, official):
+    assert name_key(printed) == name_key(official)
+
+
+def test_different_provinces_do_not_meet():
+    assert name_key("Hà Nam") != name_key("Hà Nội")
+    assert name_key("Quảng Nam") != name_key("Quảng Ninh")
+
+
+# --- the checks, on copies of the real files with one thing broken ---------------------------------------------------
+
+@pytest.fixture
+def copy_dir(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(INDEX_DIR, data / "province_index")
+    return data
+
+
+def _replace_line(path: Path, old: str, new: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    matches = [n for n, line in enumerate(lines) if old in line]
+    assert len(matches) == 1, f"{old!r} must be on exactly one line"
+    lines[matches[0]] = lines[matches[0]].replace(old, new)
+    path.write_text("".join(lines), encoding="utf-8")
+    return matches[0] + 1
+
+
+def _codes(problems) -> list[tuple[str, int, str]]:
+    return [(p.file, p.line, p.code) for p in problems]
+
+
+def test_a_rank_given_twice_without_a_stated_tie_is_a_located_problem(copy_dir):
+    line = _replace_line(copy_dir / "province_index" / "dti.csv", "2022,provinces_63,14,Sơn La,overall,,,,44,",
+                         "2022,provinces_63,14,Sơn La,overall,,,,45,")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/dti.csv", line, "rank_not_unique") in _codes(problems)
+
+
+def test_a_tie_marked_for_one_province_only_is_refused(copy_dir):
+    line = _replace_line(copy_dir / "province_index" / "dti.csv",
+                         "2022,provinces_63,15,Yên Bái,overall,,,,15,stated,stated",
+                         "2022,provinces_63,15,Yên Bái,overall,,,,16,stated,stated")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/dti.csv", line, "tie_without_partner") in _codes(problems)
+
+
+def test_a_score_that_is_not_the_printed_number_is_refused(copy_dir):
+    line = _replace_line(copy_dir / "province_index" / "dti.csv", "0.6077,\"0,6077\",1", "0.6078,\"0,6077\",1")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/dti.csv", line, "score_not_printed_value") in _codes(problems)
+
+
+def test_a_score_on_a_hundred_point_scale_must_be_divided_to_lie_in_zero_to_one(copy_dir):
+    line = _replace_line(copy_dir / "province_index" / "dti.csv", "0.6077,\"0,6077\",1", "60.77,\"60,77\",1")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/dti.csv", line, "score_out_of_range") in _codes(problems)
+    _replace_line(copy_dir / "province_index" / "dti.csv", "60.77,\"60,77\",1", "0.6077,\"60,77\",100")
+    _, problems = read_province_index(copy_dir)
+    assert problems == []
+
+
+def test_a_name_that_is_not_the_province_of_the_code_is_refused(copy_dir):
+    line = _replace_line(copy_dir / "province_index" / "dti.csv", "2022,provinces_63,35,Hà Nam,",
+                         "2022,provinces_63,35,Hà Nội,")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/dti.csv", line, "province_name_mismatch") in _codes(problems)
+
+
+def test_sources_that_disagree_on_a_rank_are_a_problem(copy_dir):
+    line = _replace_line(copy_dir / "province_index" / "dti.csv", "0.6077,\"0,6077\",1,25,",
+                         "0.6077,\"0,6077\",1,26,")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/dti.csv", line, "conflicting_rank") in _codes(problems)
+
+
+def test_a_better_rank_with_a_lower_score_is_a_problem(copy_dir):
+    line = _replace_line(copy_dir / "province_index" / "dti.csv", "0.6924,0.6924,1,5,", "0.7924,0.7924,1,5,")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/dti.csv", line, "rank_order_contradicts_score") in _codes(problems)
+
+
+def test_an_edition_declared_complete_with_a_province_missing_is_a_problem(copy_dir):
+    results = copy_dir / "province_index" / "dti.csv"
+    lines = results.read_text(encoding="utf-8").splitlines(keepends=True)
+    results.write_text("".join(line for line in lines if not line.startswith("2022,provinces_63,06,Bắc Kạn,")),
+                       encoding="utf-8")
+    _, problems = read_province_index(copy_dir)
+    assert [(p.file, p.code, p.params.get("value")) for p in problems] == [
+        ("data/province_index/editions.yaml", "edition_incomplete", "06")]
+
+
+def test_a_row_without_a_locator_or_with_an_unknown_source_is_refused(copy_dir):
+    results = copy_dir / "province_index" / "dti.csv"
+    row_63 = "dti-gov-vn-xep-hang-2022,\"table 'XẾP HẠNG DTI' at the top of the page, row ranked 63\","
+    line = _replace_line(results, row_63, "dti-gov-vn-xep-hang-2022,,")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/dti.csv", line, "required") in _codes(problems)
+    _replace_line(results, "dti-gov-vn-xep-hang-2022,,", "no-such-source,somewhere on the page,")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/dti.csv", line, "unknown_source") in _codes(problems)
+
+
+def test_a_source_without_a_web_address_is_refused(copy_dir):
+    line = _replace_line(copy_dir / "province_index" / "sources.yaml", "url: https://dti.gov.vn/xep-hang-2022",
+                         "url: dti.gov.vn/xep-hang-2022")
+    _, problems = read_province_index(copy_dir)
+    assert ("data/province_index/sources.yaml", line, "bad_url") in _codes(problems)
