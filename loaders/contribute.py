@@ -3,10 +3,13 @@
 A save never loses anything:
 - it runs under one lock per data folder, so saves happen one at a time;
 - it is refused (ConflictError) when the district's files changed since the uploader reviewed them;
-- it re-validates the whole data folder with the new file in place before touching data/;
-- the previous files go to history/, the new file replaces the old by rename (atomic), an audit line says who
-  changed what, and the database is rebuilt (atomically, by build.ensure_database) before the lock is released.
-A crash at any point leaves either the old file or the new one, and the database is rebuilt from whichever it is.
+- it re-validates the whole data folder with the new file in place, and builds it in memory, before touching data/;
+- the previous files go to history/; an "intent" audit line (who, what, the new file's hash) is made durable before
+  the new file replaces the old by rename (atomic), and a "committed" line follows; the database is rebuilt
+  (atomically, by build.ensure_database) before the lock is released.
+A kill at any point leaves either the old file or the new one, and never a changed file without its audit line: the
+next save (or the app's next start) finishes the interrupted one from what is on disk (committed when the new file
+is in place, abandoned when not) and removes what it left behind (staging folders, half-written copies).
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
-import tempfile
+import re
+import shutil
 import unicodedata
 import uuid
 from collections.abc import Iterable
@@ -26,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from .build import DatabaseState, ensure_database
+from .build import DatabaseState, check_builds, ensure_database, failure_problems
 from .dataset import Dataset, District
 from .models import DistrictHeader, Observation, Source
 from .problems import Problem, ValidationFailed
@@ -36,7 +41,14 @@ from .validate import validate_raw, load_dataset
 
 HISTORY_DIR = "history"
 AUDIT_FILE = "audit.jsonl"
+STAGING_DIR = ".staging"  # under history/: the data folder as it will be after a save, checked before the save
 NEW_DISTRICT = "new"
+# Audit line states: an intent is written (durably) before the file it describes is put in place, then its outcome.
+INTENT, COMMITTED, ABANDONED = "intent", "committed", "abandoned"
+# Names write_atomic gives its half-written copies: a dot, the target's name, a uuid4 hex, ".tmp".
+_HALF_WRITTEN = re.compile(r"^\..+\.[0-9a-f]{32}\.tmp$")
+
+log = logging.getLogger(__name__)
 
 
 class ConflictError(Exception):
@@ -93,12 +105,15 @@ def district_paths(data_dir: Path, slug: str) -> tuple[Path, Path]:
 
 def district_version(data_dir: Path, slug: str) -> str:
     """A hash of the district's files as they are now ("new" when it has none): what a save must still find."""
-    existing = [path for path in district_paths(data_dir, slug) if path.exists()]
-    if not existing:
+    return _version_of([(path.name, path.read_bytes()) for path in district_paths(data_dir, slug) if path.exists()])
+
+
+def _version_of(files: list[tuple[str, bytes]]) -> str:
+    if not files:
         return NEW_DISTRICT
     digest = hashlib.sha256()
-    for path in existing:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name, content in files:
+        digest.update(name.encode() + b"\0" + content)
     return digest.hexdigest()[:16]
 
 
@@ -220,13 +235,18 @@ def district_yaml(submission: Submission, editor: str, when: str) -> str:
 # --- save ------------------------------------------------------------------------------------------------
 
 @contextmanager
-def _data_lock(data_dir: Path):
+def _data_lock(data_dir: Path, wait: bool = True):
+    """Hold the data folder's save lock; yields False (and holds nothing) when wait is off and a save is running."""
     history = Path(data_dir) / HISTORY_DIR
     history.mkdir(parents=True, exist_ok=True)
     with open(history / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -255,9 +275,12 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def _staged_check(data_dir: Path, slug: str, text: str, expected: dict[tuple, Observation]) -> None:
     """Load the data folder as it will be after the save (links to the other files, the new file written) and
-    make sure it is valid and reads back as exactly the reviewed observations."""
-    with tempfile.TemporaryDirectory(prefix="cds-save-") as stage:
-        staged = Path(stage) / Path(data_dir).name
+    make sure it is valid, builds, and reads back as exactly the reviewed observations. The stage lives under
+    history/ (not in the system's temporary folder) so that a killed save's stage is found and removed by the
+    next save of this data folder, under its lock."""
+    stage = Path(data_dir) / HISTORY_DIR / STAGING_DIR / uuid.uuid4().hex
+    try:
+        staged = stage / Path(data_dir).name
         (staged / DISTRICTS_DIR).mkdir(parents=True)
         for name in (CATALOGUE_FILE, SOURCES_FILE):
             if (Path(data_dir) / name).exists():
@@ -266,11 +289,17 @@ def _staged_check(data_dir: Path, slug: str, text: str, expected: dict[tuple, Ob
             if path.suffix in (".yaml", ".csv") and path.stem != slug and not path.name.startswith("."):
                 (staged / DISTRICTS_DIR / path.name).symlink_to(path.resolve())
         (staged / DISTRICTS_DIR / f"{slug}.yaml").write_text(text, encoding="utf-8")
-        load_dataset(staged)
+        dataset = load_dataset(staged)
+        try:
+            check_builds(dataset)
+        except Exception as error:  # noqa: BLE001 - what would stop the rebuild stops the save, as a problem
+            raise ValidationFailed(failure_problems(error, staged)) from error
         raw, _ = read_data_dir(staged)
         files = next(f for f in raw.districts if f.slug_from_name == slug)
         if observations_of(files.observations) != expected:
             raise RuntimeError(f"the file written for {slug} does not read back as the reviewed observations; nothing was saved")
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 def _clean_editor(editor: str) -> str:
@@ -289,6 +318,7 @@ def save(data_dir: Path, db_path: Path, reviewed: Review, editor: str, *, now: d
         raise ValidationFailed(reviewed.problems or [Problem(reviewed.submission.shown_name, 1, "file", "nothing to save")])
     when = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     with _data_lock(data_dir):
+        _finish_interrupted_saves(data_dir)
         current = district_version(data_dir, slug)
         if current != reviewed.base_version:
             raise ConflictError(f"{slug} changed since it was reviewed (version {reviewed.base_version} → {current}); review the upload again")
@@ -296,17 +326,35 @@ def save(data_dir: Path, db_path: Path, reviewed: Review, editor: str, *, now: d
         if not fresh.ok:
             raise ValidationFailed(fresh.problems)
         text = district_yaml(reviewed.submission, editor, when)
+        content = text.encode("utf-8")
         _staged_check(data_dir, slug, text, observations_of(reviewed.submission.district.observations))
 
-        yaml_path, csv_path = district_paths(data_dir, slug)
+        yaml_path, _csv_path = district_paths(data_dir, slug)
         history = _keep_history(data_dir, slug, current, when)
-        write_atomic(yaml_path, text.encode("utf-8"))
-        if csv_path.exists():  # its rows are now in the YAML; the old file is in history
-            csv_path.unlink()
-            _fsync_dir(csv_path.parent)
-        entry = _audit(data_dir, fresh, editor, when, current, district_version(data_dir, slug), history)
+        entry = _audit_entry(data_dir, fresh, editor, when, current, content, history)
+        _append_audit(data_dir, {**entry, "state": INTENT})
+        try:
+            _put_in_place(data_dir, slug, content, history)
+        except Exception:
+            _finish_interrupted_saves(data_dir)  # says committed or abandoned, from what reached the disk
+            raise
+        _append_audit(data_dir, {"id": entry["id"], "state": COMMITTED,
+                                 "time": datetime.now(timezone.utc).isoformat(timespec="seconds")})
         state = ensure_database(data_dir, Path(db_path))
-    return SaveResult(slug, yaml_path, history, entry, state)
+    return SaveResult(slug, yaml_path, history, {**entry, "state": COMMITTED}, state)
+
+
+def _put_in_place(data_dir: Path, slug: str, content: bytes, history: Iterable[Path | str]) -> None:
+    """Rename the new district file in and remove a CSV beside it whose rows it now holds (the CSV is in history,
+    byte for byte). Also finishes a save that was killed after its rename: it is safe to repeat."""
+    yaml_path, csv_path = district_paths(data_dir, slug)
+    if not (yaml_path.exists() and yaml_path.read_bytes() == content):
+        write_atomic(yaml_path, content)
+    kept = [data_dir / path for path in history]
+    if csv_path.exists() and any(path.suffix == ".csv" and path.exists() and path.read_bytes() == csv_path.read_bytes()
+                                 for path in kept):
+        csv_path.unlink()
+        _fsync_dir(csv_path.parent)
 
 
 def _keep_history(data_dir: Path, slug: str, version: str, when: str) -> tuple[Path, ...]:
@@ -322,26 +370,153 @@ def _keep_history(data_dir: Path, slug: str, version: str, when: str) -> tuple[P
     return tuple(kept)
 
 
-def _audit(data_dir: Path, reviewed: Review, editor: str, when: str, before: str, after: str, history) -> dict:
-    entry = {
+# --- the audit log ---------------------------------------------------------------------------------------
+
+def _audit_entry(data_dir: Path, reviewed: Review, editor: str, when: str, before: str, content: bytes,
+                 history) -> dict:
+    slug = reviewed.submission.slug
+    return {
+        "id": uuid.uuid4().hex,
         "time": when,
         "editor": editor,
-        "district": reviewed.submission.slug,
+        "district": slug,
         "action": "added" if reviewed.is_new else "updated",
         "upload": reviewed.submission.shown_name,
         "from_version": before,
-        "to_version": after,
+        "to_version": _version_of([(f"{slug}.yaml", content)]),
+        "file_sha256": hashlib.sha256(content).hexdigest(),
         "history": [path.relative_to(data_dir).as_posix() for path in history],
         **{kind: [change.label for change in reviewed.changes if change.kind == kind] for kind in ("added", "changed", "removed")},
     }
-    line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
-    descriptor = os.open(data_dir / HISTORY_DIR / AUDIT_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+
+def _append_audit(data_dir: Path, record: dict) -> None:
+    """Append one line and fsync it. When the file does not end in a newline (an append cut short by a crash),
+    the new line starts on a line of its own, so only the torn line is lost to readers, never the next one."""
+    path = Path(data_dir) / HISTORY_DIR / AUDIT_FILE
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    created = not path.exists()
+    descriptor = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
     try:
+        size = os.fstat(descriptor).st_size
+        if size and os.pread(descriptor, 1, size - 1) != b"\n":
+            line = b"\n" + line
         os.write(descriptor, line)
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
-    return entry
+    if created:
+        _fsync_dir(path.parent)
+
+
+@dataclass
+class AuditLog:
+    entries: list[dict]  # one per save that changed a file, newest first
+    problems: list[Problem]  # lines that could not be read (torn by a crash), skipped
+
+
+def read_audit(data_dir: Path) -> AuditLog:
+    """Every save's entry, newest first: committed ones, and an interrupted one whose new file is in place (the
+    entry describes the file by its hash, so it counts as done even before the next save marks it committed).
+    Abandoned saves changed nothing and are left out; unreadable lines are skipped and reported."""
+    data_dir = Path(data_dir)
+    path = data_dir / HISTORY_DIR / AUDIT_FILE
+    entries: dict[str, dict] = {}
+    problems: list[Problem] = []
+    if not path.exists():
+        return AuditLog([], [])
+    shown = f"{data_dir.name}/{HISTORY_DIR}/{AUDIT_FILE}"
+    for number, line in enumerate(path.read_bytes().split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            problems.append(Problem(shown, number, "audit", "an unreadable audit line (cut short by a crash?) was skipped",
+                                    "audit_line_unreadable"))
+            continue
+        state = record.get("state")
+        if state is None:  # written before audit lines had states: the save was complete when it was written
+            entries[f"line-{number}"] = {**record, "state": COMMITTED}
+        elif state == INTENT and "id" in record:
+            entries[record["id"]] = record
+        elif state in (COMMITTED, ABANDONED) and record.get("id") in entries:
+            entries[record["id"]]["state"] = state
+    done = [entry for entry in entries.values()
+            if entry["state"] == COMMITTED or (entry["state"] == INTENT and _in_place(data_dir, entry))]
+    return AuditLog(list(reversed(done)), problems)
+
+
+def _in_place(data_dir: Path, entry: dict) -> bool:
+    yaml_path, _ = district_paths(data_dir, str(entry.get("district", "")))
+    try:
+        return hashlib.sha256(yaml_path.read_bytes()).hexdigest() == entry.get("file_sha256")
+    except OSError:
+        return False
+
+
+def audit_log(data_dir: Path, limit: int = 50) -> list[dict]:
+    """The latest audit entries, newest first (read_audit also says which lines it had to skip)."""
+    return read_audit(data_dir).entries[:limit]
+
+
+# --- after a kill ----------------------------------------------------------------------------------------
+
+def finish_interrupted_saves(data_dir: Path) -> bool:
+    """What the app does on start: finish a killed save's audit and remove its leftovers, unless a save is running
+    now (then that save does it). Returns whether it ran. Never creates the data folder."""
+    data_dir = Path(data_dir)
+    if not (data_dir / HISTORY_DIR).is_dir():
+        return False
+    with _data_lock(data_dir, wait=False) as held:
+        if held:
+            _finish_interrupted_saves(data_dir)
+        return held
+
+
+def _finish_interrupted_saves(data_dir: Path) -> None:
+    """Under the save lock: give every intent without an outcome its outcome from what is on disk (its new file
+    in place: finish the save and say committed; otherwise abandoned), then remove staging folders and the
+    half-written copies of killed writes."""
+    history_dir = data_dir / HISTORY_DIR
+    for entry in _intents_without_outcome(data_dir):
+        slug = str(entry.get("district", ""))
+        if _in_place(data_dir, entry):
+            yaml_path, _ = district_paths(data_dir, slug)
+            _put_in_place(data_dir, slug, yaml_path.read_bytes(), entry.get("history", []))
+            state = COMMITTED
+        else:
+            state = ABANDONED
+        _append_audit(data_dir, {"id": entry["id"], "state": state, "recovered": True,
+                                 "time": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+        log.warning("audit: the interrupted save %s of %s was %s", entry["id"], slug, state)
+    shutil.rmtree(history_dir / STAGING_DIR, ignore_errors=True)
+    for folder in [data_dir / DISTRICTS_DIR, history_dir, *[p for p in history_dir.iterdir() if p.is_dir()]]:
+        if folder.is_dir():
+            for path in folder.iterdir():
+                if _HALF_WRITTEN.match(path.name) and path.is_file():
+                    path.unlink(missing_ok=True)
+
+
+def _intents_without_outcome(data_dir: Path) -> list[dict]:
+    path = data_dir / HISTORY_DIR / AUDIT_FILE
+    if not path.exists():
+        return []
+    intents: dict[str, dict] = {}
+    for line in path.read_bytes().split(b"\n"):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(record, dict) or "id" not in record:
+            continue
+        if record.get("state") == INTENT:
+            intents[record["id"]] = record
+        elif record.get("state") in (COMMITTED, ABANDONED):
+            intents.pop(record["id"], None)
+    return list(intents.values())
 
 
 def import_file(data_dir: Path, db_path: Path, content: bytes, filename: str, editor: str,
@@ -351,12 +526,3 @@ def import_file(data_dir: Path, db_path: Path, content: bytes, filename: str, ed
     if not reviewed.ok:
         raise ValidationFailed(reviewed.problems)
     return save(data_dir, db_path, reviewed, editor)
-
-
-def audit_log(data_dir: Path, limit: int = 50) -> list[dict]:
-    """The latest audit entries, newest first."""
-    path = Path(data_dir) / HISTORY_DIR / AUDIT_FILE
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in reversed(lines[-limit:]) if line.strip()]

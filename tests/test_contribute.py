@@ -20,7 +20,8 @@ import yaml
 from exports.templates import TEMPLATE_COLUMNS, csv_template, xlsx_template, yaml_template
 from i18n.problems import describe
 from loaders import ValidationFailed, load_dataset
-from loaders.contribute import ConflictError, audit_log, import_file, review, save
+from loaders.contribute import (ConflictError, audit_log, finish_interrupted_saves, import_file, read_audit, review,
+                                save)
 from loaders.upload import MAX_UPLOAD_BYTES, looks_like_formula, read_upload
 from tests.conftest import DATA_DIR, REPO
 
@@ -290,6 +291,95 @@ def test_a_save_that_fails_at_the_last_check_changes_nothing(dataset, data_dir, 
         save(data_dir, tmp_path / "db.duckdb", reviewed, "x")
     assert {k: v for k, v in snapshot(data_dir).items() if not k.startswith("history/")} == \
            {k: v for k, v in before.items() if not k.startswith("history/")}
+
+
+def edited_lam_binh(data_dir: Path, value: int) -> bytes:
+    original = (data_dir / "districts" / "lam-binh.yaml").read_bytes()
+    return original.replace(b"value: 1973", f"value: {value}".encode()).replace(b"1.973 h", f"{value:,}".replace(",", ".").encode() + b" h")
+
+
+def save_lam_binh(data_dir: Path, db: Path, value: int, editor: str = "Trần B"):
+    return save(data_dir, db, review(data_dir, read_upload(edited_lam_binh(data_dir, value), "lam-binh.yaml", data_dir)), editor)
+
+
+def audit_lines(data_dir: Path) -> list[bytes]:
+    return (data_dir / "history" / "audit.jsonl").read_bytes().split(b"\n")
+
+
+def test_a_save_writes_its_intent_with_the_new_files_hash_before_its_commit(data_dir, tmp_path):
+    result = save_lam_binh(data_dir, tmp_path / "db.duckdb", 1974)
+    intent, committed = [yaml.safe_load(line) for line in audit_lines(data_dir) if line]
+    assert (intent["state"], committed["state"], committed["id"]) == ("intent", "committed", intent["id"])
+    assert intent["file_sha256"] == hashlib.sha256(result.path.read_bytes()).hexdigest()
+    assert intent["changed"] == ["dossiers_online/district/2022"] and intent["history"] == [
+        path.relative_to(data_dir).as_posix() for path in result.history]
+
+
+def test_a_torn_last_audit_line_is_skipped_and_reported_and_the_next_save_starts_a_new_line(data_dir, tmp_path):
+    db = tmp_path / "db.duckdb"
+    save_lam_binh(data_dir, db, 1974, "first")
+    with open(data_dir / "history" / "audit.jsonl", "ab") as audit:
+        audit.write(b'{"id": "0123", "state": "intent", "editor": "cut sh')  # a kill in the middle of an append
+    torn = read_audit(data_dir)
+    assert [e["editor"] for e in torn.entries] == ["first"]
+    assert [(p.line, p.code) for p in torn.problems] == [(3, "audit_line_unreadable")]
+    save_lam_binh(data_dir, db, 1975, "second")
+    after = read_audit(data_dir)
+    assert [e["editor"] for e in after.entries] == ["second", "first"]
+    assert [p.line for p in after.problems] == [3]  # only the torn line is lost, not the one appended after it
+
+
+def test_a_save_killed_after_its_rename_counts_as_done_and_the_next_start_commits_it(data_dir, tmp_path):
+    result = save_lam_binh(data_dir, tmp_path / "db.duckdb", 1974, "killed")
+    lines = audit_lines(data_dir)
+    (data_dir / "history" / "audit.jsonl").write_bytes(lines[0] + b"\n")  # the committed line never got written
+    assert [e["editor"] for e in audit_log(data_dir)] == ["killed"]  # the intent describes the file on disk
+    assert finish_interrupted_saves(data_dir)
+    outcome = yaml.safe_load(audit_lines(data_dir)[1])
+    assert (outcome["state"], outcome["recovered"]) == ("committed", True)
+    assert result.path.read_bytes() == edited_lam_binh(data_dir, 1974) or b"1974" in result.path.read_bytes()
+
+
+def test_a_save_killed_before_its_rename_is_abandoned_and_not_listed(data_dir, tmp_path):
+    original = (data_dir / "districts" / "lam-binh.yaml").read_bytes()
+    result = save_lam_binh(data_dir, tmp_path / "db.duckdb", 1974, "killed")
+    result.path.write_bytes(original)  # as it was when the kill came: intent durable, file not yet renamed in
+    (data_dir / "history" / "audit.jsonl").write_bytes(audit_lines(data_dir)[0] + b"\n")
+    assert audit_log(data_dir) == []
+    assert finish_interrupted_saves(data_dir)
+    assert yaml.safe_load(audit_lines(data_dir)[1])["state"] == "abandoned"
+    assert audit_log(data_dir) == [] and result.path.read_bytes() == original
+
+
+def test_a_killed_saves_staging_folder_and_half_written_copies_are_removed_by_the_next_save(data_dir, tmp_path):
+    stage = data_dir / "history" / ".staging" / ("ab" * 16) / "data" / "districts"
+    stage.mkdir(parents=True)
+    (stage / "lam-binh.yaml").write_text("half", encoding="utf-8")
+    half_written = [data_dir / "districts" / f".lam-binh.yaml.{'cd' * 16}.tmp",
+                    data_dir / "history" / f".audit.jsonl.{'ef' * 16}.tmp"]
+    for path in half_written:
+        path.write_text("half", encoding="utf-8")
+    keep = data_dir / "districts" / ".notes.tmp"  # not a name the save writes: not the save's to delete
+    keep.write_text("mine", encoding="utf-8")
+    save_lam_binh(data_dir, tmp_path / "db.duckdb", 1974)
+    assert list((data_dir / "history" / ".staging").glob("*")) == []
+    assert [path for path in half_written if path.exists()] == [] and keep.exists()
+
+
+def test_a_source_date_no_calendar_has_stops_the_save_with_a_problem_and_writes_nothing(data_dir, tmp_path):
+    original = (data_dir / "districts" / "lam-binh.yaml").read_text(encoding="utf-8")
+    block = ("sources:\n  - id: lam-binh-bien-ban\n    title: Biên bản họp\n    issuer: UBND huyện Lâm Bình\n"
+             '    date: "2023-13-45"\n    kind: official_report\n')
+    upload = original.replace("\nobservations:", f"\n{block}observations:", 1).encode("utf-8")
+    before = snapshot(data_dir)
+    reviewed = review(data_dir, read_upload(upload, "lam-binh.yaml", data_dir))
+    with pytest.raises(ValidationFailed):
+        if not reviewed.ok:  # the review may already refuse the date; if not, the save's trial build does
+            raise ValidationFailed(reviewed.problems)
+        save(data_dir, tmp_path / "db.duckdb", reviewed, "x")
+    assert {k: v for k, v in snapshot(data_dir).items() if not k.startswith("history/")} == \
+           {k: v for k, v in before.items() if not k.startswith("history/")}
+    assert audit_log(data_dir) == []
 
 
 def test_editor_name_is_required(dataset, data_dir, tmp_path):
