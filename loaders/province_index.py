@@ -143,7 +143,7 @@ def _missing_keys(entry: Any, required: tuple[str, ...], shown: str, problems: l
         return True
     missing = [key for key in required if entry.get(key) in (None, "")]
     for key in missing:
-        problems.append(Problem(shown, entry.line, key, "required", "required", {"field": key}))
+        problems.append(Problem(shown, entry.line, key, "required", "missing", {"field": key}))
     return bool(missing)
 
 
@@ -234,7 +234,7 @@ def _checked_row(raw: dict, line: int, shown: str, index: str, sources: dict, ed
     before = len(problems)
     for field in ("edition", "unit_set", "province_code", "province_name", "measure", "source", "locator"):
         if not text[field]:
-            problem(field, "required", "required", field=field)
+            problem(field, "required", "missing", field=field)
     if len(problems) > before:
         return None
     if not text["edition"].isdigit() or (index, int(text["edition"]), text["unit_set"]) not in editions:
@@ -253,7 +253,8 @@ def _checked_row(raw: dict, line: int, shown: str, index: str, sources: dict, ed
         problem("measure", f"'{text['measure']}' is not one of {', '.join(MEASURES)}", "not_allowed",
                 value=text["measure"], expected=", ".join(MEASURES))
     if text["source"] not in sources:
-        problem("source", f"source '{text['source']}' is not in {SOURCES_FILE}", "unknown_source", value=text["source"])
+        problem("source", f"source '{text['source']}' is not in {SOURCES_FILE}", "unknown_index_source",
+                value=text["source"])
     score = _checked_score(text, problem)
     rank = _checked_rank(text, len(names), problem)
     if score is None and rank is None:

@@ -242,10 +242,10 @@ def test_a_row_without_a_locator_or_with_an_unknown_source_is_refused(copy_dir):
     row_63 = "dti-gov-vn-xep-hang-2022,\"table 'XẾP HẠNG DTI' at the top of the page, row ranked 63\","
     line = _replace_line(results, row_63, "dti-gov-vn-xep-hang-2022,,")
     _, problems = read_province_index(copy_dir)
-    assert ("data/province_index/dti.csv", line, "required") in _codes(problems)
+    assert ("data/province_index/dti.csv", line, "missing") in _codes(problems)
     _replace_line(results, "dti-gov-vn-xep-hang-2022,,", "no-such-source,somewhere on the page,")
     _, problems = read_province_index(copy_dir)
-    assert ("data/province_index/dti.csv", line, "unknown_source") in _codes(problems)
+    assert ("data/province_index/dti.csv", line, "unknown_index_source") in _codes(problems)
 
 
 def test_a_source_without_a_web_address_is_refused(copy_dir):
