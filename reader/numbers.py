@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from loaders.limits import MAX_NUMBER_DIGITS
+
 # ── single numbers ─────────────────────────────────────────────────────────────────────────────────────────────
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
@@ -28,8 +30,8 @@ def _clean(value: float) -> float | int:
 
 
 # No figure in a district report has more digits than this (13.431.938.000.000 đ has 14); a longer run of digits
-# is an identifier or noise, and would overflow a float.
-MAX_DIGITS = 18
+# is an identifier or noise, and would overflow a float. The same cap as for data files and uploads.
+MAX_DIGITS = MAX_NUMBER_DIGITS
 
 
 def parse_number(token: str, *, language: str | None = "vi", unit: str | None = None) -> tuple[float | int, bool]:
