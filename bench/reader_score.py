@@ -1,4 +1,4 @@
-"""Score the report reader on its evaluation sets: ``python -m bench.reader_score [--sets seeds,written,real]``.
+"""Score the report reader on its evaluation sets: ``python -m bench.reader_score [--sets seeds,written,real-dev,real-test]``.
 
 For each document the reader proposes figures from the text alone (plus the document's date where known); they are
 matched with the hand-curated figures (bench/reader_sets.py says where each set comes from):
@@ -28,7 +28,7 @@ from bench.reader_sets import DATA, LEVEL_OF, Document, Expected, default_real_d
 from reader.propose import Candidate, propose
 
 TOLERANCE = 0.01
-SETS = ("seeds", "written", "real")
+SETS = ("seeds", "written", "real-dev", "real-test")
 
 
 @dataclass
@@ -169,14 +169,15 @@ def run(sets: tuple[str, ...] = SETS, real_docs: Path | None = None, verbose: bo
         results["seeds (development: the rules were written from these)"] = score_set(seed_documents())
     if "written" in sets:
         results["written (test set in the repository, CI)"] = score_set(written_documents())
-    if "real" in sets:
+    if {"real", "real-dev", "real-test"} & set(sets):
         real = real_documents(real_docs)
         missing = [d.name for d in real if d.text is None]
         if missing:
             print(f"\nreal reports: {len(missing)} of {len(real)} texts are not in {real_docs or default_real_docs()} "
                   "(public pages are kept outside the repository); those documents are not scored")
         for split in ("dev", "test"):
-            results[f"real-{split}"] = score_set([d for d in real if d.set_name == f"real-{split}"])
+            if "real" in sets or f"real-{split}" in sets:
+                results[f"real-{split}"] = score_set([d for d in real if d.set_name == f"real-{split}"])
     for name, scores in results.items():
         print_set(name, scores, verbose)
     return results
@@ -184,7 +185,7 @@ def run(sets: tuple[str, ...] = SETS, real_docs: Path | None = None, verbose: bo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: seeds, written, real")
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: seeds, written, real (both splits), real-dev, real-test")
     parser.add_argument("--real-docs", type=Path, default=None, help="folder with the real reports' <doc_id>.txt")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and unmatched proposals")
     args = parser.parse_args(argv)
