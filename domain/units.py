@@ -119,7 +119,8 @@ def is_pre_reform_id(unit_id: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One administrative unit as it existed between ``valid_from`` and ``valid_to`` (inclusive; None = unknown or
-    open). ``name_vi`` is the name without its type word ('Lâm Bình', not 'Huyện Lâm Bình'), in NFC. ``code`` is the
+    open). ``name_vi`` is the name without its type word ('Lâm Bình', not 'Huyện Lâm Bình'; '1' for Phường 1), in
+    NFC; the UI puts the type word from the translation table before it. ``code`` is the
     official code (2 digits for a province, 3 for a district, 5 for a commune); the reform reused old codes, so a
     code is unique only within its era. Centroid and area are what the source data gives, None where it has none."""
 
