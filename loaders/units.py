@@ -206,7 +206,7 @@ def _converter_lineage(converter: dict, current: _UnitRecords, pre_reform: _Unit
 
 @dataclass(frozen=True)
 class UnitData:
-    units: list[Unit]  # provinces, then districts, then communes of each era, each by official code
+    units: list[Unit]  # today's, then the pre-reform ones; in each, provinces before the units inside them
     lineage: list[Lineage]
     source: str  # 'vietnamadminunits 1.0.4', for build_info
 
@@ -246,6 +246,7 @@ def unit_tables(data: UnitData) -> UnitTables:
 
 
 def read_unit_tables(data_dir: Path | None = None) -> UnitTables:
+    """The frames of ``units`` and ``unit_lineage`` straight from the package's data."""
     return unit_tables(read_units(data_dir))
 
 
