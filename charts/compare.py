@@ -19,6 +19,7 @@ from i18n.periods import format_period
 
 from .colors import MISSING_COLOR, TARGET_COLOR
 from .labels import _present, group_title, hover_card, indicator_name, level_label, source_note, value_text
+from .markup import plotly_text
 from .spec import ChartSpec
 from .style import apply_style
 
@@ -186,7 +187,9 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
     figure = go.Figure()
     reported = set(rows["district_id"])
     missing = [d.district_name for d in districts.itertuples() if d.district_id not in reported]
-    names = dict(zip(districts["district_id"], districts["district_name"]))
+    # Names, series and periods come from the data: escaped wherever they enter the figure (ticks, legend, texts).
+    names = {district_id: plotly_text(name) for district_id, name in zip(districts["district_id"], districts["district_name"])}
+    shown_names = [plotly_text(name) for name in districts["district_name"]]
     # One trace per series (indicator variant and/or level): bars keep their district's colour, the series is
     # told apart by a fill pattern explained in the legend, and x stays the plain district name.
     several = len(series_labels) > 1
@@ -198,10 +201,10 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
 
     if several:  # an invisible first trace fixes the axis order: districts in list order, series in number order
         present = {(r["district_id"], r["series"]) for r in all_records}
-        slots = [position(d.district_name, number) for d in districts.itertuples() for number, label
+        slots = [position(names[d.district_id], number) for d in districts.itertuples() for number, label
                  in enumerate(series_labels) if (d.district_id, label) in present]
-        slots += [position(name, None) for name in missing]
-        name_order = {name: index for index, name in enumerate(districts["district_name"])}
+        slots += [position(plotly_text(name), None) for name in missing]
+        name_order = {name: index for index, name in enumerate(shown_names)}
         slots.sort(key=lambda slot: (name_order[slot[0]], slot[1]))
         figure.add_trace(go.Scatter(x=[list(pair) for pair in zip(*slots)], y=[None] * len(slots), mode="markers",
                                     showlegend=False, hoverinfo="skip"))
@@ -211,10 +214,11 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
         xs = [position(names[r["district_id"]], number) for r in records]
         figure.add_trace(go.Bar(
             x=[list(pair) for pair in zip(*xs)] if several else xs, y=[r["value"] for r in records],
-            name=label or group_title(key, records[0], lang), showlegend=False,
+            name=plotly_text(label or group_title(key, records[0], lang)), showlegend=False,
             marker=dict(color=[colors.get(r["district_id"], MISSING_COLOR) for r in records],
                         pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45)),
-            text=[f"<b>{r['shown']}</b><br>{format_period(r['period_label'], lang)}" for r in records],
+            text=[f"<b>{plotly_text(r['shown'])}</b><br>{plotly_text(format_period(r['period_label'], lang))}"
+                  for r in records],
             textposition="outside", cliponaxis=False, constraintext="none",
             hovertext=[hover_card(r, lang, shown_value=r["shown"], formula=r["formula_shown"]) for r in records],
             hovertemplate="%{hovertext}<extra></extra>",
@@ -222,12 +226,12 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
         ))
         if several:  # a grey swatch with the pattern and number: the legend explains series, not colours
             mark = SERIES_MARKS[number % len(SERIES_MARKS)]
-            figure.add_trace(go.Bar(x=[[None], [None]], y=[None], name=f"{mark} {label}", showlegend=True,
+            figure.add_trace(go.Bar(x=[[None], [None]], y=[None], name=f"{mark} {plotly_text(label)}", showlegend=True,
                                     hoverinfo="skip",
                                     marker=dict(color=LEGEND_SWATCH,
                                                 pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45))))
     if missing:
-        xs = [position(name, None) for name in missing]
+        xs = [position(plotly_text(name), None) for name in missing]
         figure.add_trace(go.Scatter(
             x=[list(pair) for pair in zip(*xs)] if several else xs, y=[0] * len(missing), mode="text", text=[t("common.no_data", lang)] * len(missing),
             textposition="top center", textfont=dict(color=MISSING_COLOR), showlegend=False, cliponaxis=False,
@@ -247,16 +251,16 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
     if per_commune and divisible:
         title = t("charts.per_commune_title", lang, title=title)
     counts = pick(lang, rows["counts_vi"].iloc[0], rows["counts_en"].iloc[0])
-    axis_title = "%" if unit == "percent" else (t("units.vnd", lang) if unit == "vnd" else (counts or ""))
+    axis_title = "%" if unit == "percent" else (t("units.vnd", lang) if unit == "vnd" else plotly_text(counts or ""))
     # One layout update (plotly validates on each): axis ranges and category order go in with the rest.
     if unit == "percent" and not (per_commune and divisible):
         value_axis = dict(range=[0, PERCENT_AXIS_TOP], ticksuffix="%")
     else:
         top = rows["value"].max()
         value_axis = dict(range=[0, top * 1.25 if top > 0 else 1], tickformat=",~f")
-    category_axis = {} if several else dict(categoryorder="array", categoryarray=list(districts["district_name"]))
+    category_axis = {} if several else dict(categoryorder="array", categoryarray=shown_names)
     figure.update_layout(
-        title=dict(text=title, subtitle=dict(text="⚠ " + " · ".join(markers) if markers else "",
+        title=dict(text=plotly_text(title), subtitle=dict(text="⚠ " + " · ".join(markers) if markers else "",
                                              font=dict(color="#8A4B00"))),
         barmode="group", bargap=0.3, bargroupgap=0.08,
         showlegend=True, legend=dict(orientation="h", x=0, y=-0.18, xanchor="left", yanchor="top"),
@@ -283,4 +287,4 @@ def _add_targets(figure: go.Figure, records: list[dict], lang: str) -> None:
         line = dict(color=TARGET_COLOR, dash="dash", width=2)
         figure.add_hline(y=target, line=line)
         # The label goes in the legend: written on the line it would sit on top of the bars' value labels.
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, name=text, hoverinfo="skip"))
+        figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, name=plotly_text(text), hoverinfo="skip"))

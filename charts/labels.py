@@ -3,7 +3,6 @@ so a figure reads the same wherever it appears."""
 
 from __future__ import annotations
 
-import html
 import re
 import textwrap
 from functools import lru_cache
@@ -14,6 +13,8 @@ import pandas as pd
 from i18n import pick, t, table
 from i18n.numbers import format_number, format_value
 from i18n.periods import format_period
+
+from .markup import plotly_text
 
 
 def _present(value: object) -> bool:
@@ -56,22 +57,22 @@ def localised_formula(text: str, lang: str) -> str:
 @lru_cache(maxsize=20_000)  # the same quotes and titles are wrapped again on every rerun
 def wrap(text: str, width: int = 60) -> str:
     """Plotly hover cards do not wrap; break long quotes into lines (escaped, since the card renders tags)."""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width)) or ""
+    return "<br>".join(plotly_text(line) for line in textwrap.wrap(str(text), width)) or ""
 
 
 def hover_card(row: Mapping, lang: str, shown_value: str | None = None, formula: str | None = None) -> str:
     """Everything a doubter needs to check one bar: district, what, value, period, level, source, quote."""
     lines = [
-        f"<b>{html.escape(str(row['district_name']))}</b>",
-        html.escape(indicator_name(row, lang)),
-        f"{t('common.value', lang)}: <b>{html.escape(shown_value or value_text(row, lang))}</b>",
-        f"{t('common.period', lang)}: {html.escape(format_period(row['period_label'], lang))}",
-        f"{t('common.level', lang)}: {html.escape(level_label(row, lang))}",
+        f"<b>{plotly_text(str(row['district_name']))}</b>",
+        plotly_text(indicator_name(row, lang)),
+        f"{t('common.value', lang)}: <b>{plotly_text(shown_value or value_text(row, lang))}</b>",
+        f"{t('common.period', lang)}: {plotly_text(format_period(row['period_label'], lang))}",
+        f"{t('common.level', lang)}: {plotly_text(level_label(row, lang))}",
     ]
     if formula:
-        lines.append(f"{t('common.formula', lang)}: {html.escape(formula)}")
+        lines.append(f"{t('common.formula', lang)}: {plotly_text(formula)}")
     elif row.get("is_derived") and _present(row.get("formula_values")):
-        lines.append(f"{t('common.derived', lang)}: {html.escape(localised_formula(str(row['formula_values']), lang))}")
+        lines.append(f"{t('common.derived', lang)}: {plotly_text(localised_formula(str(row['formula_values']), lang))}")
     lines.append(f"{t('common.source', lang)}: {wrap(source_text(row))}")
     lines.append(f"{t('common.quote', lang)}: <i>“{wrap(row['quote'])}”</i>")
     return "<br>".join(lines)

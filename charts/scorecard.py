@@ -12,6 +12,7 @@ from i18n import t
 from i18n.periods import format_period
 
 from .labels import group_title, hover_card, value_text
+from .markup import plotly_text
 from .spec import ChartSpec
 from .style import apply_style
 
@@ -74,10 +75,10 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
         r, c = rows.index(cell["row_key"]), districts.index(cell["district_name"])
         if not isinstance(cell["status"], str):  # no figure (pandas stores the None as NaN)
             text[r][c] = f"<i>{t('common.no_data', lang)}</i>"
-            hover[r][c] = f"<b>{cell['district_name']}</b><br>{t('charts.no_data_hover', lang)}"
+            hover[r][c] = f"<b>{plotly_text(cell['district_name'])}</b><br>{t('charts.no_data_hover', lang)}"
             continue
         z[r][c] = STATUS[cell["status"]]
-        text[r][c] = f"<b>{value_text(cell, lang)}</b><br>{format_period(cell['period_label'], lang)}"
+        text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b><br>{plotly_text(format_period(cell['period_label'], lang))}"
         hover[r][c] = (hover_card(cell, lang) + "<br>"
                        + t(f"scorecard.status_{cell['status']}_{cell['reference'] if isinstance(cell['reference'], str) else 'none'}", lang))
 
@@ -85,7 +86,8 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
     for n, color in enumerate(STATUS_COLORS):
         scale += [[n / len(STATUS_COLORS), color], [(n + 1) / len(STATUS_COLORS), color]]
     figure = go.Figure(go.Heatmap(
-        z=z, x=districts, y=row_titles, text=text, texttemplate="%{text}", hovertext=hover,
+        z=z, x=[plotly_text(name) for name in districts], y=[plotly_text(title) for title in row_titles], text=text,
+        texttemplate="%{text}", hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
         showscale=False, xgap=3, ygap=3,
     ))

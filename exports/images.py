@@ -16,6 +16,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from charts.markup import plotly_text
 from charts.spec import ChartSpec
 from charts.style import MEDIA, apply_style
 
@@ -74,7 +75,8 @@ def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go
     bottom = axis_px + legend_px + footer_px + 20
     plot_px = height - top - bottom
     figure.add_annotation(
-        text="<br>".join(lines), xref="paper", yref="paper", x=0, y=-(axis_px + legend_px) / plot_px,
+        text="<br>".join(plotly_text(line) for line in lines), xref="paper", yref="paper", x=0,
+        y=-(axis_px + legend_px) / plot_px,
         xanchor="left", yanchor="top", showarrow=False, align="left",
         font=dict(size=footer_size, color="#444444"))
     figure.update_layout(width=width, height=height, margin=dict(t=top, b=bottom),
@@ -98,10 +100,11 @@ def text_page(title: str, lines: list[str], subtitle: str = "", size: str = "wid
     """A page of text (title page, list of sources) drawn with the same fonts as the charts."""
     width, height = SIZES[size]
     figure = go.Figure()
-    body = "<br>".join(line for text in lines for line in (textwrap.wrap(text, 110) or [""]))
+    body = "<br>".join(plotly_text(line) for text in lines for line in (textwrap.wrap(text, 110) or [""]))
     figure.add_annotation(text=body, xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="top",
                           showarrow=False, align="left", font=dict(size=22))
-    figure.update_layout(title=dict(text=title, subtitle=dict(text=subtitle)), width=width, height=height)
+    figure.update_layout(title=dict(text=plotly_text(title), subtitle=dict(text=plotly_text(subtitle))), width=width,
+                         height=height)
     apply_style(figure, "slide")
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
