@@ -20,10 +20,14 @@ def neutralise(value: object) -> object:
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    """The frame with every formula-looking text neutralised: cells, column headers and row labels (a district
+    name heads a column of the coverage grid, an indicator name labels its rows)."""
     safe = frame.copy()
-    for column in text_columns:
-        safe[column] = safe[column].map(neutralise)
+    for position, column in enumerate(frame.columns):
+        if not pd.api.types.is_numeric_dtype(frame.iloc[:, position]):
+            safe.isetitem(position, frame.iloc[:, position].map(neutralise))
+    safe.columns = safe.columns.map(neutralise)
+    safe.index = safe.index.map(neutralise)
     return safe
 
 

@@ -8,6 +8,7 @@ from charts.tables import figures_table
 from i18n import pick, t
 from ui import db, layout, scope, state
 from ui.charts import show_chart
+from ui.tables import show_table
 
 lang = state.language()
 layout.page_header(lang, "compare.title", "compare.caption")
@@ -78,4 +79,4 @@ for key in keys:
 with st.expander(t("compare.figures_table", lang)):
     shown = observations if not focus else observations[
         observations["compare_group"].fillna(observations["indicator_id"]) == focus]
-    st.dataframe(figures_table(shown, lang), hide_index=True, width="stretch")
+    show_table(figures_table(shown, lang), hide_index=True, width="stretch")

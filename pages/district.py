@@ -6,7 +6,8 @@ from analysis.standing import findings
 from charts.tables import figures_table
 from i18n import pick, t
 from i18n.numbers import format_number
-from ui import db, layout, state
+from ui import db, layout, markdown, state
+from ui.tables import show_table
 
 lang = state.language()
 layout.page_header(lang, "district.title", "district.caption")
@@ -19,8 +20,10 @@ district_id = st.selectbox(t("district.choose", lang), ids, key="profile_distric
 state.remember(district=district_id)
 
 facts = districts[districts["district_id"] == district_id].iloc[0]
-st.header(facts["district_name"])
-st.caption(t("district.facts", lang, province=facts["province"], province_2025=facts["province_2025"],
+# Names, findings and theme names come from the data: shown as text, never as markdown.
+st.header(markdown.escape(facts["district_name"]))
+st.caption(t("district.facts", lang, province=markdown.escape(facts["province"]),
+             province_2025=markdown.escape(facts["province_2025"]),
              communes=format_number(facts["communes"], lang) if facts["communes"] == facts["communes"] else "—",
              figures=int(facts["figures"] + facts["derived_figures"])))
 
@@ -30,7 +33,7 @@ for column, kind in ((strengths, "strength"), (gaps, "gap")):
     column.subheader(t(f"district.{kind}s", lang))
     mine = [finding.text for finding in results if finding.kind == kind]
     if mine:
-        column.markdown("\n".join(f"- {text}" for text in mine))
+        column.markdown("\n".join(f"- {markdown.escape(text)}" for text in mine))
     else:
         column.caption(t("district.none_found", lang))
 st.caption(t("district.standing_caption", lang))
@@ -41,6 +44,7 @@ for theme in themes.itertuples():
     rows = observations[observations["theme"] == theme.theme_id]
     if rows.empty:
         continue
-    label = t("district.figures_in_theme", lang, theme=pick(lang, theme.name_vi, theme.name_en), count=len(rows))
+    label = t("district.figures_in_theme", lang, theme=markdown.escape(pick(lang, theme.name_vi, theme.name_en)),
+              count=len(rows))
     with st.expander(label, expanded=True):
-        st.dataframe(figures_table(rows, lang, with_district=False), hide_index=True, width="stretch")
+        show_table(figures_table(rows, lang, with_district=False), hide_index=True, width="stretch")

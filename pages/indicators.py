@@ -7,6 +7,7 @@ from exports.table_files import to_csv_bytes, to_xlsx_bytes
 from i18n import pick, t
 from i18n.numbers import format_number
 from ui import db, layout, scope, state
+from ui.tables import show_table
 
 # Rows sent to the browser; the downloads carry every row that matches.
 MAX_TABLE_ROWS = 5000
@@ -25,11 +26,11 @@ tab_catalogue, tab_sources, tab_coverage, tab_data = st.tabs([
     t("indicators.tab_coverage", lang), t("indicators.tab_data", lang)])
 
 with tab_catalogue:
-    st.dataframe(catalogue_table(catalogue, lang), hide_index=True, width="stretch")
+    show_table(catalogue_table(catalogue, lang), hide_index=True, width="stretch")
 
 with tab_sources:
     sources = db.query("source_documents")
-    st.dataframe(
+    show_table(
         sources.assign(kind=sources["kind"].map(lambda k: t(f"indicators.kind_{k}", lang)))[
             ["title", "issuer", "number", "date_label", "place", "kind", "figures", "seed_file"]
         ].rename(columns={
@@ -48,7 +49,7 @@ with tab_coverage:
         in_scope = districts[districts["province_2025"] == province]
     coverage = db.query("coverage_matrix", theme=None,
                         districts=None if in_scope is districts else list(in_scope["district_id"]))
-    st.dataframe(coverage_grid(coverage, in_scope, lang), width="stretch")
+    show_table(coverage_grid(coverage, in_scope, lang), width="stretch")
 
 with tab_data:
     ids = list(districts["district_id"])
@@ -82,7 +83,7 @@ with tab_data:
     st.caption(t("indicators.rows_found", lang, count=format_number(len(table), lang)))
     if len(table) > MAX_TABLE_ROWS:
         st.caption(t("indicators.rows_shown", lang, shown=format_number(MAX_TABLE_ROWS, lang)))
-    st.dataframe(table.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
+    show_table(table.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
     downloads = st.columns(2)
     # Files are made when clicked, not on every rerun: at national scale an XLSX of every row takes seconds.
     downloads[0].download_button(t("indicators.download_csv", lang), lambda: to_csv_bytes(table),

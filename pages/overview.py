@@ -8,6 +8,7 @@ from i18n.numbers import format_number
 from i18n.periods import format_period
 from ui import db, layout, scope, state
 from ui.charts import show_chart
+from ui.tables import show_table
 
 lang = state.language()
 layout.page_header(lang, "overview.title", "overview.caption")
@@ -42,7 +43,7 @@ roster = summary.assign(
 roster.columns = [t("common.district", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),
                   t("overview.col_communes", lang), t("overview.col_figures", lang), t("overview.col_indicators", lang),
                   t("overview.col_periods", lang), t("overview.col_sources", lang)]
-st.dataframe(roster, hide_index=True, width="stretch")
+show_table(roster, hide_index=True, width="stretch")
 first, last = summary["first_period_start"].min(), summary["last_period_end"].max()
 st.caption(t("overview.periods_warning", lang, first=f"{first:%m/%Y}", last=f"{last:%m/%Y}"))
 build = dict(db.query("build_info")[["key", "value"]].itertuples(index=False))

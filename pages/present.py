@@ -7,7 +7,7 @@ from exports.images import renderer_available
 from exports.pdf_pack import build_pdf
 from exports.pptx_pack import build_pptx
 from i18n import pick, t
-from ui import db, layout, scope, state
+from ui import db, layout, markdown, scope, state
 from ui.present_mode import hide_app_chrome
 
 lang = state.language()
@@ -37,8 +37,8 @@ if presenting:
         st.plotly_chart(spec.figure, width="stretch", theme=None, config={"displaylogo": False, "displayModeBar": False},
                         key="slide_chart")
         for note in spec.notes:
-            st.markdown(f"⚠️ {note}")
-        st.markdown(f"**{spec.source_note}**")
+            st.markdown(f"⚠️ {markdown.escape(note)}")
+        st.markdown(f"**{markdown.escape(spec.source_note)}**")
         controls = st.columns([1, 1, 2, 1])
         if controls[0].button(t("present.previous", lang), disabled=current == 1, width="stretch"):
             state.remember(slide=str(current - 1))

@@ -12,6 +12,8 @@ import streamlit as st
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
+from . import markdown
+
 _NOTICES = "_url_notices"
 _NOTICE_SLOT = "_url_notice_slot"  # (container, lang) set by show_notices for the current run
 
@@ -35,13 +37,19 @@ def remember(**values: str | Sequence[str] | None) -> None:
             st.session_state[f"_url_{param}"] = text
 
 
+def _warn(container, param: str, bad: str, lang: str) -> None:
+    # The value is whatever the link said: shown as text, so a link cannot put its own words or links in our notice.
+    container.warning(t("common.url_value_ignored", lang, param=markdown.escape(param), value=markdown.escape(bad)),
+                      icon="🔗")
+
+
 def _notice(param: str, bad: str) -> None:
     slot = st.session_state.get(_NOTICE_SLOT)
     if slot is None:
         st.session_state.setdefault(_NOTICES, {})[param] = bad
     else:
         container, lang = slot
-        container.warning(t("common.url_value_ignored", lang, param=param, value=bad), icon="🔗")
+        _warn(container, param, bad, lang)
 
 
 def language() -> str:
@@ -80,7 +88,7 @@ def show_notices(lang: str) -> None:
     container = st.container()
     st.session_state[_NOTICE_SLOT] = (container, lang)
     for param, bad in st.session_state.pop(_NOTICES, {}).items():
-        container.warning(t("common.url_value_ignored", lang, param=param, value=bad), icon="🔗")
+        _warn(container, param, bad, lang)
 
 
 def seed_widget(key: str, value: object) -> None:
