@@ -15,6 +15,7 @@ from loaders.paths import default_data_dir
 from loaders.upload import MAX_UPLOAD_BYTES
 from ui import db, editor_access, layout, markdown, review_cache, state
 from ui.charts import show_chart
+from ui.tables import show_table
 
 lang = state.language()
 layout.page_header(lang, "contribute.title", "contribute.caption")
@@ -48,9 +49,11 @@ if not editor_access.unlocked():
     with st.form("unlock_editing"):
         guess = st.text_input(t("contribute.secret", lang), type="password", key="editor_secret_guess")
         if st.form_submit_button(t("contribute.unlock", lang), icon=":material/lock_open:"):
-            if editor_access.unlock(guess):
+            attempt = editor_access.unlock(guess)
+            if attempt.ok:
                 st.rerun()
-            st.error(t("contribute.wrong_secret", lang))
+            st.error(t("contribute.too_many_attempts", lang, seconds=attempt.wait_seconds) if attempt.wait_seconds
+                     else t("contribute.wrong_secret", lang))
     st.stop()
 
 editor = st.text_input(t("contribute.editor_name", lang), key="editor_name", max_chars=80,
@@ -72,7 +75,7 @@ reviewed.base_version = st.session_state.setdefault(upload_key, reviewed.base_ve
 
 if reviewed.problems:
     st.error(t("contribute.problems_found", lang, count=len(reviewed.problems)), icon=":material/error:")
-    st.dataframe(problems_table(reviewed.problems, lang), hide_index=True, width="stretch")
+    show_table(problems_table(reviewed.problems, lang), hide_index=True, width="stretch")
     st.stop()
 
 district = reviewed.district
@@ -84,7 +87,7 @@ st.success(t(summary_key, lang, district=markdown.escape(district.name), provinc
 indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in catalogue.indicators.values()}
 if reviewed.changes:
     with st.expander(t("contribute.changes", lang, count=len(reviewed.changes)), expanded=not reviewed.is_new):
-        st.dataframe(changes_table(reviewed.changes, indicator_names, lang), hide_index=True, width="stretch")
+        show_table(changes_table(reviewed.changes, indicator_names, lang), hide_index=True, width="stretch")
 else:
     st.info(t("contribute.no_changes", lang))
 
@@ -117,7 +120,7 @@ if st.button(t("contribute.save", lang), type="primary", icon=":material/save:",
 with st.expander(t("contribute.audit", lang)):
     entries = audit_log(data_dir)
     if entries:
-        st.dataframe(
+        show_table(
             [{t("contribute.col_time", lang): e["time"], t("contribute.col_editor", lang): e["editor"],
               t("common.district", lang): e["district"], t("contribute.col_action", lang): t(f"contribute.action_{e['action']}", lang),
               t("contribute.change_added", lang): len(e["added"]), t("contribute.change_changed", lang): len(e["changed"]),

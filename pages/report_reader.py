@@ -10,10 +10,13 @@ import streamlit as st
 from charts.tables import changes_table, problems_table
 from i18n import pick, t
 from i18n.numbers import format_number
+from loaders.limits import MAX_SLUG_CHARS
+from loaders.models import is_slug
 from loaders.paths import default_data_dir
 from reader import DocumentError, NoTextLayer, propose, read_document, reasons
 from reader.district_file import district_document, district_yaml_bytes, passage
 from ui import db, editor_access, layout, markdown, review_cache, state
+from ui.tables import show_table
 
 LEVELS = ("district", "commune_aggregate", "commune")
 QUALIFIERS = ("", "approx", "over", "nearly")
@@ -38,7 +41,7 @@ pasted = st.text_area(t("reader.paste", lang), height=200, key="reader_text")
 upload = st.file_uploader(t("reader.upload", lang), type=["txt", "docx", "pdf"], key="reader_file")
 document_date = st.text_input(t("reader.document_date", lang), key="reader_date").strip()
 if document_date and not DATE.match(document_date):
-    st.warning(t("reader.bad_date", lang, value=document_date))
+    st.warning(t("reader.bad_date", lang, value=markdown.escape(document_date)))
     document_date = ""
 
 text = pasted
@@ -118,7 +121,7 @@ if not target:
     header = {"district": columns[0].text_input(t("reader.district_name", lang), key="reader_district"),
               "province": columns[2].text_input(t("reader.province", lang), key="reader_province"),
               "province_2025": columns[3].text_input(t("reader.province_2025", lang), key="reader_province_2025")}
-    slug = columns[1].text_input(t("reader.slug", lang), key="reader_slug").strip()
+    slug = columns[1].text_input(t("reader.slug", lang), key="reader_slug", max_chars=MAX_SLUG_CHARS).strip()
 else:
     slug = target
 registry = set(catalogue.sources)
@@ -137,15 +140,19 @@ for record in accepted:
 
 if not slug:
     st.stop()
+# A typed id names a file only after the strict check (an id such as ../../x would otherwise read any YAML file).
+if not is_slug(slug):
+    st.error(t("reader.bad_slug", lang, limit=MAX_SLUG_CHARS), icon=":material/error:")
+    st.stop()
 content = district_yaml_bytes(district_document(data_dir, slug, header, source, accepted, registry))
 reviewed = review_cache.reviewed_upload(content, f"{slug}.yaml", None, "_reader_review")
 if reviewed.problems:
     st.error(t("contribute.problems_found", lang, count=len(reviewed.problems)), icon=":material/error:")
-    st.dataframe(problems_table(reviewed.problems, lang), hide_index=True, width="stretch")
+    show_table(problems_table(reviewed.problems, lang), hide_index=True, width="stretch")
 else:
     st.success(t("reader.valid", lang, added=reviewed.count("added"), changed=reviewed.count("changed"),
                  removed=reviewed.count("removed")), icon=":material/check_circle:")
-    st.dataframe(changes_table(reviewed.changes, indicator_names, lang), hide_index=True, width="stretch")
+    show_table(changes_table(reviewed.changes, indicator_names, lang), hide_index=True, width="stretch")
 st.download_button(t("reader.download_yaml", lang), content, f"{slug}.yaml", "application/yaml", on_click="ignore",
                    icon=":material/download:", key="reader_download")
 if reviewed.ok:

@@ -14,6 +14,7 @@ import yaml
 
 from loaders.contribute import district_paths
 from loaders.text_files import nfc
+from loaders.models import is_slug
 
 OBSERVATION_FIELDS = ("indicator", "value", "unit", "period", "level", "commune", "qualifier", "source", "quote", "note")
 
@@ -37,7 +38,10 @@ def _clean(record: dict) -> dict:
 
 def district_document(data_dir: Path, slug: str, header: dict | None, source: dict | None,
                       accepted: list[dict], registry_sources: set[str]) -> dict[str, Any]:
-    """The district file as a mapping: the saved one (or ``header`` for a new district) plus the accepted figures."""
+    """The district file as a mapping: the saved one (or ``header`` for a new district) plus the accepted figures.
+    Raises ValueError for an id that fails the uploads' strict slug check: it never reaches the file system."""
+    if not is_slug(slug):
+        raise ValueError(f"not a district id: {slug[:80]!r}" if isinstance(slug, str) else "not a district id")
     yaml_path, _ = district_paths(data_dir, slug)
     if yaml_path.exists():
         document = yaml.safe_load(yaml_path.read_text(encoding="utf-8")) or {}

@@ -54,3 +54,11 @@ def test_passage_marks_the_quote_inside_its_surrounding_words():
     start = TEXT.index("4.321")
     before, quote, after = passage(TEXT, start, start + 5, around=30)
     assert quote == "4.321" and before.startswith("…") and after.startswith("hồ sơ")
+
+
+@pytest.mark.parametrize("slug", ["../../secret", "/etc/hosts", "lam-binh/../../x", "Lam-Binh", "", "a" * 300,
+                                  "lam_binh", "lam-binh.yaml"])
+def test_a_district_id_that_is_not_a_slug_never_names_a_file(data_dir, slug):
+    (data_dir.parent / "secret.yaml").write_text("district: TOPSECRET\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a district id"):
+        district_document(data_dir, slug, {"district": "X"}, SOURCE, accepted_records(), set())

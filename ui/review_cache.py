@@ -15,7 +15,8 @@ from loaders.paths import default_data_dir, default_db_path
 from loaders.problems import ValidationFailed
 from loaders.upload import Submission, read_upload
 
-from . import db
+from . import db, editor_access
+from .tables import show_table
 
 # Saved districts loaded beside an upload for its preview: its province's first, then the list's.
 PREVIEW_NEIGHBOURS = 8
@@ -41,7 +42,11 @@ def reviewed_upload(content: bytes, filename: str, district: str | None, slot: s
 
 
 def save_reviewed(reviewed: Review, editor: str, lang: str):
-    """Save through the safe save and say what happened; the SaveResult, or None when nothing was saved."""
+    """Save through the safe save and say what happened; the SaveResult, or None when nothing was saved.
+    The editor secret is checked again here, at the moment of saving, whatever page the save comes from."""
+    if not editor_access.unlocked():
+        st.error(t("contribute.locked_again", lang), icon=":material/lock:")
+        return None
     try:
         result = save(default_data_dir(), default_db_path(), reviewed, editor)
     except ConflictError:
@@ -49,7 +54,7 @@ def save_reviewed(reviewed: Review, editor: str, lang: str):
         return None
     except ValidationFailed as failure:
         st.error(t("contribute.problems_found", lang, count=len(failure.problems)), icon=":material/error:")
-        st.dataframe(problems_table(failure.problems, lang), hide_index=True, width="stretch")
+        show_table(problems_table(failure.problems, lang), hide_index=True, width="stretch")
         return None
     db.refresh_database()
     return result
