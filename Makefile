@@ -19,8 +19,10 @@ validate: $(STAMP)
 build: $(STAMP)
 	$(PY) -m loaders build
 
+# Listens on this machine only; on a server that others reach: make run ADDRESS=0.0.0.0 (behind HTTPS, see README).
 run: build
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(PY) -m streamlit run app.py --server.address $(or $(ADDRESS),127.0.0.1) --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
 
 test: $(STAMP)
 	$(PY) -m pytest

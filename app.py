@@ -5,6 +5,7 @@ import streamlit as st
 from i18n import t
 from ui import layout, navigation
 
-st.set_page_config(page_title="CĐS Compare", page_icon=":material/bar_chart:", layout="wide")
+# An emoji icon is drawn by the browser itself; a ":material/…:" icon is fetched from a font CDN by every visitor.
+st.set_page_config(page_title="CĐS Compare", page_icon="📊", layout="wide")
 lang = layout.language_switch()
 st.navigation(navigation.pages(lang)).run()
