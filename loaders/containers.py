@@ -1,9 +1,10 @@
 """Zip archives (.xlsx, .docx) checked before any library reads them.
 
-A zip's directory states each member's unpacked size, but nothing holds the data to it, so the members are
-unpacked here once, in chunks, counting what comes out: a 1 MB file that would unpack to 1 GB is refused after
-the first 20 MB, in well under a second and without holding more than a chunk in memory. Then openpyxl or
-python-docx read an archive known to be small.
+The archive's directory states how many parts it has and what each unpacks to: those are checked first, so a 1 MB
+file that says it unpacks to 1 GB is refused without unpacking anything. Python's zipfile never unpacks a part past
+its stated size (a part that lies then fails its checksum), and every reader here goes through zipfile; each part is
+still unpacked once here, in chunks, so that a damaged part, a password or an unknown compression method is a
+located problem before openpyxl or python-docx meet it.
 """
 
 from __future__ import annotations

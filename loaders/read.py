@@ -146,11 +146,12 @@ def csv_observations(text: str, shown: str, problems: list[Problem], ignored: tu
         start_line, line = line, rows.line_num + 1
         if not any(cell.strip() for cell in cells):
             continue
-        if line - start_line > 1:
+        spanned = max(cell.count("\n") for cell in cells) + 1
+        if spanned > 1:
             # No field holds a line break; one that does began with a quotation mark that was never closed, and
             # the csv module has read every row after it into that one cell.
-            problems.append(Problem(shown, start_line, "row", f"a quotation mark opened on this line is not closed: the cell runs over {line - start_line} lines",
-                                    "csv_unclosed_quote", {"value": line - start_line}))
+            problems.append(Problem(shown, start_line, "row", f"a quotation mark opened on this line is not closed: the cell runs over {spanned} lines",
+                                    "csv_unclosed_quote", {"value": spanned}))
             break
         if len(cells) != len(header):
             problems.append(Problem(shown, start_line, "row", f"has {len(cells)} cells, the header has {len(header)}",

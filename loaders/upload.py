@@ -247,17 +247,19 @@ class _SheetTooLarge(Exception):
 
 
 def _rows(sheet, where: str, problems: list[Problem]):
-    """(row number, cells) of a sheet, read lazily and refused past MAX_SHEET_ROWS rows or MAX_SHEET_COLUMNS columns
-    that hold anything; the sheet's own declared size is believed when it is too large, never when it is small."""
+    """(row number, cells) of a sheet, read lazily and refused past MAX_SHEET_ROWS rows or MAX_SHEET_COLUMNS
+    columns. The sheet's declared size is believed when it is too large, never when it is small: openpyxl yields
+    rows up to the last one present in the file, so reaching row MAX_SHEET_ROWS + 1 means there is more, and the
+    reading stops there instead of walking a million empty rows to a cell in the last one."""
     declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
     if declared_rows > MAX_SHEET_ROWS or declared_columns > MAX_SHEET_COLUMNS:
         _sheet_too_large(where, declared_rows, declared_columns, problems)
     for number, cells in enumerate(sheet.iter_rows(min_row=1, max_col=MAX_SHEET_COLUMNS + 1), start=1):
-        beyond_columns = len(cells) > MAX_SHEET_COLUMNS and cells[MAX_SHEET_COLUMNS].value is not None
-        if beyond_columns or (number > MAX_SHEET_ROWS and any(cell.value is not None for cell in cells)):
-            _sheet_too_large(where, number, MAX_SHEET_COLUMNS + 1 if beyond_columns else len(cells), problems)
-        if number <= MAX_SHEET_ROWS:
-            yield number, cells[:MAX_SHEET_COLUMNS]
+        if number > MAX_SHEET_ROWS:
+            _sheet_too_large(where, number, len(cells), problems)
+        if len(cells) > MAX_SHEET_COLUMNS and cells[MAX_SHEET_COLUMNS].value is not None:
+            _sheet_too_large(where, number, MAX_SHEET_COLUMNS + 1, problems)
+        yield number, cells[:MAX_SHEET_COLUMNS]
 
 
 def _sheet_too_large(where: str, rows: int, columns: int, problems: list[Problem]):

@@ -265,10 +265,11 @@ def _docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def _pdf_bytes(content: bytes, *, compress: bool = False) -> bytes:
-    """A one-page PDF with a proper cross-reference table (readable by pypdf and by the built-in fallback)."""
-    body = zlib.compress(content) if compress else content
-    extra = b" /Filter /FlateDecode" if compress else b""
+def _pdf_bytes(content: bytes, *, compress: bool = False, flate_body: bytes | None = None) -> bytes:
+    """A one-page PDF with a proper cross-reference table (readable by pypdf and by the built-in fallback);
+    ``flate_body`` is a content stream already compressed (a bomb, say)."""
+    body = flate_body if flate_body is not None else zlib.compress(content) if compress else content
+    extra = b" /Filter /FlateDecode" if compress or flate_body is not None else b""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
