@@ -302,7 +302,7 @@ def _build_lock(db_path: Path):
 @dataclass
 class DatabaseState:
     path: Path
-    status: str  # current | rebuilt | stale (data has problems; the last good build is kept)
+    status: str  # current | rebuilt | stale (the build failed; the last good one is kept) | unavailable (none is)
     problems: list[Problem] = field(default_factory=list)
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from .build import DatabaseState, check_builds, ensure_database, failure_problems
+from .build import DatabaseState, DatabaseUnavailable, check_builds, ensure_database, failure_problems
 from .dataset import Dataset, District
 from .models import DistrictHeader, Observation, Source
 from .problems import Problem, ValidationFailed
@@ -340,7 +340,10 @@ def save(data_dir: Path, db_path: Path, reviewed: Review, editor: str, *, now: d
             raise
         _append_audit(data_dir, {"id": entry["id"], "state": COMMITTED,
                                  "time": datetime.now(timezone.utc).isoformat(timespec="seconds")})
-        state = ensure_database(data_dir, Path(db_path))
+        try:
+            state = ensure_database(data_dir, Path(db_path))
+        except DatabaseUnavailable as failure:  # saved and audited all the same; the pages say why nothing serves
+            state = DatabaseState(Path(db_path), "unavailable", failure.problems)
     return SaveResult(slug, yaml_path, history, {**entry, "state": COMMITTED}, state)
 
 

@@ -145,3 +145,65 @@ def test_a_manifest_for_another_database_file_is_not_trusted(data_dir, tmp_path)
     build_database(data_dir, db)  # a new database file ...
     build_module.manifest_path(db).write_text(manifest)  # ... with the old manifest put back beside it
     assert ensure_database(data_dir, db).status == "current"  # checked against the database, not the manifest
+
+
+# --- leftovers of killed builds --------------------------------------------------------------------------------
+
+def plant_killed_build(db: Path) -> list[Path]:
+    """What a build killed mid-write leaves beside the database: its unfinished file, WAL, spill folder and an
+    unfinished manifest."""
+    name = f".{db.name}.{'a' * 32}.building"
+    planted = [db.with_name(name), db.with_name(name + ".wal"), db.with_name(name + ".tmp"),
+               db.with_name(f".{db.name}.manifest.json.{'b' * 32}")]
+    for path in planted:
+        if path.name.endswith(".tmp"):
+            path.mkdir()
+            (path / "spill.block").write_bytes(b"\0" * 1024)
+        else:
+            path.write_bytes(b"\0" * 1024)
+    return planted
+
+
+def test_the_next_start_removes_a_killed_builds_files_but_keeps_the_live_database_and_its_wal(data_dir, tmp_path):
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    planted = plant_killed_build(db)
+    live_wal = db.with_name(db.name + ".wal")  # the live database's own WAL is DuckDB's, never a leftover
+    live_wal.write_bytes(b"")
+    assert ensure_database(data_dir, db).status == "current"
+    assert [path for path in planted if path.exists()] == []
+    assert db.exists() and live_wal.exists() and build_module.manifest_path(db).exists()
+
+
+def test_a_build_running_elsewhere_keeps_its_files_until_it_releases_the_lock(data_dir, tmp_path):
+    import fcntl
+    import threading
+
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    planted = plant_killed_build(db)
+    with open(db.with_name(db.name + ".lock"), "w") as running_build:  # another process's build holds the lock
+        fcntl.flock(running_build, fcntl.LOCK_EX)
+        starting = threading.Thread(target=ensure_database, args=(data_dir, db))
+        starting.start()
+        starting.join(timeout=1.0)
+        assert starting.is_alive() and all(path.exists() for path in planted)
+        fcntl.flock(running_build, fcntl.LOCK_UN)
+    starting.join(timeout=30)
+    assert not starting.is_alive() and [path for path in planted if path.exists()] == []
+
+
+def test_the_build_command_reports_a_failure_of_any_kind_and_keeps_the_database(data_dir, tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "cds.duckdb"
+    build_database(data_dir, db)
+    before = build_module.built_fingerprint(db)
+    (data_dir / "sources.yaml").unlink()
+    (data_dir / "sources.yaml").mkdir()  # unreadable as a file: an OSError, not a validation problem
+    done = subprocess.run([sys.executable, "-m", "loaders", "build", str(data_dir), "--db", str(db)],
+                          cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "data/sources.yaml:1:" in done.stderr and "nothing was built" in done.stderr
+    assert build_module.built_fingerprint(db) == before
