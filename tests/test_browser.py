@@ -198,3 +198,46 @@ def test_a_pasted_link_opens_its_page_not_page_not_found(browser, app_url, path)
         assert "Page not found" not in body and "Ngôn ngữ" in body
     finally:
         page.close()
+
+
+def test_markdown_html_and_formulas_in_the_data_show_as_text_and_nothing_is_fetched_from_outside(browser, tmp_path):
+    """A data folder whose district name, commune, source title, issuer and note hold markdown links and images,
+    HTML and formulas (tests/hostile_data.py), served by the real app: every page shows them literally, no link
+    or image from them exists in the page, and the browser asks nothing of any host but the app's own."""
+    from urllib.parse import urlparse
+
+    from tests.hostile_data import EVIL, NAME, write_hostile_copy
+
+    data_dir = write_hostile_copy(tmp_path / "data")
+    env = dict(os.environ, CDS_DATA_DIR=str(data_dir), CDS_DB_PATH=str(tmp_path / "db.duckdb"))
+    forged = "[Phiên hết hạn - đăng nhập lại](http://x.example/login)"
+    paths = [("/district?district=luc-yen", TABLE), ("/compare?theme=online_services&d=luc-yen,lam-binh", CHART),
+             ("/overview", CHART), ("/indicators?d=luc-yen", TABLE), (f"/compare?d={forged}", CHART)]
+    with _serve(env, tmp_path) as url:
+        own_host = urlparse(url).hostname
+        requested: list[str] = []
+        for path, drawn in paths:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.on("request", lambda request: requested.append(request.url))
+            try:
+                page.goto(url + path, wait_until="domcontentloaded")
+                page.wait_for_selector(drawn, timeout=60_000)
+                page.wait_for_timeout(1500)
+                _assert_healthy(page)
+                body = page.inner_text("body").replace("\u2060", "")
+                links = page.evaluate("""() => [...document.querySelectorAll('a, image, img')].map(
+                    e => e.getAttribute('href') || e.getAttribute('xlink:href') || e.getAttribute('src') || '')""")
+                assert not [link for link in links if "evil.example" in link or "x.example" in link], path
+                if path.startswith("/district"):
+                    assert NAME in body  # the header, character for character
+                if path.startswith("/compare?theme"):
+                    drawn_text = " ".join(page.locator(CHART).all_text_contents())
+                    assert "**Lục Yên**" in drawn_text and "&amp; &lt;i&gt;" in drawn_text  # ticks, as typed
+                if path.startswith("/compare?d=["):
+                    assert forged in body
+            finally:
+                page.close()
+    outside = [address for address in requested if urlparse(address).scheme in ("http", "https", "ws", "wss")
+               and urlparse(address).hostname != own_host]
+    assert requested and not outside, outside
+    assert EVIL not in " ".join(requested)
