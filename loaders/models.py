@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from .limits import MAX_NUMBER_DIGITS, MAX_SLUG_CHARS, MAX_TEXT_CHARS
 from .periods import PeriodError, parse_period
+from .problems import shown_value
 from .text_files import control_character
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -73,9 +74,8 @@ def _plain_number(value: object) -> object:
 
 
 def _too_many_digits(text: str) -> PydanticCustomError:
-    shown = text if len(text) <= 24 else text[:20] + "…"
     return PydanticCustomError("too_many_digits", "{value} has more than {limit} digits; no reported figure has as many",
-                               {"value": shown, "limit": MAX_NUMBER_DIGITS})
+                               {"value": shown_value(text, 20), "limit": MAX_NUMBER_DIGITS})
 
 
 PlainNumber = Annotated[float, BeforeValidator(_plain_number)]

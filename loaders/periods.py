@@ -41,6 +41,9 @@ class PeriodError(ValueError):
     pass
 
 
+_LONGEST_CODE = 32
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -56,6 +59,8 @@ def _month(value: str) -> int:
 def parse_period(code: object) -> Period:
     """Parse a period code such as ``2022``, ``2023-H1``, ``2023-01..2023-07`` or ``asof 2023-08-18``."""
     text = str(code).strip()
+    if len(text) > _LONGEST_CODE:  # the longest code, "2023-01..2023-07", has 16 characters: a long text is not one
+        raise PeriodError(f"'{text[:_LONGEST_CODE]}…' is not a period; a period code has at most {_LONGEST_CODE} characters")
     for kind, pattern in _PATTERNS:
         match = pattern.match(text)
         if match:

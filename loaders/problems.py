@@ -23,6 +23,12 @@ class Problem:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
 
+def shown_value(value: object, length: int = 80) -> str:
+    """What the user wrote, as a problem repeats it: a 10,000-character value is not repeated whole."""
+    text = str(value)
+    return text if len(text) <= length else text[:length] + "…"
+
+
 class ValidationFailed(Exception):
     """Raised when data files have problems; carries every problem found, not just the first."""
 

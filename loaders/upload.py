@@ -17,7 +17,7 @@ from typing import Any
 from .containers import ArchiveRefused, check_zip
 from .limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_UPLOAD_BYTES
 from .models import is_slug
-from .problems import Problem
+from .problems import Problem, shown_value
 from .read import OBSERVATION_COLUMNS, DistrictFiles, Located, csv_observations, list_of_records, read_data_dir
 from .text_files import decode_text, nfc
 from .yaml_lines import LineDict, parse_yaml
@@ -100,9 +100,8 @@ _FATAL = {"bad_slug", "not_utf8", "yaml_syntax", "yaml_alias", "not_xlsx", "miss
 
 
 def _bad_slug(shown: str, line: int, field_name: str, value: object) -> Problem:
-    shown_value = str(value) if len(str(value)) <= 90 else str(value)[:80] + "…"  # a 300-character id is not repeated
-    return Problem(shown, line, field_name, f"'{shown_value}' is not a valid district id; use lower-case letters without accents, digits and hyphens (lam-binh)",
-                   "bad_slug", {"value": shown_value})
+    return Problem(shown, line, field_name, f"'{shown_value(value)}' is not a valid district id; use lower-case letters without accents, digits and hyphens (lam-binh)",
+                   "bad_slug", {"value": shown_value(value)})
 
 
 def _check_slug(files: DistrictFiles, district: str | None, problems: list[Problem]) -> None:

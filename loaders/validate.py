@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .dataset import Dataset, District, ObservationRow
 from .derive import derive_all
 from .models import DistrictHeader, Framework, Indicator, Observation, Source, Theme
-from .problems import Problem, ValidationFailed
+from .problems import Problem, ValidationFailed, shown_value
 from .read import Located, RawData, read_data_dir
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -34,9 +34,9 @@ def parse_record(model: type[Model], record: Located, problems: list[Problem]) -
         for detail in error.errors():
             field = str(detail["loc"][0]) if detail["loc"] else "record"
             path = ".".join(str(part) for part in detail["loc"]) or "record"
-            params = {key: str(value) for key, value in (detail.get("ctx") or {}).items()}
+            params = {key: shown_value(value) for key, value in (detail.get("ctx") or {}).items()}
             if not isinstance(detail.get("input"), (dict, list)):
-                params.setdefault("value", str(detail.get("input")))
+                params.setdefault("value", shown_value(detail.get("input")))
             problems.append(Problem(record.file, record.line_of(field), path, _message(detail), detail["type"], params))
         return None
 

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .limits import MAX_NESTING, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS
-from .problems import Problem
+from .problems import Problem, shown_value
 from .text_files import control_character, control_character_problem
 
 
@@ -76,7 +76,7 @@ def _construct_number(base_constructor):
         digits = sum(character.isdigit() for character in node.value)
         if digits > MAX_NUMBER_DIGITS:
             raise _Refused(node, f"a number with {digits} digits; at most {MAX_NUMBER_DIGITS}", "too_many_digits",
-                           value=node.value[:20] + "…", limit=MAX_NUMBER_DIGITS)
+                           value=shown_value(node.value, 20), limit=MAX_NUMBER_DIGITS)
         return base_constructor(loader, node)
     return construct
 

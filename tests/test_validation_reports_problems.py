@@ -79,3 +79,17 @@ def test_csv_observations_beside_yaml_are_loaded(tmp_path):
     dataset = load_dataset(data_dir)
     from_csv = [r for r in dataset.observations if r.file.endswith(".csv")]
     assert [(r.observation.value, r.observation.qualifier, r.line) for r in from_csv] == [(30000, "over", 2)]
+
+
+def test_every_coded_problem_of_the_broken_fixtures_reads_in_vietnamese_and_english(tmp_path):
+    from i18n import table
+    from i18n.problems import describe
+
+    untranslated = []
+    for case in BROKEN_CASES:
+        with pytest.raises(ValidationFailed) as failure:
+            load_dataset(broken_data_dir(case, tmp_path / case))
+        for problem in failure.value.problems:
+            if problem.code and (f"problems.{problem.code}" not in table() or describe(problem, "vi") == problem.message):
+                untranslated.append((case, problem.code))
+    assert untranslated == []
