@@ -25,7 +25,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -291,7 +291,10 @@ def _staged_check(data_dir: Path, slug: str, text: str, expected: dict[tuple, Ob
         (staged / DISTRICTS_DIR / f"{slug}.yaml").write_text(text, encoding="utf-8")
         dataset = load_dataset(staged)
         try:
-            check_builds(dataset)
+            # The other districts' figures are in the database already; the catalogue, the sources and this
+            # district's figures are what the new file can make unbuildable (and they fill in a fraction of a second).
+            check_builds(replace(dataset, observations=[row for row in dataset.observations if row.district == slug],
+                                 derived=[row for row in dataset.derived if row.district == slug]))
         except Exception as error:  # noqa: BLE001 - what would stop the rebuild stops the save, as a problem
             raise ValidationFailed(failure_problems(error, staged)) from error
         raw, _ = read_data_dir(staged)
