@@ -60,6 +60,12 @@ class IndicatorInfo:
     def proposable(self) -> bool:
         return not self.derived and not self.structural
 
+    @property
+    def stated_rate(self) -> bool:
+        """A rate the loader derives from two counts, which a report may also state on its own ("tỷ lệ … đạt 45%"):
+        proposed typed when the report does not give both counts."""
+        return bool(self.derived) and self.unit == "percent"
+
 
 @dataclass
 class Catalogue:
@@ -69,6 +75,9 @@ class Catalogue:
     plan_paragraph_words: list[str] = field(default_factory=list)
     plan_headings: list[str] = field(default_factory=list)
     counting_words: set[str] = field(default_factory=set)
+    places: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context indicator → the places it counts
+    office_names: list[re.Pattern[str]] = field(default_factory=list)  # names whose words are no wording
+    not_figures: tuple[str, ...] = ()  # counting words of numbers that are not figures ("5 bước")
 
     def partner(self, indicator: str) -> tuple[str, str] | None:
         for numerator, denominator in self.pairs:
@@ -171,4 +180,8 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
         plan_paragraph_words=[fold(w) for w in extra.get("plan_paragraph_words") or []],
         plan_headings=[fold(w) for w in extra.get("plan_headings") or []],
         counting_words=counting,
+        places={str(k): tuple(sorted({fold(w) for w in v}, key=len, reverse=True))
+                for k, v in (extra.get("places") or {}).items()},
+        office_names=[_wording(str(n), set()).pattern for n in extra.get("office_names") or []],
+        not_figures=tuple(sorted({fold(w) for w in extra.get("not_figures") or []}, key=len, reverse=True)),
     )

@@ -86,6 +86,7 @@ class _Sentence:
     end: int
     paragraph: int
     plan: bool = False
+    plan_word: str | None = None  # the wording that makes it a plan (or "heading")
 
 
 @dataclass
@@ -118,7 +119,7 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def _structure(text: str, catalogue: Catalogue) -> _Structure:
+def _structure(text: str, catalogue: Catalogue, document_year: int | None = None) -> _Structure:
     s = _Structure()
     chain = -1
     last_body = -1
@@ -143,7 +144,8 @@ def _structure(text: str, catalogue: Catalogue) -> _Structure:
         heading = footnote is None and _is_heading(line)
         if heading:
             folded = fold(stripped)
-            in_plan = any(w in folded for w in catalogue.plan_headings) and stripped.rstrip("*").endswith(":")
+            in_plan = (any(w in folded for w in catalogue.plan_headings) and stripped.rstrip("*").endswith(":")
+                       and not _RESULT_HEADING.search(folded))
             section_level = _heading_level(folded)
         para = _Paragraph(start, end, footnote, chain if not continues else s.paragraphs[last_body].chain)
         para.plan = in_plan and footnote is None and not heading
@@ -162,15 +164,14 @@ def _structure(text: str, catalogue: Catalogue) -> _Structure:
         if footnote is None:
             last_body = len(s.paragraphs) - 1
     for pi, para in enumerate(s.paragraphs):
-        future = False  # "Trong thời gian tới, …": the rest of the paragraph is a plan
+        future: str | None = None  # "Trong thời gian tới, …": the rest of the paragraph is a plan
         for ss, se in _split_sentences(text, para.start, para.end):
             sentence = _Sentence(ss, se, pi)
             folded = fold(text[ss:se])
-            if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded) for w in catalogue.plan_paragraph_words):
-                future = True
-            sentence.plan = para.plan or future or any(
-                re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded) for w in catalogue.plan_words
-            )
+            future = future or _plan_wording(folded, catalogue.plan_paragraph_words)
+            said = _plan_wording(folded, catalogue.plan_words) or _future_year(folded, document_year)
+            sentence.plan = para.plan or bool(future or said)
+            sentence.plan_word = said or future or ("heading" if para.plan else None)
             s.sentences.append(sentence)
             si = len(s.sentences) - 1
             cs = ss
@@ -182,6 +183,33 @@ def _structure(text: str, catalogue: Catalogue) -> _Structure:
             if text[cs:se].strip():
                 s.clauses.append(_Clause(cs, se, si))
     return s
+
+
+# a heading that reports what was done is no plan, whatever else it names ("Kết quả thực hiện nhiệm vụ …")
+_RESULT_HEADING = re.compile(r"kết\s+quả|tình\s+hình|đã\s+đạt|results?(?!\w)|achievements?")
+
+
+def _plan_wording(folded: str, words: list[str]) -> str | None:
+    """The first plan wording in a folded sentence; "đảm bảo … đạt" allows a few words in between."""
+    for w in words:
+        body = r"(?:\s+\S+){0,8}?\s+".join(re.escape(p.strip()) for p in w.split("…"))
+        if re.search(r"(?<!\w)" + body + r"(?!\w)", folded):
+            return w
+    return None
+
+
+# "đến năm 2025", "by 2026": a year after the report's own is a target date
+_BY_YEAR = re.compile(r"(?<!\w)(?:đến|tới)\s+năm\s+((?:19|20)\d\d)|(?<!\w)by\s+((?:19|20)\d\d)(?![\d/])")
+
+
+def _future_year(folded: str, document_year: int | None) -> str | None:
+    for m in _BY_YEAR.finditer(folded):
+        year = int(m.group(1) or m.group(2))
+        if document_year is None or year > document_year:
+            if document_year is None and not re.search(r"(?<!\w)by\s", m.group(0)):
+                continue  # "đến năm 2023" in an undated report may be a past stock
+            return m.group(0)
+    return None
 
 
 def _heading_level(folded_heading: str) -> str | None:
@@ -236,9 +264,17 @@ def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
         for w in info.wordings:
             for m in w.pattern.finditer(folded):
                 found.append(_Match(info.id, w.text, m.start(), m.end(), w.weak, w.syllables))
+    # "Bộ phận tiếp nhận và trả kết quả" is a desk: its "tiếp nhận" is no wording of dossiers received
+    offices = [(m.start(), m.end()) for pattern in catalogue.office_names for m in pattern.finditer(folded)]
+    found = [m for m in found if not any(s <= m.start < e for s, e in offices)]
     # a wording inside a longer wording (of another indicator or the same) does not count on its own
     spans = {(m.start, m.end) for m in found}
     kept = [m for m in found if not any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in spans)]
+    # two wordings that overlap ("hồ sơ [tiếp nhận] trực tuyến"): the longer one says what the words are about; of
+    # two as long, the later one (Vietnamese puts the modifier after the head: "tiếp nhận" → "tiếp nhận trực tuyến")
+    kept = [m for m in kept if not any(
+        o.indicator != m.indicator and o.start < m.end and m.start < o.end
+        and (o.syllables, o.start) > (m.syllables, m.start) for o in kept)]
     owners: dict[str, set[str]] = {}
     for info in catalogue.indicators.values():
         for w in info.wordings:
@@ -255,9 +291,11 @@ _COMBINED = re.compile(
     r"cấp\s+(?:huyện|xã|tỉnh)(?:\s*(?:,|và|đến|tới|-)\s*(?:cấp\s+)?(?:huyện|xã|tỉnh|thôn))+|cấp\s+xã\s+trở\s+lên"
     r"|(?:huyện|tỉnh)\s*(?:,|và|đến|tới)\s*(?:cấp\s+)?xã(?!\w)"
     r"|(?:cơ\s+quan|đơn\s+vị|huyện)[^.;\d]{0,25}?(?:,|và)\s*(?:ubnd\s+|ủy\s+ban\s+nhân\s+dân\s+)?các\s+xã"
+    r"|district\s+and\s+commune\s+levels?"
 )
-_COMMUNE_AGG = re.compile(r"cấp\s+xã|(?<!\w)các\s+xã|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:các|cấp)\s+xã")
-_DISTRICT = re.compile(r"cấp\s+huyện|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+huyện")
+_COMMUNE_AGG = re.compile(r"cấp\s+xã|(?<!\w)các\s+xã|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:các|cấp)\s+xã"
+                          r"|(?<!\w)commune[-\s]levels?(?!\w)")
+_DISTRICT = re.compile(r"cấp\s+huyện|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+huyện|(?<!\w)district[-\s]levels?(?!\w)")
 _COMMUNE_BARE = re.compile(
     r"(?:(?<=của\s)|(?<=tại\s)|(?<=ở\s))xã(?=[\s,.;:]|$)(?!\s*,?\s*thị\s+trấn)"
     r"|(?<![\w\d])(?<!các\s)(?<!cấp\s)(?<!\d\s)(?<!/)xã\s+(?:đã|đạt|có|hiện)(?!\w)"
@@ -437,7 +475,7 @@ def propose(
     text: str,
     *,
     document_date: str | None = None,
-    language: str = "vi",
+    language: str = "auto",
     catalogue: Catalogue | list[dict[str, Any]] | str | Path | None = None,
     min_confidence: float = 0.5,
 ) -> list[Candidate]:
@@ -448,16 +486,14 @@ def propose(
     records, or a path to an indicators.yaml; by default data/indicators.yaml with reader/wordings.yaml.
     """
     cat = _as_catalogue(catalogue)
-    english = (language or "").lower().startswith("en")
     text = unicodedata.normalize("NFC", text)
+    language = detect_language(text) if (language or "auto") == "auto" else language
+    english = language.lower().startswith("en")
     folded = fold(text)
-    document_date = document_date or document_date_from_text(text)
-    date_note = None
-    if not document_date:
-        document_date = _latest_date(text)
-        if document_date:
-            date_note = part("date_guessed", date=document_date)
-    structure = _structure(text, cat)
+    # no date stated: figures are "as of the source's unstated date", never dated from a decision the text cites
+    document_date = document_date or report_date(text)
+    document_year = int(document_date[:4]) if document_date else None
+    structure = _structure(text, cat, document_year)
     matches = _find_wordings(folded, cat)
     # a figure inside a wording that itself has digits ("mức độ 1", "mức độ 3, 4") is part of the name, not a figure
     covered = [(m.start, m.end) for m in matches if any(ch.isdigit() for ch in m.wording)]
@@ -466,12 +502,15 @@ def propose(
         for f in find_figures(text, language=language)
         if not any(s <= f.start and f.end <= e for s, e in covered)
     ]
-    mentions = find_periods(text, document_date=document_date)
+    # "tăng 12% so với cùng kỳ năm 2022": 2022 is the year compared with, not the figure's period
+    mentions = [m for m in find_periods(text, document_date=document_date) if not _COMPARED_WITH.search(
+        folded[max(0, m.start - 40) : m.start])]
     doc = _doc_periods(text, mentions, document_date)
     cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak], text)
     communes = _commune_names(text)
     anchors = _footnote_anchors(text, structure)
     candidates: list[Candidate] = []
+    sentence_of: dict[int, int] = {}  # id(candidate) → its sentence, to see which counts a stated rate stands beside
 
     figures_by_clause: dict[int, list[Figure]] = {}
     for f in figures:
@@ -513,7 +552,8 @@ def propose(
                 if key in used:
                     continue
                 used.add(key)
-                runner_up = max((o.score for j, o in enumerate(options) if j != k), default=0.0)
+                others = [o for j, o in enumerate(options) if j != k]
+                runner_up = max(others, key=lambda o: o.score, default=None)
                 choice[i] = (option, runner_up, lvl)
                 break
         paired_as_denominator: set[int] = set()
@@ -527,14 +567,25 @@ def propose(
                 if f.unit == nxt.unit == "count" and _PAIR_BETWEEN.match(text[f.end : nxt.start]) and nxt.value >= f.value:
                     denominator = nxt.value
                     paired_as_denominator.add(fi + 1)
+            place = _place_counted(f, text, cat)
             if fi not in choice:
+                if place and (f.kind == "fraction" or _ALL_PLACES.search(folded[max(0, f.start - 25) : f.start])):
+                    candidates.append(_context_count(f, place, text, clause, sentence, doc, cat))
+                    sentence_of[id(candidates[-1])] = clause.sentence
                 continue
-            best, second, (level, commune, level_parts) = choice[fi]
+            best, rival, (level, commune, level_parts) = choice[fi]
+            second = rival.score if rival else 0.0
             confidence = _confidence(best.score, second)
             notes = list(best.evidence)
+            if rival is not None and second >= 0.6 * best.score:
+                notes.append(part("rival", indicator=rival.info.id))
+            if best.info.stated_rate:
+                notes.append(part("stated_rate"))
             if sentence.plan or f.target:
                 confidence *= 0.4
-                notes.append(part("plan"))
+                word = sentence.plan_word if sentence.plan_word and sentence.plan_word != "heading" else None
+                notes.append(part("plan_word", word=word) if word else part("plan_heading") if sentence.plan_word
+                             else part("plan"))
             if re.match(r"\s*\S*\s*(?:\S+\s+)?còn\s+lại", folded[f.end : f.end + 30]):
                 confidence *= 0.5
                 notes.append(part("rest"))
@@ -546,6 +597,8 @@ def propose(
                 notes.append(part("range", low=f.value, high=f.high))
             notes += level_parts
             period, period_note = _period(f, best.info, clause, sentence, mentions, carried_period, doc, structure)
+            if period is None:
+                period, period_note = UNSTATED_PERIOD, part("period_unstated")
             notes.append(period_note)
             quote_start, quote_end = _quote_span(text, clause, sentence, f, matches, best.info.id)
             ids = [(best.info.id, f.value)]
@@ -553,12 +606,23 @@ def propose(
             if partner:
                 numerator_id, denominator_id = partner
                 ids = [(numerator_id, f.value), (denominator_id, denominator)]
+            elif place and best.info.id != place:
+                # "190/190 thôn có cáp quang", "tất cả 33 xã có đài truyền thanh": the places counted are context
+                whole = denominator if denominator is not None else (
+                    f.value if _ALL_PLACES.search(folded[max(0, f.start - 25) : f.start]) else None)
+                if whole is not None:
+                    ids.append((place, whole))
+            elif place and denominator is not None:
+                ids = [(place, denominator)]  # "11/11 xã đã đạt chuẩn …": only how many there are is in the catalogue
             for indicator_id, value in ids:
                 info = cat.indicators.get(indicator_id)
-                if info is None or not info.proposable:
+                if info is None or not (info.proposable or info.id == place or
+                                        (info.stated_rate and indicator_id == best.info.id)):
                     continue
-                parts = [*notes, *([date_note] if date_note else []),
+                parts = [*notes,
                          *([] if indicator_id == best.info.id else [part("paired", indicator=best.info.id, figure=f.text)])]
+                if indicator_id == place:
+                    parts = [*notes, part("context_count", figure=f.text)]
                 candidates.append(
                     Candidate(
                         indicator=indicator_id,
@@ -579,20 +643,110 @@ def propose(
                         ambiguous=f.ambiguous,
                     )
                 )
+                sentence_of[id(candidates[-1])] = clause.sentence
+    candidates = _without_rates_of_stated_counts(candidates, sentence_of, cat)
     return _dedupe([c for c in candidates if c.confidence >= min_confidence])
 
 
-def _latest_date(text: str) -> str | None:
-    """The latest calendar date written in the text (dd/mm/yyyy or "ngày d tháng m năm yyyy"), as ISO text."""
-    best = None
-    for m in re.finditer(
-        r"(?<![\d/])(\d{1,2})\s*(?:/|\s+tháng\s+)(\d{1,2})\s*(?:/|\s+năm\s+)((?:19|20)\d\d)(?![\d/])", text
-    ):
-        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does not state
+
+_COMPARED_WITH = re.compile(
+    r"(?:so\s+với|compared\s+(?:with|to)|than|from)(?:\s+(?:cùng\s+kỳ|the\s+same\s+period(?:\s+(?:of|in|last))?|last))?"
+    r"\s*$"
+)
+# "tất cả 33 xã", "toàn bộ 115 thôn", "all 33 communes": every place there is, so the count is also how many there are
+_ALL_PLACES = re.compile(r"(?<!\w)(?:tất\s+cả|toàn\s+bộ|cả|all(?:\s+of\s+the)?|all\s+the)\s*$")
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+
+
+def detect_language(text: str) -> str:
+    """``en`` when few words carry Vietnamese letters (an English page with a few Vietnamese names), else ``vi``."""
+    words = re.findall(r"[^\W\d_]+", text[:6000].lower())
+    if not words:
+        return "vi"
+    marked = sum(1 for w in words if _VIETNAMESE_LETTERS.search(w))
+    return "en" if marked / len(words) < 0.12 else "vi"
+
+
+# a decision, resolution or plan named with its number: its date is that document's, not the report's
+_CITED_DOCUMENT = re.compile(
+    r"(?:nghị\s+quyết|quyết\s+định|kế\s+hoạch|chỉ\s+thị|công\s+văn|thông\s+tư|nghị\s+định|hướng\s+dẫn|chương\s+trình"
+    r"|đề\s+án|văn\s+bản|thông\s+báo|luật|resolution|decision|directive|decree|plan|circular)\s+(?:số\s*|no\.?\s*)?"
+    r"[\w/.\-]*\d[^\n]{0,60}$",
+    re.IGNORECASE,
+)
+# a news page's time stamp on a line of its own: "06:04, 12/04/2021", "08:54 07/04/2022"
+_TIMESTAMP = re.compile(
+    r"^[ \t]*(?:(?:\d{1,2}:\d{2})[ \t]*,?[ \t]*(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})[ \t]*,?[ \t]*\d{1,2}:\d{2})",
+    re.MULTILINE,
+)
+
+
+def report_date(text: str) -> str | None:
+    """The date the report gives itself (header or a news time stamp near the top), never a cited document's."""
+    found = document_date_from_text(text)
+    if found and _only_cited(text, found):
+        found = None
+    if found:
+        return found
+    for m in _TIMESTAMP.finditer(text[:600]):
+        d, mo, y = (int(m.group(f"{k}1") or m.group(f"{k}2")) for k in ("d", "m", "y"))
         code = f"{y:04d}-{mo:02d}-{d:02d}"
-        if _valid(f"asof {code}") and (best is None or code > best):
-            best = code
-    return best
+        if _valid(f"asof {code}"):
+            return code
+    return None
+
+
+def _only_cited(text: str, iso: str) -> bool:
+    """Whether every place the date is written near the top follows the name of another document."""
+    y, mo, d = (int(p) for p in iso.split("-"))
+    written = re.compile(rf"(?<!\d)0?{d}\s*(?:/|\s+tháng\s+)0?{mo}\s*(?:/|\s+năm\s+){y}(?!\d)", re.IGNORECASE)
+    places = list(written.finditer(text[:900]))
+    return bool(places) and all(
+        _CITED_DOCUMENT.search(text[max(0, m.start() - 120) : m.start()].split("\n")[-1]) for m in places)
+
+
+def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
+    """The context indicator (communes, villages) whose places the figure counts ("14/14 xã", "190 thôn"), if any."""
+    if f.unit != "count" or not f.unit_word:
+        return None
+    said = fold(f.unit_word)
+    for indicator, words in cat.places.items():
+        if indicator in cat.indicators and any(re.match(rf"{re.escape(w)}(?!\w)", said) for w in words):
+            return indicator
+    return None
+
+
+def _context_count(f: Figure, place: str, text: str, clause: _Clause, sentence: _Sentence, doc: _DocPeriods,
+                   cat: Catalogue) -> Candidate:
+    """How many places there are, from "X/Y xã …" or "tất cả N thôn …" when nothing else in the clause is a figure."""
+    info = cat.indicators[place]
+    value = f.denominator if f.denominator is not None else f.value
+    period = doc.now or UNSTATED_PERIOD
+    parts = [part("context_count", figure=f.text),
+             part("period_report_date", code=period) if doc.now else part("period_unstated")]
+    start, end = _trim(text, clause.start, clause.end)
+    if not (start <= f.start < end):
+        start, end = _trim(text, sentence.start, sentence.end)
+    confidence = 0.75 * (0.4 if sentence.plan else 1.0)
+    return Candidate(place, value, info.unit, period, "district", None, None, text[start:end], start, end,
+                     confidence, render(parts, "en"), f.start, f.end, f.ambiguous, parts)
+
+
+def _without_rates_of_stated_counts(candidates: list[Candidate], sentence_of: dict[int, int],
+                                    cat: Catalogue) -> list[Candidate]:
+    """A stated rate is kept only when its sentence does not give both counts: then the loader derives it."""
+    kept = []
+    for c in candidates:
+        info = cat.indicators[c.indicator]
+        if info.stated_rate:
+            sentence = sentence_of.get(id(c))
+            beside = {o.indicator for o in candidates if sentence_of.get(id(o)) == sentence and o is not c}
+            if info.derived["numerator"] in beside and info.derived["denominator"] in beside:
+                continue
+        kept.append(c)
+    return kept
 
 
 def _as_catalogue(catalogue: Catalogue | list[dict[str, Any]] | str | Path | None) -> Catalogue:
@@ -749,6 +903,8 @@ def _score(
     if f.unit == "count":
         if float(f.value) != int(f.value):
             return []  # counts are whole numbers: "4.0", "1,5" are something else
+        if any(re.match(rf"{re.escape(w)}(?!\w)", unit_word) for w in cat.not_figures):
+            return []  # "quy trình 5 bước", "3 trụ cột": how a thing is built, not a result
         close_before = any(
             name == "before" and not m.weak and fig_start - m.end <= 20 for lst in per_indicator.values()
             for _, m, name in lst
@@ -757,7 +913,7 @@ def _score(
             return []
     results: list[_Scored] = []
     for info in cat.indicators.values():
-        if not info.proposable or info.unit != f.unit:
+        if not (info.proposable or info.stated_rate) or info.unit != f.unit:
             continue
         found = per_indicator.get(info.id, [])
         strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)
