@@ -426,12 +426,20 @@ def read_audit(data_dir: Path) -> AuditLog:
     entry describes the file by its hash, so it counts as done even before the next save marks it committed).
     Abandoned saves changed nothing and are left out; unreadable lines are skipped and reported."""
     data_dir = Path(data_dir)
+    saves, problems = _saves(data_dir)
+    done = [entry for entry in saves if entry["state"] == COMMITTED
+            or (entry["state"] == INTENT and _in_place(data_dir, entry))]
+    return AuditLog(list(reversed(done)), problems)
+
+
+def _saves(data_dir: Path) -> tuple[list[dict], list[Problem]]:
+    """One entry per save in the order of the log, its state the latest line said (intent: no outcome yet)."""
     path = data_dir / HISTORY_DIR / AUDIT_FILE
+    if not path.exists():
+        return [], []
+    shown = f"{data_dir.name}/{HISTORY_DIR}/{AUDIT_FILE}"
     entries: dict[str, dict] = {}
     problems: list[Problem] = []
-    if not path.exists():
-        return AuditLog([], [])
-    shown = f"{data_dir.name}/{HISTORY_DIR}/{AUDIT_FILE}"
     for number, line in enumerate(path.read_bytes().split(b"\n"), start=1):
         if not line.strip():
             continue
@@ -450,9 +458,7 @@ def read_audit(data_dir: Path) -> AuditLog:
             entries[record["id"]] = record
         elif state in (COMMITTED, ABANDONED) and record.get("id") in entries:
             entries[record["id"]]["state"] = state
-    done = [entry for entry in entries.values()
-            if entry["state"] == COMMITTED or (entry["state"] == INTENT and _in_place(data_dir, entry))]
-    return AuditLog(list(reversed(done)), problems)
+    return list(entries.values()), problems
 
 
 def _in_place(data_dir: Path, entry: dict) -> bool:
@@ -487,7 +493,8 @@ def _finish_interrupted_saves(data_dir: Path) -> None:
     in place: finish the save and say committed; otherwise abandoned), then remove staging folders and the
     half-written copies of killed writes."""
     history_dir = data_dir / HISTORY_DIR
-    for entry in _intents_without_outcome(data_dir):
+    pending = [entry for entry in _saves(data_dir)[0] if entry["state"] == INTENT]
+    for entry in pending:
         slug = str(entry.get("district", ""))
         if _in_place(data_dir, entry):
             yaml_path, _ = district_paths(data_dir, slug)
@@ -504,25 +511,6 @@ def _finish_interrupted_saves(data_dir: Path) -> None:
             for path in folder.iterdir():
                 if _HALF_WRITTEN.match(path.name) and path.is_file():
                     path.unlink(missing_ok=True)
-
-
-def _intents_without_outcome(data_dir: Path) -> list[dict]:
-    path = data_dir / HISTORY_DIR / AUDIT_FILE
-    if not path.exists():
-        return []
-    intents: dict[str, dict] = {}
-    for line in path.read_bytes().split(b"\n"):
-        try:
-            record = json.loads(line)
-        except ValueError:
-            continue
-        if not isinstance(record, dict) or "id" not in record:
-            continue
-        if record.get("state") == INTENT:
-            intents[record["id"]] = record
-        elif record.get("state") in (COMMITTED, ABANDONED):
-            intents.pop(record["id"], None)
-    return list(intents.values())
 
 
 def import_file(data_dir: Path, db_path: Path, content: bytes, filename: str, editor: str,
