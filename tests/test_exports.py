@@ -82,3 +82,62 @@ def test_english_pack_is_in_english(con):
     slides = list(Presentation(io.BytesIO(build_pptx(con, deck))).slides)
     assert slides[0].shapes.title.text == "District digital transformation comparison"
     assert slides[1].shapes.title.text == "Share of e-documents digitally signed"
+
+
+# --- Texts from the data in exports: literal in plotly-drawn pages, plain in PPTX, neutralised in tables ------
+
+HOSTILE_DECK = Deck(("online_services.online_usage",), ("luc-yen", "lam-binh"))
+
+
+@pytest.fixture(scope="module")
+def hostile_con(tmp_path_factory):
+    import queries
+    from loaders import build_database
+    from tests.hostile_data import write_hostile_copy
+
+    folder = tmp_path_factory.mktemp("hostile_exports")
+    build_database(write_hostile_copy(folder / "data"), folder / "cds.duckdb")
+    connection = queries.open_database(folder / "cds.duckdb")
+    yield connection
+    connection.close()
+
+
+def test_slide_footer_and_text_pages_escape_data_texts_for_plotly(hostile_con):
+    import json
+
+    from exports.images import slide_figure, text_page
+    from exports.pack_text import source_lines
+
+    spec = deck_charts(hostile_con, HOSTILE_DECK)[0]
+    footer = slide_figure(spec).layout.annotations[-1].text
+    assert "&lt;a" in footer and "&lt;img" in footer and "<a " not in footer and "<img" not in footer
+    sources = text_page("Nguồn", source_lines(hostile_con))
+    drawn = json.dumps(sources.to_plotly_json(), ensure_ascii=False)
+    assert "&lt;a" in drawn and "&lt;i&gt;UBND" in drawn and "<a " not in drawn and "<img" not in drawn and "<i>UBND" not in drawn
+
+
+def test_pptx_keeps_data_texts_as_typed(hostile_con):
+    from tests.hostile_data import ISSUER, NAME
+
+    slides = list(Presentation(io.BytesIO(build_pptx(hostile_con, HOSTILE_DECK))).slides)
+    everything = " ".join(shape.text_frame.text for slide in slides for shape in slide.shapes if shape.has_text_frame)
+    assert NAME in everything and ISSUER in everything  # plain text in PowerPoint: nothing escaped twice
+    assert "&lt;" not in everything.replace(NAME, "")
+
+
+def test_table_downloads_neutralise_formulas_in_cells_headers_and_row_labels(hostile_con):
+    import openpyxl
+    import pandas as pd
+
+    import queries
+    from exports.table_files import to_csv_bytes, to_xlsx_bytes
+
+    table = queries.run(hostile_con, "observations_table", districts=["luc-yen"], theme=None, indicator=None,
+                        search=None)
+    text = to_csv_bytes(table).decode("utf-8-sig")
+    assert "'@SUM(1+1)" in text and "'=HYPERLINK(" in text
+    grid = pd.DataFrame({"=HYPERLINK(\"http://evil.example\")": [1]}, index=["+1+cmd|' /C calc'!A0"])
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(grid))).active
+    cells = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert cells[0] == "'=HYPERLINK(\"http://evil.example\")"
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
