@@ -188,7 +188,8 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
     reported = set(rows["district_id"])
     missing = [d.district_name for d in districts.itertuples() if d.district_id not in reported]
     # Names, series and periods come from the data: escaped wherever they enter the figure (ticks, legend, texts).
-    names = {district_id: plotly_text(name) for district_id, name in zip(districts["district_id"], districts["district_name"])}
+    names = {district_id: plotly_text(name)
+             for district_id, name in zip(districts["district_id"], districts["district_name"])}
     shown_names = [plotly_text(name) for name in districts["district_name"]]
     # One trace per series (indicator variant and/or level): bars keep their district's colour, the series is
     # told apart by a fill pattern explained in the legend, and x stays the plain district name.

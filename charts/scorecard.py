@@ -78,7 +78,8 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
             hover[r][c] = f"<b>{plotly_text(cell['district_name'])}</b><br>{t('charts.no_data_hover', lang)}"
             continue
         z[r][c] = STATUS[cell["status"]]
-        text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b><br>{plotly_text(format_period(cell['period_label'], lang))}"
+        period = format_period(cell["period_label"], lang)
+        text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b><br>{plotly_text(period)}"
         hover[r][c] = (hover_card(cell, lang) + "<br>"
                        + t(f"scorecard.status_{cell['status']}_{cell['reference'] if isinstance(cell['reference'], str) else 'none'}", lang))
 
