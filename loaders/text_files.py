@@ -9,8 +9,9 @@ from pathlib import Path
 from .problems import Problem
 
 # What YAML refuses and what an XLSX cell cannot hold (a NUL breaks the downloads): C0 controls except tab, line
-# feed and carriage return, DEL, the C1 controls and the two non-characters. Refused at their own line.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# feed and carriage return, DEL, the C1 controls (NEL too: YAML counts it as a line break, editors do not) and the two
+# non-characters. Refused at their own line.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def nfc(text: str) -> str:
@@ -20,7 +21,7 @@ def nfc(text: str) -> str:
 
 def control_character(text: str) -> re.Match[str] | None:
     """The first control character in ``text`` that no data text may hold, or None."""
-    return _CONTROL.search(text)
+    return CONTROL_CHARACTERS.search(text)
 
 
 def control_character_problem(shown_as: str, line: int, field: str, found: re.Match[str]) -> Problem:

@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 
 from loaders.containers import ArchiveRefused, check_zip
 from loaders.limits import MAX_DOCUMENT_BYTES, MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES, MAX_REPORT_CHARS
+from loaders.text_files import CONTROL_CHARACTERS
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -68,10 +69,7 @@ def normalise(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\ufeff", "")
     # PDF text layers often carry NULs and other controls; they would end up in a quote, and a quote with a NUL
     # breaks the XLSX downloads, so they become spaces here.
-    return _CONTROL.sub(" ", text)
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+    return CONTROL_CHARACTERS.sub(" ", text)
 
 
 def _megabytes(size: int) -> str:

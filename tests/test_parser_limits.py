@@ -320,3 +320,52 @@ def test_a_value_appears_in_its_quote_only_as_the_same_number(value, quote, unit
 ])
 def test_text_a_spreadsheet_could_run_is_refused_unless_the_cell_is_a_plain_number(text, formula):
     assert looks_like_formula(text) is formula
+
+
+# --- fuzzing: whatever the text, a located problem or a result, never an exception ------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from loaders.read import csv_observations  # noqa: E402
+from loaders.yaml_lines import parse_yaml  # noqa: E402
+
+FUZZ = settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+# Text made of what breaks parsers: YAML and CSV syntax, digits and separators, dates, control characters.
+PIECES = st.sampled_from(["? ", "[", "]", "{", "}", ": ", "- ", "&a ", "*a", "!!python/object ", "\"", "'", ",", "\n",
+                          "  ", "\t", "\x00", "\x07", "\x85", "2023-02-30", "2023-13-45", "9" * 30, "1.973", "19,73%",
+                          "=", "+1", "@", "slug: ", "value: ", "period: ", "quote: ", "observations:\n", "đã", "\ufeff"])
+FUZZ_TEXT = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=200)
+
+
+@FUZZ
+@given(FUZZ_TEXT)
+def test_any_yaml_text_parses_or_is_a_located_problem(text):
+    _, problems = parse_yaml(text, "f.yaml")
+    lines = len(re.findall("\r\n|[\n\r\u2028\u2029]", text)) + 1  # YAML's line breaks
+    assert all(p.file == "f.yaml" and 1 <= p.line <= lines + 1 for p in problems)
+
+
+@FUZZ
+@given(FUZZ_TEXT)
+def test_any_csv_text_reads_or_is_a_located_problem(text):
+    problems = []
+    csv_observations("indicator,value,unit,period,level,commune,qualifier,source,quote,note\n" + text, "f.csv", problems)
+    assert all(p.file == "f.csv" and p.line >= 1 for p in problems)
+
+
+@FUZZ
+@given(FUZZ_TEXT, st.sampled_from(["x.yaml", "x.csv", "x.xlsx"]))
+def test_any_upload_is_reviewed_without_an_exception(text, name):
+    submission = read_upload(text.encode("utf-8", "surrogatepass"), name, REPO / "data", "lam-binh" if name.endswith(".csv") else None)
+    assert submission.district is not None or submission.problems
+
+
+@FUZZ
+@given(st.binary(max_size=300), st.sampled_from(["r.docx", "r.pdf", "r.txt", None]))
+def test_any_document_is_text_or_a_document_error(content, name):
+    for data in (content, b"PK\x03\x04" + content, b"%PDF-1.4\n" + content):
+        try:
+            assert isinstance(read_document(data, filename=name), str)
+        except DocumentError as error:
+            assert error.code
