@@ -73,11 +73,13 @@ class Catalogue:
     pairs: list[tuple[str, str]] = field(default_factory=list)  # (numerator, denominator) of derived rates
     plan_words: list[str] = field(default_factory=list)
     plan_paragraph_words: list[str] = field(default_factory=list)
+    plan_before_figure: list[str] = field(default_factory=list)
     plan_headings: list[str] = field(default_factory=list)
     counting_words: set[str] = field(default_factory=set)
     places: dict[str, tuple[str, ...]] = field(default_factory=dict)  # context indicator → the places it counts
     office_names: list[re.Pattern[str]] = field(default_factory=list)  # names whose words are no wording
     not_figures: tuple[str, ...] = ()  # counting words of numbers that are not figures ("5 bước")
+    uncatalogued: list[re.Pattern[str]] = field(default_factory=list)  # wordings of parts the catalogue lacks
 
     def partner(self, indicator: str) -> tuple[str, str] | None:
         for numerator, denominator in self.pairs:
@@ -93,7 +95,9 @@ def _wording(text: str, counting: set[str]) -> Wording:
     words = fold(text).split()
     body = (_NUMBER_GAP + r"\s+").join(re.escape(w) for w in words)
     pattern = re.compile(r"(?<![\w])" + body + r"(?![\w])")
-    one_syllable = len(words) == 1 and not any(ch.isupper() for ch in text)
+    # one Vietnamese syllable says little on its own; one English content word ("received", "digitised") says more
+    one_syllable = len(words) == 1 and not any(ch.isupper() for ch in text) and not (
+        words[0].isascii() and len(words[0]) >= 6)
     weak = one_syllable or fold(text) in counting
     return Wording(text, pattern, weak, len(words))
 
@@ -178,10 +182,12 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
         pairs=pairs,
         plan_words=[fold(w) for w in extra.get("plan_words") or []],
         plan_paragraph_words=[fold(w) for w in extra.get("plan_paragraph_words") or []],
+        plan_before_figure=[fold(w) for w in extra.get("plan_before_figure") or []],
         plan_headings=[fold(w) for w in extra.get("plan_headings") or []],
         counting_words=counting,
         places={str(k): tuple(sorted({fold(w) for w in v}, key=len, reverse=True))
                 for k, v in (extra.get("places") or {}).items()},
         office_names=[_wording(str(n), set()).pattern for n in extra.get("office_names") or []],
+        uncatalogued=[_wording(str(n), set()).pattern for n in extra.get("uncatalogued") or []],
         not_figures=tuple(sorted({fold(w) for w in extra.get("not_figures") or []}, key=len, reverse=True)),
     )

@@ -497,14 +497,16 @@ def propose(
     matches = _find_wordings(folded, cat)
     # a figure inside a wording that itself has digits ("mức độ 1", "mức độ 3, 4") is part of the name, not a figure
     covered = [(m.start, m.end) for m in matches if any(ch.isdigit() for ch in m.wording)]
+    all_mentions = find_periods(text, document_date=document_date)
+    # "by the end of October 2025": a number inside a period wording is part of the date
+    covered += [(m.start, m.end) for m in all_mentions]
     figures = [
         f
         for f in find_figures(text, language=language)
         if not any(s <= f.start and f.end <= e for s, e in covered)
     ]
     # "tăng 12% so với cùng kỳ năm 2022": 2022 is the year compared with, not the figure's period
-    mentions = [m for m in find_periods(text, document_date=document_date) if not _COMPARED_WITH.search(
-        folded[max(0, m.start - 40) : m.start])]
+    mentions = [m for m in all_mentions if not _COMPARED_WITH.search(folded[max(0, m.start - 40) : m.start])]
     doc = _doc_periods(text, mentions, document_date)
     cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak], text)
     communes = _commune_names(text)
@@ -535,7 +537,9 @@ def propose(
         zones: list[tuple[int, int, int, int]] = []
         # figures nothing is said about (a "13 xã" in passing) do not split the clause between the others
         first = score_all(all_figures)
-        clause_figures = [f for f, scored in zip(all_figures, first) if scored] or all_figures
+        parts = _breakdown_parts(folded, all_figures, first, cat)
+        clause_figures = [f for i, (f, scored) in enumerate(zip(all_figures, first)) if scored or i in parts] \
+            or all_figures
         all_scored = score_all(clause_figures) if len(clause_figures) != len(all_figures) else first
         clause_cues = [c for c in cues if clause.start <= c.start < clause.end]
         # one indicator (at one level) per clause: the figure with the strongest case takes it, the others fall
@@ -556,7 +560,27 @@ def propose(
                 runner_up = max(others, key=lambda o: o.score, default=None)
                 choice[i] = (option, runner_up, lvl)
                 break
+        # "tiếp nhận 18.751 hồ sơ, trong đó 811 ở cấp huyện và 17.940 ở cấp xã": parts without wordings of their own
+        # are counted like the total they break down
+        head: tuple[_Scored, Any] | None = None
+        breakdown = False
+        for i, f in enumerate(clause_figures):
+            between = folded[clause_figures[i - 1].end if i else clause.start : f.start]
+            if _BREAKDOWN_WORD.search(between):
+                breakdown = head is not None
+            elif re.search(r"[;.]", between):
+                breakdown = False
+            if i in choice:
+                if not breakdown:
+                    head = choice[i]
+            elif breakdown and head is not None and f.unit == head[0].info.unit and not _counts_other(f, head[0].info, cat):
+                lvl = _level(f, i, clause_figures, zones[i], clause_cues, clause, structure, cues, head[0].info,
+                             text, communes)
+                part_of = _Scored(head[0].info, head[0].score, [*head[0].evidence, part("breakdown")], False)
+                choice[i] = (part_of, None, lvl)
         paired_as_denominator: set[int] = set()
+        # "hướng đến 100% thủ tục …, 90% hồ sơ …": from a target wording followed by a figure, the clause is a target
+        target_at, target_word = _target_start(folded, clause, cat)
         for fi, f in enumerate(clause_figures):
             if fi in paired_as_denominator:
                 continue
@@ -581,9 +605,9 @@ def propose(
                 notes.append(part("rival", indicator=rival.info.id))
             if best.info.stated_rate:
                 notes.append(part("stated_rate"))
-            if sentence.plan or f.target:
+            if sentence.plan or f.target or (target_at is not None and f.start >= target_at):
                 confidence *= 0.4
-                word = sentence.plan_word if sentence.plan_word and sentence.plan_word != "heading" else None
+                word = sentence.plan_word if sentence.plan_word and sentence.plan_word != "heading" else target_word
                 notes.append(part("plan_word", word=word) if word else part("plan_heading") if sentence.plan_word
                              else part("plan"))
             if re.match(r"\s*\S*\s*(?:\S+\s+)?còn\s+lại", folded[f.end : f.end + 30]):
@@ -650,6 +674,11 @@ def propose(
 
 UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does not state
 
+_PER_EACH = re.compile(r"(?<!\w)(?:mỗi|từng|each|per|every)(?:\s+\S+){0,2}\s*$")
+_OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
+# "tiếp nhận 4.512 hồ sơ, trong đó 811 cấp huyện, 3.701 cấp xã": the parts of a total, counted like it
+_BREAKDOWN_WORD = re.compile(r"(?<!\w)(?:trong\s+đó|bao\s+gồm|including|of\s+which)(?!\w)")
+
 _COMPARED_WITH = re.compile(
     r"(?:so\s+với|compared\s+(?:with|to)|than|from)(?:\s+(?:cùng\s+kỳ|the\s+same\s+period(?:\s+(?:of|in|last))?|last))?"
     r"\s*$"
@@ -657,6 +686,38 @@ _COMPARED_WITH = re.compile(
 # "tất cả 33 xã", "toàn bộ 115 thôn", "all 33 communes": every place there is, so the count is also how many there are
 _ALL_PLACES = re.compile(r"(?<!\w)(?:tất\s+cả|toàn\s+bộ|cả|all(?:\s+of\s+the)?|all\s+the)\s*$")
 _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+
+
+def _breakdown_parts(folded: str, figures: list[Figure], scored: list[list[_Scored]], cat: Catalogue) -> set[int]:
+    """Figures with nothing said about them that follow "trong đó" / "including" after a figure that has a case."""
+    parts: set[int] = set()
+    head: _Scored | None = None
+    for i, f in enumerate(figures):
+        between = folded[figures[i - 1].end : f.start] if i else ""
+        if re.search(r"[;.](?:\s|$)", between):
+            head = None
+        if scored[i]:
+            head = scored[i][0]
+        elif head is not None and f.unit == head.info.unit and not _counts_other(f, head.info, cat) and (
+                i - 1 in parts or _BREAKDOWN_WORD.search(between)):
+            parts.add(i)
+    return parts
+
+
+def _counts_other(f: Figure, info: IndicatorInfo, cat: Catalogue) -> bool:
+    """Whether the figure's counting word is one the catalogue knows and ``info`` does not count."""
+    said = fold(f.unit_word)
+    starts = [w for w in cat.counting_words if re.match(rf"{re.escape(w)}(?!\w)", said)]
+    return bool(starts) and not any(re.match(rf"{re.escape(w)}(?!\w)", said) for w in info.counts)
+
+
+def _target_start(folded: str, clause: _Clause, cat: Catalogue) -> tuple[int | None, str | None]:
+    for w in cat.plan_before_figure:
+        m = re.search(r"(?<!\w)" + re.escape(w) + r"(?:\s+\S+){0,2}?\s+(?:khoảng\s+|trên\s+|gần\s+)?\d",
+                      folded[clause.start : clause.end])
+        if m:
+            return clause.start + m.start(), w
+    return None, None
 
 
 def detect_language(text: str) -> str:
@@ -898,6 +959,12 @@ def _score(
                 if name.startswith("shared_"):
                     lst[i] = (weight * 0.4, m, name)
     unit_word = fold(f.unit_word)
+    lead = fold(text[max(clause.start, f.start - 30) : f.start])
+    if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
+        return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
+    own = fold(text[max(before_start, f.start - 25) : unit_end])
+    if any(p.search(own) for p in cat.uncatalogued):
+        return []  # "24.879 hồ sơ trực tiếp", "52 remain in progress": a part the catalogue does not hold
     # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it
     place = bool(re.search(r"(?<!\w)(?:tại|ở|at|in)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE))
     if f.unit == "count":
@@ -943,8 +1010,11 @@ def _score(
                 evidence.append(part("counts", word=f.unit_word))
             elif not english and any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
                 # "tại 08 xã" counts communes, "30.095 trường hợp" cases: another indicator's counting word
+                # only a wording right before the number can overrule it ("chữ ký số: 12 cán bộ"): one after the
+                # counting word describes what was counted ("258 TTHC giải quyết ở mức độ 2" are no accounts)
                 score -= 1.0
-                eligible = eligible and bool(close) and not place
+                close_before = [m for m, name in near if name == "before" and fig_start - m.end <= 25]
+                eligible = eligible and bool(close_before) and not place
             else:
                 score -= 0.3
                 eligible = eligible and bool(near) and not place
