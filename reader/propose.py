@@ -674,7 +674,7 @@ def propose(
 
 UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does not state
 
-_PER_EACH = re.compile(r"(?<!\w)(?:mỗi|từng|each|per|every)(?:\s+\S+){0,2}\s*$")
+_PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
 # "tiếp nhận 4.512 hồ sơ, trong đó 811 cấp huyện, 3.701 cấp xã": the parts of a total, counted like it
 _BREAKDOWN_WORD = re.compile(r"(?<!\w)(?:trong\s+đó|bao\s+gồm|including|of\s+which)(?!\w)")

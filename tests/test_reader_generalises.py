@@ -1,0 +1,177 @@
+"""Issue 15: the reader follows Vietnamese (and English) administrative reporting in general, not the seed reports.
+
+Each test is one rule family on sentences written for the test (no report's text), with the real catalogue and
+wordings (data/indicators.yaml, reader/wordings.yaml).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader import propose
+from reader.propose import UNSTATED_PERIOD, detect_language, report_date
+
+
+def _found(text: str, date: str | None = "2024-12-20", language: str = "auto", **kwargs) -> set[tuple[str, float]]:
+    return {(c.indicator, float(c.value)) for c in propose(text, document_date=date, language=language, **kwargs)}
+
+
+def _one(text: str, indicator: str, value: float, date: str | None = "2024-12-20", language: str = "auto"):
+    hits = [c for c in propose(text, document_date=date, language=language, min_confidence=0.0)
+            if c.indicator == indicator and float(c.value) == value]
+    assert hits, (indicator, value, [(c.indicator, c.value) for c in propose(text, document_date=date)])
+    return hits[0]
+
+
+# ── stated rates of derived indicators ──────────────────────────────────────────────────────────────────────
+
+
+def test_a_stated_online_rate_without_its_counts_is_proposed_typed():
+    text = "Trong năm 2024, tỷ lệ hồ sơ trực tuyến của huyện đạt 61,4%."
+    c = _one(text, "online_submission_rate", 61.4)
+    assert c.confidence >= 0.5 and c.period == "2024"
+    assert any(code == "stated_rate" for code, _ in c.reason_parts)
+
+
+def test_with_both_counts_beside_it_the_rate_is_left_to_the_loader():
+    text = ("Năm 2024, huyện tiếp nhận 3.200 hồ sơ, trong đó 2.100 hồ sơ tiếp nhận trực tuyến, "
+            "đạt tỷ lệ hồ sơ trực tuyến 65,6%.")
+    found = _found(text)
+    assert ("dossiers_received", 3200) in found and ("dossiers_online", 2100) in found
+    assert not any(indicator == "online_submission_rate" for indicator, _ in found)
+
+
+# ── places counted: X/Y and "all N" ─────────────────────────────────────────────────────────────────────────
+
+
+def test_x_of_y_communes_gives_the_count_and_the_number_of_communes():
+    found = _found("Đến nay, 9/12 xã, thị trấn đã thành lập tổ công nghệ số cộng đồng.")
+    assert ("communes_with_teams", 9) in found and ("communes", 12) in found
+
+
+def test_x_of_y_places_with_no_catalogue_indicator_still_gives_how_many_there_are():
+    found = _found("Hiện 8/8 xã của huyện đã đạt chuẩn nông thôn mới.")
+    assert found == {("communes", 8)}
+
+
+def test_all_villages_have_fibre_gives_villages_and_fibre_villages():
+    found = _found("Hạ tầng cáp quang đã phủ đến 64/64 thôn, tổ dân phố trên địa bàn.")
+    assert ("fibre_villages", 64) in found and ("villages", 64) in found
+
+
+def test_teams_set_up_in_villages_count_the_villages_with_a_team():
+    found = _found("Xã đã thành lập 17 tổ công nghệ số cộng đồng tại 17 thôn.")
+    assert ("community_teams_village_level", 17) in found and ("villages_with_team", 17) in found
+
+
+# ── conflicts inside one clause, numbers that are not figures ──────────────────────────────────────────────
+
+
+def test_received_online_is_not_received_in_a_trong_do_breakdown():
+    found = _found("Năm 2024, các cơ quan tiếp nhận 5.400 hồ sơ, trong đó 4.950 hồ sơ tiếp nhận trực tuyến.")
+    assert ("dossiers_received", 5400) in found and ("dossiers_online", 4950) in found
+    assert ("dossiers_received", 4950) not in found and ("dossiers_online", 5400) not in found
+
+
+def test_parts_of_a_total_by_level_are_counted_like_the_total():
+    text = "In 2024 the district received 9,120 applications, including 402 at the district level and 8,718 at the commune level."
+    found = _found(text)
+    assert {("dossiers_received", 9120), ("dossiers_received", 402), ("dossiers_received", 8718)} <= found
+
+
+def test_the_one_stop_office_name_is_not_dossiers_received():
+    text = "Năm 2024, Bộ phận tiếp nhận và trả kết quả của huyện đã trả kết quả cho 1.250 hồ sơ."
+    found = _found(text)
+    assert not any(indicator == "dossiers_received" for indicator, _ in found)
+
+
+def test_steps_of_a_procedure_and_service_levels_are_not_figures():
+    found = _found("Huyện áp dụng quy trình 5 bước; 31 TTHC được giải quyết ở mức độ 2.")
+    assert not any(value in (5, 31) for _, value in found)
+
+
+def test_a_norm_per_village_is_not_a_count():
+    found = _found("Theo hướng dẫn, mỗi thôn thành lập 01 tổ công nghệ số cộng đồng.")
+    assert not any(value == 1 for _, value in found)
+
+
+def test_dossiers_received_in_person_are_a_part_the_catalogue_does_not_hold():
+    found = _found("In 2024, 3,310 applications were received in person.", language="en")
+    assert not any(value == 3310 for _, value in found)
+
+
+# ── English ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_an_english_page_is_recognised_and_read():
+    text = ("In 2024, the commune's service centre received 1,973 dossiers, of which 1,640 were submitted online. "
+            "About 99.5% of dossiers were processed on time, and 157 community digital technology teams with "
+            "more than 1,000 members support residents.")
+    assert detect_language(text) == "en"
+    found = _found(text)
+    assert {("dossiers_received", 1973), ("dossiers_online", 1640), ("on_time_rate", 99.5),
+            ("community_teams_village_level", 157), ("community_team_members", 1000)} <= found
+
+
+def test_a_vietnamese_report_stays_vietnamese():
+    assert detect_language("Năm 2024, huyện tiếp nhận 1.973 hồ sơ thủ tục hành chính.") == "vi"
+
+
+def test_english_qualifiers_are_kept():
+    c = _one("Since July, the centre has received more than 2,330 dossiers.", "dossiers_received", 2330)
+    assert c.qualifier == "over"
+
+
+# ── plans from the verb, not from a heading word ────────────────────────────────────────────────────────────
+
+
+def test_a_results_heading_naming_tasks_does_not_make_results_plans():
+    text = "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CHUYỂN ĐỔI SỐ:\nNăm 2024, huyện tiếp nhận 2.480 hồ sơ thủ tục hành chính."
+    assert ("dossiers_received", 2480) in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Huyện phấn đấu đến năm 2026 tỷ lệ hồ sơ trực tuyến đạt 80%.",
+    "Đảm bảo tỷ lệ hồ sơ trực tuyến năm 2025 đạt 80%.",
+    "Toàn huyện hướng đến 80% hồ sơ công việc được xử lý trên môi trường mạng.",
+    "By 2026, the district aims for 80% of dossiers to be submitted online.",
+])
+def test_plan_wordings_make_a_target_not_a_result(text):
+    assert not any(value == 80 for _, value in _found(text))
+    assert any(code.startswith("plan") for c in propose(text, document_date="2024-12-20", min_confidence=0.0)
+               for code, _ in c.reason_parts)
+
+
+# ── periods and dates ───────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_the_year_compared_with_is_not_the_period():
+    text = "6 tháng đầu năm 2024, số hồ sơ trực tuyến tăng 23% so với cùng kỳ năm 2023."
+    c = _one(text, "online_dossiers_growth", 23)
+    assert c.period == "2024-H1"
+
+
+def test_an_undated_report_does_not_take_a_cited_resolutions_date():
+    text = ("Thực hiện Nghị quyết số 51/NQ-HĐND ngày 12/3/2021 của HĐND tỉnh, huyện hiện có 140 tổ công nghệ số "
+            "cộng đồng.")
+    assert report_date(text) is None
+    c = _one(text, "community_teams_village_level", 140, date=None)
+    assert c.period == UNSTATED_PERIOD
+    assert any(code == "period_unstated" for code, _ in c.reason_parts)
+
+
+def test_a_news_time_stamp_dates_the_page():
+    assert report_date("Tin huyện\n\n14:30, 02/05/2024\n\nHuyện có 20 tổ.") == "2024-05-02"
+
+
+def test_a_place_date_header_is_the_reports_own_date():
+    assert report_date("UBND HUYỆN X\nX, ngày 05 tháng 6 năm 2024\nBÁO CÁO") == "2024-06-05"
+
+
+# ── reasons ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_close_rival_wording_is_named_in_the_reason():
+    text = "Năm 2024, huyện có 48 tài khoản VNeID mức độ 2 được kích hoạt."
+    codes = {code for c in propose(text, document_date="2024-12-20", min_confidence=0.0) for code, _ in c.reason_parts}
+    assert "rival" in codes
