@@ -1,0 +1,226 @@
+"""A map of Vietnam with units placed at their centroids and coloured by an indicator, drawn offline.
+
+Only plain cartesian traces (go.Scatter, longitude on x and latitude on y): plotly's geo, choropleth and tile maps
+fetch their base maps from a CDN and draw nothing offline. ``yaxis.scaleanchor = "x"`` with
+``scaleratio = 1 / cos(latitude)`` keeps the country's proportions (a degree of longitude is shorter on the ground
+than a degree of latitude, by cos(latitude)).
+
+Inputs:
+
+* ``outline``: the frame of loaders/outline.py (table ``country_outline``): part, ring, order, lon, lat.
+* ``units``: one row per unit to place, columns
+
+  | column | meaning |
+  |---|---|
+  | ``unit_id`` | the unit's id (docs/units.md) |
+  | ``unit_name`` | its name as shown (text from data: escaped here) |
+  | ``lat``, ``lon`` | its centroid (``units.lat``, ``units.lon``); a unit without one is listed under the map |
+  | ``value`` | the figure, a plain number; NaN/None = no figure, drawn as a hollow grey marker |
+  | ``value_text`` | the figure as shown (``i18n.numbers.format_value``: '99,86%', 'trên 600'); optional: |
+  | | missing or blank → the value formatted in ``lang`` (``i18n.numbers.format_number``) |
+  | ``period_label`` | the period code (``2023-H1``), read out with ``i18n.periods.format_period`` |
+  | ``source_title`` | the document the figure comes from |
+
+View: ``"country"`` shows the whole country with Hoàng Sa and Trường Sa; ``"units"`` zooms to the units (a
+province's); ``"auto"`` (default) zooms when the units fit in 5° × 5°, else shows the whole country.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from i18n import t
+from i18n.numbers import format_number
+from i18n.periods import format_period
+
+from .labels import wrap
+from .markup import plotly_text
+from .style import apply_style
+
+SEA_FILL = "#F1F6FA"  # a faint blue: land reads as land, islands as islands
+LAND_FILL = "#E3E3E3"
+NO_DATA_COLOR = "#6F6F6F"  # darker than the land's grey, so a hollow marker never reads as an island
+LAND_LINE = "#A0A0A0"
+FRAME_LINE = "#8C8C8C"
+SEA_LABEL = "#6B8BA4"
+TEXT_LABEL = "#444444"
+COLOR_SCALE = "Viridis"  # perceptually even, colour-blind safe, every step visible on light-grey land
+HEIGHT = {"screen": 640, "slide": 720}
+MEDIA_LABEL_SIZE = {"screen": 12, "slide": 18}
+COUNTRY_MARGIN = 0.35  # degrees around the whole outline
+ZOOM_SPAN = 5.0  # degrees: units within this in both directions are zoomed to in the "auto" view
+ARCHIPELAGO_PARTS = ("hoang_sa", "truong_sa")
+FRAME_PAD = 0.3  # degrees between an archipelago's islands and its dashed frame
+EAST_SEA_AT = (13.6, 112.3)  # lat, lon: open sea between the two archipelagos
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
+
+
+def _period_text(code, lang: str) -> str:
+    if _missing(code) or str(code).strip() == "":
+        return ""
+    try:
+        return format_period(str(code), lang)
+    except (ValueError, KeyError, IndexError, AttributeError):
+        return str(code)  # not a period code: shown as it is
+
+
+def _shown_value(row: dict, lang: str) -> str:
+    text = row.get("value_text")
+    if not _missing(text) and str(text).strip():
+        return str(text)
+    return format_number(float(row["value"]), lang)
+
+
+def _hover(row: dict, lang: str, indicator: str | None, shown: str | None, periods: dict) -> str:
+    """The unit's card: name, indicator, value as shown, period in words, source (every piece escaped)."""
+    lines = [f"<b>{plotly_text(row['unit_name'])}</b>"]
+    if indicator:
+        lines.append(plotly_text(indicator))
+    if shown is None:
+        lines.append(t("map.no_data_hover", lang))
+    else:
+        lines.append(f"{t('common.value', lang)}: <b>{plotly_text(shown)}</b>")
+        code = row.get("period_label")
+        if code not in periods:
+            periods[code] = _period_text(code, lang)
+        if periods[code]:
+            lines.append(f"{t('common.period', lang)}: {plotly_text(periods[code])}")
+        source = row.get("source_title")
+        if not _missing(source) and str(source).strip():
+            lines.append(f"{t('common.source', lang)}: {wrap(source)}")
+    return "<br>".join(lines)
+
+
+def _rings_xy(outline: pd.DataFrame) -> tuple[list, list]:
+    """All rings of a part as one path, rings separated by None (plotly fills each closed piece by itself)."""
+    xs: list = []
+    ys: list = []
+    for _ring, ring in outline.sort_values(["ring", "order"]).groupby("ring", sort=True):
+        xs += ring["lon"].tolist() + [None]
+        ys += ring["lat"].tolist() + [None]
+    return xs, ys
+
+
+def _outline_traces(outline: pd.DataFrame, lang: str) -> list[go.Scatter]:
+    traces = []
+    for part, rings in outline.groupby("part", sort=False):
+        xs, ys = _rings_xy(rings)
+        traces.append(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=LAND_FILL,
+                                 line=dict(color=LAND_LINE, width=0.8), hoverinfo="skip", showlegend=False,
+                                 name=str(part)))
+    for part in ARCHIPELAGO_PARTS:
+        rings = outline[outline["part"] == part]
+        if rings.empty:
+            continue
+        x0, x1 = rings["lon"].min() - FRAME_PAD, rings["lon"].max() + FRAME_PAD
+        y0, y1 = rings["lat"].min() - FRAME_PAD, rings["lat"].max() + FRAME_PAD
+        traces.append(go.Scatter(x=[x0, x1, x1, x0, x0], y=[y0, y0, y1, y1, y0], mode="lines",
+                                 line=dict(color=FRAME_LINE, width=1, dash="dash"), hoverinfo="skip",
+                                 showlegend=False, name=f"{part}_frame"))
+        traces.append(go.Scatter(x=[(x0 + x1) / 2], y=[y1 + 0.15], mode="text", textposition="top center",
+                                 text=[f"<b>{t(f'map.{part}', lang)}</b><br>{t(f'map.{part}_where', lang)}"],
+                                 textfont=dict(color=TEXT_LABEL), hoverinfo="skip", showlegend=False,
+                                 name=f"{part}_label", cliponaxis=False))
+    if not outline.empty:
+        traces.append(go.Scatter(x=[EAST_SEA_AT[1]], y=[EAST_SEA_AT[0]], mode="text",
+                                 text=[f"<i>{t('map.east_sea', lang)}</i>"], textfont=dict(color=SEA_LABEL),
+                                 hoverinfo="skip", showlegend=False, name="east_sea"))
+    return traces
+
+
+
+def _marker_size(count: int, medium: str) -> int:
+    size = 13 if count <= 50 else 9 if count <= 400 else 5
+    return size + 4 if medium == "slide" else size
+
+
+def _ranges(outline: pd.DataFrame, placed: pd.DataFrame, view: str) -> tuple[list[float], list[float], str]:
+    """x and y ranges of the view, and the view actually taken ("country" or "units")."""
+    if view == "auto":
+        small = (not placed.empty and placed["lon"].max() - placed["lon"].min() <= ZOOM_SPAN
+                 and placed["lat"].max() - placed["lat"].min() <= ZOOM_SPAN)
+        view = "units" if small else "country"
+    if view == "units" and not placed.empty:
+        lon0, lon1 = float(placed["lon"].min()), float(placed["lon"].max())
+        lat0, lat1 = float(placed["lat"].min()), float(placed["lat"].max())
+        pad = max(0.15, 0.08 * max(lon1 - lon0, lat1 - lat0))
+        return [lon0 - pad, lon1 + pad], [lat0 - pad, lat1 + pad], "units"
+    frame = outline if not outline.empty else placed
+    return ([float(frame["lon"].min()) - COUNTRY_MARGIN, float(frame["lon"].max()) + COUNTRY_MARGIN],
+            [float(frame["lat"].min()) - COUNTRY_MARGIN, float(frame["lat"].max()) + COUNTRY_MARGIN + 0.6],
+            "country")
+
+
+def unit_map(outline: pd.DataFrame, units: pd.DataFrame, lang: str, *, view: str = "auto",
+             indicator: str | None = None, value_label: str | None = None, title: str | None = None,
+             medium: str = "screen") -> go.Figure:
+    """The map: ``outline`` as light-grey land, each unit of ``units`` a marker at its centroid coloured by its
+    value (colour bar), units without a figure hollow grey ("không có số liệu" in the legend). ``indicator`` is
+    the indicator's name for the hover card, ``value_label`` the colour bar's title (e.g. the unit '%'),
+    ``title`` the chart title; all three are escaped here."""
+    if view not in ("auto", "country", "units"):
+        raise ValueError(f"view must be 'auto', 'country' or 'units', not {view!r}")
+    units = units.copy()
+    units["value"] = pd.to_numeric(units["value"], errors="coerce").astype("float64")
+    has_place = units["lat"].notna() & units["lon"].notna()
+    placed, unplaced = units[has_place], units[~has_place]
+    figure = go.Figure(_outline_traces(outline, lang))
+
+    records = placed.to_dict("records")
+    with_value = [row for row in records if not _missing(row["value"])]
+    without_value = [row for row in records if _missing(row["value"])]
+    size = _marker_size(len(records), medium)
+    periods: dict = {}  # period code -> words, computed once per code
+    if with_value:
+        values = np.array([row["value"] for row in with_value], dtype="float64")
+        low, high = float(values.min()), float(values.max())
+        shown = [_shown_value(row, lang) for row in with_value]
+        figure.add_trace(go.Scatter(
+            x=[row["lon"] for row in with_value], y=[row["lat"] for row in with_value], mode="markers",
+            name=t("map.with_data", lang), showlegend=False,
+            customdata=[row["unit_id"] for row in with_value],
+            marker=dict(size=size, color=values, colorscale=COLOR_SCALE, cmin=low, cmax=high if high > low else low + 1,
+                        line=dict(color="#333333", width=0.6), showscale=True,
+                        colorbar=dict(title=dict(text=plotly_text(value_label or ""), side="top"), thickness=14,
+                                      len=0.6, outlinewidth=0, tickformat=",", exponentformat="none")),
+            text=[plotly_text(text) for text in shown],
+            hovertext=[_hover(row, lang, indicator, text, periods) for row, text in zip(with_value, shown)],
+            hovertemplate="%{hovertext}<extra></extra>"))
+    if without_value:
+        figure.add_trace(go.Scatter(
+            x=[row["lon"] for row in without_value], y=[row["lat"] for row in without_value], mode="markers",
+            name=t("map.no_data", lang), showlegend=True,
+            customdata=[row["unit_id"] for row in without_value],
+            marker=dict(size=size, symbol="circle-open", color=NO_DATA_COLOR, line=dict(width=1.6)),
+            hovertext=[_hover(row, lang, indicator, None, periods) for row in without_value],
+            hovertemplate="%{hovertext}<extra></extra>"))
+
+    x_range, y_range, taken = _ranges(outline, placed, view)
+    middle_lat = (y_range[0] + y_range[1]) / 2
+    notes = [t("map.outline_note", lang)]
+    if not unplaced.empty:
+        notes.append(t("map.unplaced", lang, names=", ".join(plotly_text(name) for name in unplaced["unit_name"])))
+    axis = dict(visible=False, showgrid=False, zeroline=False, showticklabels=False, fixedrange=False)
+    figure.update_layout(
+        title=dict(text=plotly_text(title)) if title else None,
+        xaxis=dict(axis, range=x_range),
+        yaxis=dict(axis, range=y_range, scaleanchor="x", scaleratio=1 / math.cos(math.radians(middle_lat))),
+        separators=t("charts.plotly_separators", lang),
+        legend=dict(x=0.01, xanchor="left", y=0.99, yanchor="top", bgcolor="rgba(255,255,255,0.85)"),
+        annotations=[dict(text="<br>".join(notes), x=0, xref="paper", xanchor="left", y=-0.02, yref="paper",
+                          yanchor="top", showarrow=False, align="left")],
+        dragmode="pan",
+        meta={"map_view": taken},  # the view actually taken, for a page to say so
+    )
+    apply_style(figure, medium)
+    figure.update_layout(height=HEIGHT[medium], plot_bgcolor=SEA_FILL)
+    figure.update_traces(textfont=dict(size=MEDIA_LABEL_SIZE[medium]), selector=dict(mode="text"))
+    return figure
+
