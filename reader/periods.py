@@ -18,6 +18,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTHS_EN = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december"])}
+_NUMBER_WORDS_EN = {w: i + 2 for i, w in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"])}
 _MONTHS_EN.update({m[:3]: i for m, i in list(_MONTHS_EN.items())})
 
 
@@ -105,6 +107,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      + _Y.format(n="y3") + r"\s*(?:-|–|—|to|and|đến)\s*" + _Y.format(n="y4") + r")(?![\d/])")),
     # (trong) 6 tháng đầu năm 2023 / 9 tháng năm 2023 / 6 tháng cuối năm
     ("first_months", _p(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu\s+|cuối\s+)?năm(?:\s+" + _Y.format(n="y") + r")?")),
+    # the first nine months of 2023 / of the year (the document's year)
+    ("first_months_en", _p(r"first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+                           r"(?:\s+of\s+(?:the\s+year|" + _Y.format(n="y") + r"))?")),
     ("half_en", _p(r"(?:(?P<h>first|second)\s+half\s+of\s+|H(?P<hn>[12])\s+)" + _Y.format(n="y"))),
     # quý III năm 2023 / quý 3/2023
     ("quarter", _p(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?![a-z])" + _YEAR_OPT.format(n="y"))),
@@ -161,6 +166,12 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
         last = (g["part"] or "").strip().lower() == "cuối"
         m1, m2 = (13 - n, 12) if last else (1, n)
         return _months_code(y, m1, y, m2), "flow", not g["y"]
+    if kind == "first_months_en":
+        n = int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS_EN[g["n"].lower()]
+        y = _year(g["y"], doc_year)
+        if y is None or not 1 <= n <= 12:
+            return None
+        return _months_code(y, 1, y, n), "flow", not g["y"]
     if kind == "half_en":
         h = 1 if (g["h"] or "").lower() == "first" or g["hn"] == "1" else 2
         return f"{g['y']}-H{h}", "flow", False
