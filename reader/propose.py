@@ -415,8 +415,10 @@ class _DocPeriods:
     default_flow: str | None
 
 
-def _doc_periods(text: str, mentions: list[PeriodMention], document_date: str | None) -> _DocPeriods:
+def _doc_periods(text: str, mentions: list[PeriodMention], document_date: str | None,
+                 structure: _Structure | None = None) -> _DocPeriods:
     now = asof_code(document_date)
+    plans = [(x.start, x.end) for x in structure.sentences if x.plan] if structure else []
     doc_end = _period_end(now) if now else None
     report = None
     head_end = min(len(text), 700)
@@ -425,6 +427,8 @@ def _doc_periods(text: str, mentions: list[PeriodMention], document_date: str | 
             break
         if mention.kind != "flow" or mention.year_from_document or not _valid(mention.code):
             continue
+        if any(a <= mention.start < b for a, b in plans):
+            continue  # "phấn đấu đến năm 2025": the target's year, not the report's period
         period = parse_period(mention.code)
         if doc_end is not None and period.start > doc_end:
             continue
@@ -432,9 +436,10 @@ def _doc_periods(text: str, mentions: list[PeriodMention], document_date: str | 
             continue  # a plan to 2025 in a 2023 report is not the report's period
         report = mention.code
         break
-    if report:
-        report_asof = _asof_of_end(report)
-        now = _earlier(now, report_asof) if now else report_asof
+    if report and now:
+        # a stock "đến nay" in a report on 2022 written in 2023 is as of the end of 2022; an undated report's stock
+        # stays as of its unstated date (the end of the period it reports on is a guess)
+        now = _earlier(now, _asof_of_end(report))
     default_flow = report or (str(doc_end.year) if doc_end else None)
     return _DocPeriods(document_date, report, now, default_flow)
 
@@ -497,6 +502,9 @@ def propose(
     matches = _find_wordings(folded, cat)
     # a figure inside a wording that itself has digits ("mức độ 1", "mức độ 3, 4") is part of the name, not a figure
     covered = [(m.start, m.end) for m in matches if any(ch.isdigit() for ch in m.wording)]
+    # "mức độ 3 và 4", "level 3 and 4": the second level is part of the name too
+    covered = [(s, s_end + (len(more.group(0)) if (more := _MORE_LEVELS.match(folded, s_end)) else 0))
+               for s, s_end in covered]
     all_mentions = find_periods(text, document_date=document_date)
     # "by the end of October 2025": a number inside a period wording is part of the date
     covered += [(m.start, m.end) for m in all_mentions]
@@ -507,7 +515,7 @@ def propose(
     ]
     # "tăng 12% so với cùng kỳ năm 2022": 2022 is the year compared with, not the figure's period
     mentions = [m for m in all_mentions if not _COMPARED_WITH.search(folded[max(0, m.start - 40) : m.start])]
-    doc = _doc_periods(text, mentions, document_date)
+    doc = _doc_periods(text, mentions, document_date, structure)
     cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak], text)
     communes = _commune_names(text)
     anchors = _footnote_anchors(text, structure)
@@ -639,6 +647,7 @@ def propose(
             elif place and denominator is not None:
                 ids = [(place, denominator)]  # "11/11 xã đã đạt chuẩn …": only how many there are is in the catalogue
             for indicator_id, value in ids:
+                own_confidence = confidence
                 info = cat.indicators.get(indicator_id)
                 if info is None or not (info.proposable or info.id == place or
                                         (info.stated_rate and indicator_id == best.info.id)):
@@ -647,6 +656,8 @@ def propose(
                          *([] if indicator_id == best.info.id else [part("paired", indicator=best.info.id, figure=f.text)])]
                 if indicator_id == place:
                     parts = [*notes, part("context_count", figure=f.text)]
+                    # how many places there are holds even when what the clause says of them is uncertain
+                    own_confidence = max(confidence, 0.75 * (0.4 if sentence.plan else 1.0))
                 candidates.append(
                     Candidate(
                         indicator=indicator_id,
@@ -659,7 +670,7 @@ def propose(
                         quote=text[quote_start:quote_end],
                         start=quote_start,
                         end=quote_end,
-                        confidence=round(confidence, 3),
+                        confidence=round(own_confidence, 3),
                         reason=render(parts, "en"),
                         reason_parts=parts,
                         figure_start=f.start,
@@ -674,6 +685,7 @@ def propose(
 
 UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does not state
 
+_MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
 # "tiếp nhận 4.512 hồ sơ, trong đó 811 cấp huyện, 3.701 cấp xã": the parts of a total, counted like it
