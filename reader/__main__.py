@@ -14,7 +14,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("file", type=Path, help=".txt, .docx or .pdf (use - for text on standard input)")
     parser.add_argument("--date", help="the report's date: 2023-09-07, 2023-08 or 2023")
-    parser.add_argument("--language", default="vi", choices=["vi", "en"])
+    parser.add_argument("--language", default="auto", choices=["auto", "vi", "en"],
+                        help="auto: English when few words carry Vietnamese letters")
     parser.add_argument("--min-confidence", type=float, default=0.5)
     args = parser.parse_args(argv)
     try:

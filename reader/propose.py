@@ -1126,7 +1126,8 @@ def _carried_periods(structure: _Structure, mentions: list[PeriodMention]) -> di
 
 
 def _usable(m: PeriodMention) -> bool:
-    return m.kind in ("flow", "asof", "now") and bool(m.code)
+    # "hiện nay" in an undated report has no code, but still says "as of the source's date", not an earlier period
+    return (m.kind in ("flow", "asof") and bool(m.code)) or m.kind == "now"
 
 
 def _period(

@@ -90,6 +90,16 @@ def test_steps_of_a_procedure_and_service_levels_are_not_figures():
     assert not any(value in (5, 31) for _, value in found)
 
 
+def test_a_second_service_level_after_and_is_part_of_the_name():
+    found = _found("Huyện đã tuyên truyền sử dụng dịch vụ công trực tuyến mức độ 3 và 4 đến người dân.")
+    assert not any(value in (3, 4) for _, value in found)
+
+
+def test_digitised_results_are_not_civil_status_records():
+    found = _found("Tháng 10, huyện đã số hóa được hơn 1.600 kết quả thủ tục hành chính còn hiệu lực.")
+    assert not any(value == 1600 for _, value in found)
+
+
 def test_a_norm_per_village_is_not_a_count():
     found = _found("Theo hướng dẫn, mỗi thôn thành lập 01 tổ công nghệ số cộng đồng.")
     assert not any(value == 1 for _, value in found)
@@ -149,6 +159,18 @@ def test_the_year_compared_with_is_not_the_period():
     text = "6 tháng đầu năm 2024, số hồ sơ trực tuyến tăng 23% so với cùng kỳ năm 2023."
     c = _one(text, "online_dossiers_growth", 23)
     assert c.period == "2024-H1"
+
+
+def test_english_first_months_of_the_year_is_the_period():
+    text = "In the first nine months of the year, the district processed 12,400 applications."
+    c = _one(text, "dossiers_resolved", 12400, date="2023-10-18")
+    assert c.period == "2023-01..2023-09"
+
+
+def test_an_undated_report_keeps_its_stocks_as_of_its_unstated_date():
+    text = "In 2024, the district received 9,120 applications. Now 71% of dossiers are digitised."
+    assert _one(text, "dossiers_received", 9120, date=None).period == "2024"
+    assert _one(text, "digitisation_rate", 71, date=None).period == UNSTATED_PERIOD
 
 
 def test_an_undated_report_does_not_take_a_cited_resolutions_date():
