@@ -4,6 +4,8 @@ an empty grey cell marked "no data", never a colour that could be read as a resu
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -11,7 +13,7 @@ import plotly.graph_objects as go
 from i18n import t
 from i18n.periods import format_period
 
-from .labels import group_title, hover_card, value_text
+from .labels import group_title, hover_card, source_note, value_text
 from .markup import plotly_text
 from .spec import ChartSpec
 from .style import apply_style
@@ -21,6 +23,10 @@ STATUS = {"below": 0, "near": 1, "meets": 2, "neutral": 3}
 STATUS_COLORS = ["#F4A6A6", "#FFE08A", "#9BD8A6", "#D9E2EC"]
 NEAR_SHARE = 0.8  # within 80% of the reference counts as "close"
 MEETS_SHARE_OF_BEST = 0.9  # without a target, within 10% of the best district counts as "among the best"
+# Fixed sizes (px): plotly's automatic heatmap text shrinks to the cell, which the long row labels made ~5 px.
+CELL_FONT = {"screen": 13, "slide": 18}
+ROW_LABEL_WRAP = 26  # characters per line of a row label: long names wrap instead of squeezing the grid
+ROW_HEIGHT = {"screen": 50, "slide": 66}
 
 
 def cell_status(value: float, target: float | None, best: float | None, higher_is_better) -> str | None:
@@ -86,9 +92,10 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
     scale = []
     for n, color in enumerate(STATUS_COLORS):
         scale += [[n / len(STATUS_COLORS), color], [(n + 1) / len(STATUS_COLORS), color]]
+    cell_font = CELL_FONT.get(medium, CELL_FONT["screen"])
     figure = go.Figure(go.Heatmap(
-        z=z, x=[plotly_text(name) for name in districts], y=[plotly_text(title) for title in row_titles], text=text,
-        texttemplate="%{text}", hovertext=hover,
+        z=z, x=[plotly_text(name) for name in districts], y=[wrapped_label(title) for title in row_titles], text=text,
+        texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
         showscale=False, xgap=3, ygap=3,
     ))
@@ -97,7 +104,21 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
                          yaxis=dict(autorange="reversed", showgrid=False),
                          xaxis=dict(side="top", showgrid=False))
     apply_style(figure, medium)
-    figure.update_layout(height=max(360, 90 + 58 * len(rows)), margin=dict(t=110))
+    label_font = cell_font
+    figure.update_layout(height=scorecard_height(len(rows), medium), margin=dict(t=110, l=10, r=10),
+                         yaxis=dict(tickfont=dict(size=label_font), automargin=True),
+                         xaxis=dict(tickfont=dict(size=label_font + 1), automargin=True))
     notes = [t("scorecard.legend", lang)]
-    return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure,
-                     source_note=t("scorecard.source_note", lang), notes=notes)
+    reported = cells[cells["value"].notna()]
+    note = source_note(reported, lang) if len(reported) else t("scorecard.source_note", lang)
+    return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure, source_note=note, notes=notes)
+
+
+def wrapped_label(title: str, width: int = ROW_LABEL_WRAP) -> str:
+    """A row label in lines of at most `width` characters (escaped for plotly), so the grid keeps its width."""
+    return "<br>".join(plotly_text(line) for line in textwrap.wrap(str(title), width)) or plotly_text(title)
+
+
+def scorecard_height(rows: int, medium: str = "screen") -> int:
+    """Height by rows: every row keeps room for two lines of cell text at the fixed font size."""
+    return 140 + ROW_HEIGHT.get(medium, ROW_HEIGHT["screen"]) * rows

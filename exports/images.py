@@ -23,6 +23,7 @@ from charts.style import MEDIA, apply_style
 SIZES = {"wide": (1920, 1080), "square": (1080, 1080)}
 FORMATS = ("png", "svg", "pdf")
 FOOTER_WRAP = {"wide": 160, "square": 95}
+HEATMAP_FONT = {"wide": 17, "square": 14}  # px of scorecard cells and row labels in a picture
 
 _server_lock = threading.Lock()
 _server_started = False
@@ -81,6 +82,10 @@ def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go
         font=dict(size=footer_size, color="#444444"))
     figure.update_layout(width=width, height=height, margin=dict(t=top, b=bottom),
                          legend=dict(y=-axis_px / plot_px, yanchor="top"))
+    if any(trace.type == "heatmap" for trace in figure.data):  # the scorecard: cell text and row labels at slide size
+        cell = HEATMAP_FONT[size]
+        figure.update_traces(textfont=dict(size=cell), selector=dict(type="heatmap"))
+        figure.update_layout(yaxis=dict(tickfont=dict(size=cell)), xaxis=dict(tickfont=dict(size=cell + 2)))
     if size == "square":  # narrower bars: smaller value labels so neighbours do not overlap
         figure.update_traces(textfont=dict(size=style.label_size - 8), selector=dict(type="bar"))
     return figure
