@@ -10,7 +10,12 @@ import duckdb
 import queries
 from charts.colors import district_colors
 from charts.compare import chart_keys, chart_title, comparison_charts
+from charts.scorecard import scorecard_chart
 from charts.spec import ChartSpec
+from i18n import t
+
+SCORECARD_ID = "overview.scorecard"
+PROFILE_PREFIX = "profile."  # profile.<unit id>: one unit's headline figures as a table
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,32 @@ def chart_titles(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str
     for key in chart_keys(observations):
         theme = observations.loc[observations["compare_group"].fillna(observations["indicator_id"]) == key, "theme"]
         titles[f"{theme.iloc[0]}.{key}"] = chart_title(observations, key, lang)
+    if titles:
+        titles[SCORECARD_ID] = t("scorecard.title", lang)
+    names = queries.run(con, "districts").set_index("district_id")["district_name"]
+    for unit in districts:
+        if unit in names.index:
+            titles[f"{PROFILE_PREFIX}{unit}"] = t("present.profile_title", lang, unit=names[unit])
     return titles
 
 
 def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide") -> list[ChartSpec]:
     """The deck's charts in the deck's order; ids that no longer exist (data changed) are left out."""
-    themes = tuple(dict.fromkeys(chart_id.split(".", 1)[0] for chart_id in deck.chart_ids))
+    from .unit_brief import profile_chart
+
+    themes = tuple(dict.fromkeys(chart_id.split(".", 1)[0] for chart_id in deck.chart_ids
+                                 if chart_id != SCORECARD_ID and not chart_id.startswith(PROFILE_PREFIX)))
     by_id = {spec.chart_id: spec for spec in all_charts(con, list(deck.districts), deck.lang,
-                                                        per_commune=deck.per_commune, medium=medium, themes=themes)}
+                                                        per_commune=deck.per_commune, medium=medium, themes=themes)} \
+        if themes else {}
+    if SCORECARD_ID in deck.chart_ids and deck.districts:
+        by_id[SCORECARD_ID] = scorecard_chart(scorecard_cells(con, deck), deck.lang, medium)
+    for chart_id in deck.chart_ids:
+        unit = chart_id.removeprefix(PROFILE_PREFIX)
+        if chart_id.startswith(PROFILE_PREFIX) and unit in deck.districts:
+            by_id[chart_id] = profile_chart(con, unit, deck.lang, medium)
     return [by_id[chart_id] for chart_id in deck.chart_ids if chart_id in by_id]
+
+
+def scorecard_cells(con: duckdb.DuckDBPyConnection, deck: Deck):
+    return queries.run(con, "scorecard_cells", districts=list(deck.districts))

@@ -29,3 +29,14 @@ def source_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
         parts = [row["title"], row["number"], row["issuer"], row["date_label"]]
         lines.append(" · ".join(str(part) for part in parts if isinstance(part, str) and part))
     return lines
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
+    """The build's data fingerprint (first 12 characters) and its build date as dd/mm/yyyy."""
+    build = dict(queries.run(con, "build_info")[["key", "value"]].itertuples(index=False))
+    built = str(build.get("built_at", ""))
+    try:
+        built = dt.datetime.fromisoformat(built).strftime("%d/%m/%Y")
+    except ValueError:
+        pass
+    return str(build.get("data_fingerprint", ""))[:12], built
