@@ -18,6 +18,7 @@ def title_lines(con: duckdb.DuckDBPyConnection, deck: Deck, charts: int, today: 
     return (deck.title or t("present.pack_title", deck.lang), [
         t("present.pack_subtitle", deck.lang, districts=district_names),
         t("present.pack_meta", deck.lang, date=today.strftime("%d/%m/%Y"), charts=charts),
+        t("present.pack_version", deck.lang, version=data_version(con)[0], built=data_version(con)[1]),
         t("present.pack_note", deck.lang),
     ])
 

@@ -63,9 +63,9 @@ def test_pptx_pack_reopens_with_title_chart_and_source_slides(con):
         "Tỷ lệ văn bản điện tử được ký số", "Số tổ công nghệ số cộng đồng",
         "Hồ sơ thủ tục hành chính tiếp nhận và nộp trực tuyến"]
     for slide in slides[1:4]:
-        pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
+        charts = [shape for shape in slide.shapes if shape.has_chart]
         text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
-        assert len(pictures) == 1
+        assert len(charts) == 1  # native, editable PowerPoint charts (tests/test_pptx_native_pack.py)
         assert "Nguồn:" in text and "Kỳ:" in text
     closing = " ".join(shape.text_frame.text for shape in slides[-1].shapes if shape.has_text_frame)
     assert "373/BC-UBND" in closing and "Lục Yên triển khai Nghị quyết 51" in closing

@@ -1,0 +1,268 @@
+"""Native, editable PowerPoint charts and tables from the deck's ChartSpecs: a presenter restyles them in
+PowerPoint, and the pack needs no browser on the server.
+
+A compare chart's figure already holds everything a slide needs: one bar trace per series with its values, the
+units' colours, the value-and-period labels and, in customdata, the observation id of every bar (which gives the
+quote and the source for the speaker notes); the target is a dashed line with its legend entry. Texts in the
+figure are escaped for plotly; here they are turned back into the plain text PowerPoint holds."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_PATTERN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from charts.colors import MISSING_COLOR, TARGET_COLOR
+from charts.labels import indicator_name, level_label, source_text, value_text
+from charts.scorecard import STATUS, STATUS_COLORS, with_status
+from charts.labels import group_title
+from charts.spec import ChartSpec
+from i18n import t
+from i18n.periods import format_period
+
+PATTERNS = (None, MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.SMALL_CHECKER_BOARD, MSO_PATTERN.PERCENT_50,
+            MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL, MSO_PATTERN.SMALL_GRID, MSO_PATTERN.DASHED_HORIZONTAL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text: object) -> str:
+    """A plotly text (escaped, with <b>/<br>/<i> of our own) as plain text: line breaks kept, tags dropped."""
+    return html.unescape(_TAG.sub("", str(text or "").replace("<br>", "\n"))).strip()
+
+
+@dataclass
+class Series:
+    name: str
+    values: list[float | None]
+    colors: list[str | None]
+    labels: list[str | None]
+    observation_ids: list[str | None]
+
+
+@dataclass
+class NativeChart:
+    categories: list[str]
+    series: list[Series]
+    percent: bool
+    targets: list[tuple[float, str]] = field(default_factory=list)
+
+
+def native_chart(spec: ChartSpec) -> NativeChart | None:
+    """The bar chart in `spec` as categories (units, in the chart's order) and series; None when the figure holds
+    no bars (e.g. a table)."""
+    figure = spec.figure
+    bar_traces = [trace for trace in figure.data if trace.type == "bar" and trace.customdata is not None]
+    if not bar_traces:
+        return None
+    several = figure.layout.xaxis.type == "multicategory"
+
+    def names(trace) -> list[str]:
+        xs = list(trace.x) if trace.x is not None else []
+        return [plain(x) for x in (list(xs[0]) if several else xs)]
+
+    if several:
+        order_trace = next(trace for trace in figure.data if trace.type == "scatter" and trace.mode == "markers")
+        categories = list(dict.fromkeys(plain(x) for x in order_trace.x[0]))
+    else:
+        categories = [plain(x) for x in (figure.layout.xaxis.categoryarray or ())]
+        for trace in bar_traces:
+            categories += [name for name in names(trace) if name not in categories]
+    series = []
+    for trace in bar_traces:
+        by_name = {}
+        colors = trace.marker.color if isinstance(trace.marker.color, (list, tuple)) else [trace.marker.color] * len(trace.y)
+        for name, value, color, text, custom in zip(names(trace), trace.y, colors, trace.text, trace.customdata):
+            by_name[name] = (value, color, plain(text), custom[0])
+        series.append(Series(
+            name=plain(trace.name), values=[by_name.get(c, (None,))[0] for c in categories],
+            colors=[by_name[c][1] if c in by_name else None for c in categories],
+            labels=[by_name[c][2] if c in by_name else None for c in categories],
+            observation_ids=[by_name[c][3] if c in by_name else None for c in categories]))
+    line_names = [plain(trace.name) for trace in figure.data if trace.type == "scatter" and trace.mode == "lines"]
+    target_values = [shape.y0 for shape in figure.layout.shapes or () if shape.type == "line" and shape.y0 == shape.y1]
+    targets = list(zip(target_values, line_names))
+    return NativeChart(categories, series, percent=figure.layout.yaxis.ticksuffix == "%", targets=targets)
+
+
+def _rgb(color: str | None) -> RGBColor:
+    return RGBColor.from_string((color or MISSING_COLOR).lstrip("#").upper())
+
+
+def _as_line_series(chart, names: set[str]) -> None:
+    """Move the named series of the bar chart into a line chart on the same axes: a dashed red target line that
+    stays in the chart's own data sheet, so editing the data in PowerPoint keeps it."""
+    plot_area = chart._chartSpace.chart.plotArea
+    bar_chart = plot_area.find(qn("c:barChart"))
+    moved = [ser for ser in bar_chart.findall(qn("c:ser"))
+             if "".join(value.text or "" for value in ser.find(qn("c:tx")).iter(qn("c:v"))) in names]
+    if not moved:
+        return
+    line_chart = etree.Element(qn("c:lineChart"))
+    bar_chart.addnext(line_chart)
+    etree.SubElement(line_chart, qn("c:grouping")).set("val", "standard")
+    etree.SubElement(line_chart, qn("c:varyColors")).set("val", "0")
+    for ser in moved:
+        bar_chart.remove(ser)
+        for tag in ("c:invertIfNegative", "c:spPr", "c:dLbls", "c:shape"):
+            for child in ser.findall(qn(tag)):
+                ser.remove(child)
+        properties = etree.fromstring(
+            '<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ln w="28575" cap="rnd">'
+            f'<a:solidFill><a:srgbClr val="{TARGET_COLOR.lstrip("#")}"/></a:solidFill><a:prstDash val="dash"/>'
+            '</a:ln></c:spPr>')
+        ser.find(qn("c:tx")).addnext(properties)
+        marker = etree.Element(qn("c:marker"))
+        etree.SubElement(marker, qn("c:symbol")).set("val", "none")
+        properties.addnext(marker)
+        etree.SubElement(ser, qn("c:smooth")).set("val", "0")
+        line_chart.append(ser)
+    etree.SubElement(line_chart, qn("c:marker")).set("val", "1")
+    for axis in bar_chart.findall(qn("c:axId")):
+        etree.SubElement(line_chart, qn("c:axId")).set("val", axis.get("val"))
+
+
+def add_bar_chart(slide, data: NativeChart, left, top, width, height, label_size: int = 12):
+    """A clustered column chart: each bar in its unit's colour (series after the first patterned, as on screen),
+    each labelled with its value and period, targets as dashed line series."""
+    chart_data = CategoryChartData()
+    chart_data.categories = data.categories
+    for series in data.series:
+        chart_data.add_series(series.name, series.values)
+    for value, name in data.targets:
+        chart_data.add_series(name, [value] * len(data.categories))
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, left, top, width, height, chart_data)
+    chart = frame.chart
+    chart.font.size = Pt(label_size)
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    for number, (series, drawn) in enumerate(zip(data.series, plot.series)):
+        pattern = PATTERNS[number % len(PATTERNS)]
+        for index, (value, color, label) in enumerate(zip(series.values, series.colors, series.labels)):
+            if value is None:
+                continue
+            point = drawn.points[index]
+            if pattern is None:
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = _rgb(color)
+            else:
+                point.format.fill.patterned()
+                point.format.fill.pattern = pattern
+                point.format.fill.fore_color.rgb = _rgb(color)
+                point.format.fill.back_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                point.format.line.color.rgb = _rgb(color)
+            point.data_label.text_frame.text = label or ""
+            point.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
+            point.data_label.font.size = Pt(label_size)
+    _as_line_series(chart, {name for _, name in data.targets})
+    axis = chart.value_axis
+    axis.has_major_gridlines = True
+    axis.major_gridlines.format.line.color.rgb = RGBColor(0xE4, 0xE4, 0xE4)
+    if data.percent:
+        axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0, 115, 20
+        axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = '0"%"', False
+    else:
+        top_value = max([v for s in data.series for v in s.values if v is not None] + [v for v, _ in data.targets] + [0])
+        axis.minimum_scale = 0
+        if top_value > 0:
+            axis.maximum_scale = top_value * 1.25
+        axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = "#,##0", False
+    chart.has_legend = len(data.series) > 1 or bool(data.targets)
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    return frame
+
+
+def figure_notes(data: NativeChart, observations: Mapping[str, Mapping], lang: str) -> list[str]:
+    """One line per bar: unit, value, period, level, the verbatim quote and the document."""
+    lines = []
+    for series in data.series:
+        for category, label, observation_id in zip(data.categories, series.labels, series.observation_ids):
+            row = observations.get(observation_id) if observation_id else None
+            if row is None:
+                continue
+            what = f" · {series.name}" if len(data.series) > 1 else ""
+            shown = (label or value_text(row, lang)).replace("\n", " · ")
+            lines.append(f"• {category}{what}: {shown} ({level_label(row, lang)}) — "
+                         f"“{row['quote']}” — {t('common.source', lang)}: {source_text(row)}")
+    return lines
+
+
+def _cell_text(cell, text: str, size: int, bold_first: bool = False, color: RGBColor | None = None) -> None:
+    frame = cell.text_frame
+    frame.word_wrap = True
+    for number, line in enumerate(text.split("\n")):
+        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+        paragraph.text = line
+        paragraph.font.size = Pt(size)
+        paragraph.font.bold = bold_first and number == 0
+        if color is not None:
+            paragraph.font.color.rgb = color
+    cell.margin_left = cell.margin_right = Pt(4)
+    cell.margin_top = cell.margin_bottom = Pt(1)
+
+
+def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width, height) -> list[str]:
+    """The scorecard as a native table (rows × units, cells coloured by status, value and period in each);
+    returns the speaker-note lines (each figure's quote and document)."""
+    cells = with_status(cells)
+    rows = list(dict.fromkeys(cells["row_key"]))
+    units = list(dict.fromkeys(cells["district_name"]))
+    titles = {}
+    for key in rows:
+        first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
+        titles[key] = group_title(key, first.iloc[0], lang) if len(first) else key
+    shape = slide.shapes.add_table(len(rows) + 1, len(units) + 1, left, top, width, height)
+    table = shape.table
+    table.first_row = True
+    table.columns[0].width = int(width * 0.3)
+    for column in range(1, len(units) + 1):
+        table.columns[column].width = int(width * 0.7 / len(units))
+    size = 10 if len(rows) <= 14 else 8
+    _cell_text(table.cell(0, 0), "", size)
+    for column, name in enumerate(units, start=1):
+        _cell_text(table.cell(0, column), name, size + 1, bold_first=True)
+    notes = []
+    for record in cells.to_dict("records"):
+        r, c = rows.index(record["row_key"]) + 1, units.index(record["district_name"]) + 1
+        cell = table.cell(r, c)
+        cell.fill.solid()
+        if not isinstance(record["status"], str):
+            cell.fill.fore_color.rgb = RGBColor(0xF2, 0xF2, 0xF2)
+            _cell_text(cell, t("common.no_data", lang), size - 1, color=RGBColor(0x75, 0x75, 0x75))
+            continue
+        cell.fill.fore_color.rgb = _rgb(STATUS_COLORS[STATUS[record["status"]]])
+        shown = value_text(record, lang)
+        period = format_period(record["period_label"], lang)
+        _cell_text(cell, f"{shown}\n{period}", size, bold_first=True, color=RGBColor(0x22, 0x22, 0x22))
+        notes.append(f"• {record['district_name']} · {indicator_name(record, lang)}: {shown} ({period}) — "
+                     f"“{record['quote']}” — {t('common.source', lang)}: {source_text(record)}")
+    for key in rows:
+        _cell_text(table.cell(rows.index(key) + 1, 0), titles[key], size)
+        table.rows[rows.index(key) + 1].height = int(height / (len(rows) + 1))
+    table.rows[0].height = int(height / (len(rows) + 1))
+    return notes
+
+
+def add_text_table(slide, header: list[str], body: list[list[str]], widths: list[float], left, top, width, height,
+                   size: int = 12) -> None:
+    """A plain table (the unit profile): header row, then one row per figure."""
+    table = slide.shapes.add_table(len(body) + 1, len(header), left, top, width, height).table
+    for column, share in enumerate(widths):
+        table.columns[column].width = int(width * share)
+    for column, text in enumerate(header):
+        _cell_text(table.cell(0, column), text, size, bold_first=True)
+    for r, values in enumerate(body, start=1):
+        for column, text in enumerate(values):
+            _cell_text(table.cell(r, column), text, size)
