@@ -16,15 +16,20 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from .dataset import Dataset
+from .outline import add_outline_table
 from .periods import parse_period
 from .problems import Problem, ValidationFailed
+from .province_index import ProvinceIndex, empty_province_index
 from .read import stamped_data_files
+from .units import UnitTables, add_unit_tables, read_unit_tables
 from .validate import load_dataset
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
@@ -93,7 +98,8 @@ def _read_manifest(db_path: Path) -> dict | None:
 
 
 def _write_manifest(db_path: Path, fingerprint: str, stamps: FileStamps) -> None:
-    manifest = {"fingerprint": fingerprint, "database": _database_stamp(db_path), "files": stamps}
+    manifest = {"fingerprint": fingerprint, "database": _database_stamp(db_path), "files": stamps,
+                "units_source": units_source()}
     target = manifest_path(db_path)
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}")
     temporary.write_text(json.dumps(manifest), encoding="utf-8")
@@ -185,13 +191,46 @@ def fill_database(con: duckdb.DuckDBPyConnection, dataset: Dataset, fingerprint:
     found = con.execute("SELECT count(*) FROM observations").fetchone()[0]
     if found != expected:
         raise RuntimeError(f"built database has {found} observations, expected {expected}")
+    unit_tables = _unit_tables()
+    add_unit_tables(con, unit_tables)
+    add_outline_table(con, unit_tables)
+    _add_province_index(con, dataset.province_index)
     info = {
         "data_fingerprint": fingerprint,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "observations": str(expected),
         "districts": str(len(dataset.districts)),
+        "units_source": unit_tables.source,
     }
     con.executemany("INSERT INTO build_info VALUES (?, ?)", list(info.items()))
+
+
+@lru_cache(maxsize=1)
+def _unit_tables() -> UnitTables:
+    """The administrative units come from a pinned package, not from data/: read once per process (0.3 s)."""
+    return read_unit_tables()
+
+
+def units_source() -> str:
+    """Which package version the unit tables come from: a build is stale when it changes (see the manifest)."""
+    return f"vietnamadminunits {metadata.version('vietnamadminunits')}"
+
+
+PROVINCE_INDEX_TABLES = {"results": "province_index_results", "sources": "province_index_sources",
+                         "editions": "province_index_editions"}
+
+
+def _add_province_index(con: duckdb.DuckDBPyConnection, index: ProvinceIndex | None) -> None:
+    """Official index results per province (DTI, the 766 index) with their sources, as read and checked; a data
+    folder without data/province_index/ gets the results table empty, so queries of it need no special case."""
+    if index is None:
+        index = empty_province_index()
+    for part, table in PROVINCE_INDEX_TABLES.items():
+        con.register("incoming_index", getattr(index, part))
+        try:
+            con.execute(f"CREATE TABLE {table} AS SELECT * FROM incoming_index")
+        finally:
+            con.unregister("incoming_index")
 
 
 BUILDING_SUFFIX = ".building"
@@ -354,6 +393,10 @@ def ensure_database(data_dir: Path, db_path: Path) -> DatabaseState:
 
 def _make_current(data_dir: Path, db_path: Path) -> DatabaseState:
     manifest = _read_manifest(db_path)
+    if manifest is not None and manifest.get("units_source") != units_source():
+        # the unit tables came from another package version (or none): the data files alone would not say so
+        _build(data_dir, db_path)
+        return DatabaseState(db_path, "rebuilt")
     if manifest is not None and _unchanged(data_dir, manifest.get("files") or {}):
         return DatabaseState(db_path, "current")
     if manifest is not None:

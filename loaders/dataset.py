@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .models import Framework, Indicator, Observation, Source, Theme
+from .province_index import ProvinceIndex
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,4 @@ class Dataset:
     districts: list[District]
     observations: list[ObservationRow]
     derived: list[DerivedRow] = field(default_factory=list)
+    province_index: ProvinceIndex | None = None  # official index results per province (DTI, the 766 index)

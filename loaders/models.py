@@ -20,7 +20,7 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def is_slug(text: object) -> bool:
     """The strict district id check, run before any user text names a file (length-capped: no ENAMETOOLONG)."""
-    return isinstance(text, str) and len(text) <= MAX_SLUG_CHARS and SLUG_PATTERN.match(text) is not None
+    return isinstance(text, str) and len(text) <= MAX_SLUG_CHARS and SLUG_PATTERN.fullmatch(text) is not None
 
 
 def _clean_text(value: object) -> object:

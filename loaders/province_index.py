@@ -20,11 +20,11 @@ from typing import Any
 import pandas as pd
 
 from .problems import Problem
-from .read import shown_path
+from .read import PROVINCE_INDEX_DIR, shown_path
 from .text_files import read_text
 from .yaml_lines import parse_yaml
 
-INDEX_DIR = "province_index"
+INDEX_DIR = PROVINCE_INDEX_DIR
 RESULT_FILES = {"dti": "dti.csv", "qd766": "qd766.csv"}
 SOURCES_FILE = "sources.yaml"
 EDITIONS_FILE = "editions.yaml"
@@ -68,6 +68,14 @@ def read_province_index(data_dir: Path) -> tuple[ProvinceIndex, list[Problem]]:
     problems += _cross_row_problems(results)
     problems += _completeness_problems(results, editions)
     return ProvinceIndex(results, _frame(sources.values()), _frame(editions.values())), sorted(problems)
+
+
+def empty_province_index() -> ProvinceIndex:
+    """No index results at all (a data folder without province_index/), with the columns of the real frames."""
+    sources = pd.DataFrame({"id": pd.Series(dtype="string"), "title": pd.Series(dtype="string"),
+                            "url": pd.Series(dtype="string")})
+    editions = pd.DataFrame({"index": pd.Series(dtype="string"), "edition": pd.Series(dtype="int64")})
+    return ProvinceIndex(_results_frame([]), sources, editions)
 
 
 def parse_printed_number(printed: str) -> float | None:

@@ -17,6 +17,7 @@ from .yaml_lines import LineDict, parse_yaml
 CATALOGUE_FILE = "indicators.yaml"
 SOURCES_FILE = "sources.yaml"
 DISTRICTS_DIR = "districts"
+PROVINCE_INDEX_DIR = "province_index"  # official index results per province (loaders/province_index.py)
 OBSERVATION_COLUMNS = ("indicator", "value", "unit", "period", "level", "commune", "qualifier", "source", "quote", "note")
 REQUIRED_COLUMNS = ("indicator", "value", "unit", "period", "level", "source", "quote")
 
@@ -75,7 +76,7 @@ def _yaml_document(path: Path, data_dir: Path, problems: list[Problem]) -> tuple
         problems.append(Problem(shown, 1, "file", "the file is empty", "empty_file"))
         return None, shown
     if document is not None and not isinstance(document, LineDict):
-        problems.append(Problem(shown, 1, "file", "expected a mapping of fields at the top level"))
+        problems.append(Problem(shown, 1, "file", "expected a mapping of fields at the top level", "top_level_not_mapping"))
         return None, shown
     return document, shown
 
@@ -200,6 +201,13 @@ def stamped_data_files(data_dir: Path) -> list[tuple[str, str, os.stat_result]]:
     for entry in sorted(entries, key=lambda e: e.name):
         if entry.is_file():
             found.append((f"{DISTRICTS_DIR}/{entry.name}", entry.path, entry.stat()))
+    index_folder = os.path.join(root, PROVINCE_INDEX_DIR)
+    try:
+        index_entries = [e for e in os.scandir(index_folder) if e.name.endswith((".yaml", ".csv")) and e.is_file()]
+    except FileNotFoundError:
+        index_entries = []
+    for entry in sorted(index_entries, key=lambda e: e.name):
+        found.append((f"{PROVINCE_INDEX_DIR}/{entry.name}", entry.path, entry.stat()))
     return found
 
 

@@ -13,7 +13,8 @@ from .dataset import Dataset, District, ObservationRow
 from .derive import derive_all
 from .models import DistrictHeader, Framework, Indicator, Observation, Source, Theme
 from .problems import Problem, ValidationFailed, shown_value
-from .read import Located, RawData, read_data_dir
+from .province_index import read_province_index
+from .read import PROVINCE_INDEX_DIR, Located, RawData, read_data_dir
 
 Model = TypeVar("Model", bound=BaseModel)
 COMMUNES_INDICATOR = "communes"
@@ -212,6 +213,9 @@ def load_dataset(data_dir: Path) -> Dataset:
     """Read and validate every file under data_dir; raise ValidationFailed listing every problem."""
     raw, problems = read_data_dir(Path(data_dir))
     dataset = validate_raw(raw, problems)
+    if (Path(data_dir) / PROVINCE_INDEX_DIR).is_dir():  # optional: a data folder may hold districts only
+        dataset.province_index, index_problems = read_province_index(Path(data_dir))
+        problems.extend(index_problems)
     if problems:
         raise ValidationFailed(problems)
     return dataset
