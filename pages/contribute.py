@@ -10,7 +10,7 @@ from charts.compare import comparison_charts
 from charts.tables import changes_table, problems_table
 from exports.templates import csv_template, xlsx_template, yaml_template
 from i18n import pick, t
-from loaders.contribute import audit_log
+from loaders.contribute import read_audit
 from loaders.paths import default_data_dir
 from loaders.upload import MAX_UPLOAD_BYTES
 from ui import db, editor_access, layout, markdown, review_cache, state
@@ -118,7 +118,10 @@ if st.button(t("contribute.save", lang), type="primary", icon=":material/save:",
         st.markdown(f"[:material/bar_chart: {t('contribute.see_compared', lang)}](compare?d={','.join(shown_ids)})")
 
 with st.expander(t("contribute.audit", lang)):
-    entries = audit_log(data_dir)
+    audit = read_audit(data_dir)
+    entries = audit.entries[:50]
+    if audit.problems:  # a save killed mid-append tore a line: said, never a crash
+        st.caption(t("contribute.audit_skipped", lang, count=len(audit.problems)))
     if entries:
         show_table(
             [{t("contribute.col_time", lang): e["time"], t("contribute.col_editor", lang): e["editor"],

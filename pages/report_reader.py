@@ -10,10 +10,11 @@ import streamlit as st
 from charts.tables import changes_table, problems_table
 from i18n import pick, t
 from i18n.numbers import format_number
-from loaders.limits import MAX_SLUG_CHARS
+from i18n.problems import describe
+from loaders.limits import MAX_REPORT_CHARS, MAX_SLUG_CHARS
 from loaders.models import is_slug
 from loaders.paths import default_data_dir
-from reader import DocumentError, NoTextLayer, propose, read_document, reasons
+from reader import DocumentError, propose, read_document, reasons
 from reader.district_file import district_document, district_yaml_bytes, passage
 from ui import db, editor_access, layout, markdown, review_cache, state
 from ui.tables import show_table
@@ -33,27 +34,22 @@ indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in catalogue.ind
 @st.cache_data(show_spinner=False, max_entries=20)
 def proposals(text: str, document_date: str | None) -> tuple[list, float]:
     start = time.perf_counter()
-    found = propose(text, document_date=document_date, language="en" if re.search(r"\b(the|and|of)\b", text) else "vi")
+    found = propose(text, document_date=document_date, language="auto")  # the reader tells English from Vietnamese
     return found, time.perf_counter() - start
 
 
-pasted = st.text_area(t("reader.paste", lang), height=200, key="reader_text")
+pasted = st.text_area(t("reader.paste", lang), height=200, key="reader_text", max_chars=MAX_REPORT_CHARS)
 upload = st.file_uploader(t("reader.upload", lang), type=["txt", "docx", "pdf"], key="reader_file")
 document_date = st.text_input(t("reader.document_date", lang), key="reader_date").strip()
 if document_date and not DATE.match(document_date):
     st.warning(t("reader.bad_date", lang, value=markdown.escape(document_date)))
     document_date = ""
 
-text = pasted
-if upload is not None:
-    try:
-        text = read_document(upload.getvalue(), filename=upload.name)
-    except NoTextLayer:
-        st.error(t("reader.no_text_layer", lang))
-        st.stop()
-    except DocumentError as error:
-        st.error(t("reader.unreadable", lang, error=markdown.escape(str(error))))
-        st.stop()
+try:  # pasted text passes the same caps as a file (length, control characters)
+    text = read_document(upload.getvalue(), filename=upload.name) if upload is not None else read_document(pasted)
+except DocumentError as error:  # refusals are located in the reader's words, never a traceback
+    st.error(t("reader.unreadable", lang, error=markdown.escape(describe(error, lang))))
+    st.stop()
 if not text.strip():
     st.info(t("reader.start", lang))
     st.stop()

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The app shows visitors a short message instead of a traceback (.streamlit/config.toml); tests want the real error.
+os.environ.setdefault("STREAMLIT_CLIENT_SHOW_ERROR_DETAILS", "full")
+
 REPO = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO / "data"
 # The five source reports, beside the checkout (../shared/seeds) or where this workplace keeps them.

@@ -12,7 +12,8 @@ import pandas as pd
 import streamlit as st
 
 import queries
-from i18n import t, table
+from i18n import t
+from i18n.problems import describe
 from loaders import DatabaseUnavailable, ensure_database
 from loaders.build import DatabaseState, failure_problems, last_good_build
 from loaders.contribute import finish_interrupted_saves
@@ -54,11 +55,8 @@ def _stop_without_database(failure: DatabaseUnavailable) -> None:
     from . import state as page_state
 
     lang = page_state.language()
-    # common.no_database is requested from the translation table's owner; until it is there the stale-data banner
-    # names the problems (a KeyError here would replace the banner by a traceback).
-    key = "common.no_database" if "common.no_database" in table() else "common.stale_data"
-    st.error(t(key, lang, count=len(failure.problems)), icon=":material/error:")
-    st.code("\n".join(str(p) for p in failure.problems), language=None)
+    st.error(t("common.no_database", lang, count=len(failure.problems)), icon="⛔")
+    st.code("\n".join(located_problem(p, lang) for p in failure.problems), language=None)
     st.stop()
 
 
@@ -149,9 +147,14 @@ def chart_titles(districts: list[str], lang: str) -> dict[str, str]:
     return _chart_titles(str(path), _version(path), tuple(districts), lang)
 
 
-def load_problems() -> list[str]:
-    """Problems that kept the last build in service (empty when data is valid)."""
-    return [str(p) for p in database_state().problems]
+def load_problems(lang: str) -> list[str]:
+    """Problems that kept the last build in service (empty when data is valid), located and in the reader's words."""
+    return [located_problem(p, lang) for p in database_state().problems]
+
+
+def located_problem(problem, lang: str) -> str:
+    """`file:line: field: message` with the message from the translation table (English only as a fallback)."""
+    return f"{problem.file}:{problem.line}: {problem.field}: {describe(problem, lang)}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=20)

@@ -39,7 +39,7 @@ def page_header(lang: str, title_key: str, caption_key: str | None = None) -> No
     if caption_key:
         st.caption(t(caption_key, lang))
     state.show_notices(lang)
-    problems = db.load_problems()
+    problems = db.load_problems(lang)
     if problems:
         with st.expander(t("common.stale_data", lang, count=len(problems)), icon="⚠️"):
             st.code("\n".join(problems), language=None)
