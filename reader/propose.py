@@ -496,6 +496,8 @@ def propose(
     english = language.lower().startswith("en")
     folded = fold(text)
     # no date stated: figures are "as of the source's unstated date", never dated from a decision the text cites
+    if document_date and not _valid(asof_code(document_date)):
+        document_date = None  # a date no period code can hold ("0001", "2023-13"): as if none was given
     document_date = document_date or report_date(text)
     document_year = int(document_date[:4]) if document_date else None
     structure = _structure(text, cat, document_year)
