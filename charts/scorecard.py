@@ -24,9 +24,12 @@ STATUS_COLORS = ["#F4A6A6", "#FFE08A", "#9BD8A6", "#D9E2EC"]
 NEAR_SHARE = 0.8  # within 80% of the reference counts as "close"
 MEETS_SHARE_OF_BEST = 0.9  # without a target, within 10% of the best district counts as "among the best"
 # Fixed sizes (px): plotly's automatic heatmap text shrinks to the cell, which the long row labels made ~5 px.
-CELL_FONT = {"screen": 13, "slide": 18}
-ROW_LABEL_WRAP = 26  # characters per line of a row label: long names wrap instead of squeezing the grid
-ROW_HEIGHT = {"screen": 50, "slide": 66}
+# The slide medium is the show mode's: 14 rows must fit a 1366×768 laptop under the title (pictures of it are
+# restyled larger by exports/images.py).
+CELL_FONT = {"screen": 13, "slide": 13}
+# Characters per line of a row label: long names wrap instead of squeezing the grid (two lines at most on a slide).
+ROW_LABEL_WRAP = {"screen": 26, "slide": 40}
+ROW_HEIGHT = {"screen": 50, "slide": 50}
 
 
 def cell_status(value: float, target: float | None, best: float | None, higher_is_better) -> str | None:
@@ -94,7 +97,7 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
         scale += [[n / len(STATUS_COLORS), color], [(n + 1) / len(STATUS_COLORS), color]]
     cell_font = CELL_FONT.get(medium, CELL_FONT["screen"])
     figure = go.Figure(go.Heatmap(
-        z=z, x=[plotly_text(name) for name in districts], y=[wrapped_label(title) for title in row_titles], text=text,
+        z=z, x=[plotly_text(name) for name in districts], y=[wrapped_label(title, ROW_LABEL_WRAP.get(medium, 26)) for title in row_titles], text=text,
         texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
         showscale=False, xgap=3, ygap=3,
@@ -105,7 +108,7 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
                          xaxis=dict(side="top", showgrid=False))
     apply_style(figure, medium)
     label_font = cell_font
-    figure.update_layout(height=scorecard_height(len(rows), medium), margin=dict(t=110, l=10, r=10),
+    figure.update_layout(height=scorecard_height(len(rows), medium), margin=dict(t=100, l=10, r=10, b=10),
                          yaxis=dict(tickfont=dict(size=label_font), automargin=True),
                          xaxis=dict(tickfont=dict(size=label_font + 1), automargin=True))
     notes = [t("scorecard.legend", lang)]
@@ -114,7 +117,7 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
     return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure, source_note=note, notes=notes)
 
 
-def wrapped_label(title: str, width: int = ROW_LABEL_WRAP) -> str:
+def wrapped_label(title: str, width: int = 26) -> str:
     """A row label in lines of at most `width` characters (escaped for plotly), so the grid keeps its width."""
     return "<br>".join(plotly_text(line) for line in textwrap.wrap(str(title), width)) or plotly_text(title)
 

@@ -2,13 +2,16 @@
 
 import streamlit as st
 
-from exports.deck import Deck
+from exports.deck import Deck, deck_charts
 from exports.images import renderer_available
 from exports.pdf_pack import build_pdf
 from exports.pptx_pack import build_pptx
+from exports.unit_brief import build_unit_brief
 from i18n import pick, t
 from ui import db, layout, markdown, scope, state
-from ui.present_mode import hide_app_chrome
+from ui.present_mode import hide_app_chrome, show_deck
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 lang = state.language()
 districts = db.query("districts")
@@ -20,36 +23,33 @@ chosen = state.choices("d", ids, default_ids)
 per_commune = state.choice("per", ["commune"], None) == "commune"
 presenting = state.choice("show", ["1"], None) == "1"
 
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def _slides(version: tuple, chart_ids: tuple[str, ...], units: tuple[str, ...], lang: str, per_commune: bool) -> list:
+    return deck_charts(db.connection(), Deck(chart_ids, units, lang, per_commune), medium="slide")
+
+
 if presenting:
     hide_app_chrome()
-    wanted = state.requested("deck")
-    themes_wanted = tuple(dict.fromkeys(c.split(".", 1)[0] for c in wanted))
-    slides = db.all_charts(chosen, lang, per_commune, medium="slide", themes=themes_wanted) if wanted else []
-    by_id = {spec.chart_id: spec for spec in slides}
-    deck_ids = state.choices("deck", list(by_id), [])
+    titles = db.chart_titles(chosen, lang) if chosen else {}
+    deck_ids = state.choices("deck", list(titles), [])
     state.show_notices(lang)
-    if not deck_ids:
+    slides = _slides(db.version(), tuple(deck_ids), tuple(chosen), lang, per_commune) if deck_ids else []
+    if not slides:
         st.warning(t("present.empty_deck", lang))
+        if st.button(t("present.stop", lang)):
+            state.remember(show=None, slide=None)
+            st.rerun()
     else:
-        total = len(deck_ids)
+        total = len(slides)
         current = int(state.choice("slide", [str(n) for n in range(1, total + 1)], "1"))
-        spec = by_id[deck_ids[current - 1]]
-        st.plotly_chart(spec.figure, width="stretch", theme=None, config={"displaylogo": False, "displayModeBar": False},
-                        key="slide_chart")
-        for note in spec.notes:
-            st.markdown(f"⚠️ {markdown.escape(note)}")
-        st.markdown(f"**{markdown.escape(spec.source_note)}**")
-        controls = st.columns([1, 1, 2, 1])
-        if controls[0].button(t("present.previous", lang), disabled=current == 1, width="stretch"):
-            state.remember(slide=str(current - 1))
+        action = show_deck(slides, current, lang)
+        if action in ("previous", "next"):  # without JavaScript the buttons come through the server
+            state.remember(slide=str(current + (1 if action == "next" else -1)))
             st.rerun()
-        if controls[1].button(t("present.next", lang), disabled=current == total, width="stretch", type="primary"):
-            state.remember(slide=str(current + 1))
+        if action == "stop":
+            state.remember(show=None, slide=None)
             st.rerun()
-        controls[2].markdown(f"### {t('present.counter', lang, current=current, total=total)}")
-    if st.button(t("present.stop", lang)):
-        state.remember(show=None, slide=None)
-        st.rerun()
     st.stop()
 
 layout.page_header(lang, "present.title", "present.caption")
@@ -60,6 +60,26 @@ per_commune = st.toggle(t("present.per_commune", lang), key="present_per_commune
 titles = db.chart_titles(chosen, lang) if chosen else {}
 theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
 
+
+def _label(chart_id: str) -> str:
+    theme = theme_names.get(chart_id.split(".")[0])
+    return f"{theme} — {titles[chart_id]}" if theme else titles[chart_id]
+
+
+def _move(index: int, step: int) -> None:
+    deck = list(st.session_state["present_deck"])
+    other = index + step
+    if 0 <= other < len(deck):
+        deck[index], deck[other] = deck[other], deck[index]
+        st.session_state["present_deck"] = deck
+
+
+def _remove(index: int) -> None:
+    deck = list(st.session_state["present_deck"])
+    del deck[index]
+    st.session_state["present_deck"] = deck
+
+
 state.seed_widget("present_deck", state.choices("deck", list(titles), []))
 st.session_state["present_deck"] = [c for c in st.session_state["present_deck"] if c in titles]
 adding = st.columns([3, 1])
@@ -67,27 +87,36 @@ theme = adding[0].selectbox(t("present.add_theme", lang), list(theme_names), for
 if adding[1].button(t("present.add_theme_button", lang), width="stretch"):
     st.session_state["present_deck"] += [c for c in titles if c.startswith(f"{theme}.")
                                          and c not in st.session_state["present_deck"]]
-deck_ids = st.multiselect(
-    t("present.charts", lang), list(titles), key="present_deck",
-    format_func=lambda c: f"{theme_names.get(c.split('.')[0], '')} — {titles[c]}")
+deck_ids = st.multiselect(t("present.charts", lang), list(titles), key="present_deck", format_func=_label)
 state.remember(d=None if chosen == default_ids else chosen, deck=deck_ids or None, per="commune" if per_commune else None)
 
 if not deck_ids:
     st.info(t("present.empty_deck", lang))
     st.stop()
 
+with st.expander(t("present.order_title", lang), expanded=len(deck_ids) > 1):
+    for index, chart_id in enumerate(deck_ids):
+        row = st.columns([8, 1, 1, 1], vertical_alignment="center")
+        row[0].markdown(f"{index + 1}. {markdown.escape(_label(chart_id))}")
+        row[1].button("↑", key=f"present_up_{index}", help=t("present.move_up", lang), disabled=index == 0,
+                      on_click=_move, args=(index, -1))
+        row[2].button("↓", key=f"present_down_{index}", help=t("present.move_down", lang),
+                      disabled=index == len(deck_ids) - 1, on_click=_move, args=(index, 1))
+        row[3].button("✕", key=f"present_remove_{index}", help=t("present.remove", lang), on_click=_remove,
+                      args=(index,))
+
 if st.button(t("present.start", lang), type="primary", icon=":material/slideshow:"):
     state.remember(show="1", slide="1")
     st.rerun()
 
 st.subheader(t("present.pack", lang))
-if not renderer_available():
-    st.info(t("present.images_unavailable", lang))
-    st.stop()
+can_draw = renderer_available()
+if not can_draw:
+    st.info(t("present.pdf_unavailable", lang))
 deck = Deck(tuple(deck_ids), tuple(chosen), lang, per_commune)
 packs = st.session_state.setdefault("_packs", {})
-for fmt, builder, mime in (("pptx", build_pptx, "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-                           ("pdf", build_pdf, "application/pdf")):
+formats = [("pptx", build_pptx, PPTX_MIME)] + ([("pdf", build_pdf, "application/pdf")] if can_draw else [])
+for fmt, builder, mime in formats:
     key = (deck, fmt, db.version())
     columns = st.columns([1, 1, 2])
     if columns[0].button(t(f"present.build_{fmt}", lang), key=f"build_{fmt}"):
@@ -102,3 +131,15 @@ for fmt, builder, mime in (("pptx", build_pptx, "application/vnd.openxmlformats-
     if key in packs:
         columns[1].download_button(t(f"present.download_{fmt}", lang), packs[key], file_name=f"cds-compare.{fmt}",
                                    mime=mime, on_click="ignore", key=f"download_{fmt}")
+
+if can_draw and chosen:
+    st.subheader(t("present.brief", lang))
+    columns = st.columns([2, 1, 1], vertical_alignment="bottom")
+    unit = columns[0].selectbox(t("present.districts", lang), chosen, format_func=names.get, key="present_brief_unit")
+    key = ("brief", unit, lang, db.version())
+    if columns[1].button(t("present.build_brief", lang), key="build_brief"):
+        with st.spinner(t("present.build_brief", lang)):
+            packs[key] = build_unit_brief(db.connection(), unit, lang)
+    if key in packs:
+        columns[2].download_button(t("present.download_brief", lang), packs[key], file_name=f"cds-{unit}.pdf",
+                                   mime="application/pdf", on_click="ignore", key="download_brief")

@@ -1,15 +1,185 @@
-"""Full-screen slide view: hide Streamlit's sidebar, header and toolbar so only the chart is on the projector."""
+"""Show mode: the deck on a projector, driven by keyboard or clicker, with no server round trip between slides.
+
+Every slide of the deck is drawn once, stacked in one place (Streamlit's own plotly.js, nothing fetched); only
+the current one is visible. A small script (an iframe of this app's own origin) moves between them in the browser:
+→, PageDown (what clickers send), space, N go forward; ←, PageUp, P go back; Home/End go to the first/last; F
+toggles full screen. It also takes over the page's Previous/Next/Full-screen buttons, so a click changes the slide
+without a round trip too, and it keeps ?slide=k in the address so a reload or a pasted link opens the same slide.
+Without JavaScript (and under AppTest) the same buttons work through the server."""
+
+from __future__ import annotations
+
+import copy
+import json
 
 import streamlit as st
+
+from charts.spec import ChartSpec
+from i18n import t
+
+from . import markdown
 
 _HIDE_CHROME = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] {display: none !important;}
-.block-container {padding-top: 1rem !important; max-width: 100% !important;}
+.block-container {padding-top: 0.6rem !important; padding-bottom: 0 !important; max-width: 100% !important;}
 </style>
 """
+
+CONTROLS_PX = 84  # the row of buttons under the slide (and the gaps around it)
+
+# The deck: slides stacked in one box the height of the window minus the controls, only the current one visible.
+# The script rewrites #cds-present-current (a style element in the page's head) to show another slide.
+_DECK_CSS = """
+<style>
+.st-key-present_deck {{position: relative !important; height: calc(100vh - {controls}px) !important; min-height: 360px; flex: none !important;}}
+.st-key-present_deck [class*="st-key-present_slide_"] {{position: absolute; inset: 0; visibility: hidden;
+    background: white; overflow: hidden; display: flex; flex-direction: column;}}
+.st-key-present_slide_{current} {{visibility: visible !important; z-index: 1;}}
+.st-key-present_deck [class*="st-key-present_slide_"] > * {{flex: none !important;}}
+.st-key-present_deck [class*="st-key-present_slide_"] > *:has([data-testid="stPlotlyChart"])
+    {{flex: 1 1 0 !important; min-height: 0 !important;}}
+.st-key-present_deck [data-testid="stPlotlyChart"] {{height: 100% !important;}}
+.st-key-present_deck [data-testid="stMarkdown"] p {{font-size: 13px; line-height: 1.35; margin: 0;}}
+.st-key-present_deck [data-testid="stMarkdown"], .st-key-present_deck [data-testid="stMarkdown"] > div
+    {{height: auto !important; max-height: none !important; min-height: 0 !important;}}
+.st-key-present_deck [data-testid="stMarkdownContainer"] {{margin-bottom: 0 !important;}}
+.st-key-present_controls {{gap: 0.5rem;}}
+.st-key-present_keys {{position: absolute; width: 1px; height: 1px; overflow: hidden; opacity: 0;}}
+</style>
+"""
+
+_SCRIPT = """<!doctype html><meta charset="utf-8"><script>
+(function () {
+  const config = JSON.parse(%(config)s);
+  const P = window.parent, D = P.document;
+  const total = config.total;
+  let current = config.current;
+  function styleTag() {
+    let tag = D.getElementById("cds-present-current");
+    if (!tag) { tag = D.createElement("style"); tag.id = "cds-present-current"; D.head.appendChild(tag); }
+    return tag;
+  }
+  function button(key) { return D.querySelector(".st-key-present_" + key + " button"); }
+  function show(slide) {
+    if (!D.querySelector(".st-key-present_deck")) return false;
+    slide = Math.max(1, Math.min(total, slide));
+    current = slide;
+    styleTag().textContent = ".st-key-present_slide_" + slide + "{visibility:visible !important;z-index:2}" +
+      "[class*='st-key-present_slide_']:not(.st-key-present_slide_" + slide + "){visibility:hidden !important}";
+    const counter = D.querySelector(".st-key-present_counter p");
+    if (counter) counter.textContent = config.counter.replace("{current}", slide).replace("{total}", total);
+    const previous = button("previous"), next = button("next");
+    if (previous) previous.disabled = slide === 1;
+    if (next) next.disabled = slide === total;
+    try {
+      const url = new URL(P.location.href);
+      url.searchParams.set("slide", String(slide));
+      P.history.replaceState(P.history.state, "", url.toString());
+    } catch (error) { /* an address we cannot rewrite: the slide still changes */ }
+    return true;
+  }
+  function fullScreen() {
+    if (D.fullscreenElement) { D.exitFullscreen(); } else { D.documentElement.requestFullscreen().catch(() => {}); }
+  }
+  const FORWARD = ["ArrowRight", "PageDown", " ", "Spacebar", "n", "N"];
+  const BACK = ["ArrowLeft", "PageUp", "p", "P"];
+  function onKey(event) {
+    const target = event.target;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (target && target.closest && target.closest("input, textarea, select, [contenteditable=true]")) return;
+    let moved = null;
+    if (FORWARD.includes(event.key)) moved = current + 1;
+    else if (BACK.includes(event.key)) moved = current - 1;
+    else if (event.key === "Home") moved = 1;
+    else if (event.key === "End") moved = total;
+    else if (event.key === "f" || event.key === "F") { fullScreen(); event.preventDefault(); return; }
+    if (moved === null) return;
+    if (show(moved)) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (D.activeElement && D.activeElement.blur) D.activeElement.blur();  // space must not also click a button
+    }
+  }
+  function onClick(event) {
+    const target = event.target && event.target.closest ? event.target : null;
+    if (!target) return;
+    let handled = true;
+    if (target.closest(".st-key-present_next")) show(current + 1);
+    else if (target.closest(".st-key-present_previous")) show(current - 1);
+    else if (target.closest(".st-key-present_fullscreen")) fullScreen();
+    else handled = false;
+    if (handled) { event.preventDefault(); event.stopPropagation(); event.stopImmediatePropagation(); }
+  }
+  if (P.__cdsPresent) P.__cdsPresent();  // a rerun drew this script again: drop the previous listeners
+  D.addEventListener("keydown", onKey, true);
+  window.addEventListener("keydown", onKey, true);
+  D.addEventListener("click", onClick, true);
+  const cleanup = function () {
+    D.removeEventListener("keydown", onKey, true);
+    D.removeEventListener("click", onClick, true);
+    const tag = D.getElementById("cds-present-current");
+    if (tag) tag.remove();
+    P.__cdsPresent = null;
+  };
+  P.__cdsPresent = cleanup;
+  window.addEventListener("pagehide", cleanup);
+  show(current);
+  P.focus();
+})();
+</script>"""
 
 
 def hide_app_chrome() -> None:
     st.html(_HIDE_CHROME)
+
+
+def _fitted(figure):
+    """The slide as the window shows it: its height is the window's, so the legend is placed in pixels under the
+    plot (a legend placed in plot fractions runs into the axis labels on a low screen)."""
+    if not figure.layout.showlegend or figure.layout.legend.y is None or figure.layout.legend.y >= 0:
+        return figure
+    fitted = copy.deepcopy(figure)
+    fitted.update_layout(legend=dict(yref="container", y=0, yanchor="bottom"))
+    return fitted
+
+
+def slide_order(total: int, current: int) -> list[int]:
+    """The slides in drawing order: the one on screen first (the audience sees it drawn first), then the rest."""
+    return [current] + [n for n in range(1, total + 1) if n != current]
+
+
+def show_deck(slides: list[ChartSpec], current: int, lang: str) -> str | None:
+    """Draw every slide once, stacked, with the current one visible, and the controls under them. Returns the
+    action of a control clicked without JavaScript ("previous", "next", "stop"), which the page carries out."""
+    total = len(slides)
+    st.html(_DECK_CSS.format(controls=CONTROLS_PX, current=current))
+    with st.container(key="present_deck", gap=None):
+        for number in slide_order(total, current):
+            spec = slides[number - 1]
+            with st.container(key=f"present_slide_{number}", gap=None):
+                figure = _fitted(spec.figure)
+                st.plotly_chart(figure, width="stretch", height="stretch", theme=None, key=f"slide_chart_{number}",
+                                config={"displaylogo": False, "displayModeBar": False, "responsive": True})
+                # Notes and the source line carry names and titles from the data: shown as text, in one block.
+                lines = [f"⚠ {markdown.escape(note)}" for note in spec.notes]
+                st.markdown("  \n".join([*lines, f"**{markdown.escape(spec.source_note)}**"]))
+    action = None
+    with st.container(key="present_controls", horizontal=True, vertical_alignment="center"):
+        if st.button(t("present.previous", lang), disabled=current == 1, key="present_previous"):
+            action = "previous"
+        if st.button(t("present.next", lang), disabled=current == total, type="primary", key="present_next"):
+            action = "next"
+        with st.container(key="present_counter", width="content"):
+            st.markdown(f"**{t('present.counter', lang, current=current, total=total)}**")
+        st.button(t("present.fullscreen", lang), key="present_fullscreen", icon=":material/fullscreen:")
+        if st.button(t("present.stop", lang), key="present_stop"):
+            action = "stop"
+        st.caption(t("present.keys_hint", lang))
+    config = {"total": total, "current": current,
+              "counter": t("present.counter", lang, current="{current}", total="{total}")}
+    script = _SCRIPT % {"config": json.dumps(json.dumps(config)).replace("</", "<\\/")}
+    with st.container(key="present_keys"):
+        st.iframe(script, height=1)
+    return action
