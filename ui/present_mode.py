@@ -41,6 +41,7 @@ _DECK_CSS = """
 .st-key-present_deck [class*="st-key-present_slide_"] > *:has([data-testid="stPlotlyChart"])
     {{flex: 1 1 0 !important; min-height: 0 !important;}}
 .st-key-present_deck [data-testid="stPlotlyChart"] {{height: 100% !important;}}
+.st-key-present_deck [class*="st-key-present_slide_"] {{gap: 0 !important;}}
 .st-key-present_deck [data-testid="stMarkdown"] p {{font-size: 13px; line-height: 1.35; margin: 0;}}
 .st-key-present_deck [data-testid="stMarkdown"], .st-key-present_deck [data-testid="stMarkdown"] > div
     {{height: auto !important; max-height: none !important; min-height: 0 !important;}}
@@ -162,9 +163,10 @@ def show_deck(slides: list[ChartSpec], current: int, lang: str) -> str | None:
                 figure = _fitted(spec.figure)
                 st.plotly_chart(figure, width="stretch", height="stretch", theme=None, key=f"slide_chart_{number}",
                                 config={"displaylogo": False, "displayModeBar": False, "responsive": True})
-                # Notes and the source line carry names and titles from the data: shown as text, in one block.
-                lines = [f"⚠ {markdown.escape(note)}" for note in spec.notes]
-                st.markdown("  \n".join([*lines, f"**{markdown.escape(spec.source_note)}**"]))
+                # Notes and the source line carry names and titles from the data: shown as text.
+                for note in spec.notes:
+                    st.markdown(f"⚠ {markdown.escape(note)}")
+                st.markdown(f"**{markdown.escape(spec.source_note)}**")
     action = None
     with st.container(key="present_controls", horizontal=True, vertical_alignment="center"):
         if st.button(t("present.previous", lang), disabled=current == 1, key="present_previous"):
