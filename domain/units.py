@@ -228,6 +228,7 @@ class Level(StrEnum):
 # district's own bodies; without a curator's word it is read as the whole unit.
 LEVEL_OF_DATA_FORMAT: Mapping[str, Level] = {
     "district": Level.UNIT,
+    "unit_bodies": Level.UNIT_BODIES,
     "commune_aggregate": Level.SUBUNITS_AGGREGATE,
     "commune": Level.SUBUNIT,
 }

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-from loaders.periods import parse_period
+from loaders.periods import AS_OF_UNKNOWN_KIND, parse_period
 
 from . import t
 
 
-def format_period(code: str, lang: str) -> str:
+def format_about(about: str, lang: str) -> str:
+    """'2023' or '2023-03' (an undated source's date_about) as words: '2023', 'tháng 3/2023' / 'Mar 2023'."""
+    parts = str(about).split("-")
+    if len(parts) >= 2:
+        month = int(parts[1])
+        return t("periods.about_month", lang, month=month, month_name=t(f"periods.month_{month}", lang), year=parts[0])
+    return parts[0]
+
+
+def format_period(code: str, lang: str, about: str | None = None) -> str:
+    """How the period code reads; ``about`` is the undated source's date_about, said with 'asof unknown'."""
     period = parse_period(code)
     start, end = period.start, period.end
+    if period.kind == AS_OF_UNKNOWN_KIND:
+        if isinstance(about, str) and about:
+            return t("periods.as_of_unknown", lang, about=format_about(about, lang))
+        return t("periods.as_of_unknown_bare", lang)
     if period.kind == "year":
         return t("periods.year", lang, year=start.year)
     if period.kind == "half":

@@ -29,7 +29,7 @@ from .periods import parse_period
 from .problems import Problem, ValidationFailed
 from .province_index import ProvinceIndex, empty_province_index
 from .read import stamped_data_files
-from .units import UnitTables, add_unit_tables, read_unit_tables
+from .units import UnitTables, add_unit_tables, unit_tables
 from .validate import load_dataset
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
@@ -135,14 +135,18 @@ def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
     )
     sources = pd.DataFrame(
         [
-            (s.id, s.title, s.issuer, s.number, s.date, s.first_day, s.place, s.kind, s.seed_file, s.url, s.language)
+            (s.id, s.title, s.issuer, s.number, s.date, s.first_day, s.place, s.kind, s.seed_file, s.url, s.language,
+             s.date_about, s.date_basis, s.holds_quotes)
             for s in dataset.sources.values()
         ],
-        columns=["source_id", "title", "issuer", "number", "date_label", "source_date", "place", "kind", "seed_file", "url", "language"],
+        columns=["source_id", "title", "issuer", "number", "date_label", "source_date", "place", "kind", "seed_file",
+                 "url", "language", "date_about", "date_basis", "holds_quotes"],
     )
     districts = pd.DataFrame(
-        [(d.slug, d.name, d.province, d.province_2025, d.communes, d.file, n) for n, d in enumerate(dataset.districts)],
-        columns=["district_id", "district_name", "province", "province_2025", "communes", "file", "sort_order"],
+        [(d.slug, d.name, d.province, d.province_2025, d.communes, d.file, n, d.unit_id, d.kind, d.subtype)
+         for n, d in enumerate(dataset.districts)],
+        columns=["district_id", "district_name", "province", "province_2025", "communes", "file", "sort_order",
+                 "unit_id", "unit_kind", "unit_subtype"],
     )
     return {"themes": themes, "frameworks": frameworks, "indicators": indicators, "sources": sources,
             "districts": districts, "observation_facts": _observation_frame(dataset)}
@@ -157,22 +161,44 @@ def _formula_text(indicator) -> str | None:
     return f"{side(spec.numerator_parts)} ÷ {side(spec.denominator_parts)}{scale}"
 
 
+def _period_dates(code: str, source) -> tuple[object, object, str | None]:
+    """Start and end of a period; for 'asof unknown' the range of the source's date (or date_about), which only
+    sorts the figure: the period_about column and the period kind say the date itself is unknown."""
+    period = parse_period(code)
+    if period.is_dated:
+        return period.start, period.end, None
+    about = source.known_date if source is not None else None
+    if about is None:
+        return period.start, period.end, None
+    year = about[:4]
+    range_code = about if len(about) > 4 else year
+    bounds = parse_period(range_code[:7])
+    return bounds.start, bounds.end, about
+
+
 def _observation_frame(dataset: Dataset) -> pd.DataFrame:
     records = []
+    charted_instead = {row.stated_twin: row for row in dataset.derived if row.stated_twin}
     for row in dataset.observations:
         o = row.observation
         period = parse_period(o.period)
+        start, end, about = _period_dates(o.period, dataset.sources.get(o.source))
+        twin = charted_instead.get(row.observation_id)
         records.append((row.observation_id, row.district, o.indicator, o.value, o.qualifier, period.code, period.kind,
-                        period.start, period.end, o.level, o.commune, o.source, o.quote, o.note, False,
-                        None, None, None, row.file, row.line))
+                        start, end, o.level, o.commune, o.source, o.quote, o.note, False,
+                        None, None, None, row.file, row.line, o.printed, o.locator, o.stated,
+                        twin.observation_id if twin else None, bool(twin and twin.disagrees), about))
     for row in dataset.derived:
         period = parse_period(row.period)
+        start, end, about = _period_dates(row.period, dataset.sources.get(row.source))
         records.append((row.observation_id, row.district, row.indicator, row.value, row.qualifier, period.code, period.kind,
-                        period.start, period.end, row.level, row.commune, row.source, row.quote, None, True,
-                        row.formula, row.formula_values, list(row.inputs), None, None))
+                        start, end, row.level, row.commune, row.source, row.quote, None, True,
+                        row.formula, row.formula_values, list(row.inputs), None, None, None, None, False,
+                        None, row.disagrees, about))
     columns = ["observation_id", "district_id", "indicator_id", "value", "qualifier", "period_label", "period_kind",
                "period_start", "period_end", "level", "commune", "source_id", "quote", "note", "is_derived",
-               "formula", "formula_values", "inputs", "file", "line"]
+               "formula", "formula_values", "inputs", "file", "line", "printed", "locator", "stated",
+               "superseded_by", "disagrees", "period_about"]
     frame = pd.DataFrame(records, columns=columns)
     frame["line"] = frame["line"].astype("Int64")
     return frame
@@ -207,8 +233,11 @@ def fill_database(con: duckdb.DuckDBPyConnection, dataset: Dataset, fingerprint:
 
 @lru_cache(maxsize=1)
 def _unit_tables() -> UnitTables:
-    """The administrative units come from a pinned package, not from data/: read once per process (0.3 s)."""
-    return read_unit_tables()
+    """The administrative units come from a pinned package, not from data/: read once per process (0.3 s; the
+    validator's registry of the same units is reused)."""
+    from .validate import unit_data
+
+    return unit_tables(unit_data())
 
 
 def units_source() -> str:

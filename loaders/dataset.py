@@ -16,6 +16,13 @@ class District:
     province_2025: str
     communes: int | None
     file: str
+    unit_id: str | None = None  # the unit in the units table (None: a district the tables do not hold)
+    kind: str = "district"      # district | commune | province
+    subtype: str | None = "huyen"  # huyen, quan, thi_xa, thanh_pho, xa, phuong, thi_tran, dac_khu, tinh
+
+    @property
+    def name_of_unit(self) -> str:
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,8 @@ class ObservationRow:
     def observation_id(self) -> str:
         o = self.observation
         commune = f"/{o.commune}" if o.commune else ""
-        return f"{self.district}/{o.indicator}/{o.level}{commune}/{o.period}"
+        stated = "/stated" if o.stated else ""  # beside the derived figure of the same id, when there is one
+        return f"{self.district}/{o.indicator}/{o.level}{commune}/{o.period}{stated}"
 
 
 @dataclass(frozen=True)
@@ -46,10 +54,12 @@ class DerivedRow:
     period: str
     qualifier: str | None
     source: str
-    quote: str
+    quote: str | None  # the inputs' quotes (own documents); None when all come from public pages
     formula: str  # in indicator ids, e.g. dossiers_online ÷ dossiers_received × 100
     formula_values: str  # the same with the input values, e.g. 1973 ÷ 25250 × 100
     inputs: tuple[str, ...]  # observation ids of the inputs
+    stated_twin: str | None = None  # the typed 'stated: true' figure of the same unit, level and period
+    disagrees: bool = False  # that stated figure differs from this one beyond its rounding
 
     @property
     def observation_id(self) -> str:

@@ -45,7 +45,8 @@ class _DistrictIndex:
         self.rows = {(r.observation.indicator, *self._key(r)): r for r in rows}
         self.structural: dict[str, ObservationRow] = {}
         for row in sorted(rows, key=lambda r: r.observation.period):
-            if indicators[row.observation.indicator].structural and row.observation.level == "district":
+            if indicators[row.observation.indicator].structural and row.observation.level == "district" \
+                    and not row.observation.stated:
                 self.structural[row.observation.indicator] = row  # the latest one wins
         self.indicators = indicators
         self.all = rows
@@ -80,14 +81,20 @@ def _derive_one(indicator: Indicator, district: str, index: _DistrictIndex, key:
         return None
     value = top / bottom * spec.scale
     stated = index.rows.get((indicator.id, *key))
+    disagrees = False
     if stated is not None:
-        if stated.observation.qualifier is None and abs(stated.observation.value - value) > _rounding_tolerance(stated.observation.value):
-            problems.append(Problem(stated.file, stated.line, "value", f"stated {_plain(stated.observation.value)} but the inputs give {value:.4g}"))
-        return None
+        disagrees = stated.observation.qualifier is None and \
+            abs(stated.observation.value - value) > _rounding_tolerance(stated.observation.value)
+        if not stated.observation.stated:
+            # typed without `stated: true`: the typed figure stands, and must agree with its inputs
+            if disagrees:
+                problems.append(Problem(stated.file, stated.line, "value", f"stated {_plain(stated.observation.value)} but the inputs give {value:.4g}"))
+            return None
+        # `stated: true`: both are kept; the derived one is charted, the pair flagged when they disagree
     inputs = numerator + denominator
     scale = f" × {_plain(spec.scale)}" if spec.scale != 1 else ""
     sources = [r.observation.source for r in inputs]
-    quotes = list(dict.fromkeys(r.observation.quote for r in inputs))
+    quotes = list(dict.fromkeys(r.observation.quote for r in inputs if r.observation.quote))
     return DerivedRow(
         district=district,
         indicator=indicator.id,
@@ -97,10 +104,12 @@ def _derive_one(indicator: Indicator, district: str, index: _DistrictIndex, key:
         period=key[2],
         qualifier=_combined_qualifier(numerator, denominator),
         source=sources[0],
-        quote=" … ".join(quotes),
+        quote=" … ".join(quotes) or None,
         formula=f"{_side([r.observation.indicator for r in numerator])} ÷ {_side([r.observation.indicator for r in denominator])}{scale}",
         formula_values=f"{_side([], [_plain(r.observation.value) for r in numerator])} ÷ {_side([], [_plain(r.observation.value) for r in denominator])}{scale}",
         inputs=tuple(r.observation_id for r in inputs),
+        stated_twin=stated.observation_id if stated is not None else None,
+        disagrees=disagrees,
     )
 
 

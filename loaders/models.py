@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .limits import MAX_NUMBER_DIGITS, MAX_SLUG_CHARS, MAX_TEXT_CHARS
@@ -38,7 +38,11 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN.pattern, max_length=MAX_SLUG_CH
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=MAX_TEXT_CHARS)]
 Unit = Literal["percent", "count", "vnd"]
-Level = Literal["district", "commune_aggregate", "commune"]
+# 'district' is the whole unit (kept from the district-only format: a district file's 'district' level, and a
+# commune's or province's whole), 'unit_bodies' the unit's own bodies only (its People's Committee and one-stop
+# office), 'commune_aggregate' all its sub-units together, 'commune' one named sub-unit. See docs/units.md.
+Level = Literal["district", "unit_bodies", "commune_aggregate", "commune"]
+UnitKindName = Literal["district", "commune", "province"]
 Qualifier = Literal["approx", "over", "nearly"]
 
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -161,22 +165,50 @@ def _calendar_date(text: str) -> str:
     return text
 
 
+SOURCE_KINDS_WITH_QUOTES = ("official_report", "news_article")  # the project's own (seed) or uploaded documents
+PUBLIC_PAGE = "public_page"  # a page on the web: the repository holds its figures, never its sentences
+
+
 class Source(_Record):
     id: Slug
     title: Text
     issuer: Text
     number: Text | None = None
+    # null for an undated source, which then says when it is about (date_about) and how that was inferred
     date: Annotated[str, BeforeValidator(_date_text), Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-                    AfterValidator(_calendar_date)]
+                    AfterValidator(_calendar_date)] | None
+    date_about: Annotated[str, BeforeValidator(_date_text), Field(pattern=r"^\d{4}(-\d{2})?$"),
+                          AfterValidator(_calendar_date)] | None = None
+    date_basis: Text | None = None
     place: Text | None = None
-    kind: Literal["official_report", "news_article"]
+    kind: Literal["official_report", "news_article", "public_page"]
     seed_file: Text | None = None
     url: Text | None = None
     language: Literal["vi", "en"] = "vi"
 
+    @model_validator(mode="after")
+    def _dated_or_about(self) -> "Source":
+        if self.date is None and (self.date_about is None or self.date_basis is None):
+            raise PydanticCustomError("undated_source", "an undated source (date: null) needs date_about and date_basis")
+        if self.date is not None and self.date_about is not None:
+            raise PydanticCustomError("dated_and_about", "date_about is for undated sources only (date: null)")
+        if self.kind == PUBLIC_PAGE and not self.url:
+            raise PydanticCustomError("public_page_without_url", "a public_page source needs its url")
+        return self
+
+    @property
+    def holds_quotes(self) -> bool:
+        """Whether the repository may hold this source's sentences (its own documents, not public pages)."""
+        return self.kind in SOURCE_KINDS_WITH_QUOTES
+
+    @property
+    def known_date(self) -> str:
+        """The date, or for an undated source the date it is about (for sorting and 'as of' periods)."""
+        return self.date or self.date_about  # type: ignore[return-value]
+
     @property
     def first_day(self) -> date:
-        parts = [int(p) for p in self.date.split("-")] + [1, 1]
+        parts = [int(p) for p in self.known_date.split("-")] + [1, 1]
         return date(parts[0], parts[1], parts[2])
 
 
@@ -192,14 +224,40 @@ PlainName = Annotated[str, BeforeValidator(_clean_text),
                       Field(min_length=1, max_length=120, pattern=r"^[^<>]+$")]
 
 
-class DistrictHeader(_Record):
-    district: PlainName
+def _header_from_district_key(data: object) -> object:
+    """The district-only format (a `district:` key naming the district) read as a district unit."""
+    if isinstance(data, dict) and "district" in data and "name" not in data and "kind" not in data:
+        data = dict(data)
+        data["name"] = data.pop("district")
+        data["kind"] = "district"
+    return data
+
+
+class UnitHeader(_Record):
+    """The header of a unit file: which administrative unit the figures are about."""
+
+    name: PlainName                       # the Vietnamese name without its type word ("Lâm Bình", not "Huyện Lâm Bình")
+    kind: UnitKindName
+    unit_id: Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+){0,3}$", max_length=200)] | None = None
     slug: Slug
     province: PlainName
     province_2025: PlainName
     communes: CommuneCount | None = None
     sources: list = []  # validated as Source records beside the registry's
     observations: list = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy(cls, data: object) -> object:
+        return _header_from_district_key(data)
+
+    @property
+    def district(self) -> str:
+        """The name, under the district-only format's word for it (templates and saves of old callers)."""
+        return self.name
+
+
+DistrictHeader = UnitHeader  # the district-only format's header is a district unit's header
 
 
 class Observation(_Record):
@@ -211,7 +269,11 @@ class Observation(_Record):
     commune: Text | None = None
     qualifier: Qualifier | None = None
     source: Slug
-    quote: Text
+    quote: Text | None = None      # verbatim sentence: own documents only (official_report, news_article)
+    printed: Text | None = None    # public_page: the number exactly as printed ("1.973", "85,63%")
+    locator: Text | None = None    # public_page: where on the page (heading, paragraph)
+    # a rate the source states itself, although the catalogue derives it (the reader proposes such stated rates)
+    stated: Annotated[bool, BeforeValidator(lambda v: False if v is None else v)] = False
     note: Text | None = None
 
     @field_validator("period")

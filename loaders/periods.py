@@ -15,14 +15,26 @@ from datetime import date
 @dataclass(frozen=True)
 class Period:
     code: str
-    kind: str  # year | half | quarter | month | month_range | year_range | as_of
+    kind: str  # year | half | quarter | month | month_range | year_range | as_of | as_of_unknown
     start: date
     end: date
 
     @property
     def is_stock(self) -> bool:
         """A stock (as of a date) is not comparable to a flow over a period without saying so."""
-        return self.kind == "as_of"
+        return self.kind in ("as_of", AS_OF_UNKNOWN_KIND)
+
+    @property
+    def is_dated(self) -> bool:
+        """False for 'asof unknown': its dates are not the period's but placeholders (see UNSTATED_PERIOD)."""
+        return self.kind != AS_OF_UNKNOWN_KIND
+
+
+# As of the source's own date, which the source does not state (an undated article's "đến nay", "hiện nay").
+# Not a calendar date: the code claims no day, month or year. Its start and end here are date.min; the build puts
+# the source's date_about range beside it (period_start/period_end, for sorting only) and says it is unknown.
+UNSTATED_PERIOD = "asof unknown"
+AS_OF_UNKNOWN_KIND = "as_of_unknown"
 
 
 _YEAR = r"(?P<y>\d{4})"
@@ -59,6 +71,8 @@ def _month(value: str) -> int:
 def parse_period(code: object) -> Period:
     """Parse a period code such as ``2022``, ``2023-H1``, ``2023-01..2023-07`` or ``asof 2023-08-18``."""
     text = str(code).strip()
+    if text == UNSTATED_PERIOD:
+        return Period(text, AS_OF_UNKNOWN_KIND, date.min, date.min)
     if len(text) > _LONGEST_CODE:  # the longest code, "2023-01..2023-07", has 16 characters: a long text is not one
         raise PeriodError(f"'{text[:_LONGEST_CODE]}…' is not a period; a period code has at most {_LONGEST_CODE} characters")
     for kind, pattern in _PATTERNS:
@@ -72,7 +86,7 @@ def parse_period(code: object) -> Period:
                 raise PeriodError(f"'{text}' ends before it starts")
             return Period(text, kind, start, end)
     raise PeriodError(
-        f"'{text}' is not a period; use 2022, 2023-H1, 2023-Q3, 2023-05, 2023-01..2023-07, 2021..2023 or asof 2023-08-18"
+        f"'{text}' is not a period; use 2022, 2023-H1, 2023-Q3, 2023-05, 2023-01..2023-07, 2021..2023, asof 2023-08-18 or asof unknown"
     )
 
 

@@ -16,9 +16,12 @@ from .yaml_lines import LineDict, parse_yaml
 
 CATALOGUE_FILE = "indicators.yaml"
 SOURCES_FILE = "sources.yaml"
-DISTRICTS_DIR = "districts"
+UNITS_DIR = "units"  # one file per administrative unit: units/<slug>.yaml (+ optional <slug>.csv)
+DISTRICTS_DIR = "districts"  # the district-only layout before units (still read: data folders people have)
+UNIT_DIRS = (UNITS_DIR, DISTRICTS_DIR)
 PROVINCE_INDEX_DIR = "province_index"  # official index results per province (loaders/province_index.py)
-OBSERVATION_COLUMNS = ("indicator", "value", "unit", "period", "level", "commune", "qualifier", "source", "quote", "note")
+OBSERVATION_COLUMNS = ("indicator", "value", "unit", "period", "level", "commune", "qualifier", "source", "quote", "note",
+                       "printed", "locator", "stated")
 REQUIRED_COLUMNS = ("indicator", "value", "unit", "period", "level", "source", "quote")
 
 
@@ -164,14 +167,27 @@ def csv_observations(text: str, shown: str, problems: list[Problem], ignored: tu
 
 
 def _district_entries(data_dir: Path) -> list[Path]:
-    district_dir = Path(data_dir) / DISTRICTS_DIR
-    if not district_dir.is_dir():
-        return []
-    return sorted(p for p in district_dir.iterdir() if p.suffix in (".yaml", ".csv") and not p.name.startswith("."))
+    """The unit files of units/ and of the older districts/ folder."""
+    entries = []
+    for name in UNIT_DIRS:
+        folder = Path(data_dir) / name
+        if folder.is_dir():
+            entries += [p for p in folder.iterdir() if p.suffix in (".yaml", ".csv") and not p.name.startswith(".")]
+    return sorted(entries, key=lambda p: (p.name, p.parent.name != UNITS_DIR))
+
+
+def unit_folder(data_dir: Path, slug: str) -> Path:
+    """The folder that holds (or will hold) the unit file <slug>.yaml: districts/ only where a file of the older
+    layout is already there, units/ otherwise."""
+    legacy = Path(data_dir) / DISTRICTS_DIR
+    if any((legacy / f"{slug}{suffix}").is_file() for suffix in (".yaml", ".csv")) \
+            and not (Path(data_dir) / UNITS_DIR / f"{slug}.yaml").is_file():
+        return legacy
+    return Path(data_dir) / UNITS_DIR
 
 
 def district_stems(data_dir: Path) -> list[str]:
-    """The names of the district files (a folder named like one is not a district: see folders_named_as_files)."""
+    """The names of the unit files (a folder named like one is not a unit: see folders_named_as_files)."""
     return sorted({p.stem for p in _district_entries(data_dir) if p.is_file()})
 
 
@@ -179,6 +195,15 @@ def folders_named_as_files(data_dir: Path) -> list[Problem]:
     return [Problem(shown_path(p, Path(data_dir)), 1, "file", "is a folder, not a district file; move or rename it",
                     "not_a_file", {"value": p.name})
             for p in _district_entries(data_dir) if not p.is_file()]
+
+
+def files_in_both_folders(data_dir: Path) -> list[Problem]:
+    """A unit written in units/ and again in districts/ is one unit twice: refused, never merged."""
+    legacy = Path(data_dir) / DISTRICTS_DIR
+    return [Problem(shown_path(legacy / f"{stem}.yaml", Path(data_dir)), 1, "file",
+                    f"unit '{stem}' is also in {UNITS_DIR}/; keep one file", "unit_file_twice", {"value": stem})
+            for stem in district_stems(data_dir)
+            if (legacy / f"{stem}.yaml").is_file() and (Path(data_dir) / UNITS_DIR / f"{stem}.yaml").is_file()]
 
 
 def stamped_data_files(data_dir: Path) -> list[tuple[str, str, os.stat_result]]:
@@ -193,14 +218,15 @@ def stamped_data_files(data_dir: Path) -> list[tuple[str, str, os.stat_result]]:
             found.append((name, path, os.stat(path)))
         except FileNotFoundError:
             continue
-    folder = os.path.join(root, DISTRICTS_DIR)
-    try:
-        entries = [e for e in os.scandir(folder) if not e.name.startswith(".") and e.name.endswith((".yaml", ".csv"))]
-    except FileNotFoundError:
-        entries = []
-    for entry in sorted(entries, key=lambda e: e.name):
-        if entry.is_file():
-            found.append((f"{DISTRICTS_DIR}/{entry.name}", entry.path, entry.stat()))
+    for folder_name in UNIT_DIRS:
+        folder = os.path.join(root, folder_name)
+        try:
+            entries = [e for e in os.scandir(folder) if not e.name.startswith(".") and e.name.endswith((".yaml", ".csv"))]
+        except FileNotFoundError:
+            entries = []
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_file():
+                found.append((f"{folder_name}/{entry.name}", entry.path, entry.stat()))
     index_folder = os.path.join(root, PROVINCE_INDEX_DIR)
     try:
         index_entries = [e for e in os.scandir(index_folder) if e.name.endswith((".yaml", ".csv")) and e.is_file()]
@@ -214,7 +240,8 @@ def stamped_data_files(data_dir: Path) -> list[tuple[str, str, os.stat_result]]:
 def declared_sources(data_dir: Path, skip: set[str]) -> list[Located]:
     """The ``sources:`` records of the district files not in ``skip``, without reading their observations."""
     records: list[Located] = []
-    for path in sorted((Path(data_dir) / DISTRICTS_DIR).glob("*.yaml")):
+    paths = [p for name in UNIT_DIRS for p in sorted((Path(data_dir) / name).glob("*.yaml"))]
+    for path in paths:
         if path.stem in skip or path.name.startswith(".") or not path.is_file():
             continue
         shown = shown_path(path, Path(data_dir))
@@ -254,14 +281,14 @@ def read_data_dir(data_dir: Path, only: Iterable[str] | None = None) -> tuple[Ra
         problems.append(Problem(f"{data_dir.name}/{SOURCES_FILE}", 1, "file", "the sources registry is missing"))
 
     districts: list[DistrictFiles] = []
-    district_dir = data_dir / DISTRICTS_DIR
     wanted = None if only is None else set(only)
     if wanted is None:
         problems += folders_named_as_files(data_dir)
+        problems += files_in_both_folders(data_dir)
     for stem in district_stems(data_dir):
         if wanted is not None and stem not in wanted:
             continue
-        districts.append(_read_district(district_dir, stem, data_dir, files, problems))
+        districts.append(_read_district(unit_folder(data_dir, stem), stem, data_dir, files, problems))
     return RawData(themes, frameworks, indicators, sources, districts, files), problems
 
 

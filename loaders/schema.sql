@@ -15,29 +15,43 @@ CREATE TABLE indicators (
 );
 CREATE TABLE sources (
     source_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, issuer VARCHAR NOT NULL, number VARCHAR,
-    date_label VARCHAR NOT NULL, source_date DATE NOT NULL, place VARCHAR, kind VARCHAR NOT NULL,
-    seed_file VARCHAR, url VARCHAR, language VARCHAR NOT NULL
+    date_label VARCHAR, source_date DATE NOT NULL, place VARCHAR, kind VARCHAR NOT NULL,
+    seed_file VARCHAR, url VARCHAR, language VARCHAR NOT NULL,
+    -- undated sources: date_label NULL, date_about (2023, 2023-03) and how it was inferred; source_date is then
+    -- the first day of date_about, for sorting only
+    date_about VARCHAR, date_basis VARCHAR,
+    holds_quotes BOOLEAN NOT NULL  -- own documents (quotes kept); FALSE for public pages (printed + locator)
 );
 CREATE TABLE districts (
     district_id VARCHAR PRIMARY KEY, district_name VARCHAR NOT NULL, province VARCHAR NOT NULL,
-    province_2025 VARCHAR NOT NULL, communes INTEGER, file VARCHAR NOT NULL, sort_order INTEGER NOT NULL
+    province_2025 VARCHAR NOT NULL, communes INTEGER, file VARCHAR NOT NULL, sort_order INTEGER NOT NULL,
+    -- the administrative unit of the file (units.unit_id; NULL for a district the units table does not hold)
+    unit_id VARCHAR, unit_kind VARCHAR NOT NULL, unit_subtype VARCHAR
 );
 CREATE TABLE observation_facts (
     observation_id VARCHAR PRIMARY KEY, district_id VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL,
     value DOUBLE NOT NULL, qualifier VARCHAR, period_label VARCHAR NOT NULL, period_kind VARCHAR NOT NULL,
     period_start DATE NOT NULL, period_end DATE NOT NULL, level VARCHAR NOT NULL, commune VARCHAR,
-    source_id VARCHAR NOT NULL, quote VARCHAR NOT NULL, note VARCHAR, is_derived BOOLEAN NOT NULL,
-    formula VARCHAR, formula_values VARCHAR, inputs VARCHAR[], file VARCHAR, line INTEGER
+    source_id VARCHAR NOT NULL, quote VARCHAR, note VARCHAR, is_derived BOOLEAN NOT NULL,
+    formula VARCHAR, formula_values VARCHAR, inputs VARCHAR[], file VARCHAR, line INTEGER,
+    printed VARCHAR, locator VARCHAR,      -- figures of public pages: the number as printed, where it stands
+    stated BOOLEAN NOT NULL,               -- a rate the source states although the catalogue derives it
+    superseded_by VARCHAR,                 -- a stated rate's derived twin, charted instead of it
+    disagrees BOOLEAN NOT NULL,            -- a stated/derived pair that differs beyond rounding (both rows)
+    period_about VARCHAR                   -- 'asof unknown': the source's date_about (its dates are for sorting)
 );
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 
 CREATE VIEW observations AS
 SELECT
     f.observation_id, f.district_id, d.district_name, d.province, d.province_2025, d.communes,
+    d.unit_id, d.unit_kind, d.district_name AS unit_name, d.unit_subtype,
     f.level, f.commune, f.indicator_id, i.name_vi AS indicator_name_vi, i.name_en AS indicator_name_en,
     i.theme_id AS theme, i.unit, f.value, f.qualifier, f.period_label, f.period_kind, f.period_start, f.period_end,
     f.source_id, s.title AS source_title, s.number AS source_number, s.date_label AS source_date, s.kind AS source_kind,
-    f.quote, f.note, f.is_derived, f.formula, f.formula_values, f.inputs, i.compare_group, f.file, f.line
+    f.quote, f.note, f.is_derived, f.formula, f.formula_values, f.inputs, i.compare_group, f.file, f.line,
+    s.url AS source_url, s.date_about AS source_date_about, s.holds_quotes AS source_holds_quotes,
+    f.printed, f.locator, f.stated, f.superseded_by, f.disagrees, f.period_about
 FROM observation_facts f
 JOIN districts d USING (district_id)
 JOIN indicators i USING (indicator_id)

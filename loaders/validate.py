@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,12 +14,14 @@ from pydantic import BaseModel, ValidationError
 
 from .dataset import Dataset, District, ObservationRow
 from .derive import derive_all
-from .models import DistrictHeader, Framework, Indicator, Observation, Source, Theme
+from .models import PUBLIC_PAGE, Framework, Indicator, Observation, Source, Theme, UnitHeader
 from .problems import Problem, ValidationFailed, shown_value
 from .province_index import read_province_index
+from .periods import UNSTATED_PERIOD
 from .read import PROVINCE_INDEX_DIR, Located, RawData, read_data_dir
 
 Model = TypeVar("Model", bound=BaseModel)
+DistrictHeader = UnitHeader  # the older name, for callers of the district-only format
 COMMUNES_INDICATOR = "communes"
 
 
@@ -115,6 +120,59 @@ def _check_catalogue(indicators: dict[str, Indicator], records: list[Located], t
             problems.append(Problem(record.file, record.line_of("target"), "target.value", "a percent target must be within 0–100"))
 
 
+def printed_reads_as(printed: str, value: float, unit: str | None) -> bool:
+    """Whether a number as printed on a page ('1.973', '85,63%', '25,250') parses, in Vietnamese or English
+    format, to the value; a percent must be printed with its sign (or the word)."""
+    match = _NUMBER_TOKEN.fullmatch(printed.strip())
+    if match is None:
+        return False
+    if unit == "percent" and match.group(2) is None:
+        return False
+    return any(abs(reading - value) < 1e-9 for reading in _readings(match.group(1)))
+
+
+def _check_provenance(row: Observation, record: Located, source: Source | None, unit: str | None,
+                      problems: list[Problem]) -> bool:
+    """Own documents keep the verbatim sentence; a public page's figure keeps the number as printed and where it
+    stands, never a sentence copied from the page (issue 14 §3)."""
+    def problem(field: str, message: str, code: str, **params) -> None:
+        problems.append(Problem(record.file, record.line_of(field), field, message, code,
+                                {key: shown_value(value) for key, value in params.items()}))
+
+    if source is not None and source.kind == PUBLIC_PAGE:
+        ok = True
+        if row.quote is not None:
+            problem("quote", "a figure of a public page keeps no quote from it: write `printed` and `locator`",
+                    "quote_from_public_page")
+            ok = False
+        if row.printed is None:
+            problem("printed", "a figure of a public page needs `printed`: the number exactly as the page prints it",
+                    "printed_missing")
+            ok = False
+        elif not printed_reads_as(row.printed, row.value, unit):
+            problem("printed", f"'{row.printed}' does not read as {row.value:g}", "printed_not_value",
+                    value=row.printed, expected=f"{row.value:g}")
+            ok = False
+        if row.locator is None:
+            problem("locator", "a figure of a public page needs `locator`: the heading or paragraph it stands under",
+                    "locator_missing")
+            ok = False
+        return ok
+    if row.quote is None:
+        problems.append(Problem(record.file, record.line_of("quote"), "quote", "required field is missing", "missing"))
+        return False
+    if row.printed is not None or row.locator is not None:
+        field = "printed" if row.printed is not None else "locator"
+        problem(field, "printed and locator are for figures of public pages; this source's figures keep their quote",
+                "printed_for_own_document")
+        return False
+    if not value_appears_in(row.value, row.quote, unit):
+        problems.append(Problem(record.file, record.line_of("quote"), "quote", f"the quote does not contain the value {row.value:g}",
+                                "quote_without_value", {"value": f"{row.value:g}"}))
+        return False
+    return True
+
+
 def _check_observation(row: Observation, record: Located, indicators, sources, problems: list[Problem]) -> bool:
     ok = True
     indicator = indicators.get(row.indicator)
@@ -137,27 +195,103 @@ def _check_observation(row: Observation, record: Located, indicators, sources, p
             problems.append(Problem(record.file, record.line_of("value"), "value", f"{row.value:g} is not a whole, non-negative {indicator.unit}; write it without thousands separators (25250, not 25.250)",
                                     "not_whole_count", {"value": f"{row.value:g}"}))
             ok = False
+        if row.stated and indicator.derived is None:
+            problems.append(Problem(record.file, record.line_of("stated"), "stated", f"{indicator.id} is not a derived indicator: a typed figure of it is the figure, not a stated rate",
+                                    "stated_not_derived", {"indicator": indicator.id}))
+            ok = False
     if row.level == "commune" and not row.commune:
         problems.append(Problem(record.file, record.line_of("level"), "commune", "level commune needs the commune's name in `commune`",
                                 "commune_missing"))
         ok = False
-    if not value_appears_in(row.value, row.quote, indicator.unit if indicator else row.unit):
-        problems.append(Problem(record.file, record.line_of("quote"), "quote", f"the quote does not contain the value {row.value:g}",
-                                "quote_without_value", {"value": f"{row.value:g}"}))
+    if not _check_provenance(row, record, sources.get(row.source), indicator.unit if indicator else row.unit, problems):
         ok = False
     return ok
+
+
+@dataclass(frozen=True)
+class UnitFacts:
+    """What the build needs of the administrative unit a file is about (from the units table)."""
+
+    unit_id: str | None
+    kind: str
+    subtype: str | None
+
+
+@lru_cache(maxsize=1)
+def unit_data():
+    """Both eras' units and their lineage, read once per process from the pinned package (loaders/units.py)."""
+    from .units import read_units
+
+    return read_units()
+
+
+@lru_cache(maxsize=1)
+def _unit_registry():
+    """The units of both eras, and by id."""
+    units = unit_data().units
+    return units, {unit.id: unit for unit in units}
+
+
+def _province_name(by_id, unit) -> str | None:
+    province = by_id.get(unit.province_id)
+    return province.name_vi if province is not None else None
+
+
+def _unit_facts(header: UnitHeader, record: Located, problems: list[Problem]) -> UnitFacts | None:
+    """Check the header's unit against the units table: it exists, has the header's kind, name and province. A file
+    of the district-only format names no unit id: it is resolved from slug and province where it can be."""
+    from domain.units import resolve_district_slug
+
+    units, by_id = _unit_registry()
+    if header.unit_id is None:
+        if header.kind != "district":
+            problems.append(Problem(record.file, record.line_of("kind"), "unit_id", f"a {header.kind} file needs the unit_id of its unit (see docs/units.md)",
+                                    "unit_id_missing", {"value": header.kind}))
+            return None
+        try:
+            unit = resolve_district_slug(units, header.slug, header.province)
+        except LookupError:
+            return UnitFacts(None, "district", "huyen")  # a district the tables do not hold (contributed, invented)
+        return UnitFacts(unit.id, str(unit.kind), str(unit.subtype))
+    unit = by_id.get(header.unit_id)
+    line = record.line_of("unit_id")
+    if unit is None:
+        close = difflib.get_close_matches(header.unit_id, list(by_id), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        problems.append(Problem(record.file, line, "unit_id", f"unknown unit '{header.unit_id}'{hint}", "unknown_unit",
+                                {"value": shown_value(header.unit_id), "suggestion": close[0] if close else ""}))
+        return None
+    ok = True
+    if str(unit.kind) != header.kind:
+        problems.append(Problem(record.file, record.line_of("kind"), "kind", f"'{header.unit_id}' is a {unit.kind}, not a {header.kind}",
+                                "unit_kind_mismatch", {"value": header.kind, "expected": str(unit.kind)}))
+        ok = False
+    if unicodedata.normalize("NFC", header.name) != unit.name_vi:
+        problems.append(Problem(record.file, record.line_of("name"), "name", f"'{header.name}' is not the name of '{header.unit_id}' ({unit.name_vi})",
+                                "unit_name_mismatch", {"value": header.name, "expected": unit.name_vi}))
+        ok = False
+    province = _province_name(by_id, unit)
+    field = "province" if unit.pre_reform else "province_2025"
+    if province is not None and getattr(header, field) != province:
+        problems.append(Problem(record.file, record.line_of(field), field, f"'{getattr(header, field)}' is not the province of '{header.unit_id}' ({province})",
+                                "unit_province_mismatch", {"value": getattr(header, field), "expected": province}))
+        ok = False
+    return UnitFacts(unit.id, str(unit.kind), str(unit.subtype)) if ok else None
 
 
 def _district(files, indicators, sources, problems: list[Problem]) -> tuple[District | None, list[ObservationRow]]:
     if files.header is None:
         return None, []
-    header = parse_record(DistrictHeader, files.header, problems)
+    header = parse_record(UnitHeader, files.header, problems)
     if header is None:
         return None, []
     record = files.header
     if header.slug != files.slug_from_name:
         problems.append(Problem(record.file, record.line_of("slug"), "slug", f"'{header.slug}' must equal the file name '{files.slug_from_name}'",
                                 "slug_mismatch", {"value": header.slug, "expected": files.slug_from_name}))
+        return None, []
+    facts = _unit_facts(header, record, problems)
+    if facts is None:
         return None, []
     rows: list[ObservationRow] = []
     seen: dict[tuple, int] = {}
@@ -169,9 +303,10 @@ def _district(files, indicators, sources, problems: list[Problem]) -> tuple[Dist
         elif COMMUNES_INDICATOR not in indicators:
             problems.append(Problem(record.file, line, "communes", f"the catalogue has no '{COMMUNES_INDICATOR}' indicator"))
         else:
+            source = sources[block.source]
             observation = parse_record(Observation, Located({
                 "indicator": COMMUNES_INDICATOR, "value": block.value, "unit": indicators[COMMUNES_INDICATOR].unit,
-                "period": block.period or f"asof {sources[block.source].date}", "level": "district",
+                "period": block.period or (f"asof {source.date}" if source.date else UNSTATED_PERIOD), "level": "district",
                 "source": block.source, "quote": block.quote,
             }, record.file, line), problems)
             if observation and _check_observation(observation, Located({}, record.file, line), indicators, sources, problems):
@@ -187,8 +322,9 @@ def _district(files, indicators, sources, problems: list[Problem]) -> tuple[Dist
             continue
         seen[observation.key] = located.line
         rows.append(ObservationRow(header.slug, observation, located.file, located.line))
-    district = District(header.slug, header.district, header.province, header.province_2025,
-                        header.communes.value if header.communes else None, record.file)
+    district = District(header.slug, header.name, header.province, header.province_2025,
+                        header.communes.value if header.communes else None, record.file,
+                        unit_id=facts.unit_id, kind=facts.kind, subtype=facts.subtype)
     return district, rows
 
 

@@ -85,7 +85,9 @@ def test_thuan_bac_cccd_coverage_is_stated_and_consistent(con):
 
 
 def test_tam_duong_signing_rates_by_level(con):
-    assert _value(con, "tam-duong", "edocs_signed_rate", "2023-H1") == [100]
+    # "của UBND huyện đạt 100%": the district's own bodies, not the whole district
+    assert _value(con, "tam-duong", "edocs_signed_rate", "2023-H1", level="unit_bodies") == [100]
+    assert _value(con, "tam-duong", "edocs_signed_rate", "2023-H1") == []
     assert _value(con, "tam-duong", "edocs_signed_rate", "2023-H1", level="commune_aggregate") == [99.86]
 
 

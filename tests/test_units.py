@@ -239,7 +239,7 @@ def test_lineage_agrees_with_the_packages_own_converter_for_every_commune_of_the
 # --- today's district slugs -----------------------------------------------------------------------------------------
 
 def _seed_districts() -> list[dict]:
-    files = sorted((DATA_DIR / "districts").glob("*.yaml"))
+    files = sorted((DATA_DIR / "units").glob("*.yaml"))
     return [yaml.safe_load(unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))) for path in files]
 
 
@@ -248,7 +248,8 @@ def test_the_five_seed_districts_resolve_to_their_units_and_their_2025_province(
     assert {seed["slug"] for seed in seeds} >= {"lam-binh", "tam-duong", "huong-khe", "thuan-bac", "luc-yen"}
     for seed in seeds:
         unit = resolve_district_slug(unit_data.units, seed["slug"], seed["province"])
-        assert (unit.kind, unit.name_vi, unit.valid_to) == (UnitKind.DISTRICT, seed["district"], LAST_DAY_BEFORE_REFORM)
+        assert (unit.kind, unit.name_vi, unit.valid_to) == (UnitKind.DISTRICT, seed["name"], LAST_DAY_BEFORE_REFORM)
+        assert (seed["kind"], seed["unit_id"]) == ("district", unit.id)  # the id the file names is the resolved one
         successor_provinces = {r[0] for r in db.execute(
             "SELECT DISTINCT n.name_vi FROM unit_lineage l JOIN units n ON n.unit_id = l.new_unit_id "
             "WHERE l.old_unit_id = ?", [unit.province_id]).fetchall()}
