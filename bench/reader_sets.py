@@ -103,7 +103,7 @@ def seeds_dir() -> Path | None:
 
 def _curated_district_records() -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
-    for path in sorted((DATA / "districts").glob("*.yaml")):
+    for path in sorted((DATA / "units").glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         records.extend(document.get("observations") or [])
         side = path.with_suffix(".csv")

@@ -25,14 +25,15 @@ from loaders.upload import (COMMUNE_FIELDS, DISTRICT_FIELDS, DISTRICT_SHEET, OBS
 from .table_files import neutralise
 
 TEMPLATE_COLUMNS = ("indicator", "indicator_name", "value", "unit", "period", "level", "commune", "qualifier", "source",
-                    "quote", "note")
+                    "quote", "note", "printed", "locator", "stated")
 assert set(TEMPLATE_COLUMNS) == set(OBSERVATION_COLUMNS) | set(TEMPLATE_ONLY_COLUMNS)
-TEMPLATE_WIDTHS = [30, 40, 14, 10, 18, 18, 18, 12, 22, 80, 30]  # column widths of the figures and example sheets
+TEMPLATE_WIDTHS = [30, 40, 14, 10, 18, 18, 18, 12, 22, 80, 30, 14, 30, 10]  # column widths of the figures and example sheets
 INDICATOR_SHEET = ("Chỉ tiêu", "Indicators")
 GUIDE_SHEET = ("Hướng dẫn", "Guide")
 EXAMPLE_SHEET = ("Ví dụ", "Example")
-CHOICES = {"unit": ("percent", "count", "vnd"), "level": ("district", "commune_aggregate", "commune"),
-           "qualifier": ("approx", "over", "nearly"), "kind": ("official_report", "news_article"), "language": ("vi", "en")}
+CHOICES = {"unit": ("percent", "count", "vnd"), "level": ("district", "unit_bodies", "commune_aggregate", "commune"),
+           "qualifier": ("approx", "over", "nearly"), "kind": ("official_report", "news_article", "public_page"),
+           "language": ("vi", "en")}
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _FILLED = PatternFill("solid", fgColor="FFF2CC")

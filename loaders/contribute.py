@@ -35,7 +35,7 @@ from .build import DatabaseState, DatabaseUnavailable, check_builds, ensure_data
 from .dataset import Dataset, District
 from .models import DistrictHeader, Observation, Source
 from .problems import Problem, ValidationFailed
-from .read import CATALOGUE_FILE, DISTRICTS_DIR, SOURCES_FILE, declared_sources, read_data_dir
+from .read import CATALOGUE_FILE, SOURCES_FILE, UNIT_DIRS, Located, declared_sources, read_data_dir, unit_folder
 from .upload import SOURCE_COLUMNS, Submission, read_upload
 from .validate import validate_raw, load_dataset
 
@@ -99,7 +99,8 @@ class SaveResult:
 
 
 def district_paths(data_dir: Path, slug: str) -> tuple[Path, Path]:
-    folder = Path(data_dir) / DISTRICTS_DIR
+    """The unit's YAML and CSV files: in units/, or in districts/ where a file of the older layout already is."""
+    folder = unit_folder(data_dir, slug)
     return folder / f"{slug}.yaml", folder / f"{slug}.csv"
 
 
@@ -146,8 +147,11 @@ def review(data_dir: Path, submission: Submission, context: Iterable[str] = ()) 
 
 def _about_other_district(problem: Problem, data_dir: Path, slug: str) -> bool:
     """A problem in another district's file (loaded for context) is not the uploader's to fix."""
-    prefix = f"{Path(data_dir).name}/{DISTRICTS_DIR}/"
-    return problem.file.startswith(prefix) and not problem.file.startswith(f"{prefix}{slug}.")
+    for folder in UNIT_DIRS:
+        prefix = f"{Path(data_dir).name}/{folder}/"
+        if problem.file.startswith(prefix) and not problem.file.startswith(f"{prefix}{slug}."):
+            return True
+    return False
 
 
 def _new_sources(uploaded, registry) -> list:
@@ -212,12 +216,22 @@ def _plain(value: object) -> object:
     return value
 
 
+def _resolved_unit_id(header) -> str | None:
+    from .validate import _unit_facts
+
+    facts = _unit_facts(header, Located({}, "", 1), [])
+    return facts.unit_id if facts else None
+
+
 def district_yaml(submission: Submission, editor: str, when: str) -> str:
     """The canonical district file for a submission that passed review."""
     files = submission.district
     header = DistrictHeader.model_validate(files.header.data)
-    document: dict = {"district": header.district, "slug": header.slug, "province": header.province,
-                      "province_2025": header.province_2025}
+    # Written in the unit format; the unit id is the one the validator resolved (a district the units table does
+    # not hold keeps none), so a file uploaded in the district-only format is saved as a unit file.
+    unit_id = header.unit_id or _resolved_unit_id(header)
+    document: dict = {"name": header.name, "kind": header.kind, **({"unit_id": unit_id} if unit_id else {}),
+                      "slug": header.slug, "province": header.province, "province_2025": header.province_2025}
     if header.communes is not None:
         document["communes"] = {k: _plain(v) for k, v in header.communes.model_dump(exclude_none=True).items()}
     sources = [Source.model_validate(record.data) for record in files.sources]
@@ -281,14 +295,20 @@ def _staged_check(data_dir: Path, slug: str, text: str, expected: dict[tuple, Ob
     stage = Path(data_dir) / HISTORY_DIR / STAGING_DIR / uuid.uuid4().hex
     try:
         staged = stage / Path(data_dir).name
-        (staged / DISTRICTS_DIR).mkdir(parents=True)
+        staged.mkdir(parents=True)
         for name in (CATALOGUE_FILE, SOURCES_FILE):
             if (Path(data_dir) / name).exists():
                 (staged / name).symlink_to((Path(data_dir) / name).resolve())
-        for path in (Path(data_dir) / DISTRICTS_DIR).iterdir():
-            if path.suffix in (".yaml", ".csv") and path.stem != slug and not path.name.startswith("."):
-                (staged / DISTRICTS_DIR / path.name).symlink_to(path.resolve())
-        (staged / DISTRICTS_DIR / f"{slug}.yaml").write_text(text, encoding="utf-8")
+        for folder in UNIT_DIRS:
+            if not (Path(data_dir) / folder).is_dir():
+                continue
+            (staged / folder).mkdir(exist_ok=True)
+            for path in (Path(data_dir) / folder).iterdir():
+                if path.suffix in (".yaml", ".csv") and path.stem != slug and not path.name.startswith("."):
+                    (staged / folder / path.name).symlink_to(path.resolve())
+        target = staged / district_paths(data_dir, slug)[0].parent.name
+        target.mkdir(exist_ok=True)
+        (target / f"{slug}.yaml").write_text(text, encoding="utf-8")
         dataset = load_dataset(staged)
         try:
             # The other districts' figures are in the database already; the catalogue, the sources and this
@@ -506,7 +526,8 @@ def _finish_interrupted_saves(data_dir: Path) -> None:
                                  "time": datetime.now(timezone.utc).isoformat(timespec="seconds")})
         log.warning("audit: the interrupted save %s of %s was %s", entry["id"], slug, state)
     shutil.rmtree(history_dir / STAGING_DIR, ignore_errors=True)
-    for folder in [data_dir / DISTRICTS_DIR, history_dir, *[p for p in history_dir.iterdir() if p.is_dir()]]:
+    for folder in [*(data_dir / name for name in UNIT_DIRS), history_dir,
+                   *[p for p in history_dir.iterdir() if p.is_dir()]]:
         if folder.is_dir():
             for path in folder.iterdir():
                 if _HALF_WRITTEN.match(path.name) and path.is_file():

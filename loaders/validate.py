@@ -335,9 +335,18 @@ def validate_raw(raw: RawData, problems: list[Problem]) -> Dataset:
     sources = _unique_by_id(Source, raw.sources + [s for files in raw.districts for s in files.sources], "source", problems)
     _check_catalogue(indicators, raw.indicators, themes, frameworks, problems)
     districts, observations = [], []
+    files_of_unit: dict[str, str] = {}
     for files in raw.districts:
         district, rows = _district(files, indicators, sources, problems)
+        if district is not None and district.unit_id is not None and district.unit_id in files_of_unit:
+            # one unit, one file: two files of one unit would be compared with each other as two units
+            line = files.header.line_of("unit_id") if files.header else 1
+            problems.append(Problem(district.file, line, "unit_id", f"unit '{district.unit_id}' already has the file {files_of_unit[district.unit_id]}",
+                                    "unit_twice", {"value": district.unit_id, "expected": files_of_unit[district.unit_id]}))
+            continue
         if district is not None:
+            if district.unit_id is not None:
+                files_of_unit[district.unit_id] = district.file
             districts.append(district)
             observations.extend(rows)
     dataset = Dataset(list(themes.values()), list(frameworks.values()), indicators, sources, districts, observations)

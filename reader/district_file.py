@@ -16,7 +16,10 @@ from loaders.contribute import district_paths
 from loaders.text_files import nfc
 from loaders.models import is_slug
 
-OBSERVATION_FIELDS = ("indicator", "value", "unit", "period", "level", "commune", "qualifier", "source", "quote", "note")
+OBSERVATION_FIELDS = ("indicator", "value", "unit", "period", "level", "commune", "qualifier", "source", "quote", "note",
+                      "printed", "locator", "stated")
+# The header of a unit file (data/units/), and of the district-only format ('district' names the district)
+HEADER_FIELDS = ("name", "kind", "unit_id", "district", "slug", "province", "province_2025", "communes")
 
 
 def _key(record: dict) -> tuple:
@@ -61,7 +64,7 @@ def district_document(data_dir: Path, slug: str, header: dict | None, source: di
     if source and source.get("id") and source["id"] not in registry_sources \
             and all(s.get("id") != source["id"] for s in sources):
         sources.append({key: value for key, value in source.items() if value not in (None, "")})
-    ordered = {key: document[key] for key in ("district", "slug", "province", "province_2025", "communes") if key in document}
+    ordered = {key: document[key] for key in HEADER_FIELDS if key in document}
     if sources:
         ordered["sources"] = sources
     ordered["observations"] = observations

@@ -27,7 +27,7 @@ def _quoted(text: str) -> str:
 def write_hostile_copy(target: Path) -> Path:
     """The real data with Lục Yên's name, Lâm Thượng commune, its source's title and issuer and a note replaced."""
     shutil.copytree(DATA_DIR, target)
-    district = target / "districts" / "luc-yen.yaml"
+    district = target / "units" / "luc-yen.yaml"
     text = district.read_text(encoding="utf-8")
     text = text.replace("district: Lục Yên", f"district: {_quoted(NAME)}", 1)
     text = text.replace("commune: Lâm Thượng", f"commune: {_quoted(COMMUNE)}")

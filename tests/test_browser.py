@@ -183,7 +183,7 @@ def test_an_official_adds_a_district_with_the_xlsx_template_and_sees_it_compared
             assert "Huyện Mới" in " ".join(page.locator(CHART).all_text_contents())
         finally:
             page.close()
-    assert (data_dir / "districts" / "huyen-moi.yaml").exists()
+    assert (data_dir / "units" / "huyen-moi.yaml").exists()
 
 
 @pytest.mark.parametrize("path", ["/overview", "/", "/reader", "/contribute"])

@@ -28,7 +28,7 @@ def bad_date_in_the_sources_registry(data: Path) -> None:
 
 
 def bad_date_in_a_district_sources_block(data: Path) -> None:
-    district = data / "districts" / "lam-binh.yaml"
+    district = data / "units" / "lam-binh.yaml"
     text = district.read_text(encoding="utf-8")
     assert "\nsources:" not in text
     block = ("sources:\n  - id: lam-binh-bien-ban\n    title: Biên bản họp\n    issuer: UBND huyện Lâm Bình\n"
@@ -55,7 +55,7 @@ def a_file_where_the_data_folder_should_be(data: Path) -> None:
 
 
 def a_district_file_that_cannot_be_read(data: Path) -> None:
-    os.symlink("loop.yaml", data / "districts" / "loop.yaml")  # a symlink to itself: ELOOP, even for root
+    os.symlink("loop.yaml", data / "units" / "loop.yaml")  # a symlink to itself: ELOOP, even for root
 
 
 def a_sources_registry_that_is_a_folder(data: Path) -> None:

@@ -181,7 +181,7 @@ def test_a_20_mb_file_is_refused_before_it_is_parsed(data_dir):
 
 
 def test_a_path_in_the_file_name_is_never_used(data_dir):
-    content = (DATA_DIR / "districts" / "lam-binh.yaml").read_bytes().replace(b"slug: lam-binh", b"slug: lam-binh-copy")
+    content = (DATA_DIR / "units" / "lam-binh.yaml").read_bytes().replace(b"slug: lam-binh", b"slug: lam-binh-copy")
     submission = read_upload(content, "../../../etc/evil.yaml", data_dir)
     assert submission.shown_name == "evil.yaml" and submission.slug == "lam-binh-copy"
 
@@ -206,7 +206,7 @@ def test_formula_looking_text(text, formula):
 def test_saving_a_new_district_writes_its_file_audit_and_database(dataset, data_dir, tmp_path):
     db = tmp_path / "db.duckdb"
     result = import_file(data_dir, db, filled_template(dataset, "lam-binh", "lam-binh-moi"), "moi.xlsx", "Nguyễn Văn A")
-    assert result.path == data_dir / "districts" / "lam-binh-moi.yaml" and result.history == ()
+    assert result.path == data_dir / "units" / "lam-binh-moi.yaml" and result.history == ()
     entry = audit_log(data_dir)[0]
     assert (entry["editor"], entry["district"], entry["action"]) == ("Nguyễn Văn A", "lam-binh-moi", "added")
     assert len(entry["added"]) == len(curated(dataset, "lam-binh")) and entry["removed"] == []
@@ -217,7 +217,7 @@ def test_saving_a_new_district_writes_its_file_audit_and_database(dataset, data_
 
 
 def test_updating_a_district_keeps_the_previous_file_and_logs_the_change(data_dir, tmp_path):
-    original = (data_dir / "districts" / "lam-binh.yaml").read_bytes()
+    original = (data_dir / "units" / "lam-binh.yaml").read_bytes()
     edited = original.replace(b"value: 1973", b"value: 1974").replace(b"1.973 h", b"1.974 h")
     reviewed = review(data_dir, read_upload(edited, "lam-binh.yaml", data_dir))
     assert [(c.kind, c.label, c.fields) for c in reviewed.changes] == [
@@ -229,7 +229,7 @@ def test_updating_a_district_keeps_the_previous_file_and_logs_the_change(data_di
 
 
 def test_a_save_after_someone_else_saved_is_refused_as_a_conflict(data_dir, tmp_path):
-    original = (data_dir / "districts" / "lam-binh.yaml").read_bytes()
+    original = (data_dir / "units" / "lam-binh.yaml").read_bytes()
     mine = review(data_dir, read_upload(original.replace("khoảng 1.000 tin".encode(), "khoảng 1.000 tin (ước)".encode()), "a.yaml", data_dir))
     theirs = review(data_dir, read_upload(original.replace(b"value: 1973", b"value: 1974").replace(b"1.973 h", b"1.974 h"), "b.yaml", data_dir))
     save(data_dir, tmp_path / "db.duckdb", theirs, "first")
@@ -262,7 +262,7 @@ def test_ten_parallel_saves_lose_no_observation_and_leave_a_valid_database(datas
 
 
 def test_ten_parallel_updates_of_one_district_save_one_and_refuse_nine(data_dir, tmp_path):
-    original = (data_dir / "districts" / "lam-binh.yaml").read_bytes()
+    original = (data_dir / "units" / "lam-binh.yaml").read_bytes()
     reviews = [review(data_dir, read_upload(original.replace(b"value: 1973", f"value: {1973 + n}".encode())
                                             .replace(b"1.973 h", f"{1973 + n} h".encode()), f"{n}.yaml", data_dir))
                for n in range(1, 11)]
@@ -296,7 +296,7 @@ def test_a_save_that_fails_at_the_last_check_changes_nothing(dataset, data_dir, 
 
 
 def edited_lam_binh(data_dir: Path, value: int) -> bytes:
-    original = (data_dir / "districts" / "lam-binh.yaml").read_bytes()
+    original = (data_dir / "units" / "lam-binh.yaml").read_bytes()
     return original.replace(b"value: 1973", f"value: {value}".encode()).replace(b"1.973 h", f"{value:,}".replace(",", ".").encode() + b" h")
 
 
@@ -343,7 +343,7 @@ def test_a_save_killed_after_its_rename_counts_as_done_and_the_next_start_commit
 
 
 def test_a_save_killed_before_its_rename_is_abandoned_and_not_listed(data_dir, tmp_path):
-    original = (data_dir / "districts" / "lam-binh.yaml").read_bytes()
+    original = (data_dir / "units" / "lam-binh.yaml").read_bytes()
     result = save_lam_binh(data_dir, tmp_path / "db.duckdb", 1974, "killed")
     result.path.write_bytes(original)  # as it was when the kill came: intent durable, file not yet renamed in
     (data_dir / "history" / "audit.jsonl").write_bytes(audit_lines(data_dir)[0] + b"\n")
@@ -357,11 +357,11 @@ def test_a_killed_saves_staging_folder_and_half_written_copies_are_removed_by_th
     stage = data_dir / "history" / ".staging" / ("ab" * 16) / "data" / "districts"
     stage.mkdir(parents=True)
     (stage / "lam-binh.yaml").write_text("half", encoding="utf-8")
-    half_written = [data_dir / "districts" / f".lam-binh.yaml.{'cd' * 16}.tmp",
+    half_written = [data_dir / "units" / f".lam-binh.yaml.{'cd' * 16}.tmp",
                     data_dir / "history" / f".audit.jsonl.{'ef' * 16}.tmp"]
     for path in half_written:
         path.write_text("half", encoding="utf-8")
-    keep = data_dir / "districts" / ".notes.tmp"  # not a name the save writes: not the save's to delete
+    keep = data_dir / "units" / ".notes.tmp"  # not a name the save writes: not the save's to delete
     keep.write_text("mine", encoding="utf-8")
     save_lam_binh(data_dir, tmp_path / "db.duckdb", 1974)
     assert list((data_dir / "history" / ".staging").glob("*")) == []
@@ -369,7 +369,7 @@ def test_a_killed_saves_staging_folder_and_half_written_copies_are_removed_by_th
 
 
 def test_a_source_date_no_calendar_has_stops_the_save_with_a_problem_and_writes_nothing(data_dir, tmp_path):
-    original = (data_dir / "districts" / "lam-binh.yaml").read_text(encoding="utf-8")
+    original = (data_dir / "units" / "lam-binh.yaml").read_text(encoding="utf-8")
     block = ("sources:\n  - id: lam-binh-bien-ban\n    title: Biên bản họp\n    issuer: UBND huyện Lâm Bình\n"
              '    date: "2023-13-45"\n    kind: official_report\n')
     upload = original.replace("\nobservations:", f"\n{block}observations:", 1).encode("utf-8")
@@ -397,10 +397,10 @@ def test_command_line_import_dry_run_then_save(dataset, data_dir, tmp_path):
                "--db", str(tmp_path / "db.duckdb"), "--editor", "cli"]
     dry = subprocess.run([*command, "--dry-run"], cwd=REPO, capture_output=True, text=True)
     assert dry.returncode == 0 and "tam-duong-moi: new district" in dry.stdout
-    assert not (data_dir / "districts" / "tam-duong-moi.yaml").exists()
+    assert not (data_dir / "units" / "tam-duong-moi.yaml").exists()
     saved = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
     assert saved.returncode == 0, saved.stderr
-    assert (data_dir / "districts" / "tam-duong-moi.yaml").exists()
+    assert (data_dir / "units" / "tam-duong-moi.yaml").exists()
     bad = subprocess.run([sys.executable, "-m", "loaders", "import", str(BAD_UPLOADS / "percent_130.csv"),
                           "--district", "lam-binh", "--data-dir", str(data_dir), "--db", str(tmp_path / "db.duckdb")],
                          cwd=REPO, capture_output=True, text=True)
@@ -409,7 +409,7 @@ def test_command_line_import_dry_run_then_save(dataset, data_dir, tmp_path):
 
 def test_a_source_id_declared_in_another_district_file_cannot_be_reused(dataset, data_dir, tmp_path):
     import_file(data_dir, tmp_path / "db.duckdb", filled_template(dataset, "lam-binh", "huyen-a"), "a.xlsx", "x")
-    own = (data_dir / "districts" / "huyen-a.yaml").read_text(encoding="utf-8")
+    own = (data_dir / "units" / "huyen-a.yaml").read_text(encoding="utf-8")
     assert "sources:" not in own  # lam-binh's source is in the registry: nothing to declare
     first = ("district: A\nslug: huyen-b\nprovince: P\nprovince_2025: P\nsources:\n  - id: bao-cao-b\n    title: T\n"
              "    issuer: I\n    date: 2024\n    kind: official_report\nobservations: []\n")
@@ -420,7 +420,7 @@ def test_a_source_id_declared_in_another_district_file_cannot_be_reused(dataset,
 
 
 def test_another_districts_broken_file_does_not_block_the_review_but_the_save_reports_it(dataset, data_dir, tmp_path):
-    broken = data_dir / "districts" / "tam-duong.yaml"
+    broken = data_dir / "units" / "tam-duong.yaml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("unit: count", "unit: counts", 1), encoding="utf-8")
     reviewed = review(data_dir, read_upload(filled_template(dataset, "lam-binh", "huyen-d"), "d.xlsx", data_dir))
     assert reviewed.ok
@@ -432,10 +432,16 @@ def test_another_districts_broken_file_does_not_block_the_review_but_the_save_re
 
 
 def test_a_district_name_with_markup_is_refused(data_dir):
-    content = (DATA_DIR / "districts" / "lam-binh.yaml").read_text(encoding="utf-8").replace(
-        "district: Lâm Bình", 'district: "<a href=\'http://x\'>Lâm Bình</a>"').replace("slug: lam-binh", "slug: lam-binh-y")
+    content = (DATA_DIR / "units" / "lam-binh.yaml").read_text(encoding="utf-8").replace(
+        "name: Lâm Bình", 'name: "<a href=\'http://x\'>Lâm Bình</a>"').replace("slug: lam-binh", "slug: lam-binh-y")
     reviewed = review(data_dir, read_upload(content.encode(), "y.yaml", data_dir))
-    assert [(p.field, p.code) for p in reviewed.problems] == [("district", "string_pattern_mismatch")]
+    assert [(p.field, p.code) for p in reviewed.problems] == [("name", "string_pattern_mismatch")]
+
+
+def test_a_second_file_of_a_unit_that_has_one_is_refused(data_dir):
+    content = (DATA_DIR / "units" / "lam-binh.yaml").read_text(encoding="utf-8").replace("slug: lam-binh", "slug: lam-binh-y")
+    reviewed = review(data_dir, read_upload(content.encode(), "y.yaml", data_dir), context=["lam-binh"])
+    assert [(p.field, p.code) for p in reviewed.problems] == [("unit_id", "unit_twice")]
 
 
 def test_a_workbook_that_unpacks_like_a_zip_bomb_is_refused_unread(data_dir):

@@ -154,7 +154,7 @@ def test_the_report_reader_does_not_save_once_the_secret_is_removed(monkeypatch,
     at.run()
     assert not any(b.key == "reader_save" for b in at.button)
     assert "mở khóa" in " ".join(c.value for c in at.caption)
-    assert not (data_copy / "districts" / "huyen-thu.yaml").exists()
+    assert not (data_copy / "units" / "huyen-thu.yaml").exists()
 
 
 def test_the_report_reader_refuses_a_district_id_that_leaves_the_data_folder(data_copy):

@@ -247,7 +247,7 @@ def test_contribute_upload_of_a_new_district_previews_it_beside_the_others_and_s
     next(b for b in at.button if b.label == "Lưu vào dữ liệu").click().run()
     assert not at.exception
     assert any("Đã lưu Huyện Mới" in s.value for s in at.success)
-    assert (data_dir / "districts" / "huyen-moi.yaml").exists()
+    assert (data_dir / "units" / "huyen-moi.yaml").exists()
     compare = run_page("compare", d="huyen-moi,luc-yen", theme="community_teams")
     assert any("Huyện Mới" in all_text(figure) for figure in charts(compare))
 
@@ -319,7 +319,7 @@ def test_pages_start_from_twenty_districts_and_say_so_at_scale(fifty_districts, 
 
 def test_contribute_shows_markdown_in_an_uploaded_name_as_text(monkeypatch):
     at = unlocked_contribute(monkeypatch)
-    content = (REPO / "data" / "districts" / "lam-binh.yaml").read_text(encoding="utf-8").replace(
+    content = (REPO / "data" / "units" / "lam-binh.yaml").read_text(encoding="utf-8").replace(
         "district: Lâm Bình", "district: \"[bấm vào đây](http://example.com) **X**\"").replace("slug: lam-binh", "slug: lam-binh-x")
     at.file_uploader(key="upload").upload("x.yaml", content.encode(), "application/yaml").run()
     assert not at.exception

@@ -272,12 +272,12 @@ def test_a_300_character_district_id_is_a_problem_not_a_file_name_error(data_dir
 
 
 def test_a_folder_named_like_a_district_file_is_reported_and_the_rest_read(data_dir):
-    (data_dir / "districts" / "x.yaml").mkdir()
-    (data_dir / "districts" / "y.csv").mkdir()
+    (data_dir / "units" / "x.yaml").mkdir()
+    (data_dir / "units" / "y.csv").mkdir()
     raw, problems = read_data_dir(data_dir)
-    assert [(p.file, p.code) for p in problems] == [("data/districts/x.yaml", "not_a_file"),
-                                                   ("data/districts/y.csv", "not_a_file")]
-    assert len(raw.districts) == len(list((REPO / "data" / "districts").glob("*.yaml")))
+    assert [(p.file, p.code) for p in problems] == [("data/units/x.yaml", "not_a_file"),
+                                                   ("data/units/y.csv", "not_a_file")]
+    assert len(raw.districts) == len(list((REPO / "data" / "units").glob("*.yaml")))
 
 
 # --- what validates builds ---------------------------------------------------------------------------------------

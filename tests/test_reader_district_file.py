@@ -36,7 +36,7 @@ def test_accepted_proposals_make_a_new_district_file_the_loaders_accept(data_dir
     reviewed = review(data_dir, read_upload(content, "huyen-thu.yaml", data_dir))
     assert reviewed.ok, [str(p) for p in reviewed.problems]
     assert sorted(c.label for c in reviewed.changes) == ["dossiers_online/district/2023", "dossiers_received/district/2023"]
-    (data_dir / "districts" / "huyen-thu.yaml").write_bytes(content)
+    (data_dir / "units" / "huyen-thu.yaml").write_bytes(content)
     assert any(d.slug == "huyen-thu" for d in load_dataset(data_dir).districts)
 
 
