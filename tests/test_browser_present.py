@@ -1,0 +1,157 @@
+"""Show mode and the scorecard in a real browser (Playwright driving Debian's Chromium) at a laptop's 1366×768:
+a clicker's keys change the slide in the browser, with no message to the server, and the source line and the
+controls stay on screen; the scorecard's cell text is drawn at a readable size."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from tests.conftest import CHROMIUM
+from tests.test_browser import CHROMIUM_ARGS, SCREENSHOTS, _require_browser, _serve
+
+pytestmark = pytest.mark.browser
+
+LAPTOP = {"width": 1366, "height": 768}
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+DECK = "signing.signing_rate,community_teams.community_teams,online_services.dossiers,overview.scorecard"
+
+
+@pytest.fixture(scope="module")
+def app_url(built_db, tmp_path_factory):
+    _require_browser()
+    with _serve(dict(os.environ), tmp_path_factory.mktemp("server_present")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(app_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def visible_slide(page) -> int | None:
+    return page.evaluate("""() => {
+        const shown = [...document.querySelectorAll('[class*="st-key-present_slide_"]')]
+            .filter(e => getComputedStyle(e).visibility === 'visible');
+        return shown.length === 1 ? Number(shown[0].className.match(/st-key-present_slide_(\\d+)/)[1]) : null;
+    }""")
+
+
+def inside_viewport(page, locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"] \
+        and box["x"] >= 0 and box["x"] + box["width"] <= LAPTOP["width"]
+
+
+@pytest.fixture
+def show(browser, app_url):
+    page = browser.new_page(viewport=LAPTOP)
+    sent: list[float] = []
+    page.on("websocket", lambda socket: socket.on("framesent", lambda payload: sent.append(time.monotonic())))
+    page.goto(f"{app_url}/present?deck={DECK}&show=1", wait_until="domcontentloaded")
+    page.wait_for_selector(CHART, timeout=60_000)
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=stPlotlyChart] .main-svg').length >= 4",
+                           timeout=60_000)
+    page.wait_for_function("() => !!document.getElementById('cds-present-current')", timeout=30_000)
+    page.wait_for_timeout(1500)  # the app settles: every message of the first run is sent by now
+    yield page, sent
+    page.close()
+
+
+def press_and_time(page, key: str, expected: int) -> float:
+    start = time.monotonic()
+    page.keyboard.press(key)
+    page.wait_for_function(f"() => {{ const e = document.querySelector('.st-key-present_slide_{expected}');"
+                           "return e && getComputedStyle(e).visibility === 'visible'; }", timeout=2_000)
+    return time.monotonic() - start
+
+
+def test_clicker_keys_change_the_slide_in_the_browser_without_asking_the_server(show):
+    page, sent = show
+    assert visible_slide(page) == 1
+    before = len(sent)
+    steps = [("ArrowRight", 2), ("PageDown", 3), (" ", 4), ("ArrowLeft", 3), ("PageUp", 2), ("End", 4),
+             ("Home", 1), ("PageDown", 2)]
+    times = []
+    for key, expected in steps:
+        times.append(press_and_time(page, key, expected))
+        assert visible_slide(page) == expected, key
+    page.wait_for_timeout(300)
+    assert len(sent) == before, "a slide change sent a message to the server"
+    assert max(times) < 0.2, times
+    assert "Biểu đồ 2 / 4" in page.locator(".st-key-present_counter").inner_text()
+    assert "slide=2" in page.url  # a reload or a copied link opens the same slide
+
+
+def test_the_next_button_also_changes_the_slide_without_a_round_trip(show):
+    page, sent = show
+    before = len(sent)
+    page.locator(".st-key-present_next button").click()
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.st-key-present_slide_2')).visibility"
+                           " === 'visible'", timeout=2_000)
+    page.locator(".st-key-present_previous button").click()
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.st-key-present_slide_1')).visibility"
+                           " === 'visible'", timeout=2_000)
+    page.wait_for_timeout(300)
+    assert len(sent) == before
+
+
+def test_source_line_notes_and_controls_fit_a_1366x768_screen(show):
+    page, _ = show
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for slide in (1, 2, 3, 4):
+        if slide > 1:
+            page.keyboard.press("PageDown")
+            page.wait_for_timeout(100)
+        current = page.locator(f".st-key-present_slide_{slide}")
+        source = current.locator('[data-testid="stMarkdown"]').filter(has_text="Nguồn").last
+        assert inside_viewport(page, source), f"slide {slide}: source line off screen"
+        assert inside_viewport(page, current.locator(CHART).first), f"slide {slide}: chart off screen"
+        page.screenshot(path=str(SCREENSHOTS / f"present-show-{slide}.png"))
+    for control in ("previous", "next", "fullscreen", "stop"):
+        assert inside_viewport(page, page.locator(f".st-key-present_{control} button")), control
+    assert page.evaluate("() => document.scrollingElement.scrollHeight <= window.innerHeight + 1")
+
+
+def test_full_screen_button_takes_the_whole_screen(show):
+    page, sent = show
+    before = len(sent)
+    page.locator(".st-key-present_fullscreen button").click()
+    page.wait_for_function("() => !!document.fullscreenElement", timeout=3_000)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(200)
+    assert visible_slide(page) == 2
+    assert len(sent) == before
+
+
+def test_scorecard_cells_are_readable_on_a_laptop(browser, app_url):
+    page = browser.new_page(viewport=LAPTOP)
+    try:
+        page.goto(f"{app_url}/overview", wait_until="domcontentloaded")
+        page.wait_for_selector(f"{CHART} .hm", timeout=60_000)
+        page.wait_for_timeout(1000)
+        sizes = page.evaluate("""() => {
+            const chart = [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+                .find(c => c.querySelector('.hm'));
+            const cells = [...chart.querySelectorAll('.hm text, .heatmaplayer text')]
+                .filter(t => t.textContent.trim()).map(t => parseFloat(getComputedStyle(t).fontSize)
+                    * t.getScreenCTM().a);
+            const rows = [...chart.querySelectorAll('.ytick text')].map(t => parseFloat(getComputedStyle(t).fontSize)
+                    * t.getScreenCTM().a);
+            return {cells, rows, text: [...chart.querySelectorAll('text')].map(t => t.textContent).join(' ')};
+        }""")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "scorecard-1366.png"), full_page=True)
+        assert len(sizes["cells"]) >= 10, "the scorecard's cell texts were not found"
+        assert min(sizes["cells"]) >= 11, sorted(sizes["cells"])[:5]
+        assert min(sizes["rows"]) >= 11, sorted(sizes["rows"])[:5]
+        assert "7,81%" in sizes["text"] and "Năm 2022" in sizes["text"]
+    finally:
+        page.close()

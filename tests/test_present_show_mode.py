@@ -1,0 +1,104 @@
+"""The Present page under AppTest on the real data: show mode draws the whole deck once (the browser moves between
+slides, tests/test_browser_present.py), the deck editor reorders and removes slides, the scorecard and a unit
+profile are slides, and a server without chromium still offers the PowerPoint pack and says where pictures come
+from instead."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+from tests.plotly_spec import figure_json
+
+pytestmark = pytest.mark.usefixtures("built_db")
+
+DECK = "signing.signing_rate,community_teams.community_teams,online_services.dossiers"
+
+
+def run_page(**query) -> AppTest:
+    at = AppTest.from_file(str(REPO / "pages" / "present.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def titles(at: AppTest) -> list[str]:
+    return [figure_json(chart)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
+
+
+def navigation_script(at: AppTest) -> str:
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", "") == "iframe":
+                yield child.proto.srcdoc
+            yield from walk(child)
+
+    scripts = list(walk(at._tree))
+    assert len(scripts) == 1, "one navigation script per deck"
+    return scripts[0]
+
+
+def test_show_mode_draws_every_slide_once_with_the_current_one_first():
+    at = run_page(deck=DECK, show="1", slide="2")
+    assert titles(at) == ["Số tổ công nghệ số cộng đồng", "Tỷ lệ văn bản điện tử được ký số",
+                          "Hồ sơ thủ tục hành chính tiếp nhận và nộp trực tuyến"]
+    keys = [chart.proto.id.rsplit("-", 1)[-1] for chart in at.get("plotly_chart")]
+    assert keys == ["slide_chart_2", "slide_chart_1", "slide_chart_3"]
+
+
+def test_show_mode_script_knows_the_deck_and_the_clicker_keys():
+    script = navigation_script(run_page(deck=DECK, show="1", slide="3"))
+    assert '\\"total\\": 3' in script and '\\"current\\": 3' in script
+    for key in ('"ArrowRight"', '"PageDown"', '" "', '"ArrowLeft"', '"PageUp"', '"Home"', '"End"'):
+        assert key in script
+    assert "http" not in script.replace("P.location.href", "")  # nothing fetched from anywhere
+
+
+def test_show_mode_has_full_screen_and_a_counter_and_keeps_the_source_line_per_slide():
+    at = run_page(deck=DECK, show="1")
+    assert [b.label for b in at.button] == ["◀ Trước", "Sau ▶", "Toàn màn hình", "Thoát trình chiếu"]
+    assert any(m.value == "**Biểu đồ 1 / 3**" for m in at.markdown)
+    sources = [m.value for m in at.markdown if m.value.startswith("**Nguồn")]
+    assert len(sources) == 3
+
+
+def test_scorecard_and_unit_profile_are_slides():
+    at = run_page(deck="overview.scorecard,profile.lam-binh", show="1")
+    charts = [figure_json(chart) for chart in at.get("plotly_chart")]
+    assert charts[0]["data"][0]["type"] == "heatmap"
+    assert charts[1]["data"][0]["type"] == "table"
+    assert "Hồ sơ Lâm Bình" in charts[1]["layout"]["title"]["text"]
+    cells = " ".join(str(v) for column in charts[1]["data"][0]["cells"]["values"] for v in column)
+    assert "7,81%" in cells and "Năm 2022" in cells
+
+
+def test_deck_editor_moves_a_slide_down_and_removes_one():
+    at = run_page(deck=DECK)
+    at.button(key="present_down_0").click().run()
+    assert at.multiselect(key="present_deck").value == [
+        "community_teams.community_teams", "signing.signing_rate", "online_services.dossiers"]
+    assert at.query_params["deck"] in (["community_teams.community_teams,signing.signing_rate,online_services.dossiers"],
+                                       "community_teams.community_teams,signing.signing_rate,online_services.dossiers")
+    at.button(key="present_remove_2").click().run()
+    assert at.multiselect(key="present_deck").value == ["community_teams.community_teams", "signing.signing_rate"]
+    at.button(key="present_up_1").click().run()
+    assert at.multiselect(key="present_deck").value == ["signing.signing_rate", "community_teams.community_teams"]
+
+
+def test_editor_offers_the_scorecard_and_unit_profiles():
+    at = run_page(deck="signing.signing_rate", d="lam-binh,luc-yen")
+    options = at.multiselect(key="present_deck").options
+    assert "Bảng điểm các chỉ tiêu chính" in " ".join(options)
+    assert any("Hồ sơ Lâm Bình" in option for option in options)
+
+
+def test_without_chromium_the_page_offers_pptx_and_the_browsers_own_picture_download(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # what kaleido's launcher would use
+    at = run_page(deck=DECK)
+    labels = [b.label for b in at.button]
+    assert "Tạo tệp PowerPoint (PPTX)" in labels and "Tạo tệp PDF" not in labels
+    notice = " ".join(i.value for i in at.info)
+    assert "Chromium" in notice and "máy ảnh" in notice and "PowerPoint" in notice
