@@ -4,7 +4,7 @@ never another exception.
 
 The search is derandomised (the same examples on every run) and bounded, so the default run takes well under a
 minute; raise the numbers with FUZZ_EXAMPLES=<factor> for a longer hunt (``FUZZ_EXAMPLES=20 pytest …``).
-Inputs are built from the real files (data/districts/lam-binh.yaml mutated at a drawn place) and from fragments an
+Inputs are built from the real files (Lâm Bình's unit file mutated at a drawn place) and from fragments an
 attacker would use (YAML syntax, tags, anchors, impossible dates, long digit runs, control, bidi and zero-width
 characters, formulas, markup), mixed with arbitrary text.
 """
@@ -33,8 +33,9 @@ from loaders.yaml_lines import parse_yaml
 from reader.documents import DocumentError, read_document
 from reader.numbers import find_figures, parse_number
 from reader.periods import find_periods, parse_period_text
-from reader.propose import UNSTATED_PERIOD, propose
+from reader.propose import propose
 from tests.conftest import DATA_DIR
+from tests.fixtures.attacks.generate import unit_folder
 
 SCALE = float(os.environ.get("FUZZ_EXAMPLES", "1"))
 
@@ -49,7 +50,7 @@ def fuzz(examples: int, shrink: bool = True):
                                                           HealthCheck.function_scoped_fixture])
 
 
-LAM_BINH = (DATA_DIR / "districts" / "lam-binh.yaml").read_text(encoding="utf-8")
+LAM_BINH = (unit_folder(DATA_DIR) / "lam-binh.yaml").read_text(encoding="utf-8")
 CSV_HEADER = "indicator,value,unit,period,level,commune,qualifier,source,quote,note"
 
 # What an attacker types into a YAML file, a cell or a report, beside arbitrary text.
@@ -121,8 +122,8 @@ def test_district_reader_problems_all_have_codes(data_copy, content):
 
 def read_and_validate_lam_binh(data_copy: Path, content: bytes) -> list[Problem]:
     """The district reader and validation as a review runs them: the catalogue, the sources and this one district
-    (validating all five districts per example would spend the time budget on the four that do not change)."""
-    (data_copy / "districts" / "lam-binh.yaml").write_bytes(content)
+    (validating all five units per example would spend the time budget on the four that do not change)."""
+    (unit_folder(data_copy) / "lam-binh.yaml").write_bytes(content)
     raw, problems = read_data_dir(data_copy, only=["lam-binh"])
     validate_raw(raw, problems)
     return problems
@@ -150,14 +151,14 @@ def test_csv_reader_returns_records_or_located_problems(text):
 @fuzz(60, shrink=False)
 @given(csv_text)
 def test_a_district_csv_validates_or_lists_located_problems(data_copy, text):
-    (data_copy / "districts" / "lam-binh.yaml").write_text(LAM_BINH, encoding="utf-8")
-    (data_copy / "districts" / "lam-binh.csv").write_text(text, encoding="utf-8", errors="surrogatepass")
+    (unit_folder(data_copy) / "lam-binh.yaml").write_text(LAM_BINH, encoding="utf-8")
+    (unit_folder(data_copy) / "lam-binh.csv").write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
         raw, problems = read_data_dir(data_copy, only=["lam-binh"])
         validate_raw(raw, problems)
         located(problems)
     finally:
-        (data_copy / "districts" / "lam-binh.csv").unlink()
+        (unit_folder(data_copy) / "lam-binh.csv").unlink()
 
 
 # ── XLSX uploads ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -279,7 +280,7 @@ def test_figures_found_in_text_lie_inside_it_and_are_finite(text, language):
 def test_proposals_quote_the_text_they_came_from(text, language, document_date):
     for candidate in propose(text, document_date=document_date, language=language):
         assert 0 <= candidate.start <= candidate.end <= len(text)
-        if candidate.period and candidate.period != UNSTATED_PERIOD:  # the documented "no period stated"
+        if candidate.period:  # "asof unknown" (no period stated) included: it is a period of the data format
             parse_period(candidate.period)
 
 
