@@ -15,10 +15,10 @@ import plotly.graph_objects as go
 
 from i18n import pick, t
 from i18n.numbers import format_number, format_value
-from i18n.periods import format_period
 
 from .colors import MISSING_COLOR, TARGET_COLOR
-from .labels import _present, group_title, hover_card, indicator_name, level_label, source_note, value_text
+from .labels import (_present, group_title, hover_card, indicator_name, level_label, period_text, source_note,
+                     value_text)
 from .markup import plotly_text
 from .spec import ChartSpec
 from .style import apply_style
@@ -74,6 +74,8 @@ def comparison_chart(
 ) -> ChartSpec:
     """The chart of one compare group (or lone indicator) `key` of `observations`."""
     rows = observations[_group_keys(observations) == key]
+    if "superseded_by" in rows:  # a rate the source states is charted through its derived twin (both in tables)
+        rows = rows[rows["superseded_by"].isna()]
     return _group_chart(rows, key, districts, colors, lang, per_commune, medium)
 
 
@@ -113,6 +115,9 @@ def _series(records: list[dict], lang: str) -> list[str]:
     """What tells two bars of one district apart: the indicator (in a group) and/or the level."""
     several_indicators = len({r["indicator_id"] for r in records}) > 1
     several_levels = len({(str(r["level"]), str(r["commune"])) for r in records}) > 1
+    # A figure of less than the whole unit (its own bodies, its communes, one commune) always says so on its bar:
+    # one commune's rate is never drawn under its district's name alone.
+    several_levels = several_levels or any(r["level"] != "district" for r in records)
     if not (several_indicators or several_levels):
         return [""] * len(records)
 
@@ -146,8 +151,9 @@ def _definitions_differ(records: list[dict]) -> bool:
 def _notes(records: list[dict], missing: Sequence[str], lang: str) -> list[str]:
     notes = []
     if _periods_differ(records):
-        pairs = dict.fromkeys((r["district_name"], r["period_label"]) for r in records)
-        listing = "; ".join(f"{name}: {format_period(period, lang)}" for name, period in pairs)
+        # an undated figure's period says it is undated ("không ghi ngày, khoảng 2023"), never a day it does not have
+        pairs = dict.fromkeys((r["district_name"], period_text(r, lang)) for r in records)
+        listing = "; ".join(f"{name}: {period}" for name, period in pairs)
         notes.append(t("charts.note_periods_differ", lang, listing=listing))
     if _definitions_differ(records):
         by_indicator: dict[str, list[dict]] = {}
@@ -218,7 +224,7 @@ def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> Cha
             name=plotly_text(label or group_title(key, records[0], lang)), showlegend=False,
             marker=dict(color=[colors.get(r["district_id"], MISSING_COLOR) for r in records],
                         pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45)),
-            text=[f"<b>{plotly_text(r['shown'])}</b><br>{plotly_text(format_period(r['period_label'], lang))}"
+            text=[f"<b>{plotly_text(r['shown'])}</b><br>{plotly_text(period_text(r, lang))}"
                   for r in records],
             textposition="outside", cliponaxis=False, constraintext="none",
             hovertext=[hover_card(r, lang, shown_value=r["shown"], formula=r["formula_shown"]) for r in records],

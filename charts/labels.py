@@ -21,11 +21,52 @@ def _present(value: object) -> bool:
     return value is not None and not (isinstance(value, float) and pd.isna(value)) and value is not pd.NA
 
 
+def unit_word(row: Mapping, lang: str) -> str:
+    """huyện, xã, phường, tỉnh, đặc khu … from the unit's subtype (a row without one is a district's)."""
+    subtype = row.get("unit_subtype")
+    return t(f"subtypes.{subtype if _present(subtype) else 'huyen'}", lang)
+
+
+def unit_label(row: Mapping, lang: str) -> str:
+    """'huyện Lâm Bình' / 'Lâm Bình district': the unit's name with its type word."""
+    name = row.get("unit_name") if _present(row.get("unit_name")) else row.get("district_name")
+    return t("subtypes.named", lang, word=unit_word(row, lang), name=name)
+
+
 def level_label(row: Mapping, lang: str) -> str:
+    """The level in plain words, relative to the unit: 'toàn huyện', 'UBND huyện', 'cấp xã (cộng lại)',
+    'xã Lâm Thượng'."""
     level = row["level"]
     if level == "commune":
         return t("common.level_commune", lang, commune=row["commune"])
-    return t(f"common.level_{level}", lang)
+    return t(f"common.level_{level}", lang, unit=unit_word(row, lang))
+
+
+def figure_owner(row: Mapping, lang: str) -> str:
+    """Whose figure it is: the unit's name, and for one commune's figure the commune first ('xã Lâm Thượng
+    (Lục Yên)'), so a commune's figure never reads as its district's."""
+    name = str(row["district_name"])
+    if row.get("level") == "commune":
+        return f"{level_label(row, lang)} ({name})"
+    return name
+
+
+def provenance_text(row: Mapping, lang: str) -> str:
+    """Where the figure can be checked: the verbatim quote of an own document, or for a public page the number
+    as printed, where it stands and the page's address (as text, never a link)."""
+    quote = row.get("quote")
+    if _present(quote) and row.get("source_holds_quotes") is not False:
+        return f"“{quote}”"
+    parts = []
+    if _present(row.get("printed")):
+        parts.append(f"{t('common.printed', lang)} «{row['printed']}»")
+    if _present(row.get("locator")):
+        parts.append(f"{t('common.locator', lang)}: {row['locator']}")
+    if _present(row.get("source_url")):
+        parts.append(f"{t('common.link', lang)}: {row['source_url']}")
+    if not parts and _present(quote):
+        return f"“{quote}”"
+    return " · ".join(parts)
 
 
 def indicator_name(row: Mapping, lang: str) -> str:
@@ -44,8 +85,11 @@ def value_text(row: Mapping, lang: str) -> str:
 
 
 def source_text(row: Mapping) -> str:
-    """'Báo cáo … (373/BC-UBND, 07/9/2023)': the document as people cite it."""
-    details = ", ".join(str(part) for part in (row.get("source_number"), row.get("source_date")) if _present(part))
+    """'Báo cáo … (373/BC-UBND, 07/9/2023)': the document as people cite it (an undated one: '~2023')."""
+    date = row.get("source_date")
+    if not _present(date) and _present(row.get("source_date_about")):
+        date = f"~{row['source_date_about']}"
+    details = ", ".join(str(part) for part in (row.get("source_number"), date) if _present(part))
     return f"{row['source_title']} ({details})" if details else str(row["source_title"])
 
 
@@ -60,21 +104,37 @@ def wrap(text: str, width: int = 60) -> str:
     return "<br>".join(plotly_text(line) for line in textwrap.wrap(str(text), width)) or ""
 
 
+def period_text(row: Mapping, lang: str) -> str:
+    """The period in words; 'asof unknown' says it is undated and about when the source is."""
+    about = row.get("period_about")
+    return format_period(row["period_label"], lang, about if _present(about) else None)
+
+
 def hover_card(row: Mapping, lang: str, shown_value: str | None = None, formula: str | None = None) -> str:
-    """Everything a doubter needs to check one bar: district, what, value, period, level, source, quote."""
+    """Everything a doubter needs to check one bar: unit, what, value, period, level, source, quote (or, for a
+    public page, the number as printed, where it stands and the address), the curator's note."""
     lines = [
-        f"<b>{plotly_text(str(row['district_name']))}</b>",
+        f"<b>{plotly_text(figure_owner(row, lang))}</b>",
         plotly_text(indicator_name(row, lang)),
         f"{t('common.value', lang)}: <b>{plotly_text(shown_value or value_text(row, lang))}</b>",
-        f"{t('common.period', lang)}: {plotly_text(format_period(row['period_label'], lang))}",
+        f"{t('common.period', lang)}: {plotly_text(period_text(row, lang))}",
         f"{t('common.level', lang)}: {plotly_text(level_label(row, lang))}",
     ]
     if formula:
         lines.append(f"{t('common.formula', lang)}: {plotly_text(formula)}")
     elif row.get("is_derived") and _present(row.get("formula_values")):
         lines.append(f"{t('common.derived', lang)}: {plotly_text(localised_formula(str(row['formula_values']), lang))}")
+    if row.get("disagrees") is True and _present(row.get("stated_value")):
+        stated = value_text({**row, "value": row["stated_value"], "qualifier": None}, lang)
+        lines.append(plotly_text(t("common.stated_disagrees", lang, stated=stated, derived=value_text(row, lang))))
     lines.append(f"{t('common.source', lang)}: {wrap(source_text(row))}")
-    lines.append(f"{t('common.quote', lang)}: <i>“{wrap(row['quote'])}”</i>")
+    quote = row.get("quote")
+    if _present(quote) and row.get("source_holds_quotes") is not False:
+        lines.append(f"{t('common.quote', lang)}: <i>“{wrap(quote)}”</i>")
+    else:
+        lines.append(f"{t('common.provenance', lang)}: {wrap(provenance_text(row, lang))}")
+    if _present(row.get("note")):
+        lines.append(f"{t('common.note', lang)}: {wrap(row['note'])}")
     return "<br>".join(lines)
 
 
@@ -82,6 +142,8 @@ def source_note(rows: pd.DataFrame, lang: str) -> str:
     """One line under a chart: every document and period it draws on."""
     documents = rows[["source_title", "source_number", "source_date"]].drop_duplicates()
     sources = list(dict.fromkeys(source_text(row) for row in documents.to_dict("records")))
-    periods = list(dict.fromkeys(format_period(code, lang) for code in dict.fromkeys(rows["period_label"])))
+    about = rows["period_about"] if "period_about" in rows else [None] * len(rows)
+    periods = list(dict.fromkeys(period_text({"period_label": code, "period_about": a}, lang)
+                                 for code, a in zip(rows["period_label"], about)))
     return (f"{t('common.source', lang)}: {'; '.join(sources)} · "
             f"{t('common.period', lang)}: {'; '.join(periods)}")

@@ -8,23 +8,29 @@ from i18n import pick, t
 from i18n.numbers import format_value
 from i18n.periods import format_period
 
-from .labels import indicator_name, level_label, localised_formula, source_text, value_text
+from .labels import (figure_owner, indicator_name, level_label, localised_formula, period_text, provenance_text,
+                     source_text, value_text)
 
 
 def figures_table(observations: pd.DataFrame, lang: str, *, with_district: bool = True) -> pd.DataFrame:
-    """One display row per observation: what, value, period, level, source, quote and (if derived) formula."""
+    """One display row per observation: unit, what, value, period, level, source, the quote (own documents) or the
+    number as printed, locator and address (public pages), the curator's note and (if derived) the formula."""
     records = observations.to_dict("records")
+    public = any(r.get("source_holds_quotes") is False for r in records)
     columns = {
-        t("common.district", lang): [r["district_name"] for r in records],
+        t("common.district", lang): [figure_owner(r, lang) for r in records],
         t("common.indicator", lang): [indicator_name(r, lang) for r in records],
         t("common.value", lang): [value_text(r, lang) for r in records],
-        t("common.period", lang): [format_period(r["period_label"], lang) for r in records],
+        t("common.period", lang): [period_text(r, lang) for r in records],
         t("common.level", lang): [level_label(r, lang) for r in records],
         t("common.formula", lang): [
             localised_formula(str(r["formula_values"]), lang) if r["is_derived"] and isinstance(r["formula_values"], str)
             else "" for r in records],
         t("common.source", lang): [source_text(r) for r in records],
-        t("common.quote", lang): [r["quote"] for r in records],
+        t("common.provenance" if public else "common.quote", lang): [
+            provenance_text(r, lang) if public else (r["quote"] if isinstance(r.get("quote"), str) else "")
+            for r in records],
+        t("common.note", lang): [r["note"] if isinstance(r.get("note"), str) else "" for r in records],
     }
     table = pd.DataFrame(columns)
     return table if with_district else table.drop(columns=[t("common.district", lang)])

@@ -187,18 +187,19 @@ def _observation_frame(dataset: Dataset) -> pd.DataFrame:
         records.append((row.observation_id, row.district, o.indicator, o.value, o.qualifier, period.code, period.kind,
                         start, end, o.level, o.commune, o.source, o.quote, o.note, False,
                         None, None, None, row.file, row.line, o.printed, o.locator, o.stated,
-                        twin.observation_id if twin else None, bool(twin and twin.disagrees), about))
+                        twin.observation_id if twin else None, bool(twin and twin.disagrees), None, about))
+    stated_values = {row.observation_id: row.observation.value for row in dataset.observations if row.observation.stated}
     for row in dataset.derived:
         period = parse_period(row.period)
         start, end, about = _period_dates(row.period, dataset.sources.get(row.source))
         records.append((row.observation_id, row.district, row.indicator, row.value, row.qualifier, period.code, period.kind,
                         start, end, row.level, row.commune, row.source, row.quote, None, True,
                         row.formula, row.formula_values, list(row.inputs), None, None, None, None, False,
-                        None, row.disagrees, about))
+                        None, row.disagrees, stated_values.get(row.stated_twin), about))
     columns = ["observation_id", "district_id", "indicator_id", "value", "qualifier", "period_label", "period_kind",
                "period_start", "period_end", "level", "commune", "source_id", "quote", "note", "is_derived",
                "formula", "formula_values", "inputs", "file", "line", "printed", "locator", "stated",
-               "superseded_by", "disagrees", "period_about"]
+               "superseded_by", "disagrees", "stated_value", "period_about"]
     frame = pd.DataFrame(records, columns=columns)
     frame["line"] = frame["line"].astype("Int64")
     return frame

@@ -38,6 +38,7 @@ CREATE TABLE observation_facts (
     stated BOOLEAN NOT NULL,               -- a rate the source states although the catalogue derives it
     superseded_by VARCHAR,                 -- a stated rate's derived twin, charted instead of it
     disagrees BOOLEAN NOT NULL,            -- a stated/derived pair that differs beyond rounding (both rows)
+    stated_value DOUBLE,                   -- on a derived row with a stated twin: the value the source states
     period_about VARCHAR                   -- 'asof unknown': the source's date_about (its dates are for sorting)
 );
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -51,7 +52,7 @@ SELECT
     f.source_id, s.title AS source_title, s.number AS source_number, s.date_label AS source_date, s.kind AS source_kind,
     f.quote, f.note, f.is_derived, f.formula, f.formula_values, f.inputs, i.compare_group, f.file, f.line,
     s.url AS source_url, s.date_about AS source_date_about, s.holds_quotes AS source_holds_quotes,
-    f.printed, f.locator, f.stated, f.superseded_by, f.disagrees, f.period_about
+    f.printed, f.locator, f.stated, f.superseded_by, f.disagrees, f.stated_value, f.period_about
 FROM observation_facts f
 JOIN districts d USING (district_id)
 JOIN indicators i USING (indicator_id)

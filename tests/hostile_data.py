@@ -29,7 +29,10 @@ def write_hostile_copy(target: Path) -> Path:
     shutil.copytree(DATA_DIR, target)
     district = target / "units" / "luc-yen.yaml"
     text = district.read_text(encoding="utf-8")
-    text = text.replace("district: Lục Yên", f"district: {_quoted(NAME)}", 1)
+    # the district-only header (no unit id, whose name the units table would check): a contributed district's
+    header = "name: Lục Yên\nkind: district\nunit_id: pre-2025/yen-bai/huyen-luc-yen\n"
+    assert header in text
+    text = text.replace(header, f"district: {_quoted(NAME)}\n", 1)
     text = text.replace("commune: Lâm Thượng", f"commune: {_quoted(COMMUNE)}")
     note = "    note: Xã Lâm Thượng (không phải toàn huyện);"
     assert note in text

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import queries
+from charts.tables import figures_table
 from charts.colors import district_colors
 from charts.compare import comparison_charts
 
@@ -60,12 +61,27 @@ def test_signing_chart_flags_different_periods_and_definitions(con, districts):
     assert any("Tam Dương: 6 tháng đầu năm 2023" in note for note in spec.notes)
 
 
-def test_signing_chart_puts_district_and_commune_level_side_by_side(con, districts):
+def test_signing_chart_puts_the_district_office_and_commune_level_side_by_side(con, districts):
     spec = charts_for(con, districts, "signing", chosen=["tam-duong"])["signing.signing_rate"]
     texts = bar_texts(spec)
     assert any(text.startswith("<b>100%") for text in texts) and any("99,86%" in text for text in texts)
     legend = [trace.name for trace in spec.figure.data if trace.showlegend]
-    assert any("cấp xã (tổng hợp)" in name for name in legend)
+    # "của UBND huyện đạt 100%; của UBND cấp xã đạt 99,86%": the district's own bodies beside its communes
+    assert any("UBND huyện" in name for name in legend) and any("cấp xã (cộng lại)" in name for name in legend)
+
+
+def test_one_communes_figure_is_labelled_with_the_commune_on_its_bar_card_and_table(con, districts):
+    spec = charts_for(con, districts, "online_services", chosen=["luc-yen"])
+    payment = next(s for key, s in spec.items() if "online_payment" in key)
+    legend = [trace.name for trace in payment.figure.data if trace.showlegend]
+    cards = [card for trace in payment.figure.data if trace.type == "bar" and trace.hovertext
+             for card in trace.hovertext]
+    assert legend == [] or all("Lâm Thượng" in name for name in legend)
+    assert [trace.name for trace in payment.figure.data if trace.type == "bar" and trace.hovertext] == ["xã Lâm Thượng"]
+    assert cards and all(card.startswith("<b>xã Lâm Thượng (Lục Yên)</b>") for card in cards)
+    rows = queries.run(con, "observations_for_districts", districts=["luc-yen"], theme=None, indicators=["online_payment_rate"])
+    table = figures_table(rows, "vi")
+    assert list(table["Huyện"]) == ["xã Lâm Thượng (Lục Yên)"] and list(table["Cấp"]) == ["xã Lâm Thượng"]
 
 
 def test_national_target_is_drawn_as_a_reference_line(con, districts):
