@@ -97,7 +97,7 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
         scale += [[n / len(STATUS_COLORS), color], [(n + 1) / len(STATUS_COLORS), color]]
     cell_font = CELL_FONT.get(medium, CELL_FONT["screen"])
     figure = go.Figure(go.Heatmap(
-        z=z, x=[plotly_text(name) for name in districts], y=[wrapped_label(title, ROW_LABEL_WRAP.get(medium, 26)) for title in row_titles], text=text,
+        z=z, x=[plotly_text(name) for name in districts], y=[plotly_text(title) for title in row_titles], text=text,
         texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
         showscale=False, xgap=3, ygap=3,
@@ -109,7 +109,10 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
     apply_style(figure, medium)
     label_font = cell_font
     figure.update_layout(height=scorecard_height(len(rows), medium), margin=dict(t=100, l=10, r=10, b=10),
-                         yaxis=dict(tickfont=dict(size=label_font), automargin=True),
+                         yaxis=dict(tickfont=dict(size=label_font), automargin=True, tickmode="array",
+                                    tickvals=[plotly_text(title) for title in row_titles],
+                                    ticktext=[wrapped_label(title, ROW_LABEL_WRAP.get(medium, 26))
+                                              for title in row_titles]),
                          xaxis=dict(tickfont=dict(size=label_font + 1), automargin=True))
     notes = [t("scorecard.legend", lang)]
     reported = cells[cells["value"].notna()]
