@@ -189,7 +189,7 @@ def _run_link(case: dict, content, folder: Path) -> dict:
         at.query_params[key] = value
     at.run()
     if at.exception:
-        return {"outcome": "crash", "started": started, "error": "; ".join(str(e.value)[:500] for e in at.exception)}
+        return {"outcome": "crash", "started": started, "error": _page_errors(at)}
     shown = [{"kind": kind, "body": str(element.value)}
              for kind in ("title", "header", "subheader", "caption", "markdown", "warning", "info", "error", "success")
              for element in getattr(at, kind)]
@@ -206,15 +206,47 @@ def _run_probe(case: dict, content, folder: Path) -> dict:
     return {"outcome": "accepted", "started": started}
 
 
+SECRET = "TOPSECRET-attack-corpus"  # in a YAML file beside the data folder: no page may ever show it
+
+
+def _run_reader_form(case: dict, content, folder: Path) -> dict:
+    """The Report reader page's own form (issue 12, item 2: its district id once named any *.yaml on the server):
+    a report pasted, its figures accepted as proposed, then the new district's fields typed in."""
+    from streamlit.testing.v1 import AppTest
+
+    started = time.perf_counter()
+    at = AppTest.from_file(str(REPO / "pages" / "report_reader.py"), default_timeout=30)
+    at.run()
+    at.text_area(key="reader_text").set_value(case["report"]).run()
+    for key, value in case["form"].items():
+        if at.exception:
+            break
+        if key not in {widget.key for widget in at.text_input}:
+            return {"outcome": "form_not_reached", "started": started, "error": f"no field {key} on the page"}
+        at.text_input(key=key).set_value(value).run()
+    if at.exception:
+        return {"outcome": "crash", "started": started, "error": _page_errors(at)}
+    shown = [{"kind": kind, "body": str(element.value)}
+             for kind in ("title", "header", "subheader", "caption", "markdown", "warning", "info", "error", "success")
+             for element in getattr(at, kind)]
+    return {"outcome": "accepted", "started": started, "shown": shown}
+
+
+def _page_errors(at) -> str:
+    """The page's exceptions with the end of their stack (the message itself is redacted when error details are off)."""
+    return "; ".join(" | ".join([str(e.value)[:200], *map(str, (getattr(e, "stack_trace", None) or [])[-3:])])[:1200]
+                     for e in at.exception)
+
+
 RUNNERS = {"data_file": _run_data, "data_folder": _run_data, "upload": _run_upload, "document": _run_reader,
-           "pasted": _run_reader, "link": _run_link}
+           "pasted": _run_reader, "link": _run_link, "reader_form": _run_reader_form}
 PROBES = [{"id": "probe-memory", "entry": "probe", "probe": "memory"},
           {"id": "probe-hang", "entry": "probe", "probe": "hang"}]
 
 
 def run_case(case: dict, folder: Path, context) -> dict:
     try:
-        content = None if case["entry"] in ("data_folder", "link", "probe") else case_input(case, context)
+        content = None if case["entry"] in ("data_folder", "link", "reader_form", "probe") else case_input(case, context)
     except Exception as error:  # noqa: BLE001 - the corpus's own fault, told apart from the product's
         return {"outcome": "input_not_built", "error": "".join(traceback.format_exception(error))[-2000:]}
     _reset_peak_memory()
@@ -244,6 +276,8 @@ def _warm_up(folder: Path) -> None:
     data = _fresh_data(folder)
     build_database(data, folder / "cds.duckdb")
     os.environ["CDS_DATA_DIR"], os.environ["CDS_DB_PATH"] = str(data), str(folder / "cds.duckdb")
+    # what a path typed into a page would reach from the unit folder: ../../secret.yaml
+    (folder / "secret.yaml").write_text(f"district: {SECRET}\nslug: secret\nprovince: {SECRET}\n", encoding="utf-8")
     propose("Số hồ sơ tiếp nhận và giải quyết trực tuyến là 1.973 hồ sơ")
     AppTest.from_file(str(REPO / "pages" / "overview.py"), default_timeout=30).run()
 
@@ -427,7 +461,7 @@ def check_expectation(case: dict, result: dict) -> list[str]:
                 wrong.append(f"problem code {problem['code']!r} has no vi/en text in i18n/strings/problems.yaml")
             if not isinstance(problem["line"], int) or problem["line"] < 1:
                 wrong.append(f"problem {problem['code']!r} is not located (line {problem['line']!r})")
-    if expect == "accepted" or expect in ("renders", "notice"):
+    if expect == "accepted" or expect in ("renders", "notice", "error"):
         if outcome != "accepted":
             wrong.append(f"expected accepted, got {describe_result(result)}")
     elif expect == "safe":
@@ -459,8 +493,14 @@ def _input_for_lines(case: dict) -> bytes | str:
 
 
 def check_link(case: dict, result: dict) -> list[str]:
+    """Links and the reader's form: nothing shown as live markup, the bad value in a notice, no file's secret."""
     wrong = []
     shown = result.get("shown") or []
+    leaked = [element["kind"] for element in shown if SECRET in element["body"]]
+    if leaked:
+        wrong.append(f"a file outside the data folder was read into the page ({', '.join(leaked)})")
+    if case["expect"] == "error" and not any(element["kind"] == "error" for element in shown):
+        wrong.append("no error tells the user the value was refused")
     for element in shown:
         for construct in live_markup(element["body"]):
             wrong.append(f"{element['kind']} renders live markup — {construct}")
@@ -495,7 +535,7 @@ def test_the_corpus_has_at_least_120_distinct_cases_over_every_entry_point():
 def test_attack_is_answered_with_its_expected_outcome(case, corpus_run):
     result = corpus_run["results"][case["id"]]
     wrong = check_expectation(case, result)
-    if case["entry"] == "link" and result.get("outcome") == "accepted":
+    if case["entry"] in ("link", "reader_form") and result.get("outcome") == "accepted":
         wrong += check_link(case, result)
     peak = result.get("peak_bytes", 0) - corpus_run["worker"].get("resident_bytes", 0)
     if peak > CASE_BYTES:
