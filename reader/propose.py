@@ -548,8 +548,8 @@ def propose(
         # figures nothing is said about (a "13 xã" in passing) do not split the clause between the others
         first = score_all(all_figures)
         parts = _breakdown_parts(folded, all_figures, first, cat)
-        clause_figures = [f for i, (f, scored) in enumerate(zip(all_figures, first)) if scored or i in parts] \
-            or all_figures
+        clause_figures = [f for i, (f, scored) in enumerate(zip(all_figures, first))
+                          if scored or i in parts or _follows_count_as_rate(folded, all_figures, i)] or all_figures
         all_scored = score_all(clause_figures) if len(clause_figures) != len(all_figures) else first
         clause_cues = [c for c in cues if clause.start <= c.start < clause.end]
         # one indicator (at one level) per clause: the figure with the strongest case takes it, the others fall
@@ -588,6 +588,7 @@ def propose(
                              text, communes)
                 part_of = _Scored(head[0].info, head[0].score, [*head[0].evidence, part("breakdown")], False)
                 choice[i] = (part_of, None, lvl)
+        _rates_of_counts(folded, clause_figures, choice, cat)
         paired_as_denominator: set[int] = set()
         # "hướng đến 100% thủ tục …, 90% hồ sơ …": from a target wording followed by a figure, the clause is a target
         target_at, target_word = _target_start(folded, clause, cat)
@@ -681,7 +682,7 @@ def propose(
                     )
                 )
                 sentence_of[id(candidates[-1])] = clause.sentence
-    candidates = _without_rates_of_stated_counts(candidates, sentence_of, cat)
+    candidates = _check_stated_rates(candidates, sentence_of, cat)
     return _dedupe([c for c in candidates if c.confidence >= min_confidence])
 
 
@@ -700,6 +701,38 @@ _COMPARED_WITH = re.compile(
 # "tất cả 33 xã", "toàn bộ 115 thôn", "all 33 communes": every place there is, so the count is also how many there are
 _ALL_PLACES = re.compile(r"(?<!\w)(?:tất\s+cả|toàn\s+bộ|cả|all(?:\s+of\s+the)?|all\s+the)\s*$")
 _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+
+
+
+# "7.660 hồ sơ trực tuyến, đạt tỷ lệ 90%", "434 were submitted online, representing 85%": the rate of the count just
+# before it, whatever other wordings stand in the clause
+_RATE_OF_COUNT = re.compile(
+    r"(?:,|\s)\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
+    r"(?:\s+(?:khoảng|hơn|trên|gần|xấp\s+xỉ|more\s+than|over|about|nearly|almost))?\s*$")
+
+
+def _follows_count_as_rate(folded: str, figures: list[Figure], i: int) -> bool:
+    if i == 0 or figures[i].unit != "percent" or figures[i - 1].unit != "count":
+        return False
+    between = folded[figures[i - 1].end : figures[i].start]
+    return not re.search(r"[\d;.]", between) and bool(_RATE_OF_COUNT.search(between))
+
+
+def _rates_of_counts(folded: str, figures: list[Figure], choice: dict[int, tuple[Any, Any, Any]],
+                     cat: Catalogue) -> None:
+    rate_of = {info.derived["numerator"]: info for info in cat.indicators.values() if info.stated_rate}
+    for i in range(1, len(figures)):
+        before = figures[i - 1]
+        if (i - 1) not in choice:
+            continue
+        if not _follows_count_as_rate(folded, figures, i):
+            continue
+        counted, _, level = choice[i - 1]
+        rate = rate_of.get(counted.info.id)
+        if rate is None or (i in choice and choice[i][0].info.id != rate.id and choice[i][0].score >= 2.5):
+            continue
+        evidence = [part("rate_of_count", indicator=counted.info.id, figure=before.text)]
+        choice[i] = (_Scored(rate, 3.0, evidence, False), None, level)
 
 
 def _breakdown_parts(folded: str, figures: list[Figure], scored: list[list[_Scored]], cat: Catalogue) -> set[int]:
@@ -809,19 +842,34 @@ def _context_count(f: Figure, place: str, text: str, clause: _Clause, sentence: 
                      confidence, render(parts, "en"), f.start, f.end, f.ambiguous, parts)
 
 
-def _without_rates_of_stated_counts(candidates: list[Candidate], sentence_of: dict[int, int],
-                                    cat: Catalogue) -> list[Candidate]:
-    """A stated rate is kept only when its sentence does not give both counts: then the loader derives it."""
-    kept = []
+# a stated rate and the rate of its two counts agree when they differ by less than rounding and "hơn/gần" allow
+RATE_TOLERANCE = 1.0  # percentage points
+
+
+def _check_stated_rates(candidates: list[Candidate], sentence_of: dict[int, int], cat: Catalogue) -> list[Candidate]:
+    """A stated rate beside both its counts is kept (the loader keeps it beside the one it derives) and says whether
+    the two agree: a report's rate that disagrees with its own counts is worth a curator's look."""
     for c in candidates:
         info = cat.indicators[c.indicator]
-        if info.stated_rate:
-            sentence = sentence_of.get(id(c))
-            beside = {o.indicator for o in candidates if sentence_of.get(id(o)) == sentence and o is not c}
-            if info.derived["numerator"] in beside and info.derived["denominator"] in beside:
-                continue
-        kept.append(c)
-    return kept
+        if not info.stated_rate:
+            continue
+        sentence = sentence_of.get(id(c))
+        beside = [o for o in candidates if sentence_of.get(id(o)) == sentence and o is not c and o.level == c.level]
+        numerator = next((o for o in beside if o.indicator == info.derived["numerator"]), None)
+        denominator = next((o for o in beside if o.indicator == info.derived["denominator"]
+                            and float(o.value) > 0), None)
+        if numerator is None or denominator is None:
+            continue
+        computed = round(100.0 * float(numerator.value) / float(denominator.value), 2)
+        if abs(computed - float(c.value)) <= RATE_TOLERANCE:
+            note = part("stated_rate_agrees", computed=computed)
+        else:
+            note = part("stated_rate_disagrees", computed=computed, numerator=numerator.value,
+                        denominator=denominator.value)
+            c.confidence = round(c.confidence * 0.8, 3)
+        c.reason_parts = [note if code == "stated_rate" else (code, values) for code, values in c.reason_parts]
+        c.reason = render(c.reason_parts, "en")
+    return candidates
 
 
 def _as_catalogue(catalogue: Catalogue | list[dict[str, Any]] | str | Path | None) -> Catalogue:

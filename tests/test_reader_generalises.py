@@ -33,12 +33,31 @@ def test_a_stated_online_rate_without_its_counts_is_proposed_typed():
     assert any(code == "stated_rate" for code, _ in c.reason_parts)
 
 
-def test_with_both_counts_beside_it_the_rate_is_left_to_the_loader():
+def test_with_both_counts_beside_it_the_stated_rate_is_kept_and_checked_against_them():
+    # the loader keeps a stated rate beside the one it derives, so the reader proposes it and says they agree
     text = ("Năm 2024, huyện tiếp nhận 3.200 hồ sơ, trong đó 2.100 hồ sơ tiếp nhận trực tuyến, "
             "đạt tỷ lệ hồ sơ trực tuyến 65,6%.")
     found = _found(text)
     assert ("dossiers_received", 3200) in found and ("dossiers_online", 2100) in found
-    assert not any(indicator == "online_submission_rate" for indicator, _ in found)
+    rate = _one(text, "online_submission_rate", 65.6)
+    assert [values for code, values in rate.reason_parts if code == "stated_rate_agrees"] == [{"computed": 65.62}]
+
+
+def test_a_stated_rate_that_disagrees_with_its_counts_is_flagged():
+    text = "Năm 2024, xã tiếp nhận 1.000 hồ sơ, trong đó 500 hồ sơ nộp trực tuyến, đạt 80%."
+    rate = _one(text, "online_submission_rate", 80)
+    flags = [values for code, values in rate.reason_parts if code == "stated_rate_disagrees"]
+    assert flags == [{"computed": 50.0, "numerator": 500, "denominator": 1000}]
+    assert "500/1000 = 50.0%" in rate.reason
+    assert not any(code == "stated_rate" for code, _ in rate.reason_parts)
+
+
+def test_the_rate_right_after_a_count_is_that_counts_rate_in_english_too():
+    text = ("In 2024 the centre received 509 administrative dossiers, of which 434 were submitted online, "
+            "representing more than 85% of the total.")
+    rate = _one(text, "online_submission_rate", 85, language="en")
+    assert rate.qualifier == "over" and rate.confidence >= 0.5 and rate.period == "2024"
+    assert any(code == "rate_of_count" for code, _ in rate.reason_parts)
 
 
 # ── places counted: X/Y and "all N" ─────────────────────────────────────────────────────────────────────────
