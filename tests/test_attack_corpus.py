@@ -551,6 +551,19 @@ def test_the_harness_catches_a_memory_blow_up_and_a_hang(corpus_run):
     assert CASE_SECONDS <= results["probe-hang"]["seconds"] < CASE_SECONDS + 2
 
 
+@pytest.mark.parametrize("live", [
+    "[bấm](http://evil.example/login)", "![](http://evil.example/x.png)", "<img src=http://evil.example/x.png>",
+    "<script>alert(1)</script>", "xem http://evil.example/a", "www.evil.example", "admin@evil.example",
+    "$\\href{http://evil.example}{x}$", ":red[Lỗi]", ":skull:"])
+def test_the_markup_check_sees_what_a_browser_would_render_and_not_its_escaped_form(live):
+    """The link checks rest on live_markup: it must flag each construct raw, and none once escaped as the pages do."""
+    from ui.markdown import escape
+
+    assert live_markup(f"Giá trị: {live}. Đã dùng mặc định."), live
+    assert not live_markup(f"Giá trị: {escape(live)}. Đã dùng mặc định."), escape(live)
+    assert live in visible(escape(live))
+
+
 def test_the_corpus_leaves_the_repository_data_folder_unchanged(corpus_run):
     before, after = corpus_run["before"], corpus_run["after"]
     changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
