@@ -1,9 +1,10 @@
-"""So sánh / Compare: the chosen districts side by side, one chart per indicator or compare group."""
+"""So sánh / Compare: the chosen units of one kind side by side, one chart per indicator or compare group."""
 
 import streamlit as st
 
 from charts.colors import district_colors
 from charts.compare import chart_keys, chart_title
+from charts.labels import unit_label
 from charts.tables import figures_table
 from i18n import pick, t
 from ui import db, layout, scope, state
@@ -13,10 +14,22 @@ from ui.tables import show_table
 lang = state.language()
 layout.page_header(lang, "compare.title", "compare.caption")
 
-districts = db.query("districts")
+all_units = db.query("districts")
 themes = db.query("themes")
-colors = district_colors(list(districts["district_id"]))
-names = dict(zip(districts["district_id"], districts["district_name"]))
+colors = district_colors(list(all_units["district_id"]))
+names = {row["district_id"]: unit_label(row, lang) if row["unit_kind"] != "district" else row["district_name"]
+         for row in all_units.to_dict("records")}
+
+# Units of one kind are compared: districts (until 2025) with districts, communes with communes. The choice is
+# offered only when the data holds figures of more than one kind.
+kinds = [kind for kind in ("district", "commune", "province") if kind in set(all_units["unit_kind"])]
+state.seed_widget("compare_kind", state.choice("kind", kinds, kinds[0]))
+if len(kinds) > 1:
+    kind = st.radio(t("compare.kind", lang), kinds, key="compare_kind", horizontal=True,
+                    format_func=lambda k: t(f"subtypes.kind_{k}", lang))
+else:
+    kind = kinds[0]
+districts = all_units[all_units["unit_kind"] == kind]
 
 provinces = sorted(districts["province_2025"].unique())
 province_options = ["", *provinces]
@@ -48,7 +61,8 @@ per_commune = st.toggle(t("compare.per_commune", lang), key="compare_per_commune
                         help=t("compare.per_commune_help", lang))
 
 if not chosen:
-    state.remember(d=None, theme=theme, province=province or None, per=None, indicator=None)
+    state.remember(d=None, theme=theme, province=province or None, per=None, indicator=None,
+                   kind=None if kind == kinds[0] else kind)
     st.warning(t("compare.pick_districts", lang))
     st.stop()
 
@@ -64,7 +78,8 @@ focus = st.selectbox(t("compare.indicator", lang), ["", *keys], key="compare_ind
 
 state.remember(
     d=None if chosen == default_ids else chosen, theme=None if theme == theme_ids[0] else theme,
-    province=province or None, per="commune" if per_commune else None, indicator=focus or None)
+    province=province or None, per="commune" if per_commune else None, indicator=focus or None,
+    kind=None if kind == kinds[0] else kind)
 st.caption(":material/link: " + t("compare.link_hint", lang))
 
 if not keys:

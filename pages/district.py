@@ -1,8 +1,11 @@
-"""Huyện / District profile: one district's figures by theme, each traceable; strengths and gaps."""
+"""Hồ sơ đơn vị / Unit profile: one unit's figures by theme, each traceable; strengths and gaps; its lineage across
+the 2025 reform (an old district: the current communes that cover it; a new commune: the old units it was formed
+from, and their figures as history). The path and parameter stay /district?district=… so old links keep working."""
 
 import streamlit as st
 
 from analysis.standing import findings
+from charts.labels import unit_label
 from charts.tables import figures_table
 from i18n import pick, t
 from i18n.numbers import format_number
@@ -15,17 +18,52 @@ layout.page_header(lang, "district.title", "district.caption")
 districts = db.query("district_summary")
 ids = list(districts["district_id"])
 names = dict(zip(districts["district_id"], districts["district_name"]))
+labels = {row["district_id"]: unit_label(row, lang) for row in districts.to_dict("records")}
 state.seed_widget("profile_district", state.choice("district", ids, ids[0]))
-district_id = st.selectbox(t("district.choose", lang), ids, key="profile_district", format_func=names.get)
+district_id = st.selectbox(t("district.choose", lang), ids, key="profile_district", format_func=labels.get)
 state.remember(district=district_id)
 
-facts = districts[districts["district_id"] == district_id].iloc[0]
+facts = districts[districts["district_id"] == district_id].iloc[0].to_dict()
+figures = int(facts["figures"] + facts["derived_figures"])
 # Names, findings and theme names come from the data: shown as text, never as markdown.
-st.header(markdown.escape(facts["district_name"]))
-st.caption(t("district.facts", lang, province=markdown.escape(facts["province"]),
-             province_2025=markdown.escape(facts["province_2025"]),
-             communes=format_number(facts["communes"], lang) if facts["communes"] == facts["communes"] else "—",
-             figures=int(facts["figures"] + facts["derived_figures"])))
+heading = unit_label(facts, lang)
+st.header(markdown.escape(heading[:1].upper() + heading[1:]))
+if facts["unit_kind"] == "district":
+    st.caption(t("district.facts", lang, province=markdown.escape(facts["province"]),
+                 province_2025=markdown.escape(facts["province_2025"]),
+                 communes=format_number(facts["communes"], lang) if facts["communes"] == facts["communes"] else "—",
+                 figures=figures))
+else:
+    st.caption(t("district.facts_current", lang, province_2025=markdown.escape(facts["province_2025"]), figures=figures))
+
+
+def _lineage_table(rows):
+    return {
+        t("district.col_unit", lang): [unit_label({"unit_subtype": r["subtype"], "unit_name": r["name_vi"]}, lang)
+                                       for r in rows],
+        t("district.col_province", lang): [r["province_name"] for r in rows],
+        t("district.col_share", lang): [t(f"district.share_{r['share']}", lang) for r in rows],
+        t("district.col_unit_id", lang): [r["unit_id"] for r in rows],
+    }
+
+
+unit_id = facts["unit_id"] if isinstance(facts["unit_id"], str) else None
+predecessors = None
+if unit_id is None:
+    st.caption(t("district.no_unit", lang))
+else:
+    lineage = db.query("unit_lineage", unit_id=unit_id).to_dict("records")
+    covered_by = [r for r in lineage if r["relation"] == "covered_by" and r["kind"] != "province"]
+    formed_from = [r for r in lineage if r["relation"] == "formed_from"]
+    if covered_by:
+        st.subheader(t("district.covered_by", lang, unit=markdown.escape(unit_label(facts, lang))))
+        show_table(_lineage_table(covered_by), hide_index=True, width="stretch")
+        st.caption(t("district.covered_by_caption", lang))
+    if formed_from:
+        st.subheader(t("district.formed_from", lang, unit=markdown.escape(unit_label(facts, lang))))
+        show_table(_lineage_table(formed_from), hide_index=True, width="stretch")
+        st.caption(t("district.formed_from_caption", lang))
+        predecessors = db.query("predecessor_observations", unit_id=unit_id)
 
 results = findings(db.query("district_standing", district=district_id), lang)
 strengths, gaps = st.columns(2)
@@ -48,3 +86,14 @@ for theme in themes.itertuples():
               count=len(rows))
     with st.expander(label, expanded=True):
         show_table(figures_table(rows, lang, with_district=False), hide_index=True, width="stretch")
+
+if predecessors is not None and not predecessors.empty:
+    # The predecessors' own figures, each marked as theirs: history of this unit, never summed into it.
+    table = figures_table(predecessors, lang)
+    table[t("district.col_unit", lang)] = [
+        t("district.predecessor_of", lang, unit=unit_label(r, lang), share=t(f"district.share_{r['predecessor_share']}", lang))
+        for r in predecessors.to_dict("records")]
+    table = table.drop(columns=[t("common.district", lang)])
+    table = table[[t("district.col_unit", lang), *[c for c in table.columns if c != t("district.col_unit", lang)]]]
+    with st.expander(t("district.predecessor_figures", lang, count=len(predecessors)), expanded=True):
+        show_table(table, hide_index=True, width="stretch")

@@ -7,6 +7,7 @@ import time
 
 import streamlit as st
 
+from charts.labels import level_label
 from charts.tables import changes_table, problems_table
 from i18n import pick, t
 from i18n.numbers import format_number
@@ -19,7 +20,7 @@ from reader.district_file import district_document, district_yaml_bytes, passage
 from ui import db, editor_access, layout, markdown, review_cache, state
 from ui.tables import show_table
 
-LEVELS = ("district", "commune_aggregate", "commune")
+LEVELS = ("district", "unit_bodies", "commune_aggregate", "commune")
 QUALIFIERS = ("", "approx", "over", "nearly")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -88,7 +89,7 @@ for number, candidate in enumerate(candidates):
         period = cells[3].text_input(t("common.period", lang), value=candidate.period or "", key=f"period_{key}")
         level = cells[4].selectbox(t("common.level", lang), LEVELS, key=f"level_{key}",
                                    index=LEVELS.index(candidate.level) if candidate.level in LEVELS else 0,
-                                   format_func=lambda lv: t(f"common.level_{lv}", lang, commune="…"))
+                                   format_func=lambda lv: level_label({"level": lv, "commune": "…"}, lang))
         commune = cells[5].text_input(t("reader.commune", lang), value=candidate.commune or "", key=f"commune_{key}")
         qualifier = cells[6].selectbox(t("reader.qualifier", lang), QUALIFIERS, key=f"qualifier_{key}",
                                        index=QUALIFIERS.index(candidate.qualifier or ""),

@@ -108,16 +108,17 @@ def test_overview_scorecard_marks_missing_figures_and_lists_every_district():
 
 def test_district_profile_from_link_shows_figures_with_formula_and_findings():
     at = run_page("district", district="lam-binh")
-    assert at.header[0].value == "Lâm Bình"
+    assert at.header[0].value == "Huyện Lâm Bình"
     tables = [df.value for df in at.dataframe]
-    online = next(t for t in tables if "7,81%" in set(t["Giá trị"]))
+    online = next(t for t in tables if "Giá trị" in t.columns and "7,81%" in set(t["Giá trị"]))
     assert "1.973 ÷ 25.250 × 100" in set(online["Công thức"])
     assert any("đạt mục tiêu quốc gia 2025" in m.value for m in at.markdown)
 
 
 def test_district_profile_in_english():
     at = run_page("district", district="thuan-bac", lang="en")
-    assert at.title[0].value == "District profile"
+    assert at.title[0].value == "Unit profile"
+    assert at.header[0].value == "Thuận Bắc district"
     assert any("below the national target 2025" in m.value for m in at.markdown)
 
 
@@ -320,7 +321,8 @@ def test_pages_start_from_twenty_districts_and_say_so_at_scale(fifty_districts, 
 def test_contribute_shows_markdown_in_an_uploaded_name_as_text(monkeypatch):
     at = unlocked_contribute(monkeypatch)
     content = (REPO / "data" / "units" / "lam-binh.yaml").read_text(encoding="utf-8").replace(
-        "district: Lâm Bình", "district: \"[bấm vào đây](http://example.com) **X**\"").replace("slug: lam-binh", "slug: lam-binh-x")
+        "name: Lâm Bình\nkind: district\nunit_id: pre-2025/tuyen-quang/huyen-lam-binh\n",
+        "district: \"[bấm vào đây](http://example.com) **X**\"\n").replace("slug: lam-binh", "slug: lam-binh-x")
     at.file_uploader(key="upload").upload("x.yaml", content.encode(), "application/yaml").run()
     assert not at.exception
     message = at.success[0].value

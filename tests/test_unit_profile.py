@@ -1,0 +1,165 @@
+"""The unit profile (issue 13): an old district shows the current communes that now cover it; a new commune shows
+the old units it was formed from and their figures as history, marked as the predecessor's and never summed.
+Compare offers units of one kind. On the real data and, for the commune, a copy of it with one small commune file
+whose figure comes from a public page (issue 14 §3: printed number, locator and address, no quote)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import queries
+from loaders import build_database
+from loaders.problems import ValidationFailed
+from loaders.validate import load_dataset
+from tests.conftest import DATA_DIR, REPO
+
+COMMUNE_FILE = """\
+name: Lâm Bình
+kind: commune
+unit_id: tuyen-quang/xa-lam-binh
+slug: xa-lam-binh
+province: Tuyên Quang
+province_2025: Tuyên Quang
+sources:
+  - id: xa-lam-binh-trang-2025
+    title: Kết quả chuyển đổi số xã Lâm Bình
+    issuer: UBND xã Lâm Bình
+    date: null
+    date_about: 2025-09
+    date_basis: tin đăng trong chuyên mục tháng 9/2025, bài không ghi ngày
+    kind: public_page
+    url: https://lambinh.tuyenquang.gov.vn/chuyen-doi-so
+observations:
+  - indicator: online_payment_rate
+    value: 85.63
+    unit: percent
+    period: asof unknown
+    level: district
+    source: xa-lam-binh-trang-2025
+    printed: "85,63%"
+    locator: "Mục II. Kết quả, đoạn 2"
+"""
+
+
+def run_page(name: str, **query) -> AppTest:
+    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture(scope="module")
+def with_commune(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("commune")
+    shutil.copytree(DATA_DIR, folder / "data", ignore=shutil.ignore_patterns("history"))
+    (folder / "data" / "units" / "xa-lam-binh.yaml").write_text(COMMUNE_FILE, encoding="utf-8")
+    build_database(folder / "data", folder / "cds.duckdb")
+    return folder
+
+
+@pytest.fixture
+def commune_app(with_commune, monkeypatch):
+    monkeypatch.setenv("CDS_DATA_DIR", str(with_commune / "data"))
+    monkeypatch.setenv("CDS_DB_PATH", str(with_commune / "cds.duckdb"))
+    return with_commune
+
+
+def _tables(at: AppTest) -> list:
+    return [frame.value for frame in at.dataframe]
+
+
+@pytest.mark.usefixtures("built_db")
+def test_an_old_districts_profile_shows_the_communes_that_now_cover_it():
+    at = run_page("district", district="lam-binh")
+    assert any(h.value.startswith("Từ 1/7/2025 địa bàn huyện Lâm Bình nay thuộc") for h in at.subheader)
+    covering = next(t for t in _tables(at) if "Mã đơn vị" in t.columns)
+    assert sorted(covering["Đơn vị"]) == ["xã Bình An", "xã Lâm Bình", "xã Minh Quang", "xã Thượng Lâm"]
+    assert set(covering["Tỉnh"]) == {"Tuyên Quang"} and set(covering["Phần"]) == {"một phần"}
+
+
+def test_a_communes_profile_shows_its_predecessors_and_their_figures_as_theirs(commune_app):
+    at = run_page("district", district="xa-lam-binh")
+    assert at.header[0].value == "Xã Lâm Bình"
+    assert any(h.value == "xã Lâm Bình được hình thành từ" for h in at.subheader)
+    tables = _tables(at)
+    predecessors = next(t for t in tables if "Mã đơn vị" in t.columns)
+    assert "huyện Lâm Bình" in set(predecessors["Đơn vị"])
+    assert "thị trấn Lăng Can" in set(predecessors["Đơn vị"])
+    history = next(t for t in tables if "Đơn vị" in t.columns and "Giá trị" in t.columns)
+    received = history[history["Chỉ tiêu"] == "Số hồ sơ TTHC tiếp nhận"]
+    # the old district's own figure, marked as the predecessor's and not summed into the commune
+    assert list(received["Đơn vị"]) == ["Số liệu của huyện Lâm Bình (đơn vị tiền thân, một phần)"]
+    assert list(received["Giá trị"]) == ["25.250"]
+    own = next(t for t in tables if "Giá trị" in t.columns and "85,63%" in set(t["Giá trị"]))
+    row = own[own["Giá trị"] == "85,63%"].iloc[0]
+    assert row["Kỳ"] == "Đến thời điểm đưa tin (không ghi ngày, khoảng tháng 9/2025)"
+    assert row["Cấp"] == "toàn xã"
+    assert "in là «85,63%»" in row["Trích dẫn / vị trí"] and "Mục II. Kết quả, đoạn 2" in row["Trích dẫn / vị trí"]
+    assert "https\\:\u2060//lambinh" in row["Trích dẫn / vị trí"] or "https://lambinh" in row["Trích dẫn / vị trí"]
+
+
+def test_compare_offers_the_kinds_of_unit_and_compares_one_kind(commune_app):
+    at = run_page("compare", theme="online_services")
+    assert at.radio(key="compare_kind").options == ["Huyện, quận, thị xã, thành phố (đến 30/6/2025)",
+                                                     "Xã, phường, đặc khu"]
+    assert "xa-lam-binh" not in at.multiselect(key="compare_districts").options
+    at = run_page("compare", theme="online_services", kind="commune")
+    assert at.multiselect(key="compare_districts").value == ["xa-lam-binh"]
+
+
+def test_the_commune_is_in_the_observations_view_with_its_unit(commune_app):
+    con = queries.open_database(commune_app / "cds.duckdb")
+    row = queries.cursor(con).execute(
+        "SELECT unit_id, unit_kind, unit_name, unit_subtype, period_kind, period_about, period_start, period_end, "
+        "quote, printed, locator, source_url FROM observations WHERE district_id = 'xa-lam-binh'").fetchall()
+    assert [r[:6] for r in row] == [("tuyen-quang/xa-lam-binh", "commune", "Lâm Bình", "xa", "as_of_unknown", "2025-09")]
+    assert str(row[0][6]) == "2025-09-01" and str(row[0][7]) == "2025-09-30"  # for sorting; the kind says undated
+    assert row[0][8:] == (None, "85,63%", "Mục II. Kết quả, đoạn 2", "https://lambinh.tuyenquang.gov.vn/chuyen-doi-so")
+    history = queries.run(con, "predecessor_observations", unit_id="tuyen-quang/xa-lam-binh")
+    assert set(history["predecessor_name"]) == {"Lâm Bình"} and set(history["district_id"]) == {"lam-binh"}
+    con.close()
+
+
+def _with(tmp_path, text: str):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder, ignore=shutil.ignore_patterns("history"))
+    (folder / "units" / "xa-lam-binh.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as failure:
+        load_dataset(folder)
+    return [(p.field, p.code) for p in failure.value.problems]
+
+
+def test_a_public_pages_figure_with_a_copied_sentence_is_refused(tmp_path):
+    text = COMMUNE_FILE + '    quote: "Tỷ lệ thanh toán trực tuyến đạt 85,63%"\n'
+    assert _with(tmp_path, text) == [("quote", "quote_from_public_page")]
+
+
+def test_a_printed_number_that_does_not_read_as_the_value_is_refused(tmp_path):
+    assert _with(tmp_path, COMMUNE_FILE.replace('printed: "85,63%"', 'printed: "85,36%"')) == \
+        [("printed", "printed_not_value")]
+    assert _with(tmp_path / "b", COMMUNE_FILE.replace('printed: "85,63%"', 'printed: "85,63"')) == \
+        [("printed", "printed_not_value")]  # a percent is printed with its sign
+
+
+def test_a_public_page_needs_its_url_and_its_figures_a_locator(tmp_path):
+    assert ("locator", "locator_missing") in _with(tmp_path, COMMUNE_FILE.replace('    locator: "Mục II. Kết quả, đoạn 2"\n', ""))
+    problems = _with(tmp_path / "b", COMMUNE_FILE.replace("    url: https://lambinh.tuyenquang.gov.vn/chuyen-doi-so\n", ""))
+    assert ("sources[0]", "public_page_without_url") in problems or any(code == "public_page_without_url" for _, code in problems)
+
+
+def test_an_undated_source_says_about_when_and_how_that_was_inferred(tmp_path):
+    problems = _with(tmp_path, COMMUNE_FILE.replace("    date_basis: tin đăng trong chuyên mục tháng 9/2025, bài không ghi ngày\n", ""))
+    assert any(code == "undated_source" for _, code in problems)
+
+
+def test_an_english_printed_number_reads_too(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder, ignore=shutil.ignore_patterns("history"))
+    (folder / "units" / "xa-lam-binh.yaml").write_text(COMMUNE_FILE.replace('printed: "85,63%"', 'printed: "85.63%"'),
+                                                     encoding="utf-8")
+    assert any(d.slug == "xa-lam-binh" for d in load_dataset(folder).districts)
