@@ -177,11 +177,22 @@ def add_bar_chart(slide, data: NativeChart, left, top, width, height, label_size
         if top_value > 0:
             axis.maximum_scale = top_value * 1.25
         axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = "#,##0", False
+    chart.has_title = False  # the slide's title says it; PowerPoint would otherwise repeat a lone series' name
     chart.has_legend = len(data.series) > 1 or bool(data.targets)
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
+        if len(data.series) == 1:  # the lone bar series is named like the chart: only the target is explained
+            _hide_legend_entry(chart, 0)
     return frame
+
+
+def _hide_legend_entry(chart, index: int) -> None:
+    legend = chart._chartSpace.chart.find(qn("c:legend"))
+    entry = etree.Element(qn("c:legendEntry"))
+    etree.SubElement(entry, qn("c:idx")).set("val", str(index))
+    etree.SubElement(entry, qn("c:delete")).set("val", "1")
+    legend.find(qn("c:legendPos")).addnext(entry)
 
 
 def figure_notes(data: NativeChart, observations: Mapping[str, Mapping], lang: str) -> list[str]:
