@@ -221,7 +221,7 @@ def _heading_level(folded_heading: str) -> str | None:
     if commune and not district:
         return "commune_aggregate"
     if district and not commune:
-        return "district"
+        return "unit_bodies"
     return None
 
 
@@ -295,7 +295,28 @@ _COMBINED = re.compile(
 )
 _COMMUNE_AGG = re.compile(r"cấp\s+xã|(?<!\w)các\s+xã|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:các|cấp)\s+xã"
                           r"|(?<!\w)commune[-\s]levels?(?!\w)")
-_DISTRICT = re.compile(r"cấp\s+huyện|(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+huyện|(?<!\w)district[-\s]levels?(?!\w)")
+# the unit's own bodies: a district's People's Committee and its offices, a province's departments ("các sở, ban,
+# ngành"), "cấp huyện" beside "cấp xã" in a district report; a figure said of them alone is level unit_bodies. The
+# People's Committee as the subject ("UBND huyện đã chỉ đạo …") speaks for the whole unit: only "tại / của UBND huyện"
+# names its own office
+_DISTRICT = re.compile(
+    r"cấp\s+huyện|(?:(?<=tại\s)|(?<=của\s)|(?<=ở\s))(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:huyện|tỉnh)(?!\s+và)"
+    r"|(?<!\w)district[-\s]levels?(?!\w)"
+    r"|(?:các\s+)?sở,?\s+ban,?\s+ngành|(?<!\w)các\s+sở(?:\s+ngành)?(?!\w)|cấp\s+(?:sở|tỉnh)(?!\w)"
+    r"|(?:các\s+)?(?:cơ\s+quan|phòng|đơn\s+vị)(?:\s+chuyên\s+môn)?(?:,\s*đơn\s+vị)?\s+(?:trực\s+)?thuộc\s+"
+    r"(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:huyện|tỉnh)|(?<!\w)phòng\s+chuyên\s+môn"
+    r"|provincial\s+(?:departments|agencies|level)|province[-\s]level|(?:provincial\s+)?departments,\s+(?:agencies|branches)"
+    r"|district\s+(?:departments|agencies|offices)"
+)
+# a province report's "các huyện, thị xã, thành phố" (and "cấp huyện" beside "cấp tỉnh") are its sub-units together
+_SUBUNITS_OF_PROVINCE = re.compile(r"(?<!\w)các\s+huyện(?:,\s*thị\s+xã)?(?:,?\s*(?:và\s+)?thành\s+phố)?(?!\w)"
+                                   r"|districts?,\s+towns?\s+and\s+cit(?:y|ies)")
+_PROVINCE_OWN = re.compile(r"cấp\s+tỉnh|(?<!\w)sở,?\s+ban,?\s+ngành|(?<!\w)các\s+sở(?!\w)|provincial\s+level")
+_ON_BEHALF = re.compile(r"(?:chỉ\s+đạo|hướng\s+dẫn|theo|đề\s+nghị|yêu\s+cầu|giao)\s+của\s+$")
+# "toàn huyện", "trên địa bàn tỉnh", "province-wide": the whole unit, whatever bodies are named elsewhere
+_WHOLE_UNIT = re.compile(r"(?<!\w)toàn\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã)(?!\w)"
+                         r"|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:huyện|tỉnh|xã)|(?:whole|entire)\s+(?:district|province|commune)"
+                         r"|(?:province|district)[-\s]wide")
 _COMMUNE_BARE = re.compile(
     r"(?:(?<=của\s)|(?<=tại\s)|(?<=ở\s))xã(?=[\s,.;:]|$)(?!\s*,?\s*thị\s+trấn)"
     r"|(?<![\w\d])(?<!các\s)(?<!cấp\s)(?<!\d\s)(?<!/)xã\s+(?:đã|đạt|có|hiện)(?!\w)"
@@ -330,8 +351,17 @@ def _level_cues(folded: str, covered: list[tuple[int, int]], text: str = "") -> 
         add("district", m)
     for m in _COMMUNE_AGG.finditer(folded):
         add("commune_aggregate", m)
-    for m in _DISTRICT.finditer(folded):
+    for m in _WHOLE_UNIT.finditer(folded):
         add("district", m)
+    for m in _SUBUNITS_OF_PROVINCE.finditer(folded):
+        add("commune_aggregate", m)
+    for m in _DISTRICT.finditer(folded):
+        if _ON_BEHALF.search(folded[max(0, m.start() - 25) : m.start()]):
+            continue  # "theo chỉ đạo của UBND tỉnh": who asked, not whose figure
+        own = "unit_bodies"
+        if m.group(0).startswith("cấp huyện") and _PROVINCE_OWN.search(folded[max(0, m.start() - 200) : m.end() + 200]):
+            own = "commune_aggregate"  # "cấp tỉnh đạt 100%, cấp huyện đạt 97%": the province's districts
+        add(own, m)
     for m in _COMMUNE_BARE.finditer(folded):
         add("commune", m)
     return sorted(cues, key=lambda c: c.start)

@@ -216,3 +216,38 @@ def test_a_close_rival_wording_is_named_in_the_reason():
     text = "Năm 2024, huyện có 48 tài khoản VNeID mức độ 2 được kích hoạt."
     codes = {code for c in propose(text, document_date="2024-12-20", min_confidence=0.0) for code, _ in c.reason_parts}
     assert "rival" in codes
+
+
+# ── levels: the unit's own bodies, its sub-units, the whole unit ────────────────────────────────────────────
+
+
+def _levels(text: str, date: str | None = "2024-12-20", language: str = "auto") -> set[tuple[str, float, str]]:
+    return {(c.indicator, float(c.value), c.level)
+            for c in propose(text, document_date=date, language=language, min_confidence=0.0)}
+
+
+def test_a_provinces_departments_are_its_own_bodies_and_its_districts_its_sub_units():
+    text = ("Năm 2024, các sở, ban, ngành tiếp nhận 9.100 hồ sơ; các huyện, thị xã, thành phố tiếp nhận 40.200 hồ sơ. "
+            "Tỷ lệ thanh toán trực tuyến cấp tỉnh đạt 99%, cấp huyện đạt 93%.")
+    got = _levels(text)
+    assert ("dossiers_received", 9100, "unit_bodies") in got
+    assert ("dossiers_received", 40200, "commune_aggregate") in got
+    assert ("online_payment_rate", 99, "unit_bodies") in got
+    assert ("online_payment_rate", 93, "commune_aggregate") in got  # beside "cấp tỉnh", "cấp huyện" are the districts
+
+
+def test_the_district_level_of_a_district_report_is_its_own_offices_in_english_too():
+    text = ("In 2024, 12,400 applications were received, including 900 at the district level and 11,500 at the "
+            "commune level.")
+    got = _levels(text, language="en")
+    assert ("dossiers_received", 900, "unit_bodies") in got and ("dossiers_received", 11500, "commune_aggregate") in got
+    assert ("dossiers_received", 12400, "district") in got
+
+
+def test_the_peoples_committee_as_subject_speaks_for_the_whole_district():
+    # "UBND huyện đã chỉ đạo …" is who acts; "theo chỉ đạo của UBND tỉnh" who asked: neither makes the figure the
+    # committee's own, while "tại UBND huyện" does
+    got = _levels("Năm 2024, UBND huyện đã chỉ đạo tổ chức 14 lớp tập huấn chuyển đổi số theo chỉ đạo của UBND tỉnh. "
+                  "Hiện có 1 điểm cầu truyền hình trực tuyến tại UBND huyện.")
+    assert ("training_sessions", 14, "district") in got
+    assert ("video_conference_points", 1, "unit_bodies") in got

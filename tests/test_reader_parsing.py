@@ -345,7 +345,7 @@ PROPOSAL_CASES = [
         "Tỷ lệ văn bản điện tử được ký số ở cấp huyện đạt 98,5%, cấp xã đạt 95,2%.",
         "2023-06",
         "vi",
-        [("edocs_signed_rate", 98.5, "asof 2023-06", "district"),
+        [("edocs_signed_rate", 98.5, "asof 2023-06", "unit_bodies"),
          ("edocs_signed_rate", 95.2, "asof 2023-06", "commune_aggregate")],
     ),
     (
@@ -442,15 +442,16 @@ def test_table_columns_give_the_level():
         "Số tổ công nghệ số cộng đồng | 112 |\n"
     )
     got = {(c.indicator, c.value, c.level, c.period) for c in propose(text, document_date="2024-01-10")}
-    assert ("edocs_signed_rate", 98.5, "district", "asof 2023") in got
+    # "cấp huyện" beside "cấp xã": the district's own bodies
+    assert ("edocs_signed_rate", 98.5, "unit_bodies", "asof 2023") in got
     assert ("edocs_signed_rate", 96.1, "commune_aggregate", "asof 2023") in got
-    assert ("community_teams_village_level", 112, "district", "asof 2023") in got
+    assert ("community_teams_village_level", 112, "unit_bodies", "asof 2023") in got
 
 
 def test_heading_gives_the_level():
     text = "a) Cấp huyện:\n+ Tỷ lệ văn bản điện tử được ký số: 99%.\nb) Cấp xã:\n+ Tỷ lệ văn bản điện tử được ký số: 97,5%.\n"
     got = {(c.value, c.level) for c in propose(text, document_date="2023-10")}
-    assert got == {(99, "district"), (97.5, "commune_aggregate")}
+    assert got == {(99, "unit_bodies"), (97.5, "commune_aggregate")}
 
 
 def test_without_a_report_date_a_figure_is_as_of_the_sources_unstated_date():

@@ -79,11 +79,9 @@ def test_headline_figure_is_found(source, observation):
     text, proposals = _proposals(source)
     hits = [c for c in proposals if _matches(c, observation)]
     assert hits, f"not proposed: {observation['indicator']} {observation['value']} {observation['period']}"
-    # The reader proposes the data format's levels of a district report; that a figure counts only the unit's own
-    # bodies (UBND huyện) is the curator's judgement from the quote, so a curated unit_bodies figure is matched by a
-    # 'district' proposal.
+    # a figure of the unit's own bodies ("của UBND huyện", "phòng chuyên môn thuộc UBND huyện") is proposed as such
     level = observation.get("level", "district")
-    assert any(c.level == ("district" if level == "unit_bodies" else level) for c in hits)
+    assert any(c.level == level for c in hits)
     if observation.get("commune"):
         assert any(c.commune == observation["commune"] for c in hits)
     if observation.get("qualifier"):
@@ -100,7 +98,7 @@ def test_proposals_are_well_formed(source):
         assert c.start <= c.figure_start < c.figure_end <= c.end or c.figure_start >= 0
         assert 0.0 <= c.confidence <= 1.0 and c.reason
         assert c.unit == catalogue.indicators[c.indicator].unit
-        assert c.level in ("district", "commune_aggregate", "commune")
+        assert c.level in ("district", "unit_bodies", "commune_aggregate", "commune")
         assert (c.level == "commune") == bool(c.commune)
         parse_period(c.period)
         # a derived indicator only as a rate the report states
