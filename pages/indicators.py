@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from charts.labels import level_label, period_text
+
 from charts.tables import catalogue_table, coverage_grid
 from exports.table_files import to_csv_bytes, to_xlsx_bytes
 from i18n import pick, t
@@ -80,6 +82,10 @@ with tab_data:
 
     table = db.query("observations_table", districts=chosen, theme=theme or None, indicator=indicator or None,
                      search=search or None)
+    # the level and the period in plain words beside their codes ('toàn huyện', 'xã Lâm Thượng'; undated: 'khoảng …')
+    records = table.to_dict("records")
+    table.insert(table.columns.get_loc("level") + 1, "level_text", [level_label(r, lang) for r in records])
+    table.insert(table.columns.get_loc("period_label") + 1, "period_text", [period_text(r, lang) for r in records])
     st.caption(t("indicators.rows_found", lang, count=format_number(len(table), lang)))
     if len(table) > MAX_TABLE_ROWS:
         st.caption(t("indicators.rows_shown", lang, shown=format_number(MAX_TABLE_ROWS, lang)))

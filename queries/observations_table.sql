@@ -1,9 +1,11 @@
--- The full data table, filtered in the database (never in pandas): chosen districts, optional theme,
+-- The full data table, filtered in the database (never in pandas): chosen units, optional theme,
 -- optional indicator, optional text search over indicator names and quotes (case- and accent-sensitive NFC text).
+-- Provenance: quote for the project's own documents; printed, locator and source_url for public pages.
 SELECT o.district_name, o.province_2025, o.indicator_id, o.indicator_name_vi, o.indicator_name_en, o.theme,
-       o.unit, o.value, o.qualifier, o.period_label, o.period_start, o.period_end, o.level, o.commune,
-       o.is_derived, o.formula_values, o.source_id, o.source_title, o.source_number, o.source_date, o.quote,
-       o.district_id, o.file, o.line
+       o.unit, o.value, o.qualifier, o.period_label, o.period_kind, o.period_about, o.period_start, o.period_end,
+       o.level, o.commune, o.is_derived, o.formula_values, o.source_id, o.source_title, o.source_number,
+       o.source_date, o.quote, o.printed, o.locator, o.source_url, o.note, o.stated, o.disagrees,
+       o.district_id, o.unit_id, o.unit_kind, o.unit_subtype, o.file, o.line
 FROM observations o
 JOIN districts d USING (district_id)
 JOIN indicators i USING (indicator_id)

@@ -136,3 +136,43 @@ def test_a_commune_file_needs_its_unit_id(tmp_path):
         "name: Lâm Bình\nkind: commune\nslug: xa-lam-binh\nprovince: Tuyên Quang\nprovince_2025: Tuyên Quang\n",
         encoding="utf-8")
     assert _problems(data) == ["unit_id: unit_id_missing"]
+
+
+STATED = """  - indicator: online_submission_rate
+    value: {value}
+    unit: percent
+    period: "2022"
+    level: district
+    stated: true
+    source: lam-binh-2022
+    quote: "tỷ lệ hồ sơ trực tuyến đạt {printed}%"
+"""
+
+
+def _stated_build(tmp_path, value: str, printed: str):
+    data = _copy(tmp_path)
+    path = data / "units" / "lam-binh.yaml"
+    text = path.read_text(encoding="utf-8").replace("  - indicator: portal_posts\n",
+                                                    STATED.format(value=value, printed=printed) + "  - indicator: portal_posts\n", 1)
+    path.write_text(text, encoding="utf-8")
+    # the quote is made up for this copy (Lâm Bình's report states no rate): the copy is built, never kept
+    build_database(data, tmp_path / "cds.duckdb")
+    con = queries.open_database(tmp_path / "cds.duckdb")
+    rows = queries.cursor(con).execute(
+        "SELECT observation_id, value, is_derived, stated, superseded_by, disagrees, stated_value FROM observations "
+        "WHERE district_id = 'lam-binh' AND indicator_id = 'online_submission_rate' ORDER BY is_derived").fetchall()
+    con.close()
+    return rows
+
+
+def test_a_stated_rate_is_kept_as_typed_and_the_derived_one_is_charted_and_flagged_when_they_disagree(tmp_path):
+    stated, derived = _stated_build(tmp_path, "9.5", "9,5")
+    assert stated == ("lam-binh/online_submission_rate/district/2022/stated", 9.5, False, True,
+                      "lam-binh/online_submission_rate/district/2022", True, None)
+    assert derived[0] == "lam-binh/online_submission_rate/district/2022" and derived[2:] == (True, False, None, True, 9.5)
+    assert derived[1] == pytest.approx(1973 / 25250 * 100)
+
+
+def test_a_stated_rate_that_agrees_within_rounding_is_not_flagged(tmp_path):
+    stated, derived = _stated_build(tmp_path, "7.81", "7,81")
+    assert (stated[3], stated[5], derived[5]) == (True, False, False)
