@@ -67,7 +67,7 @@ def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go
     footer_size = style.font_size - 6
     lines = [line for text in [*spec.notes, spec.source_note] for line in textwrap.wrap(text, FOOTER_WRAP[size])] \
         if footer else []
-    legend_items = sum(1 for trace in figure.data if trace.showlegend is not False)
+    legend_items = sum(1 for trace in figure.data if getattr(trace, "showlegend", False) is not False)
     legend_rows = 0 if not legend_items else (legend_items if size == "square" else -(-legend_items // 2))
     axis_px = 2 * style.label_size + 40 if figure.layout.xaxis.type == "multicategory" else style.label_size + 30
     legend_px = legend_rows * (style.font_size + 12)

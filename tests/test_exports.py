@@ -141,3 +141,12 @@ def test_table_downloads_neutralise_formulas_in_cells_headers_and_row_labels(hos
     cells = [cell.value for row in sheet.iter_rows() for cell in row]
     assert cells[0] == "'=HYPERLINK(\"http://evil.example\")"
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_pdf_pack_prints_the_scorecard_and_a_unit_profile(con):
+    deck = Deck(("overview.scorecard", "profile.lam-binh"), ALL)
+    pages = PdfReader(io.BytesIO(build_pdf(con, deck, today=dt.date(2026, 11, 24)))).pages
+    assert len(pages) == 1 + 2 + 1
+    scorecard, profile = (" ".join(page.extract_text().split()) for page in pages[1:3])
+    assert "Bảng điểm các chỉ tiêu chính" in scorecard and "7,81%" in scorecard and "373/BC-UBND" in scorecard
+    assert "Hồ sơ Lâm Bình" in profile and "25.250" in profile and "Năm 2022" in profile
