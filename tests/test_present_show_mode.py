@@ -102,3 +102,25 @@ def test_without_chromium_the_page_offers_pptx_and_the_browsers_own_picture_down
     assert "Tạo tệp PowerPoint (PPTX)" in labels and "Tạo tệp PDF" not in labels
     notice = " ".join(i.value for i in at.info)
     assert "Chromium" in notice and "máy ảnh" in notice and "PowerPoint" in notice
+
+
+def test_one_page_brief_of_a_chosen_unit_is_built_and_offered():
+    from tests.conftest import require_chromium
+
+    require_chromium()
+    at = run_page(deck=DECK, d="lam-binh,luc-yen")
+    at.selectbox(key="present_brief_unit").set_value("luc-yen").run()
+    at.button(key="build_brief").click().run()
+    assert not at.exception
+    download = at.get("download_button")
+    assert any(d.proto.label == "Tải bản tóm tắt PDF" for d in download)
+
+
+def test_without_chromium_a_charts_download_menu_points_to_the_browsers_camera_button(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = AppTest.from_file(str(REPO / "pages" / "compare.py"), default_timeout=30)
+    at.query_params["theme"] = "signing"
+    at.run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "Chromium" in captions and "máy ảnh" in captions and "PNG" in captions
