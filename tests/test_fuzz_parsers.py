@@ -55,7 +55,8 @@ CSV_HEADER = "indicator,value,unit,period,level,commune,qualifier,source,quote,n
 
 # What an attacker types into a YAML file, a cell or a report, beside arbitrary text.
 HOSTILE = [
-    "- ", ": ", "\n", "  ", "\t", "[", "]", "{", "}", "? ", ",", "&a ", "*a", "<<: ", "!!python/object/apply:os.system [id]",
+    "- ", ": ", "\n", "  ", "\t", "[", "]", "{", "}", "? ", ",", "&a ", "*a", "<<: ",
+    "!!python/object/apply:os.system [id]",
     "!!binary aGk=", "!!set ", "!!omap ", "!!str ", "!!float ", "!foo ", "%YAML 1.1\n", "---\n", "...\n", "|\n", ">-\n",
     "'", '"', "\\x00", "\\0", "\\e", "\\u202e", "#", "\ufeff", "\x00", "\x1b[2J", "\x85", "\u2028", "\u202e", "\u200b",
     "\u0430", "\uff11", "\u0661", "2023-02-30", "2023-13-45", "asof 2023-02-29", "2023-07..2023-01", "0000", "99999",
@@ -63,7 +64,8 @@ HOSTILE = [
     "1.973", "99,86%", "25.250", "=HYPERLINK(\"http://evil.example\")", "+1+cmd|' /C calc'!A0", "@SUM(1)", "-2+3",
     "[x](http://evil.example)", "![](http://evil.example/i.png)", "<script>alert(1)</script>", "../../etc/passwd",
     "lam-binh", "dossiers_online", "count", "percent", "district", "commune", "lam-binh-2022", "quý 5 năm 2023",
-    "tháng 13/2023", "ngày 31/04/2023", "6 tháng đầu năm", "đến nay", "khoảng", "trên", "gần", "hồ sơ", "tổ công nghệ số",
+    "tháng 13/2023", "ngày 31/04/2023", "6 tháng đầu năm", "đến nay", "khoảng", "trên", "gần", "hồ sơ",
+    "tổ công nghệ số",
 ]
 fragments = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12))
 hostile_text = st.lists(fragments, max_size=30).map("".join)
@@ -169,7 +171,8 @@ cell_value = st.one_of(
     st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
     st.sampled_from(HOSTILE).filter(lambda text: not any(ord(c) < 32 and c not in "\t\n\r" for c in text)),
     # what a cell can hold (openpyxl refuses to write C0 controls; the readers' answer to those is tested above)
-    st.text(alphabet=string.printable.replace("\x0b", "").replace("\x0c", "") + "ăâđêôơưÁàảãạ\u202e\u200b", max_size=20))
+    st.text(alphabet=string.printable.replace("\x0b", "").replace("\x0c", "") + "ăâđêôơưÁàảãạ\u202e\u200b",
+            max_size=20))
 district_rows = st.lists(st.tuples(st.sampled_from(["Tên huyện (district)", "Mã huyện (slug)", "Tỉnh (province)",
                                                     "Tỉnh sau 2025 (province_2025)", "Số xã (communes)", "x", None]),
                                    cell_value), max_size=6)
