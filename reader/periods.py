@@ -98,6 +98,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # từ (đầu) tháng 8/2021 đến nay / từ năm 2021 đến nay: from then to the document date
     ("since", _p(r"(?:từ|since)\s+(?:đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
                  + r"\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại)")),
+    # từ ngày 1/7 đến nay / từ 01/7/2025 đến nay (a day: the span runs from its month)
+    ("since_day", _p(r"(?:từ|kể\s+từ)\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*" + _Y.format(n="y")
+                     + r")?\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại|hiện\s+tại)")),
+    # (lũy kế) từ đầu năm (2024) (đến nay): from January of that year (the document's when none is said)
+    ("since_year_start", _p(r"(?:lũy\s+kế\s+|luỹ\s+kế\s+)?(?:từ|since)\s+(?:đầu\s+năm|the\s+(?:beginning|start)\s+of\s+"
+                            r"(?:the\s+year|(?=(?:19|20)\d\d)))(?:\s+(?:năm\s+)?" + _Y.format(n="y") + r")?"
+                            r"(?:\s*(?:đến|tới)\s+(?:nay|hiện\s+tại)|\s+(?:to|until)\s+(?:now|date|the\s+present|present))?"
+                            r"|(?:lũy|luỹ)\s+kế\s+năm(?:\s+" + _Y.format(n="y2") + r")?|year[-\s]to[-\s]date")),
+    # from July 1 to present / since 1 July / since July 1, 2025 until now
+    ("since_en", _p(r"(?:from|since)\s+(?:(?P<mn>january|february|march|april|may|june|july|august|september|october"
+                    r"|november|december)\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?P<mn2>january|february|march"
+                    r"|april|may|june|july|august|september|october|november|december))(?:,?\s+" + _Y.format(n="y") + r")?"
+                    r"(?:\s+(?:to|until|till)\s+(?:the\s+)?(?:present|now|date|today))?")),
     # từ tháng 01 năm 2022 đến tháng 12 năm 2022 / từ tháng 1/2022 đến tháng 6/2022
     ("month_span", _p(r"(?:từ|tính từ)\s+(?:đầu\s+)?tháng\s+(?P<m1>\d{1,2})" + _YEAR_OPT.format(n="y1")
                       + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?tháng\s+(?P<m2>\d{1,2})" + _YEAR_OPT.format(n="y2"))),
@@ -116,10 +129,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # as of: đến ngày 18/8/2023 / tính đến ngày 18 tháng 8 năm 2023
     ("asof_day", _p(r"(?:tính\s+)?(?:đến|tới|as\s+of|by)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
                     r"(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)" + _Y.format(n="y"))),
+    ("asof_day_no_year", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
+                            r"(?P<m>\d{1,2})(?![\d/])")),
     ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by)\s+(?P<d>\d{1,2})\s+(?P<mn>[a-z]+)\s+" + _Y.format(n="y"))),
     # a calendar date that is not "đến ngày …" (the date of a decision, a meeting): not a period, but consumed so
     # that its "tháng 9 năm 2023" is not read as a month
     ("date", _p(r"(?:ngày\s+)?(?<!\d)\d{1,2}\s*(?:/\s*|\s+tháng\s+)\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)")),
+    # "Sáng 5/4, tại xã …", "ngày 20/6 đã …": a day of the document's year on which what follows happened
+    ("event_day", _p(r"(?<!\w)(?:sáng|chiều|tối|trưa|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")),
     # đến hết tháng 2/2023 / đến tháng 5 năm 2023 / đến hết tháng 5 (year of the document)
     ("asof_month", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2})" + _YEAR_OPT.format(n="y"))),
     ("asof_month_en", _p(r"(?:as\s+of|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<mn>[a-z]+)\s+" + _Y.format(n="y"))),
@@ -153,6 +170,17 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
         return _months_code(y1, int(g["m1"]), y2, int(g["m2"])), "flow", from_doc
     if kind == "since":
         return ("since", g["y"], g["m"] or ""), "since", False
+    if kind == "since_day":
+        return ("since", g["y"] or "", g["m"]), "since", not g["y"]
+    if kind == "since_year_start":
+        return ("since", g["y"] or g["y2"] or "", "1"), "since", not (g["y"] or g["y2"])
+    if kind == "since_en":
+        if m.group(0).lower().startswith("from") and not re.search(r"(?:to|until|till)\s", m.group(0), re.IGNORECASE):
+            return None  # "from July 1, the commune …" is a start date, not a span to now
+        month = _MONTHS_EN.get((g["mn"] or g["mn2"]).lower())
+        return ("since", g["y"] or "", str(month)), "since", not g["y"]
+    if kind in ("asof_day_no_year", "event_day"):
+        return ("day", "", g["m"], g["d"]), "day", True
     if kind == "year_span":
         y1, y2 = (g["y1"], g["y2"]) if g["y1"] else (g["y3"], g["y4"])
         if int(y2) < int(y1):
@@ -211,14 +239,31 @@ def _month_of(g: dict) -> int | None:
 
 
 def _since_code(year: str, month: str, document_date: str | None) -> str | None:
+    """From a month (or a year) to the document's date; without a year said, the document's year."""
     m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?", str(document_date or ""))
     if not m:
         return None
     end_year, end_month = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    if not year:
+        year = str(end_year if not (month and end_month and int(month) > end_month) else end_year - 1)
     if month:
         code = _months_code(int(year), int(month), end_year, end_month or 12)
     else:
         code = f"{year}..{end_year}" if int(year) != end_year else year
+    return code if _valid(code) else None
+
+
+def _day_code(month: int, day: int, document_date: str | None) -> str | None:
+    """A day written without its year ("5/4") is in the document's year, or the year before when it would be later
+    than the document; without a document date it has no code."""
+    m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", str(document_date or ""))
+    if not m:
+        return None
+    year = int(m.group(1))
+    said = (month, day)
+    if m.group(2) and said > (int(m.group(2)), int(m.group(3) or 31)):
+        year -= 1
+    code = f"asof {year}-{month:02d}-{day:02d}"
     return code if _valid(code) else None
 
 
@@ -246,6 +291,10 @@ def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodM
             code, mention_kind, from_doc = result
             if mention_kind == "since":
                 code, mention_kind = _since_code(code[1], code[2], document_date), "flow"
+                if code is None:
+                    continue
+            elif mention_kind == "day":
+                code, mention_kind = _day_code(int(code[2]), int(code[3]), document_date), "asof"
                 if code is None:
                     continue
             if mention_kind == "now":

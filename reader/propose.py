@@ -470,7 +470,10 @@ def _doc_periods(text: str, mentions: list[PeriodMention], document_date: str | 
         # a stock "đến nay" in a report on 2022 written in 2023 is as of the end of 2022; an undated report's stock
         # stays as of its unstated date (the end of the period it reports on is a guess)
         now = _earlier(now, _asof_of_end(report))
-    default_flow = report or (str(doc_end.year) if doc_end else None)
+    # a flow with no period said: over the report's period; else what has come in up to the report's date (a report
+    # dated by its year only: that year)
+    year_only = bool(now) and re.fullmatch(r"asof \d{4}", now or "") is not None
+    default_flow = report or (now[len("asof "):] if year_only else now)
     return _DocPeriods(document_date, report, now, default_flow)
 
 
@@ -661,7 +664,8 @@ def propose(
                 confidence *= 0.7
                 notes.append(part("range", low=f.value, high=f.high))
             notes += level_parts
-            period, period_note = _period(f, best.info, clause, sentence, mentions, carried_period, doc, structure)
+            period, period_note = _period(f, best.info, clause, sentence, mentions, carried_period, doc, structure,
+                                          [g.start for g in figures], text)
             if period is None:
                 period, period_note = UNSTATED_PERIOD, part("period_unstated")
             notes.append(period_note)
@@ -1219,13 +1223,20 @@ def _period(
     carried: dict[int, PeriodMention | None],
     doc: _DocPeriods,
     structure: _Structure,
+    figure_starts: list[int],
+    text: str,
 ) -> tuple[str | None, Part]:
     doc_year_end = _period_end(doc.now) if doc.now else None
     usable = [m for m in mentions if _usable(m) and not _future(m, doc)]
     in_clause = [m for m in usable if clause.start <= m.start < clause.end]
+    before = [m for m in in_clause if m.start < f.start]
+    if not before:
+        # "có 122 dịch vụ …, tỷ lệ … trong 6 tháng đầu năm 2023 đạt 96%": a period said after another figure, or
+        # after a comma and before another figure, is that figure's, not this one's
+        in_clause = [m for m in in_clause if not any(f.end <= s < m.start for s in figure_starts) and not (
+            "," in text[f.end : m.start] and any(m.end <= s < clause.end for s in figure_starts))]
     mention, same_sentence = None, False
     if in_clause:
-        before = [m for m in in_clause if m.start < f.start]
         mention = before[-1] if before else in_clause[0]
         same_sentence = True
     else:

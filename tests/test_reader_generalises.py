@@ -251,3 +251,40 @@ def test_the_peoples_committee_as_subject_speaks_for_the_whole_district():
                   "Hiện có 1 điểm cầu truyền hình trực tuyến tại UBND huyện.")
     assert ("training_sessions", 14, "district") in got
     assert ("video_conference_points", 1, "unit_bodies") in got
+
+
+# ── periods: days without a year, spans to now, flows with no period, periods of the next figure ─────────────
+
+
+def test_a_day_without_its_year_is_in_the_documents_year():
+    c = _one("Sáng 5/4, xã thành lập 4 tổ công nghệ số cộng đồng với 20 thành viên.", "community_team_members", 20,
+             date="2022-04-07")
+    assert c.period == "asof 2022-04-05"
+    # a day later than the document is last year's
+    c = _one("Tính đến ngày 20/12, toàn huyện có 120 tổ công nghệ số cộng đồng.", "community_teams_village_level", 120,
+             date="2025-01-06")
+    assert c.period == "asof 2024-12-20"
+
+
+def test_spans_to_now_without_a_year_run_to_the_documents_date():
+    c = _one("Lũy kế từ đầu năm đến nay, huyện tiếp nhận 5.400 hồ sơ.", "dossiers_received", 5400, date="2024-10-05")
+    assert c.period == "2024-01..2024-10"
+    c = _one("From July 1 to present, the commune centre has received nearly 900 administrative procedures.",
+             "dossiers_received", 900, date="2025-07-12", language="en")
+    assert c.period == "2025-07" and c.qualifier == "nearly"
+    c = _one("Từ ngày 1/7 đến nay, xã tiếp nhận 1.250 hồ sơ.", "dossiers_received", 1250, date="2025-09-30")
+    assert c.period == "2025-Q3"
+
+
+def test_a_flow_with_no_period_in_a_dated_report_is_counted_up_to_its_date():
+    assert _one("Xã đã tiếp nhận 320 hồ sơ.", "dossiers_received", 320, date="2025-09-30").period == "asof 2025-09-30"
+    assert _one("Xã đã tiếp nhận 320 hồ sơ.", "dossiers_received", 320, date="2025").period == "2025"
+    assert _one("Xã đã tiếp nhận 320 hồ sơ.", "dossiers_received", 320, date=None).period == UNSTATED_PERIOD
+
+
+def test_a_period_said_for_the_next_figure_is_not_this_ones():
+    text = ("Huyện có 122 dịch vụ công trực tuyến toàn trình và 51 dịch vụ công trực tuyến một phần, tỷ lệ hồ sơ "
+            "trực tuyến trong 6 tháng đầu năm 2023 đạt 96%.")
+    assert _one(text, "services_end_to_end", 122, date=None).period == UNSTATED_PERIOD
+    assert _one(text, "services_partial", 51, date=None).period == UNSTATED_PERIOD
+    assert _one(text, "online_submission_rate", 96, date=None).period == "2023-H1"
