@@ -23,9 +23,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from charts.colors import MISSING_COLOR, TARGET_COLOR
-from charts.labels import indicator_name, level_label, source_text, value_text
+from charts.labels import group_title, indicator_name, level_label, source_text, value_text
 from charts.scorecard import STATUS, STATUS_COLORS, with_status
-from charts.labels import group_title
 from charts.spec import ChartSpec
 from i18n import t
 from i18n.periods import format_period
@@ -80,7 +79,9 @@ def native_chart(spec: ChartSpec) -> NativeChart | None:
     series = []
     for trace in bar_traces:
         by_name = {}
-        colors = trace.marker.color if isinstance(trace.marker.color, (list, tuple)) else [trace.marker.color] * len(trace.y)
+        colors = trace.marker.color
+        if not isinstance(colors, (list, tuple)):
+            colors = [colors] * len(trace.y)
         for name, value, color, text, custom in zip(names(trace), trace.y, colors, trace.text, trace.customdata):
             by_name[name] = (value, color, plain(text), custom[0])
         series.append(Series(
@@ -172,7 +173,8 @@ def add_bar_chart(slide, data: NativeChart, left, top, width, height, label_size
         axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0, 115, 20
         axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = '0"%"', False
     else:
-        top_value = max([v for s in data.series for v in s.values if v is not None] + [v for v, _ in data.targets] + [0])
+        values = [v for series in data.series for v in series.values if v is not None]
+        top_value = max(values + [v for v, _ in data.targets] + [0])
         axis.minimum_scale = 0
         if top_value > 0:
             axis.maximum_scale = top_value * 1.25

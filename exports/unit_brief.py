@@ -119,5 +119,6 @@ def brief_figure(con: duckdb.DuckDBPyConnection, unit: str, lang: str, today: dt
     return figure
 
 
-def build_unit_brief(con: duckdb.DuckDBPyConnection, unit: str, lang: str = "vi", today: dt.date | None = None) -> bytes:
+def build_unit_brief(con: duckdb.DuckDBPyConnection, unit: str, lang: str = "vi",
+                     today: dt.date | None = None) -> bytes:
     return figure_pdf(brief_figure(con, unit, lang, today or dt.date.today()))

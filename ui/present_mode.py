@@ -33,7 +33,8 @@ CONTROLS_PX = 84  # the row of buttons under the slide (and the gaps around it)
 # The script rewrites #cds-present-current (a style element in the page's head) to show another slide.
 _DECK_CSS = """
 <style>
-.st-key-present_deck {{position: relative !important; height: calc(100vh - {controls}px) !important; min-height: 360px; flex: none !important;}}
+.st-key-present_deck {{position: relative !important; height: calc(100vh - {controls}px) !important;
+    min-height: 360px; flex: none !important;}}
 .st-key-present_deck [class*="st-key-present_slide_"] {{position: absolute; inset: 0; visibility: hidden;
     background: white; overflow: hidden; display: flex; flex-direction: column;}}
 .st-key-present_slide_{current} {{visibility: visible !important; z-index: 1;}}
