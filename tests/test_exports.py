@@ -150,3 +150,18 @@ def test_pdf_pack_prints_the_scorecard_and_a_unit_profile(con):
     scorecard, profile = (" ".join(page.extract_text().split()) for page in pages[1:3])
     assert "Bảng điểm các chỉ tiêu chính" in scorecard and "7,81%" in scorecard and "373/BC-UBND" in scorecard
     assert "Hồ sơ Lâm Bình" in profile and "25.250" in profile and "Năm 2022" in profile
+
+
+def test_native_pptx_charts_and_notes_hold_data_texts_as_typed(hostile_con):
+    """Chart categories, series names and speaker notes come back from plotly's escaped texts as the very
+    characters of the data: no '&amp;' added, no tag from the data dropped."""
+    from tests.hostile_data import COMMUNE, NAME, TITLE
+
+    slides = list(Presentation(io.BytesIO(build_pptx(hostile_con, HOSTILE_DECK))).slides)
+    chart = next(shape.chart for shape in slides[1].shapes if shape.has_chart)
+    assert NAME in list(chart.plots[0].categories)
+    notes = slides[1].notes_slide.notes_text_frame.text
+    assert NAME in notes and TITLE in notes
+    labels = " ".join(s.name for s in chart.plots[0].series) + notes
+    assert COMMUNE in labels or "<b>Lâm Thượng</b>" in labels
+    assert "&amp;amp;" not in notes and "&lt;b&gt;Lâm" not in labels
