@@ -23,11 +23,11 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from charts.colors import MISSING_COLOR, TARGET_COLOR
-from charts.labels import group_title, indicator_name, level_label, source_text, value_text
+from charts.labels import (group_title, indicator_name, level_label, period_text, provenance_text, source_text,
+                           value_text)
 from charts.scorecard import STATUS, STATUS_COLORS, with_status
 from charts.spec import ChartSpec
 from i18n import t
-from i18n.periods import format_period
 
 PATTERNS = (None, MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.SMALL_CHECKER_BOARD, MSO_PATTERN.PERCENT_50,
             MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL, MSO_PATTERN.SMALL_GRID, MSO_PATTERN.DASHED_HORIZONTAL)
@@ -208,7 +208,7 @@ def figure_notes(data: NativeChart, observations: Mapping[str, Mapping], lang: s
             what = f" · {series.name}" if len(data.series) > 1 else ""
             shown = (label or value_text(row, lang)).replace("\n", " · ")
             lines.append(f"• {category}{what}: {shown} ({level_label(row, lang)}) — "
-                         f"“{row['quote']}” — {t('common.source', lang)}: {source_text(row)}")
+                         f"{provenance_text(row, lang)} — {t('common.source', lang)}: {source_text(row)}")
     return lines
 
 
@@ -257,10 +257,10 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
             continue
         cell.fill.fore_color.rgb = _rgb(STATUS_COLORS[STATUS[record["status"]]])
         shown = value_text(record, lang)
-        period = format_period(record["period_label"], lang)
+        period = period_text(record, lang)
         _cell_text(cell, f"{shown}\n{period}", size, bold_first=True, color=RGBColor(0x22, 0x22, 0x22))
         notes.append(f"• {record['district_name']} · {indicator_name(record, lang)}: {shown} ({period}) — "
-                     f"“{record['quote']}” — {t('common.source', lang)}: {source_text(record)}")
+                     f"{provenance_text(record, lang)} — {t('common.source', lang)}: {source_text(record)}")
     for key in rows:
         _cell_text(table.cell(rows.index(key) + 1, 0), titles[key], size)
         table.rows[rows.index(key) + 1].height = int(height / (len(rows) + 1))

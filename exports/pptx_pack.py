@@ -118,5 +118,5 @@ def _profile_slides(presentation, con, spec, lang: str, body) -> None:
         footer = [f"{t('common.source', lang)}: " + "; ".join(documents)] if documents else [spec.source_note]
         _footer(slide, footer)
         _notes(slide, [*footer, "", t("present.notes_figures", lang),
-                       *[f"• {r.indicator}: {r.value} ({r.period}, {r.level}) — “{r.quote}” — "
+                       *[f"• {r.indicator}: {r.value} ({r.period}, {r.level}) — {r.quote} — "
                          f"{t('common.source', lang)}: {r.source}" for r in page]])

@@ -13,12 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import queries
-from charts.labels import indicator_name, level_label, source_text, value_text
+from charts.labels import indicator_name, level_label, period_text, provenance_text, source_text, value_text
 from charts.markup import plotly_text
 from charts.spec import ChartSpec
 from charts.style import FONT_FAMILY, TEXT_COLOR
 from i18n import t
-from i18n.periods import format_period
 
 from .deck import PROFILE_PREFIX
 from .images import figure_pdf
@@ -40,8 +39,8 @@ def profile_rows(con: duckdb.DuckDBPyConnection, unit: str, lang: str) -> pd.Dat
     chosen = ranked.drop_duplicates("indicator_id")
     rows = [{
         "indicator": indicator_name(row, lang), "value": value_text(row, lang),
-        "period": format_period(row["period_label"], lang), "level": level_label(row, lang),
-        "source": source_text(row), "quote": str(row["quote"]), "unit_name": row["district_name"],
+        "period": period_text(row, lang), "level": level_label(row, lang),
+        "source": source_text(row), "quote": provenance_text(row, lang), "unit_name": row["district_name"],
     } for row in chosen.to_dict("records")]
     return pd.DataFrame(rows, columns=columns)
 
@@ -103,7 +102,7 @@ def brief_figure(con: duckdb.DuckDBPyConnection, unit: str, lang: str, today: dt
     figure = go.Figure(table.update(domain=dict(x=[0, 1], y=[0.42, 1])))
     fingerprint, built = data_version(con)
     subtitle = t("present.brief_meta", lang, date=today.strftime("%d/%m/%Y"), version=fingerprint, built=built)
-    quotes = [f"{n}. {row.indicator} — “{row.quote}”" for n, row in enumerate(rows.itertuples(), start=1)]
+    quotes = [f"{n}. {row.indicator} — {row.quote}" for n, row in enumerate(rows.itertuples(), start=1)]
     lines = [line for text in [f"{t('common.source', lang)}:", *documents, "", t("present.brief_quotes", lang), *quotes]
              for line in (textwrap.wrap(text, 150) or [""])]
     figure.add_annotation(text="<br>".join(plotly_text(line) for line in lines[:48]), xref="paper", yref="paper",
