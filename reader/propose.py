@@ -490,6 +490,7 @@ _REGION_WEIGHTS = {
     "anchor": 0.6,
     "sentence": 0.3,
 }
+_NEW_SUBJECT = re.compile(r"[,;]\s*((?:tỷ|tỉ|Tỷ|Tỉ)\s+lệ|(?:the\s+)?(?:rate|share)\s+of)(?!\w)")
 _BOUNDARY = re.compile(r",|;|\s(?:và|với|trong đó|gồm|and|with)\s")
 _PAIR_BETWEEN = re.compile(
     r"^[^\d;.]{0,40}?(?:\s(?:trên|trong)\s+tổng\s+(?:số\s+)?|\s?/\s?tổng\s+(?:số\s+)?|\s(?:out\s+)?of\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?)$",
@@ -959,6 +960,11 @@ def _zones(text: str, clause: _Clause, figures: list[Figure]) -> list[tuple[int,
         cut = None
         for m in _BOUNDARY.finditer(between):
             cut = unit_ends[i - 1] + m.end()
+        # "đạt 65%, tỷ lệ số hóa hồ sơ, kết quả … đạt 83%": a new "tỷ lệ" opens the next figure's stretch, whatever
+        # commas follow inside its name
+        head = _NEW_SUBJECT.search(between)
+        if head:
+            cut = unit_ends[i - 1] + head.start(1)
         splits.append(cut if cut is not None else unit_ends[i - 1])
     zones = []
     for i, f in enumerate(figures):
@@ -1004,8 +1010,12 @@ def _score(
     ellipsis = None
     if not any(clause.start <= m.start < clause.end and not m.weak for m in matches):
         earlier = [c for c in structure.clauses if c.sentence == clause.sentence and c.end <= clause.start]
+        later = [c for c in structure.clauses if c.sentence == clause.sentence and c.start >= clause.end]
         if earlier:
             ellipsis = (earlier[-1].start, earlier[-1].end)
+        elif later:
+            # "Chỉ đạo 14/14 xã; 115/115 thôn thành lập tổ …": a first clause without wordings shares the next one's
+            ellipsis = (later[0].start, later[0].end)
 
     def region(m: _Match) -> tuple[str, float] | None:
         if f.end <= m.start < unit_end or (m.start <= f.start and m.end >= f.end):
@@ -1074,6 +1084,8 @@ def _score(
         )
         if not unit_word and not close_before:
             return []
+    # "49/49 cán bộ được trang bị chữ ký số": what each of the people counted was given is what the figure counts
+    given = _GIVEN.match(fold(text[f.end : f.end + 120]))
     results: list[_Scored] = []
     for info in cat.indicators.values():
         if not (info.proposable or info.stated_rate) or info.unit != f.unit:
@@ -1100,7 +1112,8 @@ def _score(
         if f.unit == "count" and unit_word:
             head = unit_word.split(",")[0]
             if any(unit_word == cw or unit_word.startswith(cw + " ") or unit_word.startswith(cw + ",")
-                   or (english and re.search(rf"(?<!\w){re.escape(cw)}(?!\w)", unit_word)) for cw in info.counts):
+                   or (english and re.search(rf"(?<!\w){re.escape(cw)}(?!\w)", unit_word)) for cw in info.counts) \
+                    or _given_to_each(given, info):
                 unit_match = True
                 score += 1.5
                 evidence.append(part("counts", word=f.unit_word))
@@ -1127,6 +1140,16 @@ def _score(
         results.append(_Scored(info, score, evidence, unit_match))
     results.sort(key=lambda r: -r.score)
     return results
+
+
+_GIVEN = re.compile(r"\s*(?:cán\s+bộ|công\s+chức|viên\s+chức|người|officials|staff)(?:,\s*(?:công|viên)\s+chức)*"
+                    r"(?:\s+[^\s,;.]+){0,2}?\s+(?:(?:đã\s+)?được\s+(?:trang\s+bị|cấp)|(?:were\s+|are\s+|have\s+been\s+)?"
+                    r"(?:equipped|issued|provided)\s+with)\s+(?P<thing>[^,;.()]+)")
+
+
+def _given_to_each(given: re.Match[str] | None, info: IndicatorInfo) -> bool:
+    thing = given.group("thing") if given else ""
+    return bool(thing) and any(thing == cw or thing.startswith(cw + " ") for cw in info.counts)
 
 
 def _level(

@@ -288,3 +288,33 @@ def test_a_period_said_for_the_next_figure_is_not_this_ones():
     assert _one(text, "services_end_to_end", 122, date=None).period == UNSTATED_PERIOD
     assert _one(text, "services_partial", 51, date=None).period == UNSTATED_PERIOD
     assert _one(text, "online_submission_rate", 96, date=None).period == "2023-H1"
+
+
+# ── wordings: the next clause, a new "tỷ lệ", things given to people, words across regions ─────────────────
+
+
+def test_a_first_clause_without_wordings_shares_the_next_clauses():
+    found = _found("Huyện chỉ đạo 12/12 xã; 98/98 thôn thành lập tổ công nghệ số cộng đồng.")
+    assert {("communes_with_teams", 12), ("communes", 12), ("villages_with_team", 98), ("villages", 98)} <= found
+
+
+def test_a_new_rate_after_a_comma_starts_the_next_figures_stretch():
+    text = ("Tỷ lệ hồ sơ trực tuyến toàn tỉnh đạt 61,2%, tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính "
+            "đạt 77,4%.")
+    found = _found(text)
+    assert ("online_submission_rate", 61.2) in found and ("digitisation_rate", 77.4) in found
+    assert ("digitisation_rate", 61.2) not in found and ("online_submission_rate", 77.4) not in found
+
+
+def test_people_given_a_thing_count_the_things():
+    found = _found("Toàn bộ 36/36 cán bộ, công chức xã đã được cấp chữ ký số. Xã có 36 cán bộ tham gia tập huấn.")
+    assert ("personal_digital_signatures", 36) in found
+    assert len([f for f in found if f[0] == "personal_digital_signatures"]) == 1
+
+
+def test_villages_go_by_their_regional_names():
+    # buôn (Central Highlands), ấp (the South), bản (the North-West) are villages
+    found = _found("Xã đã thành lập tổ công nghệ số cộng đồng tại 9/9 buôn.")
+    assert ("villages", 9) in found
+    found = _found("Đến nay, 14/14 ấp đã thành lập tổ công nghệ số cộng đồng.")
+    assert ("villages_with_team", 14) in found and ("villages", 14) in found
