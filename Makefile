@@ -19,7 +19,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 CHROMIUM_PACKAGES ?= chromium fonts-dejavu-core poppler-utils
 CHROMIUM ?= /usr/bin/chromium
 chromium:
-	@if [ -x $(CHROMIUM) ]; then :; \
+	@if [ -x $(CHROMIUM) ] && command -v pdftoppm >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "installing $(CHROMIUM_PACKAGES) (picture exports and browser tests)"; \
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 && \
