@@ -253,6 +253,11 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     return False
 
 
+# "12 lớp/850 người", "3 đợt/1.200 lượt": a second figure after "<counting word>/", each with its own counting word
+_AFTER_COUNTING_SLASH = re.compile(r"(?<=\d)[ \t]+[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]?/[ \t]?(?=\d)")
+_FIGURE_AT = re.compile(_FIGURE_RE.pattern.replace(r"(?<![\w./,])", "", 1))
+
+
 def find_figures(text: str, *, language: str | None = "vi", keep_excluded: bool = False) -> list[Figure]:
     """All figures in ``text`` with offsets; dates, years, document numbers and ranks are left out."""
     figures: list[Figure] = []
@@ -262,7 +267,16 @@ def find_figures(text: str, *, language: str | None = "vi", keep_excluded: bool 
         figure = _figure_from_match(text, m, language)
         if figure is not None:
             figures.append(figure)
-    return figures
+    for slash in _AFTER_COUNTING_SLASH.finditer(text):
+        m = _FIGURE_AT.match(text, slash.end())
+        if m is None or m.group("frac") or any(f.start <= m.start() < f.end for f in figures):
+            continue
+        if not keep_excluded and _excluded(text, m):
+            continue
+        figure = _figure_from_match(text, m, language)
+        if figure is not None and figure.unit_word:
+            figures.append(figure)
+    return sorted(figures, key=lambda f: f.start)
 
 
 def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Figure | None:

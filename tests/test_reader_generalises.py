@@ -318,3 +318,12 @@ def test_villages_go_by_their_regional_names():
     assert ("villages", 9) in found
     found = _found("Đến nay, 14/14 ấp đã thành lập tổ công nghệ số cộng đồng.")
     assert ("villages_with_team", 14) in found and ("villages", 14) in found
+
+
+def test_classes_and_the_people_they_reached_are_two_figures():
+    # "N lớp/M người": the number after the slash is a figure with its own counting word, not a denominator
+    text = "Năm 2024, huyện tổ chức 12 lớp/850 người tham gia tập huấn chuyển đổi số cho cán bộ, công chức."
+    found = _found(text)
+    assert ("training_sessions", 12) in found and ("training_participants_officials", 850) in found
+    found = _found("Năm 2024, các xã mở 8 lớp/1.250 lượt người dân tham gia tập huấn kỹ năng số.")
+    assert ("training_sessions", 8) in found and ("training_participants_citizens", 1250) in found

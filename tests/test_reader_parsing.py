@@ -473,3 +473,12 @@ def test_a_run_of_hundreds_of_digits_is_not_a_figure_and_does_not_crash():
     assert propose("9" * 400 + " hồ sơ") == []
     with pytest.raises(ValueError):
         parse_number("1" * 19)
+
+
+def test_a_figure_after_a_counting_word_and_a_slash_is_read_on_its_own():
+    from reader.numbers import find_figures
+
+    got = [(f.value, f.unit_word, f.denominator) for f in find_figures("tổ chức 12 lớp/850 người tham gia")]
+    assert got == [(12, "lớp", None), (850, "người tham gia", None)]
+    # dates, document numbers and per-unit norms stay out
+    assert [f.value for f in find_figures("ngày 18/8/2023 có 5 tổ/thôn, theo Quyết định 12 QĐ/2023")] == [5]
