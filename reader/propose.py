@@ -347,6 +347,12 @@ def _level_cues(folded: str, covered: list[tuple[int, int]], text: str = "") -> 
         name = _commune_name(m.group(1))
         if name:
             add("commune", m, name)
+    for m in _NAMED_COMMUNE_EN.finditer(text):
+        name = _english_commune_name(m.group(1))
+        if name:
+            add("commune", m, name)
+    for m in _THE_COMMUNE_EN.finditer(folded):
+        add("commune", m)
     for m in _COMBINED.finditer(folded):
         add("district", m)
     for m in _COMMUNE_AGG.finditer(folded):
@@ -382,11 +388,35 @@ def _commune_name(raw: str) -> str | None:
 
 def _commune_names(text: str) -> list[str]:
     names: list[str] = []
-    for m in _NAMED_COMMUNE.finditer(text):
-        name = _commune_name(m.group(1))
+    found = [_commune_name(m.group(1)) for m in _NAMED_COMMUNE.finditer(text)]
+    found += [_english_commune_name(m.group(1)) for m in _NAMED_COMMUNE_EN.finditer(text)]
+    for name in found:
         if name and name not in names:
             names.append(name)
     return names
+
+
+# "Trang Son commune", "in Trang Son Commune": an English page names a commune before the word (not an office of it:
+# "Gia Phu Commune Public Administration Service Center", "Commune People's Committee")
+_NAMED_COMMUNE_EN = re.compile(
+    r"(?<![\w-])((?:[A-ZĐ][^\W\d_]*)(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3})[ \t]+[Cc]ommune(?!\w|'|’|[ \t]+(?:[A-Z]|[Pp]eople|[Pp]ublic))")
+_THE_COMMUNE_EN = re.compile(r"(?<!\w)(?:in|of|at)\s+the\s+commune(?![\w-]|\s+levels?)|(?<!\w)the\s+commune['’]s(?!\w)")
+_ENGLISH_LEAD = {"in", "the", "at", "of", "from", "for", "to", "and", "according", "since", "on", "by", "each", "every",
+                 "all", "a", "an", "this", "that", "new", "old", "whole"}
+# a district named in the text ("huyện Yên Lạc", "Do Luong district"): the page is about more than one commune
+_DISTRICT_NAMED = re.compile(r"(?<!\w)[Hh]uyện\s+[A-ZĐ\u00c0-\u1ef8]|[A-Z][^\W\d_]+[ \t]+[Dd]istrict(?!\w)")
+
+
+def _english_commune_name(raw: str) -> str | None:
+    words = raw.split()
+    while words and words[0].lower() in _ENGLISH_LEAD:
+        words = words[1:]
+    return " ".join(words) if words and (len(words) >= 2 or len(words[0]) > 2) else None
+
+
+def _unit_commune(text: str, communes: list[str]) -> str | None:
+    """The commune a page is about when it names exactly one and no district: its figures are the unit's own."""
+    return communes[0] if len(communes) == 1 and not _DISTRICT_NAMED.search(text) else None
 
 
 def _nearest_commune(text: str, names: list[str], pos: int, window: int = 900) -> str | None:
@@ -639,7 +669,8 @@ def propose(
             place = _place_counted(f, text, cat)
             if fi not in choice:
                 if place and (f.kind == "fraction" or _ALL_PLACES.search(folded[max(0, f.start - 25) : f.start])):
-                    candidates.append(_context_count(f, place, text, clause, sentence, doc, cat))
+                    candidates.append(_context_count(f, place, text, clause, sentence, doc, cat,
+                                                    _commune_of_clause(clause_cues, text, communes, f)))
                     sentence_of[id(candidates[-1])] = clause.sentence
                 continue
             best, rival, (level, commune, level_parts) = choice[fi]
@@ -861,8 +892,17 @@ def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
     return None
 
 
+def _commune_of_clause(clause_cues: list[_Cue], text: str, communes: list[str], f: Figure) -> str | None:
+    """The commune a clause is said of ("In the commune, … 7/7 hamlets …"), unless it is the page's own unit."""
+    cue = next((c for c in clause_cues if c.level == "commune"), None)
+    if cue is None:
+        return None
+    name = cue.name or _nearest_commune(text, communes, f.start)
+    return None if name is None or name == _unit_commune(text, communes) else name
+
+
 def _context_count(f: Figure, place: str, text: str, clause: _Clause, sentence: _Sentence, doc: _DocPeriods,
-                   cat: Catalogue) -> Candidate:
+                   cat: Catalogue, commune: str | None = None) -> Candidate:
     """How many places there are, from "X/Y xã …" or "tất cả N thôn …" when nothing else in the clause is a figure."""
     info = cat.indicators[place]
     value = f.denominator if f.denominator is not None else f.value
@@ -873,8 +913,10 @@ def _context_count(f: Figure, place: str, text: str, clause: _Clause, sentence: 
     if not (start <= f.start < end):
         start, end = _trim(text, sentence.start, sentence.end)
     confidence = 0.75 * (0.4 if sentence.plan else 1.0)
-    return Candidate(place, value, info.unit, period, "district", None, None, text[start:end], start, end,
-                     confidence, render(parts, "en"), f.start, f.end, f.ambiguous, parts)
+    if commune:
+        parts.append(part("commune_named", commune=commune))
+    return Candidate(place, value, info.unit, period, "commune" if commune else "district", commune, None,
+                     text[start:end], start, end, confidence, render(parts, "en"), f.start, f.end, f.ambiguous, parts)
 
 
 # a stated rate and the rate of its two counts agree when they differ by less than rounding and "hơn/gần" allow
@@ -1213,6 +1255,10 @@ def _level(
         if commune is None:
             level = "commune_aggregate"
             reasons.append(part("commune_not_named"))
+        elif commune == _unit_commune(text, communes):
+            # the page is about this commune alone: its figures are the whole unit's
+            reasons = [part("level_commune_is_unit", commune=commune)]
+            level, commune = "district", None
         else:
             reasons.append(part("commune_named", commune=commune))
     return level, commune, reasons

@@ -327,3 +327,22 @@ def test_classes_and_the_people_they_reached_are_two_figures():
     assert ("training_sessions", 12) in found and ("training_participants_officials", 850) in found
     found = _found("Năm 2024, các xã mở 8 lớp/1.250 lượt người dân tham gia tập huấn kỹ năng số.")
     assert ("training_sessions", 8) in found and ("training_participants_citizens", 1250) in found
+
+
+def test_english_pages_name_communes_before_the_word():
+    text = ("Hoa Binh district has 160/160 hamlets with fibre optic internet. Tan Lap Commune is a model. "
+            "In the commune, operators installed 3 BTS stations, so 9/9 hamlets have fibre optic internet.")
+    got = {(c.indicator, c.value, c.level, c.commune) for c in propose(text, document_date="2024-12-20", language="en")}
+    assert ("villages", 160, "district", None) in got
+    assert ("villages", 9, "commune", "Tan Lap") in got and ("fibre_villages", 9, "commune", "Tan Lap") in got
+    # "at the commune level" is all communes together, and an office of the commune names no commune
+    got = _levels("In 2024, 5,100 applications were received, including 4,300 at the commune level.", language="en")
+    assert ("dossiers_received", 4300, "commune_aggregate") in got
+
+
+def test_a_page_about_one_commune_alone_gives_the_units_own_figures():
+    text = ("Binh Minh Commune has made progress. In 2025 the commune's service center handled nearly 800 "
+            "administrative dossiers.")
+    (c,) = [c for c in propose(text, document_date="2025-11-02", language="en") if c.indicator == "dossiers_received"]
+    assert (c.level, c.commune) == ("district", None)
+    assert any(code == "level_commune_is_unit" for code, _ in c.reason_parts)
