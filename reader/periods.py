@@ -324,7 +324,16 @@ def parse_period_text(text: str, *, document_date: str | None = None) -> str | N
 _DOC_DATE_PATTERNS = [
     re.compile(r"^\s*date[:\s]+(?P<iso>\d{4}(?:-\d{2}(?:-\d{2})?)?)\b", re.IGNORECASE),
     re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.IGNORECASE),
-    re.compile(r"^[^\n]{0,60},\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE | re.M),
+    # "Hương Khê, 07/09/2023"; not a web page's "Thứ Ba, 20/01/2026" (today's date at the top of a site, without a time)
+    re.compile(r"^(?![ \t]*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)[ \t]*,[ \t]*\d{1,2}/\d{1,2}/\d{4}[ \t]*$)"
+               r"[^\n]{0,60},\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE | re.M),
+    # an English page's stamp on a line of its own: "July 12, 2025", "Updated: 12 July 2025 09:30", "Monday, July 12, 2025"
+    re.compile(r"^[ \t]*(?:(?:updated|posted|published|date)[ \t]*:?[ \t]*)?(?:\d{1,2}:\d{2}[ \t]*,?[ \t]*)?"
+               r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
+               r"(?:(?P<mn>january|february|march|april|may|june|july|august|september|october|november|december)"
+               r"[ \t]+(?P<d>\d{1,2}),?|(?P<d2>\d{1,2})[ \t]+(?P<mn2>january|february|march|april|may|june|july|august"
+               r"|september|october|november|december),?)[ \t]+(?P<y>\d{4})(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?:[ \t]*[ap]m)?)?"
+               r"[ \t]*(?:\(?GMT[+\-]?\d*\)?)?[ \t]*$", re.IGNORECASE | re.M),
 ]
 
 
@@ -335,9 +344,14 @@ def document_date_from_text(text: str, *, head: int = 800) -> str | None:
         m = pattern.search(top)
         if not m:
             continue
-        if m.groupdict().get("iso"):
+        g = m.groupdict()
+        if g.get("iso"):
             return m.group("iso")
-        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if g.get("mn") or g.get("mn2"):
+            mo, d = _MONTHS_EN[(g["mn"] or g["mn2"]).lower()], int(g["d"] or g["d2"])
+        else:
+            mo, d = int(m.group("m")), int(m.group("d"))
+        y = int(m.group("y"))
         code = f"{y:04d}-{mo:02d}-{d:02d}"
         if _valid(f"asof {code}"):
             return code

@@ -346,3 +346,16 @@ def test_a_page_about_one_commune_alone_gives_the_units_own_figures():
     (c,) = [c for c in propose(text, document_date="2025-11-02", language="en") if c.indicator == "dossiers_received"]
     assert (c.level, c.commune) == ("district", None)
     assert any(code == "level_commune_is_unit" for code, _ in c.reason_parts)
+
+
+def test_a_pages_stamp_dates_it_but_a_sites_date_of_today_does_not():
+    assert report_date("Tiêu đề\nThứ Ba, 20/01/2026\nTác giả\n13/01/2026, 09:00\nNội dung bài.") == "2026-01-13"
+    assert report_date("Title of the story\nJuly 12, 2025 09:30\nThe commune received 900 dossiers.") == "2025-07-12"
+    assert report_date("Title\nUpdated: 3 March 2024\nBody.") == "2024-03-03"
+    assert report_date("In July 12, 2025 the district received 900 dossiers.") is None  # a date inside a sentence
+
+
+def test_documents_exchanged_fully_electronically_are_the_fully_electronic_rate():
+    text = "Trên 90% văn bản giữa các cơ quan nhà nước được trao đổi hoàn toàn dưới dạng điện tử và được ký số."
+    found = _found(text)
+    assert ("edocs_fully_electronic_rate", 90) in found and ("edocs_signed_rate", 90) not in found
