@@ -668,7 +668,7 @@ def propose(
                     paired_as_denominator.add(fi + 1)
             place = _place_counted(f, text, cat)
             if fi not in choice:
-                if place and (f.kind == "fraction" or _ALL_PLACES.search(folded[max(0, f.start - 25) : f.start])):
+                if place and (f.kind == "fraction" or _all_of_the_units_places(f, folded)):
                     candidates.append(_context_count(f, place, text, clause, sentence, doc, cat,
                                                     _commune_of_clause(clause_cues, text, communes, f)))
                     sentence_of[id(candidates[-1])] = clause.sentence
@@ -710,7 +710,7 @@ def propose(
             elif place and best.info.id != place:
                 # "190/190 thôn có cáp quang", "tất cả 33 xã có đài truyền thanh": the places counted are context
                 whole = denominator if denominator is not None else (
-                    f.value if _ALL_PLACES.search(folded[max(0, f.start - 25) : f.start]) else None)
+                    f.value if _all_of_the_units_places(f, folded) else None)
                 if whole is not None:
                     ids.append((place, whole))
             elif place and denominator is not None:
@@ -887,9 +887,40 @@ def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
         return None
     said = fold(f.unit_word)
     for indicator, words in cat.places.items():
-        if indicator in cat.indicators and any(re.match(rf"{re.escape(w)}(?!\w)", said) for w in words):
+        word = next((w for w in words if re.match(rf"{re.escape(w)}(?!\w)", said)), None)
+        if indicator in cat.indicators and word:
+            after = fold(text[f.unit_word_start + len(word) : f.unit_word_start + len(word) + 40]) \
+                if f.unit_word_start >= 0 else ""
+            if _SUBSET_OF_PLACES.match(after):
+                return None  # "06/48 thôn lõm sóng": 48 of the villages, not all of them
             return indicator
     return None
+
+
+# a kind of place that is only some of them: villages without signal, the poorest communes, border villages
+_SUBSET_OF_PLACES = re.compile(
+    r"\s*(?:lõm\s+sóng|vùng\s+lõm|trắng\s+sóng|chưa\s+có|đặc\s+biệt\s+khó\s+khăn|khó\s+khăn|vùng\s+sâu|vùng\s+xa"
+    r"|biên\s+giới|điểm|thí\s+điểm|nông\s+thôn\s+mới|without|lacking|in\s+(?:dead|blank)\s+zones?|(?:with\s+)?no\s+signal"
+    r"|extremely\s+disadvantaged|disadvantaged|remote|border|pilot)(?!\w)")
+# "78 xã, phường, đặc khu của tỉnh", "21 xã, thị trấn của huyện": the unit's places, so how many there are
+_OF_THE_UNIT = re.compile(r"(?:\s*,?\s*(?:và\s+)?(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|bản|tổ\s+dân\s+phố|khu\s+phố))*"
+                          r"\s*(?:mới\s+)?(?:của|thuộc|trên\s+địa\s+bàn)\s+(?:toàn\s+)?(?:tỉnh|huyện|thành\s+phố|thị\s+xã)(?!\w)"
+                          r"|\s*(?:of|in)\s+the\s+(?:province|district|city)(?!\w)")
+
+
+def _all_of_the_units_places(f: Figure, folded: str) -> bool:
+    """"tất cả 33 xã", "78 xã, phường của tỉnh": the figure is every place of its kind the unit has."""
+    if _ALL_PLACES.search(folded[max(0, f.start - 25) : f.start]):
+        return True
+    if f.unit_word_start < 0 or not _PLACES_AS_SUBJECT.search(folded[max(0, f.start - 30) : f.start]):
+        return False  # "hỗ trợ 5 xã của huyện": five of them
+    return bool(_OF_THE_UNIT.match(folded, f.unit_word_start + len(f.unit_word)))
+
+
+# the places are what the clause is about ("Hiện 21 xã của huyện …", "trực tuyến đến 78 xã của tỉnh"), not the object
+# of a verb that picks some of them
+_PLACES_AS_SUBJECT = re.compile(r"(?:^|[\n,;:(.]|(?<!\w)(?:hiện(?:\s+nay)?|hiện\s+có|có|gồm|bao\s+gồm|với|đến|tới|has|have"
+                                r"|all))\s*$")
 
 
 def _commune_of_clause(clause_cues: list[_Cue], text: str, communes: list[str], f: Figure) -> str | None:

@@ -359,3 +359,11 @@ def test_documents_exchanged_fully_electronically_are_the_fully_electronic_rate(
     text = "Trên 90% văn bản giữa các cơ quan nhà nước được trao đổi hoàn toàn dưới dạng điện tử và được ký số."
     found = _found(text)
     assert ("edocs_fully_electronic_rate", 90) in found and ("edocs_signed_rate", 90) not in found
+
+
+def test_the_units_own_places_say_how_many_there_are_but_some_of_them_do_not():
+    assert ("communes", 78) in _found("Hội nghị được tổ chức trực tuyến đến 78 xã, phường, đặc khu của tỉnh.")
+    assert ("communes", 21) in _found("Hiện 21 xã, thị trấn của huyện đang triển khai trang thông tin điện tử.")
+    # the object of a verb that picks some of them, and a kind of place that is only some of them
+    assert not any(i == "communes" for i, _ in _found("Huyện đã hỗ trợ 5 xã của huyện lập trang thông tin điện tử."))
+    assert not any(i == "villages" for i, _ in _found("Các doanh nghiệp đã phủ sóng được 06/48 thôn lõm sóng."))
