@@ -79,7 +79,10 @@ def _shown_value(row: dict, lang: str) -> str:
 
 
 def _hover(row: dict, lang: str, indicator: str | None, shown: str | None, periods: dict) -> str:
-    """The unit's card: name, indicator, value as shown, period in words, source (every piece escaped)."""
+    """The unit's card: name, indicator, value as shown, period in words, source (every piece escaped). A row that
+    brings its own card (column ``hover``: charts.labels.hover_card, as on the bars) keeps it."""
+    if shown is not None and isinstance(row.get("hover"), str) and row["hover"]:
+        return row["hover"]
     lines = [f"<b>{plotly_text(row['unit_name'])}</b>"]
     if indicator:
         lines.append(plotly_text(indicator))
@@ -224,3 +227,33 @@ def unit_map(outline: pd.DataFrame, units: pd.DataFrame, lang: str, *, view: str
     figure.update_traces(textfont=dict(size=MEDIA_LABEL_SIZE[medium]), selector=dict(mode="text"))
     return figure
 
+
+
+def one_figure_per_unit(rows: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    """The figure each unit is coloured by: of the most reported indicator in `rows`, the whole unit's figure
+    before its bodies', communes' or one commune's, then the latest period. Returns the rows and the indicator."""
+    if rows.empty:
+        return rows, None
+    indicator = rows["indicator_id"].value_counts().index[0]
+    level_rank = {"district": 0, "commune_aggregate": 1, "unit_bodies": 2, "commune": 3}
+    chosen = rows[rows["indicator_id"] == indicator].assign(
+        _level=lambda f: f["level"].map(level_rank).fillna(4))
+    chosen = chosen.sort_values(["_level", "period_end"], ascending=[True, False]).drop_duplicates("district_id")
+    return chosen.drop(columns="_level"), indicator
+
+
+def units_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Observation rows (with the unit's lat, lon) → the ``units`` frame of unit_map, values as shown."""
+    from .labels import figure_owner, hover_card, value_text
+
+    records = rows.to_dict("records")
+    return pd.DataFrame({
+        "unit_id": [r.get("unit_id") or r["district_id"] for r in records],
+        "unit_name": [figure_owner(r, lang) for r in records],
+        "lat": [r.get("lat") for r in records], "lon": [r.get("lon") for r in records],
+        "value": [r.get("value") for r in records],
+        "value_text": [value_text(r, lang) if not _missing(r.get("value")) else "" for r in records],
+        "period_label": [r.get("period_label") for r in records],
+        "source_title": [r.get("source_title") for r in records],
+        "hover": [hover_card(r, lang) if not _missing(r.get("value")) else "" for r in records],
+    }, columns=["unit_id", "unit_name", "lat", "lon", "value", "value_text", "period_label", "source_title", "hover"])

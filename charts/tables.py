@@ -118,3 +118,49 @@ def changes_table(changes: list, indicator_names: dict[str, str], lang: str) -> 
             t("contribute.col_fields", lang): ", ".join(t(f"contribute.field_{name}", lang) for name in change.fields),
         })
     return pd.DataFrame(rows)
+
+
+def _text(value: object) -> str:
+    """A cell's text: empty for a missing value (never 'None' or 'nan')."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def chart_figures_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Exactly the figures of one chart, one row each, for its Table view and its CSV: unit, indicator, value as
+    shown and as a plain number, period in words and as coded, level, source, and the provenance by source kind —
+    the quote of an own document, or the number as printed, its locator and the page's address — and the note."""
+    records = rows.to_dict("records")
+    own = [r.get("source_holds_quotes") is not False for r in records]
+    return pd.DataFrame({
+        t("common.district", lang): [figure_owner(r, lang) for r in records],
+        t("common.indicator", lang): [indicator_name(r, lang) for r in records],
+        t("common.value", lang): [value_text(r, lang) for r in records],
+        t("views.col_number", lang): [r["value"] for r in records],
+        t("common.period", lang): [period_text(r, lang) for r in records],
+        t("views.col_period_code", lang): [_text(r["period_label"]) for r in records],
+        t("common.level", lang): [level_label(r, lang) for r in records],
+        t("common.source", lang): [source_text(r) for r in records],
+        t("common.quote", lang): [_text(r.get("quote")) if keep else "" for r, keep in zip(records, own)],
+        t("views.col_printed", lang): [_text(r.get("printed")) for r in records],
+        t("common.locator", lang): [_text(r.get("locator")) for r in records],
+        t("views.col_url", lang): [_text(r.get("source_url")) for r in records],
+        t("common.note", lang): [_text(r.get("note")) for r in records],
+        t("common.formula", lang): [
+            localised_formula(str(r["formula_values"]), lang) if r.get("is_derived") and isinstance(
+                r.get("formula_values"), str) else "" for r in records],
+    })
+
+
+def chart_sources(rows: pd.DataFrame) -> list[dict]:
+    """The documents one chart draws on, in the order they first appear: title as cited, kind, address, and the
+    number of its figures in the chart."""
+    documents: dict[str, dict] = {}
+    for r in rows.to_dict("records"):
+        entry = documents.setdefault(r["source_id"], {
+            "source_id": r["source_id"], "cited": source_text(r), "kind": _text(r.get("source_kind")),
+            "url": _text(r.get("source_url")), "holds_quotes": r.get("source_holds_quotes") is not False,
+            "figures": 0})
+        entry["figures"] += 1
+    return list(documents.values())

@@ -1,13 +1,31 @@
-"""How a ChartSpec appears on a page: the figure, its honest notes, its source line."""
+"""How a ChartSpec appears on a page: the figure, its honest notes, its source line, and its views.
+
+Every chart built from figures of the database gets the views Chart / Trend / Map / Table / Sources (a segmented
+control: only the view the user opens is built; hidden views cost nothing) and a Share button (the link to this
+view and an embed snippet, both as text). The figures of a chart are found by the observation ids its bars carry
+(customdata), so every view shows exactly the chart's figures. A chart whose figures are not in the database (a
+contribution's preview, shown without downloads) shows only itself."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+import pandas as pd
 import streamlit as st
 
+from charts.colors import district_colors
+from charts.labels import indicator_name
+from charts.map import one_figure_per_unit, unit_map, units_frame
 from charts.spec import ChartSpec
+from charts.tables import chart_figures_table, chart_sources
+from charts.trend import has_trend, latest_periods, trend_chart
+from exports.table_files import to_csv_bytes
+from i18n import t, table
+from i18n.numbers import format_number
 
-from . import markdown
+from . import db, markdown
 from .downloads import chart_downloads
+from .tables import show_table
 
 # No plotly logo, no "edit in chart studio" link (it reaches the internet); big PNG from the modebar camera.
 PLOTLY_CONFIG = {
@@ -15,14 +33,142 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
 }
+VIEWS = ("chart", "trend", "map", "table", "sources")
+VIEW_ICONS = {"chart": ":material/bar_chart:", "trend": ":material/show_chart:", "map": ":material/map:",
+              "table": ":material/table:", "sources": ":material/description:"}
+LOCAL_URL = "http://localhost:8501"
 
 
-def show_chart(spec: ChartSpec, lang: str, downloads: bool = True) -> None:
+def observation_ids(spec: ChartSpec) -> list[str]:
+    """The ids of the figures a chart draws: its bars' customdata (one id per bar)."""
+    ids: list[str] = []
+    for trace in spec.figure.data:
+        for item in trace.customdata if trace.customdata is not None else ():
+            first = item[0] if isinstance(item, (list, tuple)) or hasattr(item, "__len__") and not isinstance(
+                item, str) else item
+            if isinstance(first, str) and first.count("/") >= 3:  # slug/indicator/level/period
+                ids.append(first)
+    return list(dict.fromkeys(ids))
+
+
+def counted(key: str, count: int, lang: str) -> str:
+    """'1 figure' / '3 figures' / '1.973 số liệu': keys `<key>_one` and `<key>_many`, the number as the language
+    writes it."""
+    return t(f"{key}_one" if count == 1 else f"{key}_many", lang, count=format_number(count, lang))
+
+
+def _page_url() -> str:
+    try:
+        url = st.context.url
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there is no URL
+        url = None
+    return (url or LOCAL_URL).split("?")[0]
+
+
+def share_link(chart_id: str, view: str) -> str:
+    """This page with its current query string, naming the chart and the view to open."""
+    params = {key: st.query_params.get(key) for key in st.query_params}
+    params.update(chart=chart_id, view=view)
+    return f"{_page_url()}?{urlencode(params, safe=',/')}"
+
+
+def _show_figure(spec: ChartSpec, lang: str, key: str) -> None:
     # theme=None: the figure keeps its own fonts and sizes, so the page matches the PNG, PPTX and PDF.
-    st.plotly_chart(spec.figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key=f"chart_{spec.chart_id}")
+    st.plotly_chart(spec.figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key=key)
     # Notes and the source line carry names, titles and numbers from the data: shown as text.
     for note in spec.notes:
         st.caption(f"⚠️ {markdown.escape(note)}")
-    st.caption(markdown.escape(spec.source_note))
-    if downloads:
-        chart_downloads(spec, lang)
+    if spec.source_note:
+        st.caption(markdown.escape(spec.source_note))
+
+
+def show_chart(spec: ChartSpec, lang: str, downloads: bool = True) -> None:
+    ids = observation_ids(spec) if downloads else []
+    views = VIEWS if ids else ("chart",)
+    key = f"view_{spec.chart_id}"
+    if key not in st.session_state:
+        asked = st.query_params.get("view") if st.query_params.get("chart") == spec.chart_id else None
+        st.session_state[key] = asked if asked in views else "chart"
+    bar = st.columns([6, 1], vertical_alignment="center")
+    view = "chart"
+    if len(views) > 1:
+        view = bar[0].segmented_control(
+            t("views.label", lang), views, key=key, label_visibility="collapsed",
+            format_func=lambda v: f"{VIEW_ICONS[v]} {t(f'views.{v}', lang)}") or "chart"
+    with bar[1].popover(t("views.share", lang), icon=":material/share:"):
+        link = share_link(spec.chart_id, view)
+        st.caption(t("views.share_link", lang))
+        st.code(link, language=None, wrap_lines=True)
+        st.caption(t("views.share_embed", lang))
+        st.code(f'<iframe src="{link}&embed=true" width="960" height="640" title="CĐS Compare"></iframe>',
+                language=None, wrap_lines=True)
+    if view == "chart":
+        _show_figure(spec, lang, f"chart_{spec.chart_id}")
+        if downloads:
+            chart_downloads(spec, lang)
+        return
+    rows = db.query("observations_by_id", ids=ids)
+    if rows.empty:
+        st.info(t("views.no_figures", lang))
+    elif view == "trend":
+        _show_trend(spec, rows, lang)
+    elif view == "map":
+        _show_map(spec, rows, lang)
+    elif view == "table":
+        _show_table(spec, rows, lang)
+    else:
+        _show_sources(rows, lang)
+
+
+def _show_trend(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:
+    series = db.query("observation_series", districts=list(dict.fromkeys(rows["district_id"])),
+                      indicators=list(dict.fromkeys(rows["indicator_id"])))
+    if not has_trend(series):
+        st.info(t("views.trend_single_period", lang))
+    colors = district_colors(list(db.query("districts")["district_id"]))
+    trend = trend_chart(series, lang, colors, chart_id=spec.chart_id, title=spec.title)
+    _show_figure(trend, lang, f"trend_{spec.chart_id}")
+    latest = latest_periods(series, lang)
+    if not latest:
+        st.caption(t("views.trend_latest_default_all", lang))
+
+
+def _show_map(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:
+    chosen, indicator = one_figure_per_unit(rows)
+    first = chosen.iloc[0].to_dict()
+    name = indicator_name(first, lang)
+    outline = db.query("country_outline")
+    figure = unit_map(outline, units_frame(chosen, lang), lang, view="auto", indicator=name,
+                      value_label="%" if first["unit"] == "percent" else t(f"units.{first['unit']}", lang),
+                      title=t("views.map_title", lang, title=name))
+    st.plotly_chart(figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key=f"map_{spec.chart_id}")
+    if rows["indicator_id"].nunique() > 1 or len(chosen) < len(rows):
+        st.caption(t("views.map_one_figure", lang, indicator=markdown.escape(name)))
+    st.caption(t("views.map_view_country" if figure.layout.meta["map_view"] == "country" else "views.map_view_units",
+                 lang))
+
+
+def _show_table(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:
+    table = chart_figures_table(rows, lang)
+    st.caption(counted("views.table_rows", len(table), lang))
+    show_table(table, hide_index=True, width="stretch")
+    st.download_button(t("views.download_csv", lang), lambda: to_csv_bytes(table), on_click="ignore",
+                       file_name=f"cds-{spec.chart_id.replace('/', '-').replace('.', '-')}.csv", mime="text/csv",
+                       icon=":material/download:", key=f"csv_{spec.chart_id}")
+
+
+def _show_sources(rows: pd.DataFrame, lang: str) -> None:
+    lines = []
+    for document in chart_sources(rows):
+        kind_key = f"indicators.kind_{document['kind']}"
+        kind = t(kind_key, lang) if kind_key in table() else ""
+        line = f"- **{markdown.escape(document['cited'])}**"
+        details = [markdown.escape(kind)] if kind else []
+        details.append(counted("views.figures", document["figures"], lang))
+        details.append(t("views.source_quotes" if document["holds_quotes"] else "views.source_public", lang))
+        line += " — " + " · ".join(details)
+        if document["url"]:
+            # The address as text (escaped: never a live link), for the reader to copy.
+            line += f"  \n  {t('common.link', lang)}: `{document['url'].replace('`', '')}`"
+        lines.append(line)
+    st.markdown("\n".join(lines))
