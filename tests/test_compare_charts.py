@@ -128,15 +128,13 @@ def test_no_observations_give_no_charts(districts):
 
 
 def test_an_undated_figure_never_claims_a_date_beside_a_dated_one_of_the_same_year(con, districts):
-    """Thuận Bắc's 'asof 2023' figures read as undated ('asof unknown', about 2023): the bar and the different-periods
-    note say the date is unknown instead of 'end of 2023'."""
+    """Thuận Bắc's article states no date (its figures are 'asof unknown', about 2023): the bar and the
+    different-periods note say the date is unknown instead of 'end of 2023'."""
     from charts.compare import chart_keys, comparison_chart
 
     observations = queries.run(con, "observations_for_districts", districts=ALL, theme="signing", indicators=None)
-    undated = observations["district_id"].eq("thuan-bac") & observations["period_label"].eq("asof 2023")
+    undated = observations["district_id"].eq("thuan-bac") & observations["period_label"].eq("asof unknown")
     assert undated.any()
-    observations.loc[undated, "period_label"] = "asof unknown"
-    observations.loc[undated, "period_about"] = "2023"
     colors = district_colors(list(districts["district_id"]))
     specs = [comparison_chart(observations, key, districts, colors, "vi") for key in chart_keys(observations)]
     touched = [s for s in specs if any("Thuận Bắc: Đến thời điểm đưa tin" in note for note in s.notes)]

@@ -96,8 +96,10 @@ def test_community_teams_are_queryable(con):
     teams = dict(cur.execute(
         "SELECT district_id, sum(value) FROM observations WHERE indicator_id IN "
         "('community_teams_commune_level', 'community_teams_village_level') GROUP BY ALL").fetchall())
-    assert teams["huong-khe"] == 215
     assert teams["lam-binh"] == 110
+    # Hương Khê's 215 are merged teams (document 1212/UBND-VHTT): a total of all levels, never a village count
+    assert "huong-khe" not in teams
+    assert _value(con, "huong-khe", "community_teams_total") == [215]
     members = dict(cur.execute(
         "SELECT district_id, value FROM observations WHERE indicator_id = 'community_team_members'").fetchall())
     assert members["huong-khe"] == 645 and members["lam-binh"] == 600
@@ -107,9 +109,9 @@ def test_derived_members_per_team_records_its_formula(con):
     cur = queries.cursor(con)
     row = cur.execute(
         "SELECT value, is_derived, formula, formula_values FROM observations "
-        "WHERE district_id = 'huong-khe' AND indicator_id = 'members_per_team'").fetchone()
-    assert row[0] == pytest.approx(3.0) and row[1] is True
-    assert "community_team_members" in row[2] and "645" in row[3]
+        "WHERE district_id = 'lam-binh' AND indicator_id = 'members_per_team'").fetchone()
+    assert row[0] == pytest.approx(600 / 110) and row[1] is True
+    assert "community_team_members" in row[2] and "600" in row[3]
 
 
 def test_lam_thuong_commune_figures_are_labelled_as_that_commune(con):
@@ -125,3 +127,41 @@ def test_every_observation_has_source_quote_and_period(con):
         "SELECT count(*) FROM observations WHERE quote IS NULL OR quote = '' OR source_id IS NULL OR period_end IS NULL"
     ).fetchone()[0]
     assert missing == 0
+
+
+# ── Issue 14 §1: what the data says about the seed figures ─────────────────────────────────────────────────────
+
+
+def test_figures_of_undated_articles_are_as_of_an_unknown_date_not_the_end_of_a_year(con):
+    cur = queries.cursor(con)
+    rows = cur.execute(
+        "SELECT DISTINCT district_id, period_label, period_kind, period_about FROM observations "
+        "WHERE source_id IN ('lam-binh-2022', 'thuan-bac-2023', 'luc-yen-2023') AND period_label LIKE 'asof%'").fetchall()
+    undated = {(d, kind, about) for d, label, kind, about in rows if label == "asof unknown"}
+    assert undated == {("lam-binh", "as_of_unknown", "2023"), ("thuan-bac", "as_of_unknown", "2023"),
+                       ("luc-yen", "as_of_unknown", "2023")}
+    # the only dated stock left is the one the article dates itself ("đến hết tháng 2/2023"); none says "asof 2023"
+    assert {label for _, label, _, _ in rows} == {"asof unknown", "asof 2023-02"}
+
+
+def test_a_request_for_certificates_is_not_counted_as_certificates_issued(con):
+    assert _value(con, "thuan-bac", "digital_certificates") == []
+    assert _value(con, "thuan-bac", "digital_certificates_requested") == [80]
+
+
+def test_fully_electronic_and_signed_documents_are_not_filed_as_signed(con):
+    assert _value(con, "thuan-bac", "edocs_signed_rate") == []
+    assert _value(con, "thuan-bac", "edocs_fully_electronic_rate") == [90]
+
+
+def test_a_curators_note_reaches_the_hover_card_of_its_figure(con):
+    from charts.compare import comparison_charts
+
+    districts = queries.run(con, "districts")
+    rows = queries.run(con, "observations_for_districts", districts=sorted(DISTRICTS), theme="community_teams",
+                       indicators=None)
+    colors = {d: "#000000" for d in sorted(DISTRICTS)}
+    specs = comparison_charts(rows, districts, colors, "vi")
+    hovers = [h for spec in specs for trace in spec.figure.data if getattr(trace, "hovertext", None) is not None
+              for h in trace.hovertext]
+    assert any("1212/UBND-VHTT" in h for h in hovers)  # Hương Khê's merged teams say so where the bar is read

@@ -23,11 +23,11 @@ MOVED_TO_UNIT_BODIES = {
     ("huong-khe", "edocs_fully_electronic_rate", "asof 2023-09-07"),
     ("huong-khe", "dedicated_it_staff", "asof 2023-09-07"),
     ("huong-khe", "directive_documents", "2021..2023"),
-    ("luc-yen", "organisational_digital_signatures", "asof 2023"),
+    ("luc-yen", "organisational_digital_signatures", "asof unknown"),
     ("tam-duong", "edocs_signed_rate", "2023-H1"),
     ("tam-duong", "official_email_use_rate", "asof 2023-08"),
     ("tam-duong", "video_conference_points", "asof 2023-08"),
-    ("thuan-bac", "computers", "asof 2023"),
+    ("thuan-bac", "computers", "asof unknown"),
 }
 FIELDS = ("district_id", "indicator_id", "commune", "value", "qualifier", "period_label", "quote", "is_derived",
           "formula_values")
@@ -39,8 +39,29 @@ def _rows(con) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+# Issue 14 §1 corrected what the data says about some seed figures after the move (values and quotes untouched): the
+# frozen build is brought to those corrections before the comparison, so any other change still fails here.
+RENAMED = {("thuan-bac", "digital_certificates"): "digital_certificates_requested",  # a request, not certificates
+           ("thuan-bac", "edocs_signed_rate"): "edocs_fully_electronic_rate",  # fully electronic *and* signed
+           ("huong-khe", "community_teams_village_level"): "community_teams_total"}  # merged teams (1212/UBND-VHTT)
+UNDATED = {"lam-binh": "asof 2022", "thuan-bac": "asof 2023", "luc-yen": "asof 2023"}  # articles without a date
+UNDATED_MONTH = {("luc-yen", "citizen_app_install_rate", "2023-05")}  # "trong tháng 5" of a year the article omits
+NO_LONGER_DERIVED = {("huong-khe", "members_per_team"), ("huong-khe", "teams_per_commune")}  # from merged teams
+
+
+def _corrected(row: dict) -> dict | None:
+    row = dict(row)
+    key = (row["district_id"], row["indicator_id"])
+    if key in NO_LONGER_DERIVED:
+        return None
+    row["indicator_id"] = RENAMED.get(key, row["indicator_id"])
+    if UNDATED.get(row["district_id"]) == row["period_label"] or (*key, row["period_label"]) in UNDATED_MONTH:
+        row["period_label"] = "asof unknown"
+    return row
+
+
 def test_the_five_districts_figures_are_those_built_before_the_move_to_unit_files(con):
-    frozen = json.loads(FROZEN.read_text(encoding="utf-8"))["observations"]
+    frozen = [r for r in map(_corrected, json.loads(FROZEN.read_text(encoding="utf-8"))["observations"]) if r]
     now = _rows(con)
     assert sorted(tuple(r[f] for f in FIELDS) for r in now) == sorted(tuple(r[f] for f in FIELDS) for r in frozen)
     levels_before = {(r["district_id"], r["indicator_id"], r["commune"], r["period_label"], r["value"]): r["level"]
