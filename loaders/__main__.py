@@ -51,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _import(args) -> int:
-    from .contribute import ConflictError, review, save
-    from .upload import read_upload
+    from store.formats import read_upload
+    from store.review import review
+    from store.save import ConflictError, save
 
     if not args.file.is_file():
         print(f"{args.file}: no such file", file=sys.stderr)

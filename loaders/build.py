@@ -7,7 +7,6 @@ the database; whoever holds it removes what killed builds left behind (``.buildi
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -31,6 +30,8 @@ from .province_index import ProvinceIndex, empty_province_index
 from .read import stamped_data_files
 from .units import UnitTables, add_unit_tables, unit_tables
 from .validate import load_dataset
+
+from store.files import file_lock, fsync_dir, fsync_file
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 
@@ -303,14 +304,9 @@ def write_database(dataset: Dataset, db_path: Path, fingerprint: str) -> None:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
+        fsync_file(temporary)
         os.replace(temporary, db_path)
-        directory = os.open(db_path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+        fsync_dir(db_path.parent)
     finally:
         for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
             leftover.unlink(missing_ok=True)
@@ -359,13 +355,9 @@ def built_fingerprint(db_path: Path) -> str | None:
 
 @contextmanager
 def _build_lock(db_path: Path):
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(db_path.with_name(db_path.name + ".lock"), "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    """One build at a time per database: the same lock helper as the saves (store.files)."""
+    with file_lock(db_path.with_name(db_path.name + ".lock")):
+        yield
 
 
 @dataclass

@@ -8,9 +8,9 @@ import queries
 from charts.colors import district_colors
 from charts.compare import comparison_charts
 from charts.tables import changes_table, problems_table
-from exports.templates import csv_template, xlsx_template, yaml_template
+from store.templates import csv_template, xlsx_template, yaml_template
 from i18n import pick, t
-from loaders.contribute import read_audit
+from store.save import read_audit
 from loaders.paths import default_data_dir
 from loaders.upload import MAX_UPLOAD_BYTES
 from ui import db, editor_access, layout, markdown, review_cache, state

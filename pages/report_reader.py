@@ -16,7 +16,8 @@ from loaders.limits import MAX_REPORT_CHARS, MAX_SLUG_CHARS
 from loaders.models import is_slug
 from loaders.paths import default_data_dir
 from reader import DocumentError, propose, read_document, reasons
-from reader.district_file import district_document, district_yaml_bytes, passage
+from reader.district_file import passage
+from store.unit_file import document_bytes, with_figures
 from ui import db, editor_access, layout, markdown, review_cache, state
 from ui.tables import show_table
 
@@ -141,7 +142,7 @@ if not slug:
 if not is_slug(slug):
     st.error(t("reader.bad_slug", lang, limit=MAX_SLUG_CHARS), icon=":material/error:")
     st.stop()
-content = district_yaml_bytes(district_document(data_dir, slug, header, source, accepted, registry))
+content = document_bytes(with_figures(data_dir, slug, header, source, accepted, registry))
 reviewed = review_cache.reviewed_upload(content, f"{slug}.yaml", None, "_reader_review")
 if reviewed.problems:
     st.error(t("contribute.problems_found", lang, count=len(reviewed.problems)), icon=":material/error:")

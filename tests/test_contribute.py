@@ -17,12 +17,12 @@ import openpyxl
 import pytest
 import yaml
 
-from exports.templates import TEMPLATE_COLUMNS, csv_template, xlsx_template, yaml_template
+from store.templates import TEMPLATE_COLUMNS, csv_template, xlsx_template, yaml_template
 from i18n.problems import describe
 from loaders import ValidationFailed, load_dataset
-from loaders.contribute import (ConflictError, audit_log, finish_interrupted_saves, import_file, read_audit, review,
-                                save)
-from loaders.upload import MAX_UPLOAD_BYTES, looks_like_formula, read_upload
+from store.formats import MAX_UPLOAD_BYTES, looks_like_formula, read_upload
+from store.review import review
+from store.save import ConflictError, audit_log, finish_interrupted_saves, import_file, read_audit, save
 from tests.conftest import DATA_DIR, REPO
 
 BAD_UPLOADS = REPO / "tests" / "fixtures" / "bad_uploads"
@@ -281,7 +281,7 @@ def test_ten_parallel_updates_of_one_district_save_one_and_refuse_nine(data_dir,
 
 
 def test_a_save_that_fails_at_the_last_check_changes_nothing(dataset, data_dir, tmp_path, monkeypatch):
-    import loaders.contribute as contribute
+    import store.save as contribute
 
     reviewed = review(data_dir, read_upload(filled_template(dataset, "lam-binh", "lam-binh-x"), "x.xlsx", data_dir))
     before = snapshot(data_dir)

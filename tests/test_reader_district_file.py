@@ -7,10 +7,11 @@ import shutil
 import pytest
 
 from loaders import load_dataset
-from loaders.contribute import review
+from store.review import review
 from loaders.upload import read_upload
 from reader import propose
-from reader.district_file import district_document, district_yaml_bytes, passage
+from reader.district_file import passage
+from store.unit_file import document_bytes as district_yaml_bytes, with_figures as district_document
 from tests.conftest import DATA_DIR
 
 TEXT = ("Báo cáo ngày 20/12/2023. Năm 2023, Ủy ban nhân dân huyện đã tiếp nhận 12.500 hồ sơ thủ tục hành chính, "

@@ -10,10 +10,11 @@ import streamlit as st
 
 from charts.tables import problems_table
 from i18n import t
-from loaders.contribute import ConflictError, Review, review, save
+from store.review import Review, review
+from store.save import ConflictError, save
 from loaders.paths import default_data_dir, default_db_path
 from loaders.problems import ValidationFailed
-from loaders.upload import Submission, read_upload
+from store.formats import Submission, read_upload
 
 from . import db, editor_access
 from .tables import show_table
