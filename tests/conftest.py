@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from streamlit import config as _streamlit_config
 
-# The app shows visitors a short message instead of a traceback (.streamlit/config.toml); tests want the real error.
-os.environ.setdefault("STREAMLIT_CLIENT_SHOW_ERROR_DETAILS", "full")
+# The app shows visitors a short message instead of a traceback (.streamlit/config.toml); AppTests want the real
+# error. (The environment variable is not read once the config file is loaded; the option is.)
+_streamlit_config.set_option("client.showErrorDetails", "full")
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO / "data"
