@@ -1362,6 +1362,10 @@ def _period(
     # a span of time
     if info.flow or (info.unit == "percent" and same_sentence):
         return mention.code, part("period_from", said=said)
+    if not same_sentence and doc.now is None:
+        # "Trong năm 2022, … 50 hội nghị. Hoàn thành 02/10 đài …" in an undated report: the stock is as of the source's
+        # unstated date, not the end of a year an earlier sentence spoke of
+        return None, part("period_unstated")
     code = _asof_of_end(mention.code)
     if doc.now and doc_year_end is not None and _period_end(code) > doc_year_end:
         code = doc.now

@@ -367,3 +367,11 @@ def test_the_units_own_places_say_how_many_there_are_but_some_of_them_do_not():
     # the object of a verb that picks some of them, and a kind of place that is only some of them
     assert not any(i == "communes" for i, _ in _found("Huyện đã hỗ trợ 5 xã của huyện lập trang thông tin điện tử."))
     assert not any(i == "villages" for i, _ in _found("Các doanh nghiệp đã phủ sóng được 06/48 thôn lõm sóng."))
+
+
+def test_an_undated_reports_stock_is_not_dated_by_an_earlier_sentences_year():
+    text = "Trong năm 2022, huyện tổ chức 50 hội nghị trực tuyến. Hoàn thành 02/10 đài truyền thanh thông minh."
+    assert _one(text, "smart_radio_stations", 2, date=None).period == UNSTATED_PERIOD
+    # said in its own sentence, the year holds
+    assert _one("Năm 2022 hoàn thành 02/10 đài truyền thanh thông minh.", "smart_radio_stations", 2,
+                date=None).period == "asof 2022"
