@@ -1086,8 +1086,9 @@ def _score(
         later = [c for c in structure.clauses if c.sentence == clause.sentence and c.start >= clause.end]
         if earlier:
             ellipsis = (earlier[-1].start, earlier[-1].end)
-        elif later:
-            # "Chỉ đạo 14/14 xã; 115/115 thôn thành lập tổ …": a first clause without wordings shares the next one's
+        elif later and re.match(r"\s*(?:[-–•+]\s*)?\d", text[later[0].start : later[0].end]):
+            # "Chỉ đạo 14/14 xã; 115/115 thôn thành lập tổ …": a first clause without wordings shares the predicate of
+            # the next one when that one is a figure of the same list
             ellipsis = (later[0].start, later[0].end)
 
     def region(m: _Match) -> tuple[str, float] | None:

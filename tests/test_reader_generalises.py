@@ -375,3 +375,10 @@ def test_an_undated_reports_stock_is_not_dated_by_an_earlier_sentences_year():
     # said in its own sentence, the year holds
     assert _one("Năm 2022 hoàn thành 02/10 đài truyền thanh thông minh.", "smart_radio_stations", 2,
                 date=None).period == "asof 2022"
+
+
+def test_a_next_clause_lends_its_wordings_only_to_a_list_of_figures():
+    # "98%" has a wording of its own kind ("chữ ký số"): the next clause about online services is not about it
+    found = _found("Tỷ lệ sử dụng chữ ký số công vụ đạt 98%; nhiều dịch vụ công trực tuyến đã được tích hợp lên Cổng "
+                   "Dịch vụ công quốc gia.")
+    assert not any(i.startswith(("online_services", "services_on_national")) for i, _ in found)
