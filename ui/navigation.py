@@ -11,6 +11,8 @@ PAGES = [
     ("pages/overview.py", "nav.overview", "overview", ":material/dashboard:"),
     ("pages/compare.py", "nav.compare", "compare", ":material/bar_chart:"),
     ("pages/district.py", "nav.district", "district", ":material/location_city:"),
+    ("pages/provinces.py", "nav.provinces", "provinces", ":material/leaderboard:"),
+    ("pages/map.py", "nav.map", "map", ":material/map:"),
     ("pages/indicators.py", "nav.indicators", "indicators", ":material/menu_book:"),
     ("pages/present.py", "nav.present", "present", ":material/slideshow:"),
     ("pages/contribute.py", "nav.contribute", "contribute", ":material/upload_file:"),

@@ -1,0 +1,74 @@
+"""Các tỉnh / Provinces: the published DTI results ranked edition by edition (one chart each, only the provinces
+with a figure, a plain note of what is missing, the sources), every province's ranks side by side, and one
+province's results with their sources and its units with what each has reported (issue 14 §2)."""
+
+import streamlit as st
+
+from charts.labels import unit_label
+from charts.province_index import (edition_chart, edition_key, edition_label, missing_provinces, rank_grid,
+                                   results_table)
+from i18n import pick, t
+from ui import db, layout, markdown, state
+from ui.charts import show_chart
+from ui.pickers import searchable_select
+from ui.tables import show_table
+
+lang = state.language()
+layout.page_header(lang, "provinces.title", "provinces.caption")
+st.info(t("provinces.not_comparable", lang), icon=":material/info:")
+
+results = db.query("province_index_table")
+places = db.query("province_places")
+overall = results[results["measure"] == "overall"]
+editions = (overall[["index_id", "edition", "unit_set"]].drop_duplicates()
+            .sort_values(["edition", "unit_set"], ascending=[False, True]))
+keys = [edition_key(*row) for row in editions.itertuples(index=False)]
+labels = {edition_key(*row): edition_label(*row, lang) for row in editions.itertuples(index=False)}
+state.seed_widget("provinces_edition", state.choice("edition", keys, keys[0]))
+chosen = st.segmented_control(t("provinces.edition", lang), keys, key="provinces_edition",
+                              format_func=labels.get) or keys[0]
+state.remember(edition=None if chosen == keys[0] else chosen)
+
+index_id, edition, unit_set = next(row for row in editions.itertuples(index=False) if edition_key(*row) == chosen)
+rows = overall[(overall["index_id"] == index_id) & (overall["edition"] == edition) & (overall["unit_set"] == unit_set)]
+show_chart(edition_chart(rows, lang, missing=missing_provinces(rows, places, unit_set)), lang)
+
+with st.expander(t("provinces.rank_grid", lang)):
+    show_table(rank_grid(results, lang), width="stretch")
+
+st.divider()
+provinces = places[~places["unit_id"].str.startswith("pre-2025/")]
+province_ids = list(provinces["unit_id"])
+province_names = dict(zip(provinces["unit_id"], provinces["name_vi"]))
+state.seed_widget("provinces_province", state.choice("province", province_ids, province_ids[0]))
+province = searchable_select(t("provinces.province", lang), province_ids, "provinces_province", lang,
+                             format_func=province_names.get)
+state.remember(province=province)
+name = province_names[province]
+# The province of today and the provinces it was formed from in 2025: their results are this province's history.
+predecessors = list(places.loc[places["province_2025_id"] == province, "unit_id"])
+mine = results[results["province_unit_id"].isin([province, *predecessors])]
+st.subheader(t("provinces.results_of", lang, province=markdown.escape(name)))
+if mine.empty:
+    st.caption(t("provinces.no_results", lang))
+else:
+    show_table(results_table(mine, lang), hide_index=True, width="stretch")
+
+st.subheader(t("provinces.units_of", lang, province=markdown.escape(name)))
+summary = db.query("district_summary")
+units = summary[summary["province_2025"] == name]
+if units.empty:
+    st.caption(t("provinces.no_units", lang))
+else:
+    observations = db.query("observations_for_districts", districts=list(units["district_id"]), theme=None,
+                            indicators=None)
+    records = units.to_dict("records")
+    show_table({
+        t("provinces.col_unit", lang): [unit_label(r, lang) for r in records],
+        t("provinces.col_figures", lang): [int(r["figures"] + r["derived_figures"]) for r in records],
+        t("provinces.col_indicators", lang): [
+            ", ".join(dict.fromkeys(pick(lang, vi, en) for vi, en in observations.loc[
+                observations["district_id"] == r["district_id"], ["indicator_name_vi", "indicator_name_en"]]
+                .itertuples(index=False))) for r in records],
+        t("provinces.col_profile", lang): [f"/district?district={r['district_id']}" for r in records],
+    }, hide_index=True, width="stretch")

@@ -1,0 +1,31 @@
+"""A unit or province picker with a search box that ignores diacritics ("ha tinh" finds "Hà Tĩnh", "lam binh"
+finds "huyện Lâm Bình"): the browser's own type-to-filter in a select box matches letters exactly, so people typing
+without Vietnamese accents found nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from i18n import t
+
+from . import markdown
+from .search import filter_options
+
+
+def searchable_select(label: str, options: Sequence[str], key: str, lang: str, *,
+                      format_func: Callable[[str], str] = str, container=None) -> str | None:
+    """A search box over a select box: the options whose label matches every word typed, accents and case
+    ignored. The select box keeps its key (and so its value in the URL state); the search text is its own."""
+    place = container or st
+    labels = {option: format_func(option) for option in options}
+    left, right = place.columns([1, 2])
+    query = left.text_input(t("provinces.search", lang), key=f"{key}_search", help=t("provinces.search_help", lang))
+    shown = filter_options(list(options), labels, query)
+    if not shown:
+        right.warning(t("provinces.no_match", lang, query=markdown.escape(query)))
+        shown = list(options)
+    if st.session_state.get(key) not in shown:
+        st.session_state[key] = shown[0]
+    return right.selectbox(label, shown, key=key, format_func=labels.get)
