@@ -105,7 +105,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since_year_start", _p(r"(?:lũy\s+kế\s+|luỹ\s+kế\s+)?(?:từ|since)\s+(?:đầu\s+năm|the\s+(?:beginning|start)\s+of\s+"
                             r"(?:the\s+year|(?=(?:19|20)\d\d)))(?:\s+(?:năm\s+)?" + _Y.format(n="y") + r")?"
                             r"(?:\s*(?:đến|tới)\s+(?:nay|hiện\s+tại)|\s+(?:to|until)\s+(?:now|date|the\s+present|present))?"
-                            r"|(?:lũy|luỹ)\s+kế\s+năm(?:\s+" + _Y.format(n="y2") + r")?|year[-\s]to[-\s]date")),
+                            r"|(?:lũy|luỹ)\s+kế\s+năm(?:\s+" + _Y.format(n="y2") + r")?|year[-\s]to[-\s]date|so\s+far\s+this\s+year")),
     # from July 1 to present / since 1 July / since July 1, 2025 until now
     ("since_en", _p(r"(?:from|since)\s+(?:(?P<mn>january|february|march|april|may|june|july|august|september|october"
                     r"|november|december)\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?P<mn2>january|february|march"
@@ -123,7 +123,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the first nine months of 2023 / of the year (the document's year)
     ("first_months_en", _p(r"first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
                            r"(?:\s+of\s+(?:the\s+year|" + _Y.format(n="y") + r"))?")),
-    ("half_en", _p(r"(?:(?P<h>first|second)\s+half\s+of\s+|H(?P<hn>[12])\s+)" + _Y.format(n="y"))),
+    ("half_en", _p(r"(?:(?P<h>first|second)\s+half\s+of\s+(?:(?:the|this)\s+year|" + _Y.format(n="y") + r")"
+                   r"|H(?P<hn>[12])\s+" + _Y.format(n="y2") + r")")),
+    ("quarter_en", _p(r"(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?:(?:the|this)\s+year|"
+                      + _Y.format(n="y") + r"))?")),
+    # "so far this year", "this year", "last year": the document's year (or the one before)
+    ("year_en", _p(r"(?:so\s+far\s+)?(?P<which>this|last)\s+year(?!['’]s?\s+(?:target|plan))")),
     # quý III năm 2023 / quý 3/2023
     ("quarter", _p(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?![a-z])" + _YEAR_OPT.format(n="y"))),
     # as of: đến ngày 18/8/2023 / tính đến ngày 18 tháng 8 năm 2023
@@ -202,7 +207,16 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
         return _months_code(y, 1, y, n), "flow", not g["y"]
     if kind == "half_en":
         h = 1 if (g["h"] or "").lower() == "first" or g["hn"] == "1" else 2
-        return f"{g['y']}-H{h}", "flow", False
+        y = _year(g["y"] or g["y2"], doc_year)
+        return (f"{y}-H{h}", "flow", not (g["y"] or g["y2"])) if y else None
+    if kind == "quarter_en":
+        y = _year(g["y"], doc_year)
+        q = ["first", "second", "third", "fourth"].index(g["q"].lower()) + 1
+        return (f"{y}-Q{q}", "flow", not g["y"]) if y else None
+    if kind == "year_en":
+        if doc_year is None:
+            return None
+        return str(doc_year - (1 if g["which"].lower() == "last" else 0)), "flow", True
     if kind == "quarter":
         y = _year(g["y"], doc_year)
         if y is None:

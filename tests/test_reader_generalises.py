@@ -382,3 +382,15 @@ def test_a_next_clause_lends_its_wordings_only_to_a_list_of_figures():
     found = _found("Tỷ lệ sử dụng chữ ký số công vụ đạt 98%; nhiều dịch vụ công trực tuyến đã được tích hợp lên Cổng "
                    "Dịch vụ công quốc gia.")
     assert not any(i.startswith(("online_services", "services_on_national")) for i, _ in found)
+
+
+def test_english_spans_without_a_year_take_the_documents():
+    c = _one("In the first half of the year, the district received 5,230 applications.", "dossiers_received", 5230,
+             date="2024-08-01", language="en")
+    assert c.period == "2024-H1"
+    c = _one("So far this year, the commune has received 1,200 applications.", "dossiers_received", 1200,
+             date="2025-10-01", language="en")
+    assert c.period == "2025-01..2025-10"
+    c = _one("In the third quarter, the centre received 2,400 applications.", "dossiers_received", 2400,
+             date="2025-10-20", language="en")
+    assert c.period == "2025-Q3"
