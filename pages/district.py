@@ -1,15 +1,21 @@
-"""Hồ sơ đơn vị / Unit profile: one unit's figures by theme, each traceable; strengths and gaps; its lineage across
+"""Hồ sơ đơn vị / Unit profile: one unit's figures by theme as charts (rates beside the province's median and the
+national target; counts as figures) with the full traceable table a click away; strengths and gaps (a weak rate the
+unit states is a gap even with nothing to compare it with); its province's published DTI results; its lineage across
 the 2025 reform (an old district: the current communes that cover it; a new commune: the old units it was formed
 from, and their figures as history). The path and parameter stay /district?district=… so old links keep working."""
 
 import streamlit as st
 
 from analysis.standing import findings
-from charts.labels import unit_label
+from charts.labels import indicator_name, period_text, provenance_text, source_text, unit_label, value_text
+from charts.profile import latest_figures, low_rates_without_yardstick, rates_chart
+from charts.province_index import results_table
 from charts.tables import figures_table
 from i18n import pick, t
 from i18n.numbers import format_number
 from ui import db, layout, markdown, state
+from ui.charts import show_chart
+from ui.pickers import searchable_select
 from ui.tables import show_table
 
 lang = state.language()
@@ -20,7 +26,7 @@ ids = list(districts["district_id"])
 names = dict(zip(districts["district_id"], districts["district_name"]))
 labels = {row["district_id"]: unit_label(row, lang) for row in districts.to_dict("records")}
 state.seed_widget("profile_district", state.choice("district", ids, ids[0]))
-district_id = st.selectbox(t("district.choose", lang), ids, key="profile_district", format_func=labels.get)
+district_id = searchable_select(t("district.choose", lang), ids, "profile_district", lang, format_func=labels.get)
 state.remember(district=district_id)
 
 facts = districts[districts["district_id"] == district_id].iloc[0].to_dict()
@@ -65,27 +71,69 @@ else:
         st.caption(t("district.formed_from_caption", lang))
         predecessors = db.query("predecessor_observations", unit_id=unit_id)
 
+observations = db.query("observations_for_districts", districts=[district_id], theme=None, indicators=None)
+latest = latest_figures(observations)
 results = findings(db.query("district_standing", district=district_id), lang)
+# A weak rate the unit states is a gap even when no target or other unit judges it (7,81% of dossiers online).
+low_rates = low_rates_without_yardstick(latest, {finding.indicator_id for finding in results}, lang)
 strengths, gaps = st.columns(2)
 for column, kind in ((strengths, "strength"), (gaps, "gap")):
     column.subheader(t(f"district.{kind}s", lang))
-    mine = [finding.text for finding in results if finding.kind == kind]
+    mine = [finding.text for finding in results if finding.kind == kind] + (low_rates if kind == "gap" else [])
     if mine:
         column.markdown("\n".join(f"- {markdown.escape(text)}" for text in mine))
     else:
         column.caption(t("district.none_found", lang))
 st.caption(t("district.standing_caption", lang))
 
-observations = db.query("observations_for_districts", districts=[district_id], theme=None, indicators=None)
+# The province's published index results, beside the unit (of the province it belonged to when it reported, and of
+# the province it is in since the 2025 merger).
+if unit_id is not None:
+    provinces = db.query("unit_provinces", unit_id=unit_id)
+    if not provinces.empty:
+        place = provinces.iloc[0]
+        index_results = db.query("province_index_table")
+        wanted = {place["province_id"], place["province_2025_id"]}
+        held = index_results[index_results["province_unit_id"].isin(wanted)]
+        st.subheader(t("provinces.profile_heading", lang, province=markdown.escape(place["province_name"])))
+        if held.empty:
+            st.caption(t("provinces.no_results", lang))
+        else:
+            show_table(results_table(held, lang), hide_index=True, width="stretch")
+        st.caption(t("provinces.profile_caption", lang, note=t("provinces.profile_not_comparable", lang)))
+
+medians = db.query("province_medians", province=facts["province_2025"])
+province_units = int((db.query("districts")["province_2025"] == facts["province_2025"]).sum())
 themes = db.query("themes")
 for theme in themes.itertuples():
     rows = observations[observations["theme"] == theme.theme_id]
     if rows.empty:
         continue
-    label = t("district.figures_in_theme", lang, theme=markdown.escape(pick(lang, theme.name_vi, theme.name_en)),
-              count=len(rows))
-    with st.expander(label, expanded=True):
+    theme_name = pick(lang, theme.name_vi, theme.name_en)
+    st.subheader(markdown.escape(theme_name))
+    mine = latest[latest["theme"] == theme.theme_id]
+    chart = rates_chart(mine, medians, lang, chart_id=f"profile.{district_id}.{theme.theme_id}",
+                        title=t("profile.rates_title", lang, theme=theme_name))
+    if chart is not None:
+        show_chart(chart, lang)
+    counts = mine[mine["unit"] != "percent"].to_dict("records")
+    if counts:
+        # Counts differ by orders of magnitude (25.250 dossiers, 2 radio stations): figures, not bars on one axis.
+        st.caption(t("profile.counts_heading", lang))
+        for start in range(0, len(counts), 4):
+            for column, row in zip(st.columns(4), counts[start:start + 4]):
+                column.metric(
+                    markdown.escape(indicator_name(row, lang)), value_text(row, lang),
+                    help=markdown.escape(f"{period_text(row, lang)} · {source_text(row)} · "
+                                         f"{provenance_text(row, lang)}"),
+                    border=True)
+                column.caption(markdown.escape(period_text(row, lang)))
+    label = t("district.figures_in_theme", lang, theme=markdown.escape(theme_name), count=len(rows))
+    with st.expander(label, expanded=False):
         show_table(figures_table(rows, lang, with_district=False), hide_index=True, width="stretch")
+if not medians.empty:
+    st.caption(t("profile.median_caption", lang, province=markdown.escape(facts["province_2025"]),
+                 count=province_units))
 
 if predecessors is not None and not predecessors.empty:
     # The predecessors' own figures, each marked as theirs: history of this unit, never summed into it.
