@@ -1,12 +1,23 @@
-"""Side-by-side bar charts of the chosen districts, one chart per indicator or compare group.
+"""Side-by-side bar charts of the chosen units, one chart per indicator or compare group.
 
-Honesty rules built in: every bar is labelled with its value (in the UI's number format) and its period; a
-district without the figure gets a visible "no data" mark, never a zero bar; mixed periods, definitions and levels
-are flagged on the chart itself and in its notes; national targets are drawn as reference lines.
+Honesty rules built in: every bar is labelled with its value (in the UI's number format) and its period; a unit
+without the figure gets a visible "no data" mark, never a zero bar; mixed periods, definitions and levels are
+flagged on the chart itself and in its notes; national targets are drawn as reference lines.
+
+What is comparable comes first (issue 14): by default each unit shows its latest period of a figure (one bar per
+unit and series, the period written on it; the series over time belongs to the trend view), bars are sorted by
+value, and `comparable_keys` says which charts have at least two units with a figure.
+
+Built for speed (issue 17): the figure is written as plotly JSON (plain dicts) and wrapped in a `go.Figure`
+without plotly's validation, which costs about 60% of building a chart and changes nothing that reaches the
+browser (tests/test_compare_charts.py pins that: the same JSON as the validated figure for every chart of the real
+data). The rows are grouped once per view (`group_records`), and screen charts have preset margins (plotly's
+automatic margins draw every chart twice in the browser).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -21,12 +32,70 @@ from .labels import (_present, group_title, hover_card, indicator_name, level_la
                      value_text)
 from .markup import plotly_text
 from .spec import ChartSpec
-from .style import apply_style
+from .style import GRID_COLOR, MEDIA, layout_style
 
 PERCENT_AXIS_TOP = 112  # room above 100% for the value labels
 PATTERNS = ("", "/", "x", ".", "\\", "+", "-")
 LEGEND_SWATCH = "#8C8C8C"
 SERIES_MARKS = ("①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨")
+# The drawing area a chart gets, for placing labels before the browser measures anything: a screen chart at
+# width="stretch" on a 1366 px laptop with the sidebar open is about 1,000 px wide; a slide is 1920 px.
+PLOT_WIDTH = {"screen": 1000, "slide": 1780}
+CHAR_WIDTH = 0.58  # average glyph width of DejaVu/Inter in font sizes (Vietnamese with diacritics)
+LINE_HEIGHT = 1.3
+
+
+def _group_key(record: Mapping) -> str:
+    group = record.get("compare_group")
+    return group if _present(group) else record["indicator_id"]
+
+
+def group_records(observations: pd.DataFrame | Sequence[Mapping]) -> dict[str, list[dict]]:
+    """The rows of a view grouped by chart (compare group or lone indicator), in catalogue order: one pass over the
+    rows, so a page lists, titles and builds its charts without filtering the frame again per chart."""
+    records = observations.to_dict("records") if isinstance(observations, pd.DataFrame) else list(observations)
+    groups: dict[str, list[dict]] = {}
+    first_order: dict[str, float] = {}
+    for record in records:
+        key = _group_key(record)
+        groups.setdefault(key, []).append(record)
+        order = record.get("indicator_order", 0)
+        if key not in first_order or order < first_order[key]:
+            first_order[key] = order
+    return {key: groups[key] for key in sorted(groups, key=lambda k: first_order[k])}
+
+
+def _charted(records: list[dict], all_periods: bool = False) -> list[dict]:
+    """The rows a chart draws: a stated rate through its derived twin, and by default each unit's latest period."""
+    rows = [r for r in records if not _present(r.get("superseded_by"))]
+    if not all_periods and rows and "latest" in rows[0]:
+        rows = [r for r in rows if r["latest"]]
+    return rows
+
+
+def chart_keys(observations: pd.DataFrame) -> list[str]:
+    """The charts `observations` make, in catalogue order: one per compare group or lone indicator. Cheap, so a
+    page can list the charts (and draw each as soon as it is built) before building any."""
+    if len(observations) == 0:
+        return []
+    return list(group_records(observations))
+
+
+def chart_title(observations: pd.DataFrame, key: str, lang: str) -> str:
+    """The chart's title as the chart itself shows it (without the per-commune wording)."""
+    return group_title(key, group_records(observations)[key][0], lang)
+
+
+def comparable_keys(groups: Mapping[str, list[dict]]) -> tuple[list[str], dict[str, list[str]]]:
+    """(charts with at least two units reporting a figure, {chart: the one unit's name} for the others)."""
+    comparable, single = [], {}
+    for key, records in groups.items():
+        units = dict.fromkeys(r["district_id"] for r in _charted(records))
+        if len(units) >= 2:
+            comparable.append(key)
+        else:
+            single[key] = list(dict.fromkeys(r["district_name"] for r in records))
+    return comparable, single
 
 
 def comparison_charts(
@@ -37,29 +106,14 @@ def comparison_charts(
     *,
     per_commune: bool = False,
     medium: str = "screen",
+    all_periods: bool = False,
 ) -> list[ChartSpec]:
     """One ChartSpec per compare group (or lone indicator) in `observations`, bars for every district in
-    `districts` (in that order). With per_commune, plain counts are divided by each district's communes."""
-    return [comparison_chart(observations, key, districts, colors, lang, per_commune=per_commune, medium=medium)
-            for key in chart_keys(observations)]
-
-
-def _group_keys(observations: pd.DataFrame) -> pd.Series:
-    return observations["compare_group"].fillna(observations["indicator_id"])
-
-
-def chart_keys(observations: pd.DataFrame) -> list[str]:
-    """The charts `observations` make, in catalogue order: one per compare group or lone indicator. Cheap, so a
-    page can list the charts (and draw each as soon as it is built) before building any."""
-    if observations.empty:
-        return []
-    frame = observations.assign(group_key=_group_keys(observations))
-    return list(frame.groupby("group_key", sort=False)["indicator_order"].min().sort_values().index)
-
-
-def chart_title(observations: pd.DataFrame, key: str, lang: str) -> str:
-    """The chart's title as the chart itself shows it (without the per-commune wording)."""
-    return group_title(key, observations[_group_keys(observations) == key].iloc[0], lang)
+    `districts`. With per_commune, plain counts are divided by each district's communes."""
+    groups = group_records(observations)
+    return [chart_from_records(records, key, districts, colors, lang, per_commune=per_commune, medium=medium,
+                               all_periods=all_periods)
+            for key, records in groups.items()]
 
 
 def comparison_chart(
@@ -71,12 +125,12 @@ def comparison_chart(
     *,
     per_commune: bool = False,
     medium: str = "screen",
+    all_periods: bool = False,
 ) -> ChartSpec:
     """The chart of one compare group (or lone indicator) `key` of `observations`."""
-    rows = observations[_group_keys(observations) == key]
-    if "superseded_by" in rows:  # a rate the source states is charted through its derived twin (both in tables)
-        rows = rows[rows["superseded_by"].isna()]
-    return _group_chart(rows, key, districts, colors, lang, per_commune, medium)
+    records = [r for r in observations.to_dict("records") if _group_key(r) == key]
+    return chart_from_records(records, key, districts, colors, lang, per_commune=per_commune, medium=medium,
+                              all_periods=all_periods)
 
 
 def divides_by_communes(row: Mapping) -> bool:
@@ -86,29 +140,32 @@ def divides_by_communes(row: Mapping) -> bool:
             and row["level"] in ("district", "commune_aggregate"))
 
 
-def _per_commune(rows: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
-    """Divide what can be divided; say which districts lack the commune count instead of guessing it."""
-    rows = rows.copy()
-    rows["shown"] = rows.apply(lambda row: value_text(row, lang), axis=1)
-    rows["formula_shown"] = None
-    notes = []
-    divisible = rows.apply(divides_by_communes, axis=1)
-    if not divisible.any():
-        return rows, notes
-    lacking = rows[divisible & rows["communes"].isna()]
-    for name in dict.fromkeys(lacking["district_name"]):
+def _per_commune(records: list[dict], lang: str) -> tuple[list[dict], list[str]]:
+    """Divide what can be divided, keeping the qualifier ("trên 60" per commune stays "trên"); say which units lack
+    the commune count instead of guessing it. Rates are never divided."""
+    notes, kept = [], []
+    lacking = []
+    for record in records:
+        record = dict(record)
+        if divides_by_communes(record):
+            communes = record["communes"]
+            if communes is None or (isinstance(communes, float) and math.isnan(communes)):
+                lacking.append(record["district_name"])
+                continue
+            qualifier = record["qualifier"] if _present(record.get("qualifier")) else None
+            per = record["value"] / communes
+            record["formula_shown"] = t(
+                "charts.per_commune_formula", lang, value=value_text(record, lang),
+                communes=format_number(communes, lang),
+                result=format_value(round(per, 2), "count", lang, qualifier))
+            record["value"] = per
+            record["shown"] = format_value(round(per, 2), "count", lang, qualifier)
+        else:
+            record["shown"], record["formula_shown"] = value_text(record, lang), None
+        kept.append(record)
+    for name in dict.fromkeys(lacking):
         notes.append(t("charts.no_commune_count", lang, district=name))
-    rows = rows[~(divisible & rows["communes"].isna())].copy()
-    divisible = rows.apply(divides_by_communes, axis=1)
-    for index in rows.index[divisible]:
-        row = rows.loc[index]
-        per = row["value"] / row["communes"]
-        rows.loc[index, "formula_shown"] = t(
-            "charts.per_commune_formula", lang, value=format_number(row["value"], lang),
-            communes=format_number(row["communes"], lang), result=format_number(round(per, 2), lang))
-        rows.loc[index, "value"] = per
-        rows.loc[index, "shown"] = format_value(round(per, 2), "count", lang)
-    return rows, notes
+    return kept, notes
 
 
 def _series(records: list[dict], lang: str) -> list[str]:
@@ -172,117 +229,225 @@ def _notes(records: list[dict], missing: Sequence[str], lang: str) -> list[str]:
     return notes
 
 
-def _group_chart(rows, key, districts, colors, lang, per_commune, medium) -> ChartSpec:
-    rows = rows.sort_values(["district_order", "indicator_order", "level", "commune"], na_position="first")
+def _text_px(text: str, size: float) -> float:
+    return len(text) * size * CHAR_WIDTH
+
+
+def _luminance(color: str) -> float:
+    red, green, blue = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, colors: Mapping[str, str],
+                       lang: str, *, per_commune: bool = False, medium: str = "screen",
+                       all_periods: bool = False) -> ChartSpec:
+    """The chart of one group's rows (from group_records): plotly JSON written directly, then wrapped unvalidated."""
+    style = MEDIA[medium]
+    every_period = sorted(records, key=lambda r: (r["district_order"], r["indicator_order"], str(r["level"]),
+                                                  str(r["commune"]) if _present(r["commune"]) else ""))
+    rows = _charted(every_period, all_periods)
     extra_notes: list[str] = []
     if per_commune:
         rows, extra_notes = _per_commune(rows, lang)
-    # Row access in pandas costs microseconds per cell; the figure is built from plain records instead.
-    all_records = rows.to_dict("records")
-    for record in all_records:
-        if not per_commune:
-            record["shown"], record["formula_shown"] = value_text(record, lang), None
-    for record, label in zip(all_records, _series(all_records, lang)):
+    else:
+        rows = [dict(r, shown=value_text(r, lang), formula_shown=None) for r in rows]
+    if not all_periods and len(rows) < len(_charted(every_period, True)):
+        extra_notes.append(t("comparable.note_latest", lang))
+    first = rows[0] if rows else every_period[0]
+    for record, label in zip(rows, _series(rows, lang)):
         record["series"] = label
-    divisible = any(divides_by_communes(r) for r in all_records)
+    divisible = per_commune and any(divides_by_communes(r) for r in every_period)
     # The most reported series comes first, so it gets the plain fill and the lone variants get the patterns.
-    counts = Counter(r["series"] for r in all_records)
-    series_labels = sorted(dict.fromkeys(r["series"] for r in all_records), key=lambda label: -counts[label])
-    unit = all_records[0]["unit"]
-
-    figure = go.Figure()
-    reported = set(rows["district_id"])
-    missing = [d.district_name for d in districts.itertuples() if d.district_id not in reported]
-    # Names, series and periods come from the data: escaped wherever they enter the figure (ticks, legend, texts).
-    names = {district_id: plotly_text(name)
-             for district_id, name in zip(districts["district_id"], districts["district_name"])}
-    shown_names = [plotly_text(name) for name in districts["district_name"]]
-    # One trace per series (indicator variant and/or level): bars keep their district's colour, the series is
-    # told apart by a fill pattern explained in the legend, and x stays the plain district name.
+    counts = Counter(r["series"] for r in rows)
+    series_labels = sorted(dict.fromkeys(r["series"] for r in rows), key=lambda label: -counts[label])
+    unit = first["unit"]
     several = len(series_labels) > 1
+
+    # Units sorted by value (the first series' value, then the others'); units without a figure at the end.
+    reported = {r["district_id"] for r in rows}
+    district_list = list(zip(districts["district_id"], districts["district_name"]))
+    first_value = {}
+    for r in rows:
+        if r["series"] == (series_labels[0] if series_labels else ""):
+            first_value[r["district_id"]] = max(first_value.get(r["district_id"], -math.inf), r["value"])
+    any_value = {}
+    for r in rows:
+        any_value[r["district_id"]] = max(any_value.get(r["district_id"], -math.inf), r["value"])
+    ordered = sorted((d for d in district_list if d[0] in reported),
+                     key=lambda d: (-first_value.get(d[0], -math.inf), -any_value.get(d[0], -math.inf)))
+    missing = [name for district_id, name in district_list if district_id not in reported]
+    names = {district_id: plotly_text(name) for district_id, name in district_list}
+    unit_rank = {district_id: n for n, (district_id, _) in enumerate(ordered)}
+    rows.sort(key=lambda r: unit_rank.get(r["district_id"], len(unit_rank)))
+
+    # Value axis first: the labels are placed in its units.
+    if unit == "percent" and not divisible:
+        top = PERCENT_AXIS_TOP
+        value_axis = dict(range=[0, PERCENT_AXIS_TOP], ticksuffix="%")
+    else:
+        largest = max((r["value"] for r in rows), default=0)
+        top = largest * 1.25 if largest > 0 else 1
+        value_axis = dict(range=[0, top], tickformat=",~f")
+
+    # Where the labels go. Bars of one slot each; a label wider than its slot would run into its neighbour's, so
+    # the period moves under the unit's name on the axis (one bar per unit) — every bar still says its period.
+    slots = len(rows) + len(missing)
+    slot_px = PLOT_WIDTH[medium] / max(slots, 1) * 0.95
+    periods = [period_text(r, lang) for r in rows]
+    widest_value = max((_text_px(r["shown"], style.label_size) for r in rows), default=0)
+    widest_period = max((_text_px(p, style.label_size) for p in periods), default=0)
+    period_on_axis = not several and widest_period > slot_px
+    label_lines = 1 if period_on_axis else 2
+    value_angle = -90 if widest_value > slot_px else 0
+
+    # Preset margins (no automargin): computed from what the axes carry.
+    tick_size = style.label_size
+    tick_chars = len(format_number(top, lang)) + (1 if unit == "percent" else 0)
+    margin_left = int(34 + tick_chars * tick_size * CHAR_WIDTH + style.font_size * 1.4)
+    axis_labels = [names[d] for d, _ in ordered] + [plotly_text(m) for m in missing]
+    widest_name = max((_text_px(n, tick_size) for n in axis_labels), default=0)
+    if period_on_axis:
+        widest_name = max(widest_name, widest_period)
+    tick_lines = 2 if (several or period_on_axis) else 1
+    crowded_ticks = not several and widest_name > PLOT_WIDTH[medium] / max(slots, 1)
+    tick_angle = -90 if crowded_ticks else 0
+    tick_px = (widest_name + 8) if crowded_ticks else tick_lines * tick_size * LINE_HEIGHT + 10
+    plot_height = style.height - style.margin["t"]
+
+    traces: list[dict] = []
+    legend_items: list[str] = []
 
     def position(district_name: str, number: int | None):
         # With several series the axis has two rows: the district and, under each bar, the series' number.
         return (district_name, SERIES_MARKS[number % len(SERIES_MARKS)] if number is not None else "") if several \
             else district_name
 
-    if several:  # an invisible first trace fixes the axis order: districts in list order, series in number order
-        present = {(r["district_id"], r["series"]) for r in all_records}
-        slots = [position(names[d.district_id], number) for d in districts.itertuples() for number, label
-                 in enumerate(series_labels) if (d.district_id, label) in present]
-        slots += [position(plotly_text(name), None) for name in missing]
-        name_order = {name: index for index, name in enumerate(shown_names)}
-        slots.sort(key=lambda slot: (name_order[slot[0]], slot[1]))
-        figure.add_trace(go.Scatter(x=[list(pair) for pair in zip(*slots)], y=[None] * len(slots), mode="markers",
-                                    showlegend=False, hoverinfo="skip"))
+    if several:  # an invisible first trace fixes the axis order: units by value, series in number order
+        present = {(r["district_id"], r["series"]) for r in rows}
+        order = [position(names[d], number) for d, _ in ordered for number, label in enumerate(series_labels)
+                 if (d, label) in present]
+        order += [position(plotly_text(name), None) for name in missing]
+        traces.append(dict(type="scatter", x=[list(pair) for pair in zip(*order)], y=[None] * len(order),
+                           mode="markers", showlegend=False, hoverinfo="skip"))
+
+    targets = _targets(rows, lang) if not divisible else []
+    # A label above its bar spans [value, value + label height]: a target line in that span would strike it
+    # through ("trên 90%" under the dashed line), so that bar's label goes inside the bar's top instead.
+    label_span = label_lines * style.label_size * LINE_HEIGHT / max(plot_height - 60, 100) * top \
+        if value_angle == 0 else (widest_value + 6) / max(plot_height - 60, 100) * top
 
     for number, label in enumerate(series_labels):
-        records = [r for r in all_records if r["series"] == label]
-        xs = [position(names[r["district_id"]], number) for r in records]
-        figure.add_trace(go.Bar(
-            x=[list(pair) for pair in zip(*xs)] if several else xs, y=[r["value"] for r in records],
-            name=plotly_text(label or group_title(key, records[0], lang)), showlegend=False,
-            marker=dict(color=[colors.get(r["district_id"], MISSING_COLOR) for r in records],
-                        pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45)),
-            text=[f"<b>{plotly_text(r['shown'])}</b><br>{plotly_text(period_text(r, lang))}"
-                  for r in records],
-            textposition="outside", cliponaxis=False, constraintext="none",
-            hovertext=[hover_card(r, lang, shown_value=r["shown"], formula=r["formula_shown"]) for r in records],
+        series = [r for r in rows if r["series"] == label]
+        xs = [position(names[r["district_id"]], number) for r in series]
+        bar_colors = [colors.get(r["district_id"], MISSING_COLOR) for r in series]
+        texts, positions, text_colors = [], [], []
+        for r, color in zip(series, bar_colors):
+            value = f"<b>{plotly_text(r['shown'])}</b>"
+            texts.append(value if period_on_axis else f"{value}<br>{plotly_text(period_text(r, lang))}")
+            struck = any(r["value"] <= target + label_span * 0.15 and target <= r["value"] + label_span * 1.1
+                         for target, _ in targets)
+            inside = struck and r["value"] >= label_span * 1.2
+            positions.append("inside" if inside else "outside")
+            text_colors.append(("#FFFFFF" if _luminance(color) < 0.6 else "#222222") if inside else "#222222")
+        trace = dict(
+            type="bar", x=[list(pair) for pair in zip(*xs)] if several else xs, y=[r["value"] for r in series],
+            name=plotly_text(label or group_title(key, series[0], lang)), showlegend=False,
+            marker=dict(color=bar_colors, pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45)),
+            text=texts, textposition=positions if "inside" in positions else "outside",
+            textfont=dict(size=style.label_size, color=text_colors), textangle=value_angle,
+            insidetextanchor="end", cliponaxis=False, constraintext="none",
+            hovertext=[hover_card(r, lang, shown_value=r["shown"], formula=r["formula_shown"]) for r in series],
             hovertemplate="%{hovertext}<extra></extra>",
-            customdata=[[r["observation_id"]] for r in records],
-        ))
+            customdata=[[r["observation_id"]] for r in series],
+        )
+        traces.append(trace)
         if several:  # a grey swatch with the pattern and number: the legend explains series, not colours
             mark = SERIES_MARKS[number % len(SERIES_MARKS)]
-            figure.add_trace(go.Bar(x=[[None], [None]], y=[None], name=f"{mark} {plotly_text(label)}", showlegend=True,
-                                    hoverinfo="skip",
-                                    marker=dict(color=LEGEND_SWATCH,
-                                                pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45))))
+            name = f"{mark} {plotly_text(label)}"
+            legend_items.append(name)
+            traces.append(dict(type="bar", x=[[None], [None]], y=[None], name=name, showlegend=True,
+                               hoverinfo="skip", textfont=dict(size=style.label_size),
+                               marker=dict(color=LEGEND_SWATCH,
+                                           pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45))))
     if missing:
         xs = [position(plotly_text(name), None) for name in missing]
-        figure.add_trace(go.Scatter(
-            x=[list(pair) for pair in zip(*xs)] if several else xs, y=[0] * len(missing), mode="text", text=[t("common.no_data", lang)] * len(missing),
-            textposition="top center", textfont=dict(color=MISSING_COLOR), showlegend=False, cliponaxis=False,
+        # Lifted off the zero line, so "không có số liệu" never sits on the axis.
+        lift = top * (style.label_size * 0.9 / max(plot_height - 60, 100))
+        traces.append(dict(
+            type="scatter", x=[list(pair) for pair in zip(*xs)] if several else xs, y=[lift] * len(missing),
+            mode="text", text=[t("common.no_data", lang)] * len(missing), textposition="top center",
+            textfont=dict(size=style.label_size, color=MISSING_COLOR), showlegend=False, cliponaxis=False,
             name=t("common.no_data", lang),
             hovertemplate="<b>%{x}</b><br>" + t("charts.no_data_hover", lang) + "<extra></extra>",
         ))
-    notes = extra_notes + _notes(all_records, missing, lang)
+
+    shapes = []
+    line = dict(color=TARGET_COLOR, dash="dash", width=2)
+    for target, text in targets:
+        shapes.append(dict(type="line", line=line, x0=0, x1=1, xref="x domain", y0=target, y1=target, yref="y"))
+        # The label goes in the legend: written on the line it would sit on top of the bars' value labels.
+        legend_items.append(plotly_text(text))
+        traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", line=line, name=plotly_text(text),
+                           hoverinfo="skip", textfont=dict(size=style.label_size)))
+
+    notes = extra_notes + _notes(rows, missing, lang)
     markers = []
-    if _periods_differ(all_records):
+    if _periods_differ(rows):
         markers.append(t("charts.marker_periods_differ", lang))
-    if _definitions_differ(all_records):
+    if _definitions_differ(rows):
         markers.append(t("charts.marker_definitions_differ", lang))
-    if not per_commune or not divisible:
-        _add_targets(figure, all_records, lang)
 
-    title = group_title(key, all_records[0], lang)
-    if per_commune and divisible:
+    title = group_title(key, first, lang)
+    if divisible:
         title = t("charts.per_commune_title", lang, title=title)
-    counts = pick(lang, rows["counts_vi"].iloc[0], rows["counts_en"].iloc[0])
-    axis_title = "%" if unit == "percent" else (t("units.vnd", lang) if unit == "vnd" else plotly_text(counts or ""))
-    # One layout update (plotly validates on each): axis ranges and category order go in with the rest.
-    if unit == "percent" and not (per_commune and divisible):
-        value_axis = dict(range=[0, PERCENT_AXIS_TOP], ticksuffix="%")
-    else:
-        top = rows["value"].max()
-        value_axis = dict(range=[0, top * 1.25 if top > 0 else 1], tickformat=",~f")
-    category_axis = {} if several else dict(categoryorder="array", categoryarray=shown_names)
-    figure.update_layout(
-        title=dict(text=plotly_text(title), subtitle=dict(text="⚠ " + " · ".join(markers) if markers else "",
-                                             font=dict(color="#8A4B00"))),
+    counts_word = pick(lang, first.get("counts_vi"), first.get("counts_en"))
+    axis_title = "%" if unit == "percent" else (
+        t("units.vnd", lang) if unit == "vnd" else plotly_text(counts_word if _present(counts_word) else ""))
+
+    # The legend (targets, series) sits under the tick labels; rows estimated from the entries' widths.
+    legend_px = 0
+    if legend_items:
+        widths = [_text_px(item, style.font_size) + 50 for item in legend_items]
+        legend_rows = max(1, math.ceil(sum(widths) / PLOT_WIDTH[medium]))
+        legend_px = legend_rows * style.font_size * 1.6 + 6
+    margin = dict(l=margin_left, r=max(style.margin["r"], 40), t=style.margin["t"],
+                  b=int(tick_px + legend_px + 12))
+    height = style.height + max(0, margin["b"] - style.margin["b"])
+    plot_px = height - margin["t"] - margin["b"]
+    x_axis: dict = dict(type="multicategory" if several else "category", automargin=False,
+                        tickfont=dict(size=tick_size))
+    if not several:
+        x_axis.update(categoryorder="array", categoryarray=axis_labels, tickangle=tick_angle)
+        if period_on_axis:  # each unit's tick names it and, under it, its bar's period
+            by_unit = {names[r["district_id"]]: period_text(r, lang) for r in rows}
+            x_axis.update(tickmode="array", tickvals=axis_labels,
+                          ticktext=[f"{name}<br>{plotly_text(by_unit[name])}" if name in by_unit else name
+                                    for name in axis_labels])
+    layout = layout_style(medium, dict(
+        yaxis=dict(title=dict(text=axis_title), rangemode="tozero", gridcolor=GRID_COLOR, zerolinecolor="#BDBDBD",
+                   automargin=False, **value_axis),
+        xaxis=x_axis))
+    layout.update(
+        title=dict(layout["title"], text=plotly_text(title),
+                   subtitle=dict(text="⚠ " + " · ".join(markers) if markers else "", font=dict(color="#8A4B00"))),
         barmode="group", bargap=0.3, bargroupgap=0.08,
-        showlegend=True, legend=dict(orientation="h", x=0, y=-0.18, xanchor="left", yanchor="top"),
+        showlegend=True,
+        legend=dict(orientation="h", x=0, xanchor="left", yanchor="top",
+                    y=-(tick_px + 4) / max(plot_px, 1)),
         separators=t("charts.plotly_separators", lang),
-        yaxis=dict(title=axis_title, rangemode="tozero", **value_axis),
-        xaxis=dict(type="multicategory" if several else "category", **category_axis),
-        meta=dict(chart_id=f"{rows['theme'].iloc[0]}.{key}"),
+        margin=margin, height=height,
+        meta=dict(chart_id=f"{first['theme']}.{key}"),
     )
-    apply_style(figure, medium)
-    return ChartSpec(chart_id=f"{rows['theme'].iloc[0]}.{key}", title=title, figure=figure,
-                     source_note=source_note(rows, lang), notes=notes)
+    if shapes:  # plotly drops an empty list; so do we, so the JSON is the validated figure's
+        layout["shapes"] = shapes
+    figure = go.Figure(dict(data=traces, layout=layout), _validate=False)
+    source_rows = every_period if all_periods else rows
+    return ChartSpec(chart_id=f"{first['theme']}.{key}", title=title, figure=figure,
+                     source_note=source_note(source_rows, lang), notes=notes)
 
 
-def _add_targets(figure: go.Figure, records: list[dict], lang: str) -> None:
-    seen = set()
+def _targets(records: list[dict], lang: str) -> list[tuple[float, str]]:
+    seen, targets = set(), []
     for row in records:
         target, year = row["target_value"], row["target_year"]
         if target is None or pd.isna(target) or (target, year) in seen:
@@ -291,7 +456,5 @@ def _add_targets(figure: go.Figure, records: list[dict], lang: str) -> None:
         value = format_value(target, row["unit"], lang)
         text = (t("charts.target_line", lang, year=int(year), value=value) if pd.notna(year)
                 else t("charts.target_line_undated", lang, value=value))
-        line = dict(color=TARGET_COLOR, dash="dash", width=2)
-        figure.add_hline(y=target, line=line)
-        # The label goes in the legend: written on the line it would sit on top of the bars' value labels.
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, name=plotly_text(text), hoverinfo="skip"))
+        targets.append((float(target), text))
+    return targets

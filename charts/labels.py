@@ -138,12 +138,11 @@ def hover_card(row: Mapping, lang: str, shown_value: str | None = None, formula:
     return "<br>".join(lines)
 
 
-def source_note(rows: pd.DataFrame, lang: str) -> str:
-    """One line under a chart: every document and period it draws on."""
-    documents = rows[["source_title", "source_number", "source_date"]].drop_duplicates()
-    sources = list(dict.fromkeys(source_text(row) for row in documents.to_dict("records")))
-    about = rows["period_about"] if "period_about" in rows else [None] * len(rows)
-    periods = list(dict.fromkeys(period_text({"period_label": code, "period_about": a}, lang)
-                                 for code, a in zip(rows["period_label"], about)))
+def source_note(rows: pd.DataFrame | list[Mapping], lang: str) -> str:
+    """One line under a chart: every document and period it draws on (rows as a frame or as records)."""
+    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+    sources = list(dict.fromkeys(source_text(row) for row in records))
+    periods = list(dict.fromkeys(period_text({"period_label": row["period_label"],
+                                              "period_about": row.get("period_about")}, lang) for row in records))
     return (f"{t('common.source', lang)}: {'; '.join(sources)} · "
             f"{t('common.period', lang)}: {'; '.join(periods)}")

@@ -1,34 +1,43 @@
-"""So sánh / Compare: the chosen units of one kind side by side, one chart per indicator or compare group."""
+"""So sánh / Compare: the chosen units of one kind side by side, one chart per indicator or compare group.
+
+By default only what is comparable: the charts with at least two units reporting a figure, each unit at its latest
+period, bars sorted by value; a switch shows the rest, and a list says which indicators only one unit reports.
+One query per view, grouped once; each chart built just before it is shown (the first one reaches the browser
+while the others are built); the figures table is built only when its expander is opened."""
 
 import streamlit as st
 
 from charts.colors import district_colors
-from charts.compare import chart_keys, chart_title
-from charts.labels import unit_label
+from charts.compare import comparable_keys
+from charts.labels import group_title, unit_label
 from charts.tables import figures_table
 from i18n import pick, t
 from ui import db, layout, scope, state
 from ui.charts import show_chart
+from ui.markdown import escape
 from ui.tables import show_table
 
 lang = state.language()
-layout.page_header(lang, "compare.title", "compare.caption")
-
 all_units = db.query("districts")
+# Units of one kind are compared: districts (until 2025) with districts, communes with communes. The choice is
+# offered only when the data holds figures of more than one kind; the page's words follow the kind.
+kinds = [kind for kind in ("district", "commune", "province") if kind in set(all_units["unit_kind"])]
+state.seed_widget("compare_kind", state.choice("kind", kinds, kinds[0]))
+if st.session_state.get("compare_kind") not in kinds:
+    st.session_state["compare_kind"] = kinds[0]
+layout.page_header(lang, f"comparable.title_{st.session_state['compare_kind']}", "compare.caption")
+
 themes = db.query("themes")
 colors = district_colors(list(all_units["district_id"]))
 names = {row["district_id"]: unit_label(row, lang) if row["unit_kind"] != "district" else row["district_name"]
          for row in all_units.to_dict("records")}
 
-# Units of one kind are compared: districts (until 2025) with districts, communes with communes. The choice is
-# offered only when the data holds figures of more than one kind.
-kinds = [kind for kind in ("district", "commune", "province") if kind in set(all_units["unit_kind"])]
-state.seed_widget("compare_kind", state.choice("kind", kinds, kinds[0]))
 if len(kinds) > 1:
     kind = st.radio(t("compare.kind", lang), kinds, key="compare_kind", horizontal=True,
                     format_func=lambda k: t(f"subtypes.kind_{k}", lang))
 else:
     kind = kinds[0]
+words = scope.unit_words(kind, lang)
 districts = all_units[all_units["unit_kind"] == kind]
 
 provinces = sorted(districts["province_2025"].unique())
@@ -42,13 +51,13 @@ in_scope = districts if not province else districts[districts["province_2025"] =
 scope_ids = list(in_scope["district_id"])
 default_ids = scope.default_districts(scope_ids)
 if state.choices("d", scope_ids, []) == []:
-    scope.show_cap_notice(scope_ids, lang)
+    scope.show_cap_notice(scope_ids, lang, kind)
 
 state.seed_widget("compare_districts", state.choices("d", scope_ids, default_ids))
 kept = [d for d in st.session_state["compare_districts"] if d in scope_ids]
 if kept != st.session_state["compare_districts"]:  # the province changed: keep what still fits, else its default
     st.session_state["compare_districts"] = kept or default_ids
-chosen = controls[1].multiselect(t("compare.districts", lang), scope_ids, key="compare_districts",
+chosen = controls[1].multiselect(t("comparable.pick", lang, **words), scope_ids, key="compare_districts",
                                  format_func=names.get)
 
 theme_ids = list(themes["theme_id"])
@@ -56,42 +65,58 @@ theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in the
 state.seed_widget("compare_theme", state.choice("theme", theme_ids, theme_ids[0]))
 theme = controls[2].selectbox(t("compare.theme", lang), theme_ids, key="compare_theme", format_func=theme_names.get)
 
+switches = st.columns(2)
 state.seed_widget("compare_per_commune", state.choice("per", ["commune"], None) == "commune")
-per_commune = st.toggle(t("compare.per_commune", lang), key="compare_per_commune",
-                        help=t("compare.per_commune_help", lang))
+per_commune = switches[0].toggle(t("compare.per_commune", lang), key="compare_per_commune",
+                                 help=t("compare.per_commune_help", lang))
+state.seed_widget("compare_show_all", state.choice("all", ["1"], None) == "1")
+show_all = switches[1].toggle(t("comparable.show_all", lang, **words), key="compare_show_all",
+                              help=t("comparable.show_all_help", lang, **words))
 
 if not chosen:
     state.remember(d=None, theme=theme, province=province or None, per=None, indicator=None,
-                   kind=None if kind == kinds[0] else kind)
-    st.warning(t("compare.pick_districts", lang))
+                   kind=None if kind == kinds[0] else kind, all="1" if show_all else None)
+    st.warning(t("comparable.pick_at_least_one", lang, **words))
     st.stop()
 
+# One query for the view (units and theme filtered in SQL), its rows grouped by chart once.
 observations = db.query("observations_for_districts", districts=chosen, theme=theme, indicators=None)
 selected = districts[districts["district_id"].isin(chosen)]
-keys = chart_keys(observations)
-chart_titles = {key: chart_title(observations, key, lang) for key in keys}
-state.seed_widget("compare_indicator", state.choice("indicator", keys, "") or "")
-if st.session_state["compare_indicator"] not in ["", *keys]:
+groups = db.view_groups(theme, chosen, observations)
+comparable, single = comparable_keys(groups) if len(chosen) > 1 else (list(groups), {})
+keys = list(groups) if show_all else comparable
+state.seed_widget("compare_indicator", state.choice("indicator", list(groups), "") or "")
+if st.session_state["compare_indicator"] not in ["", *groups]:
     st.session_state["compare_indicator"] = ""  # the theme changed under it
-focus = st.selectbox(t("compare.indicator", lang), ["", *keys], key="compare_indicator",
-                     format_func=lambda k: chart_titles.get(k) or t("compare.all_indicators", lang))
+# A title is looked up only for the option the picker draws (format_func runs per shown option, not per chart).
+focus = st.selectbox(t("compare.indicator", lang), ["", *groups], key="compare_indicator",
+                     format_func=lambda k: group_title(k, groups[k][0], lang) if k else
+                     t("compare.all_indicators", lang))
 
 state.remember(
     d=None if chosen == default_ids else chosen, theme=None if theme == theme_ids[0] else theme,
     province=province or None, per="commune" if per_commune else None, indicator=focus or None,
-    kind=None if kind == kinds[0] else kind)
+    kind=None if kind == kinds[0] else kind, all="1" if show_all else None)
 st.caption(":material/link: " + t("compare.link_hint", lang))
 
-if not keys:
-    st.info(t("compare.no_charts", lang))
+if not groups:
+    st.info(t("comparable.no_charts", lang, **words))
     st.stop()
+if not keys and not focus:
+    st.info(t("comparable.none_comparable", lang, **words))
 
 # Each chart is built just before it is shown, so the first one reaches the browser while the others are built.
-for key in keys:
-    if not focus or key == focus:
-        show_chart(db.comparison_chart(theme, key, chosen, lang, per_commune, observations, selected, colors), lang)
+for key in ([focus] if focus else keys):
+    show_chart(db.comparison_chart(theme, key, chosen, lang, per_commune, groups[key], selected, colors), lang)
 
-with st.expander(t("compare.figures_table", lang)):
-    shown = observations if not focus else observations[
-        observations["compare_group"].fillna(observations["indicator_id"]) == focus]
-    show_table(figures_table(shown, lang), hide_index=True, width="stretch")
+if single and not focus:
+    lines = [t("comparable.single_unit_item", lang, title=escape(group_title(key, groups[key][0], lang)),
+               unit=escape(", ".join(unit_names))) for key, unit_names in single.items()]
+    st.markdown(f"**{escape(t('comparable.single_unit_heading', lang, count=len(single), **words))}**\n\n"
+                + "\n".join(f"- {line}" for line in lines))
+
+with st.expander(t("comparable.figures_table", lang), key="compare_table", on_change="rerun") as table_box:
+    if table_box.open:  # built only when someone opens it
+        shown = observations if not focus else observations[
+            observations["compare_group"].fillna(observations["indicator_id"]) == focus]
+        show_table(figures_table(shown, lang), hide_index=True, width="stretch")

@@ -144,3 +144,128 @@ def test_an_undated_figure_never_claims_a_date_beside_a_dated_one_of_the_same_ye
         assert "Thuận Bắc: Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)" in note
         assert "Thuận Bắc: Đến cuối năm 2023" not in note
         assert any("không ghi ngày, khoảng 2023" in text for text in bar_texts(spec))
+
+
+# ── built as plotly JSON, without validation (issue 17) ────────────────────────────────────────────────────────
+
+def _themes(con) -> list[str]:
+    return list(queries.run(con, "themes")["theme_id"])
+
+
+@pytest.mark.parametrize("lang,per_commune,medium", [("vi", False, "screen"), ("en", True, "screen"),
+                                                     ("vi", False, "slide")])
+def test_unvalidated_charts_send_the_json_plotly_validation_would_send(con, districts, lang, per_commune, medium):
+    """Every chart of the real data: the figure built without plotly's validation serialises to the same JSON
+    as the same figure validated by plotly — so skipping validation changes nothing that reaches the browser."""
+    import json
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    colors = district_colors(list(districts["district_id"]))
+    checked = 0
+    for theme in _themes(con):
+        observations = queries.run(con, "observations_for_districts", districts=ALL, theme=theme, indicators=None)
+        for spec in comparison_charts(observations, districts, colors, lang, per_commune=per_commune, medium=medium):
+            sent = json.loads(pio.to_json(spec.figure, validate=False))
+            validated = json.loads(pio.to_json(go.Figure(spec.figure.to_dict()), validate=False))
+            assert sent == validated, spec.chart_id
+            checked += 1
+    assert checked >= 40
+
+
+def test_streamlit_sends_a_figure_as_its_dict_without_validating_it_again(con, districts):
+    """What st.plotly_chart does with a plotly Figure (pinned: Streamlit 1.67): it takes figure.to_dict() as it
+    is, without building a validated Figure again (a plain dict would be validated)."""
+    import plotly.tools
+
+    spec = charts_for(con, districts, "signing")["signing.signing_rate"]
+    assert plotly.tools.return_figure_from_figure_or_data(spec.figure, validate_figure=True) == spec.figure.to_dict()
+    assert spec.figure._validate is False  # built unvalidated: the cost this test guards
+
+
+def test_screen_charts_have_preset_margins_and_no_uniformtext(con, districts):
+    for spec in charts_for(con, districts, "signing").values():
+        layout = spec.figure.to_dict()["layout"]
+        assert layout["xaxis"]["automargin"] is False and layout["yaxis"]["automargin"] is False
+        assert set(layout["margin"]) == {"l", "r", "t", "b"} and layout["margin"]["l"] >= 40
+        assert "uniformtext" not in layout
+
+
+def test_slide_charts_keep_uniform_text(con, districts):
+    observations = queries.run(con, "observations_for_districts", districts=ALL, theme="signing", indicators=None)
+    specs = comparison_charts(observations, districts, district_colors(list(districts["district_id"])), "vi",
+                              medium="slide")
+    assert all("uniformtext" in spec.figure.to_dict()["layout"] for spec in specs)
+
+
+# ── labels that do not collide (issue 16) ─────────────────────────────────────────────────────────────────────
+
+def _bar_points(spec):
+    for trace in spec.figure.to_dict()["data"]:
+        if trace["type"] == "bar" and not trace.get("showlegend"):
+            positions = trace["textposition"]
+            for n, (y, text) in enumerate(zip(trace["y"], trace["text"])):
+                yield y, text, positions if isinstance(positions, str) else positions[n]
+
+
+def test_a_label_the_target_line_would_strike_through_goes_inside_its_bar(con, districts):
+    """Tam Dương's 99,86% and a 90% sit just under the 100% national target: written above the bar, the dashed
+    line would run through them ("trên 90%" struck through); they are written inside the bar's top instead.
+    Charts without a target line keep every label above its bar."""
+    charts = charts_for(con, districts, "signing")
+    points = list(_bar_points(charts["signing.signing_rate"]))
+    near = [position for y, text, position in points if 85 <= y <= 100]
+    assert any("99,86%" in text for y, text, position in points)
+    assert len(near) >= 3 and all(position == "inside" for position in near)
+    assert all(position == "outside" for y, text, position in _bar_points(charts["signing.certificates"]))
+
+
+def test_no_data_mark_is_lifted_off_the_zero_line(con, districts):
+    spec = charts_for(con, districts, "online_services")["online_services.dossiers"]
+    marks = [trace for trace in spec.figure.to_dict()["data"] if trace["type"] == "scatter"
+             and trace.get("mode") == "text"]
+    assert marks and all(y > 0 for y in marks[0]["y"])
+    top = spec.figure.layout.yaxis.range[1]
+    assert all(y < top * 0.1 for y in marks[0]["y"])  # still at the foot of the chart, not a value
+
+
+def test_bars_are_sorted_by_value_with_units_without_a_figure_last(con, districts):
+    charts = charts_for(con, districts, "digital_citizens")
+    checked = 0
+    for spec in charts.values():
+        layout = spec.figure.to_dict()["layout"]
+        if layout["xaxis"]["type"] != "category":
+            continue
+        values = {x: y for trace in spec.figure.to_dict()["data"] if trace["type"] == "bar"
+                  for x, y in zip(trace["x"], trace["y"])}
+        order = [name for name in layout["xaxis"]["categoryarray"] if name in values]
+        assert [values[name] for name in order] == sorted(values.values(), reverse=True)
+        assert layout["xaxis"]["categoryarray"][:len(order)] == order  # the missing come after
+        checked += len(order) > 1
+    assert checked
+
+
+# ── compare what is comparable (issue 14 §4) ──────────────────────────────────────────────────────────────────
+
+def test_indicators_only_one_unit_reports_are_listed_apart(con):
+    from charts.compare import comparable_keys, group_records
+
+    observations = queries.run(con, "observations_for_districts", districts=ALL, theme="online_services",
+                               indicators=None)
+    comparable, single = comparable_keys(group_records(observations))
+    assert single["dossiers"] == ["Lâm Bình"]
+    assert comparable and not set(comparable) & set(single)
+    for key in comparable:
+        units = {r["district_id"] for r in group_records(observations)[key] if r["latest"]}
+        assert len(units) >= 2
+
+
+def test_per_commune_keeps_the_qualifier_and_never_divides_a_rate(con, districts):
+    """Lâm Bình has 'trên 600' team members over 10 communes: per commune it reads 'trên 60', not '60'."""
+    charts = charts_for(con, districts, "community_teams", per_commune=True)
+    texts = [text for spec in charts.values() for text in bar_texts(spec)]
+    assert any(text.startswith("<b>trên 60<") for text in texts)
+    assert not any(text.startswith("<b>60<") for text in texts)
+    rates = [spec for spec in charts.values() if spec.figure.layout.yaxis.ticksuffix == "%"]
+    assert rates and all("bình quân" not in spec.title for spec in rates)

@@ -115,23 +115,38 @@ def all_charts(districts: list[str], lang: str, per_commune: bool = False, mediu
     return _charts(str(path), _version(path), tuple(districts), lang, per_commune, medium, themes)
 
 
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _view_groups(db_path: str, version: tuple[int, int, int], theme: str, districts: tuple[str, ...],
+                 _observations: pd.DataFrame) -> dict:
+    # One pass over the view's rows, kept per build, theme and units (never modified by callers).
+    from charts.compare import group_records
+
+    return group_records(_observations)
+
+
+def view_groups(theme: str, districts: list[str], observations: pd.DataFrame) -> dict[str, list[dict]]:
+    """The compare view's rows grouped by chart (catalogue order), once per build, theme and units."""
+    path = database_state().path
+    return _view_groups(str(path), _version(path), theme, tuple(districts), observations)
+
+
 @st.cache_resource(show_spinner=False, max_entries=300)
 def _comparison_chart(db_path: str, version: tuple[int, int, int], theme: str, key: str, districts: tuple[str, ...],
-                      lang: str, per_commune: bool, _observations: pd.DataFrame, _selected: pd.DataFrame,
-                      _colors: dict):
+                      lang: str, per_commune: bool, _records: list, _selected: pd.DataFrame, _colors: dict):
     # The underscored arguments are not part of the cache key: the key's other parts determine them.
-    from charts.compare import comparison_chart
+    from charts.compare import chart_from_records
 
-    return comparison_chart(_observations, key, _selected, _colors, lang, per_commune=per_commune)
+    return chart_from_records(_records, key, _selected, _colors, lang, per_commune=per_commune)
 
 
 def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per_commune: bool,
-                     observations: pd.DataFrame, selected: pd.DataFrame, colors: dict):
-    """One compare chart, kept (shared, never modified) per build, theme, districts, language and per-commune
-    switch: going back to a theme or picking one chart of it in a meeting is instant."""
+                     records: list[dict], selected: pd.DataFrame, colors: dict):
+    """One compare chart from its group's rows (view_groups), kept (shared, never modified) per build, theme,
+    units, language and per-commune switch: going back to a theme or picking one chart of it in a meeting is
+    instant."""
     path = database_state().path
     return _comparison_chart(str(path), _version(path), theme, key, tuple(districts), lang, per_commune,
-                             observations, selected, colors)
+                             records, selected, colors)
 
 
 @st.cache_data(show_spinner=False, max_entries=200)

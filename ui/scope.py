@@ -1,8 +1,9 @@
-"""How many districts a page draws before anyone chooses: enough to compare, few enough to read on a projector.
+"""How many units a page draws before anyone chooses: enough to compare, few enough to read on a projector.
 
 Five districts today, 705 (or 3,321 communes) at national scale. A bar chart of 705 bars helps nobody and costs
-seconds, so every page that starts from "all districts" starts from the first MAX_DEFAULT_DISTRICTS of the list
-(province by province, as the district list is ordered) and says so; choosing a province or districts lifts it."""
+seconds, so every page that starts from "all units" starts from the first MAX_DEFAULT_DISTRICTS of the list
+(province by province, as the unit list is ordered) and says so, in the words of the kind of unit shown (huyện,
+xã, tỉnh); choosing a province or units lifts it."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ def is_capped(ids: Sequence[str]) -> bool:
     return len(ids) > MAX_DEFAULT_DISTRICTS
 
 
-def show_cap_notice(ids: Sequence[str], lang: str) -> None:
+def unit_words(kind: str, lang: str) -> dict[str, str]:
+    """The words a sentence about units of this kind uses: {unit} (one), {units} (several), {units_title}."""
+    units = t(f"comparable.units_{kind}", lang)
+    return {"unit": t(f"comparable.unit_{kind}", lang), "units": units, "units_title": units[:1].upper() + units[1:]}
+
+
+def show_cap_notice(ids: Sequence[str], lang: str, kind: str = "district") -> None:
     if is_capped(ids):
-        st.info(t("compare.capped", lang, total=len(ids), shown=MAX_DEFAULT_DISTRICTS), icon=":material/filter_list:")
+        st.info(t("comparable.capped", lang, total=len(ids), shown=MAX_DEFAULT_DISTRICTS, **unit_words(kind, lang)),
+                icon=":material/filter_list:")
