@@ -49,17 +49,40 @@ def cell_status(value: float, target: float | None, best: float | None, higher_i
     return "meets" if share >= MEETS_SHARE_OF_BEST else ("near" if share >= NEAR_SHARE * MEETS_SHARE_OF_BEST else "below")
 
 
+def with_meaning(cells: pd.DataFrame) -> pd.DataFrame:
+    """The cells with the catalogue's meaning of each row: 'scale_free' and the group's names. The scorecard query
+    returns them (its SELECT lists c.scale_free, c.compare_group_name_vi, c.compare_group_name_en); a frame from
+    before that change gets them here from the indicator's unit and derivation only, never from display words."""
+    cells = cells.copy()
+    if "scale_free" not in cells:  # the observations view has the column; a query that does not select it yet
+        cells["scale_free"] = (cells["unit"] == "percent") | cells.get("is_derived", False).fillna(False).astype(bool)
+    for lang in ("vi", "en"):
+        if f"compare_group_name_{lang}" not in cells:
+            cells[f"compare_group_name_{lang}"] = None
+    return cells
+
+
+def row_title(key: str, row, lang: str) -> str:
+    """A headline row's title: its compare group's name from the catalogue, or the lone indicator's name."""
+    name = row.get(f"compare_group_name_{lang}")
+    if isinstance(name, str) and name:
+        return name
+    return group_title(key, row, lang)
+
+
 def with_status(cells: pd.DataFrame) -> pd.DataFrame:
     """Add 'status' and 'reference' ('target' | 'best' | None) to the scorecard cells."""
+    cells = with_meaning(cells)
     best = cells.groupby("row_key")["value"].transform("max")
     reporting = cells.groupby("row_key")["value"].transform("count")
     definitions = cells.groupby("row_key")["indicator_id"].transform("nunique")
     statuses, references = [], []
     for row, row_best, row_reporting, row_definitions in zip(cells.to_dict("records"), best, reporting, definitions):
         has_target = pd.notna(row["target_value"])
-        # Ranking against the best is fair only for size-free figures (rates, ratios) of one definition:
-        # a big district has more teams than a small one without doing better.
-        size_free = row["unit"] == "percent" or bool(row["is_derived"])
+        # Ranking against the best is fair only for scale-free figures (rates, ratios) of one definition:
+        # a big district has more teams than a small one without doing better. Which are scale-free, the catalogue
+        # says (indicators.yaml, domain/catalogue.py).
+        size_free = row["scale_free"] is True or row["scale_free"] == 1
         comparable_best = row_best if (row_reporting >= 2 and row_definitions == 1 and size_free) else None
         statuses.append(cell_status(row["value"], row["target_value"] if has_target else None, comparable_best,
                                     row["higher_is_better"]))
@@ -75,7 +98,7 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
     row_titles = []
     for key in rows:
         first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
-        row_titles.append(group_title(key, first.iloc[0], lang) if len(first) else key)
+        row_titles.append(row_title(key, first.iloc[0], lang) if len(first) else key)
 
     z = np.full((len(rows), len(districts)), np.nan)
     text = [["" for _ in districts] for _ in rows]

@@ -13,7 +13,7 @@ import os
 import shutil
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import metadata
@@ -27,10 +27,11 @@ from .outline import add_outline_table
 from .periods import parse_period
 from .problems import Problem, ValidationFailed
 from .province_index import ProvinceIndex, empty_province_index
-from .read import stamped_data_files
+from .read import CATALOGUE_FILE, stamped_data_files
 from .units import UnitTables, add_unit_tables, unit_tables
 from .validate import load_dataset
 
+from domain.catalogue import CatalogueError, parse_catalogue
 from store.files import file_lock, fsync_dir, fsync_file
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
@@ -108,6 +109,7 @@ def _write_manifest(db_path: Path, fingerprint: str, stamps: FileStamps) -> None
 
 
 def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
+    groups = dataset.catalogue.groups if dataset.catalogue is not None else {}
     themes = pd.DataFrame(
         [(t.id, t.name_vi, t.name_en, n) for n, t in enumerate(dataset.themes)],
         columns=["theme_id", "name_vi", "name_en", "sort_order"],
@@ -125,6 +127,8 @@ def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
                 i.target.level if i.target else None, i.target.legal_basis if i.target else None,
                 i.compare_group, i.structural,
                 _formula_text(i), list(i.aliases), n,
+                groups[i.compare_group].headline if i.compare_group in groups else i.headline,
+                i.measure, i.is_scale_free, i.counted_unit,
             )
             for n, i in enumerate(dataset.indicators.values())
         ],
@@ -132,8 +136,15 @@ def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
             "indicator_id", "name_vi", "name_en", "unit", "counts_vi", "counts_en", "definition_vi", "definition_en",
             "higher_is_better", "theme_id", "framework_id", "target_value", "target_year", "target_level",
             "target_legal_basis", "compare_group", "structural", "derived_formula", "aliases", "sort_order",
+            "headline_order", "measure", "scale_free", "counted_unit",
         ],
     )
+    compare_groups = pd.DataFrame(
+        [(g.id, g.name_vi, g.name_en, g.headline, n) for n, g in enumerate(groups.values())],
+        columns=["compare_group", "name_vi", "name_en", "headline_order", "sort_order"],
+    )
+    compare_groups["headline_order"] = compare_groups["headline_order"].astype("Int64")
+    indicators["headline_order"] = indicators["headline_order"].astype("Int64")
     sources = pd.DataFrame(
         [
             (s.id, s.title, s.issuer, s.number, s.date, s.first_day, s.place, s.kind, s.seed_file, s.url, s.language,
@@ -149,7 +160,8 @@ def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
         columns=["district_id", "district_name", "province", "province_2025", "communes", "file", "sort_order",
                  "unit_id", "unit_kind", "unit_subtype"],
     )
-    return {"themes": themes, "frameworks": frameworks, "indicators": indicators, "sources": sources,
+    return {"themes": themes, "frameworks": frameworks, "indicators": indicators, "compare_groups": compare_groups,
+            "sources": sources,
             "districts": districts, "observation_facts": _observation_frame(dataset)}
 
 
@@ -331,9 +343,23 @@ def build_database(data_dir: Path, db_path: Path) -> Dataset:
         return _build(Path(data_dir), db_path)
 
 
+def with_catalogue(dataset: Dataset, data_dir: Path) -> Dataset:
+    """The dataset with the catalogue's meaning (compare groups and their names, headline rows) parsed by
+    domain.catalogue from the same indicators.yaml; raises ValidationFailed when a group or headline does not
+    resolve. (load_dataset does not read compare_groups yet: the validator's owner can move this there.)"""
+    path = Path(data_dir) / CATALOGUE_FILE
+    try:
+        catalogue = parse_catalogue(path.read_text(encoding="utf-8"))
+    except CatalogueError as error:
+        shown = f"{Path(data_dir).name}/{CATALOGUE_FILE}"
+        raise ValidationFailed([Problem(shown, 1, "compare_groups", problem, "catalogue_meaning", {"value": problem})
+                                for problem in error.problems]) from error
+    return replace(dataset, catalogue=catalogue)
+
+
 def _build(data_dir: Path, db_path: Path) -> Dataset:
     fingerprint, stamps = file_hashes(data_dir)
-    dataset = load_dataset(data_dir)
+    dataset = with_catalogue(load_dataset(data_dir), data_dir)
     write_database(dataset, db_path, fingerprint)
     _write_manifest(db_path, fingerprint, stamps)
     return dataset

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.catalogue import Catalogue
+
 from .models import Framework, Indicator, Observation, Source, Theme
 from .province_index import ProvinceIndex
 
@@ -77,3 +79,4 @@ class Dataset:
     observations: list[ObservationRow]
     derived: list[DerivedRow] = field(default_factory=list)
     province_index: ProvinceIndex | None = None  # official index results per province (DTI, the 766 index)
+    catalogue: Catalogue | None = None  # the catalogue's meaning (compare groups, headline rows): domain.catalogue

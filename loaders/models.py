@@ -140,10 +140,37 @@ class Indicator(_Record):
     theme: Identifier
     framework: Identifier | None = None
     target: Target | None = None
-    compare_group: Identifier | None = None
+    compare_group: Identifier | None = None  # declared under compare_groups (names, headline place)
+    headline: Annotated[int, Field(ge=1, le=1000)] | None = None  # a lone indicator's place on the scorecard
+    measure: Literal["flow", "stock"] = "stock"  # flow: over a span of time; stock: a level at a date
+    scale_free: bool | None = None  # rankable across units of different size; None: percentages are, others not
+    counted_unit: Literal["commune", "village"] | None = None  # what a count counts, when it counts units or places
     structural: bool = False
     derived: Derivation | None = None
     aliases: list[Text] = []
+
+    @model_validator(mode="after")
+    def _meaning(self) -> "Indicator":
+        if self.compare_group is not None and self.headline is not None:
+            raise PydanticCustomError("grouped_headline", "a grouped indicator takes its group's headline place")
+        if self.counted_unit is not None and self.unit != "count":
+            raise PydanticCustomError("counted_unit_not_count", "counted_unit is for unit: count")
+        return self
+
+    @property
+    def is_scale_free(self) -> bool:
+        from domain.catalogue import default_scale_free
+
+        return default_scale_free(self.unit) if self.scale_free is None else self.scale_free
+
+
+class CompareGroup(_Record):
+    """Indicators drawn on one chart; headline: the row's place on the scorecard."""
+
+    id: Identifier
+    name_vi: Text
+    name_en: Text
+    headline: Annotated[int, Field(ge=1, le=1000)] | None = None
 
 
 def _date_text(value: object) -> object:

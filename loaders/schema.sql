@@ -11,6 +11,13 @@ CREATE TABLE indicators (
     higher_is_better BOOLEAN, theme_id VARCHAR NOT NULL, framework_id VARCHAR,
     target_value DOUBLE, target_year INTEGER, target_level VARCHAR, target_legal_basis VARCHAR,
     compare_group VARCHAR, structural BOOLEAN NOT NULL, derived_formula VARCHAR, aliases VARCHAR[] NOT NULL,
+    sort_order INTEGER NOT NULL,
+    -- meaning declared once in the catalogue (domain/catalogue.py): the scorecard row's place (the group's for a
+    -- grouped indicator), flow or stock, rankable across unit sizes, what a count counts (commune, village)
+    headline_order INTEGER, measure VARCHAR NOT NULL, scale_free BOOLEAN NOT NULL, counted_unit VARCHAR
+);
+CREATE TABLE compare_groups (
+    compare_group VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, headline_order INTEGER,
     sort_order INTEGER NOT NULL
 );
 CREATE TABLE sources (
@@ -52,8 +59,11 @@ SELECT
     f.source_id, s.title AS source_title, s.number AS source_number, s.date_label AS source_date, s.kind AS source_kind,
     f.quote, f.note, f.is_derived, f.formula, f.formula_values, f.inputs, i.compare_group, f.file, f.line,
     s.url AS source_url, s.date_about AS source_date_about, s.holds_quotes AS source_holds_quotes,
-    f.printed, f.locator, f.stated, f.superseded_by, f.disagrees, f.stated_value, f.period_about
+    f.printed, f.locator, f.stated, f.superseded_by, f.disagrees, f.stated_value, f.period_about,
+    g.name_vi AS compare_group_name_vi, g.name_en AS compare_group_name_en, i.headline_order, i.measure,
+    i.scale_free, i.counted_unit
 FROM observation_facts f
 JOIN districts d USING (district_id)
 JOIN indicators i USING (indicator_id)
-JOIN sources s USING (source_id);
+JOIN sources s USING (source_id)
+LEFT JOIN compare_groups g ON g.compare_group = i.compare_group;
