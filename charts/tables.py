@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from i18n import pick, t
+from i18n import table as i18n_table
 from i18n.numbers import format_value
 from i18n.periods import format_period
 
@@ -164,3 +165,61 @@ def chart_sources(rows: pd.DataFrame) -> list[dict]:
             "figures": 0})
         entry["figures"] += 1
     return list(documents.values())
+
+
+# The data table's columns (queries/observations_table.sql plus the level and period in words) → header keys.
+DATA_COLUMNS = {
+    "district_name": "common.district", "province_2025": "data_table.province_2025",
+    "indicator_id": "data_table.indicator_id", "indicator_name_vi": "data_table.indicator_name_vi",
+    "indicator_name_en": "data_table.indicator_name_en", "theme": "data_table.theme", "unit": "data_table.unit",
+    "value": "common.value", "qualifier": "data_table.qualifier", "period_label": "views.col_period_code",
+    "period_text": "common.period", "period_kind": "data_table.period_kind", "period_about": "data_table.period_about",
+    "period_start": "data_table.period_start", "period_end": "data_table.period_end",
+    "level": "data_table.level_code", "level_text": "common.level", "commune": "data_table.commune",
+    "is_derived": "common.derived", "formula_values": "common.formula", "source_id": "data_table.source_id",
+    "source_title": "common.source", "source_number": "data_table.source_number",
+    "source_date": "data_table.source_date", "quote": "common.quote", "printed": "views.col_printed",
+    "locator": "common.locator", "source_url": "views.col_url", "note": "common.note",
+    "stated": "data_table.stated", "disagrees": "data_table.disagrees", "district_id": "data_table.district_id",
+    "unit_id": "data_table.unit_id", "unit_kind": "data_table.unit_kind", "unit_subtype": "data_table.unit_subtype",
+    "file": "data_table.file", "line": "data_table.line",
+}
+
+
+def _cell(value: object, lang: str) -> object:
+    """A cell as people read it: empty for missing (never None/NaN/NaT), yes/empty for flags, dates without a
+    time (d/m/yyyy in Vietnamese), whole numbers without '.0'."""
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return t("indicators.flag_yes", lang) if value else ""
+    if isinstance(value, pd.Timestamp) or hasattr(value, "strftime"):
+        return value.strftime("%-d/%-m/%Y" if lang == "vi" else "%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# Coded cells said in words (the code itself stays in its own "Mã …" column where people need it).
+WORDED = {"unit": "units.{}", "qualifier": "data_table.qualifier_{}", "unit_kind": "subtypes.kind_{}",
+          "unit_subtype": "subtypes.{}"}
+
+
+def _worded(column: str, value: object, lang: str) -> object:
+    key = WORDED[column].format(value) if column in WORDED and isinstance(value, str) and value else None
+    return t(key, lang) if key and key in i18n_table() else value
+
+
+def data_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The full data table with headers in the UI language and readable cells (see _cell); the same frame goes
+    to the screen, the CSV and the XLSX."""
+    columns = {}
+    for column in table.columns:
+        cells = [_cell(_worded(column, v, lang), lang) for v in table[column]]
+        kinds = {type(c) for c in cells if c != ""}
+        numbers_only = kinds <= {int, float} and "" not in cells
+        if not numbers_only and (len(kinds) > 1 or (kinds and kinds != {str} and "" in cells)):
+            cells = [str(c) for c in cells]  # one type per column (Arrow); numbers with gaps read as text
+        columns[column] = pd.Series(cells, index=table.index, dtype=object)
+    shown = pd.DataFrame(columns, index=table.index)
+    return shown.rename(columns={c: t(DATA_COLUMNS[c], lang) for c in shown.columns if c in DATA_COLUMNS})

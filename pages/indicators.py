@@ -4,15 +4,19 @@ import streamlit as st
 
 from charts.labels import level_label, period_text
 
-from charts.tables import catalogue_table, coverage_grid
+from charts.tables import catalogue_table, coverage_grid, data_table
 from exports.table_files import to_csv_bytes, to_xlsx_bytes
 from i18n import pick, t
 from i18n.numbers import format_number
 from ui import db, layout, scope, state
+from ui.search import filter_frame
 from ui.tables import show_table
 
 # Rows sent to the browser; the downloads carry every row that matches.
 MAX_TABLE_ROWS = 5000
+# What the search box looks in, diacritics and case ignored ("ky so" finds "ký số").
+SEARCHED = ("indicator_name_vi", "indicator_name_en", "quote", "district_name", "source_title", "note", "locator",
+            "printed", "commune")
 
 lang = state.language()
 layout.page_header(lang, "indicators.title", "indicators.caption")
@@ -51,7 +55,9 @@ with tab_coverage:
         in_scope = districts[districts["province_2025"] == province]
     coverage = db.query("coverage_matrix", theme=None,
                         districts=None if in_scope is districts else list(in_scope["district_id"]))
-    show_table(coverage_grid(coverage, in_scope, lang), width="stretch")
+    grid = coverage_grid(coverage, in_scope, lang)
+    # an unreported pair is an empty cell (no data), never "None" or 0
+    show_table(grid.astype("string").fillna(""), width="stretch")
 
 with tab_data:
     ids = list(districts["district_id"])
@@ -67,7 +73,7 @@ with tab_data:
     state.seed_widget("data_search", st.query_params.get("q", ""))
     filters = st.columns([2, 1, 2, 2])
     chosen = filters[0].multiselect(t("indicators.filter_districts", lang), ids, key="data_districts",
-                                    format_func=names.get)
+                                    format_func=names.get, placeholder=t("data_table.choose_units", lang))
     theme = filters[1].selectbox(t("indicators.filter_theme", lang), ["", *theme_ids], key="data_theme",
                                  format_func=lambda k: theme_names.get(k) or t("indicators.all", lang))
     in_theme = [i for i in indicator_ids if not theme
@@ -76,12 +82,14 @@ with tab_data:
         st.session_state["data_indicator"] = ""
     indicator = filters[2].selectbox(t("indicators.filter_indicator", lang), ["", *in_theme], key="data_indicator",
                                      format_func=lambda k: indicator_names.get(k) or t("indicators.all", lang))
-    search = filters[3].text_input(t("indicators.filter_search", lang), key="data_search").strip()
+    search = filters[3].text_input(t("indicators.filter_search", lang), key="data_search",
+                                   help=t("data_table.search_help", lang)).strip()
     state.remember(d=None if chosen == default_ids else chosen, theme=theme or None, indicator=indicator or None,
                    q=search or None)
 
     table = db.query("observations_table", districts=chosen, theme=theme or None, indicator=indicator or None,
-                     search=search or None)
+                     search=None)
+    table = filter_frame(table, search, SEARCHED).reset_index(drop=True)
     # the level and the period in plain words beside their codes ('toàn huyện', 'xã Lâm Thượng'; undated: 'khoảng …')
     records = table.to_dict("records")
     table.insert(table.columns.get_loc("level") + 1, "level_text", [level_label(r, lang) for r in records])
@@ -89,6 +97,8 @@ with tab_data:
     st.caption(t("indicators.rows_found", lang, count=format_number(len(table), lang)))
     if len(table) > MAX_TABLE_ROWS:
         st.caption(t("indicators.rows_shown", lang, shown=format_number(MAX_TABLE_ROWS, lang)))
+    # headers in the UI language, empty cells empty, dates without a time: on screen and in both files
+    table = data_table(table, lang)
     show_table(table.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
     downloads = st.columns(2)
     # Files are made when clicked, not on every rerun: at national scale an XLSX of every row takes seconds.

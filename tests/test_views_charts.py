@@ -93,7 +93,7 @@ DOSSIERS = "online_services.dossiers"
 
 @pytest.mark.usefixtures("built_db")
 def test_every_chart_offers_the_five_views_and_builds_only_the_chart_at_first():
-    at = compare(theme="online_services")
+    at = compare(theme="online_services", all="1")
     groups = at.get("button_group")
     assert groups and all(g.options == ["Biểu đồ", "Xu hướng", "Bản đồ", "Bảng", "Nguồn"] for g in groups)
     # One figure per chart: no trend, map or table was built for a view nobody opened.
@@ -103,7 +103,7 @@ def test_every_chart_offers_the_five_views_and_builds_only_the_chart_at_first():
 
 @pytest.mark.usefixtures("built_db")
 def test_the_table_view_holds_exactly_the_charts_figures_with_quotes_and_a_csv():
-    at = open_view(compare(theme="online_services"), DOSSIERS, "table")
+    at = open_view(compare(theme="online_services", all="1"), DOSSIERS, "table")
     table = next(d.value for d in at.dataframe if "Mã kỳ" in d.value.columns)
     assert sorted(table["Số (không định dạng)"]) == [1973.0, 25250.0]
     assert set(table["Mã kỳ"]) == {"2022"}
@@ -115,14 +115,14 @@ def test_the_table_view_holds_exactly_the_charts_figures_with_quotes_and_a_csv()
 
 @pytest.mark.usefixtures("built_db")
 def test_the_sources_view_lists_the_documents_with_their_kind():
-    at = open_view(compare(theme="online_services"), DOSSIERS, "sources")
+    at = open_view(compare(theme="online_services", all="1"), DOSSIERS, "sources")
     text = " ".join(m.value for m in at.markdown)
     assert "Lâm Bình" in text and "Bài báo" in text and "2 số liệu" in text and "trích nguyên văn" in text
 
 
 @pytest.mark.usefixtures("built_db")
 def test_the_map_view_places_the_charts_units_on_the_outline_of_vietnam():
-    at = open_view(compare(theme="online_services"), DOSSIERS, "map")
+    at = open_view(compare(theme="online_services", all="1"), DOSSIERS, "map")
     figure = next(f for f in figures(at) if f["layout"].get("meta", {}).get("map_view"))
     names = [trace.get("name") for trace in figure["data"]]
     assert figure["layout"]["yaxis"]["scaleanchor"] == "x"
@@ -134,7 +134,7 @@ def test_the_map_view_places_the_charts_units_on_the_outline_of_vietnam():
 
 @pytest.mark.usefixtures("built_db")
 def test_share_gives_the_link_to_this_view_and_an_embed_snippet_as_text():
-    at = open_view(compare(theme="online_services", d="lam-binh,huong-khe"), DOSSIERS, "table")
+    at = open_view(compare(theme="online_services", d="lam-binh,huong-khe", all="1"), DOSSIERS, "table")
     codes = [c.value for c in at.code]
     link = next(c for c in codes if "chart=online_services.dossiers" in c and not c.startswith("<iframe"))
     assert "view=table" in link and "d=lam-binh,huong-khe" in link and link.startswith("http")
@@ -143,19 +143,19 @@ def test_share_gives_the_link_to_this_view_and_an_embed_snippet_as_text():
 
 @pytest.mark.usefixtures("built_db")
 def test_a_shared_link_reopens_the_chart_in_its_view():
-    at = compare(theme="online_services", chart=DOSSIERS, view="table")
+    at = compare(theme="online_services", chart=DOSSIERS, view="table", all="1")
     assert at.button_group(key=f"view_{DOSSIERS}").value == "table"
     assert any("Mã kỳ" in d.value.columns for d in at.dataframe)
 
 
 @pytest.mark.usefixtures("built_db")
 def test_one_period_per_unit_says_there_is_no_trend_yet():
-    at = open_view(compare(theme="online_services"), DOSSIERS, "trend")
+    at = open_view(compare(theme="online_services", all="1"), DOSSIERS, "trend")
     assert "chưa có xu hướng" in " ".join(i.value for i in at.info)
 
 
 def test_the_trend_draws_each_period_with_its_source_and_says_the_chart_compares_the_latest(trend_app):
-    at = compare(kind="commune", d="xa-lam-binh", theme="online_services")
+    at = compare(kind="commune", d="xa-lam-binh", theme="online_services", all="1")
     chart_id = next(g.key for g in at.get("button_group") if "online_payment" in g.key)[len("view_"):]
     at = open_view(at, chart_id, "trend")
     trend = next(f for f in figures(at) if f["layout"].get("meta", {}).get("chart_id", "").endswith("/trend"))

@@ -22,10 +22,10 @@ def fold(text: object) -> str:
 
 
 def matches(query: str, *texts: object) -> bool:
-    """Every word of the query is in one of the texts, diacritics and case ignored."""
-    words = fold(query).split()
-    haystack = " ".join(fold(text) for text in texts)
-    return all(word in haystack for word in words)
+    """The query, as a phrase, is in one of the texts, diacritics and case ignored ("ky so" is not "ký" in one
+    place and "hồ sơ" in another)."""
+    phrase = fold(query)
+    return any(phrase in fold(text) for text in texts)
 
 
 def filter_options(options: Sequence[str], labels: Mapping[str, str], query: str) -> list[str]:
@@ -36,13 +36,11 @@ def filter_options(options: Sequence[str], labels: Mapping[str, str], query: str
 
 
 def filter_frame(frame: pd.DataFrame, query: str, columns: Iterable[str]) -> pd.DataFrame:
-    """The rows in which every word of the query appears in one of `columns`, diacritics and case ignored."""
-    words = fold(query).split()
-    if not words or frame.empty:
+    """The rows in which the query, as a phrase, appears in one of `columns`, diacritics and case ignored."""
+    phrase = fold(query)
+    if not phrase or frame.empty:
         return frame
-    present = [c for c in columns if c in frame.columns]
-    haystack = frame[present].astype("string").fillna("").agg(" ".join, axis=1).map(fold)
-    keep = pd.Series(True, index=frame.index)
-    for word in words:
-        keep &= haystack.str.contains(word, regex=False)
+    keep = pd.Series(False, index=frame.index)
+    for column in (c for c in columns if c in frame.columns):
+        keep |= frame[column].map(fold).str.contains(phrase, regex=False)
     return frame[keep]
