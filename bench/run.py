@@ -34,7 +34,11 @@ BUDGETS = {  # (what, measured key, limit, unit, sizes it applies to)
     "warm_start": ("warm start ÷ opening the DuckDB file", "warm_ratio", 1.5, "×", ("small", "national", "communes")),
     "page_rerun": ("slowest page rerun ÷ minimal page rerun", "worst_rerun_ratio", 2.0, "×", ("small", "national", "communes")),
     "first_chart": ("first chart in Chromium ÷ minimal page", "first_chart_ratio", 1.2, "×", ("small", "national", "communes")),
+    "load": ("10 concurrent sessions: median first chart ÷ one session", "load_ratio", 2.0, "×",
+             ("small", "national", "communes")),
     "memory": ("app server peak memory at national", "app_peak_mb", 350.0, "MB", ("national",)),
+    "load_memory": ("app server peak memory with 10 sessions at national", "load_peak_mb", 350.0, "MB",
+                    ("national",)),
 }
 
 
@@ -51,7 +55,7 @@ def _one_csv(data_dir: Path, target: Path) -> int:
     """Every unit's observation CSV in one file (header once): the input of the bare DuckDB floor."""
     rows = 0
     with open(target, "w", encoding="utf-8") as out:
-        for n, path in enumerate(sorted((data_dir / "districts").glob("*.csv"))):
+        for n, path in enumerate(sorted((data_dir / "units").glob("*.csv"))):
             lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
             out.writelines(lines if n == 0 else lines[1:])
             rows += len(lines) - 1
@@ -131,6 +135,16 @@ def measure_browser(data_dir: Path, db_path: Path) -> dict:
     return result
 
 
+def measure_load(data_dir: Path, db_path: Path) -> dict:
+    """10 concurrent sessions (websocket clients, bench/load.py) against one, in a fresh process."""
+    output = subprocess.run([sys.executable, "-m", "bench.load", str(data_dir), str(db_path)], cwd=REPO,
+                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    for line in output.stdout.splitlines():
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError(f"load timings failed:\n{output.stderr[-3000:]}")
+
+
 def machine() -> dict:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -164,6 +178,8 @@ def run_size(size: str) -> dict:
     print(f"[{size}] pages timed", flush=True)
     result.update(measure_browser(folder / "data", db_path))
     print(f"[{size}] browser timed", flush=True)
+    result.update(measure_load(folder / "data", db_path))
+    print(f"[{size}] load timed: {result['load_ratio']:.2f}×", flush=True)
     return result
 
 
@@ -202,6 +218,14 @@ def tables(results: list[dict], host: dict) -> str:
     for r in results:
         out.append(f"| {r['size']} | {r['app_first_chart_s']:.2f} s | {r['minimal_first_chart_s']:.2f} s | "
                    f"{r['first_chart_ratio']:.2f}× | {r['app_peak_mb']:.0f} MB | {r['minimal_peak_mb']:.0f} MB |")
+    out += ["", "Ten sessions at once (websocket clients speaking Streamlit's protocol, bench/load.py), request → first "
+            "chart element sent, against one session alone (median of 3 after a warm-up):", "",
+            "| size | one session | 10 sessions, median | 10 sessions, slowest | ratio | server peak |",
+            "|---|---:|---:|---:|---:|---:|"]
+    for r in results:
+        if "load_ratio" in r:
+            out.append(f"| {r['size']} | {r['load_single_s']:.2f} s | {r['load_median_s']:.2f} s | "
+                       f"{r['load_max_s']:.2f} s | {r['load_ratio']:.2f}× | {r['load_peak_mb']:.0f} MB |")
     out += ["", "| budget | measured | limit | met |", "|---|---:|---:|---|"]
     for what, measured, limit, met in budget_lines(results):
         out.append(f"| {what} | {measured} | {limit} | {'yes' if met else '**NO**'} |")

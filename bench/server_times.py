@@ -55,7 +55,7 @@ def _change_contribute(at):
 
 
 def _change_minimal(at):
-    at.selectbox(key="indicator").set_value("community_teams")
+    at.selectbox(key="indicator").set_value("dossiers_online")  # an indicator id (community_teams is a theme)
 
 
 PAGES = {

@@ -1,8 +1,9 @@
 """Deterministic synthetic data/ folders at benchmark scale: `python -m bench.synthetic SIZE OUT_DIR [--seed N]`.
 
 The folder has the shape of the real data/ (docs/data-format.md): the real indicators.yaml copied byte for byte, an
-empty sources.yaml, and for each unit `districts/<slug>.yaml` (header, its `communes:` block and its own `sources:`,
-one report per year it reports on) beside `districts/<slug>.csv` (its observations). It passes the project's own
+empty sources.yaml, and for each unit `units/<slug>.yaml` (header with `name:` and `kind: district`, no `unit_id`
+as for a contributed district the units table does not hold; its `communes:` block and its own `sources:`, one
+report per year it reports on) beside `units/<slug>.csv` (its observations). It passes the project's own
 validation: values within their unit's range, every quote contains its value written the Vietnamese way (25.250;
 99,86), no derived indicator typed in, and every count that a percentage is derived from stays below its
 denominator, so every derived rate lies within 0-100.
@@ -426,7 +427,8 @@ def district_files(rng: random.Random, unit: Unit, rows: list[Row], seed: int) -
     communes_quote = f"Toàn huyện có {unit.communes} xã, thị trấn với {villages} thôn, tổ dân phố"
     lines = [
         f"# Synthetic unit made by bench/synthetic.py (seed {seed}): made-up names and figures, not real data.",
-        f"district: {_q(unit.name)}",
+        f"name: {_q(unit.name)}",
+        "kind: district",
         f"slug: {unit.slug}",
         f"province: {_q(unit.province)}",
         f"province_2025: {_q(unit.province_2025)}",
@@ -455,7 +457,7 @@ def generate(size: str, out_dir: Path, seed: int = DEFAULT_SEED) -> dict:
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise FileExistsError(f"{out_dir} is not empty; generate into a new folder")
-    district_dir = out_dir / "districts"
+    district_dir = out_dir / "units"
     district_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     entries, derivations = read_catalogue()

@@ -57,9 +57,9 @@ def files(small) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(districts, sources, observations) straight from the YAML headers and the CSV files."""
     out_dir, _ = small
     headers, sources, frames = [], [], []
-    for order, path in enumerate(sorted((out_dir / "districts").glob("*.yaml"))):
+    for order, path in enumerate(sorted((out_dir / "units").glob("*.yaml"))):
         header = yaml.safe_load(path.read_text(encoding="utf-8"))
-        headers.append({"district_id": header["slug"], "district_name": header["district"], "province": header["province"],
+        headers.append({"district_id": header["slug"], "district_name": header["name"], "province": header["province"],
                         "province_2025": header["province_2025"], "communes": header["communes"]["value"], "sort_order": order})
         sources += [{"source_id": s["id"], "title": s["title"]} for s in header["sources"]]
         rows = pd.read_csv(path.with_suffix(".csv"), dtype=str, keep_default_na=False)
@@ -275,3 +275,66 @@ def test_observations_for_districts_filters_match_pandas(con, files, catalogue):
     by_indicator = queries.run(con, "observations_for_districts", districts=PICKED, theme=None, indicators=chosen)
     assert len(by_indicator) == both["indicator"].isin(chosen).sum() > 0
     assert set(by_indicator["indicator_id"]) <= set(chosen)
+
+
+# ── the default compare view on benchmark data: one bar per unit and series, labels that fit ───────────────────
+
+def _compare_specs(con, ids, theme="online_services", **options):
+    from charts.colors import district_colors
+    from charts.compare import comparison_charts
+
+    units = queries.run(con, "districts")
+    observations = queries.run(con, "observations_for_districts", districts=ids, theme=theme, indicators=None)
+    return observations, comparison_charts(observations, units[units["district_id"].isin(ids)],
+                                           district_colors(list(units["district_id"])), "vi", **options)
+
+
+def test_default_view_draws_each_units_latest_period_once(con):
+    """Synthetic units report 2-5 years of a figure; the default chart has one bar per unit and series, at its
+    latest period (the bar says which), instead of 2-5 bars drawn on top of each other."""
+    ids = list(queries.run(con, "districts")["district_id"][:20])
+    observations, specs = _compare_specs(con, ids)
+    latest = observations.groupby(["district_id", "indicator_id", "level"])["period_end"].max()
+    assert (observations.groupby(["district_id", "indicator_id", "level"]).size() > 1).any()
+    for spec in specs:
+        slots = []
+        for trace in spec.figure.to_dict()["data"]:
+            if trace["type"] == "bar" and not trace.get("showlegend") and trace.get("customdata"):
+                xs = trace["x"] if not isinstance(trace["x"][0], list) else list(zip(*trace["x"]))
+                slots += [(trace["name"], str(x)) for x in xs]
+                for (observation_id,) in trace["customdata"]:
+                    row = observations[observations["observation_id"] == observation_id].iloc[0]
+                    assert row["period_end"] == latest[(row["district_id"], row["indicator_id"], row["level"])]
+        assert len(slots) == len(set(slots)), spec.chart_id  # no two bars on one spot
+    _, every = _compare_specs(con, ids, all_periods=True)
+
+    def drawn(charts):
+        return sum(len(trace.y) for spec in charts for trace in spec.figure.data if trace.type == "bar" and trace.text)
+    assert drawn(every) > drawn(specs)  # the older periods exist; the default leaves them to the table
+
+
+def test_twenty_units_period_labels_never_run_into_each_other(con):
+    """With 20 bars a period label ('Đến cuối năm 2024') is wider than its bar's slot: the period moves under the
+    unit's name on the axis, so the labels above the bars are values only and every bar still has its period."""
+    from charts.compare import CHAR_WIDTH, PLOT_WIDTH
+
+    ids = list(queries.run(con, "districts")["district_id"][:20])
+    _, specs = _compare_specs(con, ids)
+    checked = 0
+    for spec in specs:
+        figure = spec.figure.to_dict()
+        if figure["layout"]["xaxis"]["type"] != "category":
+            continue
+        bars = [trace for trace in figure["data"] if trace["type"] == "bar"]
+        slots = len(figure["layout"]["xaxis"]["categoryarray"])
+        slot_px = PLOT_WIDTH["screen"] / slots
+        for trace in bars:
+            for text in trace["text"]:
+                widest_line = max(len(line.replace("<b>", "").replace("</b>", "")) for line in text.split("<br>"))
+                assert widest_line * 13 * CHAR_WIDTH <= slot_px or trace.get("textangle") == -90, text
+        if "ticktext" in figure["layout"]["xaxis"]:
+            drawn = [name for trace in bars for name in trace["x"]]
+            ticks = dict(zip(figure["layout"]["xaxis"]["tickvals"], figure["layout"]["xaxis"]["ticktext"]))
+            assert all("<br>" in ticks[name] for name in drawn)  # name<br>period under every bar
+            checked += 1
+    assert checked
