@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="validate, then build the DuckDB database atomically")
     build.add_argument("data_dir", nargs="?", type=Path, default=default_data_dir())
     build.add_argument("--db", type=Path, default=default_db_path(), help="database file (default: %(default)s)")
-    upload = commands.add_parser("import", help="add or update a district from a YAML, CSV or XLSX file (as the Contribute page does)")
+    upload = commands.add_parser("import", help="add or update a unit from a YAML, CSV or XLSX file (as the Contribute page does; store.command)")
     upload.add_argument("file", type=Path)
     upload.add_argument("--district", help="the district a CSV belongs to (or that the file must be for)")
     upload.add_argument("--data-dir", type=Path, default=default_data_dir())
@@ -51,40 +51,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _import(args) -> int:
-    from store.formats import read_upload
-    from store.review import review
-    from store.save import ConflictError, save
+    from store.command import import_command
 
-    if not args.file.is_file():
-        print(f"{args.file}: no such file", file=sys.stderr)
-        return 2
-    reviewed = review(args.data_dir, read_upload(args.file.read_bytes(), args.file.name, args.data_dir, args.district))
-    for problem in reviewed.problems:
-        print(problem, file=sys.stderr)
-    if not reviewed.ok:
-        print(f"{len(reviewed.problems)} problem(s); nothing was saved", file=sys.stderr)
-        return 1
-    slug = reviewed.submission.slug
-    print(f"{slug}: {'new district' if reviewed.is_new else 'update'}; "
-          f"{reviewed.count('added')} added, {reviewed.count('changed')} changed, {reviewed.count('removed')} removed")
-    for change in reviewed.changes:
-        detail = f" ({', '.join(change.fields)})" if change.fields else ""
-        print(f"  {change.kind:<8} {change.label}{detail}")
-    if args.dry_run:
-        print("dry run: nothing was saved")
-        return 0
-    try:
-        result = save(args.data_dir, args.db, reviewed, args.editor)
-    except ConflictError as conflict:
-        print(conflict, file=sys.stderr)
-        return 1
-    except ValidationFailed as failure:
-        for problem in failure.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    kept = f"; previous version kept in {', '.join(str(p) for p in result.history)}" if result.history else ""
-    print(f"saved {result.path}{kept}; database {result.database.status}")
-    return 0
+    return import_command(args.file, args.data_dir, args.db, args.district, args.editor, dry_run=args.dry_run)
 
 
 if __name__ == "__main__":
