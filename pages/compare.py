@@ -58,7 +58,7 @@ kept = [d for d in st.session_state["compare_districts"] if d in scope_ids]
 if kept != st.session_state["compare_districts"]:  # the province changed: keep what still fits, else its default
     st.session_state["compare_districts"] = kept or default_ids
 chosen = controls[1].multiselect(t("comparable.pick", lang, **words), scope_ids, key="compare_districts",
-                                 format_func=names.get)
+                                 format_func=names.get, placeholder=t("comparable.placeholder", lang, **words))
 
 theme_ids = list(themes["theme_id"])
 theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
