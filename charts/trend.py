@@ -78,10 +78,13 @@ def trend_chart(rows: pd.DataFrame, lang: str, colors: Mapping[str, str], *, cha
     top = float(rows["value"].max()) if not rows.empty else 1.0
     value_axis = dict(range=[0, 112], ticksuffix="%") if unit == "percent" else dict(range=[0, top * 1.3 or 1],
                                                                                    tickformat=",~f")
+    # One tick per period held, named in words (a date axis would print "2025" under every month of a short span).
+    ticks = {} if rows.empty else dict(zip(rows["period_end"], (period_text(r, lang) for r in rows.to_dict("records"))))
     figure.update_layout(
         title=dict(text=plotly_text(t("views.trend_title", lang, title=title))),
         separators=t("charts.plotly_separators", lang),
-        xaxis=dict(type="date", title=t("views.trend_axis", lang), tickformat="%Y"),
+        xaxis=dict(type="date", title=t("views.trend_axis", lang), tickmode="array", tickvals=list(ticks),
+                   ticktext=[plotly_text(text) for text in ticks.values()]),
         yaxis=dict(rangemode="tozero", **value_axis),
         legend=dict(orientation="h", x=0, y=-0.22, xanchor="left", yanchor="top"),
         showlegend=True, meta=dict(chart_id=f"{chart_id}/trend"),

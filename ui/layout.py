@@ -33,8 +33,43 @@ def _ensure_app_navigation() -> None:
         st.rerun()
 
 
+# Browser print (Ctrl+P): whole charts on white paper, without the sidebar, the header bar, the view switches and
+# the buttons; a chart is never cut across two pages. File pickers: Streamlit writes "Drag and drop file here",
+# "Limit 200MB per file" and "Browse files"/"Upload" in English whatever the page's language (and a limit that is
+# not the product's 5 MB): those words are hidden and the page's own words are written in their place.
+_PAGE_CSS = """
+@media print {
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+  [data-testid="stButtonGroup"], [data-testid="stPopover"], [data-testid="stDownloadButton"],
+  [data-testid="stBaseButton-secondary"], .modebar-container { display: none !important; }
+  [data-testid="stMain"], [data-testid="stAppViewContainer"] { margin-left: 0 !important; width: 100% !important; }
+  [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 0 !important; }
+  [data-testid="stPlotlyChart"], [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) {
+    break-inside: avoid; page-break-inside: avoid; }
+}
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span,
+[data-testid="stFileUploaderDropzoneInstructions"] > div > small { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "{drop}"; }
+[data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button::after { content: "{browse}"; font-size: 0.875rem; }
+"""
+
+
+def _css_text(text: str) -> str:
+    """A translation inside a CSS string: no quote or backslash can end it."""
+    return text.replace("\\", " ").replace('"', "'").replace("\n", " ")
+
+
+def page_css(lang: str) -> str:
+    css = _PAGE_CSS.replace("{drop}", _css_text(t("views.upload_drop", lang)))
+    return "<style>" + css.replace("{browse}", _css_text(t("views.upload_browse", lang))) + "</style>"
+
+
 def page_header(lang: str, title_key: str, caption_key: str | None = None) -> None:
     _ensure_app_navigation()
+    # Our own constant rules with two of our own translations in them: no text from data, uploads or links.
+    st.html(page_css(lang))
     st.title(t(title_key, lang))
     if caption_key:
         st.caption(t(caption_key, lang))
