@@ -129,14 +129,14 @@ def test_indicators_page_shows_catalogue_sources_and_a_filtered_table():
     catalogue, sources, coverage, data = (df.value for df in at.dataframe)
     assert "edocs_signed_rate" in set(catalogue["id"])
     assert len(sources) == 5
-    assert sorted(data["district_id"]) == ["lam-binh", "tam-duong", "tam-duong", "thuan-bac"]
+    assert sorted(data["Mã tệp đơn vị"]) == ["lam-binh", "tam-duong", "tam-duong", "thuan-bac"]
     assert len(at.get("download_button")) == 2
 
 
 def test_indicators_search_box_filters_rows():
     at = run_page("indicators", q="VNeID")
     data = at.dataframe[3].value
-    assert len(data) > 0 and set(data["district_id"]) == {"huong-khe"}
+    assert len(data) > 0 and set(data["Mã tệp đơn vị"]) == {"huong-khe"}
 
 
 # --- Present -----------------------------------------------------------------------------------------------
