@@ -14,7 +14,7 @@ from charts.tables import figures_table
 from i18n import pick, t
 from i18n.numbers import format_number
 from ui import db, layout, markdown, state
-from ui.charts import show_chart
+from ui.charts import counted, show_chart
 from ui.pickers import searchable_select
 from ui.tables import show_table
 
@@ -35,12 +35,13 @@ figures = int(facts["figures"] + facts["derived_figures"])
 heading = unit_label(facts, lang)
 st.header(markdown.escape(heading[:1].upper() + heading[1:]))
 if facts["unit_kind"] == "district":
-    st.caption(t("district.facts", lang, province=markdown.escape(facts["province"]),
+    st.caption(t("profile.facts", lang, province=markdown.escape(facts["province"]),
                  province_2025=markdown.escape(facts["province_2025"]),
                  communes=format_number(facts["communes"], lang) if facts["communes"] == facts["communes"] else "—",
-                 figures=figures))
+                 figures=counted("views.figures", figures, lang)))
 else:
-    st.caption(t("district.facts_current", lang, province_2025=markdown.escape(facts["province_2025"]), figures=figures))
+    st.caption(t("profile.facts_current", lang, province_2025=markdown.escape(facts["province_2025"]),
+                 figures=counted("views.figures", figures, lang)))
 
 
 def _lineage_table(rows):
