@@ -34,6 +34,23 @@ def _clean_text(value: object) -> object:
     return value
 
 
+# Invisible characters that make a name display differently from what it is: zero-width spaces and joiners and the
+# directional marks (U+200B–U+200F), the bidi embeddings and overrides (U+202A–U+202E, "Trojan Source") and the
+# bidi isolates (U+2066–U+2069). Two districts that look identical on every page, or a province that reads
+# backwards, are refused; no Vietnamese name needs any of them.
+INVISIBLE_IN_NAMES = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _clean_name(value: object) -> object:
+    value = _clean_text(value)
+    if isinstance(value, str):
+        found = INVISIBLE_IN_NAMES.search(value)
+        if found is not None:
+            raise PydanticCustomError("control_character", "holds the invisible character {value}",
+                                      {"value": f"U+{ord(found.group()):04X}"})
+    return value
+
+
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN.pattern, max_length=MAX_SLUG_CHARS)]
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
 Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=MAX_TEXT_CHARS)]
@@ -45,7 +62,9 @@ Level = Literal["district", "unit_bodies", "commune_aggregate", "commune"]
 UnitKindName = Literal["district", "commune", "province"]
 Qualifier = Literal["approx", "over", "nearly"]
 
-_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+# ASCII digits only: Python's \d and float() also take fullwidth (１９７３) and Arabic-Indic (١٩٧٣) digits, which
+# nobody types as a plain number and which read differently on screen and in a spreadsheet.
+_PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 
 
 def _plain_number(value: object) -> object:
@@ -65,7 +84,7 @@ def _plain_number(value: object) -> object:
         return value
     if isinstance(value, str):
         text = value.strip()
-        if _PLAIN_NUMBER.match(text):
+        if _PLAIN_NUMBER.fullmatch(text):
             if sum(character.isdigit() for character in text) > MAX_NUMBER_DIGITS:
                 raise _too_many_digits(text)
             return float(text)
@@ -247,7 +266,7 @@ class CommuneCount(_Record):
 
 
 # Names are drawn as chart labels, where plotly reads <b>, <a href> … as markup: a name never needs < or >.
-PlainName = Annotated[str, BeforeValidator(_clean_text),
+PlainName = Annotated[str, BeforeValidator(_clean_name),
                       Field(min_length=1, max_length=120, pattern=r"^[^<>]+$")]
 
 
