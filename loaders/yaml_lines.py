@@ -1,12 +1,15 @@
 """Safe YAML loading that remembers the line of every mapping and key, for file:line messages.
 
 Beyond the safe loader, everything a data file never needs is refused at its own line with a code the interface
-translates: aliases, complex keys (``? [a, b]``), dates that do not exist (``2023-02-30``), numbers with more digits
-than any figure has, texts longer than any quote, control characters written as escapes, and deep nesting.
+translates: aliases, type tags (``!!binary``, ``!!set``, ``!!omap``, ``!custom``), merge keys (``<<:``), complex keys
+(``? [a, b]``), dates that do not exist (``2023-02-30``), numbers that are not plain decimals (YAML 1.1 reads
+``32:53`` as 1973, ``0x7B5`` and ``0o3665`` too, ``1_973`` as 1973 and ``012`` as 10), numbers with more digits than any
+figure has, texts longer than any quote, control characters written as escapes, and deep nesting.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -14,6 +17,15 @@ import yaml
 from .limits import MAX_NESTING, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS
 from .problems import Problem, shown_value
 from .text_files import control_character, control_character_problem
+
+
+# A plain decimal number as written: 1973, -5, 99.86, 0.5, 1.5e+3 (and YAML's .inf/.nan, which the models refuse
+# as not a number). Everything else YAML 1.1 turns into a number is refused as not plain.
+_PLAIN_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*|[0-9]*\.[0-9]*)(?:[eE][-+]?[0-9]+)?$")
+_NOT_A_NUMBER_WORDS = re.compile(r"^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# '*' or '!' at the start of a token: after a line start, a space, '[', '{' or ','
+_ALIAS_OR_TAG_TOKEN = re.compile(r"(?<![^\s\[{,])[*!]")
 
 
 class LineDict(dict):
@@ -54,6 +66,10 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:
+            # a merge key silently adds fields written elsewhere; no data file needs it
+            raise _Refused(key_node, "merge keys (<<:) are not allowed; write each field out", "yaml_merge_key")
     loader.flatten_mapping(node)
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
@@ -73,6 +89,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
 
 def _construct_number(base_constructor):
     def construct(loader: _LineLoader, node: yaml.ScalarNode):
+        written = node.value.strip()
+        if not (_PLAIN_DECIMAL.fullmatch(written) or _NOT_A_NUMBER_WORDS.fullmatch(written)):
+            raise _Refused(node, f"'{shown_value(written, 20)}' is not a plain decimal number (25250, 99.86)",
+                           "not_plain_number", value=shown_value(written, 20))
         digits = sum(character.isdigit() for character in node.value)
         if digits > MAX_NUMBER_DIGITS:
             raise _Refused(node, f"a number with {digits} digits; at most {MAX_NUMBER_DIGITS}", "too_many_digits",
@@ -113,14 +133,28 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Any, list[Problem]]:
     if found is not None:  # libyaml would report it at line 1, whatever its line
         return None, [control_character_problem(shown_as, text.count("\n", 0, found.start()) + 1, "yaml", found)]
     try:
-        # an alias is written *name: only a text with a '*' needs the second, event-level pass
-        alias = None if "*" not in text else next(
-            (event for event in yaml.parse(text, Loader=_LineLoader) if isinstance(event, yaml.AliasEvent)), None)
+        # an alias is written *name and a tag !name, each starting a token: only a text with such a token needs the
+        # second, event-level pass (a quote's "1.973 hồ sơ!" does not)
+        alias = tag = None
+        if _ALIAS_OR_TAG_TOKEN.search(text):
+            for event in yaml.parse(text, Loader=_LineLoader):
+                if isinstance(event, yaml.AliasEvent):
+                    alias = event
+                    break
+                if tag is None and getattr(event, "tag", None) is not None:
+                    tag = event
         if alias is not None:
             # Aliases (*name) are never needed in data files; refused, they cannot build recursive or exponentially
             # large documents out of a small upload.
             return None, [Problem(shown_as, alias.start_mark.line + 1, "yaml", "aliases (*name) are not allowed",
                                   "yaml_alias")]
+        if tag is not None:
+            # A type tag (!!binary, !!set, !!omap, !!str, !custom) makes a value other than the plain text, number
+            # or list the format has: a quote hidden as base64, a set where a list is expected.
+            written = tag.tag.replace("tag:yaml.org,2002:", "!!")
+            return None, [Problem(shown_as, tag.start_mark.line + 1, "yaml",
+                                  f"YAML type tags ({shown_value(written, 40)}) are not allowed; write the plain value",
+                                  "yaml_tag", {"value": shown_value(written, 40)})]
         document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader derives from (C)SafeLoader
     except _Refused as refusal:
         return None, [Problem(shown_as, refusal.problem_mark.line + 1, "yaml", refusal.problem, refusal.code,
