@@ -93,7 +93,9 @@ def list_of_records(document: LineDict, key: str, shown: str, problems: list[Pro
             problems.append(Problem(shown, document.line, key, "missing list", "missing_list"))
         return []
     if not isinstance(items, list):
-        problems.append(Problem(shown, document.line_of(key), key, "must be a list", "not_a_list"))
+        # at the value when it is a mapping written below its key (sources:\n  id: {…}): that is what is wrong
+        problems.append(Problem(shown, getattr(items, "line", document.line_of(key)), key, "must be a list",
+                                "not_a_list"))
         return []
     records = []
     for index, item in enumerate(items):
@@ -117,7 +119,10 @@ def read_csv_observations(path: Path, shown: str, problems: list[Problem]) -> li
 def csv_observations(text: str, shown: str, problems: list[Problem], ignored: tuple[str, ...] = ()) -> list[Located]:
     """Observation records from CSV text whose header names the columns (any order); ``ignored`` columns are
     allowed and dropped (the template's indicator names, there for the reader)."""
-    rows = csv.reader(io.StringIO(text, newline=""))
+    # strict: a quotation mark that is not followed by a comma or the end of the line is an error, so a quote
+    # never closed (which would swallow every row after it into one cell) is found where the next row's quoted cell
+    # begins, or at the end of the file; a cell properly quoted across lines is a legitimate cell.
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(rows)
     except StopIteration:
@@ -129,34 +134,41 @@ def csv_observations(text: str, shown: str, problems: list[Problem], ignored: tu
     header = [name.strip() for name in header]
     unknown = [name for name in header if name not in OBSERVATION_COLUMNS and name not in ignored]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    twice = sorted({name for name in header if name and name not in ignored and header.count(name) > 1})
+    if twice:
+        # two value columns: which one is the figure? (a dict of the row would silently keep the last)
+        problems.append(Problem(shown, 1, "header", f"column(s) named twice: {', '.join(twice)}", "duplicate_column",
+                                {"value": ", ".join(twice)}))
     if unknown:
         problems.append(Problem(shown, 1, "header", f"unknown column(s) {', '.join(unknown)}; allowed: {', '.join(OBSERVATION_COLUMNS)}",
                                 "unknown_columns", {"value": ", ".join(unknown), "expected": ", ".join(OBSERVATION_COLUMNS)}))
     if missing:
         problems.append(Problem(shown, 1, "header", f"missing column(s) {', '.join(missing)}", "missing_columns",
                                 {"value": ", ".join(missing)}))
-    if unknown or missing:
+    if unknown or missing or twice:
         return []
     records = []
-    line = 2
+    line = rows.line_num + 1
     while True:
+        start_line = line
         try:
             cells = next(rows)
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(Problem(shown, rows.line_num, "csv", str(error), "csv_syntax", {"value": str(error)}))
+            if rows.line_num > start_line:
+                # the row ran over several lines before the error: a quotation mark opened on its first line was
+                # never closed, and the rows after it were read into that one cell
+                spanned = rows.line_num - start_line + 1
+                problems.append(Problem(shown, start_line, "row", f"a quotation mark opened on this line is not closed: the cell runs over {spanned} lines",
+                                        "csv_unclosed_quote", {"value": spanned}))
+            else:
+                problems.append(Problem(shown, max(rows.line_num, start_line), "csv", str(error), "csv_syntax",
+                                        {"value": str(error)}))
             break
-        start_line, line = line, rows.line_num + 1
+        line = rows.line_num + 1
         if not any(cell.strip() for cell in cells):
             continue
-        spanned = max(cell.count("\n") for cell in cells) + 1
-        if spanned > 1:
-            # No field holds a line break; one that does began with a quotation mark that was never closed, and
-            # the csv module has read every row after it into that one cell.
-            problems.append(Problem(shown, start_line, "row", f"a quotation mark opened on this line is not closed: the cell runs over {spanned} lines",
-                                    "csv_unclosed_quote", {"value": spanned}))
-            break
         if len(cells) != len(header):
             problems.append(Problem(shown, start_line, "row", f"has {len(cells)} cells, the header has {len(header)}",
                                     "row_length", {"value": len(cells), "expected": len(header)}))
@@ -269,7 +281,8 @@ def read_data_dir(data_dir: Path, only: Iterable[str] | None = None) -> tuple[Ra
             frameworks = list_of_records(document, "frameworks", shown, problems)
             indicators = list_of_records(document, "indicators", shown, problems)
     else:
-        problems.append(Problem(f"{data_dir.name}/{CATALOGUE_FILE}", 1, "file", "the indicator catalogue is missing"))
+        problems.append(Problem(f"{data_dir.name}/{CATALOGUE_FILE}", 1, "file", "the indicator catalogue is missing",
+                                "missing_file", {"value": CATALOGUE_FILE}))
 
     sources_path = data_dir / SOURCES_FILE
     if sources_path.is_file():
@@ -278,7 +291,8 @@ def read_data_dir(data_dir: Path, only: Iterable[str] | None = None) -> tuple[Ra
         if document is not None:
             sources = list_of_records(document, "sources", shown, problems)
     else:
-        problems.append(Problem(f"{data_dir.name}/{SOURCES_FILE}", 1, "file", "the sources registry is missing"))
+        problems.append(Problem(f"{data_dir.name}/{SOURCES_FILE}", 1, "file", "the sources registry is missing",
+                                "missing_file", {"value": SOURCES_FILE}))
 
     districts: list[DistrictFiles] = []
     wanted = None if only is None else set(only)
@@ -303,7 +317,8 @@ def _read_district(district_dir: Path, stem: str, data_dir: Path, files: list[Pa
             observations += list_of_records(document, "observations", shown, problems, required=False)
             sources += list_of_records(document, "sources", shown, problems, required=False)
     else:
-        problems.append(Problem(shown_path(csv_path, data_dir), 1, "file", f"observations without a district file {stem}.yaml beside them"))
+        problems.append(Problem(shown_path(csv_path, data_dir), 1, "file", f"observations without a district file {stem}.yaml beside them",
+                                "csv_without_district_file", {"value": f"{stem}.yaml"}))
     if csv_path.is_file():
         files.append(csv_path)
         observations += read_csv_observations(csv_path, shown_path(csv_path, data_dir), problems)
