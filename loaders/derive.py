@@ -77,7 +77,9 @@ def _derive_one(indicator: Indicator, district: str, index: _DistrictIndex, key:
         return None
     if spec.scale == 100 and top > bottom:
         first = numerator[0]
-        problems.append(Problem(first.file, first.line, "value", f"{_plain(top)} is above its denominator {_plain(bottom)} ({indicator.id} would exceed 100%)"))
+        problems.append(Problem(first.file, first.line, "value", f"{_plain(top)} is above its denominator {_plain(bottom)} ({indicator.id} would exceed 100%)",
+                                "numerator_above_denominator",
+                                {"value": _plain(top), "expected": _plain(bottom), "indicator": indicator.id}))
         return None
     value = top / bottom * spec.scale
     stated = index.rows.get((indicator.id, *key))
@@ -88,7 +90,9 @@ def _derive_one(indicator: Indicator, district: str, index: _DistrictIndex, key:
         if not stated.observation.stated:
             # typed without `stated: true`: the typed figure stands, and must agree with its inputs
             if disagrees:
-                problems.append(Problem(stated.file, stated.line, "value", f"stated {_plain(stated.observation.value)} but the inputs give {value:.4g}"))
+                problems.append(Problem(stated.file, stated.line, "value", f"stated {_plain(stated.observation.value)} but the inputs give {value:.4g}",
+                                        "typed_rate_disagrees",
+                                        {"value": _plain(stated.observation.value), "expected": f"{value:.4g}"}))
             return None
         # `stated: true`: both are kept; the derived one is charted, the pair flagged when they disagree
     inputs = numerator + denominator

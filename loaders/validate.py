@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
@@ -33,17 +34,54 @@ def _message(error: dict) -> str:
     return error["msg"].removeprefix("Value error, ")
 
 
+def _key_line(mapping: dict, key_lines: dict, part: object) -> tuple[object, int | None]:
+    """The key of ``mapping`` that a pydantic location part names (pydantic spells a None key 'None') and its line."""
+    if part in key_lines:
+        return part, key_lines[part]
+    for key, line in key_lines.items():
+        if str(key) == str(part):
+            return key, line
+    return None, None
+
+
+def line_at(record: Located, loc: tuple) -> int:
+    """The line of the deepest part of a pydantic location the file records: a catalogue target's `value:` line,
+    not its indicator's; an odd key's own line, not the header's."""
+    line = record.line_of(None)
+    node: object = record.data
+    key_lines: dict = record.key_lines
+    for part in loc:
+        if isinstance(node, dict):
+            key, found = _key_line(node, key_lines, part)
+            if found is None:
+                break
+            line, node = found, node.get(key)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line)
+        else:
+            break
+        key_lines = getattr(node, "key_lines", {})
+    return line
+
+
 def parse_record(model: type[Model], record: Located, problems: list[Problem]) -> Model | None:
     try:
         return model.model_validate(record.data)
     except ValidationError as error:
         for detail in error.errors():
-            field = str(detail["loc"][0]) if detail["loc"] else "record"
             path = ".".join(str(part) for part in detail["loc"]) or "record"
             params = {key: shown_value(value) for key, value in (detail.get("ctx") or {}).items()}
             if not isinstance(detail.get("input"), (dict, list)):
                 params.setdefault("value", shown_value(detail.get("input")))
-            problems.append(Problem(record.file, record.line_of(field), path, _message(detail), detail["type"], params))
+            code, message = detail["type"], _message(detail)
+            if code == "too_long" and isinstance(detail.get("input"), str):
+                # pydantic counts "items" of a text behind a validator; say it in characters, as the YAML reader
+                # does (a 32,767-character cell is what Excel leaves of a longer text)
+                length, limit = len(detail["input"]), (detail.get("ctx") or {}).get("max_length")
+                code, message = "text_too_long", f"a text of {length} characters; at most {limit}"
+                params = {"value": length, "limit": limit}
+            problems.append(Problem(record.file, line_at(record, detail["loc"]), path, message, code, params))
         return None
 
 
@@ -61,14 +99,20 @@ def _unique_by_id(model: type[Model], records: list[Located], what: str, problem
     return parsed
 
 
+@lru_cache(maxsize=4096)
+def _close_matches(name: str, known: tuple[str, ...]) -> list[str]:
+    # once per name: a file of 10,000 figures naming one unknown indicator costs one difflib search, not 10,000
+    return difflib.get_close_matches(name, known, n=1)
+
+
 def _unknown(kind: str, name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
+    close = _close_matches(name, tuple(known))
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return f"unknown {kind} '{name}'{hint}"
 
 
 def _unknown_problem(record: Located, key: str, field: str, kind: str, name: str, known: list[str]) -> Problem:
-    close = difflib.get_close_matches(name, known, n=1)
+    close = _close_matches(name, tuple(known))
     return Problem(record.file, record.line_of(key), field, _unknown(kind, name, known), f"unknown_{kind}",
                    {"value": name, "suggestion": close[0] if close else ""})
 
@@ -109,26 +153,95 @@ def _check_catalogue(indicators: dict[str, Indicator], records: list[Located], t
     for indicator in indicators.values():
         record = by_id[indicator.id]
         if indicator.theme not in themes:
-            problems.append(Problem(record.file, record.line_of("theme"), "theme", _unknown("theme", indicator.theme, list(themes))))
+            problems.append(_unknown_problem(record, "theme", "theme", "theme", indicator.theme, list(themes)))
         if indicator.framework and indicator.framework not in frameworks:
-            problems.append(Problem(record.file, record.line_of("framework"), "framework", _unknown("framework", indicator.framework, list(frameworks))))
+            problems.append(_unknown_problem(record, "framework", "framework", "framework", indicator.framework,
+                                             list(frameworks)))
         if indicator.derived:
             for part in indicator.derived.numerator_parts + indicator.derived.denominator_parts:
                 if part not in indicators:
-                    problems.append(Problem(record.file, record.line_of("derived"), "derived", _unknown("indicator", part, list(indicators))))
+                    problems.append(_unknown_problem(record, "derived", "derived", "indicator", part, list(indicators)))
         if indicator.unit == "percent" and indicator.target and not 0 <= indicator.target.value <= 100:
-            problems.append(Problem(record.file, record.line_of("target"), "target.value", "a percent target must be within 0–100"))
+            target = record.data.get("target")
+            line = target.line_of("value") if hasattr(target, "line_of") else record.line_of("target")
+            problems.append(Problem(record.file, line, "target.value",
+                                    f"{indicator.target.value:g} is outside 0–100 for a percent target",
+                                    "percent_out_of_range", {"value": f"{indicator.target.value:g}"}))
 
 
-def printed_reads_as(printed: str, value: float, unit: str | None) -> bool:
-    """Whether a number as printed on a page ('1.973', '85,63%', '25,250') parses, in Vietnamese or English
-    format, to the value; a percent must be printed with its sign (or the word)."""
-    match = _NUMBER_TOKEN.fullmatch(printed.strip())
-    if match is None:
+def web_address(url: str) -> bool:
+    """An address a page may show as text and a person may open: http or https with a host, nothing else (no
+    javascript:, data:, file:, no scheme-relative //host)."""
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url.strip())
+
+
+def _check_urls(records: list[Located], problems: list[Problem]) -> None:
+    for record in records:
+        url = record.data.get("url")
+        if isinstance(url, str) and url.strip() and not web_address(url):
+            problems.append(Problem(record.file, record.line_of("url"), "url",
+                                    f"'{shown_value(url)}' is not a web address (http:// or https://)", "bad_url",
+                                    {"value": shown_value(url)}))
+
+
+# What real pages print around a figure, and curators copy with it (issue 14 §3). A leading word that says the
+# figure is a bound or an estimate, accepted only when the figure's `qualifier` records the same thing.
+_QUALIFIER_WORDS = {
+    "over": ("more than", "trên", "hơn", "over"),
+    "nearly": ("gần", "nearly", "almost"),
+    "approx": ("khoảng", "ước", "about", "some"),
+}
+# Multiplier words after the number: "3 nghìn", "2,5 triệu", "1,2 tỷ đồng", "2 billion VND".
+_MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "thousand": 1e3, "triệu": 1e6, "million": 1e6, "tỷ": 1e9, "tỉ": 1e9,
+                "billion": 1e9}
+_CURRENCY = ("đồng", "vnd", "vnđ")
+_PRINTED_NUMBER = re.compile(r"(\d[\d.,]*\d|\d)")
+_PRINTED_PERCENT = re.compile(r"\s?(?:%|phần trăm|per cent|percent)")
+_PRINTED_FRACTION = re.compile(r"(\d[\d.,]*\d|\d)/(\d[\d.,]*\d|\d)")
+
+
+def _same(reading: float, value: float) -> bool:
+    return abs(reading - value) <= 1e-9 * max(1.0, abs(value))
+
+
+def _reads_plainly(text: str, value: float, unit: str | None) -> bool:
+    """'1.973', '85,63%', '99.3 per cent', '2,5 triệu', '1,2 tỷ đồng', '14/14' (the value one of its numbers)."""
+    fraction = _PRINTED_FRACTION.fullmatch(text)
+    if fraction is not None:
+        return unit != "percent" and any(_same(reading, value) for side in fraction.groups()
+                                         for reading in _readings(side))
+    number = _PRINTED_NUMBER.match(text)
+    if number is None:
         return False
-    if unit == "percent" and match.group(2) is None:
+    readings = _readings(number.group(1))
+    rest = text[number.end():]
+    if unit == "percent":
+        percent = _PRINTED_PERCENT.fullmatch(rest)
+        return percent is not None and any(_same(reading, value) for reading in readings)
+    words = rest.split()
+    scale = 1.0
+    if words and words[0].lower() in _MULTIPLIERS:
+        scale = _MULTIPLIERS[words.pop(0).lower()]
+    if words and unit == "vnd" and words[0].lower() in _CURRENCY:
+        words.pop(0)
+    if words or (rest and not rest[0].isspace()):
         return False
-    return any(abs(reading - value) < 1e-9 for reading in _readings(match.group(1)))
+    return any(_same(reading * scale, value) for reading in readings)
+
+
+def printed_reads_as(printed: str, value: float, unit: str | None, qualifier: str | None = None) -> bool:
+    """Whether a number as printed on a page parses, in Vietnamese or English format, to the value: '1.973',
+    '85,63%' (a percent with its sign or the words), '25,250', '3 nghìn', '2 billion VND', '14/14' or '59/64' (the
+    value one of the two numbers), with a leading 'trên', 'gần', 'khoảng', 'more than' … only when the figure's
+    qualifier records it. Everything else is refused."""
+    text = re.sub(r"\s+", " ", printed.strip())
+    if _reads_plainly(text, value, unit):
+        return True
+    for word in _QUALIFIER_WORDS.get(qualifier or "", ()):
+        if text.lower().startswith(word + " ") and _reads_plainly(text[len(word) + 1:], value, unit):
+            return True
+    return False
 
 
 def _check_provenance(row: Observation, record: Located, source: Source | None, unit: str | None,
@@ -149,7 +262,7 @@ def _check_provenance(row: Observation, record: Located, source: Source | None, 
             problem("printed", "a figure of a public page needs `printed`: the number exactly as the page prints it",
                     "printed_missing")
             ok = False
-        elif not printed_reads_as(row.printed, row.value, unit):
+        elif not printed_reads_as(row.printed, row.value, unit, row.qualifier):
             problem("printed", f"'{row.printed}' does not read as {row.value:g}", "printed_not_value",
                     value=row.printed, expected=f"{row.value:g}")
             ok = False
@@ -313,17 +426,23 @@ def _district(files, indicators, sources, problems: list[Problem]) -> tuple[Dist
         block = header.communes
         line = record.line_of("communes")
         if block.source not in sources:
-            problems.append(Problem(record.file, line, "communes.source", _unknown("source", block.source, list(sources))))
+            problems.append(_unknown_problem(Located({}, record.file, line), "source", "communes.source", "source",
+                                             block.source, list(sources)))
         elif COMMUNES_INDICATOR not in indicators:
-            problems.append(Problem(record.file, line, "communes", f"the catalogue has no '{COMMUNES_INDICATOR}' indicator"))
+            problems.append(Problem(record.file, line, "communes", f"the catalogue has no '{COMMUNES_INDICATOR}' indicator",
+                                    "catalogue_lacks_communes", {"value": COMMUNES_INDICATOR}))
         else:
             source = sources[block.source]
-            observation = parse_record(Observation, Located({
+            written = record.data.get("communes")
+            # each problem of the block at its own line (an impossible date at its `period:` line)
+            block_lines = dict(getattr(written, "key_lines", {}))
+            located = Located({
                 "indicator": COMMUNES_INDICATOR, "value": block.value, "unit": indicators[COMMUNES_INDICATOR].unit,
                 "period": block.period or (f"asof {source.date}" if source.date else UNSTATED_PERIOD), "level": "district",
                 "source": block.source, "quote": block.quote,
-            }, record.file, line), problems)
-            if observation and _check_observation(observation, Located({}, record.file, line), indicators, sources, problems):
+            }, record.file, line, block_lines)
+            observation = parse_record(Observation, located, problems)
+            if observation and _check_observation(observation, located, indicators, sources, problems):
                 rows.append(ObservationRow(header.slug, observation, record.file, line))
                 seen[observation.key] = line
     for located in files.observations:
@@ -346,7 +465,9 @@ def validate_raw(raw: RawData, problems: list[Problem]) -> Dataset:
     themes = _unique_by_id(Theme, raw.themes, "theme", problems)
     frameworks = _unique_by_id(Framework, raw.frameworks, "framework", problems)
     indicators = _unique_by_id(Indicator, raw.indicators, "indicator", problems)
-    sources = _unique_by_id(Source, raw.sources + [s for files in raw.districts for s in files.sources], "source", problems)
+    source_records = raw.sources + [s for files in raw.districts for s in files.sources]
+    sources = _unique_by_id(Source, source_records, "source", problems)
+    _check_urls(source_records, problems)
     _check_catalogue(indicators, raw.indicators, themes, frameworks, problems)
     districts, observations = [], []
     files_of_unit: dict[str, str] = {}

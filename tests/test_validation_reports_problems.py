@@ -90,6 +90,90 @@ def test_every_coded_problem_of_the_broken_fixtures_reads_in_vietnamese_and_engl
         with pytest.raises(ValidationFailed) as failure:
             load_dataset(broken_data_dir(case, tmp_path / case))
         for problem in failure.value.problems:
-            if problem.code and (f"problems.{problem.code}" not in table() or describe(problem, "vi") == problem.message):
-                untranslated.append((case, problem.code))
+            if not problem.code or f"problems.{problem.code}" not in table() \
+                    or describe(problem, "vi") == problem.message:
+                untranslated.append((case, problem.code or str(problem)))
     assert untranslated == []
+
+
+# --- the number as a public page prints it (issue 14 §3) ---------------------------------------------------------
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _real_printed_figures() -> list[tuple[str, float, str, str | None]]:
+    """Every figure curators took from real public pages (bench/reader_eval/real/): printed, value, unit, qualifier."""
+    import yaml
+
+    figures = []
+    for path in sorted((REPO_ROOT / "bench" / "reader_eval" / "real").glob("*.yaml")):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for figure in entry.get("figures") or []:
+            if figure.get("printed") is not None and figure.get("value") is not None:
+                figures.append((str(figure["printed"]), figure["value"], figure["unit"], figure.get("qualifier")))
+    return figures
+
+
+def test_every_number_real_curators_copied_from_a_public_page_reads_as_its_value():
+    from loaders.validate import printed_reads_as
+
+    figures = _real_printed_figures()
+    assert len(figures) >= 150  # the real evaluation set is read, not an empty folder
+    unread = [figure for figure in figures if not printed_reads_as(*figure)]
+    assert unread == []
+
+
+@pytest.mark.parametrize("printed, value, unit, qualifier", [
+    ("trên 90%", 90, "percent", "over"), ("Hơn 2.330", 2330, "count", "over"), ("more than 97%", 97, "percent", "over"),
+    ("over 1,000", 1000, "count", "over"), ("gần 900", 900, "count", "nearly"), ("almost 88%", 88, "percent", "nearly"),
+    ("nearly 88%", 88, "percent", "nearly"), ("khoảng 1.000", 1000, "count", "approx"),
+    ("ước 40", 40, "count", "approx"), ("about 40", 40, "count", "approx"), ("some 40", 40, "count", "approx"),
+    ("14/14", 14, "count", None), ("59/64", 64, "count", None), ("59/64", 59, "count", None),
+    ("3 nghìn", 3000, "count", "over"), ("2,5 triệu", 2_500_000, "count", None), ("2 billion VND", 2e9, "vnd", "over"),
+    ("1,2 tỷ đồng", 1.2e9, "vnd", None), ("99.3 per cent", 99.3, "percent", None), ("85 phần trăm", 85, "percent", None),
+    ("1.973", 1973, "count", None), ("85,63%", 85.63, "percent", None), ("25,250", 25250, "count", None),
+])
+def test_a_printed_number_reads_as_its_value_with_the_words_pages_print_around_it(printed, value, unit, qualifier):
+    from loaders.validate import printed_reads_as
+
+    assert printed_reads_as(printed, value, unit, qualifier)
+
+
+@pytest.mark.parametrize("printed, value, unit, qualifier", [
+    ("trên 90%", 90, "percent", None),          # the word says "over" but the figure does not record it
+    ("gần 90%", 90, "percent", "over"),         # the word says "nearly", the figure "over"
+    ("90", 90, "percent", None),                # a percent without its sign
+    ("59/64", 60, "count", None),               # the value is neither number of the fraction
+    ("14/14", 14, "percent", None),             # a fraction is not a percent
+    ("2 billion VND", 2e9, "count", None),      # a currency on a count
+    ("3nghìn", 3000, "count", None), ("3 nghìn nghìn", 3e6, "count", None),
+    ("1973 hồ sơ", 1973, "count", None),        # any other word after the number
+    ("19,73%", 1973, "percent", None), ("tăng 90%", 90, "percent", "over"), ("ước tính 40", 40, "count", "approx"),
+])
+def test_a_printed_number_with_anything_else_around_it_is_refused(printed, value, unit, qualifier):
+    from loaders.validate import printed_reads_as
+
+    assert not printed_reads_as(printed, value, unit, qualifier)
+
+
+def test_a_public_page_figure_printed_with_a_qualifier_word_its_qualifier_lacks_fails_validation(tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data_dir)
+    (data_dir / "sources.yaml").write_text((data_dir / "sources.yaml").read_text(encoding="utf-8") + """
+  - id: trang-cong-khai
+    title: Trang tin
+    issuer: UBND
+    date: 2023-05-01
+    kind: public_page
+    url: https://example.gov.vn/tin
+""", encoding="utf-8")
+    (data_dir / "districts" / "mau.csv").write_text(
+        "indicator,value,unit,period,level,commune,qualifier,source,quote,note,printed,locator\n"
+        "dossiers_received,30000,count,2023-H1,district,,over,trang-cong-khai,,,trên 30.000,đoạn 2\n"
+        "dossiers_received,31000,count,2023-H2,district,,,trang-cong-khai,,,trên 31.000,đoạn 3\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationFailed) as failure:
+        load_dataset(data_dir)
+    assert [(p.file, p.line, p.code) for p in failure.value.problems] == [
+        ("data/districts/mau.csv", 3, "printed_not_value")]
