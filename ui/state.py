@@ -16,6 +16,7 @@ from . import markdown
 
 _NOTICES = "_url_notices"
 _NOTICE_SLOT = "_url_notice_slot"  # (container, lang) set by show_notices for the current run
+_NOTICES_SHOWN = "_url_notices_shown"  # (param, value) pairs already warned about in the current run
 
 
 def _raw(param: str) -> str | None:
@@ -44,12 +45,18 @@ def _warn(container, param: str, bad: str, lang: str) -> None:
 
 
 def _notice(param: str, bad: str) -> None:
+    """One notice per invalid value and run, however often the page reads the parameter (Compare reads `d` once
+    to test for an empty pick and again for the widget)."""
     slot = st.session_state.get(_NOTICE_SLOT)
     if slot is None:
         st.session_state.setdefault(_NOTICES, {})[param] = bad
-    else:
-        container, lang = slot
-        _warn(container, param, bad, lang)
+        return
+    shown = st.session_state.setdefault(_NOTICES_SHOWN, set())
+    if (param, bad) in shown:
+        return
+    shown.add((param, bad))
+    container, lang = slot
+    _warn(container, param, bad, lang)
 
 
 def language() -> str:
@@ -87,8 +94,11 @@ def show_notices(lang: str) -> None:
     the page) those the page meets while it reads its widgets."""
     container = st.container()
     st.session_state[_NOTICE_SLOT] = (container, lang)
+    shown = st.session_state[_NOTICES_SHOWN] = set()
     for param, bad in st.session_state.pop(_NOTICES, {}).items():
-        _warn(container, param, bad, lang)
+        if (param, bad) not in shown:
+            shown.add((param, bad))
+            _warn(container, param, bad, lang)
 
 
 def seed_widget(key: str, value: object) -> None:
