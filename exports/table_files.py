@@ -2,15 +2,21 @@
 
 A cell starting with = + - @ (or a tab/CR) is run as a formula by Excel and LibreOffice; a quote taken from
 an uploaded report must never become one, so such text cells get a leading apostrophe. Numbers stay numbers.
+
+In XLSX, a text holding the sequence _xHHHH_ (four hex digits) is read by Excel as the character U+HHHH (the format's
+escape for characters XML cannot hold): "_x0000_" would come back as a NUL, "_x0041_" as "A". openpyxl writes text as
+it is, so such sequences are escaped the format's way (the underscore as _x005F_), and Excel shows the text as typed.
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_XLSX_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 
 def neutralise(value: object) -> object:
@@ -19,15 +25,22 @@ def neutralise(value: object) -> object:
     return value
 
 
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def xlsx_text(value: object) -> object:
+    """A text as an XLSX cell must hold it so that Excel reads it back as written: '_x0000_' → '_x005F_x0000_'."""
+    if isinstance(value, str):
+        return _XLSX_ESCAPE.sub(r"_x005F_\1", value)
+    return value
+
+
+def safe_frame(frame: pd.DataFrame, cell=neutralise) -> pd.DataFrame:
     """The frame with every formula-looking text neutralised: cells, column headers and row labels (a district
     name heads a column of the coverage grid, an indicator name labels its rows)."""
     safe = frame.copy()
     for position, column in enumerate(frame.columns):
         if not pd.api.types.is_numeric_dtype(frame.iloc[:, position]):
-            safe.isetitem(position, frame.iloc[:, position].map(neutralise))
-    safe.columns = safe.columns.map(neutralise)
-    safe.index = safe.index.map(neutralise)
+            safe.isetitem(position, frame.iloc[:, position].map(cell))
+    safe.columns = safe.columns.map(cell)
+    safe.index = safe.index.map(cell)
     return safe
 
 
@@ -39,5 +52,6 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe_frame(frame).to_excel(writer, index=False, sheet_name=sheet_name[:31])
+        safe_frame(frame, lambda value: xlsx_text(neutralise(value))).to_excel(writer, index=False,
+                                                                              sheet_name=sheet_name[:31])
     return buffer.getvalue()

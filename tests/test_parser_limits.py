@@ -369,3 +369,27 @@ def test_any_document_is_text_or_a_document_error(content, name):
             assert isinstance(read_document(data, filename=name), str)
         except DocumentError as error:
             assert error.code
+
+
+# --- what an XLSX export holds is what Excel shows ----------------------------------------------------------------
+
+def _as_excel_reads(cell_xml_text: str) -> str:
+    """What Excel makes of a cell's text: each _xHHHH_ is the character U+HHHH (ECMA-376 Part 1, 22.9.2.19)."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda match: chr(int(match.group(1), 16)), cell_xml_text)
+
+
+@pytest.mark.parametrize("text", ["ghi chú _x0000_ ở giữa", "_x0041_", "a_x005F_b", "_X001B_[2J", "_x00_ không đủ"])
+def test_text_that_looks_like_an_xlsx_escape_comes_back_from_the_export_as_written(text):
+    from html import unescape
+
+    import pandas as pd
+
+    from exports.table_files import to_xlsx_bytes
+
+    frame = pd.DataFrame({"note": [text], text: [1]})
+    with zipfile.ZipFile(io.BytesIO(to_xlsx_bytes(frame))) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        names = archive.namelist()
+        shared = archive.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in names else ""
+    cells = [unescape(found) for found in re.findall(r"<t[^>]*>([^<]*)</t>", sheet + shared)]
+    assert [_as_excel_reads(cell) for cell in cells].count(text) == 2  # the header and the cell, as typed
