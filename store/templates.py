@@ -169,7 +169,9 @@ def _district_sources(dataset: Dataset, district: str | None) -> list[dict]:
     if not district:
         return []
     used = {row.observation.source for row in dataset.observations if row.district == district}
-    return [source.model_dump() for source in dataset.sources.values() if source.id in used]
+    # The sources sheet has no columns for an undated source's date_about and date_basis: such a source is left to
+    # the registry, which the upload is checked against (a row without its date would be refused as incomplete).
+    return [source.model_dump() for source in dataset.sources.values() if source.id in used and source.date is not None]
 
 
 def csv_template(dataset: Dataset, lang: str = "vi") -> bytes:
