@@ -82,7 +82,7 @@ def with_status(cells: pd.DataFrame) -> pd.DataFrame:
         # Ranking against the best is fair only for scale-free figures (rates, ratios) of one definition:
         # a big district has more teams than a small one without doing better. Which are scale-free, the catalogue
         # says (indicators.yaml, domain/catalogue.py).
-        size_free = row["scale_free"] is True or row["scale_free"] == 1
+        size_free = isinstance(row["scale_free"], (bool, np.bool_)) and bool(row["scale_free"])  # NA: no figure
         comparable_best = row_best if (row_reporting >= 2 and row_definitions == 1 and size_free) else None
         statuses.append(cell_status(row["value"], row["target_value"] if has_target else None, comparable_best,
                                     row["higher_is_better"]))
