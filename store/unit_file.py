@@ -18,8 +18,8 @@ from loaders.read import Located, read_csv_observations, shown_path, unit_folder
 from loaders.text_files import nfc
 
 NEW_UNIT = "new"  # the version of a unit that has no file yet
-OBSERVATION_FIELDS = ("indicator", "value", "unit", "period", "level", "commune", "qualifier", "source", "quote", "note",
-                      "printed", "locator", "stated")
+OBSERVATION_FIELDS = ("indicator", "value", "unit", "period", "level", "commune", "qualifier", "source", "quote",
+                      "note", "printed", "locator", "stated")
 # The header of a unit file (data/units/), and of the district-only format ('district' names the district)
 HEADER_FIELDS = ("name", "kind", "unit_id", "district", "slug", "province", "province_2025", "communes")
 
@@ -90,7 +90,8 @@ def _observation_record(record: dict) -> dict:
     """A figure as the YAML writes it: fields in the catalogue order, no empty ones, 25250 not 25250.0."""
     try:
         parsed = Observation.model_validate(record)
-        return {k: _plain(v) for k, v in parsed.model_dump(exclude_none=True).items() if not (k == "stated" and v is False)}
+        return {k: _plain(v) for k, v in parsed.model_dump(exclude_none=True).items()
+                if not (k == "stated" and v is False)}
     except ValueError:  # left as it is: validation reports it where the file is reviewed
         cleaned = {}
         for name in OBSERVATION_FIELDS:

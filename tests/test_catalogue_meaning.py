@@ -112,7 +112,8 @@ NEW_INDICATOR = {
     "higher_is_better": True, "theme": "digital_citizens", "framework": None, "compare_group": "ai_use",
     "measure": "flow", "aliases": ["trợ lý ảo", "virtual assistant"],
 }
-NEW_GROUP = {"id": "ai_use", "name_vi": "Trí tuệ nhân tạo phục vụ người dân", "name_en": "AI serving residents",
+NEW_GROUP = {"id": "ai_use", "name_vi": "Trí tuệ nhân tạo phục vụ người dân",
+             "name_en": "AI serving residents",
              "headline": 15}
 NEW_FIGURE = {"indicator": "ai_assistant_users", "value": 321, "unit": "count", "period": "2022", "level": "district",
               "source": "lam-binh-2022", "quote": "có 321 người dùng trợ lý ảo"}
@@ -149,8 +150,8 @@ def test_an_added_indicator_reaches_the_catalogue_database_scorecard_compare_and
     data, con = added
     catalogue = parse_catalogue((data / "indicators.yaml").read_text(encoding="utf-8"))
     assert catalogue.headline_rows()[-1] == ("ai_use", 15)
-    assert con.execute("SELECT headline_order FROM cds.indicators WHERE indicator_id = 'ai_assistant_users'").fetchone() \
-        == (15,)
+    headline = "SELECT headline_order FROM cds.indicators WHERE indicator_id = 'ai_assistant_users'"
+    assert con.execute(headline).fetchone() == (15,)
     # compare: the figure is grouped under its group, which carries the catalogue's names
     rows = queries.run(con, "observations_for_districts", districts=["lam-binh"], theme=None, indicators=None)
     grouped = group_records(rows)

@@ -19,7 +19,8 @@ from store.save import save
 from tests.conftest import DATA_DIR
 
 NEW_FIGURE = {"indicator": "video_conference_points", "value": 12, "unit": "count", "period": "2022",
-              "level": "district", "source": "lam-binh-2022", "quote": "Toàn huyện có 12 điểm cầu truyền hình trực tuyến"}
+              "level": "district", "source": "lam-binh-2022",
+              "quote": "Toàn huyện có 12 điểm cầu truyền hình trực tuyến"}
 
 
 def figures(data, slug: str) -> dict:
