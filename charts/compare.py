@@ -8,10 +8,10 @@ What is comparable comes first (issue 14): by default each unit shows its latest
 unit and series, the period written on it; the series over time belongs to the trend view), bars are sorted by
 value, and `comparable_keys` says which charts have at least two units with a figure.
 
-Built for speed (issue 17): the figure is written as plotly JSON (plain dicts) and wrapped in a `go.Figure`
-without plotly's validation, which costs about 60% of building a chart and changes nothing that reaches the
-browser (tests/test_compare_charts.py pins that: the same JSON as the validated figure for every chart of the real
-data). The rows are grouped once per view (`group_records`), and screen charts have preset margins (plotly's
+Built for speed (issue 17): the figure is written as plotly JSON (plain dicts) and handed out as a `JsonFigure`
+(charts/plotly_json.py): no validation and no plotly object tree unless someone asks for one, which was most of the
+time of building a chart and changes nothing that reaches the browser (tests/test_compare_charts.py pins that: the
+same JSON as the validated figure for every chart of the real data). The rows are grouped once per view (`group_records`), and screen charts have preset margins (plotly's
 automatic margins draw every chart twice in the browser).
 """
 
@@ -22,7 +22,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from i18n import pick, t
 from i18n.numbers import format_number, format_value
@@ -31,6 +30,7 @@ from .colors import MISSING_COLOR, TARGET_COLOR
 from .labels import (_present, group_title, hover_card, indicator_name, level_label, period_text, source_note,
                      value_text)
 from .markup import plotly_text
+from .plotly_json import JsonFigure
 from .spec import ChartSpec
 from .style import GRID_COLOR, MEDIA, layout_style
 
@@ -440,7 +440,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     )
     if shapes:  # plotly drops an empty list; so do we, so the JSON is the validated figure's
         layout["shapes"] = shapes
-    figure = go.Figure(dict(data=traces, layout=layout), _validate=False)
+    figure = JsonFigure(dict(data=traces, layout=layout))
     source_rows = every_period if all_periods else rows
     return ChartSpec(chart_id=f"{first['theme']}.{key}", title=title, figure=figure,
                      source_note=source_note(source_rows, lang), notes=notes)

@@ -81,7 +81,12 @@ def group_title(key: str, first_row: Mapping, lang: str) -> str:
 
 def value_text(row: Mapping, lang: str) -> str:
     qualifier = row.get("qualifier")
-    return format_value(row["value"], row["unit"], lang, qualifier if _present(qualifier) else None)
+    return _value_text(row["value"], row["unit"], lang, qualifier if _present(qualifier) else None)
+
+
+@lru_cache(maxsize=50_000)  # Babel looks the locale up on every call; a page formats the same values each rerun
+def _value_text(value: float, unit: str, lang: str, qualifier: str | None) -> str:
+    return format_value(value, unit, lang, qualifier)
 
 
 def source_text(row: Mapping) -> str:
@@ -107,7 +112,12 @@ def wrap(text: str, width: int = 60) -> str:
 def period_text(row: Mapping, lang: str) -> str:
     """The period in words; 'asof unknown' says it is undated and about when the source is."""
     about = row.get("period_about")
-    return format_period(row["period_label"], lang, about if _present(about) else None)
+    return _period_text(row["period_label"], lang, about if _present(about) else None)
+
+
+@lru_cache(maxsize=5_000)
+def _period_text(label: str, lang: str, about: str | None) -> str:
+    return format_period(label, lang, about)
 
 
 def hover_card(row: Mapping, lang: str, shown_value: str | None = None, formula: str | None = None) -> str:

@@ -180,8 +180,26 @@ def test_streamlit_sends_a_figure_as_its_dict_without_validating_it_again(con, d
     import plotly.tools
 
     spec = charts_for(con, districts, "signing")["signing.signing_rate"]
-    assert plotly.tools.return_figure_from_figure_or_data(spec.figure, validate_figure=True) == spec.figure.to_dict()
-    assert spec.figure._validate is False  # built unvalidated: the cost this test guards
+    sent = plotly.tools.return_figure_from_figure_or_data(spec.figure, validate_figure=True)
+    assert sent == spec.figure.to_dict()
+    # Streamlit's path never built plotly's object tree (the cost this guards) …
+    assert object.__getattribute__(spec.figure, "_json_built") is False
+    # … and code that uses the figure as a plotly figure gets one, built from the same JSON, unvalidated
+    assert spec.figure.layout.title.text == spec.title and spec.figure._validate is False
+    assert spec.figure.to_dict() == sent
+
+
+def test_a_copy_of_a_chart_is_an_ordinary_plotly_figure_and_leaves_the_original_alone(con, districts):
+    import copy
+
+    import plotly.graph_objects as go
+
+    spec = charts_for(con, districts, "signing")["signing.signing_rate"]
+    before = spec.figure.to_dict()
+    copied = copy.deepcopy(spec.figure)
+    copied.update_layout(height=100)
+    assert type(copied) is go.Figure and copied.layout.height == 100
+    assert spec.figure.to_dict() == before
 
 
 def test_screen_charts_have_preset_margins_and_no_uniformtext(con, districts):
