@@ -79,10 +79,10 @@ if not chosen:
     st.warning(t("comparable.pick_at_least_one", lang, **words))
     st.stop()
 
-# One query for the view (units and theme filtered in SQL), its rows grouped by chart once.
-observations = db.query("observations_for_districts", districts=chosen, theme=theme, indicators=None)
+# One query for the view (units and theme filtered in SQL), its rows grouped by chart once; no DataFrame unless
+# the figures table is opened.
 selected = districts[districts["district_id"].isin(chosen)]
-groups = db.view_groups(theme, chosen, observations)
+groups = db.view_groups(theme, chosen)
 comparable, single = comparable_keys(groups) if len(chosen) > 1 else (list(groups), {})
 keys = list(groups) if show_all else comparable
 state.seed_widget("compare_indicator", state.choice("indicator", list(groups), "") or "")
@@ -117,6 +117,7 @@ if single and not focus:
 
 with st.expander(t("comparable.figures_table", lang), key="compare_table", on_change="rerun") as table_box:
     if table_box.open:  # built only when someone opens it
+        observations = db.query("observations_for_districts", districts=chosen, theme=theme, indicators=None)
         shown = observations if not focus else observations[
             observations["compare_group"].fillna(observations["indicator_id"]) == focus]
         show_table(figures_table(shown, lang), hide_index=True, width="stretch")

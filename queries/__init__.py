@@ -56,3 +56,15 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataF
         return cur.execute(sql(name), params).df() if params else cur.execute(sql(name)).df()
     finally:
         cur.close()
+
+
+def records(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[dict]:
+    """Run queries/<name>.sql and return its rows as plain dicts (Python values, NULL as None): for code that walks
+    the rows once (the compare charts), without building a DataFrame and turning it back into records."""
+    cur = cursor(con)
+    try:
+        result = cur.execute(sql(name), params) if params else cur.execute(sql(name))
+        columns = [column[0] for column in result.description]
+        return [dict(zip(columns, row)) for row in result.fetchall()]
+    finally:
+        cur.close()

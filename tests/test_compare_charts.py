@@ -287,3 +287,20 @@ def test_per_commune_keeps_the_qualifier_and_never_divides_a_rate(con, districts
     assert not any(text.startswith("<b>60<") for text in texts)
     rates = [spec for spec in charts.values() if spec.figure.layout.yaxis.ticksuffix == "%"]
     assert rates and all("bình quân" not in spec.title for spec in rates)
+
+
+def test_charts_from_the_querys_plain_rows_equal_charts_from_its_data_frame(con, districts):
+    """The page builds charts from queries.records (no DataFrame); exports from the frame: the same charts."""
+    from charts.compare import chart_from_records, group_records
+
+    colors = district_colors(list(districts["district_id"]))
+    for theme in _themes(con):
+        frame = queries.run(con, "observations_for_districts", districts=ALL, theme=theme, indicators=None)
+        rows = queries.records(con, "observations_for_districts", districts=ALL, theme=theme, indicators=None)
+        assert len(rows) == len(frame)
+        from_frame = {spec.chart_id: spec for spec in comparison_charts(frame, districts, colors, "vi")}
+        for key, records in group_records(rows).items():
+            spec = chart_from_records(records, key, districts, colors, "vi")
+            assert spec.figure.to_dict() == from_frame[spec.chart_id].figure.to_dict(), spec.chart_id
+            assert (spec.notes, spec.source_note) == (from_frame[spec.chart_id].notes,
+                                                      from_frame[spec.chart_id].source_note)

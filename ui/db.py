@@ -116,18 +116,20 @@ def all_charts(districts: list[str], lang: str, per_commune: bool = False, mediu
 
 
 @st.cache_resource(show_spinner=False, max_entries=100)
-def _view_groups(db_path: str, version: tuple[int, int, int], theme: str, districts: tuple[str, ...],
-                 _observations: pd.DataFrame) -> dict:
-    # One pass over the view's rows, kept per build, theme and units (never modified by callers).
+def _view_groups(db_path: str, version: tuple[int, int, int], theme: str, districts: tuple[str, ...]) -> dict:
+    # One query (units and theme filtered in SQL), one pass over its rows; kept per build, theme and units and
+    # shared by every session (never modified by callers).
     from charts.compare import group_records
 
-    return group_records(_observations)
+    rows = queries.records(_connection(db_path, version), "observations_for_districts", districts=list(districts),
+                           theme=theme, indicators=None)
+    return group_records(rows)
 
 
-def view_groups(theme: str, districts: list[str], observations: pd.DataFrame) -> dict[str, list[dict]]:
+def view_groups(theme: str, districts: list[str]) -> dict[str, list[dict]]:
     """The compare view's rows grouped by chart (catalogue order), once per build, theme and units."""
     path = database_state().path
-    return _view_groups(str(path), _version(path), theme, tuple(districts), observations)
+    return _view_groups(str(path), _version(path), theme, tuple(districts))
 
 
 @st.cache_resource(show_spinner=False, max_entries=300)
