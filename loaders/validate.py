@@ -365,7 +365,10 @@ def _province_name(by_id, unit) -> str | None:
 
 def _unit_facts(header: UnitHeader, record: Located, problems: list[Problem]) -> UnitFacts | None:
     """Check the header's unit against the units table: it exists, has the header's kind, name and province. A file
-    of the district-only format names no unit id: it is resolved from slug and province where it can be."""
+    of the district-only format names no unit id: it is resolved from slug and province where it can be, and then
+    checked the same way, because a save writes the resolved id into the file (store.unit_file) and the saved file
+    must validate as the reviewed one did: a province 'Tuyen Quang!' that resolves Lâm Bình by its slug is refused
+    at review, not first at save."""
     from domain.units import province_id
 
     units, by_id = _unit_registry()
@@ -379,28 +382,27 @@ def _unit_facts(header: UnitHeader, record: Located, problems: list[Problem]) ->
         if len(candidates) != 1:
             return UnitFacts(None, "district", "huyen")  # a district the tables do not hold (contributed, invented)
         unit = candidates[0]
-        return UnitFacts(unit.id, str(unit.kind), str(unit.subtype))
-    unit = by_id.get(header.unit_id)
-    line = record.line_of("unit_id")
-    if unit is None:
-        close = difflib.get_close_matches(header.unit_id, list(by_id), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        problems.append(Problem(record.file, line, "unit_id", f"unknown unit '{header.unit_id}'{hint}", "unknown_unit",
-                                {"value": shown_value(header.unit_id), "suggestion": close[0] if close else ""}))
-        return None
+    else:
+        unit = by_id.get(header.unit_id)
+        if unit is None:
+            close = difflib.get_close_matches(header.unit_id, list(by_id), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(Problem(record.file, record.line_of("unit_id"), "unit_id", f"unknown unit '{header.unit_id}'{hint}", "unknown_unit",
+                                    {"value": shown_value(header.unit_id), "suggestion": close[0] if close else ""}))
+            return None
     ok = True
     if str(unit.kind) != header.kind:
-        problems.append(Problem(record.file, record.line_of("kind"), "kind", f"'{header.unit_id}' is a {unit.kind}, not a {header.kind}",
+        problems.append(Problem(record.file, record.line_of("kind"), "kind", f"'{unit.id}' is a {unit.kind}, not a {header.kind}",
                                 "unit_kind_mismatch", {"value": header.kind, "expected": str(unit.kind)}))
         ok = False
     if unicodedata.normalize("NFC", header.name) != unit.name_vi:
-        problems.append(Problem(record.file, record.line_of("name"), "name", f"'{header.name}' is not the name of '{header.unit_id}' ({unit.name_vi})",
+        problems.append(Problem(record.file, record.line_of("name"), "name", f"'{header.name}' is not the name of '{unit.id}' ({unit.name_vi})",
                                 "unit_name_mismatch", {"value": header.name, "expected": unit.name_vi}))
         ok = False
     province = _province_name(by_id, unit)
     field = "province" if unit.pre_reform else "province_2025"
     if province is not None and getattr(header, field) != province:
-        problems.append(Problem(record.file, record.line_of(field), field, f"'{getattr(header, field)}' is not the province of '{header.unit_id}' ({province})",
+        problems.append(Problem(record.file, record.line_of(field), field, f"'{getattr(header, field)}' is not the province of '{unit.id}' ({province})",
                                 "unit_province_mismatch", {"value": getattr(header, field), "expected": province}))
         ok = False
     return UnitFacts(unit.id, str(unit.kind), str(unit.subtype)) if ok else None

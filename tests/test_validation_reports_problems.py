@@ -101,8 +101,15 @@ def test_every_coded_problem_of_the_broken_fixtures_reads_in_vietnamese_and_engl
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _real_printed_figures() -> list[tuple[str, float, str, str | None]]:
-    """Every figure curators took from real public pages (bench/reader_eval/real/): printed, value, unit, qualifier."""
+# Curated figures whose number as printed does not say what the value is, refused on purpose (page, locator, printed):
+# the curator's excerpt of 48a1a1a64ec0 is cut after '94.5 pe…', and a percent printed without its sign or word is
+# not read as one. The curator writes what the page prints ('94.5 per cent') and the entry goes.
+REFUSED_ON_PURPOSE = {("48a1a1a64ec0", "para 7", "94.5")}
+
+
+def _real_printed_figures() -> list[tuple[tuple[str, str, str], tuple[str, float, str, str | None]]]:
+    """Every figure curators took from real public pages (bench/reader_eval/real/): where it is, and printed, value,
+    unit, qualifier."""
     import yaml
 
     figures = []
@@ -110,7 +117,8 @@ def _real_printed_figures() -> list[tuple[str, float, str, str | None]]:
         entry = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for figure in entry.get("figures") or []:
             if figure.get("printed") is not None and figure.get("value") is not None:
-                figures.append((str(figure["printed"]), figure["value"], figure["unit"], figure.get("qualifier")))
+                where = (path.stem, str(figure.get("locator")), str(figure["printed"]))
+                figures.append((where, (str(figure["printed"]), figure["value"], figure["unit"], figure.get("qualifier"))))
     return figures
 
 
@@ -119,8 +127,8 @@ def test_every_number_real_curators_copied_from_a_public_page_reads_as_its_value
 
     figures = _real_printed_figures()
     assert len(figures) >= 150  # the real evaluation set is read, not an empty folder
-    unread = [figure for figure in figures if not printed_reads_as(*figure)]
-    assert unread == []
+    unread = {where for where, figure in figures if not printed_reads_as(*figure)}
+    assert unread == REFUSED_ON_PURPOSE & {where for where, _ in figures}
 
 
 @pytest.mark.parametrize("printed, value, unit, qualifier", [
@@ -177,3 +185,41 @@ def test_a_public_page_figure_printed_with_a_qualifier_word_its_qualifier_lacks_
         load_dataset(data_dir)
     assert [(p.file, p.line, p.code) for p in failure.value.problems] == [
         ("data/districts/mau.csv", 3, "printed_not_value")]
+
+
+# --- review and save agree -----------------------------------------------------------------------------------------
+
+def _district_only_upload(data_dir: Path, province: str) -> bytes:
+    """Lâm Bình's file as a district-only upload (no unit_id: resolved from slug and province) with a province."""
+    text = (data_dir / "units" / "lam-binh.yaml").read_text(encoding="utf-8")
+    assert "unit_id: pre-2025/tuyen-quang/huyen-lam-binh\n" in text and "province: Tuyên Quang\n" in text
+    text = text.replace("unit_id: pre-2025/tuyen-quang/huyen-lam-binh\n", "")
+    return text.replace("province: Tuyên Quang\n", f"province: {province}\n", 1).encode("utf-8")
+
+
+def test_a_province_that_resolves_the_unit_only_by_its_slug_is_refused_at_review_as_the_save_would(tmp_path):
+    from loaders.contribute import review
+    from loaders.upload import read_upload
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data_dir, ignore=shutil.ignore_patterns("history"))
+    upload = _district_only_upload(data_dir, "Tuyen Quang!")
+    reviewed = review(data_dir, read_upload(upload, "lam-binh.yaml", data_dir, "lam-binh"))
+    line = upload.decode("utf-8").splitlines().index("province: Tuyen Quang!") + 1
+    assert [(p.code, p.line, p.field) for p in reviewed.problems] == [("unit_province_mismatch", line, "province")]
+
+
+def test_a_district_only_upload_with_the_unit_s_own_names_is_reviewed_and_saved_with_its_unit_id(tmp_path):
+    import yaml
+
+    from loaders.contribute import review, save
+    from loaders.upload import read_upload
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data_dir, ignore=shutil.ignore_patterns("history"))
+    upload = _district_only_upload(data_dir, "Tuyên Quang")
+    reviewed = review(data_dir, read_upload(upload, "lam-binh.yaml", data_dir, "lam-binh"))
+    assert reviewed.problems == []
+    save(data_dir, tmp_path / "cds.duckdb", reviewed, "kiểm thử")
+    saved = yaml.safe_load((data_dir / "units" / "lam-binh.yaml").read_text(encoding="utf-8"))
+    assert saved["unit_id"] == "pre-2025/tuyen-quang/huyen-lam-binh"
