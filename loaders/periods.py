@@ -37,15 +37,17 @@ UNSTATED_PERIOD = "asof unknown"
 AS_OF_UNKNOWN_KIND = "as_of_unknown"
 
 
+# ASCII digits only (re.ASCII): fullwidth '２０２２' or Arabic-Indic digits would otherwise make a period whose code
+# reads differently from every other one.
 _YEAR = r"(?P<y>\d{4})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year", re.compile(rf"^{_YEAR}$")),
-    ("half", re.compile(rf"^{_YEAR}-H(?P<h>[12])$")),
-    ("quarter", re.compile(rf"^{_YEAR}-Q(?P<q>[1-4])$")),
-    ("month", re.compile(rf"^{_YEAR}-(?P<m>\d{{2}})$")),
-    ("month_range", re.compile(r"^(?P<y1>\d{4})-(?P<m1>\d{2})\.\.(?P<y2>\d{4})-(?P<m2>\d{2})$")),
-    ("year_range", re.compile(r"^(?P<y1>\d{4})\.\.(?P<y2>\d{4})$")),
-    ("as_of", re.compile(r"^asof (?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")),
+    ("year", re.compile(rf"^{_YEAR}$", re.ASCII)),
+    ("half", re.compile(rf"^{_YEAR}-H(?P<h>[12])$", re.ASCII)),
+    ("quarter", re.compile(rf"^{_YEAR}-Q(?P<q>[1-4])$", re.ASCII)),
+    ("month", re.compile(rf"^{_YEAR}-(?P<m>\d{{2}})$", re.ASCII)),
+    ("month_range", re.compile(r"^(?P<y1>\d{4})-(?P<m1>\d{2})\.\.(?P<y2>\d{4})-(?P<m2>\d{2})$", re.ASCII)),
+    ("year_range", re.compile(r"^(?P<y1>\d{4})\.\.(?P<y2>\d{4})$", re.ASCII)),
+    ("as_of", re.compile(r"^asof (?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$", re.ASCII)),
 ]
 
 

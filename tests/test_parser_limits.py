@@ -393,3 +393,11 @@ def test_text_that_looks_like_an_xlsx_escape_comes_back_from_the_export_as_writt
         shared = archive.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in names else ""
     cells = [unescape(found) for found in re.findall(r"<t[^>]*>([^<]*)</t>", sheet + shared)]
     assert [_as_excel_reads(cell) for cell in cells].count(text) == 2  # the header and the cell, as typed
+
+
+@pytest.mark.parametrize("code", ["２０２２", "asof ٢٠٢٣-٠١", "2023-H１", "２０２１..2023"])
+def test_a_period_written_with_digits_other_than_ascii_is_not_a_period(code):
+    from loaders.periods import PeriodError, parse_period
+
+    with pytest.raises(PeriodError):
+        parse_period(code)
