@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .dataset import Dataset, District, ObservationRow
 from .derive import derive_all
-from .models import PUBLIC_PAGE, Framework, Indicator, Observation, Source, Theme, UnitHeader
+from .models import INVISIBLE_IN_NAMES, PUBLIC_PAGE, Framework, Indicator, Observation, Source, Theme, UnitHeader
 from .problems import Problem, ValidationFailed, shown_value
 from .province_index import read_province_index
 from .periods import UNSTATED_PERIOD
@@ -312,6 +312,13 @@ def _check_observation(row: Observation, record: Located, indicators, sources, p
             problems.append(Problem(record.file, record.line_of("stated"), "stated", f"{indicator.id} is not a derived indicator: a typed figure of it is the figure, not a stated rate",
                                     "stated_not_derived", {"indicator": indicator.id}))
             ok = False
+    if row.commune and (invisible := INVISIBLE_IN_NAMES.search(row.commune)) is not None:
+        # a commune is named on every bar and row: two that look identical must not be two communes
+        code_point = f"U+{ord(invisible.group()):04X}"
+        problems.append(Problem(record.file, record.line_of("commune"), "commune",
+                                f"holds the invisible character {code_point}", "control_character",
+                                {"value": code_point}))
+        ok = False
     if row.level == "commune" and not row.commune:
         problems.append(Problem(record.file, record.line_of("level"), "commune", "level commune needs the commune's name in `commune`",
                                 "commune_missing"))

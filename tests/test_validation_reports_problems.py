@@ -223,3 +223,18 @@ def test_a_district_only_upload_with_the_unit_s_own_names_is_reviewed_and_saved_
     save(data_dir, tmp_path / "cds.duckdb", reviewed, "kiểm thử")
     saved = yaml.safe_load((data_dir / "units" / "lam-binh.yaml").read_text(encoding="utf-8"))
     assert saved["unit_id"] == "pre-2025/tuyen-quang/huyen-lam-binh"
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u202e", "\u2066"])
+def test_a_commune_name_holding_an_invisible_character_is_refused_at_its_line(invisible, tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data_dir)
+    (data_dir / "districts" / "mau.csv").write_text(
+        "indicator,value,unit,period,level,commune,qualifier,source,quote,note\n"
+        "dossiers_received,300,count,2023-H1,commune,Xã Một,,mau-2022,\"trên 300 hồ sơ\",\n"
+        f"dossiers_received,300,count,2023-H1,commune,Xã{invisible} Một,,mau-2022,\"trên 300 hồ sơ\",\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationFailed) as failure:
+        load_dataset(data_dir)
+    assert [(p.line, p.field, p.code) for p in failure.value.problems] == [(3, "commune", "control_character")]
