@@ -72,9 +72,13 @@ def read_province_index(data_dir: Path) -> tuple[ProvinceIndex, list[Problem]]:
 
 def empty_province_index() -> ProvinceIndex:
     """No index results at all (a data folder without province_index/), with the columns of the real frames."""
-    sources = pd.DataFrame({"id": pd.Series(dtype="string"), "title": pd.Series(dtype="string"),
-                            "url": pd.Series(dtype="string")})
-    editions = pd.DataFrame({"index": pd.Series(dtype="string"), "edition": pd.Series(dtype="int64")})
+    # the columns _read_sources and _read_editions give each row: a query of an empty table must bind as of a full one
+    text = ("source_id", "title", "issuer", "published", "date_note", "url", "kind", "language", "file")
+    sources = pd.DataFrame({**{name: pd.Series(dtype="string") for name in text}, "line": pd.Series(dtype="int64")})
+    editions = pd.DataFrame({"index": pd.Series(dtype="string"), "edition": pd.Series(dtype="int64"),
+                             **{name: pd.Series(dtype="string")
+                                for name in ("unit_set", "announced", "framework", "complete", "file")},
+                             "line": pd.Series(dtype="int64")})
     return ProvinceIndex(_results_frame([]), sources, editions)
 
 
