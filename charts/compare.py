@@ -18,6 +18,7 @@ automatic margins draw every chart twice in the browser).
 from __future__ import annotations
 
 import math
+import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -39,8 +40,8 @@ PATTERNS = ("", "/", "x", ".", "\\", "+", "-")
 LEGEND_SWATCH = "#8C8C8C"
 SERIES_MARKS = ("①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨")
 # The drawing area a chart gets, for placing labels before the browser measures anything: a screen chart at
-# width="stretch" on a 1366 px laptop with the sidebar open is about 1,000 px wide; a slide is 1920 px.
-PLOT_WIDTH = {"screen": 1000, "slide": 1780}
+# width="stretch" on a 1366 px laptop with the sidebar open has a drawing area of about 760 px; a slide 1700.
+PLOT_WIDTH = {"screen": 760, "slide": 1700}
 CHAR_WIDTH = 0.58  # average glyph width of DejaVu/Inter in font sizes (Vietnamese with diacritics)
 LINE_HEIGHT = 1.3
 
@@ -233,11 +234,6 @@ def _text_px(text: str, size: float) -> float:
     return len(text) * size * CHAR_WIDTH
 
 
-def _luminance(color: str) -> float:
-    red, green, blue = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    return 0.299 * red + 0.587 * green + 0.114 * blue
-
-
 def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, colors: Mapping[str, str],
                        lang: str, *, per_commune: bool = False, medium: str = "screen",
                        all_periods: bool = False) -> ChartSpec:
@@ -283,79 +279,121 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     # Value axis first: the labels are placed in its units.
     if unit == "percent" and not divisible:
         top = PERCENT_AXIS_TOP
-        value_axis = dict(range=[0, PERCENT_AXIS_TOP], ticksuffix="%")
+        value_axis = dict(range=[0, PERCENT_AXIS_TOP], ticksuffix="%")  # (made room for labels below)
     else:
         largest = max((r["value"] for r in rows), default=0)
         top = largest * 1.25 if largest > 0 else 1
         value_axis = dict(range=[0, top], tickformat=",~f")
 
-    # Where the labels go. Bars of one slot each; a label wider than its slot would run into its neighbour's, so
-    # the period moves under the unit's name on the axis (one bar per unit) — every bar still says its period.
+    # Where the labels go. Each bar has one slot; a period wider than its slot would run into its neighbour's, so
+    # it moves onto the axis under the unit's name (one bar per unit) and the bar keeps its value: every bar still
+    # says its value and its period. A label just under a target line would be struck through by it: the dashed
+    # line is interrupted behind that label instead (see the shapes below).
     slots = len(rows) + len(missing)
     slot_px = PLOT_WIDTH[medium] / max(slots, 1) * 0.95
-    periods = [period_text(r, lang) for r in rows]
+    periods = {id(r): period_text(r, lang) for r in rows}
     widest_value = max((_text_px(r["shown"], style.label_size) for r in rows), default=0)
-    widest_period = max((_text_px(p, style.label_size) for p in periods), default=0)
+    widest_period = max((_text_px(p, style.label_size) for p in periods.values()), default=0)
+    plot_height = style.height - style.margin["t"]
+    # With several series (a two-row axis) the period stays on the bar (the axis' second row is the series'
+    # number), wrapped to its slot; where even the value is wider than the slot, the label is written upright in
+    # one line ("40.321 · Năm 2025"). The value axis makes room above the tallest bar for what is written there.
+    tick_size = style.label_size
+    per_line = max(8, int(PLOT_WIDTH[medium] / max(slots, 1) / (tick_size * CHAR_WIDTH)))
     period_on_axis = not several and widest_period > slot_px
-    label_lines = 1 if period_on_axis else 2
     value_angle = -90 if widest_value > slot_px else 0
 
+    def wrapped(record: dict) -> list[str]:
+        return textwrap.wrap(periods[id(record)], per_line) or [""]
+
+    def bar_text(record: dict) -> str:
+        value = f"<b>{plotly_text(record['shown'])}</b>"
+        if period_on_axis:
+            return value
+        if value_angle:
+            return f"{value} · {plotly_text(periods[id(record)])}"
+        return "<br>".join([value, *(plotly_text(line) for line in wrapped(record))])
+
+    if value_angle:
+        label_px = max((_text_px(bar_text(r).replace("<b>", "").replace("</b>", ""), style.label_size)
+                        for r in rows), default=0) + 8
+    else:
+        lines = max((bar_text(r).count("<br>") + 1 for r in rows), default=1)
+        label_px = lines * style.label_size * LINE_HEIGHT + 4
+    room = min(0.7, label_px / max(plot_height - 90, 100))
+    largest = max((r["value"] for r in rows), default=0)
+    if unit == "percent" and not divisible:
+        top = max(PERCENT_AXIS_TOP, largest / (1 - room) if largest > 0 else 0)
+        ticks = [0, 20, 40, 60, 80, 100]
+        value_axis = dict(range=[0, top], tickmode="array", tickvals=ticks,
+                          ticktext=[format_value(tick, "percent", lang) for tick in ticks])
+    elif largest > 0:
+        top = max(top, largest / (1 - room))
+        value_axis = dict(range=[0, top], tickformat=",~f")
+    targets = _targets(rows, lang) if not divisible else []
+    label_span = label_px / max(plot_height - 60, 100) * top
+
+    def struck(value: float, height: float) -> bool:
+        return any(value <= target + height * 0.15 and target <= value + height * 1.1 for target, _ in targets)
+
+    def axis_period(record: dict) -> str:
+        return "<br>".join(plotly_text(line) for line in wrapped(record))
+
     # Preset margins (no automargin): computed from what the axes carry.
-    tick_size = style.label_size
     tick_chars = len(format_number(top, lang)) + (1 if unit == "percent" else 0)
     margin_left = int(34 + tick_chars * tick_size * CHAR_WIDTH + style.font_size * 1.4)
     axis_labels = [names[d] for d, _ in ordered] + [plotly_text(m) for m in missing]
     widest_name = max((_text_px(n, tick_size) for n in axis_labels), default=0)
+    period_lines = max((axis_period(r).count("<br>") + 1 for r in rows), default=0) if period_on_axis else 0
     if period_on_axis:
-        widest_name = max(widest_name, widest_period)
-    tick_lines = 2 if (several or period_on_axis) else 1
+        widest_name = max(widest_name, min(widest_period, per_line * tick_size * CHAR_WIDTH))
     crowded_ticks = not several and widest_name > PLOT_WIDTH[medium] / max(slots, 1)
     tick_angle = -90 if crowded_ticks else 0
-    tick_px = (widest_name + 8) if crowded_ticks else tick_lines * tick_size * LINE_HEIGHT + 10
-    plot_height = style.height - style.margin["t"]
+    tick_lines = 1 + (1 if several else 0) + period_lines
+    tick_px = (widest_name + 8) if crowded_ticks else tick_lines * tick_size * LINE_HEIGHT + 10 + (8 if several else 0)
+    if several and widest_name > PLOT_WIDTH[medium] / max(len(ordered) + len(missing), 1):
+        tick_px += widest_name * 0.5  # plotly tilts the units' names of a crowded two-row axis (about 30°)
 
     traces: list[dict] = []
     legend_items: list[str] = []
+    # With several series the axis has two rows: the unit and, under each bar, the series' number (and period).
+    second_row = {(r["district_id"], r["series"]): SERIES_MARKS[series_labels.index(r["series"]) % len(SERIES_MARKS)]
+                  + (f"<br>{axis_period(r)}" if period_on_axis else "") for r in rows} if several else {}
 
-    def position(district_name: str, number: int | None):
-        # With several series the axis has two rows: the district and, under each bar, the series' number.
-        return (district_name, SERIES_MARKS[number % len(SERIES_MARKS)] if number is not None else "") if several \
-            else district_name
+    def position(district_id: str | None, label: str | None, name: str | None = None):
+        shown = names[district_id] if district_id is not None else plotly_text(name)
+        return (shown, second_row[(district_id, label)] if district_id is not None else "") if several else shown
 
     if several:  # an invisible first trace fixes the axis order: units by value, series in number order
-        present = {(r["district_id"], r["series"]) for r in rows}
-        order = [position(names[d], number) for d, _ in ordered for number, label in enumerate(series_labels)
-                 if (d, label) in present]
-        order += [position(plotly_text(name), None) for name in missing]
+        order = [position(d, label) for d, _ in ordered for label in series_labels if (d, label) in second_row]
+        order += [position(None, None, name) for name in missing]
         traces.append(dict(type="scatter", x=[list(pair) for pair in zip(*order)], y=[None] * len(order),
                            mode="markers", showlegend=False, hoverinfo="skip"))
 
-    targets = _targets(rows, lang) if not divisible else []
-    # A label above its bar spans [value, value + label height]: a target line in that span would strike it
-    # through ("trên 90%" under the dashed line), so that bar's label goes inside the bar's top instead.
-    label_span = label_lines * style.label_size * LINE_HEIGHT / max(plot_height - 60, 100) * top \
-        if value_angle == 0 else (widest_value + 6) / max(plot_height - 60, 100) * top
-
+    # Every bar's place on the axis (0 … slots-1, as plotly lays the categories out), for gaps in target lines.
+    if several:
+        slot_index = {tuple(slot): n for n, slot in enumerate(order)}
+    else:
+        slot_index = {name: n for n, name in enumerate(axis_labels)}
+    gaps: list[tuple[int, float]] = []  # (slot, label width in px) of labels a target line would strike
     for number, label in enumerate(series_labels):
         series = [r for r in rows if r["series"] == label]
-        xs = [position(names[r["district_id"]], number) for r in series]
+        xs = [position(r["district_id"], label) for r in series]
         bar_colors = [colors.get(r["district_id"], MISSING_COLOR) for r in series]
-        texts, positions, text_colors = [], [], []
+        texts = []
         for r, color in zip(series, bar_colors):
-            value = f"<b>{plotly_text(r['shown'])}</b>"
-            texts.append(value if period_on_axis else f"{value}<br>{plotly_text(period_text(r, lang))}")
-            struck = any(r["value"] <= target + label_span * 0.15 and target <= r["value"] + label_span * 1.1
-                         for target, _ in targets)
-            inside = struck and r["value"] >= label_span * 1.2
-            positions.append("inside" if inside else "outside")
-            text_colors.append(("#FFFFFF" if _luminance(color) < 0.6 else "#222222") if inside else "#222222")
+            texts.append(bar_text(r))
+            if struck(r["value"], label_span):
+                label_px = max(_text_px(line, style.label_size) for line in texts[-1].replace("<b>", "")
+                               .replace("</b>", "").split("<br>")) if value_angle == 0 else style.label_size * 2.6
+                gaps.append((slot_index[xs[len(texts) - 1] if not several else tuple(xs[len(texts) - 1])],
+                             label_px + 10))
         trace = dict(
             type="bar", x=[list(pair) for pair in zip(*xs)] if several else xs, y=[r["value"] for r in series],
             name=plotly_text(label or group_title(key, series[0], lang)), showlegend=False,
             marker=dict(color=bar_colors, pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45)),
-            text=texts, textposition=positions if "inside" in positions else "outside",
-            textfont=dict(size=style.label_size, color=text_colors), textangle=value_angle,
-            insidetextanchor="end", cliponaxis=False, constraintext="none",
+            text=texts, textposition="outside", textfont=dict(size=style.label_size), textangle=value_angle,
+            cliponaxis=False, constraintext="none",
             hovertext=[hover_card(r, lang, shown_value=r["shown"], formula=r["formula_shown"]) for r in series],
             hovertemplate="%{hovertext}<extra></extra>",
             customdata=[[r["observation_id"]] for r in series],
@@ -370,21 +408,28 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
                                marker=dict(color=LEGEND_SWATCH,
                                            pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45))))
     if missing:
-        xs = [position(plotly_text(name), None) for name in missing]
-        # Lifted off the zero line, so "không có số liệu" never sits on the axis.
+        xs = [position(None, None, name) for name in missing]
+        # Lifted off the zero line, so "không có số liệu" never sits on the axis; where the words are wider than a
+        # slot, a dash marks each unit without the figure and the legend says what the dash means.
         lift = top * (style.label_size * 0.9 / max(plot_height - 60, 100))
+        short = _text_px(t("common.no_data", lang), style.label_size) * 0.8 > slot_px
+        if short:
+            legend_items.append(t("comparable.no_data_mark", lang))
         traces.append(dict(
             type="scatter", x=[list(pair) for pair in zip(*xs)] if several else xs, y=[lift] * len(missing),
-            mode="text", text=[t("common.no_data", lang)] * len(missing), textposition="top center",
-            textfont=dict(size=style.label_size, color=MISSING_COLOR), showlegend=False, cliponaxis=False,
-            name=t("common.no_data", lang),
+            mode="text", text=["—" if short else t("common.no_data", lang)] * len(missing),
+            textposition="top center", textfont=dict(size=style.label_size, color=MISSING_COLOR),
+            showlegend=short, cliponaxis=False,
+            name=t("comparable.no_data_mark", lang) if short else t("common.no_data", lang),
             hovertemplate="<b>%{x}</b><br>" + t("charts.no_data_hover", lang) + "<extra></extra>",
         ))
 
     shapes = []
     line = dict(color=TARGET_COLOR, dash="dash", width=2)
     for target, text in targets:
-        shapes.append(dict(type="line", line=line, x0=0, x1=1, xref="x domain", y0=target, y1=target, yref="y"))
+        for start, end in _segments(gaps, len(slot_index), PLOT_WIDTH[medium]):
+            shapes.append(dict(type="line", line=line, x0=start, x1=end, xref="x domain", y0=target, y1=target,
+                               yref="y"))
         # The label goes in the legend: written on the line it would sit on top of the bars' value labels.
         legend_items.append(plotly_text(text))
         traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", line=line, name=plotly_text(text),
@@ -419,9 +464,9 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     if not several:
         x_axis.update(categoryorder="array", categoryarray=axis_labels, tickangle=tick_angle)
         if period_on_axis:  # each unit's tick names it and, under it, its bar's period
-            by_unit = {names[r["district_id"]]: period_text(r, lang) for r in rows}
+            by_unit = {names[r["district_id"]]: axis_period(r) for r in rows}
             x_axis.update(tickmode="array", tickvals=axis_labels,
-                          ticktext=[f"{name}<br>{plotly_text(by_unit[name])}" if name in by_unit else name
+                          ticktext=[f"{name}<br>{by_unit[name]}" if name in by_unit else name
                                     for name in axis_labels])
     layout = layout_style(medium, dict(
         yaxis=dict(title=dict(text=axis_title), rangemode="tozero", gridcolor=GRID_COLOR, zerolinecolor="#BDBDBD",
@@ -444,6 +489,21 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     source_rows = every_period if all_periods else rows
     return ChartSpec(chart_id=f"{first['theme']}.{key}", title=title, figure=figure,
                      source_note=source_note(source_rows, lang), notes=notes)
+
+
+def _segments(gaps: list[tuple[int, float]], slots: int, width_px: float) -> list[tuple[float, float]]:
+    """The pieces of a full-width line (0-1 of the axis domain) left after cutting out, around each slot's centre,
+    the width of the label standing there."""
+    cuts = sorted((max(0.0, (slot + 0.5) / slots - label_px / width_px / 2),
+                   min(1.0, (slot + 0.5) / slots + label_px / width_px / 2)) for slot, label_px in gaps)
+    pieces, start = [], 0.0
+    for cut_start, cut_end in cuts:
+        if cut_start > start:
+            pieces.append((round(start, 4), round(cut_start, 4)))
+        start = max(start, cut_end)
+    if start < 1.0:
+        pieces.append((round(start, 4), 1.0))
+    return pieces or [(0.0, 0.0)]
 
 
 def _targets(records: list[dict], lang: str) -> list[tuple[float, str]]:
