@@ -35,7 +35,7 @@ def synthetic(tmp_path_factory) -> Path:
     """The first DISTRICTS units of the national synthetic data set, with their database."""
     data = tmp_path_factory.mktemp("synthetic") / "data"
     generate("national", data)
-    for path in sorted((data / "districts").glob("*.yaml"))[DISTRICTS:]:
+    for path in sorted((data / "units").glob("*.yaml"))[DISTRICTS:]:
         path.unlink()
         path.with_suffix(".csv").unlink()
     return data
@@ -112,7 +112,7 @@ def test_killed_builds_never_take_the_database_down_and_the_next_start_cleans_up
     data, db = served
     rng = random.Random(SEED)
     duration = timed(["build", str(data), "--db", str(db)])
-    districts = sorted((data / "districts").glob("*.yaml"))
+    districts = sorted((data / "units").glob("*.yaml"))
     killed_mid_work = 0
     for n in range(KILLS):
         before = district_count(db)
@@ -144,12 +144,12 @@ def sha256(path: Path) -> str:
 def test_killed_saves_lose_no_audit_line_and_the_next_start_cleans_up(served, tmp_path):
     data, db = served
     rng = random.Random(SEED + 1)
-    slugs = [path.stem for path in sorted((data / "districts").glob("*.csv"))][: KILLS + 1]
-    original = {slug: sha256(data / "districts" / f"{slug}.yaml") for slug in slugs}
+    slugs = [path.stem for path in sorted((data / "units").glob("*.csv"))][: KILLS + 1]
+    original = {slug: sha256(data / "units" / f"{slug}.yaml") for slug in slugs}
 
     def import_arguments(n: int) -> list[str]:
         upload = tmp_path / f"upload-{n}.csv"
-        upload.write_bytes(note_changed(data / "districts" / f"{slugs[n]}.csv", f"sửa lần {n}"))
+        upload.write_bytes(note_changed(data / "units" / f"{slugs[n]}.csv", f"sửa lần {n}"))
         return ["import", str(upload), "--district", slugs[n], "--data-dir", str(data), "--db", str(db),
                 "--editor", f"kill-{n}"]
 
@@ -162,7 +162,7 @@ def test_killed_saves_lose_no_audit_line_and_the_next_start_cleans_up(served, tm
         assert built_fingerprint(db) in (fingerprint_before, data_fingerprint(data))  # opens, previous or new data
         audited = {(entry["district"], entry["file_sha256"]) for entry in read_audit(data).entries}
         for slug in slugs:
-            yaml_path = data / "districts" / f"{slug}.yaml"
+            yaml_path = data / "units" / f"{slug}.yaml"
             if sha256(yaml_path) != original[slug]:
                 assert (slug, sha256(yaml_path)) in audited, f"{slug} changed on disk without its audit entry"
     assert killed_mid_work >= KILLS // 4, "the kills did not land while a save was under way"
@@ -171,5 +171,5 @@ def test_killed_saves_lose_no_audit_line_and_the_next_start_cleans_up(served, tm
     assert read_audit(data).problems == []
     assert built_fingerprint(db) == data_fingerprint(data)
     saved = {entry["district"] for entry in read_audit(data).entries}
-    changed = {slug for slug in slugs if sha256(data / "districts" / f"{slug}.yaml") != original[slug]}
+    changed = {slug for slug in slugs if sha256(data / "units" / f"{slug}.yaml") != original[slug]}
     assert saved == changed  # every change has its entry, and no entry claims a change that did not happen
