@@ -52,7 +52,8 @@ class IndicatorInfo:
     counts: tuple[str, ...]
     counts_primary: str  # the catalogue's counts_vi (what the indicator counts), folded
     wordings: list[Wording]
-    flow: bool
+    flow: bool  # the catalogue's measure: a flow over a span (dossiers in 2022), else a stock as of a date
+    counted_unit: str | None  # the catalogue's counted_unit: "commune" for a number of communes, …
     derived: dict[str, Any] | None
     structural: bool
 
@@ -173,7 +174,8 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
             ),
             counts_primary=fold(str(item.get("counts_vi") or "")),
             wordings=[_wording(t, counting) for t in texts],
-            flow=(more.get("period") == "flow"),
+            flow=item.get("measure") == "flow",
+            counted_unit=item.get("counted_unit"),
             derived=derived,
             structural=bool(item.get("structural")),
         )

@@ -1242,10 +1242,10 @@ def _level(
     level, why = None, None
     chosen: _Cue | None = None
     unit_word = fold(f.unit_word)
-    if info.counts_primary.startswith("xã"):
+    if info.counted_unit == "commune":
         # a number of communes is a figure about the district as a whole
         return "district", None, [part("level_counts_communes_district")]
-    if unit_word.startswith("xã") and not info.counts_primary.startswith("xã"):
+    if unit_word.startswith("xã") and info.counted_unit != "commune":
         level, why = "commune_aggregate", part("level_counts_communes", word=f.unit_word)
     para = structure.paragraphs[structure.sentences[clause.sentence].paragraph]
     if level is None and para.column_levels:

@@ -96,12 +96,14 @@ def test_the_scorecard_and_the_standing_analysis_judge_size_by_the_catalogue(con
     assert set(with_status(percent)["reference"].dropna()) <= {"target"}
 
 
-def test_the_reader_periods_flow_as_the_catalogue_declares(catalogue):
-    """The reader's wordings said which indicators are flows; the catalogue now does, for every one of them."""
+def test_the_reader_takes_flow_or_stock_from_the_catalogue_alone(catalogue):
+    """Flow or stock is declared once, in the catalogue: the reader's wordings no longer say it, and the reader's
+    catalogue agrees with the domain's on every indicator."""
     wordings = yaml.safe_load((REPO / "reader" / "wordings.yaml").read_text(encoding="utf-8"))
-    flows = {ident for ident, more in (wordings.get("indicators") or {}).items()
-             if isinstance(more, dict) and more.get("period") == "flow"}
-    assert flows and flows <= {i.id for i in catalogue.indicators.values() if i.is_flow}
+    assert not any(isinstance(more, dict) and "period" in more for more in (wordings.get("indicators") or {}).values())
+    reader_catalogue = load_catalogue()
+    assert {i.id for i in reader_catalogue.indicators.values() if i.flow} == {
+        i.id for i in catalogue.indicators.values() if i.is_flow}
 
 
 NEW_INDICATOR = {
