@@ -1,9 +1,9 @@
-"""Command line: python -m loaders validate [DATA_DIR] | build [DATA_DIR] [--db PATH] | import FILE [--district SLUG]."""
+"""Command line: python -m loaders validate [DATA_DIR] | build [DATA_DIR] [--db PATH]. (Adding a unit from a file is
+`python -m store import`: writing data lives above the loaders.)"""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
@@ -21,16 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="validate, then build the DuckDB database atomically")
     build.add_argument("data_dir", nargs="?", type=Path, default=default_data_dir())
     build.add_argument("--db", type=Path, default=default_db_path(), help="database file (default: %(default)s)")
-    upload = commands.add_parser("import", help="add or update a unit from a YAML, CSV or XLSX file (as the Contribute page does; store.command)")
-    upload.add_argument("file", type=Path)
-    upload.add_argument("--district", help="the district a CSV belongs to (or that the file must be for)")
-    upload.add_argument("--data-dir", type=Path, default=default_data_dir())
-    upload.add_argument("--db", type=Path, default=default_db_path(), help="database file (default: %(default)s)")
-    upload.add_argument("--editor", default=getpass.getuser(), help="name written to the audit log (default: %(default)s)")
-    upload.add_argument("--dry-run", action="store_true", help="review and show the changes, save nothing")
     args = parser.parse_args(argv)
-    if args.command == "import":
-        return _import(args)
 
     try:
         if args.command == "validate":
@@ -49,11 +40,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     return 0
 
-
-def _import(args) -> int:
-    from store.command import import_command
-
-    return import_command(args.file, args.data_dir, args.db, args.district, args.editor, dry_run=args.dry_run)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from .units import UnitTables, add_unit_tables, unit_tables
 from .validate import load_dataset
 
 from domain.catalogue import CatalogueError, parse_catalogue
-from store.files import file_lock, fsync_dir, fsync_file
+from .files import file_lock, fsync_dir, fsync_file
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 
@@ -381,7 +381,7 @@ def built_fingerprint(db_path: Path) -> str | None:
 
 @contextmanager
 def _build_lock(db_path: Path):
-    """One build at a time per database: the same lock helper as the saves (store.files)."""
+    """One build at a time per database: the same lock helper as the saves (loaders.files)."""
     with file_lock(db_path.with_name(db_path.name + ".lock")):
         yield
 

@@ -7,7 +7,7 @@ value here changes the message too.
 
 from __future__ import annotations
 
-# Uploads (Contribute page, `python -m loaders import`): the filled template is about 30 KB.
+# Uploads (Contribute page, `python -m store import`): the filled template is about 30 KB.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # Documents handed to the report reader: a 100-page report as .docx or text .pdf is 1–5 MB.
 MAX_DOCUMENT_BYTES = 20_000_000

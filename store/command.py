@@ -1,4 +1,4 @@
-"""The `import` command (python -m loaders import FILE): upload, review and save one unit's file from the command
+"""The `import` command (python -m store import FILE): upload, review and save one unit's file from the command
 line, through the same parser, review and safe save as the Contribute page."""
 
 from __future__ import annotations

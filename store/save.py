@@ -1,7 +1,7 @@
 """Save a reviewed unit safely (review and diff: store.review; the unit's file: store.unit_file).
 
 A save never loses anything:
-- it runs under one lock per data folder (store.files.file_lock, as the build does), so saves happen one at a time;
+- it runs under one lock per data folder (loaders.files.file_lock, as the build does), so saves happen one at a time;
 - it is refused (ConflictError) when the unit's files changed since the uploader reviewed them;
 - it re-validates the whole data folder with the new file in place, and builds it in memory, before touching data/;
 - the previous files go to history/; an "intent" audit line (who, what, the new file's hash) is made durable before
@@ -35,7 +35,7 @@ from loaders.read import CATALOGUE_FILE, SOURCES_FILE, UNIT_DIRS, read_data_dir
 from loaders.upload import read_upload
 from loaders.validate import load_dataset
 
-from .files import HALF_WRITTEN, file_lock, fsync_dir, write_atomic
+from loaders.files import HALF_WRITTEN, file_lock, fsync_dir, write_atomic
 from .review import Review, review
 from .unit_file import csv_records, csv_stays, observations_of, unit_paths, unit_version, unit_yaml, version_of
 

@@ -144,7 +144,8 @@ def _run_data(case: dict, content: bytes | None, folder: Path) -> dict:
 
 def _run_upload(case: dict, content: bytes, folder: Path) -> dict:
     from loaders import ValidationFailed
-    from loaders.contribute import review, save
+    from store.review import review
+    from store.save import save
     from loaders.upload import read_upload
 
     data = _fresh_data(folder)

@@ -393,7 +393,7 @@ def test_editor_name_is_required(dataset, data_dir, tmp_path):
 def test_command_line_import_dry_run_then_save(dataset, data_dir, tmp_path):
     upload = tmp_path / "moi.xlsx"
     upload.write_bytes(filled_template(dataset, "tam-duong", "tam-duong-moi"))
-    command = [sys.executable, "-m", "loaders", "import", str(upload), "--data-dir", str(data_dir),
+    command = [sys.executable, "-m", "store", "import", str(upload), "--data-dir", str(data_dir),
                "--db", str(tmp_path / "db.duckdb"), "--editor", "cli"]
     dry = subprocess.run([*command, "--dry-run"], cwd=REPO, capture_output=True, text=True)
     assert dry.returncode == 0 and "tam-duong-moi: new district" in dry.stdout
@@ -401,7 +401,7 @@ def test_command_line_import_dry_run_then_save(dataset, data_dir, tmp_path):
     saved = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
     assert saved.returncode == 0, saved.stderr
     assert (data_dir / "units" / "tam-duong-moi.yaml").exists()
-    bad = subprocess.run([sys.executable, "-m", "loaders", "import", str(BAD_UPLOADS / "percent_130.csv"),
+    bad = subprocess.run([sys.executable, "-m", "store", "import", str(BAD_UPLOADS / "percent_130.csv"),
                           "--district", "lam-binh", "--data-dir", str(data_dir), "--db", str(tmp_path / "db.duckdb")],
                          cwd=REPO, capture_output=True, text=True)
     assert bad.returncode == 1 and "percent_130.csv:2: value: 130 is outside 0–100" in bad.stderr
@@ -460,7 +460,7 @@ def test_parallel_imports_from_separate_processes_all_land(dataset, data_dir, tm
         upload = tmp_path / f"process-{n}.xlsx"
         upload.write_bytes(filled_template(dataset, "luc-yen", f"process-{n}"))
         uploads.append(upload)
-    processes = [subprocess.Popen([sys.executable, "-m", "loaders", "import", str(upload), "--data-dir", str(data_dir),
+    processes = [subprocess.Popen([sys.executable, "-m", "store", "import", str(upload), "--data-dir", str(data_dir),
                                    "--db", str(tmp_path / "db.duckdb"), "--editor", upload.stem],
                                   cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for upload in uploads]

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from loaders.contribute import review
+from store.review import review
 from loaders.periods import Period, PeriodError, parse_period
 from loaders.problems import Problem
 from loaders.read import csv_observations, read_data_dir

@@ -22,7 +22,7 @@ import pytest
 from bench.synthetic import generate
 from loaders import ensure_database
 from loaders.build import BUILDING_SUFFIX, built_fingerprint, data_fingerprint
-from loaders.contribute import AUDIT_FILE, HISTORY_DIR, STAGING_DIR, finish_interrupted_saves, read_audit
+from store.save import AUDIT_FILE, HISTORY_DIR, STAGING_DIR, finish_interrupted_saves, read_audit
 from tests.conftest import REPO
 
 DISTRICTS = 100  # a build takes about 1.5 s and a save about 3 s here: most random moments fall mid-work
@@ -50,8 +50,8 @@ def served(synthetic, tmp_path) -> tuple[Path, Path]:
 
 
 def run_killed(arguments: list[str], after: float) -> bool:
-    """Run python -m loaders with arguments, kill -9 it after `after` seconds; whether it was still running."""
-    process = subprocess.Popen([sys.executable, "-m", "loaders", *arguments], cwd=REPO,
+    """Run python -m <module> <arguments…>, kill -9 it after `after` seconds; whether it was still running."""
+    process = subprocess.Popen([sys.executable, "-m", *arguments], cwd=REPO,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         process.wait(timeout=after)
@@ -64,7 +64,7 @@ def run_killed(arguments: list[str], after: float) -> bool:
 
 def timed(arguments: list[str]) -> float:
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "loaders", *arguments], cwd=REPO, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", *arguments], cwd=REPO, check=True, capture_output=True)
     return time.monotonic() - started
 
 
@@ -111,14 +111,14 @@ def start(data: Path, db: Path) -> None:
 def test_killed_builds_never_take_the_database_down_and_the_next_start_cleans_up(served):
     data, db = served
     rng = random.Random(SEED)
-    duration = timed(["build", str(data), "--db", str(db)])
+    duration = timed(["loaders", "build", str(data), "--db", str(db)])
     districts = sorted((data / "units").glob("*.yaml"))
     killed_mid_work = 0
     for n in range(KILLS):
         before = district_count(db)
         for path in (districts[n], districts[n].with_suffix(".csv")):  # one district fewer: the new data
             path.unlink()
-        if run_killed(["build", str(data), "--db", str(db)], rng.uniform(0.15, 1.0) * duration):
+        if run_killed(["loaders", "build", str(data), "--db", str(db)], rng.uniform(0.15, 1.0) * duration):
             killed_mid_work += bool(build_leftovers(db))
         assert district_count(db) in (before, DISTRICTS - n - 1), n  # opens, with the previous or the new data
     assert killed_mid_work >= KILLS // 4, "the kills did not land while a database was being written"
@@ -150,7 +150,7 @@ def test_killed_saves_lose_no_audit_line_and_the_next_start_cleans_up(served, tm
     def import_arguments(n: int) -> list[str]:
         upload = tmp_path / f"upload-{n}.csv"
         upload.write_bytes(note_changed(data / "units" / f"{slugs[n]}.csv", f"sửa lần {n}"))
-        return ["import", str(upload), "--district", slugs[n], "--data-dir", str(data), "--db", str(db),
+        return ["store", "import", str(upload), "--district", slugs[n], "--data-dir", str(data), "--db", str(db),
                 "--editor", f"kill-{n}"]
 
     duration = timed(import_arguments(KILLS))  # one whole save, to know how long one takes

@@ -24,7 +24,7 @@ import pytest
 
 from i18n.problems import describe
 from loaders import ValidationFailed, build_database, load_dataset
-from loaders.contribute import review
+from store.review import review
 from loaders.limits import (MAX_DOCUMENT_BYTES, MAX_NUMBER_DIGITS, MAX_PDF_PAGES, MAX_REPORT_CHARS, MAX_SHEET_ROWS,
                             MAX_SLUG_CHARS, MAX_ZIP_MEMBERS)
 from loaders.models import is_slug

@@ -198,7 +198,7 @@ def _district_only_upload(data_dir: Path, province: str) -> bytes:
 
 
 def test_a_province_that_resolves_the_unit_only_by_its_slug_is_refused_at_review_as_the_save_would(tmp_path):
-    from loaders.contribute import review
+    from store.review import review
     from loaders.upload import read_upload
 
     data_dir = tmp_path / "data"
@@ -212,7 +212,9 @@ def test_a_province_that_resolves_the_unit_only_by_its_slug_is_refused_at_review
 def test_a_district_only_upload_with_the_unit_s_own_names_is_reviewed_and_saved_with_its_unit_id(tmp_path):
     import yaml
 
-    from loaders.contribute import review, save
+    from store.review import review
+
+    from store.save import save
     from loaders.upload import read_upload
 
     data_dir = tmp_path / "data"

@@ -16,7 +16,7 @@ from i18n import t
 from i18n.problems import describe
 from loaders import DatabaseUnavailable, ensure_database
 from loaders.build import DatabaseState, failure_problems, last_good_build
-from loaders.contribute import finish_interrupted_saves
+from store.save import finish_interrupted_saves
 from loaders.paths import default_data_dir, default_db_path
 
 log = logging.getLogger(__name__)
