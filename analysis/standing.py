@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from domain.catalogue import default_scale_free
 from i18n import pick, t
 from i18n.numbers import format_value
 from i18n.periods import format_period
@@ -27,12 +26,9 @@ class Finding:
 
 
 def _size_free(row) -> bool:
-    """Scale-free as the catalogue declares it (indicators.yaml: scale_free; percentages by default)."""
-    if "scale_free" in row and row["scale_free"] is not None and not pd.isna(row["scale_free"]):
-        return bool(row["scale_free"])
-    # Until queries/district_standing.sql selects i.scale_free (issue 13; then this line goes): the two ratios the
-    # catalogue declares scale_free, by the same default rule.
-    return default_scale_free(row["unit"]) or row["indicator_id"] in ("members_per_team", "teams_per_commune")
+    """Scale-free as the catalogue declares it (indicators.yaml: scale_free; percentages by default): only such
+    figures are set beside the other units' median, since counts grow with a unit's size."""
+    return bool(row["scale_free"])
 
 
 def findings(standing: pd.DataFrame, lang: str) -> list[Finding]:

@@ -66,69 +66,70 @@ SECOND_SYLLABLES = _unique([
 # How each indicator's figures are made up. Kinds: ("count", lo, hi, scaled by the unit's size?, yearly growth lo,
 # hi), ("per_commune", lo, hi), ("le_communes",) at most the number of communes, ("share", of, lo, hi) a rising
 # share of another count, ("times", of, lo, hi) a multiple of another count, ("pct", lo, hi) a percent starting
-# within lo-hi in 2021, ("vnd", lo, hi). Period kind: flow (a calendar year, "2023") or stock ("asof 2023").
+# within lo-hi in 2021, ("vnd", lo, hi). Whether a figure is a flow (a calendar year, "2023") or a stock ("asof
+# 2023") is the catalogue's `measure`, declared once in data/indicators.yaml.
 # Indicators added to the catalogue later fall back on _default_spec.
-SPECS: dict[str, tuple[str, tuple]] = {
-    "dossiers_received": ("flow", ("count", 8000, 30000, True, 1.02, 1.15)),
-    "dossiers_online": ("flow", ("share", "dossiers_received", 0.05, 0.5)),
-    "online_submission_payment_rate_combined": ("flow", ("pct", 10, 60)),
-    "one_stop_software_communes": ("stock", ("le_communes",)),
-    "portal_posts": ("flow", ("count", 200, 1500, False, 0.95, 1.2)),
-    "digital_certificates": ("stock", ("count", 80, 400, True, 1.0, 1.25)),
-    "personal_digital_signatures": ("stock", ("count", 50, 300, True, 1.0, 1.25)),
-    "organisational_digital_signatures": ("stock", ("per_commune", 1.0, 2.0)),
-    "document_system_accounts": ("stock", ("count", 150, 800, True, 1.0, 1.15)),
-    "paper_reduction_rate": ("flow", ("pct", 10, 60)),
-    "management_software_count": ("stock", ("count", 3, 20, False, 1.0, 1.15)),
-    "community_teams_village_level": ("stock", ("per_commune", 4, 12)),
-    "community_teams_commune_level": ("stock", ("le_communes",)),
-    "community_team_members": ("stock", ("times", "community_teams_village_level", 3, 6)),
-    "communes_with_teams": ("stock", ("le_communes",)),
-    "cccd_eligible": ("stock", ("count", 40000, 120000, True, 1.0, 1.02)),
-    "cccd_collected": ("stock", ("share", "cccd_eligible", 0.6, 0.9)),
-    "eid_accounts": ("stock", ("share", "cccd_eligible", 0.1, 0.4)),
-    "vneid_activated": ("stock", ("share", "cccd_eligible", 0.1, 0.4)),
-    "vneid_level2": ("stock", ("share", "cccd_eligible", 0.05, 0.3)),
-    "vneid_level1": ("stock", ("share", "cccd_eligible", 0.02, 0.15)),
-    "national_portal_accounts_created": ("stock", ("count", 1000, 10000, True, 1.05, 1.4)),
-    "citizen_app_install_rate": ("flow", ("pct", 10, 60)),
-    "residence_records_total": ("stock", ("count", 30000, 150000, True, 1.0, 1.02)),
-    "residence_records_digitised": ("stock", ("share", "residence_records_total", 0.3, 0.8)),
-    "vehicle_records_cleaned": ("stock", ("count", 2000, 30000, True, 1.0, 1.2)),
-    "civil_status_records_digitised": ("stock", ("count", 5000, 80000, True, 1.0, 1.2)),
-    "child_records_cleaned": ("stock", ("count", 1000, 15000, True, 1.0, 1.2)),
-    "computers": ("stock", ("count", 200, 1200, True, 1.0, 1.1)),
-    "staff_computer_rate": ("stock", ("pct", 80, 100)),
-    "video_conference_points": ("stock", ("per_commune", 1.0, 1.3)),
-    "online_conferences_hosted": ("flow", ("count", 15, 120, False, 0.95, 1.2)),
-    "data_network_communes": ("stock", ("le_communes",)),
-    "data_network_units": ("stock", ("count", 15, 70, False, 1.0, 1.1)),
-    "smart_radio_stations": ("stock", ("le_communes",)),
-    "fibre_villages": ("stock", ("per_commune", 3, 10)),
-    "commune_scanner_rate": ("stock", ("pct", 60, 100)),
-    "one_stop_equipment_spending": ("flow", ("vnd", 300_000_000, 4_000_000_000)),
-    "dedicated_it_staff": ("stock", ("count", 2, 15, False, 1.0, 1.1)),
-    "training_sessions": ("flow", ("count", 3, 40, False, 0.9, 1.2)),
-    "training_participants_officials": ("flow", ("count", 100, 2500, True, 0.9, 1.2)),
-    "training_participants_citizens": ("flow", ("count", 300, 15000, True, 0.9, 1.3)),
-    "online_course_registrants": ("stock", ("count", 200, 5000, True, 1.0, 1.4)),
-    "dx_day_events": ("flow", ("le_communes",)),
-    "dx_day_participants": ("flow", ("count", 300, 8000, True, 0.9, 1.3)),
-    "citizens_supported": ("flow", ("count", 1000, 40000, True, 0.9, 1.3)),
-    "edocs_signed_rate": ("stock", ("pct", 70, 98)),
-    "bank_account_rate": ("stock", ("pct", 30, 70)),
-    "e_health_record_rate": ("stock", ("pct", 40, 90)),
-    "steering_committee_members": ("stock", ("count", 12, 30, False, 1.0, 1.05)),
-    "directive_documents": ("flow", ("count", 3, 40, False, 0.8, 1.2)),
+SPECS: dict[str, tuple] = {
+    "dossiers_received": ("count", 8000, 30000, True, 1.02, 1.15),
+    "dossiers_online": ("share", "dossiers_received", 0.05, 0.5),
+    "online_submission_payment_rate_combined": ("pct", 10, 60),
+    "one_stop_software_communes": ("le_communes",),
+    "portal_posts": ("count", 200, 1500, False, 0.95, 1.2),
+    "digital_certificates": ("count", 80, 400, True, 1.0, 1.25),
+    "personal_digital_signatures": ("count", 50, 300, True, 1.0, 1.25),
+    "organisational_digital_signatures": ("per_commune", 1.0, 2.0),
+    "document_system_accounts": ("count", 150, 800, True, 1.0, 1.15),
+    "paper_reduction_rate": ("pct", 10, 60),
+    "management_software_count": ("count", 3, 20, False, 1.0, 1.15),
+    "community_teams_village_level": ("per_commune", 4, 12),
+    "community_teams_commune_level": ("le_communes",),
+    "community_team_members": ("times", "community_teams_village_level", 3, 6),
+    "communes_with_teams": ("le_communes",),
+    "cccd_eligible": ("count", 40000, 120000, True, 1.0, 1.02),
+    "cccd_collected": ("share", "cccd_eligible", 0.6, 0.9),
+    "eid_accounts": ("share", "cccd_eligible", 0.1, 0.4),
+    "vneid_activated": ("share", "cccd_eligible", 0.1, 0.4),
+    "vneid_level2": ("share", "cccd_eligible", 0.05, 0.3),
+    "vneid_level1": ("share", "cccd_eligible", 0.02, 0.15),
+    "national_portal_accounts_created": ("count", 1000, 10000, True, 1.05, 1.4),
+    "citizen_app_install_rate": ("pct", 10, 60),
+    "residence_records_total": ("count", 30000, 150000, True, 1.0, 1.02),
+    "residence_records_digitised": ("share", "residence_records_total", 0.3, 0.8),
+    "vehicle_records_cleaned": ("count", 2000, 30000, True, 1.0, 1.2),
+    "civil_status_records_digitised": ("count", 5000, 80000, True, 1.0, 1.2),
+    "child_records_cleaned": ("count", 1000, 15000, True, 1.0, 1.2),
+    "computers": ("count", 200, 1200, True, 1.0, 1.1),
+    "staff_computer_rate": ("pct", 80, 100),
+    "video_conference_points": ("per_commune", 1.0, 1.3),
+    "online_conferences_hosted": ("count", 15, 120, False, 0.95, 1.2),
+    "data_network_communes": ("le_communes",),
+    "data_network_units": ("count", 15, 70, False, 1.0, 1.1),
+    "smart_radio_stations": ("le_communes",),
+    "fibre_villages": ("per_commune", 3, 10),
+    "commune_scanner_rate": ("pct", 60, 100),
+    "one_stop_equipment_spending": ("vnd", 300_000_000, 4_000_000_000),
+    "dedicated_it_staff": ("count", 2, 15, False, 1.0, 1.1),
+    "training_sessions": ("count", 3, 40, False, 0.9, 1.2),
+    "training_participants_officials": ("count", 100, 2500, True, 0.9, 1.2),
+    "training_participants_citizens": ("count", 300, 15000, True, 0.9, 1.3),
+    "online_course_registrants": ("count", 200, 5000, True, 1.0, 1.4),
+    "dx_day_events": ("le_communes",),
+    "dx_day_participants": ("count", 300, 8000, True, 0.9, 1.3),
+    "citizens_supported": ("count", 1000, 40000, True, 0.9, 1.3),
+    "edocs_signed_rate": ("pct", 70, 98),
+    "bank_account_rate": ("pct", 30, 70),
+    "e_health_record_rate": ("pct", 40, 90),
+    "steering_committee_members": ("count", 12, 30, False, 1.0, 1.05),
+    "directive_documents": ("count", 3, 40, False, 0.8, 1.2),
 }
 
 
-def _default_spec(unit: str) -> tuple[str, tuple]:
+def _default_spec(unit: str) -> tuple:
     if unit == "percent":
-        return "stock", ("pct", 20, 85)
+        return ("pct", 20, 85)
     if unit == "vnd":
-        return "flow", ("vnd", 100_000_000, 2_000_000_000)
-    return "stock", ("count", 10, 1000, True, 1.0, 1.2)
+        return ("vnd", 100_000_000, 2_000_000_000)
+    return ("count", 10, 1000, True, 1.0, 1.2)
 
 
 QUALIFIER_WORDS = {"approx": "khoảng ", "over": "trên ", "nearly": "gần "}
@@ -170,9 +171,10 @@ def read_catalogue(path: Path = CATALOGUE_PATH) -> tuple[list[CatalogueEntry], l
             continue
         if item["id"] == COMMUNES_INDICATOR:
             continue
-        period_kind, spec = SPECS.get(item["id"]) or _default_spec(item["unit"])
+        spec = SPECS.get(item["id"]) or _default_spec(item["unit"])
         if item["unit"] == "percent" and spec[0] != "pct":
-            period_kind, spec = _default_spec("percent")
+            spec = _default_spec("percent")
+        period_kind = "flow" if item.get("measure") == "flow" else "stock"
         entries.append(CatalogueEntry(item["id"], item["unit"], _nfc(item["name_vi"]), item.get("counts_vi"),
                                       period_kind, spec))
     return entries, derivations

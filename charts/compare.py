@@ -137,7 +137,7 @@ def comparison_chart(
 def divides_by_communes(row: Mapping) -> bool:
     """Only plain counts of the whole district can be put per commune (not rates, ratios or one commune)."""
     return (row["unit"] == "count" and not row["is_derived"] and not row.get("structural", False)
-            and row.get("counts_en") != "communes"  # "communes per commune" means nothing
+            and row.get("counted_unit") != "commune"  # "communes per commune" means nothing
             and row["level"] in ("district", "commune_aggregate"))
 
 

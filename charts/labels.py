@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from i18n import pick, t, table
+from i18n import pick, t
 from i18n.numbers import format_number, format_value
 from i18n.periods import format_period
 
@@ -74,9 +74,10 @@ def indicator_name(row: Mapping, lang: str) -> str:
 
 
 def group_title(key: str, first_row: Mapping, lang: str) -> str:
-    """A compare group's title from the translation table; a lone indicator's is its catalogue name."""
-    group_key = f"charts.group_{key}"
-    return t(group_key, lang) if group_key in table() else indicator_name(first_row, lang)
+    """A compare group's title as the catalogue names it (compare_groups in data/indicators.yaml); a lone
+    indicator's is its own catalogue name."""
+    name = first_row.get(f"compare_group_name_{lang}") if first_row.get("compare_group") == key else None
+    return name if isinstance(name, str) and name else indicator_name(first_row, lang)
 
 
 def value_text(row: Mapping, lang: str) -> str:

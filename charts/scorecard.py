@@ -50,15 +50,11 @@ def cell_status(value: float, target: float | None, best: float | None, higher_i
 
 
 def with_meaning(cells: pd.DataFrame) -> pd.DataFrame:
-    """The cells with the catalogue's meaning of each row: 'scale_free' and the group's names. The scorecard query
-    returns them (its SELECT lists c.scale_free, c.compare_group_name_vi, c.compare_group_name_en); a frame from
-    before that change gets them here from the indicator's unit and derivation only, never from display words."""
-    cells = cells.copy()
-    if "scale_free" not in cells:  # the observations view has the column; a query that does not select it yet
-        cells["scale_free"] = (cells["unit"] == "percent") | cells.get("is_derived", False).fillna(False).astype(bool)
-    for lang in ("vi", "en"):
-        if f"compare_group_name_{lang}" not in cells:
-            cells[f"compare_group_name_{lang}"] = None
+    """The cells with the catalogue's meaning of each row, as the scorecard query returns it: 'scale_free' and the
+    group's names (queries/scorecard_cells.sql selects them from the catalogue's columns)."""
+    missing = {"scale_free", "compare_group_name_vi", "compare_group_name_en"} - set(cells.columns)
+    if missing:
+        raise KeyError(f"scorecard cells without the catalogue's meaning: {sorted(missing)}")
     return cells
 
 

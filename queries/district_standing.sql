@@ -13,7 +13,7 @@ others AS (
     GROUP BY indicator_id
 )
 SELECT l.indicator_id, l.indicator_name_vi, l.indicator_name_en, l.unit, l.value, l.qualifier, l.period_label,
-       i.target_value, i.target_year, i.higher_is_better, i.structural,
+       i.target_value, i.target_year, i.higher_is_better, i.structural, i.scale_free,
        o.others_median, coalesce(o.others_count, 0) AS others_count, o.others_periods
 FROM latest l
 JOIN indicators i USING (indicator_id)

@@ -1,11 +1,11 @@
 -- The scorecard: for each headline row (an indicator, or a compare group of near-equivalent indicators) and
 -- each chosen district, the one figure that stands for it: district level before commune level, then the
--- latest period. Rows with no figure come back with NULL value so the grid shows "no data", not a gap.
-WITH headline(row_key, row_order) AS (
-    VALUES ('online_usage', 1), ('online_services_share', 2), ('online_payment_rate', 3),
-           ('signing_rate', 4), ('certificates', 5), ('community_teams', 6), ('community_team_members', 7),
-           ('members_per_team', 8), ('teams_per_commune', 9), ('communes_covered_rate', 10),
-           ('eid', 11), ('cccd_coverage_rate', 12), ('video_conference_points', 13), ('computers', 14)
+-- latest period. Rows with no figure come back with NULL value so the grid shows "no data", not a gap. Which rows,
+-- in which order: the catalogue's headline places (data/indicators.yaml), declared once.
+WITH headline AS (
+    SELECT DISTINCT coalesce(compare_group, indicator_id) AS row_key, headline_order AS row_order
+    FROM indicators
+    WHERE headline_order IS NOT NULL
 ),
 candidates AS (
     SELECT coalesce(o.compare_group, o.indicator_id) AS row_key, o.*, i.sort_order AS indicator_order,
@@ -21,7 +21,8 @@ candidates AS (
 SELECT h.row_key, h.row_order, d.district_id, d.district_name, d.sort_order AS district_order,
        c.indicator_id, c.indicator_name_vi, c.indicator_name_en, c.unit, c.value, c.qualifier, c.level, c.commune,
        c.period_label, c.source_title, c.source_number, c.source_date, c.quote, c.is_derived, c.formula_values,
-       c.target_value, c.target_year, c.higher_is_better
+       c.target_value, c.target_year, c.higher_is_better, c.scale_free, c.compare_group_name_vi,
+       c.compare_group_name_en
 FROM headline h
 CROSS JOIN districts d
 LEFT JOIN candidates c ON c.row_key = h.row_key AND c.district_id = d.district_id AND c.preference = 1
