@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from i18n import t
 from ui import layout, navigation
 
 # An emoji icon is drawn by the browser itself; a ":material/…:" icon is fetched from a font CDN by every visitor.

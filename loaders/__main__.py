@@ -9,7 +9,6 @@ from pathlib import Path
 
 from .build import build_database, failure_problems
 from .paths import default_data_dir, default_db_path
-from .problems import ValidationFailed
 from .validate import load_dataset
 
 

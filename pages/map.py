@@ -3,7 +3,6 @@ Vietnam with Hoàng Sa and Trường Sa, coloured by one indicator, with the bar
 
 import streamlit as st
 
-from charts.labels import indicator_name
 from charts.map import unit_map, units_frame
 from i18n import pick, t
 from ui import db, layout, state

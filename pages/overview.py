@@ -1,5 +1,6 @@
 """Tổng quan / Overview: who is in, what and when each district reported, and the scorecard."""
 
+import pandas as pd
 import streamlit as st
 
 from charts.scorecard import scorecard_chart
@@ -38,7 +39,7 @@ st.subheader(t("overview.roster", lang))
 roster = summary.assign(
     periods=summary["period_labels"].map(lambda codes: "; ".join(format_period(c, lang) for c in codes)),
     sources=summary["source_titles"].map("; ".join),
-    communes=summary["communes"].map(lambda n: format_number(n, lang) if n == n else ""),
+    communes=summary["communes"].map(lambda n: "" if pd.isna(n) else format_number(n, lang)),
 )[["district_name", "province", "province_2025", "communes", "figures", "indicators", "periods", "sources"]]
 roster.columns = [t("common.district", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),
                   t("overview.col_communes", lang), t("overview.col_figures", lang), t("overview.col_indicators", lang),

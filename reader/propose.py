@@ -1181,7 +1181,6 @@ def _score(
         unit_match = False
         # where the indicator's own specific wordings are: next to the figure, or only somewhere in the clause
         near = [(m, name) for _, m, name in strong if name in ("unit", "before", "after")]
-        close = [m for m, name in near if name == "unit" or (name == "before" and fig_start - m.end <= 25)]
         eligible = bool(strong)
         if f.unit == "count" and unit_word:
             head = unit_word.split(",")[0]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.plotly_spec import all_text
-from tests.test_pages import charts, run_page
+from tests.apptest_pages import run_page
+from tests.test_pages import charts
 from tests.test_unit_profile import commune_app, with_commune  # noqa: F401 - fixtures: the data with a commune
 
 

@@ -13,7 +13,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO
+from tests import apptest_pages
 from tests.hostile_data import COMMUNE, ISSUER, NAME, TITLE, write_hostile_copy
 from tests.plotly_spec import all_text, figure_json
 
@@ -50,12 +50,7 @@ def hostile(tmp_path_factory):
 
 
 def run_page(name: str, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return apptest_pages.run_page(name, timeout=60, **query)
 
 
 def plotly_texts(at: AppTest) -> str:

@@ -5,19 +5,11 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_pages import run_page
 from tests.conftest import REPO
 from tests.plotly_spec import all_text, bars, figure_json
 
 pytestmark = pytest.mark.usefixtures("built_db")
-
-
-def run_page(name: str, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def charts(at: AppTest) -> list[dict]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import apptest_pages
 from tests.conftest import REPO
 from tests.plotly_spec import figure_json
 
@@ -17,12 +18,7 @@ DECK = "signing.signing_rate,community_teams.community_teams,online_services.dos
 
 
 def run_page(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "pages" / "present.py"), default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return apptest_pages.run_page("present", **query)
 
 
 def titles(at: AppTest) -> list[str]:

@@ -120,7 +120,7 @@ def _expected_derived(observations: pd.DataFrame, districts: pd.DataFrame, catal
 def test_same_seed_gives_byte_identical_files_and_another_seed_does_not(tmp_path):
     first = generate("small", tmp_path / "a")
     second = generate("small", tmp_path / "b")
-    other = generate("small", tmp_path / "c", seed=7)
+    generate("small", tmp_path / "c", seed=7)
     assert first == second
     digests = _digests(tmp_path / "a")
     assert len(digests) == first["files"] == 2 + 2 * SIZES["small"]

@@ -11,10 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import queries
-from loaders import build_database
 from loaders.problems import ValidationFailed
 from loaders.validate import load_dataset
-from tests.conftest import DATA_DIR, REPO
+from tests.apptest_pages import data_copy_with, run_page, serve_from
+from tests.conftest import DATA_DIR
 
 COMMUNE_FILE = """\
 name: Lâm Bình
@@ -44,29 +44,14 @@ observations:
 """
 
 
-def run_page(name: str, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 @pytest.fixture(scope="module")
 def with_commune(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("commune")
-    shutil.copytree(DATA_DIR, folder / "data", ignore=shutil.ignore_patterns("history"))
-    (folder / "data" / "units" / "xa-lam-binh.yaml").write_text(COMMUNE_FILE, encoding="utf-8")
-    build_database(folder / "data", folder / "cds.duckdb")
-    return folder
+    return data_copy_with(tmp_path_factory.mktemp("commune"), {"xa-lam-binh.yaml": COMMUNE_FILE})
 
 
 @pytest.fixture
 def commune_app(with_commune, monkeypatch):
-    monkeypatch.setenv("CDS_DATA_DIR", str(with_commune / "data"))
-    monkeypatch.setenv("CDS_DB_PATH", str(with_commune / "cds.duckdb"))
-    return with_commune
+    return serve_from(with_commune, monkeypatch)
 
 
 def _tables(at: AppTest) -> list:

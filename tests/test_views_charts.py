@@ -4,13 +4,11 @@ data in a real DuckDB and, for the trend, on a copy of it with one commune that 
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders import build_database
-from tests.conftest import DATA_DIR, REPO
+from tests.apptest_pages import data_copy_with, run_page, serve_from
 from tests.plotly_spec import figure_json
 
 TREND_UNIT = """\
@@ -55,27 +53,16 @@ observations:
 
 @pytest.fixture(scope="module")
 def with_trend(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("trend")
-    shutil.copytree(DATA_DIR, folder / "data", ignore=shutil.ignore_patterns("history"))
-    (folder / "data" / "units" / "xa-lam-binh.yaml").write_text(TREND_UNIT, encoding="utf-8")
-    build_database(folder / "data", folder / "cds.duckdb")
-    return folder
+    return data_copy_with(tmp_path_factory.mktemp("trend"), {"xa-lam-binh.yaml": TREND_UNIT})
 
 
 @pytest.fixture
 def trend_app(with_trend, monkeypatch):
-    monkeypatch.setenv("CDS_DATA_DIR", str(with_trend / "data"))
-    monkeypatch.setenv("CDS_DB_PATH", str(with_trend / "cds.duckdb"))
-    return with_trend
+    return serve_from(with_trend, monkeypatch)
 
 
 def compare(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "pages" / "compare.py"), default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page("compare", **query)
 
 
 def open_view(at: AppTest, chart_id: str, view: str) -> AppTest:
