@@ -122,11 +122,28 @@ def test_lam_thuong_commune_figures_are_labelled_as_that_commune(con):
 
 
 def test_every_observation_has_source_quote_and_period(con):
+    """Own documents: the exact quote. Public web pages: the number as printed, where it is printed and the page's
+    address, never a quote. Derived figures of a public page: its address and the formula, over typed inputs that
+    each carry their printed number and locator."""
     cur = queries.cursor(con)
-    missing = cur.execute(
-        "SELECT count(*) FROM observations WHERE quote IS NULL OR quote = '' OR source_id IS NULL OR period_end IS NULL"
-    ).fetchone()[0]
-    assert missing == 0
+    assert cur.execute("SELECT count(*) FROM observations WHERE source_id IS NULL OR period_end IS NULL").fetchone()[0] == 0
+    own = "source_kind <> 'public_page'"
+    assert cur.execute(f"SELECT count(*) FROM observations WHERE {own}").fetchone()[0] > 0
+    assert cur.execute(f"SELECT count(*) FROM observations WHERE {own} AND (quote IS NULL OR quote = '')").fetchone()[0] == 0
+    public = "source_kind = 'public_page'"
+    assert cur.execute(f"SELECT count(*) FROM observations WHERE {public} AND NOT is_derived").fetchone()[0] > 0
+    assert cur.execute(
+        f"SELECT count(*) FROM observations WHERE {public} AND (quote IS NOT NULL OR source_url IS NULL "
+        "OR source_url = '' OR (NOT is_derived AND (printed IS NULL OR printed = '' OR locator IS NULL "
+        "OR locator = '')))").fetchone()[0] == 0
+    unbacked = cur.execute(
+        f"SELECT d.observation_id FROM observations d, unnest(d.inputs) AS i(input_id) "
+        f"JOIN observations o ON o.observation_id = i.input_id "
+        f"WHERE d.{public} AND d.is_derived AND (o.printed IS NULL OR o.locator IS NULL)").fetchall()
+    assert unbacked == []
+    assert cur.execute(
+        f"SELECT count(*) FROM observations WHERE {public} AND is_derived AND (formula IS NULL "
+        "OR len(inputs) = 0)").fetchone()[0] == 0
 
 
 # ── Issue 14 §1: what the data says about the seed figures ─────────────────────────────────────────────────────
