@@ -11,11 +11,15 @@ from tests.test_pages import charts
 from tests.test_unit_profile import commune_app, with_commune  # noqa: F401 - fixtures: the data with a commune
 
 
+SEEDS = "lam-binh,huong-khe,tam-duong,thuan-bac,luc-yen"
+
+
 @pytest.mark.usefixtures("built_db")
 def test_default_view_shows_only_charts_two_units_report_and_lists_the_others():
-    at = run_page("compare", theme="online_services")
+    at = run_page("compare", theme="online_services", d=SEEDS)
+    assert at.multiselect(key="compare_districts").value == SEEDS.split(",")
     titles = " ".join(all_text(figure) for figure in charts(at))
-    # "Hồ sơ thủ tục hành chính …" is reported by Lâm Bình alone: named in the list, not drawn
+    # Of the five seeds, "Hồ sơ thủ tục hành chính …" is reported by Lâm Bình alone: named in the list, not drawn
     assert "Hồ sơ thủ tục hành chính" not in titles
     listed = " ".join(m.value for m in at.markdown)
     assert "Chỉ một huyện có số liệu" in listed and "Lâm Bình" in listed
