@@ -96,7 +96,7 @@ def test_compare_charts_escape_names_communes_and_titles_for_plotly(hostile):
 
 
 def test_overview_scorecard_ticks_and_cards_escape_the_name(hostile):
-    at = run_page("overview")
+    at = run_page("overview", d="luc-yen,lam-binh")  # Lục Yên, whose name the hostile copy forges
     assert_plotly_shows_literally(plotly_texts(at), NAME)
 
 

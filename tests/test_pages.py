@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from loaders import load_dataset
 from tests.apptest_pages import run_page
-from tests.conftest import REPO
+from tests.conftest import DATA_DIR, REPO
 from tests.plotly_spec import all_text, bars, figure_json
 
 pytestmark = pytest.mark.usefixtures("built_db")
+
+SEEDS = "lam-binh,huong-khe,tam-duong,thuan-bac,luc-yen"  # the five seed districts, with the project's own reports
 
 
 def charts(at: AppTest) -> list[dict]:
@@ -88,12 +91,14 @@ def test_compare_with_no_district_asks_for_one_instead_of_failing():
 # --- Overview ----------------------------------------------------------------------------------------------
 
 def test_overview_scorecard_marks_missing_figures_and_lists_every_district():
-    at = run_page("overview")
+    at = run_page("overview", d=SEEDS)
     scorecard = charts(at)[0]
     assert "không có số liệu" in all_text(scorecard)
-    assert at.metric[0].value == "5"
+    unit_files = len(list((DATA_DIR / "units").glob("*.yaml")))
+    assert at.metric[0].value == str(unit_files)
     roster = at.dataframe[0].value
-    assert set(roster["Huyện"]) == {"Hương Khê", "Lâm Bình", "Lục Yên", "Tam Dương", "Thuận Bắc"}
+    assert len(roster) == unit_files
+    assert set(roster["Huyện"]) >= {"Hương Khê", "Lâm Bình", "Lục Yên", "Tam Dương", "Thuận Bắc", "Cao Phong"}
 
 
 # --- District profile --------------------------------------------------------------------------------------
@@ -117,16 +122,18 @@ def test_district_profile_in_english():
 # --- Indicators & sources ----------------------------------------------------------------------------------
 
 def test_indicators_page_shows_catalogue_sources_and_a_filtered_table():
-    at = run_page("indicators", indicator="edocs_signed_rate")
+    at = run_page("indicators", indicator="edocs_signed_rate", d=SEEDS)
     catalogue, sources, coverage, data = (df.value for df in at.dataframe)
     assert "edocs_signed_rate" in set(catalogue["id"])
-    assert len(sources) == 5
+    documents = load_dataset(DATA_DIR).sources  # every document: the seeds' reports and the real public pages
+    assert len(sources) == len(documents) >= 5 + 68
+    assert {"lam-binh-2022", "huong-khe-2023-bc373"} <= set(documents)
     assert sorted(data["Mã tệp đơn vị"]) == ["lam-binh", "tam-duong", "tam-duong"]  # Thuận Bắc's is fully electronic
     assert len(at.get("download_button")) == 2
 
 
 def test_indicators_search_box_filters_rows():
-    at = run_page("indicators", q="VNeID")
+    at = run_page("indicators", q="VNeID", d=SEEDS)
     data = at.dataframe[3].value
     assert len(data) > 0 and set(data["Mã tệp đơn vị"]) == {"huong-khe"}
 
