@@ -25,9 +25,10 @@ metrics[3].metric(t("overview.metric_sources", lang), format_number(len(sources)
 
 ids = list(summary["district_id"])
 names = dict(zip(summary["district_id"], summary["district_name"]))
-default_ids = scope.default_districts(ids)
+kind, kind_ids = scope.first_kind(summary)  # the scorecard starts from units of one kind, as Compare does
+default_ids = scope.default_districts(kind_ids)
 if state.choices("d", ids, []) == []:
-    scope.show_cap_notice(ids, lang)
+    scope.show_cap_notice(kind_ids, lang, kind)
 state.seed_widget("overview_districts", state.choices("d", ids, default_ids))
 chosen = st.multiselect(t("overview.scorecard_districts", lang), ids, key="overview_districts",
                         format_func=names.get)

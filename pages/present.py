@@ -18,7 +18,7 @@ districts = db.query("districts")
 themes = db.query("themes")
 ids = list(districts["district_id"])
 names = dict(zip(districts["district_id"], districts["district_name"]))
-default_ids = scope.default_districts(ids)
+default_ids = scope.default_districts(scope.first_kind(districts)[1])  # one kind, as on the Compare page
 chosen = state.choices("d", ids, default_ids)
 per_commune = state.choice("per", ["commune"], None) == "commune"
 presenting = state.choice("show", ["1"], None) == "1"

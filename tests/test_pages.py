@@ -101,6 +101,22 @@ def test_overview_scorecard_marks_missing_figures_and_lists_every_district():
     assert set(roster["Huyện"]) >= {"Hương Khê", "Lâm Bình", "Lục Yên", "Tam Dương", "Thuận Bắc", "Cao Phong"}
 
 
+def test_overview_and_present_start_from_units_of_one_kind(con):
+    """73 units of three kinds: the default scorecard (and deck) holds the first 20 districts, never districts,
+    communes and provinces mixed; the notice counts and names districts."""
+    import queries
+    from i18n import t
+
+    districts = [row[0] for row in queries.cursor(con).execute(
+        "SELECT district_id FROM districts WHERE unit_kind = 'district' ORDER BY sort_order").fetchall()]
+    at = run_page("overview")
+    assert at.multiselect(key="overview_districts").value == districts[:20]
+    assert any(f"{len(districts)} huyện" in i.value for i in at.info), [i.value for i in at.info]
+    present = run_page("present", deck="profile.an-truong", show="1")  # a commune: not in the default units
+    assert not present.get("plotly_chart") and t("present.empty_deck", "vi") in warnings(present)
+    assert run_page("present", deck="profile.an-truong", show="1", d="an-truong").get("plotly_chart")
+
+
 # --- District profile --------------------------------------------------------------------------------------
 
 def test_district_profile_from_link_shows_figures_with_formula_and_findings():

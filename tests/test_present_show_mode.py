@@ -62,7 +62,7 @@ def test_show_mode_has_full_screen_and_a_counter_and_keeps_the_source_line_per_s
 
 
 def test_scorecard_and_unit_profile_are_slides():
-    at = run_page(deck="overview.scorecard,profile.lam-binh", show="1")
+    at = run_page(deck="overview.scorecard,profile.lam-binh", show="1", d="lam-binh,huong-khe,tam-duong,thuan-bac,luc-yen")
     charts = [figure_json(chart) for chart in at.get("plotly_chart")]
     assert charts[0]["data"][0]["type"] == "heatmap"
     assert charts[1]["data"][0]["type"] == "table"

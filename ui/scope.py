@@ -9,15 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
 import streamlit as st
 
 from i18n import t
 
 MAX_DEFAULT_DISTRICTS = 20
+# Units of one kind are compared (as on the Compare page): a page that starts from "all units" starts from the
+# units of the first kind the data holds, in this order.
+KINDS = ("district", "commune", "province")
 
 
 def default_districts(ids: Sequence[str]) -> list[str]:
     return list(ids[:MAX_DEFAULT_DISTRICTS])
+
+
+def first_kind(units: pd.DataFrame) -> tuple[str, list[str]]:
+    """The first kind of unit the data holds (district, commune, province) and its units' ids in list order: what a
+    page that draws units side by side starts from, never districts, communes and provinces mixed."""
+    held = set(units["unit_kind"])
+    kind = next((k for k in KINDS if k in held), KINDS[0])
+    return kind, list(units.loc[units["unit_kind"] == kind, "district_id"])
 
 
 def is_capped(ids: Sequence[str]) -> bool:
