@@ -35,7 +35,7 @@ def test_searching_without_accents_finds_the_accented_words():
 
 @pytest.mark.usefixtures("built_db")
 def test_the_data_table_speaks_vietnamese_and_leaves_empty_cells_empty():
-    at = run_page(indicator="edocs_signed_rate")
+    at = run_page(indicator="edocs_signed_rate", d=",".join(ALL))
     data = at.dataframe[3].value
     assert "district_id" not in data.columns and "Mã tệp đơn vị" in data.columns and "Trích dẫn" in data.columns
     assert sorted(data["Mã tệp đơn vị"]) == ["lam-binh", "tam-duong", "tam-duong"]

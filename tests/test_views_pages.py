@@ -8,6 +8,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import queries
 from tests.conftest import REPO
 from ui.search import fold, matches
 
@@ -67,7 +68,9 @@ def test_a_province_shows_its_results_with_sources_and_its_units():
     assert "hạng 48" in set(mine["Hạng"])
     assert set(mine["Địa chỉ trang"]) == {"https://dti.gov.vn/xep-hang-2022"}
     units = next(d.value for d in at.dataframe if "Hồ sơ (đường dẫn)" in d.value.columns)
-    assert list(units["Hồ sơ (đường dẫn)"]) == ["/district?district=lam-binh"]
+    # Tuyên Quang after the merger: the seed district Lâm Bình, the real commune Minh Ngọc, the province Hà Giang
+    assert sorted(units["Hồ sơ (đường dẫn)"]) == ["/district?district=lam-binh", "/district?district=minh-ngoc",
+                                                  "/district?district=tinh-ha-giang"]
 
 
 def test_the_province_search_finds_a_name_typed_without_accents():
@@ -77,16 +80,22 @@ def test_the_province_search_finds_a_name_typed_without_accents():
     assert at.selectbox(key="provinces_province").value == "ha-tinh"
 
 
-def test_the_map_page_colours_the_units_that_reported_and_marks_the_others():
+def test_the_map_page_colours_the_units_that_reported_and_marks_the_others(con):
     at = run_page("map", indicator="online_submission_rate")
     figure = figures(at)[0]
     parts = {trace.get("name") for trace in figure["data"]}
     assert {"mainland", "hoang_sa", "truong_sa"} <= parts
     coloured = next(trace for trace in figure["data"] if trace.get("name") == "có số liệu")
     hollow = next(trace for trace in figure["data"] if trace.get("name") == "không có số liệu")
-    assert coloured["customdata"] == ["pre-2025/tuyen-quang/huyen-lam-binh"]
-    assert "7,81%" in coloured["hovertext"][0] and "Trích dẫn" in coloured["hovertext"][0]
-    assert len(hollow["customdata"]) == 4
+    reporting = {row[0] for row in queries.cursor(con).execute(
+        "SELECT DISTINCT unit_id FROM observations WHERE indicator_id = 'online_submission_rate' "
+        "AND superseded_by IS NULL").fetchall()}
+    every_unit = {row[0] for row in queries.cursor(con).execute("SELECT unit_id FROM districts").fetchall()}
+    assert set(coloured["customdata"]) == reporting and len(coloured["customdata"]) == len(reporting) > 1
+    assert set(hollow["customdata"]) == every_unit - reporting
+    assert {"pre-2025/ha-tinh/huyen-huong-khe", "pre-2025/yen-bai/huyen-luc-yen"} <= set(hollow["customdata"])
+    lam_binh = coloured["customdata"].index("pre-2025/tuyen-quang/huyen-lam-binh")
+    assert "7,81%" in coloured["hovertext"][lam_binh] and "Trích dẫn" in coloured["hovertext"][lam_binh]
     assert figure["layout"]["meta"]["map_view"] == "country"
 
 
