@@ -76,6 +76,7 @@ def figures(at: AppTest) -> list[dict]:
 
 
 DOSSIERS = "online_services.dossiers"
+SEEDS = "lam-binh,huong-khe,tam-duong,thuan-bac,luc-yen"  # of the five seeds, only Lâm Bình reports the dossiers
 
 
 @pytest.mark.usefixtures("built_db")
@@ -90,7 +91,7 @@ def test_every_chart_offers_the_five_views_and_builds_only_the_chart_at_first():
 
 @pytest.mark.usefixtures("built_db")
 def test_the_table_view_holds_exactly_the_charts_figures_with_quotes_and_a_csv():
-    at = open_view(compare(theme="online_services", all="1"), DOSSIERS, "table")
+    at = open_view(compare(theme="online_services", d=SEEDS, all="1"), DOSSIERS, "table")
     table = next(d.value for d in at.dataframe if "Mã kỳ" in d.value.columns)
     assert sorted(table["Số (không định dạng)"]) == [1973.0, 25250.0]
     assert set(table["Mã kỳ"]) == {"2022"}
@@ -102,14 +103,14 @@ def test_the_table_view_holds_exactly_the_charts_figures_with_quotes_and_a_csv()
 
 @pytest.mark.usefixtures("built_db")
 def test_the_sources_view_lists_the_documents_with_their_kind():
-    at = open_view(compare(theme="online_services", all="1"), DOSSIERS, "sources")
+    at = open_view(compare(theme="online_services", d=SEEDS, all="1"), DOSSIERS, "sources")
     text = " ".join(m.value for m in at.markdown)
     assert "Lâm Bình" in text and "Bài báo" in text and "2 số liệu" in text and "trích nguyên văn" in text
 
 
 @pytest.mark.usefixtures("built_db")
 def test_the_map_view_places_the_charts_units_on_the_outline_of_vietnam():
-    at = open_view(compare(theme="online_services", all="1"), DOSSIERS, "map")
+    at = open_view(compare(theme="online_services", d=SEEDS, all="1"), DOSSIERS, "map")
     figure = next(f for f in figures(at) if f["layout"].get("meta", {}).get("map_view"))
     names = [trace.get("name") for trace in figure["data"]]
     assert figure["layout"]["yaxis"]["scaleanchor"] == "x"
@@ -137,7 +138,7 @@ def test_a_shared_link_reopens_the_chart_in_its_view():
 
 @pytest.mark.usefixtures("built_db")
 def test_one_period_per_unit_says_there_is_no_trend_yet():
-    at = open_view(compare(theme="online_services", all="1"), DOSSIERS, "trend")
+    at = open_view(compare(theme="online_services", d=SEEDS, all="1"), DOSSIERS, "trend")
     assert "chưa có xu hướng" in " ".join(i.value for i in at.info)
 
 
