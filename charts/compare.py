@@ -488,7 +488,8 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     figure = JsonFigure(dict(data=traces, layout=layout))
     source_rows = every_period if all_periods else rows
     return ChartSpec(chart_id=f"{first['theme']}.{key}", title=title, figure=figure,
-                     source_note=source_note(source_rows, lang), notes=notes)
+                     source_note=source_note(source_rows, lang), notes=notes,
+                     colors={r["district_id"]: colors[r["district_id"]] for r in records if r["district_id"] in colors})
 
 
 def _segments(gaps: list[tuple[int, float]], slots: int, width_px: float) -> list[tuple[float, float]]:

@@ -14,3 +14,4 @@ class ChartSpec:
     figure: go.Figure
     source_note: str  # "Nguồn: … · Kỳ: …" — printed under the chart on slides and exports
     notes: list[str] = field(default_factory=list)  # honest caveats: different periods, definitions, missing data
+    colors: dict[str, str] = field(default_factory=dict)  # unit id → its colour on this chart (its other views too)

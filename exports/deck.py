@@ -32,7 +32,7 @@ def all_charts(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str, 
     """Every comparison chart (catalogue order) for these districts, of all themes or only the given ones."""
     every_district = queries.run(con, "districts")
     selected = every_district[every_district["district_id"].isin(districts)]
-    colors = district_colors(list(every_district["district_id"]))
+    colors = district_colors(list(every_district["district_id"]), together=districts)
     charts: list[ChartSpec] = []
     for theme in themes or (None,):
         observations = queries.run(con, "observations_for_districts", districts=list(districts), theme=theme,

@@ -28,7 +28,6 @@ if st.session_state.get("compare_kind") not in kinds:
 layout.page_header(lang, f"comparable.title_{st.session_state['compare_kind']}", "compare.caption")
 
 themes = db.query("themes")
-colors = district_colors(list(all_units["district_id"]))
 names = {row["district_id"]: unit_label(row, lang) if row["unit_kind"] != "district" else row["district_name"]
          for row in all_units.to_dict("records")}
 
@@ -82,6 +81,7 @@ if not chosen:
 # One query for the view (units and theme filtered in SQL), its rows grouped by chart once; no DataFrame unless
 # the figures table is opened.
 selected = districts[districts["district_id"].isin(chosen)]
+colors = district_colors(list(all_units["district_id"]), together=chosen)  # chosen units never share a colour
 groups = db.view_groups(theme, chosen)
 comparable, single = comparable_keys(groups) if len(chosen) > 1 else (list(groups), {})
 keys = list(groups) if show_all else comparable

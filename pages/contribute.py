@@ -100,7 +100,7 @@ theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in the
 theme = st.selectbox(t("compare.theme", lang), list(theme_names), format_func=theme_names.get, key="preview_theme")
 observations = queries.run(preview, "observations_for_districts", districts=shown_ids, theme=theme, indicators=None)
 selected = all_districts[all_districts["district_id"].isin(shown_ids)]
-specs = comparison_charts(observations, selected, district_colors(all_districts["district_id"].tolist()), lang,
+specs = comparison_charts(observations, selected, district_colors(all_districts["district_id"].tolist(), together=shown_ids), lang,
                           per_commune=False)
 if not specs:
     st.info(t("contribute.no_preview", lang))

@@ -132,6 +132,28 @@ def test_colour_of_a_district_does_not_depend_on_the_selection(con, districts):
     assert colour_of_lam_binh(ALL) == colour_of_lam_binh(["lam-binh"]) == colour_of_lam_binh(["thuan-bac", "lam-binh"])
 
 
+def test_units_chosen_together_never_share_a_colour_and_keep_it_on_every_chart(con, districts):
+    """73 units and 12 colours: Cao Phong (6th in the list) and Lục Yên (30th) fall on the same colour; chosen
+    together, the later one takes the next free colour, on every chart of the selection; alone, each keeps its own."""
+    ids = list(districts["district_id"])
+    assert district_colors(ids)["cao-phong"] == district_colors(ids)["luc-yen"]
+    chosen = ["cao-phong", "luc-yen", "da-bac"]
+    colors = district_colors(ids, together=chosen)
+    assert len({colors[d] for d in chosen}) == 3 and colors["cao-phong"] == district_colors(ids)["cao-phong"]
+    assert district_colors(ids, together=["luc-yen"])["luc-yen"] == district_colors(ids)["luc-yen"]
+    observations = queries.run(con, "observations_for_districts", districts=chosen, theme="online_services",
+                               indicators=None)
+    specs = comparison_charts(observations, districts[districts["district_id"].isin(chosen)], colors, "vi")
+    drawn: dict[str, set] = {}
+    for spec in specs:
+        for trace in spec.figure.data:
+            if trace.type == "bar" and isinstance(trace.marker.color, (list, tuple)):
+                for custom, color in zip(trace.customdata, trace.marker.color):  # the bar's observation id
+                    drawn.setdefault(custom[0].split("/")[0], set()).add(color)
+    assert set(drawn) == set(chosen) and all(len(c) == 1 for c in drawn.values()), drawn  # one colour, every chart
+    assert {unit: c.pop() for unit, c in drawn.items()} == {d: colors[d] for d in chosen}
+
+
 def test_no_observations_give_no_charts(districts):
     empty = pd.DataFrame(columns=["compare_group", "indicator_id", "indicator_order"])
     assert comparison_charts(empty, districts, {}, "vi") == []

@@ -13,6 +13,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
 import queries
+from charts.colors import district_colors
 from exports.deck import Deck
 from exports.pptx_pack import build_pptx
 
@@ -64,12 +65,19 @@ def test_signing_chart_has_the_real_values_per_unit_and_the_target_as_a_line(sli
     assert list(line.series[0].values) == [100.0] * 5
 
 
-def test_bars_keep_unit_colours_and_value_and_period_labels(slides):
+def test_bars_keep_unit_colours_and_value_and_period_labels(con, slides):
     plot = _chart(slides[1]).plots[0]
     series = next(s for s in plot.series if s.name == "Tỷ lệ văn bản điện tử được ký số")
     categories = list(plot.categories)  # sorted by value: find each unit's point by its name
     lam_binh = series.points[categories.index("Lâm Bình")]
-    assert str(lam_binh.format.fill.fore_color.rgb) == "D55E00"  # Lâm Bình's colour on every chart
+    # Lâm Bình's colour on every chart: its place in the unit list (the 27th of 73: the palette's third colour)
+    colors = district_colors(list(queries.run(con, "districts")["district_id"]), together=ALL)
+    assert colors["lam-binh"] == district_colors(list(queries.run(con, "districts")["district_id"]))["lam-binh"]
+    assert str(lam_binh.format.fill.fore_color.rgb) == colors["lam-binh"].lstrip("#").upper() == "009E73"
+    drawn = {name: {str(s.points[n].format.fill.fore_color.rgb) for s in plot.series if list(s.values)[n] is not None}
+             for n, name in enumerate(categories)}
+    drawn = {name: c.pop() for name, c in drawn.items() if len(c) == 1}
+    assert len(drawn) == 4 and len(set(drawn.values())) == 4, drawn  # the units drawn together are told apart
     # value, then its period (wrapped to the bar's width on screen); Lâm Bình's report is undated (15103ba)
     value, *period = lam_binh.data_label.text_frame.text.split("\n")
     assert value == "100%" and " ".join(period) == "Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)"

@@ -125,7 +125,8 @@ def _show_trend(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:
                       indicators=list(dict.fromkeys(rows["indicator_id"])))
     if not has_trend(series):
         st.info(t("views.trend_single_period", lang))
-    colors = district_colors(list(db.query("districts")["district_id"]))
+    # the units keep the colours they have on the chart (told apart within its selection)
+    colors = {**district_colors(list(db.query("districts")["district_id"])), **spec.colors}
     trend = trend_chart(series, lang, colors, chart_id=spec.chart_id, title=spec.title)
     _show_figure(trend, lang, f"trend_{spec.chart_id}")
     latest = latest_periods(series, lang)
