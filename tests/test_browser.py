@@ -98,13 +98,14 @@ def test_page_draws_in_a_real_browser(browser, app_url, name, path, expected_tex
 
 
 def test_compare_chart_shows_vietnamese_figures_and_english_switch(browser, app_url):
-    page = _open(browser, app_url + "/compare?theme=online_services&d=lam-binh,huong-khe,tam-duong")
+    # all=1: of these three, Lâm Bình alone reports the dossiers (1.973 of 25.250), a chart shown with the switch
+    page = _open(browser, app_url + "/compare?theme=online_services&d=lam-binh,huong-khe,tam-duong&all=1")
     try:
         svg_text = " ".join(page.locator(CHART).all_text_contents())
         assert "1.973" in svg_text and "25.250" in svg_text
     finally:
         page.close()
-    page = _open(browser, app_url + "/compare?lang=en&theme=online_services&d=lam-binh")
+    page = _open(browser, app_url + "/compare?lang=en&theme=online_services&d=lam-binh&all=1")
     try:
         assert "Compare" in page.inner_text("body")
         assert "1,973" in " ".join(page.locator(CHART).all_text_contents())
@@ -123,8 +124,8 @@ def test_compare_page_fits_a_narrow_window(browser, app_url):
 
 
 def test_present_mode_shows_one_large_chart_without_the_sidebar(browser, app_url):
-    page = _open(browser, app_url + "/present?deck=signing.signing_rate,community_teams.community_teams&show=1",
-                 width=1920, height=1080)
+    page = _open(browser, app_url + "/present?deck=signing.signing_rate,community_teams.community_teams&show=1"
+                 "&d=lam-binh,huong-khe,tam-duong,thuan-bac,luc-yen", width=1920, height=1080)  # Tam Dương's 99,86%
     try:
         _assert_healthy(page)
         assert page.locator('[data-testid="stSidebar"]').is_hidden()
@@ -211,7 +212,8 @@ def test_markdown_html_and_formulas_in_the_data_show_as_text_and_nothing_is_fetc
     data_dir = write_hostile_copy(tmp_path / "data")
     env = dict(os.environ, CDS_DATA_DIR=str(data_dir), CDS_DB_PATH=str(tmp_path / "db.duckdb"))
     forged = "[Phiên hết hạn - đăng nhập lại](http://x.example/login)"
-    paths = [("/district?district=luc-yen", TABLE), ("/compare?theme=online_services&d=luc-yen,lam-binh", CHART),
+    # the profile's figure tables sit in closed expanders (none is visible): its charts say the page is drawn
+    paths = [("/district?district=luc-yen", CHART), ("/compare?theme=online_services&d=luc-yen,lam-binh", CHART),
              ("/overview", CHART), ("/indicators?d=luc-yen", TABLE), (f"/compare?d={forged}", CHART)]
     with _serve(env, tmp_path) as url:
         own_host = urlparse(url).hostname
