@@ -41,8 +41,10 @@ roster = summary.assign(
     periods=summary["period_labels"].map(lambda codes: "; ".join(format_period(c, lang) for c in codes)),
     sources=summary["source_titles"].map("; ".join),
     communes=summary["communes"].map(lambda n: "" if pd.isna(n) else format_number(n, lang)),
-)[["district_name", "province", "province_2025", "communes", "figures", "indicators", "periods", "sources"]]
-roster.columns = [t("common.district", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),
+    kind=summary["unit_kind"].map(lambda k: t(f"subtypes.kind_{k}", lang) if isinstance(k, str) else ""),
+)[["district_name", "kind", "province", "province_2025", "communes", "figures", "indicators", "periods", "sources"]]
+# districts, communes and provinces side by side: each row says its kind
+roster.columns = [t("overview.col_unit", lang), t("overview.col_kind", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),
                   t("overview.col_communes", lang), t("overview.col_figures", lang), t("overview.col_indicators", lang),
                   t("overview.col_periods", lang), t("overview.col_sources", lang)]
 show_table(roster, hide_index=True, width="stretch")

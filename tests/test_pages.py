@@ -98,7 +98,10 @@ def test_overview_scorecard_marks_missing_figures_and_lists_every_district():
     assert at.metric[0].value == str(unit_files)
     roster = at.dataframe[0].value
     assert len(roster) == unit_files
-    assert set(roster["Huyện"]) >= {"Hương Khê", "Lâm Bình", "Lục Yên", "Tam Dương", "Thuận Bắc", "Cao Phong"}
+    assert set(roster["Đơn vị"]) >= {"Hương Khê", "Lâm Bình", "Lục Yên", "Tam Dương", "Thuận Bắc", "Cao Phong"}
+    kinds = dict(zip(roster["Đơn vị"], roster["Loại đơn vị"]))
+    assert kinds["Lâm Bình"] == "Huyện, quận, thị xã, thành phố (đến 30/6/2025)"
+    assert kinds["Minh Ngọc"] == "Xã, phường, đặc khu"
 
 
 def test_overview_and_present_start_from_units_of_one_kind(con):
