@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from tests.conftest import CHROMIUM
-from tests.test_browser import CHROMIUM_ARGS, SCREENSHOTS, _require_browser, _serve
+from tests.test_browser import SCREENSHOTS, _require_browser, _serve
+from tests.test_browser import browser  # noqa: F401 - the fixture, launched for this module's app_url
 
 pytestmark = pytest.mark.browser
 
@@ -24,16 +24,6 @@ def app_url(built_db, tmp_path_factory):
     _require_browser()
     with _serve(dict(os.environ), tmp_path_factory.mktemp("server_present")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(app_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def visible_slide(page) -> int | None:

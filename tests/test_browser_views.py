@@ -17,8 +17,9 @@ from urllib.parse import urlparse
 import pytest
 
 from loaders import build_database
-from tests.conftest import CHROMIUM, DATA_DIR, REPO
-from tests.test_browser import CHROMIUM_ARGS, _assert_healthy, _require_browser, _serve
+from tests.conftest import DATA_DIR, REPO
+from tests.test_browser import _assert_healthy, _require_browser, _serve
+from tests.test_browser import browser  # noqa: F401 - the fixture, launched for this module's app_url
 from tests.test_views_charts import TREND_UNIT
 
 pytestmark = pytest.mark.browser
@@ -39,16 +40,6 @@ def app_url(tmp_path_factory):
     env = dict(os.environ, CDS_DATA_DIR=str(folder / "data"), CDS_DB_PATH=str(folder / "cds.duckdb"))
     with _serve(env, folder) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(app_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _offline_page(browser):
