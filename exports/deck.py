@@ -14,8 +14,9 @@ from charts.scorecard import scorecard_chart
 from charts.spec import ChartSpec
 from i18n import t
 
+from .unit_brief import PROFILE_PREFIX, profile_chart
+
 SCORECARD_ID = "overview.scorecard"
-PROFILE_PREFIX = "profile."  # profile.<unit id>: one unit's headline figures as a table
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,6 @@ def chart_titles(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str
 
 def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide") -> list[ChartSpec]:
     """The deck's charts in the deck's order; ids that no longer exist (data changed) are left out."""
-    from .unit_brief import profile_chart
-
     themes = tuple(dict.fromkeys(chart_id.split(".", 1)[0] for chart_id in deck.chart_ids
                                  if chart_id != SCORECARD_ID and not chart_id.startswith(PROFILE_PREFIX)))
     by_id = {spec.chart_id: spec for spec in all_charts(con, list(deck.districts), deck.lang,

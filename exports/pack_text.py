@@ -9,17 +9,17 @@ import duckdb
 import queries
 from i18n import t
 
-from .deck import Deck
 
-
-def title_lines(con: duckdb.DuckDBPyConnection, deck: Deck, charts: int, today: dt.date) -> tuple[str, list[str]]:
+def title_lines(con: duckdb.DuckDBPyConnection, title: str | None, lang: str, units: tuple[str, ...], charts: int,
+                today: dt.date) -> tuple[str, list[str]]:
+    """The title page of a deck's pack: its title, the units, date and number of charts, the data version."""
     names = queries.run(con, "districts").set_index("district_id")["district_name"]
-    district_names = ", ".join(names[d] for d in deck.districts if d in names.index)
-    return (deck.title or t("present.pack_title", deck.lang), [
-        t("present.pack_subtitle", deck.lang, districts=district_names),
-        t("present.pack_meta", deck.lang, date=today.strftime("%d/%m/%Y"), charts=charts),
-        t("present.pack_version", deck.lang, version=data_version(con)[0], built=data_version(con)[1]),
-        t("present.pack_note", deck.lang),
+    unit_names = ", ".join(names[d] for d in units if d in names.index)
+    return (title or t("present.pack_title", lang), [
+        t("present.pack_subtitle", lang, districts=unit_names),
+        t("present.pack_meta", lang, date=today.strftime("%d/%m/%Y"), charts=charts),
+        t("present.pack_version", lang, version=data_version(con)[0], built=data_version(con)[1]),
+        t("present.pack_note", lang),
     ])
 
 

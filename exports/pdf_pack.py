@@ -21,7 +21,8 @@ Progress = Callable[[int, int], None]
 def build_pdf(con: duckdb.DuckDBPyConnection, deck: Deck, progress: Progress | None = None,
               today: dt.date | None = None) -> bytes:
     charts = deck_charts(con, deck)
-    title, lines = title_lines(con, deck, len(charts), today or dt.date.today())
+    title, lines = title_lines(con, deck.title, deck.lang, deck.districts, len(charts),
+                               today or dt.date.today())
     pages = [figure_pdf(text_page(title, lines))]
     for done, spec in enumerate(charts, start=1):
         pages.append(chart_image(spec, "pdf", "wide"))

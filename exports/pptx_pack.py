@@ -60,7 +60,8 @@ def build_pptx(con: duckdb.DuckDBPyConnection, deck: Deck, progress: Progress | 
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
 
-    title, lines = title_lines(con, deck, len(charts), today or dt.date.today())
+    title, lines = title_lines(con, deck.title, deck.lang, deck.districts, len(charts),
+                               today or dt.date.today())
     slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_LAYOUT])
     slide.shapes.title.text = title
     slide.placeholders[1].text = "\n".join(lines)

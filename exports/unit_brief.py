@@ -19,9 +19,10 @@ from charts.spec import ChartSpec
 from charts.style import FONT_FAMILY, TEXT_COLOR
 from i18n import t
 
-from .deck import PROFILE_PREFIX
 from .images import figure_pdf
 from .pack_text import data_version
+
+PROFILE_PREFIX = "profile."  # profile.<unit id>: one unit's headline figures as a table (a deck's chart id)
 
 LEVEL_ORDER = {"district": 0, "commune_aggregate": 1, "commune": 2}
 A4 = (1240, 1754)  # px at 150 dpi
