@@ -15,14 +15,9 @@ import re
 
 import pandas as pd
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from loaders.formulas import neutralise
+
 _XLSX_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
-
-
-def neutralise(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def xlsx_text(value: object) -> object:

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .containers import ArchiveRefused, check_zip
+from .formulas import looks_like_formula
 from .limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_UPLOAD_BYTES
 from .models import is_slug
 from .problems import Problem, shown_value
@@ -56,17 +57,6 @@ def shown_name(filename: str) -> str:
     return re.sub(r"[^\w.\- ]", "_", name)[:80] or "upload"
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_SIGNED_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?%?$")
-
-
-def looks_like_formula(text: str) -> bool:
-    """Text a spreadsheet could run as a formula: it starts with = + - @ TAB or CR (spaces before it do not
-    help), unless the whole cell is a plain signed number (-5, +3.5). "+1+cmd|' /C calc'!A0" is one."""
-    if text.startswith(("\t", "\r")):
-        return True
-    stripped = text.strip()
-    return stripped.startswith(_FORMULA_START) and not _SIGNED_NUMBER.match(stripped)
 
 
 def read_upload(content: bytes, filename: str, data_dir: Path, district: str | None = None) -> Submission:

@@ -22,7 +22,7 @@ from loaders.validate import COMMUNES_INDICATOR
 from loaders.upload import (COMMUNE_FIELDS, DISTRICT_FIELDS, DISTRICT_SHEET, OBSERVATIONS_SHEET, SOURCE_COLUMNS,
                             SOURCES_SHEET, TEMPLATE_ONLY_COLUMNS)
 
-from exports.table_files import neutralise
+from loaders.formulas import neutralise
 
 TEMPLATE_COLUMNS = ("indicator", "indicator_name", "value", "unit", "period", "level", "commune", "qualifier", "source",
                     "quote", "note", "printed", "locator", "stated")
