@@ -59,12 +59,12 @@ def _change_minimal(at):
 
 
 PAGES = {
-    "overview": ("pages/overview.py", _change_overview),
-    "compare": ("pages/compare.py", _change_compare),
-    "district": ("pages/district.py", _change_district),
-    "indicators": ("pages/indicators.py", _change_indicators),
-    "present": ("pages/present.py", _change_present),
-    "contribute": ("pages/contribute.py", _change_contribute),
+    "overview": ("app_pages/overview.py", _change_overview),
+    "compare": ("app_pages/compare.py", _change_compare),
+    "district": ("app_pages/district.py", _change_district),
+    "indicators": ("app_pages/indicators.py", _change_indicators),
+    "present": ("app_pages/present.py", _change_present),
+    "contribute": ("app_pages/contribute.py", _change_contribute),
     "minimal": ("bench/minimal_page.py", _change_minimal),
 }
 

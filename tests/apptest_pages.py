@@ -13,8 +13,8 @@ from tests.conftest import DATA_DIR, REPO
 
 
 def run_page(name: str, timeout: int = 30, **query) -> AppTest:
-    """pages/<name>.py with these link parameters, run once; no exception allowed."""
-    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=timeout)
+    """app_pages/<name>.py with these link parameters, run once; no exception allowed."""
+    at = AppTest.from_file(str(REPO / "app_pages" / f"{name}.py"), default_timeout=timeout)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()

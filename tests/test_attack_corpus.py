@@ -189,7 +189,7 @@ def _link_query(case: dict) -> dict[str, str]:
 def _run_link(case: dict, content, folder: Path) -> dict:
     from streamlit.testing.v1 import AppTest
 
-    script = REPO / ("app.py" if case["page"] == "app" else f"pages/{case['page']}.py")
+    script = REPO / ("app.py" if case["page"] == "app" else f"app_pages/{case['page']}.py")
     started = time.perf_counter()
     at = AppTest.from_file(str(script), default_timeout=30)
     for key, value in _link_query(case).items():
@@ -226,7 +226,7 @@ def _run_reader_form(case: dict, content, folder: Path) -> dict:
     from streamlit.testing.v1 import AppTest
 
     started = time.perf_counter()
-    at = AppTest.from_file(str(REPO / "pages" / "report_reader.py"), default_timeout=30)
+    at = AppTest.from_file(str(REPO / "app_pages" / "report_reader.py"), default_timeout=30)
     at.run()
     at.text_area(key="reader_text").set_value(case["report"]).run()
     for key, value in case["form"].items():
@@ -295,7 +295,7 @@ def _warm_up(folder: Path) -> None:
     # what a path typed into a page would reach from the unit folder: ../../secret.yaml
     (folder / "secret.yaml").write_text(f"district: {SECRET}\nslug: secret\nprovince: {SECRET}\n", encoding="utf-8")
     propose("Số hồ sơ tiếp nhận và giải quyết trực tuyến là 1.973 hồ sơ")
-    AppTest.from_file(str(REPO / "pages" / "overview.py"), default_timeout=30).run()
+    AppTest.from_file(str(REPO / "app_pages" / "overview.py"), default_timeout=30).run()
 
 
 def serve() -> None:

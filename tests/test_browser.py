@@ -243,3 +243,20 @@ def test_markdown_html_and_formulas_in_the_data_show_as_text_and_nothing_is_fetc
                and urlparse(address).hostname != own_host]
     assert requested and not outside, outside
     assert EVIL not in " ".join(requested)
+
+
+def test_a_deep_link_that_is_a_fresh_servers_first_request_opens_its_page_with_the_menu(browser, tmp_path):
+    """The pages live in app_pages/, so Streamlit never takes them for its old-style pages/ navigation: a link to
+    one page, as the very first request a new server gets, runs app.py (language switch and menu) and that page."""
+    with _serve(dict(os.environ), tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        try:
+            page.goto(url + "/district?district=huong-khe", wait_until="domcontentloaded")
+            page.wait_for_selector("h1", timeout=60_000)
+            page.wait_for_selector(CHART, timeout=60_000)
+            body = page.inner_text("body")
+            assert "Hương Khê" in body and "Ngôn ngữ" in body and "So sánh" in body
+            assert "Page not found" not in body
+            _assert_healthy(page)
+        finally:
+            page.close()

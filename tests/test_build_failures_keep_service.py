@@ -101,7 +101,7 @@ def district_count(db: Path) -> int:
 def run_app(page: str | None = None) -> AppTest:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
     if page is not None:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

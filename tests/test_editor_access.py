@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("built_db")
 
 
 def contribute() -> AppTest:
-    at = AppTest.from_file(str(REPO / "pages" / "contribute.py"), default_timeout=30)
+    at = AppTest.from_file(str(REPO / "app_pages" / "contribute.py"), default_timeout=30)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -138,7 +138,7 @@ def reader_with_a_new_district(at: AppTest, slug: str) -> AppTest:
 TWO_PAGES = f"""
 import runpy
 import streamlit as st
-runpy.run_path(st.session_state.get("page_under_test", {str(REPO / "pages" / "contribute.py")!r}), run_name="__main__")
+runpy.run_path(st.session_state.get("page_under_test", {str(REPO / "app_pages" / "contribute.py")!r}), run_name="__main__")
 """
 
 
@@ -147,7 +147,7 @@ def test_the_report_reader_does_not_save_once_the_secret_is_removed(monkeypatch,
     at = AppTest.from_string(TWO_PAGES, default_timeout=60).run()
     try_secret(at, "mã-đọc")
     assert at.get("file_uploader")
-    at.session_state["page_under_test"] = str(REPO / "pages" / "report_reader.py")
+    at.session_state["page_under_test"] = str(REPO / "app_pages" / "report_reader.py")
     reader_with_a_new_district(at.run(), "huyen-thu")
     assert any(b.key == "reader_save" for b in at.button)  # unlocked: it could save
     monkeypatch.delenv("CDS_EDITOR_SECRET")
@@ -159,7 +159,7 @@ def test_the_report_reader_does_not_save_once_the_secret_is_removed(monkeypatch,
 
 def test_the_report_reader_refuses_a_district_id_that_leaves_the_data_folder(data_copy):
     (data_copy.parent / "secret.yaml").write_text("district: TOPSECRET\nslug: secret\n", encoding="utf-8")
-    at = AppTest.from_file(str(REPO / "pages" / "report_reader.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(REPO / "app_pages" / "report_reader.py"), default_timeout=60).run()
     reader_with_a_new_district(at, "../../secret")
     assert "Mã huyện chỉ gồm chữ thường" in errors(at)
     assert not at.get("download_button")

@@ -223,7 +223,7 @@ def test_any_upload_reviews_or_lists_located_problems(data_copy, content, name, 
 # ── periods ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 period_like = st.from_regex(r"\A(asof )?\d{1,5}(-(H|Q)?\d{1,3}(-\d{1,3})?)?(\.\.\d{1,5}(-\d{1,3})?)?\Z")
-# What the report reader page lets through as a document date (pages/report_reader.py DATE): 2023, 2023-13, 0000-99-99
+# What the report reader page lets through as a document date (app_pages/report_reader.py DATE): 2023, 2023-13, 0000-99-99
 document_date_like = st.from_regex(r"\A\d{4}(-\d{2}(-\d{2})?)?\Z")
 
 

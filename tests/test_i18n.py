@@ -65,7 +65,7 @@ def test_every_key_used_in_code_exists_in_the_table():
 
     repo = Path(__file__).resolve().parent.parent
     used = set()
-    for folder in ("app.py", "pages", "ui", "charts", "analysis", "exports", "i18n", "loaders"):
+    for folder in ("app.py", "app_pages", "ui", "charts", "analysis", "exports", "i18n", "loaders"):
         for path in ([repo / folder] if folder.endswith(".py") else (repo / folder).rglob("*.py")):
             used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_]+)["']""", path.read_text(encoding="utf-8")))
     assert used, "the scan found no keys: the pattern is broken"

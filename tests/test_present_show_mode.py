@@ -114,7 +114,7 @@ def test_one_page_brief_of_a_chosen_unit_is_built_and_offered():
 
 def test_without_chromium_a_charts_download_menu_points_to_the_browsers_camera_button(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
-    at = AppTest.from_file(str(REPO / "pages" / "compare.py"), default_timeout=30)
+    at = AppTest.from_file(str(REPO / "app_pages" / "compare.py"), default_timeout=30)
     at.query_params["theme"] = "signing"
     at.run()
     assert not at.exception

@@ -15,7 +15,7 @@ ALL = ["huong-khe", "lam-binh", "luc-yen", "tam-duong", "thuan-bac"]
 
 
 def run_page(**query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "pages" / "indicators.py"), default_timeout=30)
+    at = AppTest.from_file(str(REPO / "app_pages" / "indicators.py"), default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()

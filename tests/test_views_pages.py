@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("built_db")
 
 
 def run_page(name: str, **query) -> AppTest:
-    at = AppTest.from_file(str(REPO / "pages" / f"{name}.py"), default_timeout=30)
+    at = AppTest.from_file(str(REPO / "app_pages" / f"{name}.py"), default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()

@@ -22,17 +22,6 @@ def language_switch() -> str:
     return chosen
 
 
-def _ensure_app_navigation() -> None:
-    """A deep link (/compare?…) that is the first request after a server start would run the page file on its
-    own: Streamlit treats a folder named pages/ as old-style navigation until app.py has called st.navigation
-    once. Switch that mode off and rerun, so app.py runs and routes to this same page with its query string."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 # Browser print (Ctrl+P): whole charts on white paper, without the sidebar, the header bar, the view switches and
 # the buttons; a chart is never cut across two pages. File pickers: Streamlit writes "Drag and drop file here",
 # "Limit 200MB per file" and "Browse files"/"Upload" in English whatever the page's language (and a limit that is
@@ -67,7 +56,6 @@ def page_css(lang: str) -> str:
 
 
 def page_header(lang: str, title_key: str, caption_key: str | None = None) -> None:
-    _ensure_app_navigation()
     # Our own constant rules with two of our own translations in them: no text from data, uploads or links.
     st.html(page_css(lang))
     st.title(t(title_key, lang))

@@ -1,4 +1,5 @@
-"""The pages of the app, in menu order. Each page is a thin file under pages/."""
+"""The pages of the app, in menu order. Each page is a thin file under app_pages/: a folder named pages/ would
+switch Streamlit into its old-style navigation for a deep link that arrives before app.py has run."""
 
 from __future__ import annotations
 
@@ -8,15 +9,15 @@ from i18n import t
 
 # (file, title key, url path, icon)
 PAGES = [
-    ("pages/overview.py", "nav.overview", "overview", ":material/dashboard:"),
-    ("pages/compare.py", "nav.compare", "compare", ":material/bar_chart:"),
-    ("pages/district.py", "nav.district", "district", ":material/location_city:"),
-    ("pages/provinces.py", "nav.provinces", "provinces", ":material/leaderboard:"),
-    ("pages/map.py", "nav.map", "map", ":material/map:"),
-    ("pages/indicators.py", "nav.indicators", "indicators", ":material/menu_book:"),
-    ("pages/present.py", "nav.present", "present", ":material/slideshow:"),
-    ("pages/contribute.py", "nav.contribute", "contribute", ":material/upload_file:"),
-    ("pages/report_reader.py", "nav.reader", "reader", ":material/find_in_page:"),
+    ("app_pages/overview.py", "nav.overview", "overview", ":material/dashboard:"),
+    ("app_pages/compare.py", "nav.compare", "compare", ":material/bar_chart:"),
+    ("app_pages/district.py", "nav.district", "district", ":material/location_city:"),
+    ("app_pages/provinces.py", "nav.provinces", "provinces", ":material/leaderboard:"),
+    ("app_pages/map.py", "nav.map", "map", ":material/map:"),
+    ("app_pages/indicators.py", "nav.indicators", "indicators", ":material/menu_book:"),
+    ("app_pages/present.py", "nav.present", "present", ":material/slideshow:"),
+    ("app_pages/contribute.py", "nav.contribute", "contribute", ":material/upload_file:"),
+    ("app_pages/report_reader.py", "nav.reader", "reader", ":material/find_in_page:"),
 ]
 
 
