@@ -91,7 +91,7 @@ def _province_names(units, unit_id: str, curated_2025: str) -> tuple[str, str]:
 
 def _source(entry: dict[str, Any]) -> dict[str, Any]:
     source: dict[str, Any] = {
-        "id": f"pub-{entry['doc_id']}",
+        "id": f"pub-{entry['doc_id']}" + (f"-{slugify(entry['unit']['name'])}" if entry.get("about_other") else ""),
         "title": _nfc(entry["title"]),
         "issuer": _nfc(entry.get("issuer") or "không ghi"),
         "date": str(entry["date"]) if entry.get("date") else None,
@@ -109,6 +109,19 @@ def _date_about(entry: dict[str, Any]) -> str | None:
     years = [str(f.get("period"))[:4] for f in entry.get("figures") or [] if str(f.get("period"))[:4].isdigit()]
     years += re.findall(r"(?<!\d)(20[12]\d)(?!\d)", str(entry.get("date_note") or ""))
     return max(years) if years else None
+
+
+def _per_unit(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """A page that reports several units side by side (a city's wards after their first month, say): a figure's
+    ``about`` names the unit it is for (the fields of the page's ``unit``), else it is the page's unit. Each unit gets
+    the page as its own source (the id takes the unit's name after the page's, as source ids are unique across files)."""
+    parts: dict[tuple, tuple[dict, list]] = {}
+    for figure in entry.get("figures") or []:
+        unit = figure.get("about") or entry["unit"]
+        key = tuple(sorted((k, str(v)) for k, v in unit.items()))
+        parts.setdefault(key, (unit, []))[1].append(figure)
+    return [{**entry, "unit": unit, "figures": figures, "about_other": unit is not entry["unit"]}
+            for unit, figures in parts.values()]
 
 
 def _observation(figure: dict[str, Any], source_id: str, derived: set[str]) -> dict[str, Any]:
@@ -141,10 +154,11 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str]) -
         entry = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if "doc_id" not in entry or not entry.get("figures"):
             continue
-        unit = entry["unit"]
-        key = (_nfc(unit["name"]), unit["kind"], _nfc(unit.get("province") or ""),
-               _nfc(unit.get("province_2025") or unit.get("province") or ""))
-        by_unit[key].append(entry)
+        for part in _per_unit(entry):
+            unit = part["unit"]
+            key = (_nfc(unit["name"]), unit["kind"], _nfc(unit.get("province") or ""),
+                   _nfc(unit.get("province_2025") or unit.get("province") or ""))
+            by_unit[key].append(part)
     documents: dict[str, dict] = {}
     unmatched: list[str] = []
     for (name, kind, province, province_2025), entries in sorted(by_unit.items()):
