@@ -4,9 +4,9 @@ Issue 14's measure of done: in the default Compare view of the largest province 
 80% of the charts shown have five or more units. The default view is what the page draws before anyone chooses:
 units of one kind (district, commune or province), the first MAX_DEFAULT_DISTRICTS units of the scope in list order,
 and, per theme, the charts that at least two of those units report (each unit at its latest period). This walks
-every theme of that view with the page's own query and grouping (queries/observations_for_districts.sql,
-charts.compare.group_records and comparable_keys) and prints, per kind and scope, how many charts are shown and how
-many of them draw five or more units. "Largest province" is the province (after the 2025 reform, as the page's
+the page's first theme (what opens by default) and every theme of that view with the page's own query and grouping
+(queries/observations_for_districts.sql, charts.compare.group_records and comparable_keys) and prints, per kind and
+scope, how many charts are shown and how many of them draw five or more units. "Largest province" is the province (after the 2025 reform, as the page's
 province picker names them) with the most units of that kind holding figures.
 """
 
@@ -60,9 +60,10 @@ def report(con) -> list[dict]:
                            list(of_kind.loc[of_kind["province_2025"] == largest, "district_id"])))
         for scope, ids in scopes:
             chosen = ids[:MAX_DEFAULT_DISTRICTS]
-            shown, wide, per_chart = view_counts(con, theme_ids, chosen)
-            rows.append(dict(kind=kind, scope=scope, units_in_scope=len(ids), units_drawn=len(chosen),
-                             charts=shown, charts_5plus=wide, per_chart=per_chart))
+            for themes, label in ((theme_ids[:1], theme_ids[0]), (theme_ids, "all themes")):
+                shown, wide, per_chart = view_counts(con, themes, chosen)
+                rows.append(dict(kind=kind, scope=scope, themes=label, units_in_scope=len(ids), units_drawn=len(chosen),
+                                 charts=shown, charts_5plus=wide, per_chart=per_chart))
     return rows
 
 
@@ -72,12 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--charts", action="store_true", help="list every chart with its number of units")
     args = parser.parse_args(argv)
     con = duckdb.connect(str(args.db), read_only=True)
-    print(f"{'kind':9} {'scope':42} {'units':>5} {'drawn':>5} {'charts':>6} {'>=5':>4} {'share':>6}")
+    print(f"{'kind':9} {'scope':36} {'themes':16} {'units':>5} {'drawn':>5} {'charts':>6} {'>=5':>4} {'share':>6}")
     for row in report(con):
         share = row["charts_5plus"] / row["charts"] if row["charts"] else 0.0
-        print(f"{row['kind']:9} {row['scope']:42} {row['units_in_scope']:5} {row['units_drawn']:5} "
+        print(f"{row['kind']:9} {row['scope']:36} {row['themes']:16} {row['units_in_scope']:5} {row['units_drawn']:5} "
               f"{row['charts']:6} {row['charts_5plus']:4} {share:6.0%}")
-        if args.charts:
+        if args.charts and row["themes"] == "all themes":
             for key, n in row["per_chart"]:
                 print(f"{'':16}{key:40} {n}")
     return 0

@@ -146,8 +146,11 @@ def _observation(figure: dict[str, Any], source_id: str, derived: set[str]) -> d
     return record
 
 
-def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str]) -> tuple[dict[str, dict], list[str]]:
-    """slug -> unit file document; and what could not be matched."""
+def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
+               kept: dict[str, str] | None = None) -> tuple[dict[str, dict], list[str]]:
+    """slug -> unit file document; and what could not be matched. `kept` (unit id -> slug of its file written before)
+    keeps a unit's slug, so its links survive a newer unit of the same name taking the plain slug's place."""
+    kept = kept or {}
     units = read_unit_tables().units
     by_unit: dict[tuple, list[dict]] = defaultdict(list)
     for path in sorted(REAL.glob("*.yaml")):
@@ -167,7 +170,10 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str]) -
         if unit_id is None:
             unmatched.append(f"not matched to the units table: {kind} {name} ({province} → {province_2025})")
         slug = slugify(name) if kind != "province" else f"tinh-{slugify(name)}"
-        if slug in existing or slug in documents:
+        taken = existing | set(documents) | {s for u, s in kept.items() if u != unit_id}
+        if unit_id in kept:
+            slug = kept[unit_id]
+        elif slug in taken:
             slug = f"{slug}-{slugify(province)}"
         observations: list[dict[str, Any]] = []
         sources = []
@@ -221,9 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = yaml.safe_load((ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8"))
     ids = {i["id"] for i in catalogue["indicators"]}
     derived = {i["id"] for i in catalogue["indicators"] if i.get("derived")}
-    generated = {p.stem for p in units_dir.glob("*.yaml") if "bench/real_units.py" in p.read_text(encoding="utf-8")}
-    existing = {p.stem for p in units_dir.glob("*.yaml")} - generated
-    documents, unmatched = unit_files(ids, derived, existing)
+    generated = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")).get("unit_id") for p in units_dir.glob("*.yaml")
+                 if "bench/real_units.py" in p.read_text(encoding="utf-8")}
+    existing = {p.stem for p in units_dir.glob("*.yaml")} - set(generated)
+    kept = {unit_id: slug for slug, unit_id in generated.items() if unit_id}
+    documents, unmatched = unit_files(ids, derived, existing, kept)
     for slug, (document, doc_ids) in documents.items():
         text = HEADER.format(name=document["name"], province=document["province"], documents=", ".join(doc_ids))
         text += yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
