@@ -1,0 +1,51 @@
+"""The real units (bench/real_units.py): the committed data/units files are exactly what the curated pages in
+bench/reader_eval/real/ generate; a page that reports several units side by side gives each its own file and source;
+a unit keeps its file's slug when a newer unit of the same name arrives."""
+
+from __future__ import annotations
+
+import shutil
+
+import yaml
+
+from bench import real_units
+from tests.conftest import DATA_DIR, REPO
+
+
+def _catalogue() -> tuple[set[str], set[str]]:
+    catalogue = yaml.safe_load((DATA_DIR / "indicators.yaml").read_text(encoding="utf-8"))
+    return ({i["id"] for i in catalogue["indicators"]},
+            {i["id"] for i in catalogue["indicators"] if i.get("derived")})
+
+
+def test_the_committed_unit_files_are_what_the_curated_pages_generate(tmp_path):
+    shutil.copytree(DATA_DIR / "units", tmp_path / "units")
+    assert real_units.main(["--write", "--data", str(tmp_path)]) == 0
+    generated = sorted(p.name for p in (tmp_path / "units").glob("*.yaml"))
+    assert generated == sorted(p.name for p in (DATA_DIR / "units").glob("*.yaml"))
+    for name in generated:
+        assert (tmp_path / "units" / name).read_text(encoding="utf-8") == \
+            (DATA_DIR / "units" / name).read_text(encoding="utf-8"), f"{name} is stale: run python -m bench.real_units --write"
+
+
+def test_a_page_of_several_wards_gives_each_ward_its_figures_and_its_own_source():
+    page = yaml.safe_load((REPO / "bench/reader_eval/real/aae5a6dab852.yaml").read_text(encoding="utf-8"))
+    named = {f["about"]["name"] for f in page["figures"] if f.get("about")}
+    assert named == {"Kiến An", "Đông Hải", "An Lão"}
+    kien_an = yaml.safe_load((DATA_DIR / "units" / "kien-an.yaml").read_text(encoding="utf-8"))
+    assert kien_an["unit_id"] == "hai-phong/phuong-kien-an"
+    assert [s["id"] for s in kien_an["sources"]] == ["pub-aae5a6dab852-kien-an"]
+    assert kien_an["sources"][0]["url"] == page["url"]
+    assert {(o["indicator"], o["value"]) for o in kien_an["observations"]} == {
+        ("dossiers_received", 3511), ("dossiers_online", 513), ("dossiers_resolved", 3340)}
+    phu_lien = yaml.safe_load((DATA_DIR / "units" / "phu-lien.yaml").read_text(encoding="utf-8"))
+    assert [s["id"] for s in phu_lien["sources"]] == ["pub-aae5a6dab852"]
+    assert 3511 not in {o["value"] for o in phu_lien["observations"]}
+
+
+def test_a_unit_keeps_its_slug_when_a_newer_unit_of_the_same_name_arrives():
+    ids, derived = _catalogue()
+    district = "pre-2025/son-la/huyen-thuan-chau"
+    documents, _ = real_units.unit_files(ids, derived, existing=set(), kept={district: "thuan-chau"})
+    assert documents["thuan-chau"][0]["unit_id"] == district
+    assert documents["thuan-chau-son-la"][0]["unit_id"] == "son-la/xa-thuan-chau"
