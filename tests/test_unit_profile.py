@@ -95,9 +95,9 @@ def test_compare_offers_the_kinds_of_unit_and_compares_one_kind(commune_app):
     # one kind at a time: Tuyên Quang's districts hold the district Lâm Bình, never the commune of that name
     at = run_page("compare", theme="online_services", province="Tuyên Quang")
     assert at.multiselect(key="compare_districts").value == ["lam-binh"]
-    # Tuyên Quang's communes with figures: the real page's Minh Ngọc and this test's Lâm Bình
+    # Tuyên Quang's communes with figures: the real pages' Minh Ngọc and Vĩnh Tuy, and this test's Lâm Bình
     at = run_page("compare", theme="online_services", kind="commune", province="Tuyên Quang")
-    assert at.multiselect(key="compare_districts").value == ["minh-ngoc", "xa-lam-binh"]
+    assert at.multiselect(key="compare_districts").value == ["minh-ngoc", "vinh-tuy", "xa-lam-binh"]
 
 
 def test_the_commune_is_in_the_observations_view_with_its_unit(commune_app):

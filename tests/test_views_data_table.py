@@ -25,8 +25,9 @@ def run_page(**query) -> AppTest:
 
 @pytest.mark.usefixtures("built_db")
 def test_searching_without_accents_finds_the_accented_words():
-    plain = run_page(q="ky so").dataframe[3].value
-    accented = run_page(q="ký số").dataframe[3].value
+    # the seed districts hold signing figures; the default first 20 units depend on which real pages are bundled
+    plain = run_page(q="ky so", d=",".join(ALL)).dataframe[3].value
+    accented = run_page(q="ký số", d=",".join(ALL)).dataframe[3].value
     assert len(plain) > 0 and len(plain) == len(accented)
     searched = ("Tên chỉ tiêu (tiếng Việt)", "Tên chỉ tiêu (tiếng Anh)", "Trích dẫn", "Huyện", "Nguồn", "Ghi chú",
                 "Vị trí trên trang", "Số in trên trang", "Xã")
