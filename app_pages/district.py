@@ -48,8 +48,11 @@ neighbours = scope.in_display_order(districts[(districts["unit_kind"] == facts["
                                               & (districts["province_2025"] == facts["province_2025"])])
 if len(neighbours) > 1:
     words = scope.unit_words(facts["unit_kind"], lang)
-    st.markdown(f"[:material/bar_chart: {t('nav.compare_in_province', lang, units=words['units'], province=markdown.escape(facts['province_2025']))}]"
-                f"({links.compare(scope.default_districts(list(neighbours['district_id'])), lang, kind=facts['unit_kind'], province=facts['province_2025'])})")
+    # A link button, not a markdown link: the province's name is data and stays text.
+    st.link_button(t("nav.compare_in_province", lang, units=words["units"], province=markdown.escape(facts["province_2025"])),
+                   links.compare(scope.default_districts(list(neighbours["district_id"])), lang,
+                                 kind=facts["unit_kind"], province=facts["province_2025"]),
+                   icon=":material/bar_chart:", type="tertiary")
 
 
 def _lineage_table(rows):
@@ -106,8 +109,9 @@ if unit_id is not None:
         held = index_results[index_results["province_unit_id"].isin(wanted)]
         st.subheader(t("provinces.profile_heading", lang, province=markdown.escape(place["province_name"])))
         if isinstance(place["province_2025_id"], str):  # the province of today: its page holds its history too
-            st.markdown(f"[:material/leaderboard: {t('nav.province_page', lang, province=markdown.escape(place['province_2025_name']))}]"
-                        f"({links.province_page(place['province_2025_id'], lang)})")
+            st.link_button(t("nav.province_page", lang, province=markdown.escape(place["province_2025_name"])),
+                           links.province_page(place["province_2025_id"], lang), icon=":material/leaderboard:",
+                           type="tertiary")
         if held.empty:
             st.caption(t("provinces.no_results", lang))
         else:

@@ -74,5 +74,6 @@ else:
         display_text=t("nav.open_profile", lang))})
     for kind, of_kind in units.groupby("unit_kind", sort=False):
         if len(of_kind) > 1:  # units of one kind side by side, as Compare compares them
-            st.markdown(f"[:material/bar_chart: {t('nav.compare_units', lang, **scope.unit_words(kind, lang))}]"
-                        f"({links.compare(list(of_kind['district_id']), lang, kind=kind, province=name)})")
+            st.link_button(t("nav.compare_units", lang, **scope.unit_words(kind, lang)),
+                           links.compare(scope.default_districts(list(of_kind["district_id"])), lang, kind=kind,
+                                         province=name), icon=":material/bar_chart:", type="tertiary")

@@ -89,3 +89,21 @@ def test_every_profile_link_on_the_provinces_page_opens_its_unit():
         opened = open_link(link)
         assert opened.selectbox(key="profile_district").value == dict(parse_qsl(urlsplit(link).query))["district"]
         assert not opened.warning
+
+
+def _link_buttons(at) -> dict[str, str]:
+    return {button.proto.label: button.proto.url for button in at.get("link_button")}
+
+
+def test_the_profile_links_compare_in_its_province_and_the_province_page():
+    # Lục Yên (Yên Bái until 2025) is in Lào Cai since the merger, with Mường Khương and Sa Pa
+    buttons = _link_buttons(run_page("district", district="luc-yen"))
+    compare = buttons["So sánh với các huyện khác của Lào Cai"]
+    opened = open_link(compare)
+    assert opened.multiselect(key="compare_districts").value == ["luc-yen", "muong-khuong", "sa-pa"]
+    assert opened.selectbox(key="compare_province").value == "Lào Cai" and not opened.warning
+    assert open_link(buttons["Kết quả DTI và các đơn vị của Lào Cai"]).selectbox(
+        key="provinces_province").value == "lao-cai"
+    # a unit alone of its kind in its province has nothing to compare with there
+    assert list(_link_buttons(run_page("district", district="lam-binh"))) == [
+        "Kết quả DTI và các đơn vị của Tuyên Quang"]
