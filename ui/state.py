@@ -2,10 +2,11 @@
 
 Every link-bound control is set up by one call, `bound` (or `bound_flag` for an on/off switch): it seeds the widget
 from the link once, clamps it to the options of this run (a province changed under a unit pick), draws it, and writes
-it back into the link with the default left out. An unknown value in the link falls back to the default and leaves
-one visible notice per value, never an error. Values carried over from another page (the session keeps a copy,
-because switching pages in st.navigation starts the new page with a clean URL) are fitted silently: the person
-did not type them into this page's link, and a province name on Compare is not a province id on Provinces.
+it back into the link with the default left out. An unknown value in the link falls back to the default and is
+named in one visible notice (several unknown units of one parameter together), never twice, never an error.
+Values carried over from another page (the session keeps a copy, because switching pages in st.navigation starts
+the new page with a clean URL) are fitted silently: the person did not type them into this page's link, and a
+province name on Compare is not a province id on Provinces.
 
 Streamlit's own `bind="query-params"` was weighed and not used: it writes the option's displayed label into the URL
 (so `d=lam-binh` would become `d=huyện Lâm Bình`, and change with the language), repeats a parameter for several
@@ -95,15 +96,15 @@ def choice(param: str, allowed: Sequence[str], default: str | None) -> str | Non
 
 
 def choices(param: str, allowed: Sequence[str], default: Sequence[str]) -> list[str]:
-    """A comma-separated link value with no widget behind it: the known values in order, else the default; one
-    notice per unknown value."""
+    """A comma-separated link value with no widget behind it: the known values in order, else the default. The
+    unknown ones are named together in one notice (a link of 5,000 made-up units is one notice, not 5,000)."""
     value = _raw(param)
     if value is None:
         return list(default)
     wanted = list(dict.fromkeys(v for v in value.split(",") if v))
-    if _from_link(param):
-        for unknown in (v for v in wanted if v not in allowed):
-            _notice(param, unknown)
+    unknown = [v for v in wanted if v not in allowed]
+    if unknown and _from_link(param):
+        _notice(param, ",".join(unknown))
     kept = [v for v in wanted if v in allowed]
     return kept or list(default)
 
