@@ -22,7 +22,7 @@ lang = state.language()
 layout.page_header(lang, "indicators.title", "indicators.caption")
 
 catalogue = db.query("indicator_catalogue")
-districts = db.query("districts")
+districts = scope.in_display_order(db.query("districts"))  # by province, then name
 themes = db.query("themes")
 theme_ids = list(themes["theme_id"])
 theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
@@ -50,7 +50,7 @@ with tab_coverage:
     # At national scale a grid of every district is hundreds of columns: show one province at a time.
     in_scope = districts
     if scope.is_capped(list(districts["district_id"])):
-        provinces = sorted(districts["province_2025"].unique())
+        provinces = list(dict.fromkeys(districts["province_2025"]))  # in the units' (Vietnamese) order
         province = st.selectbox(t("compare.province", lang), provinces, key="coverage_province")
         in_scope = districts[districts["province_2025"] == province]
     coverage = db.query("coverage_matrix", theme=None,
@@ -60,8 +60,7 @@ with tab_coverage:
     show_table(grid.astype("string").fillna(""), width="stretch")
 
 with tab_data:
-    ordered = scope.in_display_order(districts)  # by province, then name
-    ids = list(ordered["district_id"])
+    ids = list(districts["district_id"])
     names = dict(zip(districts["district_id"], districts["district_name"]))
     indicator_ids = list(catalogue["indicator_id"])
     indicator_names = {r.indicator_id: pick(lang, r.name_vi, r.name_en) for r in catalogue.itertuples()}
