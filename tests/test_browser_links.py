@@ -14,7 +14,7 @@ from tests.test_browser import app_url, browser  # noqa: F401 - the fixtures: th
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_db")]
 
 
-def test_a_pasted_link_with_a_bad_unit_says_so_once_and_the_address_follows_the_page(browser, app_url):
+def test_a_pasted_link_with_a_bad_unit_says_so_once_and_the_address_follows_the_page(browser, app_url):  # noqa: F811
     page = _open(browser, app_url + "/compare?d=lam-binh,atlantis&theme=signing")
     try:
         _assert_healthy(page)
@@ -27,7 +27,7 @@ def test_a_pasted_link_with_a_bad_unit_says_so_once_and_the_address_follows_the_
         page.close()
 
 
-def test_the_profile_link_to_compare_opens_the_same_units(browser, app_url):
+def test_the_profile_link_to_compare_opens_the_same_units(browser, app_url):  # noqa: F811
     page = _open(browser, app_url + "/district?district=luc-yen", drawn=TABLE)
     try:
         link = page.get_by_role("link", name="So sánh với các huyện khác của Lào Cai")

@@ -109,7 +109,6 @@ def test_overview_and_present_start_from_units_of_one_kind(con):
     communes and provinces mixed; the notice counts and names districts."""
     import queries
     from i18n import t
-
     from ui.search import vietnamese_key
 
     rows = queries.cursor(con).execute(

@@ -82,7 +82,7 @@ def test_pickers_list_units_by_province_then_name(con):
     keys = [(vietnamese_key(p), vietnamese_key(n)) for p, n in zip(ordered["province_2025"], ordered["district_name"])]
     assert keys == sorted(keys) and len(ordered) == len(units)
     assert list(ordered["district_id"]) != list(units["district_id"])
-    assert list(ordered["province_2025"])[0] == "An Giang"  # the first province in dictionary order
+    assert ordered["province_2025"].iloc[0] == "An Giang"  # the first province in dictionary order
     # the profile picker lists them in that order
     at = run_page("district", district="lam-binh")
     first = ordered.iloc[0]
