@@ -15,66 +15,55 @@ from i18n import pick, t
 from ui import db, layout, scope, state
 from ui.charts import show_chart
 from ui.markdown import escape
+from ui.search import vietnamese_key
 from ui.tables import show_table
 
 lang = state.language()
 all_units = db.query("districts")
 # Units of one kind are compared: districts (until 2025) with districts, communes with communes. The choice is
-# offered only when the data holds figures of more than one kind; the page's words follow the kind.
+# offered only when the data holds figures of more than one kind; the page's words (its title too) follow the kind,
+# so the title is drawn above the kind switch once the kind is known.
 kinds = [kind for kind in ("district", "commune", "province") if kind in set(all_units["unit_kind"])]
-state.seed_widget("compare_kind", state.choice("kind", kinds, kinds[0]))
-if st.session_state.get("compare_kind") not in kinds:
-    st.session_state["compare_kind"] = kinds[0]
-layout.page_header(lang, f"comparable.title_{st.session_state['compare_kind']}", "compare.caption")
+top = st.container()
+kind = state.bound("kind", "compare_kind", kinds, kinds[0], lambda options: st.radio(
+    t("compare.kind", lang), options, key="compare_kind", horizontal=True,
+    format_func=lambda k: t(f"subtypes.kind_{k}", lang)) if len(options) > 1 else options[0])
+with top:
+    layout.page_header(lang, f"comparable.title_{kind}", "compare.caption")
 
 themes = db.query("themes")
 names = {row["district_id"]: unit_label(row, lang) if row["unit_kind"] != "district" else row["district_name"]
          for row in all_units.to_dict("records")}
-
-if len(kinds) > 1:
-    kind = st.radio(t("compare.kind", lang), kinds, key="compare_kind", horizontal=True,
-                    format_func=lambda k: t(f"subtypes.kind_{k}", lang))
-else:
-    kind = kinds[0]
 words = scope.unit_words(kind, lang)
 districts = all_units[all_units["unit_kind"] == kind]
 
-provinces = sorted(districts["province_2025"].unique())
-province_options = ["", *provinces]
-state.seed_widget("compare_province", state.choice("province", provinces, None) or "")
+provinces = sorted(districts["province_2025"].unique(), key=vietnamese_key)
 controls = st.columns([1, 2, 1])
-province = controls[0].selectbox(
-    t("compare.province", lang), province_options, key="compare_province",
-    format_func=lambda p: p or t("compare.all_provinces", lang))
+province = state.bound("province", "compare_province", ["", *provinces], "", lambda options: controls[0].selectbox(
+    t("compare.province", lang), options, key="compare_province",
+    format_func=lambda p: p or t("compare.all_provinces", lang)))
 in_scope = districts if not province else districts[districts["province_2025"] == province]
-scope_ids = list(in_scope["district_id"])
+scope_ids = list(scope.in_display_order(in_scope)["district_id"])
 default_ids = scope.default_districts(scope_ids)
-if state.choices("d", scope_ids, []) == []:
+chosen = state.bound("d", "compare_districts", scope_ids, default_ids, lambda options: controls[1].multiselect(
+    t("comparable.pick", lang, **words), options, key="compare_districts", format_func=names.get,
+    placeholder=t("comparable.placeholder", lang, **words)), many=True)
+if chosen == default_ids:
     scope.show_cap_notice(scope_ids, lang, kind)
-
-state.seed_widget("compare_districts", state.choices("d", scope_ids, default_ids))
-kept = [d for d in st.session_state["compare_districts"] if d in scope_ids]
-if kept != st.session_state["compare_districts"]:  # the province changed: keep what still fits, else its default
-    st.session_state["compare_districts"] = kept or default_ids
-chosen = controls[1].multiselect(t("comparable.pick", lang, **words), scope_ids, key="compare_districts",
-                                 format_func=names.get, placeholder=t("comparable.placeholder", lang, **words))
 
 theme_ids = list(themes["theme_id"])
 theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
-state.seed_widget("compare_theme", state.choice("theme", theme_ids, theme_ids[0]))
-theme = controls[2].selectbox(t("compare.theme", lang), theme_ids, key="compare_theme", format_func=theme_names.get)
+theme = state.bound("theme", "compare_theme", theme_ids, theme_ids[0], lambda options: controls[2].selectbox(
+    t("compare.theme", lang), options, key="compare_theme", format_func=theme_names.get))
 
 switches = st.columns(2)
-state.seed_widget("compare_per_commune", state.choice("per", ["commune"], None) == "commune")
-per_commune = switches[0].toggle(t("compare.per_commune", lang), key="compare_per_commune",
-                                 help=t("compare.per_commune_help", lang))
-state.seed_widget("compare_show_all", state.choice("all", ["1"], None) == "1")
-show_all = switches[1].toggle(t("comparable.show_all", lang, **words), key="compare_show_all",
-                              help=t("comparable.show_all_help", lang, **words))
+per_commune = state.bound_flag("per", "compare_per_commune", "commune", lambda: switches[0].toggle(
+    t("compare.per_commune", lang), key="compare_per_commune", help=t("compare.per_commune_help", lang)))
+show_all = state.bound_flag("all", "compare_show_all", "1", lambda: switches[1].toggle(
+    t("comparable.show_all", lang, **words), key="compare_show_all", help=t("comparable.show_all_help", lang, **words)))
 
 if not chosen:
-    state.remember(d=None, theme=theme, province=province or None, per=None, indicator=None,
-                   kind=None if kind == kinds[0] else kind, all="1" if show_all else None)
+    state.remember(indicator=None)
     st.warning(t("comparable.pick_at_least_one", lang, **words))
     st.stop()
 
@@ -85,18 +74,11 @@ colors = district_colors(list(all_units["district_id"]), together=chosen)  # cho
 groups = db.view_groups(theme, chosen)
 comparable, single = comparable_keys(groups) if len(chosen) > 1 else (list(groups), {})
 keys = list(groups) if show_all else comparable
-state.seed_widget("compare_indicator", state.choice("indicator", list(groups), "") or "")
-if st.session_state["compare_indicator"] not in ["", *groups]:
-    st.session_state["compare_indicator"] = ""  # the theme changed under it
 # A title is looked up only for the option the picker draws (format_func runs per shown option, not per chart).
-focus = st.selectbox(t("compare.indicator", lang), ["", *groups], key="compare_indicator",
-                     format_func=lambda k: group_title(k, groups[k][0], lang) if k else
-                     t("compare.all_indicators", lang))
+focus = state.bound("indicator", "compare_indicator", ["", *groups], "", lambda options: st.selectbox(
+    t("compare.indicator", lang), options, key="compare_indicator",
+    format_func=lambda k: group_title(k, groups[k][0], lang) if k else t("compare.all_indicators", lang)))
 
-state.remember(
-    d=None if chosen == default_ids else chosen, theme=None if theme == theme_ids[0] else theme,
-    province=province or None, per="commune" if per_commune else None, indicator=focus or None,
-    kind=None if kind == kinds[0] else kind, all="1" if show_all else None)
 st.caption(":material/link: " + t("compare.link_hint", lang))
 
 if not groups:

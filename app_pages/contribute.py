@@ -13,7 +13,7 @@ from i18n import pick, t
 from store.save import read_audit
 from loaders.paths import default_data_dir
 from loaders.upload import MAX_UPLOAD_BYTES
-from ui import db, editor_access, layout, markdown, review_cache, state
+from ui import db, editor_access, layout, links, markdown, review_cache, scope, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
@@ -21,7 +21,7 @@ lang = state.language()
 layout.page_header(lang, "contribute.title", "contribute.caption")
 data_dir = default_data_dir()
 catalogue = db.dataset(only=[])
-districts = db.query("districts")
+districts = scope.in_display_order(db.query("districts"))  # by province, then name
 names = dict(zip(districts["district_id"], districts["district_name"]))
 
 st.subheader(t("contribute.templates", lang))
@@ -100,6 +100,7 @@ theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in the
 theme = st.selectbox(t("compare.theme", lang), list(theme_names), format_func=theme_names.get, key="preview_theme")
 observations = queries.run(preview, "observations_for_districts", districts=shown_ids, theme=theme, indicators=None)
 selected = all_districts[all_districts["district_id"].isin(shown_ids)]
+shown_kind = next(iter(selected.loc[selected["district_id"] == district.slug, "unit_kind"]), None)
 specs = comparison_charts(observations, selected, district_colors(all_districts["district_id"].tolist(), together=shown_ids), lang,
                           per_commune=False)
 if not specs:
@@ -115,7 +116,7 @@ if st.button(t("contribute.save", lang), type="primary", icon=":material/save:",
         st.session_state.pop(upload_key, None)
         st.success(t("contribute.saved", lang, district=markdown.escape(district.name), kept=len(result.history)), icon=":material/task_alt:")
         # A relative link (not st.page_link) so it also works when this page runs on its own, as in tests.
-        st.markdown(f"[:material/bar_chart: {t('contribute.see_compared', lang)}](compare?d={','.join(shown_ids)})")
+        st.markdown(f"[:material/bar_chart: {t('contribute.see_compared', lang)}]({links.compare(shown_ids, lang, kind=shown_kind)})")
 
 with st.expander(t("contribute.audit", lang)):
     audit = read_audit(data_dir)

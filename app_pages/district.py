@@ -13,7 +13,7 @@ from charts.province_index import results_table
 from charts.tables import figures_table
 from i18n import pick, t
 from i18n.numbers import format_number
-from ui import db, layout, markdown, state
+from ui import db, layout, links, markdown, scope, state
 from ui.charts import counted, show_chart
 from ui.pickers import searchable_select
 from ui.tables import show_table
@@ -22,12 +22,12 @@ lang = state.language()
 layout.page_header(lang, "district.title", "district.caption")
 
 districts = db.query("district_summary")
-ids = list(districts["district_id"])
-names = dict(zip(districts["district_id"], districts["district_name"]))
+ids = list(scope.in_display_order(districts)["district_id"])  # by province, then name
 labels = {row["district_id"]: unit_label(row, lang) for row in districts.to_dict("records")}
-state.seed_widget("profile_district", state.choice("district", ids, ids[0]))
-district_id = searchable_select(t("district.choose", lang), ids, "profile_district", lang, format_func=labels.get)
-state.remember(district=district_id)
+# The first unit is shown when the link names none; it is still written into the link, so a copied address always
+# names the unit it shows.
+district_id = state.bound("district", "profile_district", ids, None, lambda options: searchable_select(
+    t("district.choose", lang), options, "profile_district", lang, format_func=labels.get))
 
 facts = districts[districts["district_id"] == district_id].iloc[0].to_dict()
 figures = int(facts["figures"] + facts["derived_figures"])
@@ -42,6 +42,17 @@ if facts["unit_kind"] == "district":
 else:
     st.caption(t("profile.facts_current", lang, province_2025=markdown.escape(facts["province_2025"]),
                  figures=counted("views.figures", figures, lang)))
+
+# To the same units as Compare would start from for this province, this unit among them.
+neighbours = scope.in_display_order(districts[(districts["unit_kind"] == facts["unit_kind"])
+                                              & (districts["province_2025"] == facts["province_2025"])])
+if len(neighbours) > 1:
+    words = scope.unit_words(facts["unit_kind"], lang)
+    # A link button, not a markdown link: the province's name is data and stays text.
+    st.link_button(t("nav.compare_in_province", lang, units=words["units"], province=markdown.escape(facts["province_2025"])),
+                   links.compare(scope.default_districts(list(neighbours["district_id"])), lang,
+                                 kind=facts["unit_kind"], province=facts["province_2025"]),
+                   icon=":material/bar_chart:", type="tertiary")
 
 
 def _lineage_table(rows):
@@ -97,6 +108,10 @@ if unit_id is not None:
         wanted = {place["province_id"], place["province_2025_id"]}
         held = index_results[index_results["province_unit_id"].isin(wanted)]
         st.subheader(t("provinces.profile_heading", lang, province=markdown.escape(place["province_name"])))
+        if isinstance(place["province_2025_id"], str):  # the province of today: its page holds its history too
+            st.link_button(t("nav.province_page", lang, province=markdown.escape(place["province_2025_name"])),
+                           links.province_page(place["province_2025_id"], lang), icon=":material/leaderboard:",
+                           type="tertiary")
         if held.empty:
             st.caption(t("provinces.no_results", lang))
         else:

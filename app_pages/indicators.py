@@ -22,7 +22,7 @@ lang = state.language()
 layout.page_header(lang, "indicators.title", "indicators.caption")
 
 catalogue = db.query("indicator_catalogue")
-districts = db.query("districts")
+districts = scope.in_display_order(db.query("districts"))  # by province, then name
 themes = db.query("themes")
 theme_ids = list(themes["theme_id"])
 theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
@@ -50,7 +50,7 @@ with tab_coverage:
     # At national scale a grid of every district is hundreds of columns: show one province at a time.
     in_scope = districts
     if scope.is_capped(list(districts["district_id"])):
-        provinces = sorted(districts["province_2025"].unique())
+        provinces = list(dict.fromkeys(districts["province_2025"]))  # in the units' (Vietnamese) order
         province = st.selectbox(t("compare.province", lang), provinces, key="coverage_province")
         in_scope = districts[districts["province_2025"] == province]
     coverage = db.query("coverage_matrix", theme=None,
@@ -65,27 +65,25 @@ with tab_data:
     indicator_ids = list(catalogue["indicator_id"])
     indicator_names = {r.indicator_id: pick(lang, r.name_vi, r.name_en) for r in catalogue.itertuples()}
     default_ids = scope.default_districts(ids)
-    if state.choices("d", ids, []) == []:
-        scope.show_cap_notice(ids, lang)
-    state.seed_widget("data_districts", state.choices("d", ids, default_ids))
-    state.seed_widget("data_theme", state.choice("theme", theme_ids, "") or "")
-    state.seed_widget("data_indicator", state.choice("indicator", indicator_ids, "") or "")
-    state.seed_widget("data_search", st.query_params.get("q", ""))
     filters = st.columns([2, 1, 2, 2])
-    chosen = filters[0].multiselect(t("indicators.filter_districts", lang), ids, key="data_districts",
-                                    format_func=names.get, placeholder=t("data_table.choose_units", lang))
-    theme = filters[1].selectbox(t("indicators.filter_theme", lang), ["", *theme_ids], key="data_theme",
-                                 format_func=lambda k: theme_names.get(k) or t("indicators.all", lang))
+    chosen = state.bound("d", "data_districts", ids, default_ids, lambda options: filters[0].multiselect(
+        t("indicators.filter_districts", lang), options, key="data_districts", format_func=names.get,
+        placeholder=t("data_table.choose_units", lang)), many=True)
+    if chosen == default_ids:
+        scope.show_cap_notice(ids, lang)
+    theme = state.bound("theme", "data_theme", ["", *theme_ids], "", lambda options: filters[1].selectbox(
+        t("indicators.filter_theme", lang), options, key="data_theme",
+        format_func=lambda k: theme_names.get(k) or t("indicators.all", lang)))
     in_theme = [i for i in indicator_ids if not theme
                 or catalogue.loc[catalogue["indicator_id"] == i, "theme_id"].iloc[0] == theme]
-    if st.session_state["data_indicator"] not in ["", *in_theme]:
-        st.session_state["data_indicator"] = ""
-    indicator = filters[2].selectbox(t("indicators.filter_indicator", lang), ["", *in_theme], key="data_indicator",
-                                     format_func=lambda k: indicator_names.get(k) or t("indicators.all", lang))
+    indicator = state.bound("indicator", "data_indicator", ["", *in_theme], "", lambda options: filters[2].selectbox(
+        t("indicators.filter_indicator", lang), options, key="data_indicator",
+        format_func=lambda k: indicator_names.get(k) or t("indicators.all", lang)))
+    if "data_search" not in st.session_state:  # free text: any value is valid, so nothing to clamp or warn about
+        st.session_state["data_search"] = st.query_params.get("q", "")
     search = filters[3].text_input(t("indicators.filter_search", lang), key="data_search",
                                    help=t("data_table.search_help", lang)).strip()
-    state.remember(d=None if chosen == default_ids else chosen, theme=theme or None, indicator=indicator or None,
-                   q=search or None)
+    state.remember(q=search or None)
 
     table = db.query("observations_table", districts=chosen, theme=theme or None, indicator=indicator or None,
                      search=None)

@@ -1,4 +1,5 @@
-"""Tổng quan / Overview: who is in, what and when each district reported, and the scorecard."""
+"""Tổng quan / Overview: which units are in (districts until 2025, communes, provinces), what and when each
+reported, and the scorecard."""
 
 import pandas as pd
 import streamlit as st
@@ -23,16 +24,15 @@ metrics[1].metric(t("overview.metric_figures", lang), format_number(int(summary[
 metrics[2].metric(t("overview.metric_derived", lang), format_number(int(summary["derived_figures"].sum()), lang))
 metrics[3].metric(t("overview.metric_sources", lang), format_number(len(sources), lang))
 
+summary = scope.in_display_order(summary)  # by province, then name: as people look for a unit
 ids = list(summary["district_id"])
 names = dict(zip(summary["district_id"], summary["district_name"]))
 kind, kind_ids = scope.first_kind(summary)  # the scorecard starts from units of one kind, as Compare does
 default_ids = scope.default_districts(kind_ids)
-if state.choices("d", ids, []) == []:
+chosen = state.bound("d", "overview_districts", ids, default_ids, lambda options: st.multiselect(
+    t("overview.scorecard_districts", lang), options, key="overview_districts", format_func=names.get), many=True)
+if chosen == default_ids:
     scope.show_cap_notice(kind_ids, lang, kind)
-state.seed_widget("overview_districts", state.choices("d", ids, default_ids))
-chosen = st.multiselect(t("overview.scorecard_districts", lang), ids, key="overview_districts",
-                        format_func=names.get)
-state.remember(d=None if chosen == default_ids else chosen)
 if chosen:
     show_chart(scorecard_chart(db.query("scorecard_cells", districts=chosen), lang), lang)
 

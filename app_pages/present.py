@@ -16,11 +16,9 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 lang = state.language()
 districts = db.query("districts")
 themes = db.query("themes")
-ids = list(districts["district_id"])
+ids = list(scope.in_display_order(districts)["district_id"])  # by province, then name
 names = dict(zip(districts["district_id"], districts["district_name"]))
 default_ids = scope.default_districts(scope.first_kind(districts)[1])  # one kind, as on the Compare page
-chosen = state.choices("d", ids, default_ids)
-per_commune = state.choice("per", ["commune"], None) == "commune"
 presenting = state.choice("show", ["1"], None) == "1"
 
 
@@ -29,7 +27,9 @@ def _slides(version: tuple, chart_ids: tuple[str, ...], units: tuple[str, ...], 
     return deck_charts(db.connection(), Deck(chart_ids, units, lang, per_commune), medium="slide")
 
 
-if presenting:
+if presenting:  # the slides only: the link's units, deck and switch are read, no controls drawn
+    chosen = state.choices("d", ids, default_ids)
+    per_commune = state.choice("per", ["commune"], None) == "commune"
     hide_app_chrome()
     titles = db.chart_titles(chosen, lang) if chosen else {}
     deck_ids = state.choices("deck", list(titles), [])
@@ -53,10 +53,10 @@ if presenting:
     st.stop()
 
 layout.page_header(lang, "present.title", "present.caption")
-state.seed_widget("present_districts", chosen)
-chosen = st.multiselect(t("present.districts", lang), ids, key="present_districts", format_func=names.get)
-state.seed_widget("present_per_commune", per_commune)
-per_commune = st.toggle(t("present.per_commune", lang), key="present_per_commune")
+chosen = state.bound("d", "present_districts", ids, default_ids, lambda options: st.multiselect(
+    t("present.districts", lang), options, key="present_districts", format_func=names.get), many=True)
+per_commune = state.bound_flag("per", "present_per_commune", "commune", lambda: st.toggle(
+    t("present.per_commune", lang), key="present_per_commune"))
 titles = db.chart_titles(chosen, lang) if chosen else {}
 theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
 
@@ -80,15 +80,17 @@ def _remove(index: int) -> None:
     st.session_state["present_deck"] = deck
 
 
-state.seed_widget("present_deck", state.choices("deck", list(titles), []))
-st.session_state["present_deck"] = [c for c in st.session_state["present_deck"] if c in titles]
-adding = st.columns([3, 1])
-theme = adding[0].selectbox(t("present.add_theme", lang), list(theme_names), format_func=theme_names.get)
-if adding[1].button(t("present.add_theme_button", lang), width="stretch"):
-    st.session_state["present_deck"] += [c for c in titles if c.startswith(f"{theme}.")
-                                         and c not in st.session_state["present_deck"]]
-deck_ids = st.multiselect(t("present.charts", lang), list(titles), key="present_deck", format_func=_label)
-state.remember(d=None if chosen == default_ids else chosen, deck=deck_ids or None, per="commune" if per_commune else None)
+def _deck_picker(options: list[str]) -> list[str]:
+    adding = st.columns([3, 1])
+    theme = adding[0].selectbox(t("present.add_theme", lang), list(theme_names), format_func=theme_names.get)
+    if adding[1].button(t("present.add_theme_button", lang), width="stretch"):
+        st.session_state["present_deck"] += [c for c in options if c.startswith(f"{theme}.")
+                                             and c not in st.session_state["present_deck"]]
+    return st.multiselect(t("present.charts", lang), options, key="present_deck", format_func=_label)
+
+
+# A chart whose units were removed leaves the deck silently; one the link names that does not exist is noticed.
+deck_ids = state.bound("deck", "present_deck", list(titles), [], _deck_picker, many=True)
 
 if not deck_ids:
     st.info(t("present.empty_deck", lang))

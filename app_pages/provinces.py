@@ -8,9 +8,10 @@ from charts.labels import unit_label
 from charts.province_index import (edition_chart, edition_key, edition_label, missing_provinces, rank_grid,
                                    results_table)
 from i18n import pick, t
-from ui import db, layout, markdown, state
+from ui import db, layout, links, markdown, scope, state
 from ui.charts import show_chart
 from ui.pickers import searchable_select
+from ui.search import vietnamese_key
 from ui.tables import show_table
 
 lang = state.language()
@@ -24,10 +25,9 @@ editions = (overall[["index_id", "edition", "unit_set"]].drop_duplicates()
             .sort_values(["edition", "unit_set"], ascending=[False, True]))
 keys = [edition_key(*row) for row in editions.itertuples(index=False)]
 labels = {edition_key(*row): edition_label(*row, lang) for row in editions.itertuples(index=False)}
-state.seed_widget("provinces_edition", state.choice("edition", keys, keys[0]))
-chosen = st.segmented_control(t("provinces.edition", lang), keys, key="provinces_edition",
-                              format_func=labels.get) or keys[0]
-state.remember(edition=None if chosen == keys[0] else chosen)
+# A segmented control can be clicked off (None): the newest edition stays shown then.
+chosen = state.bound("edition", "provinces_edition", keys, keys[0], lambda options: st.segmented_control(
+    t("provinces.edition", lang), options, key="provinces_edition", format_func=labels.get) or keys[0])
 
 index_id, edition, unit_set = next(row for row in editions.itertuples(index=False) if edition_key(*row) == chosen)
 rows = overall[(overall["index_id"] == index_id) & (overall["edition"] == edition) & (overall["unit_set"] == unit_set)]
@@ -38,12 +38,11 @@ with st.expander(t("provinces.rank_grid", lang)):
 
 st.divider()
 provinces = places[~places["unit_id"].str.startswith("pre-2025/")]
-province_ids = list(provinces["unit_id"])
 province_names = dict(zip(provinces["unit_id"], provinces["name_vi"]))
-state.seed_widget("provinces_province", state.choice("province", province_ids, province_ids[0]))
-province = searchable_select(t("provinces.province", lang), province_ids, "provinces_province", lang,
-                             format_func=province_names.get)
-state.remember(province=province)
+province_ids = sorted(province_names, key=lambda unit_id: vietnamese_key(province_names[unit_id]))
+# The first province is shown when the link names none, and written into the link so a copy names it.
+province = state.bound("province", "provinces_province", province_ids, None, lambda options: searchable_select(
+    t("provinces.province", lang), options, "provinces_province", lang, format_func=province_names.get))
 name = province_names[province]
 # The province of today and the provinces it was formed from in 2025: their results are this province's history.
 predecessors = list(places.loc[places["province_2025_id"] == province, "unit_id"])
@@ -55,7 +54,7 @@ else:
     show_table(results_table(mine, lang), hide_index=True, width="stretch")
 
 st.subheader(t("provinces.units_of", lang, province=markdown.escape(name)))
-summary = db.query("district_summary")
+summary = scope.in_display_order(db.query("district_summary"))
 units = summary[summary["province_2025"] == name]
 if units.empty:
     st.caption(t("provinces.no_units", lang))
@@ -70,5 +69,11 @@ else:
             ", ".join(dict.fromkeys(pick(lang, vi, en) for vi, en in observations.loc[
                 observations["district_id"] == r["district_id"], ["indicator_name_vi", "indicator_name_en"]]
                 .itertuples(index=False))) for r in records],
-        t("provinces.col_profile", lang): [f"/district?district={r['district_id']}" for r in records],
-    }, hide_index=True, width="stretch")
+        t("provinces.col_profile", lang): [links.unit_profile(r["district_id"], lang) for r in records],
+    }, hide_index=True, width="stretch", column_config={t("provinces.col_profile", lang): st.column_config.LinkColumn(
+        display_text=t("nav.open_profile", lang))})
+    for kind, of_kind in units.groupby("unit_kind", sort=False):
+        if len(of_kind) > 1:  # units of one kind side by side, as Compare compares them
+            st.link_button(t("nav.compare_units", lang, **scope.unit_words(kind, lang)),
+                           links.compare(scope.default_districts(list(of_kind["district_id"])), lang, kind=kind,
+                                         province=name), icon=":material/bar_chart:", type="tertiary")

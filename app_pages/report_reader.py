@@ -18,7 +18,7 @@ from loaders.paths import default_data_dir
 from reader import DocumentError, propose, read_document, reasons
 from reader.district_file import passage
 from store.unit_file import document_bytes, with_figures
-from ui import db, editor_access, layout, markdown, review_cache, state
+from ui import db, editor_access, layout, markdown, review_cache, scope, state
 from ui.tables import show_table
 
 LEVELS = ("district", "unit_bodies", "commune_aggregate", "commune")
@@ -109,7 +109,7 @@ if not accepted:
     st.info(t("reader.nothing_accepted", lang))
     st.stop()
 
-districts = db.query("districts")
+districts = scope.in_display_order(db.query("districts"))  # by province, then name
 names = dict(zip(districts["district_id"], districts["district_name"]))
 target = st.selectbox(t("reader.target", lang), ["", *names], key="reader_target",
                       format_func=lambda d: names.get(d) or t("reader.new_district", lang))

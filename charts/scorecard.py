@@ -13,11 +13,14 @@ import plotly.graph_objects as go
 from i18n import t
 from i18n.periods import format_period
 
-from .labels import group_title, hover_card, source_note, value_text
+from .labels import group_title, hover_card, indicator_name, source_note, value_text
 from .markup import plotly_text
 from .spec import ChartSpec
 from .style import apply_style
 
+# A row that holds figures of different definitions (Hương Khê's 215 merged teams of every level beside other
+# units' village teams) marks each figure with its definition's sign, explained under the grid.
+DEFINITION_MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
 # Status → position on the discrete colour scale.
 STATUS = {"below": 0, "near": 1, "meets": 2, "neutral": 3}
 STATUS_COLORS = ["#F4A6A6", "#FFE08A", "#9BD8A6", "#D9E2EC"]
@@ -96,6 +99,7 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
         first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
         row_titles.append(row_title(key, first.iloc[0], lang) if len(first) else key)
 
+    marks = definition_marks(cells)
     z = np.full((len(rows), len(districts)), np.nan)
     text = [["" for _ in districts] for _ in rows]
     hover = [["" for _ in districts] for _ in rows]
@@ -107,7 +111,8 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
             continue
         z[r][c] = STATUS[cell["status"]]
         period = format_period(cell["period_label"], lang)
-        text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b><br>{plotly_text(period)}"
+        mark = marks.get((cell["row_key"], cell["indicator_id"]), "")
+        text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b>{mark}<br>{plotly_text(period)}"
         hover[r][c] = (hover_card(cell, lang) + "<br>"
                        + t(f"scorecard.status_{cell['status']}_{cell['reference'] if isinstance(cell['reference'], str) else 'none'}", lang))
 
@@ -133,10 +138,39 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
                                     ticktext=[wrapped_label(title, ROW_LABEL_WRAP.get(medium, 26))
                                               for title in row_titles]),
                          xaxis=dict(tickfont=dict(size=label_font + 1), automargin=True))
-    notes = [t("scorecard.legend", lang)]
+    notes = [t("scorecard.legend", lang), *mixed_definition_notes(cells, marks, dict(zip(rows, row_titles)), lang)]
     reported = cells[cells["value"].notna()]
     note = source_note(reported, lang) if len(reported) else t("scorecard.source_note", lang)
     return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure, source_note=note, notes=notes)
+
+
+def definition_marks(cells: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(row, indicator) → its sign, for the rows whose figures are of more than one indicator: a compare group
+    gathers near-equivalent indicators on one chart, but a count of village teams and a total of every level are
+    not the same count (the catalogue keeps them apart as separate indicators), so each figure says which it is."""
+    reported = cells[cells["value"].notna()]
+    marks = {}
+    for key, row in reported.groupby("row_key", sort=False):
+        definitions = list(dict.fromkeys(row["indicator_id"]))
+        if len(definitions) > 1:
+            marks.update({(key, indicator): DEFINITION_MARKS[n % len(DEFINITION_MARKS)]
+                          for n, indicator in enumerate(definitions)})
+    return marks
+
+
+def mixed_definition_notes(cells: pd.DataFrame, marks: dict[tuple[str, str], str], titles: dict[str, str],
+                           lang: str) -> list[str]:
+    """One plain note per row of mixed definitions: which sign means which indicator, and whose figure it is."""
+    notes = []
+    reported = cells[cells["value"].notna()]
+    for key in dict.fromkeys(row_key for row_key, _indicator in marks):
+        parts = []
+        for indicator, figures in reported[reported["row_key"] == key].groupby("indicator_id", sort=False):
+            first = figures.iloc[0].to_dict()
+            parts.append(t("scorecard.definition_item", lang, mark=marks[(key, indicator)],
+                           indicator=indicator_name(first, lang), units=", ".join(figures["district_name"])))
+        notes.append(t("scorecard.mixed_definitions", lang, row=titles.get(key, key), items="; ".join(parts)))
+    return notes
 
 
 def wrapped_label(title: str, width: int = 26) -> str:

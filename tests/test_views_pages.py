@@ -69,9 +69,9 @@ def test_a_province_shows_its_results_with_sources_and_its_units():
     assert set(mine["Địa chỉ trang"]) == {"https://dti.gov.vn/xep-hang-2022"}
     units = next(d.value for d in at.dataframe if "Hồ sơ (đường dẫn)" in d.value.columns)
     # Tuyên Quang after the merger: the seed district Lâm Bình, the real communes Minh Ngọc and Vĩnh Tuy, the
-    # province Hà Giang
-    assert sorted(units["Hồ sơ (đường dẫn)"]) == ["/district?district=lam-binh", "/district?district=minh-ngoc",
-                                                  "/district?district=tinh-ha-giang", "/district?district=vinh-tuy"]
+    # province Hà Giang (relative links, so they hold under any path the app is served from)
+    assert sorted(units["Hồ sơ (đường dẫn)"]) == ["district?district=lam-binh", "district?district=minh-ngoc",
+                                                  "district?district=tinh-ha-giang", "district?district=vinh-tuy"]
 
 
 def test_the_province_search_finds_a_name_typed_without_accents():
@@ -81,23 +81,53 @@ def test_the_province_search_finds_a_name_typed_without_accents():
     assert at.selectbox(key="provinces_province").value == "ha-tinh"
 
 
+def _map_units(con, kind: str) -> tuple[set[str], set[str]]:
+    """The units of this kind that report online_submission_rate, and every unit of this kind with figures."""
+    reporting = {row[0] for row in queries.cursor(con).execute(
+        "SELECT DISTINCT unit_id FROM observations WHERE indicator_id = 'online_submission_rate' "
+        "AND superseded_by IS NULL AND unit_kind = ?", [kind]).fetchall()}
+    every_unit = {row[0] for row in queries.cursor(con).execute(
+        "SELECT unit_id FROM districts WHERE unit_kind = ?", [kind]).fetchall()}
+    return reporting, every_unit
+
+
 def test_the_map_page_colours_the_units_that_reported_and_marks_the_others(con):
+    # more communes report the rate than provinces or districts (counted from the data below): they are drawn
+    # first, and only they
     at = run_page("map", indicator="online_submission_rate")
     figure = figures(at)[0]
     parts = {trace.get("name") for trace in figure["data"]}
     assert {"mainland", "hoang_sa", "truong_sa"} <= parts
     coloured = next(trace for trace in figure["data"] if trace.get("name") == "có số liệu")
     hollow = next(trace for trace in figure["data"] if trace.get("name") == "không có số liệu")
-    reporting = {row[0] for row in queries.cursor(con).execute(
-        "SELECT DISTINCT unit_id FROM observations WHERE indicator_id = 'online_submission_rate' "
-        "AND superseded_by IS NULL").fetchall()}
-    every_unit = {row[0] for row in queries.cursor(con).execute("SELECT unit_id FROM districts").fetchall()}
-    assert set(coloured["customdata"]) == reporting and len(coloured["customdata"]) == len(reporting) > 1
+    reporting, every_unit = _map_units(con, "commune")
+    assert set(coloured["customdata"]) == reporting and len(coloured["customdata"]) == len(reporting)
+    assert len(reporting) > max(len(_map_units(con, kind)[0]) for kind in ("district", "province"))
+    assert set(hollow["customdata"]) == every_unit - reporting
+    assert not {"pre-2025/tuyen-quang/huyen-lam-binh", "pre-2025/ha-tinh/huyen-huong-khe"} & {
+        *coloured["customdata"], *hollow["customdata"]}  # no district beside the communes
+    assert at.segmented_control(key="map_kind").value == "commune"
+    text = " ".join(c.value for c in at.caption)
+    districts = len(_map_units(con, "district")[0])
+    assert "Bản đồ chỉ tô xã, phường" in text and "tỉnh" in text and f"huyện ({districts})" in text
+    assert "xã, phường" in figure["layout"]["title"]["text"]
+    assert figure["layout"]["meta"]["map_view"] == "country"
+
+
+def test_the_map_shows_pre_2025_districts_when_asked_and_the_link_keeps_the_kind(con):
+    at = run_page("map", indicator="online_submission_rate", kind="district")
+    coloured = next(trace for trace in figures(at)[0]["data"] if trace.get("name") == "có số liệu")
+    hollow = next(trace for trace in figures(at)[0]["data"] if trace.get("name") == "không có số liệu")
+    reporting, every_unit = _map_units(con, "district")
+    assert set(coloured["customdata"]) == reporting
     assert set(hollow["customdata"]) == every_unit - reporting
     assert {"pre-2025/ha-tinh/huyen-huong-khe", "pre-2025/yen-bai/huyen-luc-yen"} <= set(hollow["customdata"])
     lam_binh = coloured["customdata"].index("pre-2025/tuyen-quang/huyen-lam-binh")
     assert "7,81%" in coloured["hovertext"][lam_binh] and "Trích dẫn" in coloured["hovertext"][lam_binh]
-    assert figure["layout"]["meta"]["map_view"] == "country"
+    assert at.query_params["kind"] in ("district", ["district"])
+    # back to the default kind: the link no longer names one
+    at.segmented_control(key="map_kind").set_value("commune").run()
+    assert "kind" not in at.query_params
 
 
 def test_the_map_of_one_province_zooms_to_it():

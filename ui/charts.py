@@ -8,8 +8,6 @@ contribution's preview, shown without downloads) shows only itself."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import pandas as pd
 import streamlit as st
 
@@ -23,7 +21,7 @@ from exports.table_files import to_csv_bytes
 from i18n import t, table
 from i18n.numbers import format_number
 
-from . import db, markdown
+from . import db, links, markdown
 from .downloads import chart_downloads
 from .tables import show_table
 
@@ -67,9 +65,7 @@ def _page_url() -> str:
 
 def share_link(chart_id: str, view: str) -> str:
     """This page with its current query string, naming the chart and the view to open."""
-    params = {key: st.query_params.get(key) for key in st.query_params}
-    params.update(chart=chart_id, view=view)
-    return f"{_page_url()}?{urlencode(params, safe=',/')}"
+    return links.share(_page_url(), {key: st.query_params.get(key) for key in st.query_params}, chart_id, view)
 
 
 def _show_figure(spec: ChartSpec, lang: str, key: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from i18n import LANGUAGES, t
+from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 from . import db, state
 
@@ -14,12 +14,8 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 def language_switch() -> str:
     """The language radio in the sidebar; returns the language for this run."""
     current = state.language()
-    chosen = st.sidebar.radio(
-        t("common.language", current), LANGUAGES, index=LANGUAGES.index(current),
-        format_func=LANGUAGE_NAMES.get, horizontal=True, key="language",
-    )
-    state.remember(lang=None if chosen == "vi" else chosen)
-    return chosen
+    return state.bound("lang", "language", LANGUAGES, DEFAULT_LANGUAGE, lambda options: st.sidebar.radio(
+        t("common.language", current), options, format_func=LANGUAGE_NAMES.get, horizontal=True, key="language"))
 
 
 # Browser print (Ctrl+P): whole charts on white paper, without the sidebar, the header bar, the view switches and

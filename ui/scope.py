@@ -2,7 +2,7 @@
 
 Five districts today, 705 (or 3,321 communes) at national scale. A bar chart of 705 bars helps nobody and costs
 seconds, so every page that starts from "all units" starts from the first MAX_DEFAULT_DISTRICTS of the list
-(province by province, as the unit list is ordered) and says so, in the words of the kind of unit shown (huyện,
+(province by province, then by name) and says so, in the words of the kind of unit shown (huyện,
 xã, tỉnh); choosing a province or units lifts it."""
 
 from __future__ import annotations
@@ -14,10 +14,24 @@ import streamlit as st
 
 from i18n import t
 
+from .search import vietnamese_key
+
 MAX_DEFAULT_DISTRICTS = 20
 # Units of one kind are compared (as on the Compare page): a page that starts from "all units" starts from the
 # units of the first kind the data holds, in this order.
 KINDS = ("district", "commune", "province")
+
+
+def in_display_order(units: pd.DataFrame) -> pd.DataFrame:
+    """Units as people look for them in a picker or a roster: by province (after the 2025 merger), then by name,
+    both in Vietnamese dictionary order (Đ after D, Â after A), never by file name. Colours still follow the
+    build's order, so a unit keeps its colour whichever list it is picked from."""
+    if units.empty:
+        return units
+    keys = [(vietnamese_key(province), vietnamese_key(name))
+            for province, name in zip(units["province_2025"], units["district_name"])]
+    order = sorted(range(len(units)), key=keys.__getitem__)
+    return units.iloc[order]
 
 
 def default_districts(ids: Sequence[str]) -> list[str]:
@@ -25,11 +39,12 @@ def default_districts(ids: Sequence[str]) -> list[str]:
 
 
 def first_kind(units: pd.DataFrame) -> tuple[str, list[str]]:
-    """The first kind of unit the data holds (district, commune, province) and its units' ids in list order: what a
-    page that draws units side by side starts from, never districts, communes and provinces mixed."""
+    """The first kind of unit the data holds (district, commune, province) and its units' ids in display order: what
+    a page that draws units side by side starts from, never districts, communes and provinces mixed."""
     held = set(units["unit_kind"])
     kind = next((k for k in KINDS if k in held), KINDS[0])
-    return kind, list(units.loc[units["unit_kind"] == kind, "district_id"])
+    ordered = in_display_order(units)
+    return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
 
 
 def is_capped(ids: Sequence[str]) -> bool:

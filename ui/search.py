@@ -44,3 +44,36 @@ def filter_frame(frame: pd.DataFrame, query: str, columns: Iterable[str]) -> pd.
     for column in (c for c in columns if c in frame.columns):
         keep |= frame[column].map(fold).str.contains(phrase, regex=False)
     return frame[keep]
+
+
+
+# Vietnamese dictionary order: ă and â follow a, đ follows d, ê follows e, ô and ơ follow o, ư follows u; the tone
+# marks only break ties, in the order ngang, huyền, hỏi, ngã, sắc, nặng. Unicode code points (and so Python's
+# sort) put "Đ" after "Z" and "Ân" after "Yên".
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_WITH_MARK = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
+              ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}  # breve, circumflex, horn: letters of their own
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+
+
+def _letter_rank(base: str) -> int:
+    # A space before everything (a shorter name first), then digits, the alphabet, anything else by code point.
+    if base.isspace():
+        return -1
+    if base in _ALPHABET:
+        return 10 + _ALPHABET.index(base)
+    return ord(base) - ord("0") if base.isdigit() else 100 + ord(base)
+
+
+def vietnamese_key(text: object) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A sort key that orders Vietnamese words as a Vietnamese dictionary does, case ignored: letters first, tone
+    marks only where the letters are the same ("Ân Thi" before "Bắc Ninh", "Đà Nẵng" after "Duy Tiên")."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in " ".join(str(text or "").split()).casefold():
+        base, *marks = unicodedata.normalize("NFD", char)
+        for mark in marks:
+            base = _WITH_MARK.get((base, mark), base)
+        letters.append(_letter_rank(base))
+        tones.append(next((_TONES[m] for m in marks if m in _TONES), 0))
+    return tuple(letters), tuple(tones)
