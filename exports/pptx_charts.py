@@ -208,7 +208,7 @@ def figure_notes(data: NativeChart, observations: Mapping[str, Mapping], lang: s
             what = f" · {series.name}" if len(data.series) > 1 else ""
             shown = (label or value_text(row, lang)).replace("\n", " · ")
             lines.append(f"• {category}{what}: {shown} ({level_label(row, lang)}) — "
-                         f"{provenance_text(row, lang)} — {t('common.source', lang)}: {source_text(row)}")
+                         f"{provenance_text(row, lang)} — {t('common.source', lang)}: {source_text(row, lang)}")
     return lines
 
 
@@ -260,7 +260,7 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
         period = period_text(record, lang)
         _cell_text(cell, f"{shown}\n{period}", size, bold_first=True, color=RGBColor(0x22, 0x22, 0x22))
         notes.append(f"• {record['district_name']} · {indicator_name(record, lang)}: {shown} ({period}) — "
-                     f"{provenance_text(record, lang)} — {t('common.source', lang)}: {source_text(record)}")
+                     f"{provenance_text(record, lang)} — {t('common.source', lang)}: {source_text(record, lang)}")
     for key in rows:
         _cell_text(table.cell(rows.index(key) + 1, 0), titles[key], size)
         table.rows[rows.index(key) + 1].height = int(height / (len(rows) + 1))
