@@ -14,7 +14,7 @@ from charts.scorecard import scorecard_chart
 from charts.spec import ChartSpec
 from i18n import t
 
-from .unit_brief import PROFILE_PREFIX, profile_chart
+from .unit_brief import PROFILE_PREFIX, profile_chart, profile_rows
 
 SCORECARD_ID = "overview.scorecard"
 
@@ -77,3 +77,23 @@ def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide
 
 def scorecard_cells(con: duckdb.DuckDBPyConnection, deck: Deck):
     return queries.run(con, "scorecard_cells", districts=list(deck.districts))
+
+
+def deck_source_ids(con: duckdb.DuckDBPyConnection, deck: Deck, charts: list[ChartSpec]) -> list[str]:
+    """The documents the deck's slides draw on (not every document in the database), in the order they first
+    appear: a bar's observation id (its customdata, read from the figure's JSON without building plotly's object
+    tree), the scorecard's cells, a profile's rows."""
+    observation_ids, ids = [], []
+    for spec in charts:
+        if spec.chart_id == SCORECARD_ID:
+            ids += list(scorecard_cells(con, deck)["source_id"].dropna())
+        elif spec.chart_id.startswith(PROFILE_PREFIX):
+            ids += list(profile_rows(con, spec.chart_id.removeprefix(PROFILE_PREFIX), deck.lang)["source_id"])
+        else:
+            observation_ids += [custom[0] for trace in spec.figure.to_dict()["data"] if trace.get("type") == "bar"
+                                for custom in trace.get("customdata") or () if custom is not None and custom[0]]
+    if observation_ids:
+        by_observation = queries.run(con, "observations_by_id", ids=list(dict.fromkeys(observation_ids)))
+        source_of = dict(zip(by_observation["observation_id"], by_observation["source_id"]))
+        ids += [source_of[o] for o in observation_ids if o in source_of]
+    return list(dict.fromkeys(ids))

@@ -23,6 +23,7 @@ from charts.style import MEDIA, apply_style
 SIZES = {"wide": (1920, 1080), "square": (1080, 1080)}
 FORMATS = ("png", "svg", "pdf")
 FOOTER_WRAP = {"wide": 160, "square": 95}
+TEXT_PAGE_WRAP = 110  # characters per line of a text page (22 px on 1920 px)
 HEATMAP_FONT = {"wide": 17, "square": 14}  # px of scorecard cells and row labels in a picture
 
 _server_lock = threading.Lock()
@@ -105,7 +106,7 @@ def text_page(title: str, lines: list[str], subtitle: str = "", size: str = "wid
     """A page of text (title page, list of sources) drawn with the same fonts as the charts."""
     width, height = SIZES[size]
     figure = go.Figure()
-    body = "<br>".join(plotly_text(line) for text in lines for line in (textwrap.wrap(text, 110) or [""]))
+    body = "<br>".join(plotly_text(line) for text in lines for line in (textwrap.wrap(text, TEXT_PAGE_WRAP) or [""]))
     figure.add_annotation(text=body, xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="top",
                           showarrow=False, align="left", font=dict(size=22))
     figure.update_layout(title=dict(text=plotly_text(title), subtitle=dict(text=plotly_text(subtitle))), width=width,

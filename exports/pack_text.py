@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import duckdb
 
 import queries
+from charts.labels import date_text
 from i18n import t
 
 
@@ -15,29 +17,55 @@ def title_lines(con: duckdb.DuckDBPyConnection, title: str | None, lang: str, un
     """The title page of a deck's pack: its title, the units, date and number of charts, the data version."""
     names = queries.run(con, "districts").set_index("district_id")["district_name"]
     unit_names = ", ".join(names[d] for d in units if d in names.index)
+    fingerprint, built = data_version(con, lang)
     return (title or t("present.pack_title", lang), [
         t("present.pack_subtitle", lang, districts=unit_names),
-        t("present.pack_meta", lang, date=today.strftime("%d/%m/%Y"), charts=charts),
-        t("present.pack_version", lang, version=data_version(con)[0], built=data_version(con)[1]),
+        t("present.pack_meta", lang, date=date_text(today, lang), charts=charts),
+        t("present.pack_version", lang, version=fingerprint, built=built),
         t("present.pack_note", lang),
     ])
 
 
-def source_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every source document, as cited: title, number, issuer, date."""
+def source_lines(con: duckdb.DuckDBPyConnection, source_ids: list[str], lang: str) -> list[str]:
+    """The given source documents (a deck's, in its order), as cited: title, number, issuer, date."""
+    documents = queries.run(con, "source_documents").set_index("source_id")
     lines = []
-    for row in queries.run(con, "source_documents").to_dict("records"):
-        parts = [row["title"], row["number"], row["issuer"], row["date_label"]]
-        lines.append(" · ".join(str(part) for part in parts if isinstance(part, str) and part))
+    for source_id in source_ids:
+        if source_id not in documents.index:
+            continue
+        row = documents.loc[source_id]
+        date = date_text(row["date_label"], lang) if _text(row["date_label"]) else (
+            f"~{row['date_about']}" if _text(row["date_about"]) else "")
+        parts = [row["title"], row["number"], row["issuer"], date]
+        lines.append(" · ".join(part for part in parts if _text(part)))
     return lines
 
 
-def data_version(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
-    """The build's data fingerprint (first 12 characters) and its build date as dd/mm/yyyy."""
+def pages_of(lines: list[str], width: int, rows: int) -> list[list[str]]:
+    """Lines cut into pages that each hold at most `rows` lines once wrapped at `width` characters: a long list of
+    sources goes on as many pages as it needs instead of running off one."""
+    pages: list[list[str]] = [[]]
+    used = 0
+    for line in lines:
+        height = max(1, len(textwrap.wrap(line, width)))
+        if pages[-1] and used + height > rows:
+            pages.append([])
+            used = 0
+        pages[-1].append(line)
+        used += height
+    return pages
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def data_version(con: duckdb.DuckDBPyConnection, lang: str = "vi") -> tuple[str, str]:
+    """The build's data fingerprint (first 12 characters) and its build date as people write it (2/12/2026)."""
     build = dict(queries.run(con, "build_info")[["key", "value"]].itertuples(index=False))
     built = str(build.get("built_at", ""))
     try:
-        built = dt.datetime.fromisoformat(built).strftime("%d/%m/%Y")
+        built = date_text(dt.datetime.fromisoformat(built), lang)
     except ValueError:
         pass
     return str(build.get("data_fingerprint", ""))[:12], built

@@ -15,8 +15,8 @@ from pptx.util import Inches, Pt
 import queries
 from i18n import t
 
-from .deck import PROFILE_PREFIX, SCORECARD_ID, Deck, deck_charts, scorecard_cells
-from .pack_text import source_lines, title_lines
+from .deck import PROFILE_PREFIX, SCORECARD_ID, Deck, deck_charts, deck_source_ids, scorecard_cells
+from .pack_text import pages_of, source_lines, title_lines
 from .pptx_charts import add_bar_chart, add_scorecard_table, add_text_table, figure_notes, native_chart
 from .unit_brief import numbered_sources, profile_rows
 
@@ -26,6 +26,7 @@ TITLE_LAYOUT, TITLE_ONLY_LAYOUT = 0, 5
 PROFILE_ROWS_PER_SLIDE = 14
 BODY_TOP, BODY_HEIGHT = Inches(1.15), Inches(5.1)
 MARGIN = Inches(0.4)
+SOURCE_WRAP, SOURCE_ROWS_PER_SLIDE = 105, 16  # 16 pt lines in the 12.1 × 5.5 inch box of a sources slide
 
 
 def _text_box(slide, left, top, width, height, lines: list[str], size: int) -> None:
@@ -93,9 +94,11 @@ def build_pptx(con: duckdb.DuckDBPyConnection, deck: Deck, progress: Progress | 
         if progress:
             progress(done, len(charts))
 
-    slide = _titled_slide(presentation, t("present.sources_title", deck.lang))
-    _text_box(slide, Inches(0.6), Inches(1.5), SLIDE_WIDTH - Inches(1.2), Inches(5.5),
-              [f"• {line}" for line in source_lines(con)], size=16)
+    # The deck's own documents, on as many slides as they need.
+    sources = [f"• {line}" for line in source_lines(con, deck_source_ids(con, deck, charts), deck.lang)]
+    for page in pages_of(sources, SOURCE_WRAP, SOURCE_ROWS_PER_SLIDE):
+        slide = _titled_slide(presentation, t("present.sources_title", deck.lang))
+        _text_box(slide, Inches(0.6), Inches(1.5), SLIDE_WIDTH - Inches(1.2), Inches(5.5), page, size=16)
 
     buffer = io.BytesIO()
     presentation.save(buffer)

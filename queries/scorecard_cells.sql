@@ -20,8 +20,8 @@ candidates AS (
 )
 SELECT h.row_key, h.row_order, d.district_id, d.district_name, d.sort_order AS district_order,
        c.indicator_id, c.indicator_name_vi, c.indicator_name_en, c.unit, c.value, c.qualifier, c.level, c.commune,
-       c.period_label, c.source_title, c.source_number, c.source_date, c.quote, c.is_derived, c.formula_values,
-       c.target_value, c.target_year, c.higher_is_better, c.scale_free, c.compare_group_name_vi,
+       c.period_label, c.source_id, c.source_title, c.source_number, c.source_date, c.quote, c.is_derived,
+       c.formula_values, c.target_value, c.target_year, c.higher_is_better, c.scale_free, c.compare_group_name_vi,
        c.compare_group_name_en
 FROM headline h
 CROSS JOIN districts d
