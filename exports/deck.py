@@ -9,7 +9,7 @@ import duckdb
 
 import queries
 from charts.colors import district_colors
-from charts.compare import chart_keys, chart_title, comparison_charts
+from charts.compare import chart_keys, chart_title, comparable_keys, comparison_charts, group_records
 from charts.scorecard import scorecard_chart
 from charts.spec import ChartSpec
 from i18n import t
@@ -57,6 +57,19 @@ def chart_titles(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str
         if unit in names.index:
             titles[f"{PROFILE_PREFIX}{unit}"] = t("present.profile_title", lang, unit=names[unit])
     return titles
+
+
+def single_unit_charts(con: duckdb.DuckDBPyConnection, districts: list[str]) -> dict[str, list[str]]:
+    """The charts fewer than two of these units have a figure on (chart id → the unit that has), by the Compare
+    page's rule (charts.compare.comparable_keys: at their latest period): a deck leaves them out by default, as the
+    Compare page does, and says which. Nothing is left out for a single unit."""
+    if len(districts) < 2:
+        return {}
+    observations = queries.run(con, "observations_for_districts", districts=list(districts), theme=None,
+                               indicators=None)
+    groups = group_records(observations)
+    _, single = comparable_keys(groups)
+    return {f"{groups[key][0]['theme']}.{key}": units for key, units in single.items()}
 
 
 def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide") -> list[ChartSpec]:
