@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
+from functools import lru_cache
 
 import duckdb
 
@@ -39,6 +41,32 @@ def source_lines(con: duckdb.DuckDBPyConnection, source_ids: list[str], lang: st
         parts = [row["title"], row["number"], row["issuer"], date]
         lines.append(" · ".join(part for part in parts if _text(part)))
     return lines
+
+
+@lru_cache(maxsize=4)
+def _undated(lang: str) -> tuple[re.Pattern, str]:
+    # The undated period's words come from the translation table; the pattern is made from them, never retyped.
+    before, after = t("periods.as_of_unknown", lang, about="\x00").split("\x00")
+    return re.compile(re.escape(before) + r"(.+?)" + re.escape(after)), t("periods.as_of_unknown_bare", lang)
+
+
+def short_undated(text: str, lang: str) -> tuple[str, bool]:
+    """A bar label with an undated period ("Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)", 50 characters
+    written upright over a slide's title) shortened to "~2023"; True when something was shortened, so the slide
+    says once what "~" means (present.undated_note). The chart's source line keeps the period in full words."""
+    pattern, bare = _undated(lang)
+    short = pattern.sub(lambda match: f"~{match.group(1)}", text)
+    short = short.replace(bare, t("present.undated_bare", lang))
+    return short, short != text
+
+
+def short_undated_any(text: str) -> tuple[str, str | None]:
+    """short_undated in whichever language the label is written; (the text, its language if shortened)."""
+    for lang in ("vi", "en"):
+        short, changed = short_undated(text, lang)
+        if changed:
+            return short, lang
+    return text, None
 
 
 def pages_of(lines: list[str], width: int, rows: int) -> list[list[str]]:

@@ -1,0 +1,121 @@
+"""Slides of the briefing pack laid out so that nothing overlaps (issue 16): on the default units (20 districts)
+the undated periods ("Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)") ran upright over the slide's title and
+the footer ran off the slide. The PPTX reopened with python-pptx: every box inside the slide, no two boxes
+overlapping, each text box as tall as its text; PDF pages read back with poppler's word boxes (pdftotext -bbox):
+the title and subtitle above everything else, no two words on top of each other."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+
+import queries
+from exports.deck import Deck, chart_titles, deck_charts, single_unit_charts
+from exports.pptx_pack import TITLE_SIZE, build_pptx, text_height
+from i18n import t
+from tests.conftest import require_chromium
+from ui import scope
+
+LONG_PERIOD = "không ghi ngày, khoảng"
+
+
+@pytest.fixture(scope="module")
+def default_deck(con) -> Deck:
+    """What a presenter gets on the default units: every comparable chart, the scorecard, a unit profile."""
+    units = scope.default_districts(scope.first_kind(queries.run(con, "districts"))[1])
+    single = single_unit_charts(con, units)
+    charts = [c for c in chart_titles(con, units, "vi") if c not in single and not c.startswith("profile.")]
+    return Deck((*charts, "profile.lam-binh"), tuple(units))
+
+
+@pytest.fixture(scope="module")
+def slides(con, default_deck):
+    return list(Presentation(io.BytesIO(build_pptx(con, default_deck))).slides)
+
+
+def test_every_box_lies_inside_its_slide_and_no_two_overlap(slides, default_deck):
+    assert len(slides) > len(default_deck.chart_ids)
+    width, height = Presentation().slide_width * 4 // 3, Presentation().slide_height  # the pack is 16:9
+    for number, slide in enumerate(slides):
+        boxes = [(shape.name, shape.left, shape.top, shape.left + shape.width, shape.top + shape.height)
+                 for shape in slide.shapes]
+        for name, left, top, right, bottom in boxes:
+            assert left >= 0 and top >= 0 and right <= width + Pt(1) and bottom <= height, (number, name)
+        for n, a in enumerate(boxes):
+            for b in boxes[n + 1:]:
+                overlap = min(a[3], b[3]) - max(a[1], b[1]) > 0 and min(a[4], b[4]) - max(a[2], b[2]) > 0
+                assert not overlap, (number, a[0], b[0])
+
+
+def test_titles_and_footers_are_as_tall_as_their_text(slides):
+    for slide in slides[1:]:
+        title = slide.shapes.title
+        assert title.height >= text_height([title.text_frame.text], TITLE_SIZE, title.width)
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape != title:
+                paragraphs = shape.text_frame.paragraphs
+                size = paragraphs[0].font.size.pt
+                assert shape.height >= text_height([p.text for p in paragraphs], int(size), shape.width)
+
+
+def test_bar_labels_say_an_undated_period_shortly_and_the_slide_says_what_it_means(slides):
+    shortened = 0
+    for slide in slides:
+        for shape in slide.shapes:
+            if not shape.has_chart:
+                continue
+            labels = [point.data_label.text_frame.text for series in shape.chart.plots[0].series
+                      for point in series.points if point.data_label.has_text_frame]
+            assert not [label for label in labels if LONG_PERIOD in label]
+            if any("~20" in label for label in labels):
+                shortened += 1
+                footer = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+                assert t("present.undated_note", "vi") in footer
+                assert LONG_PERIOD in slide.notes_slide.notes_text_frame.text  # the words stay in the notes
+    assert shortened >= 3
+
+
+def _words(pdf: bytes, folder: Path) -> list[tuple[float, float, float, float, str]]:
+    path = folder / "page.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(a), float(b), float(c), float(d), word) for a, b, c, d, word in
+            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', out)]
+
+
+@pytest.mark.parametrize("chart_id", ["online_services.online_usage", "community_teams.community_teams",
+                                      "context.communes"])
+def test_pdf_pages_keep_labels_under_the_title_and_words_apart(con, default_deck, chart_id, tmp_path):
+    require_chromium()
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed (apt-get install -y poppler-utils)")
+    from exports.images import chart_image
+
+    spec = deck_charts(con, Deck((chart_id,), default_deck.districts))[0]
+    words = _words(chart_image(spec, "pdf"), tmp_path)
+    text = " ".join(word for *_, word in words)
+    assert LONG_PERIOD not in text.split("Kỳ báo cáo khác nhau")[0]  # none on the bars (the footer keeps them)
+    heading = set(spec.title.split()) | set(spec.figure.layout.title.subtitle.text.split())
+    head_rows = []
+    for word in words:  # poppler reads the page top down: the title and subtitle come first
+        if word[4] not in heading:
+            break
+        head_rows.append(word)
+    assert len(head_rows) >= len(spec.title.split())
+    below = max(w[3] for w in head_rows)
+    assert all(w[1] >= below - 1 for w in words if w not in head_rows), "nothing drawn over the title"
+    clashes = []
+    for n, a in enumerate(words):
+        for b in words[n + 1:]:
+            across, down = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+            # poppler splits a tilted name into pieces whose boxes touch ('Lục Y' + 'ên'): not two words
+            if across > 3 and down > 3 and min(len(a[4]), len(b[4])) > 3:
+                clashes.append((a[4], b[4]))
+    assert not clashes
