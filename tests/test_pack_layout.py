@@ -119,3 +119,54 @@ def test_pdf_pages_keep_labels_under_the_title_and_words_apart(con, default_deck
             if across > 3 and down > 3 and min(len(a[4]), len(b[4])) > 3:
                 clashes.append((a[4], b[4]))
     assert not clashes
+
+
+# --- One meaning for hatching; no glyph the server's fonts lack ---------------------------------------------------
+
+def test_a_fill_pattern_means_a_series_and_the_legend_names_each_one(con, default_deck):
+    """Hatching marks the chart's second, third… series (another definition or level of the figure), never
+    something else: every patterned bar's pattern has a legend swatch naming its series, and no note gives
+    hatching another meaning (it said 'hatched bars are commune level')."""
+    patterned_charts = 0
+    for spec in deck_charts(con, Deck(default_deck.chart_ids[:-1], default_deck.districts)):
+        if spec.chart_id == "overview.scorecard":
+            continue
+        traces = spec.figure.to_dict()["data"]
+        swatches = {trace["marker"]["pattern"]["shape"]: trace["name"] for trace in traces
+                    if trace["type"] == "bar" and trace.get("showlegend")}
+        for trace in traces:
+            shape = (trace.get("marker") or {}).get("pattern", {}).get("shape")
+            if trace["type"] == "bar" and not trace.get("showlegend") and shape:
+                patterned_charts += 1
+                assert shape in swatches, (spec.chart_id, shape)
+                assert swatches[shape].startswith(("②", "③", "④", "⑤", "⑥", "⑦"))
+        assert not [note for note in spec.notes if "cấp xã" in note and "gạch chéo là" in note]
+    assert patterned_charts >= 5
+    assert "chú giải" in t("charts.note_levels_differ", "vi") and "legend" in t("charts.note_levels_differ", "en")
+
+
+def _draws(character: str) -> bool:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 32)
+
+    def mask(text: str) -> bytes:
+        image = Image.new("L", (48, 48))
+        ImageDraw.Draw(image).text((4, 4), text, font=font, fill=255)
+        return image.tobytes()
+
+    return mask(character) != mask("\U000F0000")  # an unassigned code point draws the missing-glyph box
+
+
+def test_the_presenter_kit_writes_no_character_the_servers_font_draws_as_a_box():
+    """With only fonts-dejavu-core (no emoji font) an emoji is an empty box on a projector and in a PDF."""
+    if not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists():
+        pytest.skip("fonts-dejavu-core is not installed")
+    from tests.conftest import REPO
+
+    texts = [(REPO / path).read_text(encoding="utf-8") for path in (
+        "i18n/strings/present.yaml", "i18n/strings/charts.yaml", "app_pages/present.py", "ui/present_mode.py",
+        *[f"exports/{name}" for name in ("deck.py", "pack_text.py", "pptx_pack.py", "pptx_charts.py", "images.py",
+                                         "pdf_pack.py", "unit_brief.py")])]
+    symbols = {c for text in texts for c in text if ord(c) > 0x2000 and c not in "\u2009\u202f"}
+    assert symbols and not [c for c in symbols if not _draws(c)]
