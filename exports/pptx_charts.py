@@ -24,8 +24,15 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from charts.colors import MISSING_COLOR, TARGET_COLOR
-from charts.labels import (group_title, indicator_name, level_label, period_text, provenance_text, source_text,
-                           value_text)
+from charts.labels import (
+    group_title,
+    indicator_name,
+    level_label,
+    period_text,
+    provenance_text,
+    source_text,
+    value_text,
+)
 from charts.scorecard import STATUS, STATUS_COLORS, with_status
 from charts.spec import ChartSpec
 from i18n import t

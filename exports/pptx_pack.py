@@ -19,8 +19,7 @@ from i18n import t
 
 from .deck import PROFILE_PREFIX, SCORECARD_ID, Deck, deck_charts, deck_source_ids, scorecard_cells
 from .pack_text import pages_of, source_lines, title_lines
-from .pptx_charts import (add_bar_chart, add_scorecard_table, add_text_table, figure_notes, native_chart,
-                          shorten_labels)
+from .pptx_charts import add_bar_chart, add_scorecard_table, add_text_table, figure_notes, native_chart, shorten_labels
 from .unit_brief import numbered_sources, profile_rows
 
 Progress = Callable[[int, int], None]

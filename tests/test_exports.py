@@ -113,7 +113,8 @@ def test_slide_footer_and_text_pages_escape_data_texts_for_plotly(hostile_con):
     spec = deck_charts(hostile_con, HOSTILE_DECK)[0]
     footer = slide_figure(spec).layout.annotations[-1].text
     assert "&lt;a" in footer and "&lt;img" in footer and "<a " not in footer and "<img" not in footer
-    sources = text_page("Nguồn", source_lines(hostile_con, deck_source_ids(hostile_con, HOSTILE_DECK, [spec]), "vi"))
+    documents = deck_source_ids(hostile_con, HOSTILE_DECK, [spec])
+    sources = text_page("Nguồn", source_lines(hostile_con, documents, "vi"))
     drawn = json.dumps(sources.to_plotly_json(), ensure_ascii=False)
     assert "&lt;a" in drawn and "&lt;i&gt;UBND" in drawn and "<a " not in drawn and "<img" not in drawn and "<i>UBND" not in drawn
 

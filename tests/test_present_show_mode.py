@@ -162,3 +162,27 @@ def test_a_default_deck_slide_draws_each_unit_once_at_its_latest_period_sorted_b
     values = {x: y for trace in bars for x, y in zip(trace["x"], trace["y"])}
     drawn = [values[name] for name in order if name in values]
     assert drawn == sorted(drawn, reverse=True)
+
+
+def test_show_mode_fits_the_slide_to_a_laptop_screen_with_short_undated_periods_and_room_for_the_legend():
+    """On a 1366×768 laptop the projector-sized slide had its value-and-period labels over the subtitle and its
+    legend over the units' names (docs/img/present-show.png is the fixed slide)."""
+    from exports.slide_layout import legend_px
+    from i18n import t
+
+    at = run_page(deck="signing.signing_rate", show="1", d="huong-khe,lam-binh,luc-yen,tam-duong,thuan-bac")
+    chart = figure_json(at.get("plotly_chart")[0])
+    labels = [text for trace in chart["data"] if trace["type"] == "bar" and trace.get("text")
+              for text in trace["text"]]
+    assert labels and not [label for label in labels if "không ghi ngày, khoảng" in label]
+    assert any("~2023" in label for label in labels)
+    from ui.markdown import escape
+
+    assert any(escape(t("present.undated_note", "vi")) in m.value for m in at.markdown)
+    assert chart["layout"]["legend"]["yref"] == "container" and chart["layout"]["legend"]["y"] == 0
+    import plotly.graph_objects as go
+
+    legend = legend_px(go.Figure(chart), 1366 - chart["layout"]["margin"]["l"] - chart["layout"]["margin"]["r"] - 48,
+                       chart["layout"]["legend"]["font"]["size"])
+    assert legend >= 6 * 16  # five series and the target, one per row at this width
+    assert chart["layout"]["margin"]["b"] >= legend + 2 * 20  # and the two rows of the axis' names above it
