@@ -35,7 +35,7 @@ from charts.labels import (
 )
 from charts.scorecard import STATUS, STATUS_COLORS, with_status
 from charts.spec import ChartSpec
-from i18n import t
+from i18n import pick, t
 
 from .pack_text import short_undated
 
@@ -294,7 +294,11 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
     titles = {}
     for key in rows:
         first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
-        titles[key] = group_title(key, first.iloc[0], lang) if len(first) else key
+        if len(first):
+            titles[key] = group_title(key, first.iloc[0], lang)
+        else:  # no chosen unit reports it: the catalogue's name, never the key
+            row = cells[cells["row_key"] == key].iloc[0]
+            titles[key] = pick(lang, row["row_name_vi"], row["row_name_en"]) or key
     shape = slide.shapes.add_table(len(rows) + 1, len(units) + 1, left, top, width, height)
     table = shape.table
     table.first_row = True

@@ -170,3 +170,13 @@ def test_the_presenter_kit_writes_no_character_the_servers_font_draws_as_a_box()
                                          "pdf_pack.py", "unit_brief.py")])]
     symbols = {c for text in texts for c in text if ord(c) > 0x2000 and c not in "\u2009\u202f"}
     assert symbols and not [c for c in symbols if not _draws(c)]
+
+
+def test_scorecard_slide_names_every_row_even_one_no_unit_reports(con, slides):
+    """A headline row none of the 20 default units reports ('cccd_coverage_rate') read as its key."""
+    table = next(shape.table for slide in slides for shape in slide.shapes
+                 if shape.has_table and slide.shapes.title.text == t("scorecard.title", "vi"))
+    labels = [table.cell(row, 0).text_frame.text for row in range(1, len(table.rows))]
+    keys = set(queries.run(con, "scorecard_cells", districts=["lam-binh"])["row_key"])
+    assert labels and not keys & set(labels)
+    assert "Tỷ lệ thu nhận hồ sơ CCCD" in labels
