@@ -22,7 +22,7 @@ from charts.spec import ChartSpec
 from charts.style import MEDIA, apply_style
 from i18n import t
 
-from .slide_layout import fit_bar_labels, make_room_for_labels, periods_of, upright_names_px
+from .slide_layout import fit_bar_labels, fit_no_data_marks, make_room_for_labels, periods_of, upright_names_px
 
 SIZES = {"wide": (1920, 1080), "square": (1080, 1080)}
 FORMATS = ("png", "svg", "pdf")
@@ -79,6 +79,7 @@ def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go
     if size == "square":  # narrower bars: smaller value labels so neighbours do not overlap
         figure.update_traces(textfont=dict(size=style.label_size - 8), selector=dict(type="bar"))
     label_px, shortened = fit_bar_labels(figure, width - PLOT_SIDES_PX, periods_of(spec.source_note))
+    fit_no_data_marks(figure, width - PLOT_SIDES_PX)
     if shortened:
         notes.append(t("present.undated_note", shortened))
     legend_items = sum(1 for trace in figure.data if getattr(trace, "showlegend", False) is not False)

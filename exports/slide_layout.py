@@ -98,6 +98,20 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
     return label_px, shortened
 
 
+def fit_no_data_marks(figure: go.Figure, plot_width: float) -> None:
+    """Where "không có số liệu" is wider than a unit's slot on this page (a square picture), the chart's builder's
+    own short form: "—" over the slot and the legend entry that says what "—" means."""
+    slot_px = plot_width / max(len(_slots(figure)), 1)
+    for lang in ("vi", "en"):
+        words = t("common.no_data", lang)
+        for trace in figure.data:
+            texts = list(trace.text) if trace.type == "scatter" and isinstance(trace.text, (list, tuple)) else []
+            size = trace.textfont.size if trace.textfont and trace.textfont.size else MEDIA["slide"].label_size
+            if texts and all(text == words for text in texts) and _plain_px(words, size) * 0.8 > slot_px:
+                trace.text = ["—"] * len(texts)
+                trace.name, trace.showlegend = t("comparable.no_data_mark", lang), True
+
+
 def upright_names_px(figure: go.Figure) -> float:
     axis = figure.layout.xaxis
     if axis.tickangle not in (-90, 90, 270):
