@@ -105,7 +105,9 @@ def fit_no_data_marks(figure: go.Figure, plot_width: float) -> None:
     for lang in ("vi", "en"):
         words = t("common.no_data", lang)
         for trace in figure.data:
-            texts = list(trace.text) if trace.type == "scatter" and isinstance(trace.text, (list, tuple)) else []
+            if trace.type != "scatter" or not isinstance(trace.text, (list, tuple)):
+                continue
+            texts = list(trace.text)
             size = trace.textfont.size if trace.textfont and trace.textfont.size else MEDIA["slide"].label_size
             if texts and all(text == words for text in texts) and _plain_px(words, size) * 0.8 > slot_px:
                 trace.text = ["—"] * len(texts)
