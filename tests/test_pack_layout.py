@@ -180,3 +180,14 @@ def test_scorecard_slide_names_every_row_even_one_no_unit_reports(con, slides):
     keys = set(queries.run(con, "scorecard_cells", districts=["lam-binh"])["row_key"])
     assert labels and not keys & set(labels)
     assert "Tỷ lệ thu nhận hồ sơ CCCD" in labels
+
+
+def test_a_square_picture_marks_missing_units_with_a_dash_its_legend_explains(con, default_deck):
+    from exports.images import slide_figure
+
+    spec = deck_charts(con, Deck(("online_services.online_usage",), default_deck.districts))[0]
+    marks = [trace for trace in slide_figure(spec, "square").data if trace.type == "scatter" and trace.mode == "text"]
+    assert marks and set(marks[0].text) == {"—"} and marks[0].showlegend
+    assert marks[0].name == t("comparable.no_data_mark", "vi")
+    wide = [trace for trace in slide_figure(spec, "wide").data if trace.type == "scatter" and trace.mode == "text"]
+    assert wide and set(wide[0].text) <= {"—", t("common.no_data", "vi")}
