@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from exports.deck import Deck, deck_charts
+from exports.deck import Deck, deck_charts, single_unit_charts
 from exports.images import renderer_available
 from exports.pdf_pack import build_pdf
 from exports.pptx_pack import build_pptx
@@ -18,13 +18,20 @@ districts = db.query("districts")
 themes = db.query("themes")
 ids = list(scope.in_display_order(districts)["district_id"])  # by province, then name
 names = dict(zip(districts["district_id"], districts["district_name"]))
-default_ids = scope.default_districts(scope.first_kind(districts)[1])  # one kind, as on the Compare page
+kind, kind_ids = scope.first_kind(districts)
+default_ids = scope.default_districts(kind_ids)  # one kind, as on the Compare page
+words = scope.unit_words(kind, lang)
 presenting = state.choice("show", ["1"], None) == "1"
 
 
 @st.cache_data(show_spinner=False, max_entries=50)
 def _slides(version: tuple, chart_ids: tuple[str, ...], units: tuple[str, ...], lang: str, per_commune: bool) -> list:
     return deck_charts(db.connection(), Deck(chart_ids, units, lang, per_commune), medium="slide")
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def _single_unit_charts(version: tuple, units: tuple[str, ...]) -> dict[str, list[str]]:
+    return single_unit_charts(db.connection(), list(units))
 
 
 if presenting:  # the slides only: the link's units, deck and switch are read, no controls drawn
@@ -55,9 +62,15 @@ if presenting:  # the slides only: the link's units, deck and switch are read, n
 layout.page_header(lang, "present.title", "present.caption")
 chosen = state.bound("d", "present_districts", ids, default_ids, lambda options: st.multiselect(
     t("present.districts", lang), options, key="present_districts", format_func=names.get), many=True)
-per_commune = state.bound_flag("per", "present_per_commune", "commune", lambda: st.toggle(
+switches = st.columns(2)
+per_commune = state.bound_flag("per", "present_per_commune", "commune", lambda: switches[0].toggle(
     t("present.per_commune", lang), key="present_per_commune"))
+# As on the Compare page: by default only the charts at least two of the units have a figure on (each unit at its
+# latest period, bars sorted by value); a switch offers the rest, and a list says which were left out.
+show_all = state.bound_flag("all", "present_show_all", "1", lambda: switches[1].toggle(
+    t("comparable.show_all", lang, **words), key="present_show_all", help=t("comparable.show_all_help", lang, **words)))
 titles = db.chart_titles(chosen, lang) if chosen else {}
+single = {} if show_all else _single_unit_charts(db.version(), tuple(chosen))
 theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
 
 
@@ -81,16 +94,23 @@ def _remove(index: int) -> None:
 
 
 def _deck_picker(options: list[str]) -> list[str]:
+    # A chart already in the deck stays offered (the deck is the presenter's), whatever the default leaves out.
+    offered = [c for c in options if c not in single or c in st.session_state["present_deck"]]
     adding = st.columns([3, 1])
     theme = adding[0].selectbox(t("present.add_theme", lang), list(theme_names), format_func=theme_names.get)
     if adding[1].button(t("present.add_theme_button", lang), width="stretch"):
-        st.session_state["present_deck"] += [c for c in options if c.startswith(f"{theme}.")
+        st.session_state["present_deck"] += [c for c in offered if c.startswith(f"{theme}.")
                                              and c not in st.session_state["present_deck"]]
-    return st.multiselect(t("present.charts", lang), options, key="present_deck", format_func=_label)
+    return st.multiselect(t("present.charts", lang), offered, key="present_deck", format_func=_label)
 
 
 # A chart whose units were removed leaves the deck silently; one the link names that does not exist is noticed.
 deck_ids = state.bound("deck", "present_deck", list(titles), [], _deck_picker, many=True)
+left_out = [chart_id for chart_id in single if chart_id not in deck_ids]
+if left_out:
+    with st.expander(t("comparable.single_unit_heading", lang, count=len(left_out), **words)):
+        items = [t("comparable.single_unit_item", lang, title=_label(c), unit=", ".join(single[c])) for c in left_out]
+        st.markdown("\n".join(f"- {markdown.escape(item)}" for item in items))
 
 if not deck_ids:
     st.info(t("present.empty_deck", lang))

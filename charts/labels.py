@@ -3,6 +3,7 @@ so a figure reads the same wherever it appears."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from functools import lru_cache
@@ -12,7 +13,7 @@ import pandas as pd
 
 from i18n import pick, t
 from i18n.numbers import format_number, format_value
-from i18n.periods import format_period
+from i18n.periods import format_about, format_period
 
 from .markup import plotly_text
 
@@ -90,10 +91,28 @@ def _value_text(value: float, unit: str, lang: str, qualifier: str | None) -> st
     return format_value(value, unit, lang, qualifier)
 
 
-def source_text(row: Mapping) -> str:
-    """'Báo cáo … (373/BC-UBND, 07/9/2023)': the document as people cite it (an undated one: '~2023')."""
+def date_text(date: object, lang: str) -> str:
+    """A date (date, Timestamp or ISO text) as people write it: 7/9/2023 in Vietnamese, 7 Sep 2023 in English; a
+    source dated only to its month or year ('2023-08', '2023') says only that much."""
+    if not hasattr(date, "day"):
+        text = str(date)
+        try:
+            date = dt.date.fromisoformat(text[:10]) if len(text) >= 10 else None
+        except ValueError:
+            return text  # not a date we can read: as written
+        if date is None:
+            return format_about(text, lang) if text[:4].isdigit() else text
+    return t("charts.source_date", lang, day=date.day, month=date.month, year=date.year,
+             month_name=t(f"periods.month_{date.month}", lang))
+
+
+def source_text(row: Mapping, lang: str = "vi") -> str:
+    """'Báo cáo … (373/BC-UBND, 7/9/2023)': the document as people cite it (an undated one: '~2023'); the date
+    as people write it (7/9/2023; 7 Sep 2023 in English), never ISO."""
     date = row.get("source_date")
-    if not _present(date) and _present(row.get("source_date_about")):
+    if _present(date):
+        date = date_text(date, lang)
+    elif _present(row.get("source_date_about")):
         date = f"~{row['source_date_about']}"
     details = ", ".join(str(part) for part in (row.get("source_number"), date) if _present(part))
     return f"{row['source_title']} ({details})" if details else str(row["source_title"])
@@ -138,7 +157,7 @@ def hover_card(row: Mapping, lang: str, shown_value: str | None = None, formula:
     if row.get("disagrees") is True and _present(row.get("stated_value")):
         stated = value_text({**row, "value": row["stated_value"], "qualifier": None}, lang)
         lines.append(plotly_text(t("common.stated_disagrees", lang, stated=stated, derived=value_text(row, lang))))
-    lines.append(f"{t('common.source', lang)}: {wrap(source_text(row))}")
+    lines.append(f"{t('common.source', lang)}: {wrap(source_text(row, lang))}")
     quote = row.get("quote")
     if _present(quote) and row.get("source_holds_quotes") is not False:
         lines.append(f"{t('common.quote', lang)}: <i>“{wrap(quote)}”</i>")
@@ -152,7 +171,7 @@ def hover_card(row: Mapping, lang: str, shown_value: str | None = None, formula:
 def source_note(rows: pd.DataFrame | list[Mapping], lang: str) -> str:
     """One line under a chart: every document and period it draws on (rows as a frame or as records)."""
     records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
-    sources = list(dict.fromkeys(source_text(row) for row in records))
+    sources = list(dict.fromkeys(source_text(row, lang) for row in records))
     periods = list(dict.fromkeys(period_text({"period_label": row["period_label"],
                                               "period_about": row.get("period_about")}, lang) for row in records))
     return (f"{t('common.source', lang)}: {'; '.join(sources)} · "

@@ -9,12 +9,12 @@ import duckdb
 
 import queries
 from charts.colors import district_colors
-from charts.compare import chart_keys, chart_title, comparison_charts
+from charts.compare import chart_keys, chart_title, comparable_keys, comparison_charts, group_records
 from charts.scorecard import scorecard_chart
 from charts.spec import ChartSpec
 from i18n import t
 
-from .unit_brief import PROFILE_PREFIX, profile_chart
+from .unit_brief import PROFILE_PREFIX, profile_chart, profile_rows
 
 SCORECARD_ID = "overview.scorecard"
 
@@ -59,6 +59,19 @@ def chart_titles(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str
     return titles
 
 
+def single_unit_charts(con: duckdb.DuckDBPyConnection, districts: list[str]) -> dict[str, list[str]]:
+    """The charts fewer than two of these units have a figure on (chart id → the unit that has), by the Compare
+    page's rule (charts.compare.comparable_keys: at their latest period): a deck leaves them out by default, as the
+    Compare page does, and says which. Nothing is left out for a single unit."""
+    if len(districts) < 2:
+        return {}
+    observations = queries.run(con, "observations_for_districts", districts=list(districts), theme=None,
+                               indicators=None)
+    groups = group_records(observations)
+    _, single = comparable_keys(groups)
+    return {f"{groups[key][0]['theme']}.{key}": units for key, units in single.items()}
+
+
 def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide") -> list[ChartSpec]:
     """The deck's charts in the deck's order; ids that no longer exist (data changed) are left out."""
     themes = tuple(dict.fromkeys(chart_id.split(".", 1)[0] for chart_id in deck.chart_ids
@@ -77,3 +90,23 @@ def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide
 
 def scorecard_cells(con: duckdb.DuckDBPyConnection, deck: Deck):
     return queries.run(con, "scorecard_cells", districts=list(deck.districts))
+
+
+def deck_source_ids(con: duckdb.DuckDBPyConnection, deck: Deck, charts: list[ChartSpec]) -> list[str]:
+    """The documents the deck's slides draw on (not every document in the database), in the order they first
+    appear: a bar's observation id (its customdata, read from the figure's JSON without building plotly's object
+    tree), the scorecard's cells, a profile's rows."""
+    observation_ids, ids = [], []
+    for spec in charts:
+        if spec.chart_id == SCORECARD_ID:
+            ids += list(scorecard_cells(con, deck)["source_id"].dropna())
+        elif spec.chart_id.startswith(PROFILE_PREFIX):
+            ids += list(profile_rows(con, spec.chart_id.removeprefix(PROFILE_PREFIX), deck.lang)["source_id"])
+        else:
+            observation_ids += [custom[0] for trace in spec.figure.to_dict()["data"] if trace.get("type") == "bar"
+                                for custom in trace.get("customdata") or () if custom is not None and custom[0]]
+    if observation_ids:
+        by_observation = queries.run(con, "observations_by_id", ids=list(dict.fromkeys(observation_ids)))
+        source_of = dict(zip(by_observation["observation_id"], by_observation["source_id"]))
+        ids += [source_of[o] for o in observation_ids if o in source_of]
+    return list(dict.fromkeys(ids))

@@ -7,6 +7,7 @@ plotly's bundled JS is used and MathJax is never loaded."""
 from __future__ import annotations
 
 import copy
+import math
 import os
 import shutil
 import textwrap
@@ -19,10 +20,16 @@ import plotly.io as pio
 from charts.markup import plotly_text
 from charts.spec import ChartSpec
 from charts.style import MEDIA, apply_style
+from i18n import t
+
+from .slide_layout import fit_bar_labels, fit_no_data_marks, make_room_for_labels, periods_of, upright_names_px
 
 SIZES = {"wide": (1920, 1080), "square": (1080, 1080)}
 FORMATS = ("png", "svg", "pdf")
 FOOTER_WRAP = {"wide": 160, "square": 95}
+TEXT_PAGE_WRAP = 110  # characters per line of a text page (22 px on 1920 px)
+PLOT_SIDES_PX = 200  # left margin with the value axis' ticks, and the right margin, of a slide at 1920 px
+MIN_BAR_PX = 220  # the bars' own height on a page, below which the footer's lines get smaller first
 HEATMAP_FONT = {"wide": 17, "square": 14}  # px of scorecard cells and row labels in a picture
 
 _server_lock = threading.Lock()
@@ -59,36 +66,76 @@ def _ensure_kaleido() -> None:
 def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go.Figure:
     """A copy of the chart styled for a projector, with the source line and notes as a footer.
 
-    Plotly places legends and annotations in plot-area fractions, so the footer's pixel budget (axis labels,
-    legend rows, note lines) is computed here and turned into fractions of the plot height."""
+    Laid out top to bottom in pixels so nothing overlaps: the title (and subtitle), the room above the tallest bar
+    for its label, the bars, the axis' names and the legend (as much room as the chart's builder reserved for them,
+    at slide size), the footer. Plotly places legends and annotations in plot-area fractions, so each pixel budget
+    is turned into fractions of the plot height. A bar label's undated period is shortened to "~2023" (a note says
+    what "~" means; the source line keeps the words): written upright, its 50 characters ran over the title."""
+    built = spec.figure.to_dict()["layout"]  # the builder's own layout: the room it gave the axis and the legend
     figure = apply_style(copy.deepcopy(spec.figure), "slide")
     width, height = SIZES[size]
     style = MEDIA["slide"]
-    footer_size = style.font_size - 6
-    lines = [line for text in [*spec.notes, spec.source_note] for line in textwrap.wrap(text, FOOTER_WRAP[size])] \
-        if footer else []
+    notes = list(spec.notes)
+    if size == "square":  # narrower bars: smaller value labels so neighbours do not overlap
+        figure.update_traces(textfont=dict(size=style.label_size - 8), selector=dict(type="bar"))
+    label_px, shortened = fit_bar_labels(figure, width - PLOT_SIDES_PX, periods_of(spec.source_note))
+    fit_no_data_marks(figure, width - PLOT_SIDES_PX)
+    if shortened:
+        notes.append(t("present.undated_note", shortened))
     legend_items = sum(1 for trace in figure.data if getattr(trace, "showlegend", False) is not False)
-    legend_rows = 0 if not legend_items else (legend_items if size == "square" else -(-legend_items // 2))
-    axis_px = 2 * style.label_size + 40 if figure.layout.xaxis.type == "multicategory" else style.label_size + 30
-    legend_px = legend_rows * (style.font_size + 12)
-    footer_px = int(len(lines) * footer_size * 1.45) + 20
     top = style.margin["t"] + (30 if figure.layout.title.subtitle.text else 0)
-    bottom = axis_px + legend_px + footer_px + 20
-    plot_px = height - top - bottom
+    axis_px, under_axis_px = _under_axis(built, figure, size, legend_items)
+    names_px = upright_names_px(figure)  # names (and periods) written upright need as much room as they are long
+    if names_px > axis_px:
+        under_axis_px += names_px - axis_px
+        axis_px = names_px
+    plot_px = 0
+    for footer_size in (style.font_size - 6, style.font_size - 9):  # smaller footer lines before squeezed bars
+        wrap = int(FOOTER_WRAP[size] * (style.font_size - 6) / footer_size)
+        lines = [line for text in [*notes, spec.source_note] for line in textwrap.wrap(text, wrap)] \
+            if footer else []
+        footer_px = int(len(lines) * footer_size * 1.45) + 20
+        plot_px = height - top - under_axis_px - footer_px - 20
+        if plot_px >= label_px + MIN_BAR_PX:
+            break
+    plot_px = max(plot_px, 1)
+    make_room_for_labels(figure, label_px, plot_px)
     figure.add_annotation(
         text="<br>".join(plotly_text(line) for line in lines), xref="paper", yref="paper", x=0,
-        y=-(axis_px + legend_px) / plot_px,
-        xanchor="left", yanchor="top", showarrow=False, align="left",
+        y=-under_axis_px / plot_px, xanchor="left", yanchor="top", showarrow=False, align="left",
         font=dict(size=footer_size, color="#444444"))
-    figure.update_layout(width=width, height=height, margin=dict(t=top, b=bottom),
+    figure.update_layout(width=width, height=height, margin=dict(t=top, b=height - top - plot_px),
                          legend=dict(y=-axis_px / plot_px, yanchor="top"))
     if any(trace.type == "heatmap" for trace in figure.data):  # the scorecard: cell text and row labels at slide size
         cell = HEATMAP_FONT[size]
         figure.update_traces(textfont=dict(size=cell), selector=dict(type="heatmap"))
         figure.update_layout(yaxis=dict(tickfont=dict(size=cell)), xaxis=dict(tickfont=dict(size=cell + 2)))
-    if size == "square":  # narrower bars: smaller value labels so neighbours do not overlap
-        figure.update_traces(textfont=dict(size=style.label_size - 8), selector=dict(type="bar"))
     return figure
+
+
+def _under_axis(built: dict, figure: go.Figure, size: str, legend_items: int) -> tuple[float, float]:
+    """(px from the plot's bottom to the legend, px from the plot's bottom to the footer): what the chart's builder
+    reserved for the axis' names and the legend (its legend's place in its own plot), at slide size; a figure
+    without that (scorecard, tables) gets a row of names and its legend rows."""
+    style = MEDIA["slide"]
+    margin, legend_y = built.get("margin") or {}, (built.get("legend") or {}).get("y")
+    if legend_y is not None and margin.get("b") and built.get("height"):
+        built_plot = built["height"] - margin.get("t", 0) - margin["b"]
+        built_size = ((built.get("xaxis") or {}).get("tickfont") or {}).get("size") or style.label_size
+        scale = style.label_size / built_size
+        axis_px = (-legend_y * built_plot) * scale
+        legend_px = max(0.0, margin["b"] * scale - axis_px)
+        if size == "square":  # the legend's entries wrap into more rows on a narrower page
+            legend_px *= math.ceil(SIZES["wide"][0] / SIZES["square"][0])
+        # plotly lays long entries out in two columns at most on a wide page, one on a square one
+        return axis_px, axis_px + max(legend_px, _legend_px(legend_items, size))
+    axis_px = 2 * style.label_size + 40 if figure.layout.xaxis.type == "multicategory" else style.label_size + 30
+    return axis_px, axis_px + _legend_px(legend_items, size)
+
+
+def _legend_px(items: int, size: str) -> float:
+    rows = 0 if not items else (items if size == "square" else -(-items // 2))
+    return rows * (MEDIA["slide"].font_size + 12) + 20 if rows else 0
 
 
 def chart_image(spec: ChartSpec, fmt: str = "png", size: str = "wide", footer: bool = True) -> bytes:
@@ -105,7 +152,7 @@ def text_page(title: str, lines: list[str], subtitle: str = "", size: str = "wid
     """A page of text (title page, list of sources) drawn with the same fonts as the charts."""
     width, height = SIZES[size]
     figure = go.Figure()
-    body = "<br>".join(plotly_text(line) for text in lines for line in (textwrap.wrap(text, 110) or [""]))
+    body = "<br>".join(plotly_text(line) for text in lines for line in (textwrap.wrap(text, TEXT_PAGE_WRAP) or [""]))
     figure.add_annotation(text=body, xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="top",
                           showarrow=False, align="left", font=dict(size=22))
     figure.update_layout(title=dict(text=plotly_text(title), subtitle=dict(text=plotly_text(subtitle))), width=width,

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import textwrap
+from functools import lru_cache
 
 import duckdb
 
 import queries
+from charts.labels import date_text
 from i18n import t
 
 
@@ -15,29 +19,81 @@ def title_lines(con: duckdb.DuckDBPyConnection, title: str | None, lang: str, un
     """The title page of a deck's pack: its title, the units, date and number of charts, the data version."""
     names = queries.run(con, "districts").set_index("district_id")["district_name"]
     unit_names = ", ".join(names[d] for d in units if d in names.index)
+    fingerprint, built = data_version(con, lang)
     return (title or t("present.pack_title", lang), [
         t("present.pack_subtitle", lang, districts=unit_names),
-        t("present.pack_meta", lang, date=today.strftime("%d/%m/%Y"), charts=charts),
-        t("present.pack_version", lang, version=data_version(con)[0], built=data_version(con)[1]),
+        t("present.pack_meta", lang, date=date_text(today, lang), charts=charts),
+        t("present.pack_version", lang, version=fingerprint, built=built),
         t("present.pack_note", lang),
     ])
 
 
-def source_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every source document, as cited: title, number, issuer, date."""
+def source_lines(con: duckdb.DuckDBPyConnection, source_ids: list[str], lang: str) -> list[str]:
+    """The given source documents (a deck's, in its order), as cited: title, number, issuer, date."""
+    documents = queries.run(con, "source_documents").set_index("source_id")
     lines = []
-    for row in queries.run(con, "source_documents").to_dict("records"):
-        parts = [row["title"], row["number"], row["issuer"], row["date_label"]]
-        lines.append(" · ".join(str(part) for part in parts if isinstance(part, str) and part))
+    for source_id in source_ids:
+        if source_id not in documents.index:
+            continue
+        row = documents.loc[source_id]
+        date = date_text(row["date_label"], lang) if _text(row["date_label"]) else (
+            f"~{row['date_about']}" if _text(row["date_about"]) else "")
+        parts = [row["title"], row["number"], row["issuer"], date]
+        lines.append(" · ".join(part for part in parts if _text(part)))
     return lines
 
 
-def data_version(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
-    """The build's data fingerprint (first 12 characters) and its build date as dd/mm/yyyy."""
+@lru_cache(maxsize=4)
+def _undated(lang: str) -> tuple[re.Pattern, str]:
+    # The undated period's words come from the translation table; the pattern is made from them, never retyped.
+    before, after = t("periods.as_of_unknown", lang, about="\x00").split("\x00")
+    return re.compile(re.escape(before) + r"(.+?)" + re.escape(after)), t("periods.as_of_unknown_bare", lang)
+
+
+def short_undated(text: str, lang: str) -> tuple[str, bool]:
+    """A bar label with an undated period ("Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)", 50 characters
+    written upright over a slide's title) shortened to "~2023"; True when something was shortened, so the slide
+    says once what "~" means (present.undated_note). The chart's source line keeps the period in full words."""
+    pattern, bare = _undated(lang)
+    short = pattern.sub(lambda match: f"~{match.group(1)}", text)
+    short = short.replace(bare, t("present.undated_bare", lang))
+    return short, short != text
+
+
+def short_undated_any(text: str) -> tuple[str, str | None]:
+    """short_undated in whichever language the label is written; (the text, its language if shortened)."""
+    for lang in ("vi", "en"):
+        short, changed = short_undated(text, lang)
+        if changed:
+            return short, lang
+    return text, None
+
+
+def pages_of(lines: list[str], width: int, rows: int) -> list[list[str]]:
+    """Lines cut into pages that each hold at most `rows` lines once wrapped at `width` characters: a long list of
+    sources goes on as many pages as it needs instead of running off one."""
+    pages: list[list[str]] = [[]]
+    used = 0
+    for line in lines:
+        height = max(1, len(textwrap.wrap(line, width)))
+        if pages[-1] and used + height > rows:
+            pages.append([])
+            used = 0
+        pages[-1].append(line)
+        used += height
+    return pages
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def data_version(con: duckdb.DuckDBPyConnection, lang: str = "vi") -> tuple[str, str]:
+    """The build's data fingerprint (first 12 characters) and its build date as people write it (2/12/2026)."""
     build = dict(queries.run(con, "build_info")[["key", "value"]].itertuples(index=False))
     built = str(build.get("built_at", ""))
     try:
-        built = dt.datetime.fromisoformat(built).strftime("%d/%m/%Y")
+        built = date_text(dt.datetime.fromisoformat(built), lang)
     except ValueError:
         pass
     return str(build.get("data_fingerprint", ""))[:12], built

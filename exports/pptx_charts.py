@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -23,15 +24,25 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from charts.colors import MISSING_COLOR, TARGET_COLOR
-from charts.labels import (group_title, indicator_name, level_label, period_text, provenance_text, source_text,
-                           value_text)
+from charts.labels import (
+    group_title,
+    indicator_name,
+    level_label,
+    period_text,
+    provenance_text,
+    source_text,
+    value_text,
+)
 from charts.scorecard import STATUS, STATUS_COLORS, with_status
 from charts.spec import ChartSpec
-from i18n import t
+from i18n import pick, t
+
+from .pack_text import short_undated
 
 PATTERNS = (None, MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.SMALL_CHECKER_BOARD, MSO_PATTERN.PERCENT_50,
             MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL, MSO_PATTERN.SMALL_GRID, MSO_PATTERN.DASHED_HORIZONTAL)
 _TAG = re.compile(r"<[^>]+>")
+LABEL_EM = 0.55  # average glyph width (em) of a data label, digits and Vietnamese letters, rounded up
 
 
 def plain(text: object) -> str:
@@ -95,6 +106,47 @@ def native_chart(spec: ChartSpec) -> NativeChart | None:
     return NativeChart(categories, series, percent=figure.layout.yaxis.ticksuffix == "%", targets=targets)
 
 
+def shorten_labels(data: NativeChart, lang: str) -> bool:
+    """Bar labels with an undated period ("…(không ghi ngày, khoảng 2023)", 50 characters: it ran over the slide's
+    title) say "~2023" instead; True when any did, so the slide says once what "~" means. The speaker notes and
+    the source line keep the period in words."""
+    changed = False
+    for series in data.series:
+        labels = []
+        for label in series.labels:
+            if label is None:
+                labels.append(None)
+                continue
+            value, _, period = label.partition("\n")  # a period wrapped to its bar's width is one period
+            short, did = short_undated(f"{value}\n{' '.join(period.split())}" if period else value, lang)
+            changed = changed or did
+            labels.append(short if did else label)
+        series.labels = labels
+    return changed
+
+
+def _label_layout(data: NativeChart, width: int, height: int, size: int) -> tuple[list[list[str | None]], bool, int,
+                                                                                       float]:
+    """Each bar's label fitted to its bar's width: value and period on lines as wide as the bar, or, where even
+    that is too narrow, written upright in one line. (labels per series, upright, font size, the share of the plot's
+    height the tallest label needs above its bar)."""
+    bars = max(1, len(data.categories) * len(data.series))
+    bar_pt = width / Pt(1) * 0.85 / bars  # a clustered column's slot: the chart's width (less its axis) per bar
+    plot_pt = height / Pt(1) * 0.7  # less the axis' names and the legend
+    per_line = int(bar_pt / (size * LABEL_EM))
+    labels = [[label.replace("\n", " · ") if label else label for label in series.labels] for series in data.series]
+    texts = [label for series in labels for label in series if label]
+    if per_line >= 8:
+        wrapped = [[None if not label else "\n".join(
+            line for part in label.split("\n") for line in (textwrap.wrap(part, per_line) or [""]))
+            for label in series.labels] for series in data.series]
+        rows = max((label.count("\n") + 1 for series in wrapped for label in series if label), default=0)
+        return wrapped, False, size, rows * size * 1.2 / plot_pt
+    size = max(8, min(size, int(bar_pt / 1.25)))  # upright: a line as thick as the bar is wide
+    longest = max((len(text) for text in texts), default=0)
+    return labels, True, size, (longest * size * LABEL_EM + 6) / plot_pt
+
+
 def _rgb(color: str | None) -> RGBColor:
     return RGBColor.from_string((color or MISSING_COLOR).lstrip("#").upper())
 
@@ -147,9 +199,10 @@ def add_bar_chart(slide, data: NativeChart, left, top, width, height, label_size
     chart.font.size = Pt(label_size)
     plot = chart.plots[0]
     plot.gap_width = 60
-    for number, (series, drawn) in enumerate(zip(data.series, plot.series)):
+    labels, upright, label_size, label_share = _label_layout(data, width, height, label_size)
+    for number, (series, drawn, texts) in enumerate(zip(data.series, plot.series, labels)):
         pattern = PATTERNS[number % len(PATTERNS)]
-        for index, (value, color, label) in enumerate(zip(series.values, series.colors, series.labels)):
+        for index, (value, color, label) in enumerate(zip(series.values, series.colors, texts)):
             if value is None:
                 continue
             point = drawn.points[index]
@@ -165,19 +218,24 @@ def add_bar_chart(slide, data: NativeChart, left, top, width, height, label_size
             point.data_label.text_frame.text = label or ""
             point.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
             point.data_label.font.size = Pt(label_size)
+            if upright:  # the label's own text (c:tx/c:rich) turned a quarter, read from the bottom up
+                point.data_label._dLbl.find(qn("c:tx")).find(qn("c:rich")).find(qn("a:bodyPr")).set("rot", "-5400000")
     _as_line_series(chart, {name for _, name in data.targets})
     axis = chart.value_axis
     axis.has_major_gridlines = True
     axis.major_gridlines.format.line.color.rgb = RGBColor(0xE4, 0xE4, 0xE4)
+    # The value axis goes high enough for the tallest bar's label to stand inside the chart, under the title.
+    values = [v for series in data.series for v in series.values if v is not None]
+    room = 1 / (1 - min(max(label_share, 0.2), 0.8))
     if data.percent:
-        axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0, 115, 20
+        axis.minimum_scale, axis.major_unit = 0, 20
+        axis.maximum_scale = max(115, round(max(values + [0]) * room))
         axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = '0"%"', False
     else:
-        values = [v for series in data.series for v in series.values if v is not None]
         top_value = max(values + [v for v, _ in data.targets] + [0])
         axis.minimum_scale = 0
         if top_value > 0:
-            axis.maximum_scale = top_value * 1.25
+            axis.maximum_scale = max(top_value * 1.25, max(values + [0]) * room)
         axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = "#,##0", False
     chart.has_title = False  # the slide's title says it; PowerPoint would otherwise repeat a lone series' name
     chart.has_legend = len(data.series) > 1 or bool(data.targets)
@@ -206,9 +264,10 @@ def figure_notes(data: NativeChart, observations: Mapping[str, Mapping], lang: s
             if row is None:
                 continue
             what = f" · {series.name}" if len(data.series) > 1 else ""
-            shown = (label or value_text(row, lang)).replace("\n", " · ")
+            value, _, period = (label or value_text(row, lang)).partition("\n")  # the period wrapped on screen
+            shown = f"{value} · {' '.join(period.split())}" if period else value
             lines.append(f"• {category}{what}: {shown} ({level_label(row, lang)}) — "
-                         f"{provenance_text(row, lang)} — {t('common.source', lang)}: {source_text(row)}")
+                         f"{provenance_text(row, lang)} — {t('common.source', lang)}: {source_text(row, lang)}")
     return lines
 
 
@@ -235,14 +294,24 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
     titles = {}
     for key in rows:
         first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
-        titles[key] = group_title(key, first.iloc[0], lang) if len(first) else key
+        if len(first):
+            titles[key] = group_title(key, first.iloc[0], lang)
+        else:  # no chosen unit reports it: the catalogue's name, never the key
+            row = cells[cells["row_key"] == key].iloc[0]
+            titles[key] = pick(lang, row["row_name_vi"], row["row_name_en"]) or key
     shape = slide.shapes.add_table(len(rows) + 1, len(units) + 1, left, top, width, height)
     table = shape.table
     table.first_row = True
     table.columns[0].width = int(width * 0.3)
     for column in range(1, len(units) + 1):
         table.columns[column].width = int(width * 0.7 / len(units))
-    size = 10 if len(rows) <= 14 else 8
+    # Each cell says its value and period ("~2023" for an undated one); the font is the largest at which every row,
+    # wrapped to its column, still fits the height the slide gives the table (PowerPoint grows rows to their text).
+    cell_texts = {(record["row_key"], record["district_name"]): f"{value_text(record, lang)}\n"
+                  f"{short_undated(period_text(record, lang), lang)[0]}"
+                  for record in cells.to_dict("records") if isinstance(record["status"], str)}
+    size = next((size for size in (10, 9, 8, 7) if _table_height(
+        rows, units, titles, cell_texts, t("common.no_data", lang), width, size) <= height), 7)
     _cell_text(table.cell(0, 0), "", size)
     for column, name in enumerate(units, start=1):
         _cell_text(table.cell(0, column), name, size + 1, bold_first=True)
@@ -258,14 +327,29 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
         cell.fill.fore_color.rgb = _rgb(STATUS_COLORS[STATUS[record["status"]]])
         shown = value_text(record, lang)
         period = period_text(record, lang)
-        _cell_text(cell, f"{shown}\n{period}", size, bold_first=True, color=RGBColor(0x22, 0x22, 0x22))
+        _cell_text(cell, cell_texts[(record["row_key"], record["district_name"])], size, bold_first=True,
+                   color=RGBColor(0x22, 0x22, 0x22))
         notes.append(f"• {record['district_name']} · {indicator_name(record, lang)}: {shown} ({period}) — "
-                     f"{provenance_text(record, lang)} — {t('common.source', lang)}: {source_text(record)}")
+                     f"{provenance_text(record, lang)} — {t('common.source', lang)}: {source_text(record, lang)}")
     for key in rows:
         _cell_text(table.cell(rows.index(key) + 1, 0), titles[key], size)
         table.rows[rows.index(key) + 1].height = int(height / (len(rows) + 1))
     table.rows[0].height = int(height / (len(rows) + 1))
     return notes
+
+
+def _table_height(rows: list[str], units: list[str], titles: dict, texts: dict, empty: str, width: int,
+                  size: int) -> int:
+    """The scorecard table's height (EMU) at `size` points: each row as tall as its most wrapped cell."""
+    def lines(text: str, column_pt: float) -> int:
+        per_line = max(4, int((column_pt - 8) / (size * LABEL_EM)))
+        return sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
+
+    unit_pt, label_pt = width / Pt(1) * 0.7 / max(len(units), 1), width / Pt(1) * 0.3
+    header = max((lines(name, unit_pt) for name in units), default=1)
+    body = sum(max([lines(titles[key], label_pt)] + [lines(texts.get((key, unit), empty), unit_pt) for unit in units])
+               for key in rows)
+    return int(Pt((header + body) * size * 1.2 + (len(rows) + 1) * 2))
 
 
 def add_text_table(slide, header: list[str], body: list[list[str]], widths: list[float], left, top, width, height,

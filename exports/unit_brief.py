@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import queries
-from charts.labels import indicator_name, level_label, period_text, provenance_text, source_text, value_text
+from charts.labels import date_text, indicator_name, level_label, period_text, provenance_text, source_text, value_text
 from charts.markup import plotly_text
 from charts.spec import ChartSpec
 from charts.style import FONT_FAMILY, TEXT_COLOR
@@ -32,7 +32,7 @@ def profile_rows(con: duckdb.DuckDBPyConnection, unit: str, lang: str) -> pd.Dat
     """One row per indicator the unit reported: its whole-unit figure before commune ones, then the latest
     period; columns are plain text (indicator, value, period, level, source, quote), in catalogue order."""
     observations = queries.run(con, "observations_for_districts", districts=[unit], theme=None, indicators=None)
-    columns = ["indicator", "value", "period", "level", "source", "quote", "unit_name"]
+    columns = ["indicator", "value", "period", "level", "source", "quote", "unit_name", "source_id"]
     if observations.empty:
         return pd.DataFrame(columns=columns)
     ranked = observations.assign(level_rank=observations["level"].map(LEVEL_ORDER).fillna(3))
@@ -41,7 +41,8 @@ def profile_rows(con: duckdb.DuckDBPyConnection, unit: str, lang: str) -> pd.Dat
     rows = [{
         "indicator": indicator_name(row, lang), "value": value_text(row, lang),
         "period": period_text(row, lang), "level": level_label(row, lang),
-        "source": source_text(row), "quote": provenance_text(row, lang), "unit_name": row["district_name"],
+        "source": source_text(row, lang), "quote": provenance_text(row, lang), "unit_name": row["district_name"],
+        "source_id": row["source_id"],
     } for row in chosen.to_dict("records")]
     return pd.DataFrame(rows, columns=columns)
 
@@ -101,8 +102,8 @@ def brief_figure(con: duckdb.DuckDBPyConnection, unit: str, lang: str, today: dt
     rows, documents = numbered_sources(rows)
     table = _table(rows, lang, 15, [0.56, 0.15, 0.21, 0.08], [70, 18, 26, 8], "source_ref")
     figure = go.Figure(table.update(domain=dict(x=[0, 1], y=[0.42, 1])))
-    fingerprint, built = data_version(con)
-    subtitle = t("present.brief_meta", lang, date=today.strftime("%d/%m/%Y"), version=fingerprint, built=built)
+    fingerprint, built = data_version(con, lang)
+    subtitle = t("present.brief_meta", lang, date=date_text(today, lang), version=fingerprint, built=built)
     quotes = [f"{n}. {row.indicator} — {row.quote}" for n, row in enumerate(rows.itertuples(), start=1)]
     lines = [line for text in [f"{t('common.source', lang)}:", *documents, "", t("present.brief_quotes", lang), *quotes]
              for line in (textwrap.wrap(text, 150) or [""])]

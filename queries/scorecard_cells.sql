@@ -2,10 +2,15 @@
 -- each chosen district, the one figure that stands for it: district level before commune level, then the
 -- latest period. Rows with no figure come back with NULL value so the grid shows "no data", not a gap. Which rows,
 -- in which order: the catalogue's headline places (data/indicators.yaml), declared once.
-WITH headline AS (
-    SELECT DISTINCT coalesce(compare_group, indicator_id) AS row_key, headline_order AS row_order
-    FROM indicators
-    WHERE headline_order IS NOT NULL
+WITH headline AS (  -- each row named by the catalogue (its compare group's name, or its indicator's), so a row no
+                   -- chosen unit reports still reads as words, not as its key
+    SELECT coalesce(i.compare_group, i.indicator_id) AS row_key, i.headline_order AS row_order,
+           coalesce(any_value(g.name_vi), any_value(i.name_vi)) AS row_name_vi,
+           coalesce(any_value(g.name_en), any_value(i.name_en)) AS row_name_en
+    FROM indicators i
+    LEFT JOIN compare_groups g USING (compare_group)
+    WHERE i.headline_order IS NOT NULL
+    GROUP BY ALL
 ),
 candidates AS (
     SELECT coalesce(o.compare_group, o.indicator_id) AS row_key, o.*, i.sort_order AS indicator_order,
@@ -18,10 +23,10 @@ candidates AS (
     FROM observations o JOIN indicators i USING (indicator_id)
     WHERE list_contains($districts, o.district_id)
 )
-SELECT h.row_key, h.row_order, d.district_id, d.district_name, d.sort_order AS district_order,
+SELECT h.row_key, h.row_order, h.row_name_vi, h.row_name_en, d.district_id, d.district_name, d.sort_order AS district_order,
        c.indicator_id, c.indicator_name_vi, c.indicator_name_en, c.unit, c.value, c.qualifier, c.level, c.commune,
-       c.period_label, c.source_title, c.source_number, c.source_date, c.quote, c.is_derived, c.formula_values,
-       c.target_value, c.target_year, c.higher_is_better, c.scale_free, c.compare_group_name_vi,
+       c.period_label, c.source_id, c.source_title, c.source_number, c.source_date, c.quote, c.is_derived,
+       c.formula_values, c.target_value, c.target_year, c.higher_is_better, c.scale_free, c.compare_group_name_vi,
        c.compare_group_name_en
 FROM headline h
 CROSS JOIN districts d

@@ -68,7 +68,8 @@ def test_pptx_pack_reopens_with_title_chart_and_source_slides(con):
         assert len(charts) == 1  # native, editable PowerPoint charts (tests/test_pptx_native_pack.py)
         assert "Nguồn:" in text and "Kỳ:" in text
     closing = " ".join(shape.text_frame.text for shape in slides[-1].shapes if shape.has_text_frame)
-    assert "373/BC-UBND" in closing and "Lục Yên triển khai Nghị quyết 51" in closing
+    assert "373/BC-UBND" in closing and "7/9/2023" in closing and "2023-09-07" not in closing
+    assert "Lục Yên triển khai Nghị quyết 51" not in closing  # in the database, on none of these slides
 
 
 def test_pdf_pack_has_a_page_per_chart_plus_title_and_sources(con):
@@ -106,12 +107,14 @@ def test_slide_footer_and_text_pages_escape_data_texts_for_plotly(hostile_con):
     import json
 
     from exports.images import slide_figure, text_page
+    from exports.deck import deck_source_ids
     from exports.pack_text import source_lines
 
     spec = deck_charts(hostile_con, HOSTILE_DECK)[0]
     footer = slide_figure(spec).layout.annotations[-1].text
     assert "&lt;a" in footer and "&lt;img" in footer and "<a " not in footer and "<img" not in footer
-    sources = text_page("Nguồn", source_lines(hostile_con))
+    documents = deck_source_ids(hostile_con, HOSTILE_DECK, [spec])
+    sources = text_page("Nguồn", source_lines(hostile_con, documents, "vi"))
     drawn = json.dumps(sources.to_plotly_json(), ensure_ascii=False)
     assert "&lt;a" in drawn and "&lt;i&gt;UBND" in drawn and "<a " not in drawn and "<img" not in drawn and "<i>UBND" not in drawn
 

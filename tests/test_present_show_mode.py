@@ -17,7 +17,13 @@ pytestmark = pytest.mark.usefixtures("built_db")
 DECK = "signing.signing_rate,community_teams.community_teams,online_services.dossiers"
 
 
+SEEDS = "lam-binh,huong-khe,tam-duong,thuan-bac,luc-yen"  # the five seed districts, with the project's own reports
+
+
 def run_page(**query) -> AppTest:
+    """The Present page on the seed districts unless the test names its units: the default units are the first 20
+    of a kind, and which those are changes with every real page bundled."""
+    query.setdefault("d", SEEDS)
     return apptest_pages.run_page("present", **query)
 
 
@@ -121,3 +127,70 @@ def test_without_chromium_a_charts_download_menu_points_to_the_browsers_camera_b
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "Chromium" in captions and "máy ảnh" in captions and "PNG" in captions
+
+
+# --- The Compare page's default (issue 16): comparable charts only, the rest named --------------------------------
+
+def test_editor_offers_by_default_only_charts_two_units_report_and_names_the_rest(con):
+    from exports.deck import single_unit_charts
+
+    at = run_page()  # the five seed districts
+    single = single_unit_charts(con, at.multiselect(key="present_districts").value)
+    assert "community_teams.teams_per_commune" in single  # Lâm Bình alone reports it
+    assert "community_teams.community_teams" not in single
+    options = at.multiselect(key="present_deck").options
+    assert len(options) > 2 and not any(at.multiselect(key="present_deck").format_func(c) in options for c in single)
+    left_out = next(e for e in at.expander if "Chỉ một huyện có số liệu" in e.label)
+    assert f"({len(single)} chỉ tiêu" in left_out.label
+    listed = " ".join(m.value for m in left_out.markdown)
+    assert "Lâm Bình" in listed and listed.count("\n- ") + 1 == len(single)
+
+
+def test_add_a_theme_adds_its_comparable_charts_only_and_show_all_adds_the_rest():
+    at = run_page()
+    at.selectbox[0].set_value("community_teams").run()
+    next(b for b in at.button if b.label == "Thêm").click().run()
+    deck = at.multiselect(key="present_deck").value
+    assert "community_teams.community_teams" in deck and "community_teams.teams_per_commune" not in deck
+    at.toggle(key="present_show_all").set_value(True).run()
+    assert at.query_params["all"] in ("1", ["1"])
+    next(b for b in at.button if b.label == "Thêm").click().run()
+    assert "community_teams.teams_per_commune" in at.multiselect(key="present_deck").value
+
+
+def test_a_default_deck_slide_draws_each_unit_once_at_its_latest_period_sorted_by_value():
+    # one series that two districts report: a bar per unit
+    at = run_page(deck="infrastructure.smart_radio_stations", show="1", d="lam-binh,do-luong")
+    chart = figure_json(at.get("plotly_chart")[0])
+    bars = [trace for trace in chart["data"] if trace["type"] == "bar"]
+    assert len(bars) >= 1
+    units = [x for trace in bars for x in trace["x"]]
+    assert len(units) == len(set(units)) >= 2  # one bar per unit: its latest period
+    order = chart["layout"]["xaxis"]["categoryarray"]
+    values = {x: y for trace in bars for x, y in zip(trace["x"], trace["y"])}
+    drawn = [values[name] for name in order if name in values]
+    assert drawn == sorted(drawn, reverse=True)
+
+
+def test_show_mode_fits_the_slide_to_a_laptop_screen_with_short_undated_periods_and_room_for_the_legend():
+    """On a 1366×768 laptop the projector-sized slide had its value-and-period labels over the subtitle and its
+    legend over the units' names (docs/img/present-show.png is the fixed slide)."""
+    from exports.slide_layout import legend_px
+    from i18n import t
+
+    at = run_page(deck="signing.signing_rate", show="1", d="huong-khe,lam-binh,luc-yen,tam-duong,thuan-bac")
+    chart = figure_json(at.get("plotly_chart")[0])
+    labels = [text for trace in chart["data"] if trace["type"] == "bar" and trace.get("text")
+              for text in trace["text"]]
+    assert labels and not [label for label in labels if "không ghi ngày, khoảng" in label]
+    assert any("~2023" in label for label in labels)
+    from ui.markdown import escape
+
+    assert any(escape(t("present.undated_note", "vi")) in m.value for m in at.markdown)
+    assert chart["layout"]["legend"]["yref"] == "container" and chart["layout"]["legend"]["y"] == 0
+    import plotly.graph_objects as go
+
+    legend = legend_px(go.Figure(chart), 1366 - chart["layout"]["margin"]["l"] - chart["layout"]["margin"]["r"] - 48,
+                       chart["layout"]["legend"]["font"]["size"])
+    assert legend >= 6 * 16  # five series and the target, one per row at this width
+    assert chart["layout"]["margin"]["b"] >= legend + 2 * 20  # and the two rows of the axis' names above it

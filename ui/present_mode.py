@@ -9,12 +9,12 @@ Without JavaScript (and under AppTest) the same buttons work through the server.
 
 from __future__ import annotations
 
-import copy
 import json
 
 import streamlit as st
 
 from charts.spec import ChartSpec
+from exports.slide_layout import fit_to_screen
 from i18n import t
 
 from . import markdown
@@ -28,6 +28,7 @@ _HIDE_CHROME = """
 """
 
 CONTROLS_PX = 84  # the row of buttons under the slide (and the gaps around it)
+SCREEN = (1366, 768)  # the smallest screen a deck is shown on: a laptop driving a projector
 
 # The deck: slides stacked in one box the height of the window minus the controls, only the current one visible.
 # The script rewrites #cds-present-current (a style element in the page's head) to show another slide.
@@ -137,14 +138,11 @@ def hide_app_chrome() -> None:
     st.html(_HIDE_CHROME)
 
 
-def _fitted(figure):
-    """The slide as the window shows it: its height is the window's, so the legend is placed in pixels under the
-    plot (a legend placed in plot fractions runs into the axis labels on a low screen)."""
-    if not figure.layout.showlegend or figure.layout.legend.y is None or figure.layout.legend.y >= 0:
-        return figure
-    fitted = copy.deepcopy(figure)
-    fitted.update_layout(legend=dict(yref="container", y=0, yanchor="bottom"))
-    return fitted
+def _notes_px(spec: ChartSpec, width: int) -> float:
+    """The notes' and source line's height under a slide (13 px lines, as _DECK_CSS sets them)."""
+    per_line = int((width - 80) / (13 * 0.55))
+    lines = sum(max(1, -(-len(text) // per_line)) for text in [*spec.notes, spec.source_note])
+    return lines * 13 * 1.35 + 8
 
 
 def slide_order(total: int, current: int) -> list[int]:
@@ -161,11 +159,15 @@ def show_deck(slides: list[ChartSpec], current: int, lang: str) -> str | None:
         for number in slide_order(total, current):
             spec = slides[number - 1]
             with st.container(key=f"present_slide_{number}", gap=None):
-                figure = _fitted(spec.figure)
+                # Laid out for the smallest screen show mode is for (a 1366×768 laptop): labels fitted to the bars
+                # at that width, the legend under the axis' names, the chart as tall as what the notes leave.
+                chart_height = int(SCREEN[1] - CONTROLS_PX - _notes_px(spec, SCREEN[0]))
+                figure, shortened = fit_to_screen(spec, SCREEN[0], chart_height)
+                notes = [*spec.notes, *([t("present.undated_note", shortened)] if shortened else [])]
                 st.plotly_chart(figure, width="stretch", height="stretch", theme=None, key=f"slide_chart_{number}",
                                 config={"displaylogo": False, "displayModeBar": False, "responsive": True})
                 # Notes and the source line carry names and titles from the data: shown as text.
-                for note in spec.notes:
+                for note in notes:
                     st.markdown(f"⚠ {markdown.escape(note)}")
                 st.markdown(f"**{markdown.escape(spec.source_note)}**")
     action = None

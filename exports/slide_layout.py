@@ -1,0 +1,211 @@
+"""Bar labels fitted to the page or screen a chart is shown on, shared by the exported pictures and PDF pages
+(exports/images.py) and show mode (ui/present_mode.py): the chart's builder places labels for a plot width it
+assumes; on a narrower page or a laptop they can run into each other and, written upright, over the title.
+
+Undated periods are shortened to "~2023" on the bars (the caller adds present.undated_note once; the source line
+keeps the words); a label wider than its bar's slot is written upright; the value axis rises so the tallest label
+stands inside the plot, under the title. Plain plotly figures in, changed in place; no browser, no streamlit."""
+
+from __future__ import annotations
+
+import copy
+import html
+import math
+import re
+import textwrap
+
+import plotly.graph_objects as go
+
+from charts.compare import CHAR_WIDTH, LINE_HEIGHT
+from charts.markup import plotly_text
+from charts.style import MEDIA
+from i18n import t
+
+from .pack_text import short_undated_any
+
+LABEL_CHAR_WIDTH = CHAR_WIDTH + 0.04  # a bold value in DejaVu Sans is wider than the average glyph
+WRAP_MIN = 8  # characters: a period is not wrapped narrower than this (the chart builder's rule)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def periods_of(source_note: str) -> dict[str, str]:
+    """The periods a chart's source line names ("… · Kỳ: Năm 2022; Giai đoạn 2021–2023"), as plotly text, keyed by
+    their letters without spaces: a period the builder wrapped to a bar's width (even inside a word, "202" /
+    "1–2023") is joined back into its own words, not guessed."""
+    for lang in ("vi", "en"):
+        marker = f" · {t('common.period', lang)}: "
+        if marker in source_note:
+            periods = source_note.rsplit(marker, 1)[1].split("; ")
+            return {"".join(plotly_text(p).split()): plotly_text(p) for p in periods}
+    return {}
+
+
+def joined_period(lines: list[str], periods: dict[str, str]) -> str:
+    return periods.get("".join("".join(lines).split()), " ".join(" ".join(lines).split()))
+
+
+def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]) -> tuple[float, str | None]:
+    """Fit the bars' labels (in place): undated periods shortened to "~2023"; where a label's line is wider than its
+    bar's slot on this page, every label written upright (as the chart's builder does when even a value is too
+    wide), value and period on two lines side by side where the slot is wide enough. Returns the height in px the
+    tallest label needs above its bar, and the language of the labels that were shortened (None: none were)."""
+    shortened = None
+    slot_px = plot_width / max(len(_slots(figure)), 1)
+    bars = [trace for trace in figure.data
+            if trace.type == "bar" and trace.text is not None and trace.textposition in ("outside", "auto")]
+    parts: dict[int, list[tuple[str, str]]] = {}
+    for trace in bars:
+        for text in (trace.text if isinstance(trace.text, (list, tuple)) else [trace.text]):
+            value, *period = str(text).replace(" · ", "<br>", 1).split("<br>")  # one period, however wrapped
+            short, lang = short_undated_any(joined_period(period, periods))
+            shortened = shortened or lang
+            parts.setdefault(id(trace), []).append((value, short))
+    size = MEDIA["slide"].label_size
+    sizes = {id(trace): (trace.textfont.size if trace.textfont and trace.textfont.size else size) for trace in bars}
+    # Upright when the builder wrote them so, or when a line (a value, or a period wrapped no narrower than
+    # WRAP_MIN characters) is wider than its bar's slot on this page: neighbours' labels would run together.
+    upright = any(trace.textangle in (-90, 90, 270) for trace in bars) or any(
+        _plain_px(line, sizes[id(trace)]) > slot_px
+        for trace in bars for value, period in parts.get(id(trace), [])
+        for line in (value, *textwrap.wrap(period, WRAP_MIN)))
+    label_px = 0.0
+    for trace in bars:
+        pairs, font = parts.get(id(trace), []), sizes[id(trace)]
+        if upright:
+            two_lines = slot_px >= 2 * font * LINE_HEIGHT + 8
+            trace.text = [f"{value}<br>{period}" if period and two_lines else
+                          f"{value} · {period}" if period else value for value, period in pairs]
+            trace.textangle = -90
+            lines = [line for text in trace.text for line in text.split("<br>")]
+            label_px = max(label_px, max((_plain_px(line, font) for line in lines), default=0) + 10)
+        else:
+            per_line = max(WRAP_MIN, int(slot_px / (font * LABEL_CHAR_WIDTH)))
+            trace.text = ["<br>".join([value, *textwrap.wrap(period, per_line)]) if period else value
+                          for value, period in pairs]
+            rows = max((text.count("<br>") + 1 for text in trace.text), default=0)
+            label_px = max(label_px, rows * font * LINE_HEIGHT + 6)
+    axis = figure.layout.xaxis
+    if axis.ticktext:  # periods under the units' names on the axis (one bar per unit)
+        names = []
+        upright_names = axis.tickangle in (-90, 90, 270)
+        for text in axis.ticktext:
+            name, *period = str(text).split("<br>")
+            short, lang = short_undated_any(joined_period(period, periods)) if period else ("", None)
+            shortened = shortened or lang
+            # written upright, each line of a name stands beside the last: a period goes on one line beside it
+            names.append(f"{name}<br>{short}" if lang or (period and upright_names) else str(text))
+        figure.update_layout(xaxis=dict(ticktext=names))
+    return label_px, shortened
+
+
+def fit_no_data_marks(figure: go.Figure, plot_width: float) -> None:
+    """Where "không có số liệu" is wider than a unit's slot on this page (a square picture), the chart's builder's
+    own short form: "—" over the slot and the legend entry that says what "—" means."""
+    slot_px = plot_width / max(len(_slots(figure)), 1)
+    for lang in ("vi", "en"):
+        words = t("common.no_data", lang)
+        for trace in figure.data:
+            if trace.type != "scatter" or not isinstance(trace.text, (list, tuple)):
+                continue
+            texts = list(trace.text)
+            size = trace.textfont.size if trace.textfont and trace.textfont.size else MEDIA["slide"].label_size
+            if texts and all(text == words for text in texts) and _plain_px(words, size) * 0.8 > slot_px:
+                trace.text = ["—"] * len(texts)
+                trace.name, trace.showlegend = t("comparable.no_data_mark", lang), True
+
+
+def upright_names_px(figure: go.Figure) -> float:
+    axis = figure.layout.xaxis
+    if axis.tickangle not in (-90, 90, 270):
+        return 0.0
+    size = (axis.tickfont.size if axis.tickfont and axis.tickfont.size else MEDIA["slide"].label_size)
+    names = list(axis.ticktext or axis.categoryarray or ())
+    return max((_plain_px(line, size) for name in names for line in str(name).split("<br>")), default=0.0) + 14
+
+
+def _plain_px(text: str, size: float) -> float:
+    return len(html.unescape(_TAG.sub("", text))) * size * LABEL_CHAR_WIDTH
+
+
+def _slots(figure: go.Figure) -> set:
+    """The places on the category axis (a unit, or a unit and series on a two-row axis)."""
+    places = set()
+    for trace in figure.data:
+        if trace.type not in ("bar", "scatter") or trace.x is None or len(trace.x) == 0:
+            continue
+        xs = trace.x
+        if figure.layout.xaxis.type == "multicategory" and len(xs) == 2 and isinstance(xs[0], (list, tuple)):
+            places.update(zip(xs[0], xs[1]))
+        else:
+            places.update(x for x in xs if isinstance(x, str))
+    return places
+
+
+def make_room_for_labels(figure: go.Figure, label_px: float, plot_px: float) -> None:
+    """Raise the value axis' top so the tallest bar's label fits inside the plot, under the title."""
+    values = [v for trace in figure.data if trace.type == "bar" and trace.y is not None
+              for v in trace.y if v is not None]
+    axis_range = figure.layout.yaxis.range
+    if not values or not label_px or axis_range is None or trace_is_horizontal(figure):
+        return
+    share = min(label_px / plot_px, 0.85)  # beyond that the bars would be slivers: the label may reach the title gap
+    top = max(axis_range[1], max(values) / (1 - share))
+    figure.update_layout(yaxis=dict(range=[axis_range[0], top]))
+    ticks, names = figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext
+    if ticks and names and len(ticks) > 2:  # fixed ticks (0–100%) squeezed into the bars' height: fewer of them
+        spacing = plot_px * (ticks[1] - ticks[0]) / (top - axis_range[0])
+        step = math.ceil(MEDIA["slide"].font_size * 1.6 / max(spacing, 1))
+        if step > 1:
+            figure.update_layout(yaxis=dict(tickvals=ticks[::step], ticktext=names[::step]))
+
+
+def trace_is_horizontal(figure: go.Figure) -> bool:
+    return any(getattr(trace, "orientation", None) == "h" for trace in figure.data)
+
+
+def legend_px(figure: go.Figure, plot_width: float, size: float) -> float:
+    """The height of the horizontal legend under a chart at this width (as plotly lays it out: entries in columns
+    as wide as the widest entry, as many as fit)."""
+    widths = [_plain_px(str(trace.name or ""), size) + 50 for trace in figure.data
+              if trace.showlegend is not False and trace.name and (trace.showlegend or trace.type != "bar")]
+    if not widths or figure.layout.showlegend is False:
+        return 0.0
+    per_row = max(1, int(plot_width // max(widths)))  # plotly's horizontal legend: columns as wide as the widest
+    rows = -(-len(widths) // per_row)
+    return rows * size * 1.6 + 6
+
+
+def fit_to_screen(spec, width: int, chart_height: int) -> tuple[go.Figure, str | None]:
+    """A slide's chart for show mode on a screen `width` px wide, the chart `chart_height` px tall: labels fitted
+    to the bars' slots at this width and given room under the title, the title's margin as tall as the title and
+    subtitle, the axis' names and the legend's rows (at this width) under the plot, the legend pinned to the chart's
+    foot (the chart stretches to the window). Returns the figure and the language of shortened periods (None:
+    none), for the caller to add present.undated_note."""
+    built = spec.figure.to_dict()["layout"]
+    figure = copy.deepcopy(spec.figure)
+    if not any(trace.type == "bar" for trace in figure.data):
+        return figure, None
+    style = MEDIA["slide"]
+    # A laptop's 768 px hold the title, the bars, the names, the legend, the notes and the controls only with the
+    # projector's sizes brought down a step (still larger than the screen charts': 20 px labels, 26 px title).
+    sizes = dict(font=style.font_size - 4, title=style.title_size - 4, label=style.label_size - 2, legend=16)
+    figure.update_layout(font=dict(size=sizes["font"]), title=dict(font=dict(size=sizes["title"])),
+                         legend=dict(font=dict(size=sizes["legend"])),
+                         xaxis=dict(tickfont=dict(size=sizes["label"])), yaxis=dict(tickfont=dict(size=sizes["font"])))
+    figure.update_traces(textfont=dict(size=sizes["label"]), selector=lambda trace: trace.type in ("bar", "scatter"))
+    margin = built.get("margin") or {}
+    plot_width = width - margin.get("l", style.margin["l"]) - margin.get("r", style.margin["r"]) - 48
+    label_px, shortened = fit_bar_labels(figure, plot_width, periods_of(spec.source_note))
+    legend_y = (built.get("legend") or {}).get("y")
+    built_plot = (built.get("height") or style.height) - margin.get("t", 0) - margin.get("b", 0)
+    scale = sizes["label"] / (((built.get("xaxis") or {}).get("tickfont") or {}).get("size") or style.label_size)
+    axis_px = max(-legend_y * built_plot * scale if legend_y is not None else sizes["label"] + 30,
+                  upright_names_px(figure))
+    subtitle = figure.layout.title.subtitle.text
+    top = int(sizes["title"] * 1.4 + (sizes["font"] * 1.7 if subtitle else 0) + 16)
+    bottom = int(axis_px + legend_px(figure, plot_width, sizes["legend"]) + 12)
+    make_room_for_labels(figure, label_px, max(chart_height - top - bottom, 120))
+    figure.update_layout(margin=dict(t=top, b=bottom), legend=dict(yref="container", y=0, yanchor="bottom"))
+    if subtitle:  # right under the title, in pixels: the margin is no taller than the two lines
+        figure.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=6)))
+    return figure, shortened

@@ -1,0 +1,193 @@
+"""Slides of the briefing pack laid out so that nothing overlaps (issue 16): on the default units (20 districts)
+the undated periods ("Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)") ran upright over the slide's title and
+the footer ran off the slide. The PPTX reopened with python-pptx: every box inside the slide, no two boxes
+overlapping, each text box as tall as its text; PDF pages read back with poppler's word boxes (pdftotext -bbox):
+the title and subtitle above everything else, no two words on top of each other."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+
+import queries
+from exports.deck import Deck, chart_titles, deck_charts, single_unit_charts
+from exports.pptx_pack import TITLE_SIZE, build_pptx, text_height
+from i18n import t
+from tests.conftest import require_chromium
+from ui import scope
+
+LONG_PERIOD = "không ghi ngày, khoảng"
+
+
+@pytest.fixture(scope="module")
+def default_deck(con) -> Deck:
+    """What a presenter gets on the default units: every comparable chart, the scorecard, a unit profile."""
+    units = scope.default_districts(scope.first_kind(queries.run(con, "districts"))[1])
+    single = single_unit_charts(con, units)
+    charts = [c for c in chart_titles(con, units, "vi") if c not in single and not c.startswith("profile.")]
+    return Deck((*charts, "profile.lam-binh"), tuple(units))
+
+
+@pytest.fixture(scope="module")
+def slides(con, default_deck):
+    return list(Presentation(io.BytesIO(build_pptx(con, default_deck))).slides)
+
+
+def test_every_box_lies_inside_its_slide_and_no_two_overlap(slides, default_deck):
+    assert len(slides) > len(default_deck.chart_ids)
+    width, height = Presentation().slide_width * 4 // 3, Presentation().slide_height  # the pack is 16:9
+    for number, slide in enumerate(slides):
+        boxes = [(shape.name, shape.left, shape.top, shape.left + shape.width, shape.top + shape.height)
+                 for shape in slide.shapes]
+        for name, left, top, right, bottom in boxes:
+            assert left >= 0 and top >= 0 and right <= width + Pt(1) and bottom <= height, (number, name)
+        for n, a in enumerate(boxes):
+            for b in boxes[n + 1:]:
+                overlap = min(a[3], b[3]) - max(a[1], b[1]) > 0 and min(a[4], b[4]) - max(a[2], b[2]) > 0
+                assert not overlap, (number, a[0], b[0])
+
+
+def test_titles_and_footers_are_as_tall_as_their_text(slides):
+    for slide in slides[1:]:
+        title = slide.shapes.title
+        assert title.height >= text_height([title.text_frame.text], TITLE_SIZE, title.width)
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape != title:
+                paragraphs = shape.text_frame.paragraphs
+                size = paragraphs[0].font.size.pt
+                assert shape.height >= text_height([p.text for p in paragraphs], int(size), shape.width)
+
+
+def test_bar_labels_say_an_undated_period_shortly_and_the_slide_says_what_it_means(slides):
+    shortened = 0
+    for slide in slides:
+        for shape in slide.shapes:
+            if not shape.has_chart:
+                continue
+            labels = [point.data_label.text_frame.text for series in shape.chart.plots[0].series
+                      for point in series.points if point.data_label.has_text_frame]
+            assert not [label for label in labels if LONG_PERIOD in label]
+            if any("~20" in label for label in labels):
+                shortened += 1
+                footer = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+                assert t("present.undated_note", "vi") in footer
+                assert LONG_PERIOD in slide.notes_slide.notes_text_frame.text  # the words stay in the notes
+    assert shortened >= 3
+
+
+def _words(pdf: bytes, folder: Path) -> list[tuple[float, float, float, float, str]]:
+    path = folder / "page.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(a), float(b), float(c), float(d), word) for a, b, c, d, word in
+            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', out)]
+
+
+@pytest.mark.parametrize("chart_id", ["online_services.online_usage", "community_teams.community_teams",
+                                      "context.communes"])
+def test_pdf_pages_keep_labels_under_the_title_and_words_apart(con, default_deck, chart_id, tmp_path):
+    require_chromium()
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed (apt-get install -y poppler-utils)")
+    from exports.images import chart_image
+
+    spec = deck_charts(con, Deck((chart_id,), default_deck.districts))[0]
+    words = _words(chart_image(spec, "pdf"), tmp_path)
+    text = " ".join(word for *_, word in words)
+    assert LONG_PERIOD not in text.split("Kỳ báo cáo khác nhau")[0]  # none on the bars (the footer keeps them)
+    heading = set(spec.title.split()) | set(spec.figure.layout.title.subtitle.text.split())
+    head_rows = []
+    for word in words:  # poppler reads the page top down: the title and subtitle come first
+        if word[4] not in heading:
+            break
+        head_rows.append(word)
+    assert len(head_rows) >= len(spec.title.split())
+    below = max(w[3] for w in head_rows)
+    assert all(w[1] >= below - 1 for w in words if w not in head_rows), "nothing drawn over the title"
+    clashes = []
+    for n, a in enumerate(words):
+        for b in words[n + 1:]:
+            across, down = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+            # poppler splits a tilted name into pieces whose boxes touch ('Lục Y' + 'ên'): not two words
+            if across > 3 and down > 3 and min(len(a[4]), len(b[4])) > 3:
+                clashes.append((a[4], b[4]))
+    assert not clashes
+
+
+# --- One meaning for hatching; no glyph the server's fonts lack ---------------------------------------------------
+
+def test_a_fill_pattern_means_a_series_and_the_legend_names_each_one(con, default_deck):
+    """Hatching marks the chart's second, third… series (another definition or level of the figure), never
+    something else: every patterned bar's pattern has a legend swatch naming its series, and no note gives
+    hatching another meaning (it said 'hatched bars are commune level')."""
+    patterned_charts = 0
+    for spec in deck_charts(con, Deck(default_deck.chart_ids[:-1], default_deck.districts)):
+        if spec.chart_id == "overview.scorecard":
+            continue
+        traces = spec.figure.to_dict()["data"]
+        swatches = {trace["marker"]["pattern"]["shape"]: trace["name"] for trace in traces
+                    if trace["type"] == "bar" and trace.get("showlegend")}
+        for trace in traces:
+            shape = (trace.get("marker") or {}).get("pattern", {}).get("shape")
+            if trace["type"] == "bar" and not trace.get("showlegend") and shape:
+                patterned_charts += 1
+                assert shape in swatches, (spec.chart_id, shape)
+                assert swatches[shape].startswith(("②", "③", "④", "⑤", "⑥", "⑦"))
+        assert not [note for note in spec.notes if "cấp xã" in note and "gạch chéo là" in note]
+    assert patterned_charts >= 5
+    assert "chú giải" in t("charts.note_levels_differ", "vi") and "legend" in t("charts.note_levels_differ", "en")
+
+
+def _draws(character: str) -> bool:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 32)
+
+    def mask(text: str) -> bytes:
+        image = Image.new("L", (48, 48))
+        ImageDraw.Draw(image).text((4, 4), text, font=font, fill=255)
+        return image.tobytes()
+
+    return mask(character) != mask("\U000F0000")  # an unassigned code point draws the missing-glyph box
+
+
+def test_the_presenter_kit_writes_no_character_the_servers_font_draws_as_a_box():
+    """With only fonts-dejavu-core (no emoji font) an emoji is an empty box on a projector and in a PDF."""
+    if not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists():
+        pytest.skip("fonts-dejavu-core is not installed")
+    from tests.conftest import REPO
+
+    texts = [(REPO / path).read_text(encoding="utf-8") for path in (
+        "i18n/strings/present.yaml", "i18n/strings/charts.yaml", "app_pages/present.py", "ui/present_mode.py",
+        *[f"exports/{name}" for name in ("deck.py", "pack_text.py", "pptx_pack.py", "pptx_charts.py", "images.py",
+                                         "pdf_pack.py", "unit_brief.py")])]
+    symbols = {c for text in texts for c in text if ord(c) > 0x2000 and c not in "\u2009\u202f"}
+    assert symbols and not [c for c in symbols if not _draws(c)]
+
+
+def test_scorecard_slide_names_every_row_even_one_no_unit_reports(con, slides):
+    """A headline row none of the 20 default units reports ('cccd_coverage_rate') read as its key."""
+    table = next(shape.table for slide in slides for shape in slide.shapes
+                 if shape.has_table and slide.shapes.title.text == t("scorecard.title", "vi"))
+    labels = [table.cell(row, 0).text_frame.text for row in range(1, len(table.rows))]
+    keys = set(queries.run(con, "scorecard_cells", districts=["lam-binh"])["row_key"])
+    assert labels and not keys & set(labels)
+    assert "Tỷ lệ thu nhận hồ sơ CCCD" in labels
+
+
+def test_a_square_picture_marks_missing_units_with_a_dash_its_legend_explains(con, default_deck):
+    from exports.images import slide_figure
+
+    spec = deck_charts(con, Deck(("online_services.online_usage",), default_deck.districts))[0]
+    marks = [trace for trace in slide_figure(spec, "square").data if trace.type == "scatter" and trace.mode == "text"]
+    assert marks and set(marks[0].text) == {"—"} and marks[0].showlegend
+    assert marks[0].name == t("comparable.no_data_mark", "vi")
+    wide = [trace for trace in slide_figure(spec, "wide").data if trace.type == "scatter" and trace.mode == "text"]
+    assert wide and set(wide[0].text) <= {"—", t("common.no_data", "vi")}
