@@ -32,7 +32,11 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer (rare): keep offsets
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], lowered)
+    # "tỉ lệ" and "tỷ lệ" are one word spelt two ways (both common in reports): one spelling, same length
+    return _TI_SPELLING.sub("tỷ", _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], lowered))
+
+
+_TI_SPELLING = re.compile(r"(?<!\w)tỉ(?!\w)")
 
 
 @dataclass(frozen=True)

@@ -578,6 +578,7 @@ def propose(
         f
         for f in find_figures(text, language=language)
         if not any(s <= f.start and f.end <= e for s, e in covered)
+        and not _LEVEL_NAME.search(folded[max(0, f.start - 30) : f.start])
     ]
     # "tăng 12% so với cùng kỳ năm 2022": 2022 is the year compared with, not the figure's period
     mentions = [m for m in all_mentions if not _COMPARED_WITH.search(folded[max(0, m.start - 40) : m.start])]
@@ -717,12 +718,15 @@ def propose(
                 ids = [(place, denominator)]  # "11/11 xã đã đạt chuẩn …": only how many there are is in the catalogue
             for indicator_id, value in ids:
                 own_confidence = confidence
+                indicator_id, scope_note = _team_scope(indicator_id, f, sentence, folded, text, communes, cat)
                 info = cat.indicators.get(indicator_id)
                 if info is None or not (info.proposable or info.id == place or
                                         (info.stated_rate and indicator_id == best.info.id)):
                     continue
                 parts = [*notes,
                          *([] if indicator_id == best.info.id else [part("paired", indicator=best.info.id, figure=f.text)])]
+                if scope_note:
+                    parts.append(scope_note)
                 if indicator_id == place:
                     parts = [*notes, part("context_count", figure=f.text)]
                     # how many places there are holds even when what the clause says of them is uncertain
@@ -754,6 +758,26 @@ def propose(
 
 UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does not state
 
+# Community digital-technology teams: the catalogue holds village teams, commune teams and, "when the report gives one
+# number without separating them", all teams. A count of teams is the villages' only when the sentence speaks of
+# villages (thôn, tổ dân phố, bản, "tại 32 thôn", hamlets) or the page is about one commune (whose teams are its
+# villages'); "toàn huyện có 215 tổ", "4.000 tổ công nghệ số cộng đồng" alone are all the teams there are.
+_VILLAGE_TEAMS, _ALL_TEAMS = "community_teams_village_level", "community_teams_total"
+_VILLAGE_WORDS = re.compile(
+    r"(?<!\w)(?:thôn|tổ\s+dân\s+phố|làng|buôn|ấp|bon|sóc|khu\s+phố|khu\s+dân\s+cư|cấp\s+thôn"
+    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?)(?!\w)")
+
+
+def _team_scope(indicator_id: str, f: Figure, sentence: _Sentence, folded: str, text: str, communes: list[str],
+                cat: Catalogue) -> tuple[str, Part | None]:
+    if indicator_id != _VILLAGE_TEAMS or _ALL_TEAMS not in cat.indicators:
+        return indicator_id, None
+    if _VILLAGE_WORDS.search(folded[sentence.start : sentence.end]) or _unit_commune(text, communes):
+        return indicator_id, None
+    return _ALL_TEAMS, part("teams_all_levels")
+
+# "level-3 and level-4 services", "levels 3 and 4", "mức độ 2": a level's number names the service, it counts nothing
+_LEVEL_NAME = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*(?:\d\s*(?:,|và|and|&|-|–|or|hoặc)\s*)?$")
 _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")

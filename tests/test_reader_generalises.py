@@ -139,7 +139,7 @@ def test_an_english_page_is_recognised_and_read():
     assert detect_language(text) == "en"
     found = _found(text)
     assert {("dossiers_received", 1973), ("dossiers_online", 1640), ("on_time_rate", 99.5),
-            ("community_teams_village_level", 157), ("community_team_members", 1000)} <= found
+            ("community_teams_total", 157), ("community_team_members", 1000)} <= found
 
 
 def test_a_vietnamese_report_stays_vietnamese():
@@ -196,7 +196,7 @@ def test_an_undated_report_does_not_take_a_cited_resolutions_date():
     text = ("Thực hiện Nghị quyết số 51/NQ-HĐND ngày 12/3/2021 của HĐND tỉnh, huyện hiện có 140 tổ công nghệ số "
             "cộng đồng.")
     assert report_date(text) is None
-    c = _one(text, "community_teams_village_level", 140, date=None)
+    c = _one(text, "community_teams_total", 140, date=None)
     assert c.period == UNSTATED_PERIOD
     assert any(code == "period_unstated" for code, _ in c.reason_parts)
 
@@ -261,7 +261,7 @@ def test_a_day_without_its_year_is_in_the_documents_year():
              date="2022-04-07")
     assert c.period == "asof 2022-04-05"
     # a day later than the document is last year's
-    c = _one("Tính đến ngày 20/12, toàn huyện có 120 tổ công nghệ số cộng đồng.", "community_teams_village_level", 120,
+    c = _one("Tính đến ngày 20/12, toàn huyện có 120 tổ công nghệ số cộng đồng.", "community_teams_total", 120,
              date="2025-01-06")
     assert c.period == "asof 2024-12-20"
 
@@ -394,3 +394,32 @@ def test_english_spans_without_a_year_take_the_documents():
     c = _one("In the third quarter, the centre received 2,400 applications.", "dossiers_received", 2400,
              date="2025-10-20", language="en")
     assert c.period == "2025-Q3"
+
+
+# ── community teams: all levels unless the sentence speaks of villages ────────────────────────────────────────
+
+
+def test_a_count_of_teams_with_no_villages_named_is_all_the_teams():
+    # the catalogue's community_teams_total: "one number without separating commune and village teams"
+    assert ("community_teams_total", 2400) in _found("Đà Nẵng có 12.000 thành viên của 2.400 tổ công nghệ số cộng đồng.")
+    assert ("community_teams_total", 36) in _found(
+        "In 2023, the ward established 36 community digital technology teams with 252 members.")
+    # villages named in the sentence: village teams
+    assert ("community_teams_village_level", 115) in _found("Toàn huyện có 115 tổ công nghệ số cộng đồng ở 115 thôn, bản.")
+    assert ("community_teams_village_level", 40) in _found(
+        "The district has 40 community digital technology teams in its villages and residential groups.")
+    # said of commune teams: commune teams
+    assert ("community_teams_commune_level", 10) in _found("Có 10 tổ công nghệ số cộng đồng cấp xã.")
+
+
+def test_ti_le_is_tỷ_lệ_spelt_the_other_way():
+    assert ("online_payment_rate", 96.8) in _found("Tỉ lệ thanh toán trực tuyến đạt 96,8%.")
+
+
+def test_the_number_of_a_service_level_is_no_figure():
+    for text in ("He talked about level-3 and level-4 online public services.",
+                 "The district deploys the list of levels 3 and 4 online public services.",
+                 "Huyện triển khai dịch vụ công trực tuyến mức độ 3 và 4."):
+        assert not {value for _, value in _found(text)} & {3, 4}, text
+    # "đạt mức 95%" is a figure all the same
+    assert ("online_submission_rate", 95) in _found("Tỷ lệ hồ sơ nộp trực tuyến đạt mức 95%.")
