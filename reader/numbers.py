@@ -148,8 +148,11 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:số|Số|no\.?|No\.?)\s*:|\b(?:ngày|tháng|năm|quý|Quý|thứ|khóa|khoá|điều|Điều|khoản|Khoản|lần|"
     r"mức độ|cấp độ|giai đoạn|đoạn|tết|Tết|Nguyên đán|đề án|Đề án|Nghị quyết|nghị quyết|Quyết định|quyết định|"
     r"Chỉ thị|chỉ thị|Nghị định|nghị định|Thông tư|thông tư|Kế hoạch|kế hoạch|Công văn|công văn|Văn bản|"
-    r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|year|in|since|from|to|until|by)\s*)$"
+    r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|year)\s*)$"
 )
+# English prepositions before a date or a day ("from 1 to 18 August", "since 2021", "by 30 June"); a rate or an amount
+# after them is a figure ("up to 99.05%", "rose to 95%", "by 12%")
+_NOT_BEFORE_UNLESS_SIGNED = re.compile(r"\b(?:in|since|from|to|until|by)\s*$")
 # "Quyết định số 608", "Nghị quyết số 51": the number of a document (but "tổng số 4.000 hồ sơ" is a figure)
 _DOCUMENT_NUMBER_BEFORE = re.compile(
     r"(?:quyết\s+định|nghị\s+quyết|kế\s+hoạch|công\s+văn|văn\s+bản|thông\s+tư|chỉ\s+thị|nghị\s+định|"
@@ -227,6 +230,8 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 20]
     after_number = text[m.end("a") : m.end("a") + 4] if not (m.group("frac") or m.group("range")) else after
     if _NOT_BEFORE.search(before) or _DOCUMENT_NUMBER_BEFORE.search(before):
+        return True
+    if not m.group("sign") and _NOT_BEFORE_UNLESS_SIGNED.search(before):
         return True
     if _LETTER_AFTER.match(after_number) and not m.group("sign"):
         return True

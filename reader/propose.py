@@ -638,6 +638,8 @@ def propose(
         # "tiếp nhận 18.751 hồ sơ, trong đó 811 ở cấp huyện và 17.940 ở cấp xã": parts without wordings of their own
         # are counted like the total they break down
         head: tuple[_Scored, Any] | None = None
+        head_at = -1
+        parts_of: dict[int, list[int]] = {}
         breakdown = False
         for i, f in enumerate(clause_figures):
             between = folded[clause_figures[i - 1].end if i else clause.start : f.start]
@@ -647,13 +649,17 @@ def propose(
                 breakdown = False
             if i in choice:
                 if not breakdown:
-                    head = choice[i]
+                    head, head_at = choice[i], i
+                elif head is not None and choice[i][0].info.id == head[0].info.id:
+                    parts_of.setdefault(head_at, []).append(i)  # a part that names the total's indicator itself
             elif breakdown and head is not None and f.unit == head[0].info.unit and not _counts_other(f, head[0].info, cat):
                 lvl = _level(f, i, clause_figures, zones[i], clause_cues, clause, structure, cues, head[0].info,
                              text, communes)
                 part_of = _Scored(head[0].info, head[0].score, [*head[0].evidence, part("breakdown")], False)
                 choice[i] = (part_of, None, lvl)
-        _rates_of_counts(folded, clause_figures, choice, cat)
+                parts_of.setdefault(head_at, []).append(i)
+        _parts_of_a_fraction(clause_figures, choice, parts_of, cat)
+        _rates_of_counts(folded, clause_figures, choice, cat, matches)
         paired_as_denominator: set[int] = set()
         # "hướng đến 100% thủ tục …, 90% hồ sơ …": from a target wording followed by a figure, the clause is a target
         target_at, target_word = _target_start(folded, clause, cat)
@@ -718,7 +724,7 @@ def propose(
                 ids = [(place, denominator)]  # "11/11 xã đã đạt chuẩn …": only how many there are is in the catalogue
             for indicator_id, value in ids:
                 own_confidence = confidence
-                indicator_id, scope_note = _team_scope(indicator_id, f, sentence, folded, text, communes, cat)
+                indicator_id, scope_note = _team_scope(indicator_id, level, sentence, folded, text, communes, cat)
                 info = cat.indicators.get(indicator_id)
                 if info is None or not (info.proposable or info.id == place or
                                         (info.stated_rate and indicator_id == best.info.id)):
@@ -760,19 +766,20 @@ UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does n
 
 # Community digital-technology teams: the catalogue holds village teams, commune teams and, "when the report gives one
 # number without separating them", all teams. A count of teams is the villages' only when the sentence speaks of
-# villages (thôn, tổ dân phố, bản, "tại 32 thôn", hamlets) or the page is about one commune (whose teams are its
-# villages'); "toàn huyện có 215 tổ", "4.000 tổ công nghệ số cộng đồng" alone are all the teams there are.
+# villages (thôn, tổ dân phố, bản, "tại 32 thôn", hamlets) or is said of one commune, or the page is about one commune
+# (a commune's teams are its villages'); "toàn huyện có 215 tổ", "4.000 tổ công nghệ số cộng đồng" alone are all the teams there are.
 _VILLAGE_TEAMS, _ALL_TEAMS = "community_teams_village_level", "community_teams_total"
 _VILLAGE_WORDS = re.compile(
     r"(?<!\w)(?:thôn|tổ\s+dân\s+phố|làng|buôn|ấp|bon|sóc|khu\s+phố|khu\s+dân\s+cư|cấp\s+thôn"
     r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?)(?!\w)")
 
 
-def _team_scope(indicator_id: str, f: Figure, sentence: _Sentence, folded: str, text: str, communes: list[str],
+def _team_scope(indicator_id: str, level: str, sentence: _Sentence, folded: str, text: str, communes: list[str],
                 cat: Catalogue) -> tuple[str, Part | None]:
     if indicator_id != _VILLAGE_TEAMS or _ALL_TEAMS not in cat.indicators:
         return indicator_id, None
-    if _VILLAGE_WORDS.search(folded[sentence.start : sentence.end]) or _unit_commune(text, communes):
+    if _VILLAGE_WORDS.search(folded[sentence.start : sentence.end]) or level == "commune" \
+            or _unit_commune(text, communes):
         return indicator_id, None
     return _ALL_TEAMS, part("teams_all_levels")
 
@@ -797,19 +804,24 @@ _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầ
 # "7.660 hồ sơ trực tuyến, đạt tỷ lệ 90%", "434 were submitted online, representing 85%": the rate of the count just
 # before it, whatever other wordings stand in the clause
 _RATE_OF_COUNT = re.compile(
-    r"(?:,|\s)\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
+    r"(?:,|\s|\()\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
     r"(?:\s+(?:khoảng|hơn|trên|gần|xấp\s+xỉ|more\s+than|over|about|nearly|almost))?\s*$")
 
 
 def _follows_count_as_rate(folded: str, figures: list[Figure], i: int) -> bool:
     if i == 0 or figures[i].unit != "percent" or figures[i - 1].unit != "count":
         return False
-    between = folded[figures[i - 1].end : figures[i].start]
+    # "56.436/110.642 hồ sơ qua dịch vụ công trực tuyến mức độ 3 và 4 (chiếm 51%)": a level's number is part of a name
+    between = _LEVEL_NUMBERS.sub(" ", folded[figures[i - 1].end : figures[i].start])
     return not re.search(r"[\d;.]", between) and bool(_RATE_OF_COUNT.search(between))
 
 
+_LEVEL_NUMBERS = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*\d(?:\s*(?:,|và|and|&|-|–|or|hoặc)\s*"
+                            r"(?:levels?[\s-]*|mức\s+độ\s*)?\d)*(?!\d)")
+
+
 def _rates_of_counts(folded: str, figures: list[Figure], choice: dict[int, tuple[Any, Any, Any]],
-                     cat: Catalogue) -> None:
+                     cat: Catalogue, matches: list[_Match]) -> None:
     rate_of = {info.derived["numerator"]: info for info in cat.indicators.values() if info.stated_rate}
     for i in range(1, len(figures)):
         before = figures[i - 1]
@@ -818,11 +830,40 @@ def _rates_of_counts(folded: str, figures: list[Figure], choice: dict[int, tuple
         if not _follows_count_as_rate(folded, figures, i):
             continue
         counted, _, level = choice[i - 1]
-        rate = rate_of.get(counted.info.id)
+        # "56.436/110.642 hồ sơ (chiếm 51%)": the rate of the fraction's pair
+        pair = cat.partner(counted.info.id) if before.kind == "fraction" else None
+        rate = rate_of.get(counted.info.id) or (rate_of.get(pair[0]) if pair else None) \
+            or _rate_named_by_count(before, figures[i], matches, cat)
         if rate is None or (i in choice and choice[i][0].info.id != rate.id and choice[i][0].score >= 2.5):
             continue
         evidence = [part("rate_of_count", indicator=counted.info.id, figure=before.text)]
         choice[i] = (_Scored(rate, 3.0, evidence, False), None, level)
+
+
+def _parts_of_a_fraction(figures: list[Figure], choice: dict[int, tuple[Any, Any, Any]], parts_of: dict[int, list[int]],
+                         cat: Catalogue) -> None:
+    """"56.436/110.642 hồ sơ trực tuyến, trong đó 35.560 cấp huyện và 20.876 cấp xã": parts that add up to the
+    fraction's first number break down that number (the online dossiers), not the total after the slash."""
+    for head_at, parts in parts_of.items():
+        fraction = figures[head_at]
+        pair = cat.partner(choice[head_at][0].info.id) if fraction.kind == "fraction" else None
+        if pair is None or pair[0] not in cat.indicators:
+            continue
+        if abs(sum(float(figures[i].value) for i in parts) - float(fraction.value)) > 1:
+            continue
+        numerator = cat.indicators[pair[0]]
+        for i in parts:
+            scored, rival, level = choice[i]
+            choice[i] = (_Scored(numerator, scored.score, [*scored.evidence, part("parts_add_up", figure=fraction.text)],
+                                 False), rival, level)
+
+
+def _rate_named_by_count(count: Figure, rate: Figure, matches: list[_Match], cat: Catalogue) -> IndicatorInfo | None:
+    """"2.041 hồ sơ giải quyết trước hạn, đạt tỷ lệ 99%": the rate of what the words after the count describe; of
+    several rate wordings there, the last (Vietnamese puts the modifier after the head)."""
+    named = [m for m in matches if count.end <= m.start and m.end <= rate.start and not m.weak
+             and cat.indicators[m.indicator].unit == "percent"]
+    return cat.indicators[max(named, key=lambda m: m.end).indicator] if named else None
 
 
 def _breakdown_parts(folded: str, figures: list[Figure], scored: list[list[_Scored]], cat: Catalogue) -> set[int]:
@@ -1219,7 +1260,10 @@ def _score(
                 # only a wording right before the number can overrule it ("chữ ký số: 12 cán bộ"): one after the
                 # counting word describes what was counted ("258 TTHC giải quyết ở mức độ 2" are no accounts)
                 score -= 1.0
-                close_before = [m for m, name in near if name == "before" and fig_start - m.end <= 25]
+                # ("các tổ … đã tiếp cận 1.000 hộ dân": a verb between makes the number the verb's object, what the
+                # counting word says it is)
+                close_before = [m for m, name in near if name == "before" and fig_start - m.end <= 25
+                                and not _VERB_BETWEEN.search(fold(text[m.end : fig_start]))]
                 eligible = eligible and bool(close_before) and not place
             else:
                 score -= 0.3
@@ -1239,6 +1283,7 @@ def _score(
     return results
 
 
+_VERB_BETWEEN = re.compile(r"(?<!\w)(?:đã|đang|vừa|has|have|had)(?!\w)")
 _GIVEN = re.compile(r"\s*(?:cán\s+bộ|công\s+chức|viên\s+chức|người|officials|staff)(?:,\s*(?:công|viên)\s+chức)*"
                     r"(?:\s+[^\s,;.]+){0,2}?\s+(?:(?:đã\s+)?được\s+(?:trang\s+bị|cấp)|(?:were\s+|are\s+|have\s+been\s+)?"
                     r"(?:equipped|issued|provided)\s+with)\s+(?P<thing>[^,;.()]+)")

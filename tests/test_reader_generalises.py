@@ -423,3 +423,26 @@ def test_the_number_of_a_service_level_is_no_figure():
         assert not {value for _, value in _found(text)} & {3, 4}, text
     # "đạt mức 95%" is a figure all the same
     assert ("online_submission_rate", 95) in _found("Tỷ lệ hồ sơ nộp trực tuyến đạt mức 95%.")
+
+
+def test_a_rate_after_a_count_is_the_rate_of_what_the_count_describes():
+    found = _found("Trung tâm đã giải quyết 2.051 hồ sơ; trong đó 2.041 hồ sơ giải quyết trước hạn, đạt tỉ lệ trên 99%.")
+    assert ("on_time_rate", 99) in found
+
+
+def test_english_rates_after_up_to_and_in_brackets():
+    found = _found("The ward has resolved 3660/3695 records, achieving an early settlement rate of up to 99.05%.")
+    assert ("on_time_rate", 99.05) in found
+    text = ("In 2022, the district received 56,436/110,642 records through level 3 and 4 online public services "
+            "(accounting for 51%), of which 35,560 records at district level and 20,876 records at commune level.")
+    got = {(c.indicator, c.value, c.level) for c in propose(text)}
+    assert {("dossiers_online", 56436, "district"), ("dossiers_received", 110642, "district"),
+            ("online_submission_rate", 51, "district")} <= got
+    # the parts add up to the online dossiers, so they are online dossiers at their levels
+    assert {("dossiers_online", 35560, "unit_bodies"), ("dossiers_online", 20876, "commune_aggregate")} <= got
+
+
+def test_a_verb_between_a_wording_and_a_count_leaves_the_count_to_its_counting_word():
+    found = _found("Các Tổ công nghệ số cộng đồng đã tiếp cận hơn 1.000 hộ dân.")
+    assert not any(indicator.startswith("community_teams") for indicator, _ in found)
+    assert ("dossiers_online", 7600) in _found("Có tới 7.600 hồ sơ được nộp qua mạng, chiếm 85,10% tổng số hồ sơ.")
