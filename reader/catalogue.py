@@ -183,6 +183,11 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
             derived=derived,
             structural=bool(item.get("structural")),
         )
+    # a rate of two flows (online dossiers over dossiers received) is over the same span as they are
+    for info in infos.values():
+        numerator = (info.derived or {}).get("numerator")
+        if isinstance(numerator, str) and numerator in infos and infos[numerator].flow:
+            info.flow = True
     return Catalogue(
         indicators=infos,
         pairs=pairs,

@@ -174,7 +174,7 @@ _FIGURE_RE = re.compile(
     r"(?:(?P<frac>\s?/\s?)(?P<b>\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)"
     r"|(?P<range>\s?[-–]\s?)(?P<c>\d+(?:[.,]\d+)*)(?![\w/-]|[.,]\d))?"
     r"(?P<mult>\s(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand)(?!\w))?"
-    r"(?P<sign>\s?%|\s?(?:đồng(?!\s*chí)|VNĐ|VND|đ)(?!\w))?",
+    r"(?P<sign>\s?%|\s(?:percent|per\s+cent|phần\s+trăm)(?!\w)|\s?(?:đồng(?!\s*chí)|VNĐ|VND|đ)(?!\w))?",
 )
 _MULTIPLIER = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3, "million": 1e6, "billion": 1e9,
                "thousand": 1e3}
@@ -217,8 +217,8 @@ def _unit_word(text: str, end: int) -> tuple[str, int]:
 def _unit_of(sign: str | None, mult: str | None) -> tuple[str, float]:
     factor = _MULTIPLIER.get((mult or "").strip().lower(), 1.0)
     sign = (sign or "").strip()
-    if sign == "%":
-        return "percent", 1.0
+    if sign == "%" or sign.lower() in ("percent", "phần trăm") or re.fullmatch(r"per\s+cent", sign.lower()):
+        return "percent", 1.0  # "97 percent", "45 per cent", "90 phần trăm"
     if sign:
         return "vnd", factor
     return "count", factor

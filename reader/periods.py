@@ -94,7 +94,21 @@ def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # từ ngày 1/7 đến cuối tháng 10/2025 / từ 1/7 đến 26/11/2025 / từ ngày 15/12/2023 đến 14/6/2024: a span between two
+    # days runs over their months (the first day's year, when not said, is the second's or the one before)
+    ("day_span", _p(r"(?:từ|tính\s+từ|kể\s+từ)\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*"
+                    + _Y.format(n="y1") + r")?\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?(?:ngày\s+)?"
+                    r"(?:(?P<d2>\d{1,2})\s*/\s*|tháng\s+)(?P<m2>\d{1,2})(?:\s*(?:/\s*|\s+năm\s+)" + _Y.format(n="y2")
+                    + r")?(?![\d/])")),
+    # from July 1 to August 18 / between 1 July and 17 September 2025
+    ("day_span_en", _p(r"(?:from|between)\s+(?:(?P<mn1>" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r"|\d{1,2}" + _ORDINAL
+                       + r"\s+(?P<mn1b>" + _MONTH_NAMES + r"))(?:,?\s+" + _Y.format(n="y1") + r")?\s+(?:to|until|till|"
+                       r"through|and)\s+(?:(?P<mn2>" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r"|\d{1,2}" + _ORDINAL
+                       + r"\s+(?P<mn2b>" + _MONTH_NAMES + r"))(?:,?\s+" + _Y.format(n="y2") + r")?(?![\d/])")),
     # từ (đầu) tháng 8/2021 đến nay / từ năm 2021 đến nay: from then to the document date
     ("since", _p(r"(?:từ|since)\s+(?:đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
                  + r"\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại)")),
@@ -162,6 +176,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, str, bool] | None:
     g = m.groupdict()
+    if kind in ("day_span", "day_span_en"):
+        if kind == "day_span":
+            m1, m2 = int(g["m1"]), int(g["m2"])
+        else:
+            m1, m2 = _MONTHS_EN[(g["mn1"] or g["mn1b"]).lower()], _MONTHS_EN[(g["mn2"] or g["mn2b"]).lower()]
+        y2 = _year(g["y2"], None) or (_year(g["y1"], None) if g["y1"] and m1 <= m2 else None) or doc_year
+        if y2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+            return None
+        y1 = _year(g["y1"], y2 if m1 <= m2 else y2 - 1)
+        if (y1, m1) > (y2, m2):
+            return None
+        return _months_code(y1, m1, y2, m2), "flow", not (g["y1"] or g["y2"])
     if kind == "month_span":
         y2 = _year(g["y2"], None)
         y1 = _year(g["y1"], y2)

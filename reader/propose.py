@@ -759,7 +759,24 @@ def propose(
                 )
                 sentence_of[id(candidates[-1])] = clause.sentence
     candidates = _check_stated_rates(candidates, sentence_of, cat)
-    return _dedupe([c for c in candidates if c.confidence >= min_confidence])
+    candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
+    return _dedupe(candidates)
+
+
+def _without_rounded_restatements(candidates: list[Candidate]) -> list[Candidate]:
+    """A headline's "hơn 85% hồ sơ nộp qua mạng" restates the body's "chiếm 85,10%": of a rounded figure ("hơn",
+    "gần", "khoảng") and an exact one of the same indicator, level and period that it rounds, the exact one stays."""
+    def restates(rounded: Candidate, exact: Candidate) -> bool:
+        if exact is rounded or exact.qualifier or (exact.indicator, exact.level, exact.commune, exact.period) != (
+                rounded.indicator, rounded.level, rounded.commune, rounded.period):
+            return False
+        a, b = float(rounded.value), float(exact.value)
+        if a == b:
+            return False
+        close = abs(a - b) <= (1.0 if rounded.unit == "percent" else 0.05 * max(abs(b), 1.0))
+        direction = {"over": b >= a, "nearly": b <= a}.get(rounded.qualifier or "", True)
+        return close and direction
+    return [c for c in candidates if not (c.qualifier and any(restates(c, o) for o in candidates))]
 
 
 UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does not state

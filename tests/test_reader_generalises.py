@@ -446,3 +446,27 @@ def test_a_verb_between_a_wording_and_a_count_leaves_the_count_to_its_counting_w
     found = _found("Các Tổ công nghệ số cộng đồng đã tiếp cận hơn 1.000 hộ dân.")
     assert not any(indicator.startswith("community_teams") for indicator, _ in found)
     assert ("dossiers_online", 7600) in _found("Có tới 7.600 hồ sơ được nộp qua mạng, chiếm 85,10% tổng số hồ sơ.")
+
+
+def test_a_span_between_two_days_is_over_their_months():
+    text = "Tính từ ngày 1/7 đến cuối tháng 10/2025, trung tâm đã tiếp nhận 2.265 hồ sơ."
+    assert _one(text, "dossiers_received", 2265, date="2025-11-04").period == "2025-07..2025-10"
+    text = "In the period from July 1 to August 18, the ward received 3,695 dossiers."
+    assert _one(text, "dossiers_received", 3695, date="2025-08-25").period == "2025-07..2025-08"
+    text = "Từ ngày 15/12/2023 đến 14/6/2024, huyện tiếp nhận 1.200 hồ sơ trực tuyến."
+    assert _one(text, "dossiers_online", 1200, date="2024-06-20").period == "2023-12..2024-06"
+
+
+def test_a_stated_online_rate_is_over_the_span_of_its_dossiers():
+    text = "Từ ngày 1/7 đến 26/11/2025, xã tiếp nhận 8.930 hồ sơ.\n\nTỷ lệ nộp trực tuyến đạt 85,10%."
+    assert _one(text, "online_submission_rate", 85.1, date="2025-12-10").period == "2025-07..2025-11"
+
+
+def test_percent_written_as_a_word_is_a_rate():
+    assert ("edocs_signed_rate", 97) in _found("The ratio of documents digitally signed reached 97 percent.")
+
+
+def test_a_rounded_headline_gives_way_to_the_exact_figure_it_restates():
+    text = "Hơn 85% hồ sơ được nộp qua mạng\n\nTrong năm 2025, tỷ lệ nộp trực tuyến đạt 85,10% tổng số hồ sơ."
+    values = [c.value for c in propose(text, document_date="2025-12-10") if c.indicator == "online_submission_rate"]
+    assert values == [85.1]
