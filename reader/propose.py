@@ -580,6 +580,7 @@ def propose(
         if not any(s <= f.start and f.end <= e for s, e in covered)
         and not _LEVEL_NAME.search(folded[max(0, f.start - 30) : f.start])
     ]
+    figures = sorted(figures + _ranks(text, figures), key=lambda f: f.start)
     # "tăng 12% so với cùng kỳ năm 2022": 2022 is the year compared with, not the figure's period
     mentions = [m for m in all_mentions if not _COMPARED_WITH.search(folded[max(0, m.start - 40) : m.start])]
     doc = _doc_periods(text, mentions, document_date, structure)
@@ -724,7 +725,7 @@ def propose(
                 ids = [(place, denominator)]  # "11/11 xã đã đạt chuẩn …": only how many there are is in the catalogue
             for indicator_id, value in ids:
                 own_confidence = confidence
-                indicator_id, scope_note = _team_scope(indicator_id, level, sentence, folded, text, communes, cat)
+                indicator_id, scope_note = _team_scope(indicator_id, f, level, clause, folded, text, communes, cat)
                 info = cat.indicators.get(indicator_id)
                 if info is None or not (info.proposable or info.id == place or
                                         (info.stated_rate and indicator_id == best.info.id)):
@@ -782,7 +783,7 @@ def _without_rounded_restatements(candidates: list[Candidate]) -> list[Candidate
 UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does not state
 
 # Community digital-technology teams: the catalogue holds village teams, commune teams and, "when the report gives one
-# number without separating them", all teams. A count of teams is the villages' only when the sentence speaks of
+# number without separating them", all teams. A count of teams is the villages' only when its clause speaks of
 # villages (thôn, tổ dân phố, bản, "tại 32 thôn", hamlets) or is said of one commune, or the page is about one commune
 # (a commune's teams are its villages'); "toàn huyện có 215 tổ", "4.000 tổ công nghệ số cộng đồng" alone are all the teams there are.
 _VILLAGE_TEAMS, _ALL_TEAMS = "community_teams_village_level", "community_teams_total"
@@ -791,12 +792,17 @@ _VILLAGE_WORDS = re.compile(
     r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?)(?!\w)")
 
 
-def _team_scope(indicator_id: str, level: str, sentence: _Sentence, folded: str, text: str, communes: list[str],
-                cat: Catalogue) -> tuple[str, Part | None]:
+def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folded: str, text: str,
+                communes: list[str], cat: Catalogue) -> tuple[str, Part | None]:
     if indicator_id != _VILLAGE_TEAMS or _ALL_TEAMS not in cat.indicators:
         return indicator_id, None
-    if _VILLAGE_WORDS.search(folded[sentence.start : sentence.end]) or level == "commune" \
-            or _unit_commune(text, communes):
+    own = re.match(r"[^,;:()]*", folded[f.end : clause.end]).group(0)  # "100 tổ cấp thôn", up to the next comma
+    if _VILLAGE_WORDS.search(own):
+        return indicator_id, None
+    said = folded[clause.start : clause.end]
+    # "208 tổ (21 tổ cấp xã, 187 tổ cấp thôn)": a clause that names both levels breaks a total down
+    both = _VILLAGE_WORDS.search(said) and re.search(r"(?<!\w)(?:cấp\s+xã|commune[-\s]level)", said)
+    if not both and (_VILLAGE_WORDS.search(said) or level == "commune" or _unit_commune(text, communes)):
         return indicator_id, None
     return _ALL_TEAMS, part("teams_all_levels")
 
@@ -1230,8 +1236,8 @@ def _score(
     # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it
     place = bool(re.search(r"(?<!\w)(?:tại|ở|at|in)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE))
     if f.unit == "count":
-        if float(f.value) != int(f.value):
-            return []  # counts are whole numbers: "4.0", "1,5" are something else
+        if float(f.value) != int(f.value) and not _SCORE_WORD.match(unit_word):
+            return []  # counts are whole numbers: "4.0", "1,5" are something else (an index's "87,5 điểm" excepted)
         if any(re.match(rf"{re.escape(w)}(?!\w)", unit_word) for w in cat.not_figures):
             return []  # "quy trình 5 bước", "3 trụ cột": how a thing is built, not a result
         close_before = any(
@@ -1298,6 +1304,33 @@ def _score(
         results.append(_Scored(info, score, evidence, unit_match))
     results.sort(key=lambda r: -r.score)
     return results
+
+
+_SCORE_WORD = re.compile(r"(?:điểm|points?)(?!\w)")
+# "xếp thứ 3/10 huyện", "đứng thứ 2", "xếp hạng 5", "ranked 2nd out of 9": a rank (numbers.py leaves ordinals out as
+# figures; here the words say it is one). Its counting word is the catalogue's "hạng".
+_RANK = re.compile(r"(?<!\w)(?:(?:xếp|đứng)\s+(?:thứ|hạng)(?:\s+thứ)?|xếp\s+hạng(?:\s+thứ)?|ranked|ranking)\s+"
+                   r"(?:(?:no\.|number)\s*)?(?P<n>\d{1,3})(?:st|nd|rd|th)?(?![\d.,]\d)", re.IGNORECASE)
+
+
+# the only rank the catalogue holds is the administrative-reform index's: "đứng thứ 2 toàn tỉnh về tỷ lệ hồ sơ trực
+# tuyến" is a rank of something else
+_RANKED_INDEX = re.compile(r"chỉ\s+số\s+(?:cải\s+cách\s+hành\s+chính|cchc|par)|par\s*index|(?:public\s+)?"
+                           r"administrative\s+reform\s+index", re.IGNORECASE)
+
+
+def _ranks(text: str, figures: list[Figure]) -> list[Figure]:
+    found = []
+    for m in _RANK.finditer(text):
+        if any(f.start <= m.start("n") < f.end for f in figures):
+            continue
+        before = re.split(r"[.;!?\n]\s", text[max(0, m.start() - 200) : m.start()])[-1]
+        after = re.split(r"[.;!?\n]", text[m.end() : m.end() + 120])[0]
+        if not _RANKED_INDEX.search(before + " " + after):
+            continue
+        found.append(Figure(int(m.group("n")), "count", m.start("n"), m.end("n"), m.group("n"), unit_word="hạng",
+                            unit_word_start=-1))
+    return found
 
 
 _VERB_BETWEEN = re.compile(r"(?<!\w)(?:đã|đang|vừa|has|have|had)(?!\w)")

@@ -470,3 +470,22 @@ def test_a_rounded_headline_gives_way_to_the_exact_figure_it_restates():
     text = "Hơn 85% hồ sơ được nộp qua mạng\n\nTrong năm 2025, tỷ lệ nộp trực tuyến đạt 85,10% tổng số hồ sơ."
     values = [c.value for c in propose(text, document_date="2025-12-10") if c.indicator == "online_submission_rate"]
     assert values == [85.1]
+
+
+def test_the_administrative_reform_index_score_and_rank():
+    got = {(c.indicator, c.value) for c in propose(
+        "Chỉ số CCHC năm 2023 của huyện đạt 87,5 điểm, xếp thứ 3/10 huyện, thành phố.", document_date="2024-03-01")}
+    assert {("cchc_index_score", 87.5), ("cchc_index_rank", 3)} <= got
+    got = {(c.indicator, c.value) for c in propose(
+        "The district's PAR index ranked 2nd out of 9 districts with 88.2 points.", document_date="2024-03-01")}
+    assert {("cchc_index_score", 88.2), ("cchc_index_rank", 2)} <= got
+    # a rank of something else is no figure of the catalogue
+    assert not _found("Huyện đứng thứ 2 toàn tỉnh về tỷ lệ hồ sơ trực tuyến.")
+
+
+def test_teams_broken_down_by_level_keep_their_levels_and_the_total_is_all_teams():
+    found = _found("Toàn huyện hiện có 10 tổ công nghệ số cộng đồng cấp xã, 100 tổ cấp thôn với 600 thành viên.")
+    assert {("community_teams_commune_level", 10), ("community_teams_village_level", 100)} <= found
+    found = _found("Chỉ đạo các xã thành lập tổ công nghệ số cộng đồng thôn, tổ dân phố; toàn huyện hiện có 215 tổ "
+                   "chuyển đổi số cộng đồng với 645 thành viên.")
+    assert ("community_teams_total", 215) in found
