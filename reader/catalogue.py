@@ -60,6 +60,7 @@ class IndicatorInfo:
     counted_unit: str | None  # the catalogue's counted_unit: "commune" for a number of communes, …
     derived: dict[str, Any] | None
     structural: bool
+    requires: tuple[str, ...] = ()  # words the figure's own stretch must hold to be this indicator's (wordings.yaml)
 
     @property
     def proposable(self) -> bool:
@@ -94,11 +95,14 @@ class Catalogue:
 
 
 _NUMBER_GAP = r"(?:\s+\d[\d.,/]*)?"
+# the passive Vietnamese puts between the words of a wording: "hồ sơ (đã) được thanh toán trực tuyến" is "hồ sơ thanh
+# toán trực tuyến", "văn bản được ký số" "văn bản ký số"
+_PASSIVE_GAP = r"(?:\s+(?:đã\s+|đang\s+)?được)?"
 
 
 def _wording(text: str, counting: set[str]) -> Wording:
     words = fold(text).split()
-    body = (_NUMBER_GAP + r"\s+").join(re.escape(w) for w in words)
+    body = (_NUMBER_GAP + _PASSIVE_GAP + r"\s+").join(re.escape(w) for w in words)
     pattern = re.compile(r"(?<![\w])" + body + r"(?![\w])")
     # one Vietnamese syllable says little on its own; one English content word ("received", "digitised") says more
     one_syllable = len(words) == 1 and not any(ch.isupper() for ch in text) and not (
@@ -182,6 +186,7 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
             counted_unit=item.get("counted_unit"),
             derived=derived,
             structural=bool(item.get("structural")),
+            requires=tuple(fold(w) for w in more.get("requires") or []),
         )
     # a rate of two flows (online dossiers over dossiers received) is over the same span as they are
     for info in infos.values():

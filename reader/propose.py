@@ -580,6 +580,7 @@ def propose(
         if not any(s <= f.start and f.end <= e for s, e in covered)
         and not _LEVEL_NAME.search(folded[max(0, f.start - 30) : f.start])
     ]
+    figures = [f for f in figures if not _is_row_number(text, f)]
     figures = sorted(figures + _ranks(text, figures), key=lambda f: f.start)
     # "tăng 12% so với cùng kỳ năm 2022": 2022 is the year compared with, not the figure's period
     mentions = [m for m in all_mentions if not _COMPARED_WITH.search(folded[max(0, m.start - 40) : m.start])]
@@ -734,18 +735,21 @@ def propose(
                          *([] if indicator_id == best.info.id else [part("paired", indicator=best.info.id, figure=f.text)])]
                 if scope_note:
                     parts.append(scope_note)
+                own_level = level
                 if indicator_id == place:
                     parts = [*notes, part("context_count", figure=f.text)]
                     # how many places there are holds even when what the clause says of them is uncertain
                     own_confidence = max(confidence, 0.75 * (0.4 if sentence.plan else 1.0))
+                    # the places a unit has are the unit's (a named commune's villages are that commune's)
+                    own_level = level if level == "commune" else "district"
                 candidates.append(
                     Candidate(
                         indicator=indicator_id,
                         value=value,
                         unit=info.unit,
                         period=period,
-                        level=level,
-                        commune=commune,
+                        level=own_level,
+                        commune=commune if own_level == "commune" else None,
                         qualifier=f.qualifier,
                         quote=text[quote_start:quote_end],
                         start=quote_start,
@@ -1249,8 +1253,12 @@ def _score(
     # "49/49 cán bộ được trang bị chữ ký số": what each of the people counted was given is what the figure counts
     given = _GIVEN.match(fold(text[f.end : f.end + 120]))
     results: list[_Scored] = []
+    # the figure's own stretch and the few words before it ("hồ sơ trực tuyến đạt 3.020, tăng 35% so với cùng kỳ")
+    own_words = fold(text[max(clause.start, before_start - 60) : after_end])
     for info in cat.indicators.values():
         if not (info.proposable or info.stated_rate) or info.unit != f.unit:
+            continue
+        if info.requires and not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", own_words) for w in info.requires):
             continue
         found = per_indicator.get(info.id, [])
         strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)
@@ -1304,6 +1312,15 @@ def _score(
         results.append(_Scored(info, score, evidence, unit_match))
     results.sort(key=lambda r: -r.score)
     return results
+
+
+# "1 | Số hồ sơ tiếp nhận | 12.345", "II. | …": a table row's number (STT) in its first cell counts nothing
+_ROW_NUMBER = re.compile(r"[ \t]*\|?[ \t]*(?:\d{1,3}|[IVXivx]{1,4})[.)]?[ \t]*\|[ \t]*[^\W\d_]")
+
+
+def _is_row_number(text: str, f: Figure) -> bool:
+    row = _ROW_NUMBER.match(text, text.rfind("\n", 0, f.start) + 1)
+    return row is not None and f.end <= row.end() and "|" in text[f.end : row.end()]
 
 
 _SCORE_WORD = re.compile(r"(?:điểm|points?)(?!\w)")

@@ -489,3 +489,25 @@ def test_teams_broken_down_by_level_keep_their_levels_and_the_total_is_all_teams
     found = _found("Chỉ đạo các xã thành lập tổ công nghệ số cộng đồng thôn, tổ dân phố; toàn huyện hiện có 215 tổ "
                    "chuyển đổi số cộng đồng với 645 thành viên.")
     assert ("community_teams_total", 215) in found
+
+
+def test_flattened_tables_and_passive_wordings():
+    text = ("STT | Chỉ tiêu | Kết quả\n1 | Số hồ sơ tiếp nhận | 12.345\n2 | Số hồ sơ trực tuyến | 8.765\n"
+            "3 | Tỷ lệ hồ sơ trực tuyến | 71,0%")
+    assert _found(text) == {("dossiers_received", 12345), ("dossiers_online", 8765), ("online_submission_rate", 71)}
+    assert ("dossiers_online", 3020) in _found(
+        "Tổng số hồ sơ tiếp nhận: 4.512 hồ sơ (trực tuyến: 3.020 hồ sơ; trực tiếp: 1.492 hồ sơ).")
+    assert ("dossiers_paid_online", 2345) in _found("Đã có 2.345 hồ sơ được thanh toán trực tuyến.")
+
+
+def test_growth_compared_with_last_year_is_online_dossiers_growth_only_when_said_of_them():
+    assert ("online_dossiers_growth", 12) not in _found(
+        "Trong kỳ, đã tiếp nhận 4.512 hồ sơ (tăng 12% so với cùng kỳ), trong đó 3.020 hồ sơ nộp trực tuyến.")
+    assert ("online_dossiers_growth", 35) in _found("Hồ sơ nộp trực tuyến đạt 3.020 hồ sơ, tăng 35% so với cùng kỳ.")
+
+
+def test_english_specialised_signatures_and_network():
+    assert ("agencies_specialised_network_rate", 100) in _found(
+        "So far, 100% of agencies are connected to the specialised data transmission network.")
+    assert ("agencies_specialised_signature_rate", 100) in _found(
+        "So far, 100% of the district's agencies use specialised digital signatures.")
