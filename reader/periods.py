@@ -110,7 +110,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"through|and)\s+(?:(?P<mn2>" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r"|\d{1,2}" + _ORDINAL
                        + r"\s+(?P<mn2b>" + _MONTH_NAMES + r"))(?:,?\s+" + _Y.format(n="y2") + r")?(?![\d/])")),
     # từ (đầu) tháng 8/2021 đến nay / từ năm 2021 đến nay: from then to the document date
-    ("since", _p(r"(?:từ|since)\s+(?:đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
+    ("since", _p(r"(?:từ|since)\s+(?P<early>đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
                  + r"\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại)")),
     # từ ngày 1/7 đến nay / từ 01/7/2025 đến nay (a day: the span runs from its month)
     ("since_day", _p(r"(?:từ|kể\s+từ)\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*" + _Y.format(n="y")
@@ -141,6 +141,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    r"|H(?P<hn>[12])\s+" + _Y.format(n="y2") + r")")),
     ("quarter_en", _p(r"(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?:(?:the|this)\s+year|"
                       + _Y.format(n="y") + r"))?")),
+    # "trong năm nay", "năm trước", "năm ngoái", "(trong) năm qua": the document's year or the one before ("năm qua"
+    # in a report of the first half-year is the year just ended)
+    ("year_vi", _p(r"(?:trong\s+)?năm\s+(?P<which>nay|trước|ngoái|qua)(?!\w)")),
     # "so far this year", "this year", "last year": the document's year (or the one before)
     ("year_en", _p(r"(?:so\s+far\s+)?(?P<which>this|last)\s+year(?!['’]s?\s+(?:target|plan))")),
     # quý III năm 2023 / quý 3/2023
@@ -174,7 +177,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, str, bool] | None:
+def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int | None = None
+             ) -> tuple[str, str, bool] | None:
     g = m.groupdict()
     if kind in ("day_span", "day_span_en"):
         if kind == "day_span":
@@ -200,7 +204,8 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
             return None
         return _months_code(y1, int(g["m1"]), y2, int(g["m2"])), "flow", from_doc
     if kind == "since":
-        return ("since", g["y"], g["m"] or ""), "since", False
+        # "từ đầu năm 2024 đến nay" runs from January; "từ năm 2021 đến nay" over whole years
+        return ("since", g["y"], g["m"] or ("1" if g["early"] else "")), "since", False
     if kind == "since_day":
         return ("since", g["y"] or "", g["m"]), "since", not g["y"]
     if kind == "since_year_start":
@@ -239,6 +244,12 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
         y = _year(g["y"], doc_year)
         q = ["first", "second", "third", "fourth"].index(g["q"].lower()) + 1
         return (f"{y}-Q{q}", "flow", not g["y"]) if y else None
+    if kind == "year_vi":
+        if doc_year is None:
+            return None
+        which = g["which"].lower()
+        back = which in ("trước", "ngoái") or (which == "qua" and doc_month is not None and doc_month <= 6)
+        return str(doc_year - (1 if back else 0)), "flow", True
     if kind == "year_en":
         if doc_year is None:
             return None
@@ -314,6 +325,8 @@ def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodM
     """
     text = unicodedata.normalize("NFC", text)
     doc_year = _doc_year(document_date)
+    month = re.match(r"\s*(?:asof\s+)?\d{4}-(\d{1,2})", str(document_date or ""))
+    doc_month = int(month.group(1)) if month else None
     now = asof_code(document_date) or ""
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
@@ -325,7 +338,7 @@ def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodM
                 start += 1
             if any(start < e and s < end for s, e in taken):
                 continue
-            result = _mention(kind, m, doc_year)
+            result = _mention(kind, m, doc_year, doc_month)
             if result is None:
                 continue
             code, mention_kind, from_doc = result
@@ -367,6 +380,10 @@ _DOC_DATE_PATTERNS = [
     # "Hương Khê, 07/09/2023"; not a web page's "Thứ Ba, 20/01/2026" (today's date at the top of a site, without a time)
     re.compile(r"^(?![ \t]*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)[ \t]*,[ \t]*\d{1,2}/\d{1,2}/\d{4}[ \t]*$)"
                r"[^\n]{0,60},\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE | re.M),
+    # a date on a line of its own, as news pages stamp them: "Ngày 15/01/2025", "Cập nhật: 15/01/2025 08:30"
+    re.compile(r"^[ \t]*(?:ngày|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|đăng\s+lúc)[ \t]*:?[ \t]*(?:ngày[ \t]+)?"
+               r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
+               re.IGNORECASE | re.M),
     # an English page's stamp on a line of its own: "July 12, 2025", "Updated: 12 July 2025 09:30", "Monday, July 12, 2025"
     re.compile(r"^[ \t]*(?:(?:updated|posted|published|date)[ \t]*:?[ \t]*)?(?:\d{1,2}:\d{2}[ \t]*,?[ \t]*)?"
                r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"

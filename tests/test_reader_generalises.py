@@ -511,3 +511,14 @@ def test_english_specialised_signatures_and_network():
         "So far, 100% of agencies are connected to the specialised data transmission network.")
     assert ("agencies_specialised_signature_rate", 100) in _found(
         "So far, 100% of the district's agencies use specialised digital signatures.")
+
+
+def test_relative_years_and_dates_on_a_line_of_their_own():
+    assert _one("Trong năm qua, huyện tiếp nhận 5.000 hồ sơ.", "dossiers_received", 5000, date="2025-01-15").period == "2024"
+    assert _one("Từ đầu năm 2024 đến nay, tiếp nhận 3.000 hồ sơ.", "dossiers_received", 3000,
+                date="2024-10-01").period == "2024-01..2024-10"
+    assert report_date("Ngày 15/01/2025\nTrong năm 2024, huyện tiếp nhận 5.000 hồ sơ.") == "2025-01-15"
+    # "so với cùng kỳ năm trước" is the year compared with
+    c = _one("Năm 2024, tiếp nhận 5.000 hồ sơ trực tuyến, tăng 20% so với cùng kỳ năm trước.", "dossiers_online", 5000,
+             date="2025-01-15")
+    assert c.period == "2024"
