@@ -136,6 +136,17 @@ _QUALIFIER_RE = re.compile(
 )
 _QUALIFIER_OF = {q: kind for q, kind in _QUALIFIERS}
 _TARGET_RE = re.compile(r"\b(chỉ tiêu|mục tiêu|phấn đấu|kế hoạch đề ra|target|aim|goal)\b", re.IGNORECASE)
+# a goal named before the figure is no target when it was met ("cán đích mục tiêu", "vượt chỉ tiêu", "achieved its target")
+_MET_BEFORE = re.compile(r"(?:đạt|hoàn\s+thành|cán\s+đích|về\s+đích|vượt|achieved|met|exceeded|reached)(?:\s+(?:its|the))?\s*$",
+                         re.IGNORECASE)
+
+
+def _is_target(text: str, before: str, figure_start: int) -> bool:
+    said = _TARGET_RE.search(before)
+    if not said:
+        return False
+    at = figure_start - len(before) + said.start()
+    return not _MET_BEFORE.search(text[max(0, at - 20) : at])
 _ACHIEVED_RE = re.compile(r"(?:^|\s)(đạt|achieved|reached)(?:\s+(?:tỷ lệ|tỉ lệ|mức|khoảng|gần|trên|hơn))?\s*$", re.I)
 
 # words after a number that make it a duration, an age, a date part or a rank rather than a figure
@@ -329,7 +340,7 @@ def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Fig
         high=high,
         ambiguous=ambiguous,
         qualifier=qualifier,
-        target=bool(_TARGET_RE.search(before)),
+        target=_is_target(text, before, m.start()),
         achieved=bool(_ACHIEVED_RE.search(before)),
         unit_word=unit_word,
         unit_word_start=unit_word_start,

@@ -193,9 +193,15 @@ def _plan_wording(folded: str, words: list[str]) -> str | None:
     """The first plan wording in a folded sentence; "đảm bảo … đạt" allows a few words in between."""
     for w in words:
         body = r"(?:\s+\S+){0,8}?\s+".join(re.escape(p.strip()) for p in w.split("…"))
-        if re.search(r"(?<!\w)" + body + r"(?!\w)", folded):
-            return w
+        for m in re.finditer(r"(?<!\w)" + body + r"(?!\w)", folded):
+            if not _ACHIEVED_BEFORE.search(folded[max(0, m.start() - 25) : m.start()]):
+                return w
     return None
+
+
+# "cán đích mục tiêu", "đã hoàn thành kế hoạch", "vượt chỉ tiêu", "achieved its target": a plan met is a result
+_ACHIEVED_BEFORE = re.compile(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|reached)"
+                              r"(?:\s+(?:được|its|the|their))?\s*$")
 
 
 # "đến năm 2025", "by 2026": a year after the report's own is a target date
@@ -763,9 +769,70 @@ def propose(
                     )
                 )
                 sentence_of[id(candidates[-1])] = clause.sentence
+    candidates += _rates_of_a_list(text, folded, figures, structure, matches, cat, candidates, mentions,
+                                   carried_period, doc)
     candidates = _check_stated_rates(candidates, sentence_of, cat)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
+
+
+# "tỷ lệ: cung cấp dịch vụ công trực tuyến, số hóa hồ sơ và thanh toán trực tuyến đều đạt 100%": one figure said of
+# several rates, listed after "tỷ lệ" and joined by commas and "và"
+_LIST_HEAD = re.compile(r"(?<!\w)(?:tỷ\s+lệ|the\s+rates?\s+of|rates\s+for)\s*:?\s*")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\svà\s|\sand\s)\s*")
+
+
+def _rates_of_a_list(text: str, folded: str, figures: list[Figure], structure: _Structure, matches: list[_Match],
+                     cat: Catalogue, candidates: list[Candidate], mentions: list[PeriodMention],
+                     carried: dict[int, PeriodMention | None], doc: _DocPeriods) -> list[Candidate]:
+    added: list[Candidate] = []
+    for f in figures:
+        ci = structure.clause_at(f.start)
+        if f.unit != "percent" or ci < 0:
+            continue
+        clause = structure.clauses[ci]
+        sentence = structure.sentences[clause.sentence]
+        heads = list(_LIST_HEAD.finditer(folded, sentence.start, f.start))
+        if not heads or re.search(r"\d", folded[heads[-1].end() : f.start]):
+            continue
+        head = heads[-1]
+        items, pos = [], head.start()  # the first item's wording may hold "tỷ lệ" itself ("tỷ lệ số hóa hồ sơ")
+        for sep in _LIST_SPLIT.finditer(folded, head.end(), f.start):
+            items.append((pos, sep.start()))
+            pos = sep.end()
+        items.append((pos, f.start))
+        named: list[IndicatorInfo] = []
+        for a, b in items:
+            inside = [m for m in matches if a <= m.start and m.end <= b and not m.weak
+                      and cat.indicators[m.indicator].unit == "percent"]
+            if inside:
+                # the longest wording; of one wording two indicators share, the one with the plainer name
+                best = max(inside, key=lambda m: (m.syllables, m.end, -len(cat.indicators[m.indicator].name_vi)))
+                info = cat.indicators[best.indicator]
+                if info not in named:
+                    named.append(info)
+        if len(named) < 2:
+            continue
+        taken = {c.indicator: c for c in candidates if c.figure_start == f.start}
+        confidence = 0.7 * (0.4 if sentence.plan else 1.0)
+        for info in named:
+            if info.id in taken:  # proposed already, maybe unsure: the list says it is one of the rates
+                c = taken[info.id]
+                if c.confidence < confidence:
+                    c.confidence = confidence
+                    c.reason_parts = [*c.reason_parts, part("list_of_rates", count=len(named))]
+                    c.reason = render(c.reason_parts, "en")
+                continue
+            if not (info.proposable or info.stated_rate):
+                continue
+            period, period_note = _period(f, info, clause, sentence, mentions, carried, doc, structure,
+                                          [g.start for g in figures], text)
+            parts = [part("list_of_rates", count=len(named)), period_note if period else part("period_unstated")]
+            start, end = _trim(text, sentence.start, sentence.end)
+            added.append(Candidate(info.id, f.value, info.unit, period or UNSTATED_PERIOD, "district", None,
+                                   f.qualifier, text[start:end], start, end, confidence, render(parts, "en"),
+                                   f.start, f.end, f.ambiguous, parts))
+    return added
 
 
 def _without_rounded_restatements(candidates: list[Candidate]) -> list[Candidate]:

@@ -522,3 +522,15 @@ def test_relative_years_and_dates_on_a_line_of_their_own():
     c = _one("Năm 2024, tiếp nhận 5.000 hồ sơ trực tuyến, tăng 20% so với cùng kỳ năm trước.", "dossiers_online", 5000,
              date="2025-01-15")
     assert c.period == "2024"
+
+
+def test_one_figure_for_a_list_of_rates():
+    found = _found("Tỷ lệ số hóa hồ sơ và thanh toán trực tuyến đều đạt 100%.")
+    assert {("digitisation_rate", 100), ("online_payment_rate", 100)} <= found
+
+
+def test_a_target_met_is_a_result():
+    # "cán đích mục tiêu" reached the goal: the figures that follow are results, not plans
+    found = _found("Xã cán đích mục tiêu nông thôn mới kiểu mẫu với tỷ lệ số hóa hồ sơ đạt 98%.")
+    assert ("digitisation_rate", 98) in found
+    assert ("digitisation_rate", 98) not in _found("Mục tiêu năm tới: tỷ lệ số hóa hồ sơ đạt 98%.")
