@@ -1353,7 +1353,10 @@ def _score(
                 unit_match = True
                 score += 1.5
                 evidence.append(part("counts", word=f.unit_word))
-            elif not english and any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
+            elif any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words) and (
+                    not english or unit_word.split()[0] in cat.counting_words):
+                # (in English the words after the number run on: only its first word says what is counted, as in
+                # "17/17 communes have established … teams")
                 # "tại 08 xã" counts communes, "30.095 trường hợp" cases: another indicator's counting word
                 # only a wording right before the number can overrule it ("chữ ký số: 12 cán bộ"): one after the
                 # counting word describes what was counted ("258 TTHC giải quyết ở mức độ 2" are no accounts)

@@ -534,3 +534,20 @@ def test_a_target_met_is_a_result():
     found = _found("Xã cán đích mục tiêu nông thôn mới kiểu mẫu với tỷ lệ số hóa hồ sơ đạt 98%.")
     assert ("digitisation_rate", 98) in found
     assert ("digitisation_rate", 98) not in _found("Mục tiêu năm tới: tỷ lệ số hóa hồ sơ đạt 98%.")
+
+
+def test_english_breakdowns_rates_of_which_and_growth():
+    got = _found("The district has 1,850 online public services, including 1,120 full-process services and 730 partial ones.")
+    assert {("services_online_total", 1850), ("services_end_to_end", 1120), ("services_partial", 730)} <= got
+    got = _found("In 2024, the district received 18,500 applications, 76 percent of which were filed online.")
+    assert ("online_submission_rate", 76) in got
+    got = _found("Up to now, 17/17 communes have established community digital technology teams.")
+    assert {("communes", 17), ("communes_with_teams", 17)} <= got
+    assert ("online_dossiers_growth", 25) in _found("Online dossiers increased by 25% year on year.")
+
+
+def test_english_parts_for_individuals_and_organisations():
+    got = _found("The province has issued 5,700 digital certificates, including 4,028 for individuals and 1,676 for "
+                 "organizations.")
+    assert {("digital_certificates", 5700), ("personal_digital_signatures", 4028),
+            ("organisational_digital_signatures", 1676)} <= got
