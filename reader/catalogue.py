@@ -39,6 +39,12 @@ def fold(text: str) -> str:
 _TI_SPELLING = re.compile(r"(?<!\w)tỉ(?!\w)")
 
 
+def folded_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A regular expression to run on folded text: its Vietnamese words get fold's tone placement ("toàn" → "tòan",
+    "khoảng" → "khỏang"), its letters and escapes stay as written."""
+    return re.compile(_TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], pattern), flags)
+
+
 @dataclass(frozen=True)
 class Wording:
     text: str

@@ -20,7 +20,7 @@ from typing import Any
 
 from loaders.periods import PeriodError, parse_period
 
-from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, load_catalogue
+from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, folded_pattern, load_catalogue
 from .numbers import Figure, find_figures
 from .periods import PeriodMention, asof_code, document_date_from_text, find_periods
 from .reasons import Part, part, render
@@ -200,7 +200,7 @@ def _plan_wording(folded: str, words: list[str]) -> str | None:
 
 
 # "cán đích mục tiêu", "đã hoàn thành kế hoạch", "vượt chỉ tiêu", "achieved its target": a plan met is a result
-_ACHIEVED_BEFORE = re.compile(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|reached)"
+_ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|reached)"
                               r"(?:\s+(?:được|its|the|their))?\s*$")
 
 
@@ -320,7 +320,7 @@ _SUBUNITS_OF_PROVINCE = re.compile(r"(?<!\w)các\s+huyện(?:,\s*thị\s+xã)?(?
 _PROVINCE_OWN = re.compile(r"cấp\s+tỉnh|(?<!\w)sở,?\s+ban,?\s+ngành|(?<!\w)các\s+sở(?!\w)|provincial\s+level")
 _ON_BEHALF = re.compile(r"(?:chỉ\s+đạo|hướng\s+dẫn|theo|đề\s+nghị|yêu\s+cầu|giao)\s+của\s+$")
 # "toàn huyện", "trên địa bàn tỉnh", "province-wide": the whole unit, whatever bodies are named elsewhere
-_WHOLE_UNIT = re.compile(r"(?<!\w)toàn\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã)(?!\w)"
+_WHOLE_UNIT = folded_pattern(r"(?<!\w)toàn\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã)(?!\w)"
                          r"|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:huyện|tỉnh|xã)|(?:whole|entire)\s+(?:district|province|commune)"
                          r"|(?:province|district)[-\s]wide")
 _COMMUNE_BARE = re.compile(
@@ -890,14 +890,14 @@ _COMPARED_WITH = re.compile(
     r"\s*$"
 )
 # "tất cả 33 xã", "toàn bộ 115 thôn", "all 33 communes": every place there is, so the count is also how many there are
-_ALL_PLACES = re.compile(r"(?<!\w)(?:tất\s+cả|toàn\s+bộ|cả|all(?:\s+of\s+the)?|all\s+the)\s*$")
+_ALL_PLACES = folded_pattern(r"(?<!\w)(?:tất\s+cả|toàn\s+bộ|cả|all(?:\s+of\s+the)?|all\s+the)\s*$")
 _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 
 
 
 # "7.660 hồ sơ trực tuyến, đạt tỷ lệ 90%", "434 were submitted online, representing 85%": the rate of the count just
 # before it, whatever other wordings stand in the clause
-_RATE_OF_COUNT = re.compile(
+_RATE_OF_COUNT = folded_pattern(
     r"(?:,|\s|\()\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
     r"(?:\s+(?:khoảng|hơn|trên|gần|xấp\s+xỉ|more\s+than|over|about|nearly|almost))?\s*$")
 
@@ -985,8 +985,8 @@ def _counts_other(f: Figure, info: IndicatorInfo, cat: Catalogue) -> bool:
 
 def _target_start(folded: str, clause: _Clause, cat: Catalogue) -> tuple[int | None, str | None]:
     for w in cat.plan_before_figure:
-        m = re.search(r"(?<!\w)" + re.escape(w) + r"(?:\s+\S+){0,2}?\s+(?:khoảng\s+|trên\s+|gần\s+)?\d",
-                      folded[clause.start : clause.end])
+        m = folded_pattern(r"(?<!\w)" + re.escape(w) + r"(?:\s+\S+){0,2}?\s+(?:khoảng\s+|trên\s+|gần\s+)?\d").search(
+            folded[clause.start : clause.end])
         if m:
             return clause.start + m.start(), w
     return None, None
@@ -1062,7 +1062,7 @@ _SUBSET_OF_PLACES = re.compile(
     r"|biên\s+giới|điểm|thí\s+điểm|nông\s+thôn\s+mới|without|lacking|in\s+(?:dead|blank)\s+zones?|(?:with\s+)?no\s+signal"
     r"|extremely\s+disadvantaged|disadvantaged|remote|border|pilot)(?!\w)")
 # "78 xã, phường, đặc khu của tỉnh", "21 xã, thị trấn của huyện": the unit's places, so how many there are
-_OF_THE_UNIT = re.compile(r"(?:\s*,?\s*(?:và\s+)?(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|bản|tổ\s+dân\s+phố|khu\s+phố))*"
+_OF_THE_UNIT = folded_pattern(r"(?:\s*,?\s*(?:và\s+)?(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|bản|tổ\s+dân\s+phố|khu\s+phố))*"
                           r"\s*(?:mới\s+)?(?:của|thuộc|trên\s+địa\s+bàn)\s+(?:toàn\s+)?(?:tỉnh|huyện|thành\s+phố|thị\s+xã)(?!\w)"
                           r"|\s*(?:of|in)\s+the\s+(?:province|district|city)(?!\w)")
 

@@ -551,3 +551,10 @@ def test_english_parts_for_individuals_and_organisations():
                  "organizations.")
     assert {("digital_certificates", 5700), ("personal_digital_signatures", 4028),
             ("organisational_digital_signatures", 1676)} <= got
+
+
+def test_whole_unit_words_match_in_either_tone_placement():
+    # fold() writes "toàn" as "tòan": patterns run on folded text take the same placement
+    (c, *_) = propose("Toàn xã hiện có 15 tổ công nghệ số cộng đồng.", document_date="2025-10-20")
+    assert c.level == "district"
+    assert ("villages", 115) in _found("Toàn bộ 115 thôn đã có tổ công nghệ số cộng đồng.")
