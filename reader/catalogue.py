@@ -194,11 +194,6 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
             structural=bool(item.get("structural")),
             requires=tuple(fold(w) for w in more.get("requires") or []),
         )
-    # a rate of two flows (online dossiers over dossiers received) is over the same span as they are
-    for info in infos.values():
-        numerator = (info.derived or {}).get("numerator")
-        if isinstance(numerator, str) and numerator in infos and infos[numerator].flow:
-            info.flow = True
     return Catalogue(
         indicators=infos,
         pairs=pairs,

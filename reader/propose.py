@@ -837,10 +837,15 @@ def _rates_of_a_list(text: str, folded: str, figures: list[Figure], structure: _
 
 def _without_rounded_restatements(candidates: list[Candidate]) -> list[Candidate]:
     """A headline's "hơn 85% hồ sơ nộp qua mạng" restates the body's "chiếm 85,10%": of a rounded figure ("hơn",
-    "gần", "khoảng") and an exact one of the same indicator, level and period that it rounds, the exact one stays."""
+    "gần", "khoảng") and an exact one of the same indicator and level that it rounds (of the same period, or the rounded
+    one has none said), the exact one stays."""
     def restates(rounded: Candidate, exact: Candidate) -> bool:
-        if exact is rounded or exact.qualifier or (exact.indicator, exact.level, exact.commune, exact.period) != (
-                rounded.indicator, rounded.level, rounded.commune, rounded.period):
+        if exact is rounded or exact.qualifier or (exact.indicator, exact.level, exact.commune) != (
+                rounded.indicator, rounded.level, rounded.commune):
+            return False
+        # the same period, or none said beside the rounded one (a headline is dated by the report alone)
+        undated = any(code.startswith(("period_report", "period_unstated")) for code, _ in rounded.reason_parts)
+        if exact.period != rounded.period and not undated:
             return False
         a, b = float(rounded.value), float(exact.value)
         if a == b:
