@@ -383,7 +383,7 @@ _DOC_DATE_PATTERNS = [
     # a date on a line of its own, as news pages stamp them: "Ngày 15/01/2025", "Cập nhật: 15/01/2025 08:30"
     re.compile(r"^[ \t]*(?:ngày|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|đăng\s+lúc)[ \t]*:?[ \t]*(?:ngày[ \t]+)?"
                r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
-               re.IGNORECASE | re.M),
+               re.IGNORECASE | re.MULTILINE),
     # an English page's stamp on a line of its own: "July 12, 2025", "Updated: 12 July 2025 09:30", "Monday, July 12, 2025"
     re.compile(r"^[ \t]*(?:(?:updated|posted|published|date)[ \t]*:?[ \t]*)?(?:\d{1,2}:\d{2}[ \t]*,?[ \t]*)?"
                r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"

@@ -16,7 +16,7 @@ import math
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +111,7 @@ def keep_decisions(
         rows.append(row)
     record = {
         "id": uuid.uuid4().hex,
-        "time": (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "time": (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S%z"),
         "editor": editor.strip(),
         "unit": unit,
         "source": source or None,

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from reader import propose
-from store.reader_decisions import decision, decisions_path, document_path, keep_decisions, proposal_fields, \
-    read_decisions
+from store.reader_decisions import (
+    decision,
+    decisions_path,
+    document_path,
+    keep_decisions,
+    proposal_fields,
+    read_decisions,
+)
 from tests.conftest import DATA_DIR, REPO
 
 TEXT = ("Báo cáo ngày 20/12/2023. Năm 2023, Ủy ban nhân dân huyện đã tiếp nhận 12.500 hồ sơ thủ tục hành chính, "
@@ -31,7 +37,7 @@ def test_each_save_appends_one_line_and_stores_the_text_once(tmp_path):
     proposals = [proposal_fields(c) for c in propose(TEXT)]
     assert [p["value"] for p in proposals] == [12500, 4321, 15]
     taken = [{**proposals[0]}, {**proposals[1], "value": 4322.0}, None]
-    when = datetime(2026, 12, 2, 1, 30, tzinfo=timezone.utc)
+    when = datetime(2026, 12, 2, 1, 30, tzinfo=UTC)
     kept = keep_decisions(tmp_path, TEXT, list(zip(proposals, taken)), editor=" Lan ", unit="huyen-thu",
                           source="huyen-thu-2023", document_date="2023-12-20", now=when)
     keep_decisions(tmp_path, TEXT, [(proposals[2], None)], editor="Lan", unit="huyen-thu")
