@@ -17,6 +17,7 @@ from loaders.models import is_slug
 from loaders.paths import default_data_dir
 from reader import DocumentError, propose, read_document, reasons
 from reader.district_file import passage
+from store.reader_decisions import keep_decisions, proposal_fields
 from store.unit_file import document_bytes, with_figures
 from ui import db, editor_access, layout, markdown, review_cache, scope, state
 from ui.tables import show_table
@@ -69,6 +70,7 @@ st.success(t("reader.found", lang, count=len(candidates), seconds=format_number(
 # Widget keys carry the text's hash, so a new report never inherits the decisions made on the previous one.
 text_key = hashlib.sha256(text.encode()).hexdigest()[:10]
 accepted, rejected = [], 0
+decided = []  # (what the reader proposed, what the person took or None): kept as material when saved
 for number, candidate in enumerate(candidates):
     key = f"{text_key}_{number}"
     with st.container(border=True):
@@ -98,10 +100,12 @@ for number, candidate in enumerate(candidates):
                                        else t("reader.qualifier_none", lang))
     if decision == "reject":
         rejected += 1
+        decided.append((proposal_fields(candidate), None))
         continue
     accepted.append({"indicator": indicator, "value": value, "unit": catalogue.indicators[indicator].unit,
                      "period": period, "level": level, "commune": commune if level == "commune" else None,
                      "qualifier": qualifier or None, "quote": candidate.quote})
+    decided.append((proposal_fields(candidate), accepted[-1]))
 
 st.subheader(t("reader.save_title", lang))
 st.caption(t("reader.accepted_count", lang, accepted=len(accepted), rejected=rejected, total=len(candidates)))
@@ -161,3 +165,9 @@ if reviewed.ok:
         if st.button(t("reader.save", lang), type="primary", disabled=not editor.strip(), key="reader_save"):
             if review_cache.save_reviewed(reviewed, editor, lang) is not None:
                 st.success(t("reader.saved", lang, district=markdown.escape(names.get(slug) or header["district"])))
+                try:  # the figures are saved whatever happens here: the record is for the reader's next round
+                    keep_decisions(data_dir, text, decided, editor=editor, unit=slug, source=source["id"] or None,
+                                   document_date=source["date"] or document_date or None)
+                    st.caption(t("reader.decisions_kept", lang, count=len(decided)))
+                except (OSError, ValueError, TypeError) as error:
+                    st.warning(t("reader.decisions_not_kept", lang, error=markdown.escape(str(error))))

@@ -32,7 +32,17 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer (rare): keep offsets
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], lowered)
+    # "tỉ lệ" and "tỷ lệ" are one word spelt two ways (both common in reports): one spelling, same length
+    return _TI_SPELLING.sub("tỷ", _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], lowered))
+
+
+_TI_SPELLING = re.compile(r"(?<!\w)tỉ(?!\w)")
+
+
+def folded_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A regular expression to run on folded text: its Vietnamese words get fold's tone placement ("toàn" → "tòan",
+    "khoảng" → "khỏang"), its letters and escapes stay as written."""
+    return re.compile(_TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], pattern), flags)
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class IndicatorInfo:
     counted_unit: str | None  # the catalogue's counted_unit: "commune" for a number of communes, …
     derived: dict[str, Any] | None
     structural: bool
+    requires: tuple[str, ...] = ()  # words the figure's own stretch must hold to be this indicator's (wordings.yaml)
 
     @property
     def proposable(self) -> bool:
@@ -90,11 +101,14 @@ class Catalogue:
 
 
 _NUMBER_GAP = r"(?:\s+\d[\d.,/]*)?"
+# the passive Vietnamese puts between the words of a wording: "hồ sơ (đã) được thanh toán trực tuyến" is "hồ sơ thanh
+# toán trực tuyến", "văn bản được ký số" "văn bản ký số"
+_PASSIVE_GAP = r"(?:\s+(?:đã\s+|đang\s+)?được)?"
 
 
 def _wording(text: str, counting: set[str]) -> Wording:
     words = fold(text).split()
-    body = (_NUMBER_GAP + r"\s+").join(re.escape(w) for w in words)
+    body = (_NUMBER_GAP + _PASSIVE_GAP + r"\s+").join(re.escape(w) for w in words)
     pattern = re.compile(r"(?<![\w])" + body + r"(?![\w])")
     # one Vietnamese syllable says little on its own; one English content word ("received", "digitised") says more
     one_syllable = len(words) == 1 and not any(ch.isupper() for ch in text) and not (
@@ -178,6 +192,7 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
             counted_unit=item.get("counted_unit"),
             derived=derived,
             structural=bool(item.get("structural")),
+            requires=tuple(fold(w) for w in more.get("requires") or []),
         )
     return Catalogue(
         indicators=infos,

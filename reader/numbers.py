@@ -136,6 +136,17 @@ _QUALIFIER_RE = re.compile(
 )
 _QUALIFIER_OF = {q: kind for q, kind in _QUALIFIERS}
 _TARGET_RE = re.compile(r"\b(chỉ tiêu|mục tiêu|phấn đấu|kế hoạch đề ra|target|aim|goal)\b", re.IGNORECASE)
+# a goal named before the figure is no target when it was met ("cán đích mục tiêu", "vượt chỉ tiêu", "achieved its target")
+_MET_BEFORE = re.compile(r"(?:đạt|hoàn\s+thành|cán\s+đích|về\s+đích|vượt|achieved|met|exceeded|reached)(?:\s+(?:its|the))?\s*$",
+                         re.IGNORECASE)
+
+
+def _is_target(text: str, before: str, figure_start: int) -> bool:
+    said = _TARGET_RE.search(before)
+    if not said:
+        return False
+    at = figure_start - len(before) + said.start()
+    return not _MET_BEFORE.search(text[max(0, at - 20) : at])
 _ACHIEVED_RE = re.compile(r"(?:^|\s)(đạt|achieved|reached)(?:\s+(?:tỷ lệ|tỉ lệ|mức|khoảng|gần|trên|hơn))?\s*$", re.I)
 
 # words after a number that make it a duration, an age, a date part or a rank rather than a figure
@@ -148,8 +159,11 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:số|Số|no\.?|No\.?)\s*:|\b(?:ngày|tháng|năm|quý|Quý|thứ|khóa|khoá|điều|Điều|khoản|Khoản|lần|"
     r"mức độ|cấp độ|giai đoạn|đoạn|tết|Tết|Nguyên đán|đề án|Đề án|Nghị quyết|nghị quyết|Quyết định|quyết định|"
     r"Chỉ thị|chỉ thị|Nghị định|nghị định|Thông tư|thông tư|Kế hoạch|kế hoạch|Công văn|công văn|Văn bản|"
-    r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|year|in|since|from|to|until|by)\s*)$"
+    r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|year)\s*)$"
 )
+# English prepositions before a date or a day ("from 1 to 18 August", "since 2021", "by 30 June"); a rate or an amount
+# after them is a figure ("up to 99.05%", "rose to 95%", "by 12%")
+_NOT_BEFORE_UNLESS_SIGNED = re.compile(r"\b(?:in|since|from|to|until|by)\s*$")
 # "Quyết định số 608", "Nghị quyết số 51": the number of a document (but "tổng số 4.000 hồ sơ" is a figure)
 _DOCUMENT_NUMBER_BEFORE = re.compile(
     r"(?:quyết\s+định|nghị\s+quyết|kế\s+hoạch|công\s+văn|văn\s+bản|thông\s+tư|chỉ\s+thị|nghị\s+định|"
@@ -171,7 +185,7 @@ _FIGURE_RE = re.compile(
     r"(?:(?P<frac>\s?/\s?)(?P<b>\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)"
     r"|(?P<range>\s?[-–]\s?)(?P<c>\d+(?:[.,]\d+)*)(?![\w/-]|[.,]\d))?"
     r"(?P<mult>\s(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand)(?!\w))?"
-    r"(?P<sign>\s?%|\s?(?:đồng(?!\s*chí)|VNĐ|VND|đ)(?!\w))?",
+    r"(?P<sign>\s?%|\s(?:percent|per\s+cent|phần\s+trăm)(?!\w)|\s?(?:đồng(?!\s*chí)|VNĐ|VND|đ)(?!\w))?",
 )
 _MULTIPLIER = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3, "million": 1e6, "billion": 1e9,
                "thousand": 1e3}
@@ -214,8 +228,8 @@ def _unit_word(text: str, end: int) -> tuple[str, int]:
 def _unit_of(sign: str | None, mult: str | None) -> tuple[str, float]:
     factor = _MULTIPLIER.get((mult or "").strip().lower(), 1.0)
     sign = (sign or "").strip()
-    if sign == "%":
-        return "percent", 1.0
+    if sign == "%" or sign.lower() in ("percent", "phần trăm") or re.fullmatch(r"per\s+cent", sign.lower()):
+        return "percent", 1.0  # "97 percent", "45 per cent", "90 phần trăm"
     if sign:
         return "vnd", factor
     return "count", factor
@@ -227,6 +241,8 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 20]
     after_number = text[m.end("a") : m.end("a") + 4] if not (m.group("frac") or m.group("range")) else after
     if _NOT_BEFORE.search(before) or _DOCUMENT_NUMBER_BEFORE.search(before):
+        return True
+    if not m.group("sign") and _NOT_BEFORE_UNLESS_SIGNED.search(before):
         return True
     if _LETTER_AFTER.match(after_number) and not m.group("sign"):
         return True
@@ -324,7 +340,7 @@ def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Fig
         high=high,
         ambiguous=ambiguous,
         qualifier=qualifier,
-        target=bool(_TARGET_RE.search(before)),
+        target=_is_target(text, before, m.start()),
         achieved=bool(_ACHIEVED_RE.search(before)),
         unit_word=unit_word,
         unit_word_start=unit_word_start,

@@ -94,9 +94,23 @@ def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # từ ngày 1/7 đến cuối tháng 10/2025 / từ 1/7 đến 26/11/2025 / từ ngày 15/12/2023 đến 14/6/2024: a span between two
+    # days runs over their months (the first day's year, when not said, is the second's or the one before)
+    ("day_span", _p(r"(?:từ|tính\s+từ|kể\s+từ)\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*"
+                    + _Y.format(n="y1") + r")?\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?(?:ngày\s+)?"
+                    r"(?:(?P<d2>\d{1,2})\s*/\s*|tháng\s+)(?P<m2>\d{1,2})(?:\s*(?:/\s*|\s+năm\s+)" + _Y.format(n="y2")
+                    + r")?(?![\d/])")),
+    # from July 1 to August 18 / between 1 July and 17 September 2025
+    ("day_span_en", _p(r"(?:from|between)\s+(?:(?P<mn1>" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r"|\d{1,2}" + _ORDINAL
+                       + r"\s+(?P<mn1b>" + _MONTH_NAMES + r"))(?:,?\s+" + _Y.format(n="y1") + r")?\s+(?:to|until|till|"
+                       r"through|and)\s+(?:(?P<mn2>" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r"|\d{1,2}" + _ORDINAL
+                       + r"\s+(?P<mn2b>" + _MONTH_NAMES + r"))(?:,?\s+" + _Y.format(n="y2") + r")?(?![\d/])")),
     # từ (đầu) tháng 8/2021 đến nay / từ năm 2021 đến nay: from then to the document date
-    ("since", _p(r"(?:từ|since)\s+(?:đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
+    ("since", _p(r"(?:từ|since)\s+(?P<early>đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
                  + r"\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại)")),
     # từ ngày 1/7 đến nay / từ 01/7/2025 đến nay (a day: the span runs from its month)
     ("since_day", _p(r"(?:từ|kể\s+từ)\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*" + _Y.format(n="y")
@@ -127,6 +141,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    r"|H(?P<hn>[12])\s+" + _Y.format(n="y2") + r")")),
     ("quarter_en", _p(r"(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?:(?:the|this)\s+year|"
                       + _Y.format(n="y") + r"))?")),
+    # "trong năm nay", "năm trước", "năm ngoái", "(trong) năm qua": the document's year or the one before ("năm qua"
+    # in a report of the first half-year is the year just ended)
+    ("year_vi", _p(r"(?:trong\s+)?năm\s+(?P<which>nay|trước|ngoái|qua)(?!\w)")),
     # "so far this year", "this year", "last year": the document's year (or the one before)
     ("year_en", _p(r"(?:so\s+far\s+)?(?P<which>this|last)\s+year(?!['’]s?\s+(?:target|plan))")),
     # quý III năm 2023 / quý 3/2023
@@ -160,8 +177,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, str, bool] | None:
+def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int | None = None
+             ) -> tuple[str, str, bool] | None:
     g = m.groupdict()
+    if kind in ("day_span", "day_span_en"):
+        if kind == "day_span":
+            m1, m2 = int(g["m1"]), int(g["m2"])
+        else:
+            m1, m2 = _MONTHS_EN[(g["mn1"] or g["mn1b"]).lower()], _MONTHS_EN[(g["mn2"] or g["mn2b"]).lower()]
+        y2 = _year(g["y2"], None) or (_year(g["y1"], None) if g["y1"] and m1 <= m2 else None) or doc_year
+        if y2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+            return None
+        y1 = _year(g["y1"], y2 if m1 <= m2 else y2 - 1)
+        if (y1, m1) > (y2, m2):
+            return None
+        return _months_code(y1, m1, y2, m2), "flow", not (g["y1"] or g["y2"])
     if kind == "month_span":
         y2 = _year(g["y2"], None)
         y1 = _year(g["y1"], y2)
@@ -174,7 +204,8 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
             return None
         return _months_code(y1, int(g["m1"]), y2, int(g["m2"])), "flow", from_doc
     if kind == "since":
-        return ("since", g["y"], g["m"] or ""), "since", False
+        # "từ đầu năm 2024 đến nay" runs from January; "từ năm 2021 đến nay" over whole years
+        return ("since", g["y"], g["m"] or ("1" if g["early"] else "")), "since", False
     if kind == "since_day":
         return ("since", g["y"] or "", g["m"]), "since", not g["y"]
     if kind == "since_year_start":
@@ -213,6 +244,12 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None) -> tuple[str, st
         y = _year(g["y"], doc_year)
         q = ["first", "second", "third", "fourth"].index(g["q"].lower()) + 1
         return (f"{y}-Q{q}", "flow", not g["y"]) if y else None
+    if kind == "year_vi":
+        if doc_year is None:
+            return None
+        which = g["which"].lower()
+        back = which in ("trước", "ngoái") or (which == "qua" and doc_month is not None and doc_month <= 6)
+        return str(doc_year - (1 if back else 0)), "flow", True
     if kind == "year_en":
         if doc_year is None:
             return None
@@ -288,6 +325,8 @@ def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodM
     """
     text = unicodedata.normalize("NFC", text)
     doc_year = _doc_year(document_date)
+    month = re.match(r"\s*(?:asof\s+)?\d{4}-(\d{1,2})", str(document_date or ""))
+    doc_month = int(month.group(1)) if month else None
     now = asof_code(document_date) or ""
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
@@ -299,7 +338,7 @@ def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodM
                 start += 1
             if any(start < e and s < end for s, e in taken):
                 continue
-            result = _mention(kind, m, doc_year)
+            result = _mention(kind, m, doc_year, doc_month)
             if result is None:
                 continue
             code, mention_kind, from_doc = result
@@ -341,6 +380,10 @@ _DOC_DATE_PATTERNS = [
     # "Hương Khê, 07/09/2023"; not a web page's "Thứ Ba, 20/01/2026" (today's date at the top of a site, without a time)
     re.compile(r"^(?![ \t]*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)[ \t]*,[ \t]*\d{1,2}/\d{1,2}/\d{4}[ \t]*$)"
                r"[^\n]{0,60},\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE | re.M),
+    # a date on a line of its own, as news pages stamp them: "Ngày 15/01/2025", "Cập nhật: 15/01/2025 08:30"
+    re.compile(r"^[ \t]*(?:ngày|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|đăng\s+lúc)[ \t]*:?[ \t]*(?:ngày[ \t]+)?"
+               r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
+               re.IGNORECASE | re.MULTILINE),
     # an English page's stamp on a line of its own: "July 12, 2025", "Updated: 12 July 2025 09:30", "Monday, July 12, 2025"
     re.compile(r"^[ \t]*(?:(?:updated|posted|published|date)[ \t]*:?[ \t]*)?(?:\d{1,2}:\d{2}[ \t]*,?[ \t]*)?"
                r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"

@@ -20,7 +20,7 @@ from typing import Any
 
 from loaders.periods import PeriodError, parse_period
 
-from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, load_catalogue
+from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, folded_pattern, load_catalogue
 from .numbers import Figure, find_figures
 from .periods import PeriodMention, asof_code, document_date_from_text, find_periods
 from .reasons import Part, part, render
@@ -193,9 +193,15 @@ def _plan_wording(folded: str, words: list[str]) -> str | None:
     """The first plan wording in a folded sentence; "đảm bảo … đạt" allows a few words in between."""
     for w in words:
         body = r"(?:\s+\S+){0,8}?\s+".join(re.escape(p.strip()) for p in w.split("…"))
-        if re.search(r"(?<!\w)" + body + r"(?!\w)", folded):
-            return w
+        for m in re.finditer(r"(?<!\w)" + body + r"(?!\w)", folded):
+            if not _ACHIEVED_BEFORE.search(folded[max(0, m.start() - 25) : m.start()]):
+                return w
     return None
+
+
+# "cán đích mục tiêu", "đã hoàn thành kế hoạch", "vượt chỉ tiêu", "achieved its target": a plan met is a result
+_ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|reached)"
+                              r"(?:\s+(?:được|its|the|their))?\s*$")
 
 
 # "đến năm 2025", "by 2026": a year after the report's own is a target date
@@ -314,7 +320,7 @@ _SUBUNITS_OF_PROVINCE = re.compile(r"(?<!\w)các\s+huyện(?:,\s*thị\s+xã)?(?
 _PROVINCE_OWN = re.compile(r"cấp\s+tỉnh|(?<!\w)sở,?\s+ban,?\s+ngành|(?<!\w)các\s+sở(?!\w)|provincial\s+level")
 _ON_BEHALF = re.compile(r"(?:chỉ\s+đạo|hướng\s+dẫn|theo|đề\s+nghị|yêu\s+cầu|giao)\s+của\s+$")
 # "toàn huyện", "trên địa bàn tỉnh", "province-wide": the whole unit, whatever bodies are named elsewhere
-_WHOLE_UNIT = re.compile(r"(?<!\w)toàn\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã)(?!\w)"
+_WHOLE_UNIT = folded_pattern(r"(?<!\w)toàn\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã)(?!\w)"
                          r"|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:huyện|tỉnh|xã)|(?:whole|entire)\s+(?:district|province|commune)"
                          r"|(?:province|district)[-\s]wide")
 _COMMUNE_BARE = re.compile(
@@ -578,7 +584,10 @@ def propose(
         f
         for f in find_figures(text, language=language)
         if not any(s <= f.start and f.end <= e for s, e in covered)
+        and not _LEVEL_NAME.search(folded[max(0, f.start - 30) : f.start])
     ]
+    figures = [f for f in figures if not _is_row_number(text, f)]
+    figures = sorted(figures + _ranks(text, figures), key=lambda f: f.start)
     # "tăng 12% so với cùng kỳ năm 2022": 2022 is the year compared with, not the figure's period
     mentions = [m for m in all_mentions if not _COMPARED_WITH.search(folded[max(0, m.start - 40) : m.start])]
     doc = _doc_periods(text, mentions, document_date, structure)
@@ -637,6 +646,8 @@ def propose(
         # "tiếp nhận 18.751 hồ sơ, trong đó 811 ở cấp huyện và 17.940 ở cấp xã": parts without wordings of their own
         # are counted like the total they break down
         head: tuple[_Scored, Any] | None = None
+        head_at = -1
+        parts_of: dict[int, list[int]] = {}
         breakdown = False
         for i, f in enumerate(clause_figures):
             between = folded[clause_figures[i - 1].end if i else clause.start : f.start]
@@ -646,13 +657,17 @@ def propose(
                 breakdown = False
             if i in choice:
                 if not breakdown:
-                    head = choice[i]
+                    head, head_at = choice[i], i
+                elif head is not None and choice[i][0].info.id == head[0].info.id:
+                    parts_of.setdefault(head_at, []).append(i)  # a part that names the total's indicator itself
             elif breakdown and head is not None and f.unit == head[0].info.unit and not _counts_other(f, head[0].info, cat):
                 lvl = _level(f, i, clause_figures, zones[i], clause_cues, clause, structure, cues, head[0].info,
                              text, communes)
                 part_of = _Scored(head[0].info, head[0].score, [*head[0].evidence, part("breakdown")], False)
                 choice[i] = (part_of, None, lvl)
-        _rates_of_counts(folded, clause_figures, choice, cat)
+                parts_of.setdefault(head_at, []).append(i)
+        _parts_of_a_fraction(clause_figures, choice, parts_of, cat)
+        _rates_of_counts(folded, clause_figures, choice, cat, matches)
         paired_as_denominator: set[int] = set()
         # "hướng đến 100% thủ tục …, 90% hồ sơ …": from a target wording followed by a figure, the clause is a target
         target_at, target_word = _target_start(folded, clause, cat)
@@ -717,24 +732,30 @@ def propose(
                 ids = [(place, denominator)]  # "11/11 xã đã đạt chuẩn …": only how many there are is in the catalogue
             for indicator_id, value in ids:
                 own_confidence = confidence
+                indicator_id, scope_note = _team_scope(indicator_id, f, level, clause, folded, text, communes, cat)
                 info = cat.indicators.get(indicator_id)
                 if info is None or not (info.proposable or info.id == place or
                                         (info.stated_rate and indicator_id == best.info.id)):
                     continue
                 parts = [*notes,
                          *([] if indicator_id == best.info.id else [part("paired", indicator=best.info.id, figure=f.text)])]
+                if scope_note:
+                    parts.append(scope_note)
+                own_level = level
                 if indicator_id == place:
                     parts = [*notes, part("context_count", figure=f.text)]
                     # how many places there are holds even when what the clause says of them is uncertain
                     own_confidence = max(confidence, 0.75 * (0.4 if sentence.plan else 1.0))
+                    # the places a unit has are the unit's (a named commune's villages are that commune's)
+                    own_level = level if level == "commune" else "district"
                 candidates.append(
                     Candidate(
                         indicator=indicator_id,
                         value=value,
                         unit=info.unit,
                         period=period,
-                        level=level,
-                        commune=commune,
+                        level=own_level,
+                        commune=commune if own_level == "commune" else None,
                         qualifier=f.qualifier,
                         quote=text[quote_start:quote_end],
                         start=quote_start,
@@ -748,12 +769,121 @@ def propose(
                     )
                 )
                 sentence_of[id(candidates[-1])] = clause.sentence
+    candidates += _rates_of_a_list(text, folded, figures, structure, matches, cat, candidates, mentions,
+                                   carried_period, doc)
     candidates = _check_stated_rates(candidates, sentence_of, cat)
-    return _dedupe([c for c in candidates if c.confidence >= min_confidence])
+    candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
+    return _dedupe(candidates)
+
+
+# "tỷ lệ: cung cấp dịch vụ công trực tuyến, số hóa hồ sơ và thanh toán trực tuyến đều đạt 100%": one figure said of
+# several rates, listed after "tỷ lệ" and joined by commas and "và"
+_LIST_HEAD = re.compile(r"(?<!\w)(?:tỷ\s+lệ|the\s+rates?\s+of|rates\s+for)\s*:?\s*")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\svà\s|\sand\s)\s*")
+
+
+def _rates_of_a_list(text: str, folded: str, figures: list[Figure], structure: _Structure, matches: list[_Match],
+                     cat: Catalogue, candidates: list[Candidate], mentions: list[PeriodMention],
+                     carried: dict[int, PeriodMention | None], doc: _DocPeriods) -> list[Candidate]:
+    added: list[Candidate] = []
+    for f in figures:
+        ci = structure.clause_at(f.start)
+        if f.unit != "percent" or ci < 0:
+            continue
+        clause = structure.clauses[ci]
+        sentence = structure.sentences[clause.sentence]
+        heads = list(_LIST_HEAD.finditer(folded, sentence.start, f.start))
+        if not heads or re.search(r"\d", folded[heads[-1].end() : f.start]):
+            continue
+        head = heads[-1]
+        items, pos = [], head.start()  # the first item's wording may hold "tỷ lệ" itself ("tỷ lệ số hóa hồ sơ")
+        for sep in _LIST_SPLIT.finditer(folded, head.end(), f.start):
+            items.append((pos, sep.start()))
+            pos = sep.end()
+        items.append((pos, f.start))
+        named: list[IndicatorInfo] = []
+        for a, b in items:
+            inside = [m for m in matches if a <= m.start and m.end <= b and not m.weak
+                      and cat.indicators[m.indicator].unit == "percent"]
+            if inside:
+                # the longest wording; of one wording two indicators share, the one with the plainer name
+                best = max(inside, key=lambda m: (m.syllables, m.end, -len(cat.indicators[m.indicator].name_vi)))
+                info = cat.indicators[best.indicator]
+                if info not in named:
+                    named.append(info)
+        if len(named) < 2:
+            continue
+        taken = {c.indicator: c for c in candidates if c.figure_start == f.start}
+        confidence = 0.7 * (0.4 if sentence.plan else 1.0)
+        for info in named:
+            if info.id in taken:  # proposed already, maybe unsure: the list says it is one of the rates
+                c = taken[info.id]
+                if c.confidence < confidence:
+                    c.confidence = confidence
+                    c.reason_parts = [*c.reason_parts, part("list_of_rates", count=len(named))]
+                    c.reason = render(c.reason_parts, "en")
+                continue
+            if not (info.proposable or info.stated_rate):
+                continue
+            period, period_note = _period(f, info, clause, sentence, mentions, carried, doc, structure,
+                                          [g.start for g in figures], text)
+            parts = [part("list_of_rates", count=len(named)), period_note if period else part("period_unstated")]
+            start, end = _trim(text, sentence.start, sentence.end)
+            added.append(Candidate(info.id, f.value, info.unit, period or UNSTATED_PERIOD, "district", None,
+                                   f.qualifier, text[start:end], start, end, confidence, render(parts, "en"),
+                                   f.start, f.end, f.ambiguous, parts))
+    return added
+
+
+def _without_rounded_restatements(candidates: list[Candidate]) -> list[Candidate]:
+    """A headline's "hơn 85% hồ sơ nộp qua mạng" restates the body's "chiếm 85,10%": of a rounded figure ("hơn",
+    "gần", "khoảng") and an exact one of the same indicator and level that it rounds (of the same period, or the rounded
+    one has none said), the exact one stays."""
+    def restates(rounded: Candidate, exact: Candidate) -> bool:
+        if exact is rounded or exact.qualifier or (exact.indicator, exact.level, exact.commune) != (
+                rounded.indicator, rounded.level, rounded.commune):
+            return False
+        # the same period, or none said beside the rounded one (a headline is dated by the report alone)
+        undated = any(code.startswith(("period_report", "period_unstated")) for code, _ in rounded.reason_parts)
+        if exact.period != rounded.period and not undated:
+            return False
+        a, b = float(rounded.value), float(exact.value)
+        if a == b:
+            return False
+        close = abs(a - b) <= (1.0 if rounded.unit == "percent" else 0.05 * max(abs(b), 1.0))
+        direction = {"over": b >= a, "nearly": b <= a}.get(rounded.qualifier or "", True)
+        return close and direction
+    return [c for c in candidates if not (c.qualifier and any(restates(c, o) for o in candidates))]
 
 
 UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does not state
 
+# Community digital-technology teams: the catalogue holds village teams, commune teams and, "when the report gives one
+# number without separating them", all teams. A count of teams is the villages' only when its clause speaks of
+# villages (thôn, tổ dân phố, bản, "tại 32 thôn", hamlets) or is said of one commune, or the page is about one commune
+# (a commune's teams are its villages'); "toàn huyện có 215 tổ", "4.000 tổ công nghệ số cộng đồng" alone are all the teams there are.
+_VILLAGE_TEAMS, _ALL_TEAMS = "community_teams_village_level", "community_teams_total"
+_VILLAGE_WORDS = re.compile(
+    r"(?<!\w)(?:thôn|tổ\s+dân\s+phố|làng|buôn|ấp|bon|sóc|khu\s+phố|khu\s+dân\s+cư|cấp\s+thôn"
+    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?)(?!\w)")
+
+
+def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folded: str, text: str,
+                communes: list[str], cat: Catalogue) -> tuple[str, Part | None]:
+    if indicator_id != _VILLAGE_TEAMS or _ALL_TEAMS not in cat.indicators:
+        return indicator_id, None
+    own = re.match(r"[^,;:()]*", folded[f.end : clause.end]).group(0)  # "100 tổ cấp thôn", up to the next comma
+    if _VILLAGE_WORDS.search(own):
+        return indicator_id, None
+    said = folded[clause.start : clause.end]
+    # "208 tổ (21 tổ cấp xã, 187 tổ cấp thôn)": a clause that names both levels breaks a total down
+    both = _VILLAGE_WORDS.search(said) and re.search(r"(?<!\w)(?:cấp\s+xã|commune[-\s]level)", said)
+    if not both and (_VILLAGE_WORDS.search(said) or level == "commune" or _unit_commune(text, communes)):
+        return indicator_id, None
+    return _ALL_TEAMS, part("teams_all_levels")
+
+# "level-3 and level-4 services", "levels 3 and 4", "mức độ 2": a level's number names the service, it counts nothing
+_LEVEL_NAME = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*(?:\d\s*(?:,|và|and|&|-|–|or|hoặc)\s*)?$")
 _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
@@ -765,27 +895,32 @@ _COMPARED_WITH = re.compile(
     r"\s*$"
 )
 # "tất cả 33 xã", "toàn bộ 115 thôn", "all 33 communes": every place there is, so the count is also how many there are
-_ALL_PLACES = re.compile(r"(?<!\w)(?:tất\s+cả|toàn\s+bộ|cả|all(?:\s+of\s+the)?|all\s+the)\s*$")
+_ALL_PLACES = folded_pattern(r"(?<!\w)(?:tất\s+cả|toàn\s+bộ|cả|all(?:\s+of\s+the)?|all\s+the)\s*$")
 _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 
 
 
 # "7.660 hồ sơ trực tuyến, đạt tỷ lệ 90%", "434 were submitted online, representing 85%": the rate of the count just
 # before it, whatever other wordings stand in the clause
-_RATE_OF_COUNT = re.compile(
-    r"(?:,|\s)\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
+_RATE_OF_COUNT = folded_pattern(
+    r"(?:,|\s|\()\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
     r"(?:\s+(?:khoảng|hơn|trên|gần|xấp\s+xỉ|more\s+than|over|about|nearly|almost))?\s*$")
 
 
 def _follows_count_as_rate(folded: str, figures: list[Figure], i: int) -> bool:
     if i == 0 or figures[i].unit != "percent" or figures[i - 1].unit != "count":
         return False
-    between = folded[figures[i - 1].end : figures[i].start]
+    # "56.436/110.642 hồ sơ qua dịch vụ công trực tuyến mức độ 3 và 4 (chiếm 51%)": a level's number is part of a name
+    between = _LEVEL_NUMBERS.sub(" ", folded[figures[i - 1].end : figures[i].start])
     return not re.search(r"[\d;.]", between) and bool(_RATE_OF_COUNT.search(between))
 
 
+_LEVEL_NUMBERS = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*\d(?:\s*(?:,|và|and|&|-|–|or|hoặc)\s*"
+                            r"(?:levels?[\s-]*|mức\s+độ\s*)?\d)*(?!\d)")
+
+
 def _rates_of_counts(folded: str, figures: list[Figure], choice: dict[int, tuple[Any, Any, Any]],
-                     cat: Catalogue) -> None:
+                     cat: Catalogue, matches: list[_Match]) -> None:
     rate_of = {info.derived["numerator"]: info for info in cat.indicators.values() if info.stated_rate}
     for i in range(1, len(figures)):
         before = figures[i - 1]
@@ -794,11 +929,40 @@ def _rates_of_counts(folded: str, figures: list[Figure], choice: dict[int, tuple
         if not _follows_count_as_rate(folded, figures, i):
             continue
         counted, _, level = choice[i - 1]
-        rate = rate_of.get(counted.info.id)
+        # "56.436/110.642 hồ sơ (chiếm 51%)": the rate of the fraction's pair
+        pair = cat.partner(counted.info.id) if before.kind == "fraction" else None
+        rate = rate_of.get(counted.info.id) or (rate_of.get(pair[0]) if pair else None) \
+            or _rate_named_by_count(before, figures[i], matches, cat)
         if rate is None or (i in choice and choice[i][0].info.id != rate.id and choice[i][0].score >= 2.5):
             continue
         evidence = [part("rate_of_count", indicator=counted.info.id, figure=before.text)]
         choice[i] = (_Scored(rate, 3.0, evidence, False), None, level)
+
+
+def _parts_of_a_fraction(figures: list[Figure], choice: dict[int, tuple[Any, Any, Any]], parts_of: dict[int, list[int]],
+                         cat: Catalogue) -> None:
+    """"56.436/110.642 hồ sơ trực tuyến, trong đó 35.560 cấp huyện và 20.876 cấp xã": parts that add up to the
+    fraction's first number break down that number (the online dossiers), not the total after the slash."""
+    for head_at, parts in parts_of.items():
+        fraction = figures[head_at]
+        pair = cat.partner(choice[head_at][0].info.id) if fraction.kind == "fraction" else None
+        if pair is None or pair[0] not in cat.indicators:
+            continue
+        if abs(sum(float(figures[i].value) for i in parts) - float(fraction.value)) > 1:
+            continue
+        numerator = cat.indicators[pair[0]]
+        for i in parts:
+            scored, rival, level = choice[i]
+            choice[i] = (_Scored(numerator, scored.score, [*scored.evidence, part("parts_add_up", figure=fraction.text)],
+                                 False), rival, level)
+
+
+def _rate_named_by_count(count: Figure, rate: Figure, matches: list[_Match], cat: Catalogue) -> IndicatorInfo | None:
+    """"2.041 hồ sơ giải quyết trước hạn, đạt tỷ lệ 99%": the rate of what the words after the count describe; of
+    several rate wordings there, the last (Vietnamese puts the modifier after the head)."""
+    named = [m for m in matches if count.end <= m.start and m.end <= rate.start and not m.weak
+             and cat.indicators[m.indicator].unit == "percent"]
+    return cat.indicators[max(named, key=lambda m: m.end).indicator] if named else None
 
 
 def _breakdown_parts(folded: str, figures: list[Figure], scored: list[list[_Scored]], cat: Catalogue) -> set[int]:
@@ -826,8 +990,8 @@ def _counts_other(f: Figure, info: IndicatorInfo, cat: Catalogue) -> bool:
 
 def _target_start(folded: str, clause: _Clause, cat: Catalogue) -> tuple[int | None, str | None]:
     for w in cat.plan_before_figure:
-        m = re.search(r"(?<!\w)" + re.escape(w) + r"(?:\s+\S+){0,2}?\s+(?:khoảng\s+|trên\s+|gần\s+)?\d",
-                      folded[clause.start : clause.end])
+        m = folded_pattern(r"(?<!\w)" + re.escape(w) + r"(?:\s+\S+){0,2}?\s+(?:khoảng\s+|trên\s+|gần\s+)?\d").search(
+            folded[clause.start : clause.end])
         if m:
             return clause.start + m.start(), w
     return None, None
@@ -903,7 +1067,7 @@ _SUBSET_OF_PLACES = re.compile(
     r"|biên\s+giới|điểm|thí\s+điểm|nông\s+thôn\s+mới|without|lacking|in\s+(?:dead|blank)\s+zones?|(?:with\s+)?no\s+signal"
     r"|extremely\s+disadvantaged|disadvantaged|remote|border|pilot)(?!\w)")
 # "78 xã, phường, đặc khu của tỉnh", "21 xã, thị trấn của huyện": the unit's places, so how many there are
-_OF_THE_UNIT = re.compile(r"(?:\s*,?\s*(?:và\s+)?(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|bản|tổ\s+dân\s+phố|khu\s+phố))*"
+_OF_THE_UNIT = folded_pattern(r"(?:\s*,?\s*(?:và\s+)?(?:xã|phường|thị\s+trấn|đặc\s+khu|thôn|bản|tổ\s+dân\s+phố|khu\s+phố))*"
                           r"\s*(?:mới\s+)?(?:của|thuộc|trên\s+địa\s+bàn)\s+(?:toàn\s+)?(?:tỉnh|huyện|thành\s+phố|thị\s+xã)(?!\w)"
                           r"|\s*(?:of|in)\s+the\s+(?:province|district|city)(?!\w)")
 
@@ -1148,8 +1312,8 @@ def _score(
     # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it
     place = bool(re.search(r"(?<!\w)(?:tại|ở|at|in)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE))
     if f.unit == "count":
-        if float(f.value) != int(f.value):
-            return []  # counts are whole numbers: "4.0", "1,5" are something else
+        if float(f.value) != int(f.value) and not _SCORE_WORD.match(unit_word):
+            return []  # counts are whole numbers: "4.0", "1,5" are something else (an index's "87,5 điểm" excepted)
         if any(re.match(rf"{re.escape(w)}(?!\w)", unit_word) for w in cat.not_figures):
             return []  # "quy trình 5 bước", "3 trụ cột": how a thing is built, not a result
         close_before = any(
@@ -1161,8 +1325,12 @@ def _score(
     # "49/49 cán bộ được trang bị chữ ký số": what each of the people counted was given is what the figure counts
     given = _GIVEN.match(fold(text[f.end : f.end + 120]))
     results: list[_Scored] = []
+    # the figure's own stretch and the few words before it ("hồ sơ trực tuyến đạt 3.020, tăng 35% so với cùng kỳ")
+    own_words = fold(text[max(clause.start, before_start - 60) : after_end])
     for info in cat.indicators.values():
         if not (info.proposable or info.stated_rate) or info.unit != f.unit:
+            continue
+        if info.requires and not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", own_words) for w in info.requires):
             continue
         found = per_indicator.get(info.id, [])
         strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)
@@ -1190,12 +1358,18 @@ def _score(
                 unit_match = True
                 score += 1.5
                 evidence.append(part("counts", word=f.unit_word))
-            elif not english and any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words):
+            elif any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words) and (
+                    not english or unit_word.split()[0] in cat.counting_words):
+                # (in English the words after the number run on: only its first word says what is counted, as in
+                # "17/17 communes have established … teams")
                 # "tại 08 xã" counts communes, "30.095 trường hợp" cases: another indicator's counting word
                 # only a wording right before the number can overrule it ("chữ ký số: 12 cán bộ"): one after the
                 # counting word describes what was counted ("258 TTHC giải quyết ở mức độ 2" are no accounts)
                 score -= 1.0
-                close_before = [m for m, name in near if name == "before" and fig_start - m.end <= 25]
+                # ("các tổ … đã tiếp cận 1.000 hộ dân": a verb between makes the number the verb's object, what the
+                # counting word says it is)
+                close_before = [m for m, name in near if name == "before" and fig_start - m.end <= 25
+                                and not _VERB_BETWEEN.search(fold(text[m.end : fig_start]))]
                 eligible = eligible and bool(close_before) and not place
             else:
                 score -= 0.3
@@ -1215,6 +1389,43 @@ def _score(
     return results
 
 
+# "1 | Số hồ sơ tiếp nhận | 12.345", "II. | …": a table row's number (STT) in its first cell counts nothing
+_ROW_NUMBER = re.compile(r"[ \t]*\|?[ \t]*(?:\d{1,3}|[IVXivx]{1,4})[.)]?[ \t]*\|[ \t]*[^\W\d_]")
+
+
+def _is_row_number(text: str, f: Figure) -> bool:
+    row = _ROW_NUMBER.match(text, text.rfind("\n", 0, f.start) + 1)
+    return row is not None and f.end <= row.end() and "|" in text[f.end : row.end()]
+
+
+_SCORE_WORD = re.compile(r"(?:điểm|points?)(?!\w)")
+# "xếp thứ 3/10 huyện", "đứng thứ 2", "xếp hạng 5", "ranked 2nd out of 9": a rank (numbers.py leaves ordinals out as
+# figures; here the words say it is one). Its counting word is the catalogue's "hạng".
+_RANK = re.compile(r"(?<!\w)(?:(?:xếp|đứng)\s+(?:thứ|hạng)(?:\s+thứ)?|xếp\s+hạng(?:\s+thứ)?|ranked|ranking)\s+"
+                   r"(?:(?:no\.|number)\s*)?(?P<n>\d{1,3})(?:st|nd|rd|th)?(?![\d.,]\d)", re.IGNORECASE)
+
+
+# the only rank the catalogue holds is the administrative-reform index's: "đứng thứ 2 toàn tỉnh về tỷ lệ hồ sơ trực
+# tuyến" is a rank of something else
+_RANKED_INDEX = re.compile(r"chỉ\s+số\s+(?:cải\s+cách\s+hành\s+chính|cchc|par)|par\s*index|(?:public\s+)?"
+                           r"administrative\s+reform\s+index", re.IGNORECASE)
+
+
+def _ranks(text: str, figures: list[Figure]) -> list[Figure]:
+    found = []
+    for m in _RANK.finditer(text):
+        if any(f.start <= m.start("n") < f.end for f in figures):
+            continue
+        before = re.split(r"[.;!?\n]\s", text[max(0, m.start() - 200) : m.start()])[-1]
+        after = re.split(r"[.;!?\n]", text[m.end() : m.end() + 120])[0]
+        if not _RANKED_INDEX.search(before + " " + after):
+            continue
+        found.append(Figure(int(m.group("n")), "count", m.start("n"), m.end("n"), m.group("n"), unit_word="hạng",
+                            unit_word_start=-1))
+    return found
+
+
+_VERB_BETWEEN = re.compile(r"(?<!\w)(?:đã|đang|vừa|has|have|had)(?!\w)")
 _GIVEN = re.compile(r"\s*(?:cán\s+bộ|công\s+chức|viên\s+chức|người|officials|staff)(?:,\s*(?:công|viên)\s+chức)*"
                     r"(?:\s+[^\s,;.]+){0,2}?\s+(?:(?:đã\s+)?được\s+(?:trang\s+bị|cấp)|(?:were\s+|are\s+|have\s+been\s+)?"
                     r"(?:equipped|issued|provided)\s+with)\s+(?P<thing>[^,;.()]+)")

@@ -214,9 +214,12 @@ def _audit_entry(data_dir: Path, reviewed: Review, editor: str, when: str, befor
 
 
 def _append_audit(data_dir: Path, record: dict) -> None:
-    """Append one line and fsync it. When the file does not end in a newline (an append cut short by a crash),
+    append_json_line(Path(data_dir) / HISTORY_DIR / AUDIT_FILE, record)
+
+
+def append_json_line(path: Path, record: dict) -> None:
+    """Append one JSON line and fsync it. When the file does not end in a newline (an append cut short by a crash),
     the new line starts on a line of its own, so only the torn line is lost to readers, never the next one."""
-    path = Path(data_dir) / HISTORY_DIR / AUDIT_FILE
     line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     created = not path.exists()
     descriptor = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)

@@ -286,7 +286,7 @@ def test_reader_pasting_a_paragraph_shows_candidates_with_their_quotes():
     assert not at.exception
     assert "Đề xuất 4 số liệu" in at.success[0].value
     chosen = [box.value for box in at.selectbox if box.key and box.key.startswith("indicator_")]
-    assert chosen == ["dossiers_received", "dossiers_online", "community_teams_village_level", "community_team_members"]
+    assert chosen == ["dossiers_received", "dossiers_online", "community_teams_total", "community_team_members"]
     assert any("12\\.500" in block.value and "orange-background" in block.value for block in at.markdown)
 
 

@@ -139,7 +139,7 @@ def test_an_english_page_is_recognised_and_read():
     assert detect_language(text) == "en"
     found = _found(text)
     assert {("dossiers_received", 1973), ("dossiers_online", 1640), ("on_time_rate", 99.5),
-            ("community_teams_village_level", 157), ("community_team_members", 1000)} <= found
+            ("community_teams_total", 157), ("community_team_members", 1000)} <= found
 
 
 def test_a_vietnamese_report_stays_vietnamese():
@@ -196,7 +196,7 @@ def test_an_undated_report_does_not_take_a_cited_resolutions_date():
     text = ("Thực hiện Nghị quyết số 51/NQ-HĐND ngày 12/3/2021 của HĐND tỉnh, huyện hiện có 140 tổ công nghệ số "
             "cộng đồng.")
     assert report_date(text) is None
-    c = _one(text, "community_teams_village_level", 140, date=None)
+    c = _one(text, "community_teams_total", 140, date=None)
     assert c.period == UNSTATED_PERIOD
     assert any(code == "period_unstated" for code, _ in c.reason_parts)
 
@@ -261,7 +261,7 @@ def test_a_day_without_its_year_is_in_the_documents_year():
              date="2022-04-07")
     assert c.period == "asof 2022-04-05"
     # a day later than the document is last year's
-    c = _one("Tính đến ngày 20/12, toàn huyện có 120 tổ công nghệ số cộng đồng.", "community_teams_village_level", 120,
+    c = _one("Tính đến ngày 20/12, toàn huyện có 120 tổ công nghệ số cộng đồng.", "community_teams_total", 120,
              date="2025-01-06")
     assert c.period == "asof 2024-12-20"
 
@@ -394,3 +394,163 @@ def test_english_spans_without_a_year_take_the_documents():
     c = _one("In the third quarter, the centre received 2,400 applications.", "dossiers_received", 2400,
              date="2025-10-20", language="en")
     assert c.period == "2025-Q3"
+
+
+# ── community teams: all levels unless the sentence speaks of villages ────────────────────────────────────────
+
+
+def test_a_count_of_teams_with_no_villages_named_is_all_the_teams():
+    # the catalogue's community_teams_total: "one number without separating commune and village teams"
+    assert ("community_teams_total", 2400) in _found("Đà Nẵng có 12.000 thành viên của 2.400 tổ công nghệ số cộng đồng.")
+    assert ("community_teams_total", 36) in _found(
+        "In 2023, the ward established 36 community digital technology teams with 252 members.")
+    # villages named in the sentence: village teams
+    assert ("community_teams_village_level", 115) in _found("Toàn huyện có 115 tổ công nghệ số cộng đồng ở 115 thôn, bản.")
+    assert ("community_teams_village_level", 40) in _found(
+        "The district has 40 community digital technology teams in its villages and residential groups.")
+    # said of commune teams: commune teams
+    assert ("community_teams_commune_level", 10) in _found("Có 10 tổ công nghệ số cộng đồng cấp xã.")
+
+
+def test_ti_le_is_tỷ_lệ_spelt_the_other_way():
+    assert ("online_payment_rate", 96.8) in _found("Tỉ lệ thanh toán trực tuyến đạt 96,8%.")
+
+
+def test_the_number_of_a_service_level_is_no_figure():
+    for text in ("He talked about level-3 and level-4 online public services.",
+                 "The district deploys the list of levels 3 and 4 online public services.",
+                 "Huyện triển khai dịch vụ công trực tuyến mức độ 3 và 4."):
+        assert not {value for _, value in _found(text)} & {3, 4}, text
+    # "đạt mức 95%" is a figure all the same
+    assert ("online_submission_rate", 95) in _found("Tỷ lệ hồ sơ nộp trực tuyến đạt mức 95%.")
+
+
+def test_a_rate_after_a_count_is_the_rate_of_what_the_count_describes():
+    found = _found("Trung tâm đã giải quyết 2.051 hồ sơ; trong đó 2.041 hồ sơ giải quyết trước hạn, đạt tỉ lệ trên 99%.")
+    assert ("on_time_rate", 99) in found
+
+
+def test_english_rates_after_up_to_and_in_brackets():
+    found = _found("The ward has resolved 3660/3695 records, achieving an early settlement rate of up to 99.05%.")
+    assert ("on_time_rate", 99.05) in found
+    text = ("In 2022, the district received 56,436/110,642 records through level 3 and 4 online public services "
+            "(accounting for 51%), of which 35,560 records at district level and 20,876 records at commune level.")
+    got = {(c.indicator, c.value, c.level) for c in propose(text)}
+    assert {("dossiers_online", 56436, "district"), ("dossiers_received", 110642, "district"),
+            ("online_submission_rate", 51, "district")} <= got
+    # the parts add up to the online dossiers, so they are online dossiers at their levels
+    assert {("dossiers_online", 35560, "unit_bodies"), ("dossiers_online", 20876, "commune_aggregate")} <= got
+
+
+def test_a_verb_between_a_wording_and_a_count_leaves_the_count_to_its_counting_word():
+    found = _found("Các Tổ công nghệ số cộng đồng đã tiếp cận hơn 1.000 hộ dân.")
+    assert not any(indicator.startswith("community_teams") for indicator, _ in found)
+    assert ("dossiers_online", 7600) in _found("Có tới 7.600 hồ sơ được nộp qua mạng, chiếm 85,10% tổng số hồ sơ.")
+
+
+def test_a_span_between_two_days_is_over_their_months():
+    text = "Tính từ ngày 1/7 đến cuối tháng 10/2025, trung tâm đã tiếp nhận 2.265 hồ sơ."
+    assert _one(text, "dossiers_received", 2265, date="2025-11-04").period == "2025-07..2025-10"
+    text = "In the period from July 1 to August 18, the ward received 3,695 dossiers."
+    assert _one(text, "dossiers_received", 3695, date="2025-08-25").period == "2025-07..2025-08"
+    text = "Từ ngày 15/12/2023 đến 14/6/2024, huyện tiếp nhận 1.200 hồ sơ trực tuyến."
+    assert _one(text, "dossiers_online", 1200, date="2024-06-20").period == "2023-12..2024-06"
+
+
+
+def test_percent_written_as_a_word_is_a_rate():
+    assert ("edocs_signed_rate", 97) in _found("The ratio of documents digitally signed reached 97 percent.")
+
+
+def test_a_rounded_headline_gives_way_to_the_exact_figure_it_restates():
+    text = "Hơn 85% hồ sơ được nộp qua mạng\n\nTrong năm 2025, tỷ lệ nộp trực tuyến đạt 85,10% tổng số hồ sơ."
+    values = [c.value for c in propose(text, document_date="2025-12-10") if c.indicator == "online_submission_rate"]
+    assert values == [85.1]
+
+
+def test_the_administrative_reform_index_score_and_rank():
+    got = {(c.indicator, c.value) for c in propose(
+        "Chỉ số CCHC năm 2023 của huyện đạt 87,5 điểm, xếp thứ 3/10 huyện, thành phố.", document_date="2024-03-01")}
+    assert {("cchc_index_score", 87.5), ("cchc_index_rank", 3)} <= got
+    got = {(c.indicator, c.value) for c in propose(
+        "The district's PAR index ranked 2nd out of 9 districts with 88.2 points.", document_date="2024-03-01")}
+    assert {("cchc_index_score", 88.2), ("cchc_index_rank", 2)} <= got
+    # a rank of something else is no figure of the catalogue
+    assert not _found("Huyện đứng thứ 2 toàn tỉnh về tỷ lệ hồ sơ trực tuyến.")
+
+
+def test_teams_broken_down_by_level_keep_their_levels_and_the_total_is_all_teams():
+    found = _found("Toàn huyện hiện có 10 tổ công nghệ số cộng đồng cấp xã, 100 tổ cấp thôn với 600 thành viên.")
+    assert {("community_teams_commune_level", 10), ("community_teams_village_level", 100)} <= found
+    found = _found("Chỉ đạo các xã thành lập tổ công nghệ số cộng đồng thôn, tổ dân phố; toàn huyện hiện có 215 tổ "
+                   "chuyển đổi số cộng đồng với 645 thành viên.")
+    assert ("community_teams_total", 215) in found
+
+
+def test_flattened_tables_and_passive_wordings():
+    text = ("STT | Chỉ tiêu | Kết quả\n1 | Số hồ sơ tiếp nhận | 12.345\n2 | Số hồ sơ trực tuyến | 8.765\n"
+            "3 | Tỷ lệ hồ sơ trực tuyến | 71,0%")
+    assert _found(text) == {("dossiers_received", 12345), ("dossiers_online", 8765), ("online_submission_rate", 71)}
+    assert ("dossiers_online", 3020) in _found(
+        "Tổng số hồ sơ tiếp nhận: 4.512 hồ sơ (trực tuyến: 3.020 hồ sơ; trực tiếp: 1.492 hồ sơ).")
+    assert ("dossiers_paid_online", 2345) in _found("Đã có 2.345 hồ sơ được thanh toán trực tuyến.")
+
+
+def test_growth_compared_with_last_year_is_online_dossiers_growth_only_when_said_of_them():
+    assert ("online_dossiers_growth", 12) not in _found(
+        "Trong kỳ, đã tiếp nhận 4.512 hồ sơ (tăng 12% so với cùng kỳ), trong đó 3.020 hồ sơ nộp trực tuyến.")
+    assert ("online_dossiers_growth", 35) in _found("Hồ sơ nộp trực tuyến đạt 3.020 hồ sơ, tăng 35% so với cùng kỳ.")
+
+
+def test_english_specialised_signatures_and_network():
+    assert ("agencies_specialised_network_rate", 100) in _found(
+        "So far, 100% of agencies are connected to the specialised data transmission network.")
+    assert ("agencies_specialised_signature_rate", 100) in _found(
+        "So far, 100% of the district's agencies use specialised digital signatures.")
+
+
+def test_relative_years_and_dates_on_a_line_of_their_own():
+    assert _one("Trong năm qua, huyện tiếp nhận 5.000 hồ sơ.", "dossiers_received", 5000, date="2025-01-15").period == "2024"
+    assert _one("Từ đầu năm 2024 đến nay, tiếp nhận 3.000 hồ sơ.", "dossiers_received", 3000,
+                date="2024-10-01").period == "2024-01..2024-10"
+    assert report_date("Ngày 15/01/2025\nTrong năm 2024, huyện tiếp nhận 5.000 hồ sơ.") == "2025-01-15"
+    # "so với cùng kỳ năm trước" is the year compared with
+    c = _one("Năm 2024, tiếp nhận 5.000 hồ sơ trực tuyến, tăng 20% so với cùng kỳ năm trước.", "dossiers_online", 5000,
+             date="2025-01-15")
+    assert c.period == "2024"
+
+
+def test_one_figure_for_a_list_of_rates():
+    found = _found("Tỷ lệ số hóa hồ sơ và thanh toán trực tuyến đều đạt 100%.")
+    assert {("digitisation_rate", 100), ("online_payment_rate", 100)} <= found
+
+
+def test_a_target_met_is_a_result():
+    # "cán đích mục tiêu" reached the goal: the figures that follow are results, not plans
+    found = _found("Xã cán đích mục tiêu nông thôn mới kiểu mẫu với tỷ lệ số hóa hồ sơ đạt 98%.")
+    assert ("digitisation_rate", 98) in found
+    assert ("digitisation_rate", 98) not in _found("Mục tiêu năm tới: tỷ lệ số hóa hồ sơ đạt 98%.")
+
+
+def test_english_breakdowns_rates_of_which_and_growth():
+    got = _found("The district has 1,850 online public services, including 1,120 full-process services and 730 partial ones.")
+    assert {("services_online_total", 1850), ("services_end_to_end", 1120), ("services_partial", 730)} <= got
+    got = _found("In 2024, the district received 18,500 applications, 76 percent of which were filed online.")
+    assert ("online_submission_rate", 76) in got
+    got = _found("Up to now, 17/17 communes have established community digital technology teams.")
+    assert {("communes", 17), ("communes_with_teams", 17)} <= got
+    assert ("online_dossiers_growth", 25) in _found("Online dossiers increased by 25% year on year.")
+
+
+def test_english_parts_for_individuals_and_organisations():
+    got = _found("The province has issued 5,700 digital certificates, including 4,028 for individuals and 1,676 for "
+                 "organizations.")
+    assert {("digital_certificates", 5700), ("personal_digital_signatures", 4028),
+            ("organisational_digital_signatures", 1676)} <= got
+
+
+def test_whole_unit_words_match_in_either_tone_placement():
+    # fold() writes "toàn" as "tòan": patterns run on folded text take the same placement
+    (c, *_) = propose("Toàn xã hiện có 15 tổ công nghệ số cộng đồng.", document_date="2025-10-20")
+    assert c.level == "district"
+    assert ("villages", 115) in _found("Toàn bộ 115 thôn đã có tổ công nghệ số cộng đồng.")

@@ -359,7 +359,7 @@ PROPOSAL_CASES = [
         "Toàn huyện có 92 tổ công nghệ số cộng đồng với khoảng 460 thành viên.",
         "2023-10",
         "vi",
-        [("community_teams_village_level", 92, "asof 2023-10", "district"),
+        [("community_teams_total", 92, "asof 2023-10", "district"),
          ("community_team_members", 460, "asof 2023-10", "district")],
     ),
     (
@@ -445,7 +445,7 @@ def test_table_columns_give_the_level():
     # "cấp huyện" beside "cấp xã": the district's own bodies
     assert ("edocs_signed_rate", 98.5, "unit_bodies", "asof 2023") in got
     assert ("edocs_signed_rate", 96.1, "commune_aggregate", "asof 2023") in got
-    assert ("community_teams_village_level", 112, "unit_bodies", "asof 2023") in got
+    assert ("community_teams_total", 112, "unit_bodies", "asof 2023") in got
 
 
 def test_heading_gives_the_level():
@@ -464,7 +464,7 @@ def test_without_a_report_date_a_figure_is_as_of_the_sources_unstated_date():
 def test_date_in_the_header_is_the_report_date():
     text = "Hương Khê, ngày 07 tháng 9 năm 2023\n\nToàn huyện hiện có 215 tổ chuyển đổi số cộng đồng."
     (c,) = propose(text)
-    assert (c.indicator, c.value, c.period) == ("community_teams_village_level", 215, "asof 2023-09-07")
+    assert (c.indicator, c.value, c.period) == ("community_teams_total", 215, "asof 2023-09-07")
 
 
 def test_a_run_of_hundreds_of_digits_is_not_a_figure_and_does_not_crash():

@@ -38,6 +38,7 @@ HEADLINE = {
     "organisational_digital_signatures",
     "community_teams_village_level",
     "community_teams_commune_level",
+    "community_teams_total",
     "community_team_members",
     "communes_with_teams",
 }
