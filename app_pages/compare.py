@@ -21,11 +21,13 @@ from ui.tables import show_table
 lang = state.language()
 all_units = db.query("districts")
 # Units of one kind are compared: districts (until 2025) with districts, communes with communes. The choice is
-# offered only when the data holds figures of more than one kind; the page's words (its title too) follow the kind,
-# so the title is drawn above the kind switch once the kind is known.
+# offered only when the data holds figures of more than one kind; it starts from the kind of the units the link names,
+# else the kind with most units (scope.default_kind). The page's words (its title too) follow the kind, so the title
+# is drawn above the kind switch once the kind is known.
 kinds = [kind for kind in ("district", "commune", "province") if kind in set(all_units["unit_kind"])]
 top = st.container()
-kind = state.bound("kind", "compare_kind", kinds, kinds[0], lambda options: st.radio(
+kind = state.bound("kind", "compare_kind", kinds, scope.default_kind(all_units, state.linked_values("d")),
+                   lambda options: st.radio(
     t("compare.kind", lang), options, key="compare_kind", horizontal=True,
     format_func=lambda k: t(f"subtypes.kind_{k}", lang)) if len(options) > 1 else options[0])
 with top:

@@ -27,7 +27,7 @@ metrics[3].metric(t("overview.metric_sources", lang), format_number(len(sources)
 summary = scope.in_display_order(summary)  # by province, then name: as people look for a unit
 ids = list(summary["district_id"])
 names = dict(zip(summary["district_id"], summary["district_name"]))
-kind, kind_ids = scope.first_kind(summary)  # the scorecard starts from units of one kind, as Compare does
+kind, kind_ids = scope.first_kind(summary, state.linked_values("d"))  # the scorecard starts from units of one kind, as Compare does
 default_ids = scope.default_districts(kind_ids)
 chosen = state.bound("d", "overview_districts", ids, default_ids, lambda options: st.multiselect(
     t("overview.scorecard_districts", lang), options, key="overview_districts", format_func=names.get), many=True)

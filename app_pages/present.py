@@ -18,7 +18,7 @@ districts = db.query("districts")
 themes = db.query("themes")
 ids = list(scope.in_display_order(districts)["district_id"])  # by province, then name
 names = dict(zip(districts["district_id"], districts["district_name"]))
-kind, kind_ids = scope.first_kind(districts)
+kind, kind_ids = scope.first_kind(districts, state.linked_values("d"))
 default_ids = scope.default_districts(kind_ids)  # one kind, as on the Compare page
 words = scope.unit_words(kind, lang)
 presenting = state.choice("show", ["1"], None) == "1"

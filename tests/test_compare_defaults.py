@@ -45,6 +45,6 @@ def test_compare_words_follow_the_kind_of_unit(commune_app):
     assert at.multiselect(key="compare_districts").label == "Chọn xã, phường để so sánh"
     at.multiselect(key="compare_districts").set_value([]).run()
     assert "Chọn ít nhất một xã để so sánh" in " ".join(w.value for w in at.warning)
-    districts = run_page("compare", theme="online_services")
+    districts = run_page("compare", theme="online_services", kind="district")
     assert districts.title[0].value == "So sánh các huyện"
     assert districts.multiselect(key="compare_districts").label == "Chọn huyện để so sánh"

@@ -68,7 +68,7 @@ def test_compare_invalid_link_values_fall_back_with_a_notice():
 
 
 def test_compare_selection_is_written_back_into_the_url():
-    at = run_page("compare")
+    at = run_page("compare", kind="district")
     at.selectbox(key="compare_theme").set_value("community_teams").run()
     at.multiselect(key="compare_districts").set_value(["huong-khe", "lam-binh"]).run()
     assert at.query_params["theme"] in ("community_teams", ["community_teams"])
@@ -77,13 +77,13 @@ def test_compare_selection_is_written_back_into_the_url():
 
 
 def test_compare_focus_on_one_indicator_shows_one_chart():
-    at = run_page("compare", theme="signing", indicator="signing_rate")
+    at = run_page("compare", theme="signing", indicator="signing_rate", d=SEEDS)
     assert len(at.get("plotly_chart")) == 1
     assert "Tỷ lệ văn bản điện tử được ký số" in all_text(charts(at)[0])
 
 
 def test_compare_with_no_district_asks_for_one_instead_of_failing():
-    at = run_page("compare")
+    at = run_page("compare", kind="district")
     at.multiselect(key="compare_districts").set_value([]).run()
     assert not at.exception and "Chọn ít nhất một huyện" in warnings(at)
 
@@ -105,22 +105,31 @@ def test_overview_scorecard_marks_missing_figures_and_lists_every_district():
 
 
 def test_overview_and_present_start_from_units_of_one_kind(con):
-    """73 units of three kinds: the default scorecard (and deck) holds the first 20 districts, never districts,
-    communes and provinces mixed; the notice counts and names districts."""
+    """Units of three kinds: the default scorecard (and deck) holds the first 20 units of the kind the data holds
+    most units of (today's communes), never districts, communes and provinces mixed; the notice counts and names
+    that kind. A link naming a district starts from districts, so links of before the reform keep working."""
     import queries
     from i18n import t
     from ui.search import vietnamese_key
 
+    counts = dict(queries.cursor(con).execute("SELECT unit_kind, count(*) FROM districts GROUP BY 1").fetchall())
+    kind = max(counts, key=counts.get)
+    assert kind == "commune"  # the bundled data: more communes of today than old districts or provinces
     rows = queries.cursor(con).execute(
-        "SELECT district_id, province_2025, district_name FROM districts WHERE unit_kind = 'district'").fetchall()
+        "SELECT district_id, province_2025, district_name FROM districts WHERE unit_kind = ?", [kind]).fetchall()
     # by province (of today), then name, in Vietnamese dictionary order
-    districts = [row[0] for row in sorted(rows, key=lambda r: (vietnamese_key(r[1]), vietnamese_key(r[2])))]
+    units = [row[0] for row in sorted(rows, key=lambda r: (vietnamese_key(r[1]), vietnamese_key(r[2])))]
     at = run_page("overview")
-    assert at.multiselect(key="overview_districts").value == districts[:20]
-    assert any(f"{len(districts)} huyện" in i.value for i in at.info), [i.value for i in at.info]
-    present = run_page("present", deck="profile.an-truong", show="1")  # a commune: not in the default units
+    assert at.multiselect(key="overview_districts").value == units[:20]
+    assert any(f"{len(units)} xã" in i.value for i in at.info), [i.value for i in at.info]
+    compare = run_page("compare")
+    assert compare.radio(key="compare_kind").value == kind and compare.title[0].value == "So sánh các xã, phường"
+    linked = run_page("compare", d="lam-binh,huong-khe")  # a link of before: districts, and no notice
+    assert linked.radio(key="compare_kind").value == "district" and not linked.warning
+    assert linked.multiselect(key="compare_districts").value == ["lam-binh", "huong-khe"]  # the link's order
+    present = run_page("present", deck="profile.lam-binh", show="1")  # a district: not in the default units
     assert not present.get("plotly_chart") and t("present.empty_deck", "vi") in warnings(present)
-    assert run_page("present", deck="profile.an-truong", show="1", d="an-truong").get("plotly_chart")
+    assert run_page("present", deck="profile.lam-binh", show="1", d="lam-binh").get("plotly_chart")
 
 
 # --- District profile --------------------------------------------------------------------------------------
@@ -170,7 +179,7 @@ def slide_title(at: AppTest) -> str:
 
 
 def test_present_deck_in_the_url_is_restored_and_next_previous_step_through_it():
-    at = run_page("present", deck=DECK_LINK, show="1")
+    at = run_page("present", deck=DECK_LINK, show="1", d=SEEDS)
     assert slide_title(at) == "Tỷ lệ văn bản điện tử được ký số"
     assert any("1 / 3" in m.value for m in at.markdown)
     at.button[1].click().run()  # next
@@ -184,12 +193,12 @@ def test_present_deck_in_the_url_is_restored_and_next_previous_step_through_it()
 
 
 def test_present_opens_on_the_slide_named_in_the_link():
-    at = run_page("present", deck=DECK_LINK, show="1", slide="3", lang="en")
+    at = run_page("present", deck=DECK_LINK, show="1", slide="3", lang="en", d=SEEDS)
     assert slide_title(at) == "Administrative dossiers received and submitted online"
 
 
 def test_present_editor_restores_the_deck_and_can_add_a_theme():
-    at = run_page("present", deck="signing.signing_rate")
+    at = run_page("present", deck="signing.signing_rate", d=SEEDS)
     assert at.multiselect(key="present_deck").value == ["signing.signing_rate"]
     at.selectbox[0].set_value("community_teams").run()
     next(b for b in at.button if b.label == "Thêm").click().run()

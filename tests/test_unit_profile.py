@@ -93,7 +93,7 @@ def test_compare_offers_the_kinds_of_unit_and_compares_one_kind(commune_app):
     assert at.radio(key="compare_kind").options == ["Huyện, quận, thị xã, thành phố (đến 30/6/2025)",
                                                      "Xã, phường, đặc khu", "Tỉnh, thành phố"]
     # one kind at a time: Tuyên Quang's districts hold the district Lâm Bình, never the commune of that name
-    at = run_page("compare", theme="online_services", province="Tuyên Quang")
+    at = run_page("compare", theme="online_services", province="Tuyên Quang", kind="district")
     assert at.multiselect(key="compare_districts").value == ["lam-binh"]
     # Tuyên Quang's communes with figures: the real pages' Minh Ngọc and Vĩnh Tuy, and this test's Lâm Bình
     at = run_page("compare", theme="online_services", kind="commune", province="Tuyên Quang")

@@ -17,8 +17,9 @@ from i18n import t
 from .search import vietnamese_key
 
 MAX_DEFAULT_DISTRICTS = 20
-# Units of one kind are compared (as on the Compare page): a page that starts from "all units" starts from the
-# units of the first kind the data holds, in this order.
+# Units of one kind are compared (as on the Compare page), listed in this order. A page that starts from "all
+# units" starts from the kind the data holds most units of: since the 2025 reform officials compare today's communes,
+# and the bundled data holds more of them than of the old districts; a tie goes to the kind listed first.
 KINDS = ("district", "commune", "province")
 
 
@@ -38,11 +39,22 @@ def default_districts(ids: Sequence[str]) -> list[str]:
     return list(ids[:MAX_DEFAULT_DISTRICTS])
 
 
-def first_kind(units: pd.DataFrame) -> tuple[str, list[str]]:
-    """The first kind of unit the data holds (district, commune, province) and its units' ids in display order: what
-    a page that draws units side by side starts from, never districts, communes and provinces mixed."""
-    held = set(units["unit_kind"])
-    kind = next((k for k in KINDS if k in held), KINDS[0])
+def default_kind(units: pd.DataFrame, linked: Sequence[str] = ()) -> str:
+    """The kind a page starts from: that of the first known unit a link names (so `?d=lam-binh`, a district, still
+    opens districts), else the kind the data holds most units of."""
+    kinds = dict(zip(units["district_id"], units["unit_kind"]))
+    named = next((kinds[unit] for unit in linked if unit in kinds), None)
+    if named in KINDS:
+        return named
+    held = units["unit_kind"].value_counts()
+    present = [k for k in KINDS if held.get(k, 0)]
+    return max(present, key=lambda k: (held[k], -KINDS.index(k))) if present else KINDS[0]
+
+
+def first_kind(units: pd.DataFrame, linked: Sequence[str] = ()) -> tuple[str, list[str]]:
+    """The kind a page starts from (default_kind) and its units' ids in display order: what a page that draws units
+    side by side starts from, never districts, communes and provinces mixed."""
+    kind = default_kind(units, linked)
     ordered = in_display_order(units)
     return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
 

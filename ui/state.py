@@ -36,6 +36,12 @@ def _raw(param: str) -> str | None:
     return value
 
 
+def linked_values(param: str) -> list[str]:
+    """The comma-separated values this page's link (or a copy kept from another page) holds for `param`, unchecked:
+    for choosing a default from them (the kind of the units a link names), never shown."""
+    return [value for value in (_raw(param) or "").split(",") if value]
+
+
 def _from_link(param: str) -> bool:
     """Whether the value comes from this page's own link (not a copy kept from another page)."""
     return st.query_params.get(param) is not None
