@@ -92,9 +92,10 @@ def test_compare_offers_the_kinds_of_unit_and_compares_one_kind(commune_app):
     at = run_page("compare", theme="online_services")
     assert at.radio(key="compare_kind").options == ["Huyện, quận, thị xã, thành phố (đến 30/6/2025)",
                                                      "Xã, phường, đặc khu", "Tỉnh, thành phố"]
-    # one kind at a time: Tuyên Quang's districts hold the district Lâm Bình, never the commune of that name
+    # one kind at a time: Tuyên Quang's districts hold the district Lâm Bình (and the real pages' Hoàng Su Phì, a Hà
+    # Giang district now in Tuyên Quang), never the commune of that name
     at = run_page("compare", theme="online_services", province="Tuyên Quang", kind="district")
-    assert at.multiselect(key="compare_districts").value == ["lam-binh"]
+    assert at.multiselect(key="compare_districts").value == ["hoang-su-phi", "lam-binh"]
     # Tuyên Quang's communes with figures: the real pages' Minh Ngọc and Vĩnh Tuy, and this test's Lâm Bình
     at = run_page("compare", theme="online_services", kind="commune", province="Tuyên Quang")
     assert at.multiselect(key="compare_districts").value == ["xa-lam-binh", "minh-ngoc", "vinh-tuy"]  # by name
