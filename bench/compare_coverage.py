@@ -2,7 +2,8 @@
 
 Issue 14's measure of done: in the default Compare view of the largest province and of "all provinces", at least
 80% of the charts shown have five or more units. The default view is what the page draws before anyone chooses:
-units of one kind (district, commune or province), the first MAX_DEFAULT_DISTRICTS units of the scope in list order,
+units of one kind (district, commune or province; the page opens on the kind the data holds most units of, marked
+``*`` below), the first MAX_DEFAULT_DISTRICTS units of the scope in the page's order (province, then name),
 and, per theme, the charts that at least two of those units report (each unit at its latest period). This walks
 the page's first theme (what opens by default) and every theme of that view with the page's own query and grouping
 (queries/observations_for_districts.sql, charts.compare.group_records and comparable_keys) and prints, per kind and
@@ -21,9 +22,9 @@ import duckdb
 
 import queries
 from charts.compare import _charted, comparable_keys, group_records
+from ui.scope import MAX_DEFAULT_DISTRICTS, default_kind, in_display_order  # the page's own choice of default units
 
 ROOT = Path(__file__).resolve().parent.parent
-MAX_DEFAULT_DISTRICTS = 20  # ui/scope.py: the units a page draws before anyone chooses (ui imports streamlit)
 KINDS = ("district", "commune", "province")
 ENOUGH = 5
 
@@ -45,7 +46,8 @@ def view_counts(con, theme_ids: list[str], unit_ids: list[str]) -> tuple[int, in
 
 
 def report(con) -> list[dict]:
-    units = queries.run(con, "districts")
+    units = in_display_order(queries.run(con, "districts"))
+    opened = default_kind(units)
     theme_ids = list(queries.run(con, "themes")["theme_id"])
     rows = []
     for kind in KINDS:
@@ -62,7 +64,7 @@ def report(con) -> list[dict]:
             chosen = ids[:MAX_DEFAULT_DISTRICTS]
             for themes, label in ((theme_ids[:1], theme_ids[0]), (theme_ids, "all themes")):
                 shown, wide, per_chart = view_counts(con, themes, chosen)
-                rows.append(dict(kind=kind, scope=scope, themes=label, units_in_scope=len(ids), units_drawn=len(chosen),
+                rows.append(dict(kind=kind + ("*" if kind == opened else ""), scope=scope, themes=label, units_in_scope=len(ids), units_drawn=len(chosen),
                                  charts=shown, charts_5plus=wide, per_chart=per_chart))
     return rows
 
