@@ -1,10 +1,14 @@
-"""CĐS Compare: compare districts on digital transformation, every figure traceable to its source."""
+"""CĐS Compare: compare administrative units on digital transformation, every figure traceable to its source."""
+
+from pathlib import Path
 
 import streamlit as st
 
 from ui import layout, navigation
 
-# An emoji icon is drawn by the browser itself; a ":material/…:" icon is fetched from a font CDN by every visitor.
-st.set_page_config(page_title="CĐS Compare", page_icon="📊", layout="wide")
+# The page icon is our own picture, served by the app: an emoji needs an emoji font (a box without one, as on a
+# machine with DejaVu only) and a ":material/…:" page icon is fetched from a font CDN by every visitor.
+st.set_page_config(page_title="CĐS Compare", page_icon=str(Path(__file__).parent / "app_assets" / "favicon.png"),
+                   layout="wide")
 lang = layout.language_switch()
 st.navigation(navigation.pages(lang)).run()

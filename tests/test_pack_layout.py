@@ -158,18 +158,22 @@ def _draws(character: str) -> bool:
     return mask(character) != mask("\U000F0000")  # an unassigned code point draws the missing-glyph box
 
 
-def test_the_presenter_kit_writes_no_character_the_servers_font_draws_as_a_box():
-    """With only fonts-dejavu-core (no emoji font) an emoji is an empty box on a projector and in a PDF."""
+def test_no_page_chart_or_pack_writes_a_character_the_servers_font_draws_as_a_box():
+    """With only fonts-dejavu-core (no emoji font) an emoji is an empty box on a projector, in a PDF and in the
+    browser of a machine like the server: every string, icon and label the product writes, from the translation
+    table to the pages, charts and exports, uses characters DejaVu Sans draws (icons are ':material/…:' names, served
+    by the app; the page icon is a picture, app_assets/favicon.png)."""
     if not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists():
         pytest.skip("fonts-dejavu-core is not installed")
     from tests.conftest import REPO
 
-    texts = [(REPO / path).read_text(encoding="utf-8") for path in (
-        "i18n/strings/present.yaml", "i18n/strings/charts.yaml", "app_pages/present.py", "ui/present_mode.py",
-        *[f"exports/{name}" for name in ("deck.py", "pack_text.py", "pptx_pack.py", "pptx_charts.py", "images.py",
-                                         "pdf_pack.py", "unit_brief.py")])]
-    symbols = {c for text in texts for c in text if ord(c) > 0x2000 and c not in "\u2009\u202f"}
-    assert symbols and not [c for c in symbols if not _draws(c)]
+    paths = [REPO / "app.py", *(REPO / "i18n" / "strings").glob("*.yaml"),
+             *[path for folder in ("app_pages", "ui", "charts", "exports") for path in (REPO / folder).glob("*.py")]]
+    symbols = {(c, path.relative_to(REPO).as_posix()) for path in paths for c in path.read_text(encoding="utf-8")
+               if ord(c) > 0x2000 and c not in "\u2009\u202f\u2060"}
+    assert len(paths) > 60 and symbols
+    boxes = sorted({(c, path) for c, path in symbols if not _draws(c)})
+    assert not boxes, boxes
 
 
 def test_scorecard_slide_names_every_row_even_one_no_unit_reports(con, slides):

@@ -55,7 +55,7 @@ def _stop_without_database(failure: DatabaseUnavailable) -> None:
     from . import state as page_state
 
     lang = page_state.language()
-    st.error(t("common.no_database", lang, count=len(failure.problems)), icon="⛔")
+    st.error(t("common.no_database", lang, count=len(failure.problems)), icon=":material/block:")
     st.code("\n".join(located_problem(p, lang) for p in failure.problems), language=None)
     st.stop()
 

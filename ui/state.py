@@ -62,7 +62,7 @@ def remember(**values: str | Sequence[str] | None) -> None:
 def _warn(container, param: str, bad: str, lang: str) -> None:
     # The value is whatever the link said: shown as text, so a link cannot put its own words or links in our notice.
     container.warning(t("common.url_value_ignored", lang, param=markdown.escape(param), value=markdown.escape(bad)),
-                      icon="🔗")
+                      icon=":material/link:")
 
 
 def _notice(param: str, bad: str) -> None:
