@@ -8,15 +8,14 @@ import textwrap
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-
 from i18n import t
 from i18n.periods import format_period
 
 from .labels import group_title, hover_card, source_note, value_text
 from .markup import plotly_text
+from .plotly_json import JsonFigure
 from .spec import ChartSpec
-from .style import apply_style
+from .style import GRID_COLOR, MEDIA, layout_style
 
 # Status → position on the discrete colour scale.
 STATUS = {"below": 0, "near": 1, "meets": 2, "neutral": 3}
@@ -96,16 +95,20 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
         first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
         row_titles.append(row_title(key, first.iloc[0], lang) if len(first) else key)
 
-    z = np.full((len(rows), len(districts)), np.nan)
+    # None where there is no figure (a gap in the grid, as NaN would be): plain lists, so the JSON is the same as
+    # plotly's validated figure of the same dict (a numpy array would be sent as typed base64 by one, not the other).
+    z: list[list[float | None]] = [[None for _ in districts] for _ in rows]
+    row_place = {key: n for n, key in enumerate(rows)}
+    column_place = {name: n for n, name in enumerate(districts)}
     text = [["" for _ in districts] for _ in rows]
     hover = [["" for _ in districts] for _ in rows]
     for cell in cells.to_dict("records"):
-        r, c = rows.index(cell["row_key"]), districts.index(cell["district_name"])
+        r, c = row_place[cell["row_key"]], column_place[cell["district_name"]]
         if not isinstance(cell["status"], str):  # no figure (pandas stores the None as NaN)
             text[r][c] = f"<i>{t('common.no_data', lang)}</i>"
             hover[r][c] = f"<b>{plotly_text(cell['district_name'])}</b><br>{t('charts.no_data_hover', lang)}"
             continue
-        z[r][c] = STATUS[cell["status"]]
+        z[r][c] = float(STATUS[cell["status"]])
         period = format_period(cell["period_label"], lang)
         text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b><br>{plotly_text(period)}"
         hover[r][c] = (hover_card(cell, lang) + "<br>"
@@ -115,24 +118,26 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
     for n, color in enumerate(STATUS_COLORS):
         scale += [[n / len(STATUS_COLORS), color], [(n + 1) / len(STATUS_COLORS), color]]
     cell_font = CELL_FONT.get(medium, CELL_FONT["screen"])
-    figure = go.Figure(go.Heatmap(
-        z=z, x=[plotly_text(name) for name in districts], y=[plotly_text(title) for title in row_titles], text=text,
-        texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
-        showscale=False, xgap=3, ygap=3,
-    ))
+    style = MEDIA[medium]
     title = t("scorecard.title", lang)
-    figure.update_layout(title=dict(text=title), plot_bgcolor="#F2F2F2",
-                         yaxis=dict(autorange="reversed", showgrid=False),
-                         xaxis=dict(side="top", showgrid=False))
-    apply_style(figure, medium)
-    label_font = cell_font
-    figure.update_layout(height=scorecard_height(len(rows), medium), margin=dict(t=100, l=10, r=10, b=10),
-                         yaxis=dict(tickfont=dict(size=label_font), automargin=True, tickmode="array",
-                                    tickvals=[plotly_text(title) for title in row_titles],
-                                    ticktext=[wrapped_label(title, ROW_LABEL_WRAP.get(medium, 26))
-                                              for title in row_titles]),
-                         xaxis=dict(tickfont=dict(size=label_font + 1), automargin=True))
+    heatmap = dict(
+        type="heatmap", z=z, x=[plotly_text(name) for name in districts], y=[plotly_text(title) for title in row_titles],
+        text=text, texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
+        showscale=False, xgap=3, ygap=3)
+    # The house style (layout_style) with the grid's own axes; the row and column labels keep plotly's automatic
+    # margins (unit names over the columns tilt when they crowd, which a preset margin cannot foresee).
+    layout = layout_style(medium, dict(
+        yaxis=dict(autorange="reversed", showgrid=False, gridcolor=GRID_COLOR, zerolinecolor="#BDBDBD",
+                   automargin=True, tickfont=dict(size=cell_font), tickmode="array",
+                   tickvals=[plotly_text(title) for title in row_titles],
+                   ticktext=[wrapped_label(title, ROW_LABEL_WRAP.get(medium, 26)) for title in row_titles]),
+        xaxis=dict(side="top", showgrid=False, automargin=True, tickfont=dict(size=cell_font + 1))))
+    layout.update(title=dict(layout["title"], text=title), height=scorecard_height(len(rows), medium),
+                  margin=dict(t=100, l=10, r=10, b=10))
+    if medium != "screen":
+        layout["uniformtext"] = dict(minsize=max(style.label_size - 4, 9), mode="show")
+    figure = JsonFigure(dict(data=[heatmap], layout=layout))
     notes = [t("scorecard.legend", lang)]
     reported = cells[cells["value"].notna()]
     note = source_note(reported, lang) if len(reported) else t("scorecard.source_note", lang)

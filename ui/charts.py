@@ -16,6 +16,7 @@ import streamlit as st
 from charts.colors import district_colors
 from charts.labels import indicator_name
 from charts.map import one_figure_per_unit, unit_map, units_frame
+from charts.plotly_json import trace_values
 from charts.spec import ChartSpec
 from charts.tables import chart_figures_table, chart_sources
 from charts.trend import has_trend, latest_periods, trend_chart
@@ -42,8 +43,8 @@ LOCAL_URL = "http://localhost:8501"
 def observation_ids(spec: ChartSpec) -> list[str]:
     """The ids of the figures a chart draws: its bars' customdata (one id per bar)."""
     ids: list[str] = []
-    for trace in spec.figure.data:
-        for item in trace.customdata if trace.customdata is not None else ():
+    for customdata in trace_values(spec.figure, "customdata"):
+        for item in customdata if customdata is not None else ():
             first = item[0] if isinstance(item, (list, tuple)) or hasattr(item, "__len__") and not isinstance(
                 item, str) else item
             if isinstance(first, str) and first.count("/") >= 3:  # slug/indicator/level/period
