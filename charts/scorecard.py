@@ -11,7 +11,7 @@ import pandas as pd
 from i18n import t
 from i18n.periods import format_period
 
-from .labels import group_title, hover_card, source_note, value_text
+from .labels import _present, group_title, hover_card, source_note, value_text
 from .markup import plotly_text
 from .plotly_json import JsonFigure
 from .spec import ChartSpec
@@ -65,35 +65,62 @@ def row_title(key: str, row, lang: str) -> str:
     return group_title(key, row, lang)
 
 
-def with_status(cells: pd.DataFrame) -> pd.DataFrame:
-    """Add 'status' and 'reference' ('target' | 'best' | None) to the scorecard cells."""
-    cells = with_meaning(cells)
-    best = cells.groupby("row_key")["value"].transform("max")
-    reporting = cells.groupby("row_key")["value"].transform("count")
-    definitions = cells.groupby("row_key")["indicator_id"].transform("nunique")
-    statuses, references = [], []
-    for row, row_best, row_reporting, row_definitions in zip(cells.to_dict("records"), best, reporting, definitions):
-        has_target = pd.notna(row["target_value"])
+def _judged(records: list[dict]) -> list[tuple[str | None, str | None]]:
+    """(status, reference) of each cell: 'reference' is 'target' | 'best' | None. One pass over plain rows."""
+    best: dict[str, float] = {}
+    reporting: dict[str, int] = {}
+    definitions: dict[str, set] = {}
+    for row in records:
+        key = row["row_key"]
+        if _present(row["value"]):
+            best[key] = max(best.get(key, row["value"]), row["value"])
+            reporting[key] = reporting.get(key, 0) + 1
+        if _present(row["indicator_id"]):
+            definitions.setdefault(key, set()).add(row["indicator_id"])
+    judged = []
+    for row in records:
+        key = row["row_key"]
+        has_target = _present(row["target_value"])
         # Ranking against the best is fair only for scale-free figures (rates, ratios) of one definition:
         # a big district has more teams than a small one without doing better. Which are scale-free, the catalogue
         # says (indicators.yaml, domain/catalogue.py).
         size_free = isinstance(row["scale_free"], (bool, np.bool_)) and bool(row["scale_free"])  # NA: no figure
-        comparable_best = row_best if (row_reporting >= 2 and row_definitions == 1 and size_free) else None
-        statuses.append(cell_status(row["value"], row["target_value"] if has_target else None, comparable_best,
-                                    row["higher_is_better"]))
-        references.append("target" if has_target else ("best" if comparable_best is not None else None))
-    return cells.assign(status=statuses, reference=references)
+        comparable = reporting.get(key, 0) >= 2 and len(definitions.get(key, ())) == 1 and size_free
+        comparable_best = best.get(key) if comparable else None
+        judged.append((cell_status(row["value"], row["target_value"] if has_target else None, comparable_best,
+                                   row["higher_is_better"]),
+                       "target" if has_target else ("best" if comparable_best is not None else None)))
+    return judged
 
 
-def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> ChartSpec:
-    """cells: rows of queries/scorecard_cells.sql (one per headline row × district)."""
-    cells = with_status(cells)
-    rows = list(dict.fromkeys(cells["row_key"]))
-    districts = list(dict.fromkeys(cells["district_name"]))
-    row_titles = []
-    for key in rows:
-        first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
-        row_titles.append(row_title(key, first.iloc[0], lang) if len(first) else key)
+def _records(cells: pd.DataFrame | list[dict]) -> list[dict]:
+    if isinstance(cells, pd.DataFrame):
+        return with_meaning(cells).to_dict("records")
+    missing = {"scale_free", "compare_group_name_vi", "compare_group_name_en"} - set(cells[0] if cells else {})
+    if cells and missing:
+        raise KeyError(f"scorecard cells without the catalogue's meaning: {sorted(missing)}")
+    return cells
+
+
+def with_status(cells: pd.DataFrame) -> pd.DataFrame:
+    """Add 'status' and 'reference' ('target' | 'best' | None) to the scorecard cells."""
+    cells = with_meaning(cells)
+    judged = _judged(cells.to_dict("records"))
+    return cells.assign(status=[status for status, _ in judged], reference=[reference for _, reference in judged])
+
+
+def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "screen") -> ChartSpec:
+    """cells: rows of queries/scorecard_cells.sql (one per headline row × district), as a frame or plain rows;
+    read in one pass (the page rebuilds it on every change of units)."""
+    records = _records(cells)
+    judged = _judged(records)
+    rows = list(dict.fromkeys(r["row_key"] for r in records))
+    districts = list(dict.fromkeys(r["district_name"] for r in records))
+    first_of_row: dict[str, dict] = {}
+    for r in records:
+        if _present(r["indicator_id"]):
+            first_of_row.setdefault(r["row_key"], r)
+    row_titles = [row_title(key, first_of_row[key], lang) if key in first_of_row else key for key in rows]
 
     # None where there is no figure (a gap in the grid, as NaN would be): plain lists, so the JSON is the same as
     # plotly's validated figure of the same dict (a numpy array would be sent as typed base64 by one, not the other).
@@ -102,17 +129,17 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
     column_place = {name: n for n, name in enumerate(districts)}
     text = [["" for _ in districts] for _ in rows]
     hover = [["" for _ in districts] for _ in rows]
-    for cell in cells.to_dict("records"):
+    for cell, (status, reference) in zip(records, judged):
         r, c = row_place[cell["row_key"]], column_place[cell["district_name"]]
-        if not isinstance(cell["status"], str):  # no figure (pandas stores the None as NaN)
+        if status is None:  # no figure
             text[r][c] = f"<i>{t('common.no_data', lang)}</i>"
             hover[r][c] = f"<b>{plotly_text(cell['district_name'])}</b><br>{t('charts.no_data_hover', lang)}"
             continue
-        z[r][c] = float(STATUS[cell["status"]])
+        z[r][c] = float(STATUS[status])
         period = format_period(cell["period_label"], lang)
         text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b><br>{plotly_text(period)}"
         hover[r][c] = (hover_card(cell, lang) + "<br>"
-                       + t(f"scorecard.status_{cell['status']}_{cell['reference'] if isinstance(cell['reference'], str) else 'none'}", lang))
+                       + t(f"scorecard.status_{status}_{reference or 'none'}", lang))
 
     scale = []
     for n, color in enumerate(STATUS_COLORS):
@@ -139,7 +166,7 @@ def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> C
         layout["uniformtext"] = dict(minsize=max(style.label_size - 4, 9), mode="show")
     figure = JsonFigure(dict(data=[heatmap], layout=layout))
     notes = [t("scorecard.legend", lang)]
-    reported = cells[cells["value"].notna()]
+    reported = [r for r in records if _present(r["value"])]
     note = source_note(reported, lang) if len(reported) else t("scorecard.source_note", lang)
     return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure, source_note=note, notes=notes)
 
