@@ -96,13 +96,10 @@ def show_chart(spec: ChartSpec, lang: str, downloads: bool = True) -> None:
         view = bar[0].segmented_control(
             t("views.label", lang), views, key=key, label_visibility="collapsed",
             format_func=lambda v: f"{VIEW_ICONS[v]} {t(f'views.{v}', lang)}") or "chart"
-    with bar[1].popover(t("views.share", lang), icon=":material/share:"):
-        link = share_link(spec.chart_id, view)
-        st.caption(t("views.share_link", lang))
-        st.code(link, language=None, wrap_lines=True)
-        st.caption(t("views.share_embed", lang))
-        st.code(f'<iframe src="{link}&embed=true" width="960" height="640" title="CĐS Compare"></iframe>',
-                language=None, wrap_lines=True)
+    with bar[1].popover(t("views.share", lang), icon=":material/share:", key=f"share_{spec.chart_id}",
+                        on_change="rerun") as share:
+        if share.open:  # the link and the embed snippet are written only when someone opens the menu
+            _show_share(spec, view, lang)
     if view == "chart":
         _show_figure(spec, lang, f"chart_{spec.chart_id}")
         if downloads:
@@ -119,6 +116,15 @@ def show_chart(spec: ChartSpec, lang: str, downloads: bool = True) -> None:
         _show_table(spec, rows, lang)
     else:
         _show_sources(rows, lang)
+
+
+def _show_share(spec: ChartSpec, view: str, lang: str) -> None:
+    link = share_link(spec.chart_id, view)
+    st.caption(t("views.share_link", lang))
+    st.code(link, language=None, wrap_lines=True)
+    st.caption(t("views.share_embed", lang))
+    st.code(f'<iframe src="{link}&embed=true" width="960" height="640" title="CĐS Compare"></iframe>',
+            language=None, wrap_lines=True)
 
 
 def _show_trend(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:
