@@ -227,12 +227,15 @@ def tables(results: list[dict], host: dict) -> str:
                    f"{r['minimal_first_chart_s']:.2f} s | {r['app_peak_mb']:.0f} MB | {r['minimal_peak_mb']:.0f} MB |")
     out += ["", "Ten sessions at once (websocket clients speaking Streamlit's protocol, bench/load.py), request → first "
             "chart element sent, against one session alone (median of 3 after a warm-up):", "",
-            "| size | one session | 10 sessions, median | 10 sessions, slowest | ratio | server peak |",
-            "|---|---:|---:|---:|---:|---:|"]
+            "| size | one session | 10 sessions, median | 10 sessions, slowest | ratio | server peak | "
+            "minimal page: one / 10 sessions | its ratio |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         if "load_ratio" in r:
+            floor = (f"{r['load_minimal_single_s']:.2f} s / {r['load_minimal_median_s']:.2f} s | "
+                     f"{r['load_minimal_ratio']:.2f}×" if "load_minimal_ratio" in r else "— | —")
             out.append(f"| {r['size']} | {r['load_single_s']:.2f} s | {r['load_median_s']:.2f} s | "
-                       f"{r['load_max_s']:.2f} s | {r['load_ratio']:.2f}× | {r['load_peak_mb']:.0f} MB |")
+                       f"{r['load_max_s']:.2f} s | {r['load_ratio']:.2f}× | {r['load_peak_mb']:.0f} MB | {floor} |")
     out += ["", "| budget | measured | limit | met |", "|---|---:|---:|---|"]
     for what, measured, limit, met in budget_lines(results):
         out.append(f"| {what} | {measured} | {limit} | {'yes' if met else '**NO**'} |")
