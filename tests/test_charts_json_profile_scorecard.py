@@ -120,3 +120,18 @@ def test_plotly_serialises_with_orjson_and_sends_vietnamese_as_utf8(con):
     text = pio.to_json(spec.figure, validate=False)
     assert "Tỷ lệ" in text and "\\u1ef7" not in text
     assert json.loads(text) == json.loads(pio.to_json(spec.figure, validate=False, engine="json"))
+
+
+def test_a_scorecard_cell_from_a_public_page_shows_its_printed_number_and_address(con):
+    """A public page's figure is checked by the number as printed, where it stands and the page's address (its
+    provenance line was empty on the scorecard before the query carried them)."""
+    ids = list(queries.run(con, "districts")["district_id"])
+    cells = queries.run(con, "scorecard_cells", districts=ids)
+    public = cells[cells["source_holds_quotes"].eq(False) & cells["printed"].notna()]
+    assert len(public) >= 1
+    hovers = [h for line in scorecard_chart(cells, "vi").figure.to_dict()["data"][0]["hovertext"] for h in line]
+    for cell in public.head(10).to_dict("records"):
+        card = next(h for h in hovers if h.startswith(f"<b>{cell['district_name']}</b>")
+                    and f"«{cell['printed']}»" in h)
+        assert "Trích dẫn / vị trí: in là" in card and "Địa chỉ:" in card
+        assert cell["source_url"].replace("<br>", "") in card.replace("<br>", "")
