@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.standing import findings
 from charts.labels import indicator_name, period_text, provenance_text, source_text, unit_label, value_text
-from charts.profile import latest_figures, low_rates_without_yardstick, rates_chart
+from charts.profile import latest_figures, low_rates_without_yardstick, median_index, rates_chart
 from charts.province_index import results_table
 from charts.tables import figures_table
 from i18n import pick, t
@@ -119,20 +119,27 @@ if unit_id is not None:
         st.caption(t("provinces.profile_caption", lang, note=t("provinces.profile_not_comparable", lang)))
 
 medians = db.query("province_medians", province=facts["province_2025"])
+by_indicator = median_index(medians)  # once for every theme's chart
 province_units = int((db.query("districts")["province_2025"] == facts["province_2025"]).sum())
 themes = db.query("themes")
+# One pass over the rows: how many figures and which latest ones each theme has; the DataFrame of a theme's figures
+# is cut only when its table is opened.
+theme_counts = observations["theme"].value_counts().to_dict()
+latest_by_theme: dict[str, list[dict]] = {}
+for row in latest.to_dict("records"):
+    latest_by_theme.setdefault(row["theme"], []).append(row)
 for theme in themes.itertuples():
-    rows = observations[observations["theme"] == theme.theme_id]
-    if rows.empty:
+    count = theme_counts.get(theme.theme_id, 0)
+    if not count:
         continue
     theme_name = pick(lang, theme.name_vi, theme.name_en)
     st.subheader(markdown.escape(theme_name))
-    mine = latest[latest["theme"] == theme.theme_id]
-    chart = rates_chart(mine, medians, lang, chart_id=f"profile.{district_id}.{theme.theme_id}",
+    mine = latest_by_theme.get(theme.theme_id, [])
+    chart = rates_chart(mine, by_indicator, lang, chart_id=f"profile.{district_id}.{theme.theme_id}",
                         title=t("profile.rates_title", lang, theme=theme_name))
     if chart is not None:
         show_chart(chart, lang)
-    counts = mine[mine["unit"] != "percent"].to_dict("records")
+    counts = [row for row in mine if row["unit"] != "percent"]
     if counts:
         # Counts differ by orders of magnitude (25.250 dossiers, 2 radio stations): figures, not bars on one axis.
         st.caption(t("profile.counts_heading", lang))
@@ -144,9 +151,11 @@ for theme in themes.itertuples():
                                          f"{provenance_text(row, lang)}"),
                     border=True)
                 column.caption(markdown.escape(period_text(row, lang)))
-    label = t("district.figures_in_theme", lang, theme=markdown.escape(theme_name), count=len(rows))
-    with st.expander(label, expanded=False):
-        show_table(figures_table(rows, lang, with_district=False), hide_index=True, width="stretch")
+    label = t("district.figures_in_theme", lang, theme=markdown.escape(theme_name), count=count)
+    with st.expander(label, expanded=False, key=f"profile_table_{theme.theme_id}", on_change="rerun") as box:
+        if box.open:  # built only when someone opens it
+            rows = observations[observations["theme"] == theme.theme_id]
+            show_table(figures_table(rows, lang, with_district=False), hide_index=True, width="stretch")
 if not medians.empty:
     st.caption(t("profile.median_caption", lang, province=markdown.escape(facts["province_2025"]),
                  count=province_units))

@@ -1,5 +1,5 @@
-"""Time from opening a page in headless Chromium to its first drawn chart, for the app's compare page and for the
-minimal page on the same data; and the app server's peak memory with one open session."""
+"""Time from opening a page in headless Chromium to its first drawn chart, for the app's compare page (default view)
+and unit profile (first unit) and for the minimal page on the same data; and the servers' peak memory."""
 
 from __future__ import annotations
 
@@ -81,7 +81,8 @@ def first_chart_seconds(browser, url: str) -> float:
 
 
 def measure(data_dir: Path, db_path: Path) -> dict:
-    """Median first-chart time for the app (compare page, default view) and the minimal page, and app memory."""
+    """Median first-chart time for the app (compare page, default view; unit profile) and the minimal page, and
+    the servers' peak memory."""
     from playwright.sync_api import sync_playwright
 
     env = dict(os.environ, CDS_DATA_DIR=str(data_dir), CDS_DB_PATH=str(db_path))
@@ -90,12 +91,23 @@ def measure(data_dir: Path, db_path: Path) -> dict:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            for name, script, path in (("minimal", "bench/minimal_page.py", "/"), ("app", "app.py", "/compare")):
-                with serve(script, env) as (url, pid):
-                    first_chart_seconds(browser, url + path)  # warm-up: the server's first session after start
-                    times = [first_chart_seconds(browser, url + path) for _ in range(REPEATS)]
-                    results[f"{name}_first_chart_s"] = statistics.median(times)
-                    results[f"{name}_peak_mb"] = peak_memory_mb(pid)
+            # Both servers run at once and the pages are visited in turn (minimal, compare, unit profile, …), so
+            # a burst of load from elsewhere on a shared machine falls on every page alike, not on one of them.
+            with serve("bench/minimal_page.py", env) as (minimal_url, minimal_pid), \
+                    serve("app.py", env) as (app_url, app_pid):
+                visits = {name: url + path for name, url, path in (("minimal", minimal_url, "/"),
+                                                                     ("app", app_url, "/compare"),
+                                                                     ("profile", app_url, "/district"))}
+                for url in visits.values():
+                    first_chart_seconds(browser, url)  # warm-up: the server's first session after start
+                times: dict[str, list[float]] = {name: [] for name in visits}
+                for _ in range(REPEATS):
+                    for name, url in visits.items():
+                        times[name].append(first_chart_seconds(browser, url))
+                for name, measured in times.items():
+                    results[f"{name}_first_chart_s"] = statistics.median(measured)
+                results["minimal_peak_mb"] = peak_memory_mb(minimal_pid)
+                results["app_peak_mb"] = peak_memory_mb(app_pid)
         finally:
             browser.close()
     return results

@@ -25,7 +25,9 @@ PAGE = "compare"
 
 
 async def first_chart_seconds(ws_url: str, page: str = PAGE, timeout: float = 300) -> float:
-    """Open one session, ask for `page`, and return the seconds until its first plotly chart arrives."""
+    """Open one session, ask for `page`, and return the seconds until its first plotly chart arrives. The session
+    reads on until the run ends, as a browser does: a client that stops reading leaves the server writing into a
+    full socket and its close waiting behind that (measured: ten seconds for five sessions)."""
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -38,41 +40,54 @@ async def first_chart_seconds(ws_url: str, page: str = PAGE, timeout: float = 30
         start = time.perf_counter()
         await socket.send(request.SerializeToString())
         deadline = start + timeout
+        first = None
         while time.perf_counter() < deadline:
             data = await asyncio.wait_for(socket.recv(), timeout=deadline - time.perf_counter())
             message = ForwardMsg()
             message.ParseFromString(data)
-            if message.WhichOneof("type") == "delta" and message.delta.WhichOneof("type") == "new_element" \
-                    and message.delta.new_element.WhichOneof("type") == "plotly_chart":
-                return time.perf_counter() - start
-            if message.WhichOneof("type") == "delta" and message.delta.WhichOneof("type") == "new_element" \
-                    and message.delta.new_element.WhichOneof("type") == "exception":
+            kind = message.WhichOneof("type")
+            element = message.delta.new_element.WhichOneof("type") \
+                if kind == "delta" and message.delta.WhichOneof("type") == "new_element" else None
+            if element == "plotly_chart" and first is None:
+                first = time.perf_counter() - start
+            if element == "exception":
                 raise RuntimeError(f"page {page!r} failed: {message.delta.new_element.exception.message}")
             # st.navigation first runs the app to learn its pages and reruns on the page asked for (status 2,
-            # finished early for a rerun); a run that ends normally without a chart is a failure.
-            if message.WhichOneof("type") == "script_finished" and message.script_finished == 0:
-                raise RuntimeError(f"page {page!r} finished without a chart")
-        raise TimeoutError(f"no chart from {page!r} within {timeout} s")
+            # finished early for a rerun); the run that ends normally ends the session's reading.
+            if kind == "script_finished" and message.script_finished == 0:
+                if first is None:
+                    raise RuntimeError(f"page {page!r} finished without a chart")
+                return first
+        raise TimeoutError(f"no complete run of {page!r} within {timeout} s")
 
 
-async def _concurrent(ws_url: str, sessions: int) -> list[float]:
-    return list(await asyncio.gather(*(first_chart_seconds(ws_url) for _ in range(sessions))))
+async def _concurrent(ws_url: str, sessions: int, page: str) -> list[float]:
+    return list(await asyncio.gather(*(first_chart_seconds(ws_url, page) for _ in range(sessions))))
+
+
+def _load(script: str, page: str, env: dict, sessions: int) -> tuple[float, list[float], float]:
+    from bench.browser_times import peak_memory_mb, serve
+
+    with serve(script, env) as (url, pid):
+        ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+        asyncio.run(first_chart_seconds(ws_url, page))  # warm-up: the server's first session builds the caches
+        single = statistics.median(asyncio.run(first_chart_seconds(ws_url, page)) for _ in range(SINGLE_REPEATS))
+        together = asyncio.run(_concurrent(ws_url, sessions, page))
+        return single, together, peak_memory_mb(pid)
 
 
 def measure(data_dir: Path, db_path: Path, sessions: int = 10) -> dict:
-    """Median first chart of one session (after a warm-up), then of `sessions` at once; server peak memory."""
-    from bench.browser_times import peak_memory_mb, serve
-
+    """Median first chart of one session (after a warm-up), then of `sessions` at once, with the server's peak
+    memory; the same for the minimal page (bench/minimal_page.py), the floor of what Streamlit itself does with
+    ten sessions in one process."""
     env = dict(os.environ, CDS_DATA_DIR=str(data_dir), CDS_DB_PATH=str(db_path))
     env.pop("CDS_EDITOR_SECRET", None)
-    with serve("app.py", env) as (url, pid):
-        ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-        asyncio.run(first_chart_seconds(ws_url))  # warm-up: the server's first session builds the caches
-        single = statistics.median(asyncio.run(first_chart_seconds(ws_url)) for _ in range(SINGLE_REPEATS))
-        together = asyncio.run(_concurrent(ws_url, sessions))
-        peak = peak_memory_mb(pid)
+    single, together, peak = _load("app.py", PAGE, env, sessions)
+    floor_single, floor_together, _ = _load("bench/minimal_page.py", "", env, sessions)
     return {"load_sessions": sessions, "load_single_s": single, "load_median_s": statistics.median(together),
-            "load_max_s": max(together), "load_ratio": statistics.median(together) / single, "load_peak_mb": peak}
+            "load_max_s": max(together), "load_ratio": statistics.median(together) / single, "load_peak_mb": peak,
+            "load_minimal_single_s": floor_single, "load_minimal_median_s": statistics.median(floor_together),
+            "load_minimal_ratio": statistics.median(floor_together) / floor_single}
 
 
 def main(argv: list[str]) -> None:

@@ -74,17 +74,30 @@ def _charted(records: list[dict], all_periods: bool = False) -> list[dict]:
     return rows
 
 
+def _frame_keys(observations: pd.DataFrame) -> pd.Series:
+    """Each row's chart (compare group, else the indicator itself), computed on the column, not row by row."""
+    return observations["compare_group"].fillna(observations["indicator_id"])
+
+
 def chart_keys(observations: pd.DataFrame) -> list[str]:
     """The charts `observations` make, in catalogue order: one per compare group or lone indicator. Cheap, so a
-    page can list the charts (and draw each as soon as it is built) before building any."""
+    page can list the charts (and draw each as soon as it is built) before building any: the same order as
+    group_records (first catalogue place, ties in order of appearance), without turning every row into a dict."""
     if len(observations) == 0:
         return []
-    return list(group_records(observations))
+    if not isinstance(observations, pd.DataFrame):
+        return list(group_records(observations))
+    first_order = observations["indicator_order"].groupby(_frame_keys(observations), sort=False).min()
+    return list(first_order.sort_values(kind="stable").index)
 
 
 def chart_title(observations: pd.DataFrame, key: str, lang: str) -> str:
-    """The chart's title as the chart itself shows it (without the per-commune wording)."""
-    return group_title(key, group_records(observations)[key][0], lang)
+    """The chart's title as the chart itself shows it (without the per-commune wording), from the group's first
+    row (the deck picker asks this for every chart of every theme: one row each, not the whole frame as dicts)."""
+    if not isinstance(observations, pd.DataFrame):
+        return group_title(key, group_records(observations)[key][0], lang)
+    first = int((_frame_keys(observations) == key).to_numpy().argmax())
+    return group_title(key, observations.iloc[first].to_dict(), lang)
 
 
 def comparable_keys(groups: Mapping[str, list[dict]]) -> tuple[list[str], dict[str, list[str]]]:

@@ -8,15 +8,14 @@ import textwrap
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-
 from i18n import t
 from i18n.periods import format_period
 
-from .labels import group_title, hover_card, indicator_name, source_note, value_text
+from .labels import _present, group_title, hover_card, indicator_name, source_note, value_text
 from .markup import plotly_text
+from .plotly_json import JsonFigure
 from .spec import ChartSpec
-from .style import apply_style
+from .style import GRID_COLOR, MEDIA, layout_style
 
 # A row that holds figures of different definitions (Hương Khê's 215 merged teams of every level beside other
 # units' village teams) marks each figure with its definition's sign, explained under the grid.
@@ -69,106 +68,142 @@ def row_title(key: str, row, lang: str) -> str:
     return group_title(key, row, lang)
 
 
-def with_status(cells: pd.DataFrame) -> pd.DataFrame:
-    """Add 'status' and 'reference' ('target' | 'best' | None) to the scorecard cells."""
-    cells = with_meaning(cells)
-    best = cells.groupby("row_key")["value"].transform("max")
-    reporting = cells.groupby("row_key")["value"].transform("count")
-    definitions = cells.groupby("row_key")["indicator_id"].transform("nunique")
-    statuses, references = [], []
-    for row, row_best, row_reporting, row_definitions in zip(cells.to_dict("records"), best, reporting, definitions):
-        has_target = pd.notna(row["target_value"])
+def _judged(records: list[dict]) -> list[tuple[str | None, str | None]]:
+    """(status, reference) of each cell: 'reference' is 'target' | 'best' | None. One pass over plain rows."""
+    best: dict[str, float] = {}
+    reporting: dict[str, int] = {}
+    definitions: dict[str, set] = {}
+    for row in records:
+        key = row["row_key"]
+        if _present(row["value"]):
+            best[key] = max(best.get(key, row["value"]), row["value"])
+            reporting[key] = reporting.get(key, 0) + 1
+        if _present(row["indicator_id"]):
+            definitions.setdefault(key, set()).add(row["indicator_id"])
+    judged = []
+    for row in records:
+        key = row["row_key"]
+        has_target = _present(row["target_value"])
         # Ranking against the best is fair only for scale-free figures (rates, ratios) of one definition:
         # a big district has more teams than a small one without doing better. Which are scale-free, the catalogue
         # says (indicators.yaml, domain/catalogue.py).
         size_free = isinstance(row["scale_free"], (bool, np.bool_)) and bool(row["scale_free"])  # NA: no figure
-        comparable_best = row_best if (row_reporting >= 2 and row_definitions == 1 and size_free) else None
-        statuses.append(cell_status(row["value"], row["target_value"] if has_target else None, comparable_best,
-                                    row["higher_is_better"]))
-        references.append("target" if has_target else ("best" if comparable_best is not None else None))
-    return cells.assign(status=statuses, reference=references)
+        comparable = reporting.get(key, 0) >= 2 and len(definitions.get(key, ())) == 1 and size_free
+        comparable_best = best.get(key) if comparable else None
+        judged.append((cell_status(row["value"], row["target_value"] if has_target else None, comparable_best,
+                                   row["higher_is_better"]),
+                       "target" if has_target else ("best" if comparable_best is not None else None)))
+    return judged
 
 
-def scorecard_chart(cells: pd.DataFrame, lang: str, medium: str = "screen") -> ChartSpec:
-    """cells: rows of queries/scorecard_cells.sql (one per headline row × district)."""
-    cells = with_status(cells)
-    rows = list(dict.fromkeys(cells["row_key"]))
-    districts = list(dict.fromkeys(cells["district_name"]))
-    row_titles = []
-    for key in rows:
-        first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
-        row_titles.append(row_title(key, first.iloc[0], lang) if len(first) else key)
+def _records(cells: pd.DataFrame | list[dict]) -> list[dict]:
+    if isinstance(cells, pd.DataFrame):
+        return with_meaning(cells).to_dict("records")
+    missing = {"scale_free", "compare_group_name_vi", "compare_group_name_en"} - set(cells[0] if cells else {})
+    if cells and missing:
+        raise KeyError(f"scorecard cells without the catalogue's meaning: {sorted(missing)}")
+    return cells
 
-    marks = definition_marks(cells)
-    z = np.full((len(rows), len(districts)), np.nan)
+
+def with_status(cells: pd.DataFrame) -> pd.DataFrame:
+    """Add 'status' and 'reference' ('target' | 'best' | None) to the scorecard cells."""
+    cells = with_meaning(cells)
+    judged = _judged(cells.to_dict("records"))
+    return cells.assign(status=[status for status, _ in judged], reference=[reference for _, reference in judged])
+
+
+def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "screen") -> ChartSpec:
+    """cells: rows of queries/scorecard_cells.sql (one per headline row × district), as a frame or plain rows;
+    read in one pass (the page rebuilds it on every change of units)."""
+    records = _records(cells)
+    judged = _judged(records)
+    rows = list(dict.fromkeys(r["row_key"] for r in records))
+    districts = list(dict.fromkeys(r["district_name"] for r in records))
+    first_of_row: dict[str, dict] = {}
+    for r in records:
+        if _present(r["indicator_id"]):
+            first_of_row.setdefault(r["row_key"], r)
+    # a row no chosen unit reports is named by the catalogue (the query's row_name_*), never by its key
+    catalogue_names = {r["row_key"]: r.get(f"row_name_{lang}") or r.get("row_name_vi") for r in records}
+    row_titles = [row_title(key, first_of_row[key], lang) if key in first_of_row else catalogue_names.get(key) or key
+                  for key in rows]
+    marks = definition_marks(records)
+
+    # None where there is no figure (a gap in the grid, as NaN would be): plain lists, so the JSON is the same as
+    # plotly's validated figure of the same dict (a numpy array would be sent as typed base64 by one, not the other).
+    z: list[list[float | None]] = [[None for _ in districts] for _ in rows]
+    row_place = {key: n for n, key in enumerate(rows)}
+    column_place = {name: n for n, name in enumerate(districts)}
     text = [["" for _ in districts] for _ in rows]
     hover = [["" for _ in districts] for _ in rows]
-    for cell in cells.to_dict("records"):
-        r, c = rows.index(cell["row_key"]), districts.index(cell["district_name"])
-        if not isinstance(cell["status"], str):  # no figure (pandas stores the None as NaN)
+    for cell, (status, reference) in zip(records, judged):
+        r, c = row_place[cell["row_key"]], column_place[cell["district_name"]]
+        if status is None:  # no figure
             text[r][c] = f"<i>{t('common.no_data', lang)}</i>"
             hover[r][c] = f"<b>{plotly_text(cell['district_name'])}</b><br>{t('charts.no_data_hover', lang)}"
             continue
-        z[r][c] = STATUS[cell["status"]]
+        z[r][c] = float(STATUS[status])
         period = format_period(cell["period_label"], lang)
         mark = marks.get((cell["row_key"], cell["indicator_id"]), "")
         text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b>{mark}<br>{plotly_text(period)}"
         hover[r][c] = (hover_card(cell, lang) + "<br>"
-                       + t(f"scorecard.status_{cell['status']}_{cell['reference'] if isinstance(cell['reference'], str) else 'none'}", lang))
+                       + t(f"scorecard.status_{status}_{reference or 'none'}", lang))
 
     scale = []
     for n, color in enumerate(STATUS_COLORS):
         scale += [[n / len(STATUS_COLORS), color], [(n + 1) / len(STATUS_COLORS), color]]
     cell_font = CELL_FONT.get(medium, CELL_FONT["screen"])
-    figure = go.Figure(go.Heatmap(
-        z=z, x=[plotly_text(name) for name in districts], y=[plotly_text(title) for title in row_titles], text=text,
-        texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
-        showscale=False, xgap=3, ygap=3,
-    ))
+    style = MEDIA[medium]
     title = t("scorecard.title", lang)
-    figure.update_layout(title=dict(text=title), plot_bgcolor="#F2F2F2",
-                         yaxis=dict(autorange="reversed", showgrid=False),
-                         xaxis=dict(side="top", showgrid=False))
-    apply_style(figure, medium)
-    label_font = cell_font
-    figure.update_layout(height=scorecard_height(len(rows), medium), margin=dict(t=100, l=10, r=10, b=10),
-                         yaxis=dict(tickfont=dict(size=label_font), automargin=True, tickmode="array",
-                                    tickvals=[plotly_text(title) for title in row_titles],
-                                    ticktext=[wrapped_label(title, ROW_LABEL_WRAP.get(medium, 26))
-                                              for title in row_titles]),
-                         xaxis=dict(tickfont=dict(size=label_font + 1), automargin=True))
-    notes = [t("scorecard.legend", lang), *mixed_definition_notes(cells, marks, dict(zip(rows, row_titles)), lang)]
-    reported = cells[cells["value"].notna()]
+    heatmap = dict(
+        type="heatmap", z=z, x=[plotly_text(name) for name in districts], y=[plotly_text(title) for title in row_titles],
+        text=text, texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
+        showscale=False, xgap=3, ygap=3)
+    # The house style (layout_style) with the grid's own axes; the row and column labels keep plotly's automatic
+    # margins (unit names over the columns tilt when they crowd, which a preset margin cannot foresee).
+    layout = layout_style(medium, dict(
+        yaxis=dict(autorange="reversed", showgrid=False, gridcolor=GRID_COLOR, zerolinecolor="#BDBDBD",
+                   automargin=True, tickfont=dict(size=cell_font), tickmode="array",
+                   tickvals=[plotly_text(title) for title in row_titles],
+                   ticktext=[wrapped_label(title, ROW_LABEL_WRAP.get(medium, 26)) for title in row_titles]),
+        xaxis=dict(side="top", showgrid=False, automargin=True, tickfont=dict(size=cell_font + 1))))
+    layout.update(title=dict(layout["title"], text=title), height=scorecard_height(len(rows), medium),
+                  margin=dict(t=100, l=10, r=10, b=10))
+    if medium != "screen":
+        layout["uniformtext"] = dict(minsize=max(style.label_size - 4, 9), mode="show")
+    figure = JsonFigure(dict(data=[heatmap], layout=layout))
+    reported = [r for r in records if _present(r["value"])]
+    notes = [t("scorecard.legend", lang), *mixed_definition_notes(reported, marks, dict(zip(rows, row_titles)), lang)]
     note = source_note(reported, lang) if len(reported) else t("scorecard.source_note", lang)
     return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure, source_note=note, notes=notes)
 
 
-def definition_marks(cells: pd.DataFrame) -> dict[tuple[str, str], str]:
+def definition_marks(records: list[dict]) -> dict[tuple[str, str], str]:
     """(row, indicator) → its sign, for the rows whose figures are of more than one indicator: a compare group
     gathers near-equivalent indicators on one chart, but a count of village teams and a total of every level are
     not the same count (the catalogue keeps them apart as separate indicators), so each figure says which it is."""
-    reported = cells[cells["value"].notna()]
-    marks = {}
-    for key, row in reported.groupby("row_key", sort=False):
-        definitions = list(dict.fromkeys(row["indicator_id"]))
-        if len(definitions) > 1:
-            marks.update({(key, indicator): DEFINITION_MARKS[n % len(DEFINITION_MARKS)]
-                          for n, indicator in enumerate(definitions)})
-    return marks
+    definitions: dict[str, dict[str, None]] = {}
+    for r in records:
+        if _present(r["value"]):
+            definitions.setdefault(r["row_key"], {})[r["indicator_id"]] = None
+    return {(key, indicator): DEFINITION_MARKS[n % len(DEFINITION_MARKS)]
+            for key, indicators in definitions.items() if len(indicators) > 1
+            for n, indicator in enumerate(indicators)}
 
 
-def mixed_definition_notes(cells: pd.DataFrame, marks: dict[tuple[str, str], str], titles: dict[str, str],
+def mixed_definition_notes(reported: list[dict], marks: dict[tuple[str, str], str], titles: dict[str, str],
                            lang: str) -> list[str]:
     """One plain note per row of mixed definitions: which sign means which indicator, and whose figure it is."""
     notes = []
-    reported = cells[cells["value"].notna()]
     for key in dict.fromkeys(row_key for row_key, _indicator in marks):
-        parts = []
-        for indicator, figures in reported[reported["row_key"] == key].groupby("indicator_id", sort=False):
-            first = figures.iloc[0].to_dict()
-            parts.append(t("scorecard.definition_item", lang, mark=marks[(key, indicator)],
-                           indicator=indicator_name(first, lang), units=", ".join(figures["district_name"])))
+        figures: dict[str, list[dict]] = {}
+        for r in reported:
+            if r["row_key"] == key:
+                figures.setdefault(r["indicator_id"], []).append(r)
+        parts = [t("scorecard.definition_item", lang, mark=marks[(key, indicator)],
+                   indicator=indicator_name(rows[0], lang), units=", ".join(r["district_name"] for r in rows))
+                 for indicator, rows in figures.items()]
         notes.append(t("scorecard.mixed_definitions", lang, row=titles.get(key, key), items="; ".join(parts)))
     return notes
 

@@ -189,6 +189,8 @@ DATA_COLUMNS = {
 def _cell(value: object, lang: str) -> object:
     """A cell as people read it: empty for missing (never None/NaN/NaT), yes/empty for flags, dates without a
     time (d/m/yyyy in Vietnamese), whole numbers without '.0'."""
+    if type(value) is str:  # most cells: said as they are (checked first, the table has tens of thousands)
+        return value
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return ""
     if isinstance(value, bool):
@@ -215,7 +217,9 @@ def data_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     to the screen, the CSV and the XLSX."""
     columns = {}
     for column in table.columns:
-        cells = [_cell(_worded(column, v, lang), lang) for v in table[column]]
+        values = table[column].tolist()
+        cells = [_cell(_worded(column, v, lang), lang) for v in values] if column in WORDED else \
+            [_cell(v, lang) for v in values]
         kinds = {type(c) for c in cells if c != ""}
         numbers_only = kinds <= {int, float} and "" not in cells
         if not numbers_only and (len(kinds) > 1 or (kinds and kinds != {str} and "" in cells)):

@@ -1,7 +1,8 @@
 -- The scorecard: for each headline row (an indicator, or a compare group of near-equivalent indicators) and
 -- each chosen district, the one figure that stands for it: district level before commune level, then the
 -- latest period. Rows with no figure come back with NULL value so the grid shows "no data", not a gap. Which rows,
--- in which order: the catalogue's headline places (data/indicators.yaml), declared once.
+-- in which order: the catalogue's headline places (data/indicators.yaml), declared once. Each cell carries what its
+-- hover card shows: the quote of an own document, or a public page's printed number, locator and address.
 WITH headline AS (  -- each row named by the catalogue (its compare group's name, or its indicator's), so a row no
                    -- chosen unit reports still reads as words, not as its key
     SELECT coalesce(i.compare_group, i.indicator_id) AS row_key, i.headline_order AS row_order,
@@ -25,7 +26,8 @@ candidates AS (
 )
 SELECT h.row_key, h.row_order, h.row_name_vi, h.row_name_en, d.district_id, d.district_name, d.sort_order AS district_order,
        c.indicator_id, c.indicator_name_vi, c.indicator_name_en, c.unit, c.value, c.qualifier, c.level, c.commune,
-       c.period_label, c.source_id, c.source_title, c.source_number, c.source_date, c.quote, c.is_derived,
+       c.period_label, c.period_about, c.source_id, c.source_title, c.source_number, c.source_date,
+       c.source_date_about, c.quote, c.printed, c.locator, c.source_url, c.source_holds_quotes, c.note, c.is_derived,
        c.formula_values, c.target_value, c.target_year, c.higher_is_better, c.scale_free, c.compare_group_name_vi,
        c.compare_group_name_en
 FROM headline h

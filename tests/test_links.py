@@ -105,5 +105,5 @@ def test_the_profile_links_compare_in_its_province_and_the_province_page():
     assert open_link(buttons["Kết quả DTI và các đơn vị của Lào Cai"]).selectbox(
         key="provinces_province").value == "lao-cai"
     # a unit alone of its kind in its province has nothing to compare with there
-    assert list(_link_buttons(run_page("district", district="lam-binh"))) == [
-        "Kết quả DTI và các đơn vị của Tuyên Quang"]
+    assert list(_link_buttons(run_page("district", district="huong-khe"))) == [
+        "Kết quả DTI và các đơn vị của Hà Tĩnh"]

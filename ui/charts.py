@@ -14,6 +14,7 @@ import streamlit as st
 from charts.colors import district_colors
 from charts.labels import indicator_name
 from charts.map import one_figure_per_unit, unit_map, units_frame
+from charts.plotly_json import trace_values
 from charts.spec import ChartSpec
 from charts.tables import chart_figures_table, chart_sources
 from charts.trend import has_trend, latest_periods, trend_chart
@@ -40,8 +41,8 @@ LOCAL_URL = "http://localhost:8501"
 def observation_ids(spec: ChartSpec) -> list[str]:
     """The ids of the figures a chart draws: its bars' customdata (one id per bar)."""
     ids: list[str] = []
-    for trace in spec.figure.data:
-        for item in trace.customdata if trace.customdata is not None else ():
+    for customdata in trace_values(spec.figure, "customdata"):
+        for item in customdata if customdata is not None else ():
             first = item[0] if isinstance(item, (list, tuple)) or hasattr(item, "__len__") and not isinstance(
                 item, str) else item
             if isinstance(first, str) and first.count("/") >= 3:  # slug/indicator/level/period
@@ -91,13 +92,10 @@ def show_chart(spec: ChartSpec, lang: str, downloads: bool = True) -> None:
         view = bar[0].segmented_control(
             t("views.label", lang), views, key=key, label_visibility="collapsed",
             format_func=lambda v: f"{VIEW_ICONS[v]} {t(f'views.{v}', lang)}") or "chart"
-    with bar[1].popover(t("views.share", lang), icon=":material/share:"):
-        link = share_link(spec.chart_id, view)
-        st.caption(t("views.share_link", lang))
-        st.code(link, language=None, wrap_lines=True)
-        st.caption(t("views.share_embed", lang))
-        st.code(f'<iframe src="{link}&embed=true" width="960" height="640" title="CĐS Compare"></iframe>',
-                language=None, wrap_lines=True)
+    with bar[1].popover(t("views.share", lang), icon=":material/share:", key=f"share_{spec.chart_id}",
+                        on_change="rerun") as share:
+        if share.open:  # the link and the embed snippet are written only when someone opens the menu
+            _show_share(spec, view, lang)
     if view == "chart":
         _show_figure(spec, lang, f"chart_{spec.chart_id}")
         if downloads:
@@ -114,6 +112,15 @@ def show_chart(spec: ChartSpec, lang: str, downloads: bool = True) -> None:
         _show_table(spec, rows, lang)
     else:
         _show_sources(rows, lang)
+
+
+def _show_share(spec: ChartSpec, view: str, lang: str) -> None:
+    link = share_link(spec.chart_id, view)
+    st.caption(t("views.share_link", lang))
+    st.code(link, language=None, wrap_lines=True)
+    st.caption(t("views.share_embed", lang))
+    st.code(f'<iframe src="{link}&embed=true" width="960" height="640" title="CĐS Compare"></iframe>',
+            language=None, wrap_lines=True)
 
 
 def _show_trend(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:

@@ -1,5 +1,5 @@
-"""Download buttons for one chart: images are rendered only when clicked (deferred, on another thread), so a
-page with many charts stays fast."""
+"""Download buttons for one chart: made only while its menu is open, and images rendered only when clicked
+(deferred, on another thread), so a page with many charts stays fast."""
 
 from __future__ import annotations
 
@@ -20,9 +20,14 @@ def _file_stem(spec: ChartSpec) -> str:
 
 
 def chart_downloads(spec: ChartSpec, lang: str) -> None:
-    with st.popover(t("present.download_chart", lang), icon=":material/download:"):
-        if not renderer_available():
+    # The menu's buttons are made only while it is open (opening it reruns the page): a theme shows up to 17 charts
+    # and three download buttons each were built on every rerun for menus nobody opened.
+    with st.popover(t("present.download_chart", lang), icon=":material/download:", key=f"downloads_{spec.chart_id}",
+                    on_change="rerun") as menu:
+        if not renderer_available():  # one line, shown at once: where to get the picture instead
             st.caption(t("present.images_unavailable", lang))
+            return
+        if not menu.open:
             return
         for fmt, size, label_key, mime in FORMATS:
             st.download_button(
