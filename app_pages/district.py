@@ -147,7 +147,7 @@ for theme in themes.itertuples():
             for column, row in zip(st.columns(4), counts[start:start + 4]):
                 column.metric(
                     markdown.escape(indicator_name(row, lang)), value_text(row, lang),
-                    help=markdown.escape(f"{period_text(row, lang)} · {source_text(row)} · "
+                    help=markdown.escape(f"{period_text(row, lang)} · {source_text(row, lang)} · "
                                          f"{provenance_text(row, lang)}"),
                     border=True)
                 column.caption(markdown.escape(period_text(row, lang)))
@@ -163,10 +163,8 @@ if not medians.empty:
 if predecessors is not None and not predecessors.empty:
     # The predecessors' own figures, each marked as theirs: history of this unit, never summed into it.
     table = figures_table(predecessors, lang)
-    table[t("district.col_unit", lang)] = [
+    table[t("common.unit_column", lang)] = [  # whose figure it is, said in the first column
         t("district.predecessor_of", lang, unit=unit_label(r, lang), share=t(f"district.share_{r['predecessor_share']}", lang))
         for r in predecessors.to_dict("records")]
-    table = table.drop(columns=[t("common.district", lang)])
-    table = table[[t("district.col_unit", lang), *[c for c in table.columns if c != t("district.col_unit", lang)]]]
     with st.expander(t("district.predecessor_figures", lang, count=len(predecessors)), expanded=True):
         show_table(table, hide_index=True, width="stretch")

@@ -9,8 +9,8 @@ from i18n import table as i18n_table
 from i18n.numbers import format_value
 from i18n.periods import format_period
 
-from .labels import (figure_owner, indicator_name, level_label, localised_formula, period_text, provenance_text,
-                     source_text, value_text)
+from .labels import (date_text, figure_owner, indicator_name, level_label, localised_formula, period_text,
+                     provenance_text, source_text, value_text)
 
 
 def figures_table(observations: pd.DataFrame, lang: str, *, with_district: bool = True) -> pd.DataFrame:
@@ -19,7 +19,7 @@ def figures_table(observations: pd.DataFrame, lang: str, *, with_district: bool 
     records = observations.to_dict("records")
     public = any(r.get("source_holds_quotes") is False for r in records)
     columns = {
-        t("common.district", lang): [figure_owner(r, lang) for r in records],
+        t("common.unit_column", lang): [figure_owner(r, lang) for r in records],
         t("common.indicator", lang): [indicator_name(r, lang) for r in records],
         t("common.value", lang): [value_text(r, lang) for r in records],
         t("common.period", lang): [period_text(r, lang) for r in records],
@@ -27,14 +27,14 @@ def figures_table(observations: pd.DataFrame, lang: str, *, with_district: bool 
         t("common.formula", lang): [
             localised_formula(str(r["formula_values"]), lang) if r["is_derived"] and isinstance(r["formula_values"], str)
             else "" for r in records],
-        t("common.source", lang): [source_text(r) for r in records],
+        t("common.source", lang): [source_text(r, lang) for r in records],
         t("common.provenance" if public else "common.quote", lang): [
             provenance_text(r, lang) if public else (r["quote"] if isinstance(r.get("quote"), str) else "")
             for r in records],
         t("common.note", lang): [r["note"] if isinstance(r.get("note"), str) else "" for r in records],
     }
     table = pd.DataFrame(columns)
-    return table if with_district else table.drop(columns=[t("common.district", lang)])
+    return table if with_district else table.drop(columns=[t("common.unit_column", lang)])
 
 
 def catalogue_table(catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -135,14 +135,14 @@ def chart_figures_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     records = rows.to_dict("records")
     own = [r.get("source_holds_quotes") is not False for r in records]
     return pd.DataFrame({
-        t("common.district", lang): [figure_owner(r, lang) for r in records],
+        t("common.unit_column", lang): [figure_owner(r, lang) for r in records],
         t("common.indicator", lang): [indicator_name(r, lang) for r in records],
         t("common.value", lang): [value_text(r, lang) for r in records],
         t("views.col_number", lang): [r["value"] for r in records],
         t("common.period", lang): [period_text(r, lang) for r in records],
         t("views.col_period_code", lang): [_text(r["period_label"]) for r in records],
         t("common.level", lang): [level_label(r, lang) for r in records],
-        t("common.source", lang): [source_text(r) for r in records],
+        t("common.source", lang): [source_text(r, lang) for r in records],
         t("common.quote", lang): [_text(r.get("quote")) if keep else "" for r, keep in zip(records, own)],
         t("views.col_printed", lang): [_text(r.get("printed")) for r in records],
         t("common.locator", lang): [_text(r.get("locator")) for r in records],
@@ -154,13 +154,13 @@ def chart_figures_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def chart_sources(rows: pd.DataFrame) -> list[dict]:
+def chart_sources(rows: pd.DataFrame, lang: str) -> list[dict]:
     """The documents one chart draws on, in the order they first appear: title as cited, kind, address, and the
     number of its figures in the chart."""
     documents: dict[str, dict] = {}
     for r in rows.to_dict("records"):
         entry = documents.setdefault(r["source_id"], {
-            "source_id": r["source_id"], "cited": source_text(r), "kind": _text(r.get("source_kind")),
+            "source_id": r["source_id"], "cited": source_text(r, lang), "kind": _text(r.get("source_kind")),
             "url": _text(r.get("source_url")), "holds_quotes": r.get("source_holds_quotes") is not False,
             "figures": 0})
         entry["figures"] += 1
@@ -169,7 +169,7 @@ def chart_sources(rows: pd.DataFrame) -> list[dict]:
 
 # The data table's columns (queries/observations_table.sql plus the level and period in words) → header keys.
 DATA_COLUMNS = {
-    "district_name": "common.district", "province_2025": "data_table.province_2025",
+    "district_name": "common.unit_column", "province_2025": "data_table.province_2025",
     "indicator_id": "data_table.indicator_id", "indicator_name_vi": "data_table.indicator_name_vi",
     "indicator_name_en": "data_table.indicator_name_en", "theme": "data_table.theme", "unit": "data_table.unit",
     "value": "common.value", "qualifier": "data_table.qualifier", "period_label": "views.col_period_code",
@@ -188,7 +188,7 @@ DATA_COLUMNS = {
 
 def _cell(value: object, lang: str) -> object:
     """A cell as people read it: empty for missing (never None/NaN/NaT), yes/empty for flags, dates without a
-    time (d/m/yyyy in Vietnamese), whole numbers without '.0'."""
+    time (7/9/2023 in Vietnamese, 7 Sep 2023 in English), whole numbers without '.0'."""
     if type(value) is str:  # most cells: said as they are (checked first, the table has tens of thousands)
         return value
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
@@ -196,7 +196,7 @@ def _cell(value: object, lang: str) -> object:
     if isinstance(value, bool):
         return t("indicators.flag_yes", lang) if value else ""
     if isinstance(value, pd.Timestamp) or hasattr(value, "strftime"):
-        return value.strftime("%-d/%-m/%Y" if lang == "vi" else "%Y-%m-%d")
+        return date_text(value, lang)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value

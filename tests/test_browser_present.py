@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 LAPTOP = {"width": 1366, "height": 768}
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 DECK = "signing.signing_rate,community_teams.community_teams,online_services.dossiers,overview.scorecard"
+SEEDS = "lam-binh,huong-khe,tam-duong,thuan-bac,luc-yen"  # the deck's units: the five seed districts
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def show(browser, app_url):
     page = browser.new_page(viewport=LAPTOP)
     sent: list[float] = []
     page.on("websocket", lambda socket: socket.on("framesent", lambda payload: sent.append(time.monotonic())))
-    page.goto(f"{app_url}/present?deck={DECK}&show=1", wait_until="domcontentloaded")
+    page.goto(f"{app_url}/present?deck={DECK}&show=1&d={SEEDS}", wait_until="domcontentloaded")
     page.wait_for_selector(CHART, timeout=60_000)
     page.wait_for_function("() => document.querySelectorAll('[data-testid=stPlotlyChart] .main-svg').length >= 4",
                            timeout=60_000)
@@ -55,12 +56,23 @@ def show(browser, app_url):
     page.close()
 
 
-def press_and_time(page, key: str, expected: int) -> float:
-    start = time.monotonic()
+def press(page, key: str, expected: int) -> None:
+    """A real key press (as a clicker sends it); the slide shows without any message to the server."""
     page.keyboard.press(key)
     page.wait_for_function(f"() => {{ const e = document.querySelector('.st-key-present_slide_{expected}');"
                            "return e && getComputedStyle(e).visibility === 'visible'; }", timeout=2_000)
-    return time.monotonic() - start
+
+
+def slide_shown_by_the_key_event_itself(page, key: str) -> int | None:
+    """The slide visible right after a keydown is dispatched, read in the same task: a change that waited for the
+    server, a timer or a frame would not be there yet. This is what 'instant' means, checked without a stopwatch
+    (a timed assertion fails on a busy machine and proves nothing on a quiet one)."""
+    return page.evaluate("""(key) => {
+        document.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));
+        const shown = [...document.querySelectorAll('[class*="st-key-present_slide_"]')]
+            .filter(e => getComputedStyle(e).visibility === 'visible');
+        return shown.length === 1 ? Number(shown[0].className.match(/st-key-present_slide_(\\d+)/)[1]) : null;
+    }""", key)
 
 
 def test_clicker_keys_change_the_slide_in_the_browser_without_asking_the_server(show):
@@ -69,13 +81,13 @@ def test_clicker_keys_change_the_slide_in_the_browser_without_asking_the_server(
     before = len(sent)
     steps = [("ArrowRight", 2), ("PageDown", 3), (" ", 4), ("ArrowLeft", 3), ("PageUp", 2), ("End", 4),
              ("Home", 1), ("PageDown", 2)]
-    times = []
     for key, expected in steps:
-        times.append(press_and_time(page, key, expected))
+        press(page, key, expected)
         assert visible_slide(page) == expected, key
+    assert slide_shown_by_the_key_event_itself(page, "PageDown") == 3  # synchronous: no server, no timer
+    assert slide_shown_by_the_key_event_itself(page, "PageUp") == 2
     page.wait_for_timeout(300)
     assert len(sent) == before, "a slide change sent a message to the server"
-    assert max(times) < 0.2, times
     assert "Biểu đồ 2 / 4" in page.locator(".st-key-present_counter").inner_text()
     assert "slide=2" in page.url  # a reload or a copied link opens the same slide
 

@@ -91,7 +91,7 @@ def test_one_communes_figure_is_labelled_with_the_commune_on_its_bar_card_and_ta
     assert cards and all(card.startswith("<b>xã Lâm Thượng (Lục Yên)</b>") for card in cards)
     rows = queries.run(con, "observations_for_districts", districts=["luc-yen"], theme=None, indicators=["online_payment_rate"])
     table = figures_table(rows, "vi")
-    assert list(table["Huyện"]) == ["xã Lâm Thượng (Lục Yên)"] and list(table["Cấp"]) == ["xã Lâm Thượng"]
+    assert list(table["Đơn vị"]) == ["xã Lâm Thượng (Lục Yên)"] and list(table["Cấp"]) == ["xã Lâm Thượng"]
 
 
 def test_national_target_is_drawn_as_a_reference_line(con, districts):

@@ -29,7 +29,7 @@ def test_searching_without_accents_finds_the_accented_words():
     plain = run_page(q="ky so", d=",".join(ALL)).dataframe[3].value
     accented = run_page(q="ký số", d=",".join(ALL)).dataframe[3].value
     assert len(plain) > 0 and len(plain) == len(accented)
-    searched = ("Tên chỉ tiêu (tiếng Việt)", "Tên chỉ tiêu (tiếng Anh)", "Trích dẫn", "Huyện", "Nguồn", "Ghi chú",
+    searched = ("Tên chỉ tiêu (tiếng Việt)", "Tên chỉ tiêu (tiếng Anh)", "Trích dẫn", "Đơn vị", "Nguồn", "Ghi chú",
                 "Vị trí trên trang", "Số in trên trang", "Xã")
     assert all(any("ký số" in str(row[c]).lower() for c in searched) for _, row in plain.iterrows())
 
@@ -53,4 +53,4 @@ def test_the_csv_holds_whole_numbers_without_a_stray_decimal(con):
                         search=None)
     csv = to_csv_bytes(data_table(table, "vi")).decode("utf-8-sig")
     assert "25250" in csv and "25250.0" not in csv
-    assert csv.splitlines()[0].startswith("Huyện,")
+    assert csv.splitlines()[0].startswith("Đơn vị,")

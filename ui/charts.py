@@ -163,7 +163,7 @@ def _show_table(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:
 
 def _show_sources(rows: pd.DataFrame, lang: str) -> None:
     lines = []
-    for document in chart_sources(rows):
+    for document in chart_sources(rows, lang):
         kind_key = f"indicators.kind_{document['kind']}"
         kind = t(kind_key, lang) if kind_key in table() else ""
         line = f"- **{markdown.escape(document['cited'])}**"
