@@ -38,7 +38,14 @@ RANK_BASES = ("stated", "list_order")
 SOURCE_KINDS = ("official", "press", "compilation")
 COMPLETENESS_FIELDS = ("rank", "score")
 SOURCE_REQUIRED = ("id", "title", "issuer", "url", "kind")
-EDITION_REQUIRED = ("index", "edition", "unit_set", "announced", "framework", "complete")
+# `announced` is the date of a DTI announcement; a 766 result is read off a running score and has none.
+EDITION_REQUIRED = ("index", "edition", "unit_set", "framework")
+# The period an edition covers, as the source states it (README, "Editions and periods"). DTI is assessed per year;
+# the 766 index is a running score published per month and quarter, read off on a date, and summed up per year.
+PERIOD_KINDS = {"dti": ("year",), "qd766": ("year", "quarter", "month", "as_of")}
+_PERIOD_CODE = re.compile(r"(?P<year>\d{4})(?:-Q(?P<quarter>\d)|-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+# Years an index result can be for: DTI began with 2020, Decision 766 was signed in 2023.
+PERIOD_YEARS = range(2020, 2100)
 # Two printings of one score (0,834 and 0,8340) agree; published scores have four decimals at most.
 SCORE_AGREEMENT = 5e-5
 PRINTED_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -46,6 +53,47 @@ PRINTED_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 NAME_ALIASES = {"thuathienhue": "hue", "hcm": "hochiminh"}
 _NAME_PREFIX = re.compile(r"^(?:tp\.?|thanh pho|tinh|former|new)\s*")
 _NAME_SUFFIX = re.compile(r"\s*(?:city|province)$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period an edition covers: `code` as written (2024, 2024-Q1, 2024-03, 2024-01-22), its kind, the calendar
+    year it falls in, and its first and last day (one day for an `as_of` reading)."""
+    code: str
+    kind: str  # year, quarter, month or as_of
+    year: int
+    start: dt.date
+    end: dt.date
+    part: int | None  # the quarter (1–4) or the month (1–12); None for a year or a date
+
+
+def parse_period(code: str) -> Period | None:
+    """A period code read into its kind and days, or None when it is not one of the four forms or names no real
+    day: `2024` a year, `2024-Q1` a quarter, `2024-03` a month, `2024-01-22` the running score read on that date."""
+    match = _PERIOD_CODE.fullmatch(str(code).strip())
+    if match is None or int(match["year"]) not in PERIOD_YEARS:
+        return None
+    year = int(match["year"])
+    try:
+        if match["quarter"]:
+            quarter = int(match["quarter"])
+            if not 1 <= quarter <= 4:
+                return None
+            start = dt.date(year, 3 * quarter - 2, 1)
+            return Period(match.group(), "quarter", year, start, _month_end(year, 3 * quarter), quarter)
+        if match["day"]:
+            day = dt.date(year, int(match["month"]), int(match["day"]))
+            return Period(match.group(), "as_of", year, day, day, None)
+        if match["month"]:
+            month = int(match["month"])
+            return Period(match.group(), "month", year, dt.date(year, month, 1), _month_end(year, month), month)
+    except ValueError:  # month 13, 30 February
+        return None
+    return Period(match.group(), "year", year, dt.date(year, 1, 1), dt.date(year, 12, 31), None)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -77,7 +125,8 @@ def empty_province_index() -> ProvinceIndex:
     sources = pd.DataFrame({**{name: pd.Series(dtype="string") for name in text}, "line": pd.Series(dtype="int64")})
     editions = pd.DataFrame({"index": pd.Series(dtype="string"), "edition": pd.Series(dtype="int64"),
                              **{name: pd.Series(dtype="string")
-                                for name in ("unit_set", "announced", "framework", "complete", "file")},
+                                for name in ("period", "period_kind", "period_start", "period_end", "unit_set",
+                                             "announced", "framework", "complete", "file")},
                              "line": pd.Series(dtype="int64")})
     return ProvinceIndex(_results_frame([]), sources, editions)
 
@@ -115,12 +164,12 @@ def coverage(index: ProvinceIndex) -> pd.DataFrame:
     """Per index, edition and unit set: how many provinces have an overall rank, an overall score, any pillar figure."""
     records = []
     for entry in index.editions.itertuples():
-        rows = index.results[(index.results["index"] == entry.index) & (index.results["edition"] == entry.edition)
+        rows = index.results[(index.results["index"] == entry.index) & (index.results["period"] == entry.period)
                              & (index.results["unit_set"] == entry.unit_set)]
         overall = rows[rows["measure"] == "overall"]
         pillars = rows[rows["measure"] != "overall"]
         records.append({
-            "index": entry.index, "edition": entry.edition, "unit_set": entry.unit_set,
+            "index": entry.index, "edition": entry.period, "unit_set": entry.unit_set,
             "provinces": len(province_names(entry.unit_set)),
             "ranked": overall.dropna(subset=["rank"])["province_code"].nunique(),
             "scored": overall.dropna(subset=["score"])["province_code"].nunique(),
@@ -193,7 +242,7 @@ def _read_editions(path: Path, data_dir: Path, problems: list[Problem]) -> dict[
     shown, entries = _load_yaml_list(path, data_dir, problems)
     editions: dict[tuple, dict] = {}
     for entry in entries:
-        if _missing_keys(entry, EDITION_REQUIRED[:-1], shown, problems):
+        if _missing_keys(entry, EDITION_REQUIRED, shown, problems):
             continue
         complete = entry.get("complete") or []
         if entry.get("unit_set") not in UNIT_SET_TABLES:
@@ -206,14 +255,33 @@ def _read_editions(path: Path, data_dir: Path, problems: list[Problem]) -> dict[
             problems.append(Problem(shown, entry.line, "edition", f"index must be one of {', '.join(RESULT_FILES)} "
                                     f"and complete a list of {', '.join(COMPLETENESS_FIELDS)}", "bad_edition"))
             continue
-        key = (entry["index"], int(entry["edition"]), entry["unit_set"])
+        period = _period_or_problem(entry["index"], _iso(entry["edition"]), shown, entry.line_of("edition"), problems)
+        if period is None:
+            continue
+        key = (entry["index"], period.code, entry["unit_set"])
         if key in editions:
-            problems.append(Problem(shown, entry.line, "edition", f"{' '.join(map(str, key))} is declared twice",
+            problems.append(Problem(shown, entry.line, "edition", f"{' '.join(key)} is declared twice",
                                     "duplicate_edition"))
-        editions[key] = {"index": key[0], "edition": key[1], "unit_set": key[2],
-                         "announced": _iso(entry["announced"]), "framework": str(entry["framework"]),
-                         "complete": ",".join(complete), "file": shown, "line": entry.line}
+        editions[key] = {"index": key[0], "edition": period.year, "period": period.code, "period_kind": period.kind,
+                         "period_start": period.start.isoformat(), "period_end": period.end.isoformat(),
+                         "unit_set": key[2], "announced": _iso(entry.get("announced")),
+                         "framework": str(entry["framework"]), "complete": ",".join(complete), "file": shown,
+                         "line": entry.line}
     return editions
+
+
+def _period_or_problem(index: str, code: str, shown: str, line: int, problems: list[Problem]) -> Period | None:
+    """The period of an edition code, or None with a located problem: a code that reads as no period, or a kind of
+    period the index is not published for (DTI per year only)."""
+    period = parse_period(code)
+    allowed = PERIOD_KINDS[index]
+    if period is None or period.kind not in allowed:
+        forms = {"year": "2024", "quarter": "2024-Q1", "month": "2024-03", "as_of": "2024-01-22"}
+        problems.append(Problem(shown, line, "edition", f"'{code}' is not a period of {index}: write "
+                                f"{' or '.join(forms[kind] for kind in allowed)}", "bad_edition",
+                                {"value": code, "expected": ", ".join(forms[kind] for kind in allowed)}))
+        return None
+    return period
 
 
 def _read_results(path: Path, data_dir: Path, index: str, sources: dict, editions: dict,
@@ -249,7 +317,10 @@ def _checked_row(raw: dict, line: int, shown: str, index: str, sources: dict, ed
             problem(field, "required", "missing", field=field)
     if len(problems) > before:
         return None
-    if not text["edition"].isdigit() or (index, int(text["edition"]), text["unit_set"]) not in editions:
+    period = _period_or_problem(index, text["edition"], shown, line, problems)
+    if period is None:
+        return None
+    if (index, period.code, text["unit_set"]) not in editions:
         problem("edition", f"{index} {text['edition']} {text['unit_set']} is not declared in {EDITIONS_FILE}",
                 "unknown_edition", value=f"{text['edition']} {text['unit_set']}")
         return None
@@ -276,7 +347,8 @@ def _checked_row(raw: dict, line: int, shown: str, index: str, sources: dict, ed
                 "not_allowed", value=text["tie"], expected="stated")
     if len(problems) > before:
         return None
-    return {"index": index, "edition": int(text["edition"]), "unit_set": text["unit_set"],
+    return {"index": index, "edition": period.year, "period": period.code, "period_kind": period.kind,
+            "unit_set": text["unit_set"],
             "province_code": text["province_code"], "province_name": text["province_name"],
             "province_official_name": official, "measure": text["measure"], "score": score,
             "score_printed": text["score_printed"],
@@ -333,7 +405,7 @@ def _checked_rank(text: dict, provinces: int, problem) -> int | None:
 
 
 def _results_frame(rows: list[dict]) -> pd.DataFrame:
-    columns = ["index", "edition", "unit_set", "province_code", "province_name", "province_official_name", "measure",
+    columns = ["index", "edition", "period", "period_kind", "unit_set", "province_code", "province_name", "province_official_name", "measure",
                "score", "score_printed", "score_scale", "rank", "rank_basis", "tie", "source", "locator", "note",
                "file", "line"]
     frame = pd.DataFrame.from_records(rows, columns=columns)
@@ -345,7 +417,7 @@ def _cross_row_problems(results: pd.DataFrame) -> list[Problem]:
     """Problems between rows: a twice-written row, sources that disagree, ranks shared without a stated tie, ranks
     whose order contradicts the scores."""
     problems: list[Problem] = []
-    for _, group in results.groupby(["index", "edition", "unit_set", "measure"]):
+    for _, group in results.groupby(["index", "period", "unit_set", "measure"]):
         per_province: dict[str, dict] = defaultdict(dict)
         for row in group.itertuples():
             problems += _agreement_problems(row, per_province[row.province_code])
@@ -405,8 +477,8 @@ def _order_problems(per_province: dict[str, dict]) -> list[Problem]:
 
 def _completeness_problems(results: pd.DataFrame, editions: dict) -> list[Problem]:
     problems = []
-    for (index, edition, unit_set), entry in editions.items():
-        overall = results[(results["index"] == index) & (results["edition"] == edition)
+    for (index, period, unit_set), entry in editions.items():
+        overall = results[(results["index"] == index) & (results["period"] == period)
                           & (results["unit_set"] == unit_set) & (results["measure"] == "overall")]
         for field in filter(None, entry["complete"].split(",")):
             held = set(overall.dropna(subset=[field])["province_code"])
