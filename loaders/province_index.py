@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from .periods import Period, PeriodError, parse_period
 from .problems import Problem
 from .read import PROVINCE_INDEX_DIR, shown_path
 from .text_files import read_text
@@ -40,10 +41,11 @@ COMPLETENESS_FIELDS = ("rank", "score")
 SOURCE_REQUIRED = ("id", "title", "issuer", "url", "kind")
 # `announced` is the date of a DTI announcement; a 766 result is read off a running score and has none.
 EDITION_REQUIRED = ("index", "edition", "unit_set", "framework")
-# The period an edition covers, as the source states it (README, "Editions and periods"). DTI is assessed per year;
-# the 766 index is a running score published per month and quarter, read off on a date, and summed up per year.
+# The period an edition covers, as the source states it, in the observations' period grammar (README, "Editions and
+# periods"). DTI is assessed per year; the 766 index is a running score published per month and quarter, read off on
+# a day, and summed up per year.
 PERIOD_KINDS = {"dti": ("year",), "qd766": ("year", "quarter", "month", "as_of")}
-_PERIOD_CODE = re.compile(r"(?P<year>\d{4})(?:-Q(?P<quarter>\d)|-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+PERIOD_FORMS = {"year": "2024", "quarter": "2024-Q1", "month": "2024-03", "as_of": "asof 2024-01-22"}
 # Years an index result can be for: DTI began with 2020, Decision 766 was signed in 2023.
 PERIOD_YEARS = range(2020, 2100)
 # Two printings of one score (0,834 and 0,8340) agree; published scores have four decimals at most.
@@ -55,45 +57,17 @@ _NAME_PREFIX = re.compile(r"^(?:tp\.?|thanh pho|tinh|former|new)\s*")
 _NAME_SUFFIX = re.compile(r"\s*(?:city|province)$")
 
 
-@dataclass(frozen=True)
-class Period:
-    """The period an edition covers: `code` as written (2024, 2024-Q1, 2024-03, 2024-01-22), its kind, the calendar
-    year it falls in, and its first and last day (one day for an `as_of` reading)."""
-    code: str
-    kind: str  # year, quarter, month or as_of
-    year: int
-    start: dt.date
-    end: dt.date
-    part: int | None  # the quarter (1–4) or the month (1–12); None for a year or a date
-
-
-def parse_period(code: str) -> Period | None:
-    """A period code read into its kind and days, or None when it is not one of the four forms or names no real
-    day: `2024` a year, `2024-Q1` a quarter, `2024-03` a month, `2024-01-22` the running score read on that date."""
-    match = _PERIOD_CODE.fullmatch(str(code).strip())
-    if match is None or int(match["year"]) not in PERIOD_YEARS:
-        return None
-    year = int(match["year"])
+def index_period(index: str, code: str) -> Period | None:
+    """The period of an edition code in the observations' period grammar (loaders/periods.py), or None when the
+    code is no period or a kind the index is not published for: DTI per year (`2024`); the 766 index per year,
+    quarter (`2024-Q1`) or month (`2024-03`), or its running score read on a day (`asof 2024-01-22`)."""
     try:
-        if match["quarter"]:
-            quarter = int(match["quarter"])
-            if not 1 <= quarter <= 4:
-                return None
-            start = dt.date(year, 3 * quarter - 2, 1)
-            return Period(match.group(), "quarter", year, start, _month_end(year, 3 * quarter), quarter)
-        if match["day"]:
-            day = dt.date(year, int(match["month"]), int(match["day"]))
-            return Period(match.group(), "as_of", year, day, day, None)
-        if match["month"]:
-            month = int(match["month"])
-            return Period(match.group(), "month", year, dt.date(year, month, 1), _month_end(year, month), month)
-    except ValueError:  # month 13, 30 February
+        period = parse_period(code)
+    except PeriodError:
         return None
-    return Period(match.group(), "year", year, dt.date(year, 1, 1), dt.date(year, 12, 31), None)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    if period.kind not in PERIOD_KINDS[index] or period.start.year not in PERIOD_YEARS:
+        return None
+    return period
 
 
 @dataclass(frozen=True)
@@ -262,7 +236,7 @@ def _read_editions(path: Path, data_dir: Path, problems: list[Problem]) -> dict[
         if key in editions:
             problems.append(Problem(shown, entry.line, "edition", f"{' '.join(key)} is declared twice",
                                     "duplicate_edition"))
-        editions[key] = {"index": key[0], "edition": period.year, "period": period.code, "period_kind": period.kind,
+        editions[key] = {"index": key[0], "edition": period.start.year, "period": period.code, "period_kind": period.kind,
                          "period_start": period.start.isoformat(), "period_end": period.end.isoformat(),
                          "unit_set": key[2], "announced": _iso(entry.get("announced")),
                          "framework": str(entry["framework"]), "complete": ",".join(complete), "file": shown,
@@ -273,14 +247,11 @@ def _read_editions(path: Path, data_dir: Path, problems: list[Problem]) -> dict[
 def _period_or_problem(index: str, code: str, shown: str, line: int, problems: list[Problem]) -> Period | None:
     """The period of an edition code, or None with a located problem: a code that reads as no period, or a kind of
     period the index is not published for (DTI per year only)."""
-    period = parse_period(code)
-    allowed = PERIOD_KINDS[index]
-    if period is None or period.kind not in allowed:
-        forms = {"year": "2024", "quarter": "2024-Q1", "month": "2024-03", "as_of": "2024-01-22"}
+    period = index_period(index, code)
+    if period is None:
+        forms = [PERIOD_FORMS[kind] for kind in PERIOD_KINDS[index]]
         problems.append(Problem(shown, line, "edition", f"'{code}' is not a period of {index}: write "
-                                f"{' or '.join(forms[kind] for kind in allowed)}", "bad_edition",
-                                {"value": code, "expected": ", ".join(forms[kind] for kind in allowed)}))
-        return None
+                                f"{' or '.join(forms)}", "bad_edition", {"value": code, "expected": ", ".join(forms)}))
     return period
 
 
@@ -347,7 +318,7 @@ def _checked_row(raw: dict, line: int, shown: str, index: str, sources: dict, ed
                 "not_allowed", value=text["tie"], expected="stated")
     if len(problems) > before:
         return None
-    return {"index": index, "edition": period.year, "period": period.code, "period_kind": period.kind,
+    return {"index": index, "edition": period.start.year, "period": period.code, "period_kind": period.kind,
             "unit_set": text["unit_set"],
             "province_code": text["province_code"], "province_name": text["province_name"],
             "province_official_name": official, "measure": text["measure"], "score": score,

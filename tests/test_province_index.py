@@ -15,7 +15,7 @@ from loaders.province_index import (
     RESULT_FILES,
     coverage,
     name_key,
-    parse_period,
+    index_period,
     parse_printed_number,
     province_names,
     read_province_index,
@@ -101,7 +101,7 @@ def test_a_merged_province_value_of_2024_is_recorded_as_the_source_states_it(bun
 def test_readme_coverage_table_matches_the_data(bundled):
     index, _ = bundled
     readme = (INDEX_DIR / "README.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| (dti|qd766) \| ([\dQ-]+) \| (provinces_\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$",
+    rows = re.findall(r"^\| (dti|qd766) \| ((?:asof )?[\dQ-]+) \| (provinces_\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$",
                       readme, flags=re.MULTILINE)
     written = pd.DataFrame(rows, columns=["index", "edition", "unit_set", "provinces", "ranked", "scored",
                                           "with_pillars"]).astype({"provinces": int, "ranked": int,
@@ -203,7 +203,9 @@ ONE_LINE_BREAKAGES = {
     "a 766 period written with a two-digit year": (
         "qd766.csv", "2024-10,provinces_63,10,Lào Cai,", "24-10,provinces_63,10,Lào Cai,", "bad_edition"),
     "a 766 reading on a day that does not exist": (
-        "qd766.csv", "2024-01-22,provinces_63,74,", "2024-02-30,provinces_63,74,", "bad_edition"),
+        "qd766.csv", "asof 2024-01-22,provinces_63,74,", "asof 2024-02-30,provinces_63,74,", "bad_edition"),
+    "a 766 half year (a kind of period the index is not published by)": (
+        "qd766.csv", "2024-10,provinces_63,10,Lào Cai,", "2024-H2,provinces_63,10,Lào Cai,", "bad_edition"),
     "a 766 period that is valid but not declared": (
         "qd766.csv", "2024-10,provinces_63,10,Lào Cai,", "2024-Q4,provinces_63,10,Lào Cai,", "unknown_edition"),
     "a DTI edition by month (DTI is published per year)": (
@@ -253,23 +255,27 @@ def test_a_row_without_a_locator_or_with_an_unknown_source_is_refused(copy_dir):
 
 # --- periods: the 766 index is published by month, quarter and year, and read off a running score on a day ----------
 
-@pytest.mark.parametrize(("code", "kind", "start", "end"), [
-    ("2024", "year", "2024-01-01", "2024-12-31"),
-    ("2024-Q1", "quarter", "2024-01-01", "2024-03-31"),
-    ("2024-Q4", "quarter", "2024-10-01", "2024-12-31"),
-    ("2024-02", "month", "2024-02-01", "2024-02-29"),
-    ("2025-12", "month", "2025-12-01", "2025-12-31"),
-    ("2024-01-22", "as_of", "2024-01-22", "2024-01-22"),
+@pytest.mark.parametrize(("index", "code", "kind", "start", "end"), [
+    ("dti", "2024", "year", "2024-01-01", "2024-12-31"),
+    ("qd766", "2024", "year", "2024-01-01", "2024-12-31"),
+    ("qd766", "2024-Q1", "quarter", "2024-01-01", "2024-03-31"),
+    ("qd766", "2024-Q4", "quarter", "2024-10-01", "2024-12-31"),
+    ("qd766", "2024-02", "month", "2024-02-01", "2024-02-29"),
+    ("qd766", "asof 2024-01-22", "as_of", "2024-01-22", "2024-01-22"),
 ])
-def test_a_period_code_reads_as_the_days_it_covers(code, kind, start, end):
-    period = parse_period(code)
+def test_an_edition_code_reads_as_the_days_it_covers(index, code, kind, start, end):
+    period = index_period(index, code)
     assert (period.kind, period.start.isoformat(), period.end.isoformat()) == (kind, start, end)
 
 
-@pytest.mark.parametrize("code", ["2024-13", "2024-00", "2024-Q0", "2024-Q5", "2024-02-30", "24-03", "2024-3",
-                                  "2024/03", "Q1-2024", "tháng 3/2024", "", "1999"])
-def test_a_code_that_names_no_period_is_refused(code):
-    assert parse_period(code) is None
+@pytest.mark.parametrize(("index", "code"), [
+    ("qd766", "2024-13"), ("qd766", "2024-00"), ("qd766", "2024-Q5"), ("qd766", "asof 2024-02-30"),
+    ("qd766", "24-03"), ("qd766", "2024/03"), ("qd766", "tháng 3/2024"), ("qd766", ""), ("qd766", "1999"),
+    ("qd766", "2024-H1"), ("qd766", "2023..2024"), ("qd766", "asof unknown"),
+    ("dti", "2024-03"), ("dti", "2024-Q1"), ("dti", "asof 2024-12-31"),
+])
+def test_a_code_that_is_no_period_of_its_index_is_refused(index, code):
+    assert index_period(index, code) is None
 
 
 def test_766_results_keep_their_period_and_scale_out_of_100(bundled):
