@@ -302,3 +302,75 @@ def test_readme_says_monthly_766_results_are_not_comparable_with_yearly_ones_or_
     readme = (INDEX_DIR / "README.md").read_text(encoding="utf-8")
     assert "A 766 result of one month or one day is not comparable with a yearly one" in readme
     assert "A place among 63\nprovinces (before 1 July 2025) is not comparable with a place among 34" in readme
+
+
+# --- the pages, under AppTest on the real data in a real DuckDB: what a user reads ------------------------------------
+
+def _run_page(name: str, **query):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(DATA_DIR.parent / "app_pages" / f"{name}.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.usefixtures("built_db")
+def test_the_provinces_page_lists_every_766_result_with_its_period_place_and_source():
+    at = _run_page("provinces")
+    assert any(s.value == "Bộ chỉ số 766: chất lượng phục vụ người dân, doanh nghiệp" for s in at.subheader)
+    assert any("không so sánh được với kết quả cả năm" in i.value for i in at.info)
+    table = next(d.value for d in at.dataframe if "Điểm (thang 100)" in d.value.columns)
+    rows = {(r["Tỉnh, thành phố"], r["Kỳ"]): r for r in table.to_dict("records")}
+    assert len(rows) == 5
+    hoa_binh = rows[("Hòa Bình", "Tháng 7/2024")]
+    assert (hoa_binh["Điểm (thang 100)"], hoa_binh["Hạng"], hoa_binh["Xếp hạng trong"]) == (
+        "83,08", "1/63", "63 tỉnh, thành (trước 1/7/2025)")
+    assert hoa_binh["Địa chỉ trang"].startswith("http://en.baohoabinh.com.vn/")
+    assert rows[("Bình Dương", "Năm 2023")]["Hạng"] == "8/63"
+    assert rows[("Bình Dương", "Đến 22/1/2024")]["Điểm (thang 100)"] == "83,47"
+
+
+@pytest.mark.usefixtures("built_db")
+def test_a_province_shows_its_766_results_of_both_unit_sets_beside_its_dti():
+    at = _run_page("provinces", province="lao-cai")
+    assert any(m.value == "**Bộ chỉ số 766 của Lào Cai**" for m in at.markdown)
+    tables = [d.value for d in at.dataframe]
+    dti = next(t for t in tables if "Chỉ số" in t.columns)  # the DTI table names its measure
+    assert "DTI 2024 (34 tỉnh, thành)" in set(dti["Kỳ"])
+    service = [t for t in tables if "Điểm (thang 100)" in t.columns][-1]  # after the table of every province
+    shown = {(r["Kỳ"], r["Điểm (thang 100)"], r["Hạng"]) for r in service.to_dict("records")}
+    # Lào Cai before the merger (among 63) and after (among 34): both kept, each with its own set
+    assert shown == {("Tháng 10/2024", "84,54", "12/63"), ("Đến 31/7/2025", "78,96", "6/34")}
+    assert set(service["Địa chỉ trang"]) == {
+        "https://baolaocai.vn/lao-cai-xep-thu-1263-tinh-thanh-pho-theo-bo-chi-so-phuc-vu-nguoi-dan-va-doanh-nghiep"
+        "-post393579.html",
+        "https://www.vietnam.vn/en/lao-cai-xep-thu-6-34-tinh-thanh-trong-ca-nuoc-ve-bo-chi-so-phuc-vu-nguoi-dan-va"
+        "-doanh-nghiep"}
+
+
+@pytest.mark.usefixtures("built_db")
+def test_a_province_without_766_results_says_so():
+    at = _run_page("provinces", province="tuyen-quang")
+    assert "Chưa tìm được kết quả Bộ chỉ số 766 đã công bố của tỉnh này" in " ".join(c.value for c in at.caption)
+
+
+@pytest.mark.usefixtures("built_db")
+def test_the_provinces_page_reads_in_english_with_the_766_periods_in_english():
+    at = _run_page("provinces", lang="en", province="lao-cai")
+    service = [d.value for d in at.dataframe if "Points (of 100)" in d.value.columns][-1]
+    assert set(service["Rank"]) == {"12 of 63", "6 of 34"}
+    assert "84.54" in set(service["Points (of 100)"])
+
+
+@pytest.mark.usefixtures("built_db")
+def test_a_unit_profile_shows_its_provinces_766_result_beside_the_dti():
+    at = _run_page("district", district="luc-yen")
+    assert any(h.value.startswith("Chỉ số DTI và Bộ chỉ số 766 của tỉnh") for h in at.subheader)
+    results = next(d.value for d in at.dataframe if "Hạng" in d.value.columns and "Ghi chú" in d.value.columns)
+    service = results[results["Kỳ"].str.startswith("QD766")]
+    assert not service.empty
+    assert service["Ghi chú"].str.contains("31 July 2025").any()  # the reading's day, in the curator's note
+    assert "không so sánh được với kết quả cả năm" in " ".join(c.value for c in at.caption)
