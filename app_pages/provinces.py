@@ -7,8 +7,16 @@ import pandas as pd
 import streamlit as st
 
 from charts.labels import unit_label
-from charts.province_index import (SET_SIZE, edition_chart, edition_key, edition_label, missing_provinces,
-                                   province_name, rank_grid, results_table)
+from charts.province_index import (
+    SET_SIZE,
+    edition_chart,
+    edition_key,
+    edition_label,
+    missing_provinces,
+    province_name,
+    rank_grid,
+    results_table,
+)
 from i18n import pick, t
 from i18n.numbers import format_number
 from i18n.periods import format_period
@@ -17,7 +25,6 @@ from ui.charts import show_chart
 from ui.pickers import searchable_select
 from ui.search import vietnamese_key
 from ui.tables import show_table
-
 
 
 def service_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
