@@ -38,7 +38,7 @@ def service_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("provinces.qd766_points", lang): [format_number(round(float(r["score"]) * int(r["score_scale"]), 4), lang,
                                                           decimals=2) if pd.notna(r["score"]) else ""
                                             for r in records],
-        t("provinces.col_rank", lang): [t("provinces.rank_of", lang, rank=int(r["rank"]), count=SET_SIZE[r["unit_set"]])
+        t("provinces.col_place", lang): [t("provinces.rank_of", lang, rank=int(r["rank"]), count=SET_SIZE[r["unit_set"]])
                                         if pd.notna(r["rank"]) else "" for r in records],
         t("common.source", lang): [r["source_title"] or "" for r in records],
         t("views.col_url", lang): [r["source_url"] or "" for r in records],

@@ -326,10 +326,10 @@ def test_the_provinces_page_lists_every_766_result_with_its_period_place_and_sou
     rows = {(r["Tỉnh, thành phố"], r["Kỳ"]): r for r in table.to_dict("records")}
     assert len(rows) == 5
     hoa_binh = rows[("Hòa Bình", "Tháng 7/2024")]
-    assert (hoa_binh["Điểm (thang 100)"], hoa_binh["Hạng"], hoa_binh["Xếp hạng trong"]) == (
+    assert (hoa_binh["Điểm (thang 100)"], hoa_binh["Thứ hạng"], hoa_binh["Xếp hạng trong"]) == (
         "83,08", "1/63", "63 tỉnh, thành (trước 1/7/2025)")
     assert hoa_binh["Địa chỉ trang"].startswith("http://en.baohoabinh.com.vn/")
-    assert rows[("Bình Dương", "Năm 2023")]["Hạng"] == "8/63"
+    assert rows[("Bình Dương", "Năm 2023")]["Thứ hạng"] == "8/63"
     assert rows[("Bình Dương", "Đến 22/1/2024")]["Điểm (thang 100)"] == "83,47"
 
 
@@ -341,7 +341,7 @@ def test_a_province_shows_its_766_results_of_both_unit_sets_beside_its_dti():
     dti = next(t for t in tables if "Chỉ số" in t.columns)  # the DTI table names its measure
     assert "DTI 2024 (34 tỉnh, thành)" in set(dti["Kỳ"])
     service = [t for t in tables if "Điểm (thang 100)" in t.columns][-1]  # after the table of every province
-    shown = {(r["Kỳ"], r["Điểm (thang 100)"], r["Hạng"]) for r in service.to_dict("records")}
+    shown = {(r["Kỳ"], r["Điểm (thang 100)"], r["Thứ hạng"]) for r in service.to_dict("records")}
     # Lào Cai before the merger (among 63) and after (among 34): both kept, each with its own set
     assert shown == {("Tháng 10/2024", "84,54", "12/63"), ("Đến 31/7/2025", "78,96", "6/34")}
     assert {url.split("/")[2] for url in service["Địa chỉ trang"]} == {"baolaocai.vn", "www.vietnam.vn"}
@@ -357,7 +357,7 @@ def test_a_province_without_766_results_says_so():
 def test_the_provinces_page_reads_in_english_with_the_766_periods_in_english():
     at = _run_page("provinces", lang="en", province="lao-cai")
     service = [d.value for d in at.dataframe if "Points (of 100)" in d.value.columns][-1]
-    assert set(service["Rank"]) == {"12 of 63", "6 of 34"}
+    assert set(service["Place"]) == {"12 of 63", "6 of 34"}
     assert "84.54" in set(service["Points (of 100)"])
 
 
