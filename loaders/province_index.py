@@ -46,7 +46,7 @@ EDITION_REQUIRED = ("index", "edition", "unit_set", "framework")
 # a day, and summed up per year.
 PERIOD_KINDS = {"dti": ("year",), "qd766": ("year", "quarter", "month", "as_of")}
 PERIOD_FORMS = {"year": "2024", "quarter": "2024-Q1", "month": "2024-03", "as_of": "asof 2024-01-22"}
-# Years an index result can be for: DTI began with 2020, Decision 766 was signed in 2023.
+# Years an index result can be for: DTI began with 2020, Decision 766/QĐ-TTg was signed in June 2022.
 PERIOD_YEARS = range(2020, 2100)
 # Two printings of one score (0,834 and 0,8340) agree; published scores have four decimals at most.
 SCORE_AGREEMENT = 5e-5
