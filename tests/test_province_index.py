@@ -324,7 +324,7 @@ def test_the_provinces_page_lists_every_766_result_with_its_period_place_and_sou
     assert any("không so sánh được với kết quả cả năm" in i.value for i in at.info)
     table = next(d.value for d in at.dataframe if "Điểm (thang 100)" in d.value.columns)
     rows = {(r["Tỉnh, thành phố"], r["Kỳ"]): r for r in table.to_dict("records")}
-    assert len(rows) == 5
+    assert len(rows) == 7
     hoa_binh = rows[("Hòa Bình", "Tháng 7/2024")]
     assert (hoa_binh["Điểm (thang 100)"], hoa_binh["Thứ hạng"], hoa_binh["Xếp hạng trong"]) == (
         "83,08", "1/63", "63 tỉnh, thành (trước 1/7/2025)")
