@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from .periods import Period, PeriodError, parse_period
 from .problems import Problem
 from .read import PROVINCE_INDEX_DIR, shown_path
 from .text_files import read_text
@@ -38,7 +39,15 @@ RANK_BASES = ("stated", "list_order")
 SOURCE_KINDS = ("official", "press", "compilation")
 COMPLETENESS_FIELDS = ("rank", "score")
 SOURCE_REQUIRED = ("id", "title", "issuer", "url", "kind")
-EDITION_REQUIRED = ("index", "edition", "unit_set", "announced", "framework", "complete")
+# `announced` is the date of a DTI announcement; a 766 result is read off a running score and has none.
+EDITION_REQUIRED = ("index", "edition", "unit_set", "framework")
+# The period an edition covers, as the source states it, in the observations' period grammar (README, "Editions and
+# periods"). DTI is assessed per year; the 766 index is a running score published per month and quarter, read off on
+# a day, and summed up per year.
+PERIOD_KINDS = {"dti": ("year",), "qd766": ("year", "quarter", "month", "as_of")}
+PERIOD_FORMS = {"year": "2024", "quarter": "2024-Q1", "month": "2024-03", "as_of": "asof 2024-01-22"}
+# Years an index result can be for: DTI began with 2020, Decision 766/QĐ-TTg was signed in June 2022.
+PERIOD_YEARS = range(2020, 2100)
 # Two printings of one score (0,834 and 0,8340) agree; published scores have four decimals at most.
 SCORE_AGREEMENT = 5e-5
 PRINTED_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -46,6 +55,19 @@ PRINTED_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 NAME_ALIASES = {"thuathienhue": "hue", "hcm": "hochiminh"}
 _NAME_PREFIX = re.compile(r"^(?:tp\.?|thanh pho|tinh|former|new)\s*")
 _NAME_SUFFIX = re.compile(r"\s*(?:city|province)$")
+
+
+def index_period(index: str, code: str) -> Period | None:
+    """The period of an edition code in the observations' period grammar (loaders/periods.py), or None when the
+    code is no period or a kind the index is not published for: DTI per year (`2024`); the 766 index per year,
+    quarter (`2024-Q1`) or month (`2024-03`), or its running score read on a day (`asof 2024-01-22`)."""
+    try:
+        period = parse_period(code)
+    except PeriodError:
+        return None
+    if period.kind not in PERIOD_KINDS[index] or period.start.year not in PERIOD_YEARS:
+        return None
+    return period
 
 
 @dataclass(frozen=True)
@@ -77,7 +99,8 @@ def empty_province_index() -> ProvinceIndex:
     sources = pd.DataFrame({**{name: pd.Series(dtype="string") for name in text}, "line": pd.Series(dtype="int64")})
     editions = pd.DataFrame({"index": pd.Series(dtype="string"), "edition": pd.Series(dtype="int64"),
                              **{name: pd.Series(dtype="string")
-                                for name in ("unit_set", "announced", "framework", "complete", "file")},
+                                for name in ("period", "period_kind", "period_start", "period_end", "unit_set",
+                                             "announced", "framework", "complete", "file")},
                              "line": pd.Series(dtype="int64")})
     return ProvinceIndex(_results_frame([]), sources, editions)
 
@@ -115,12 +138,12 @@ def coverage(index: ProvinceIndex) -> pd.DataFrame:
     """Per index, edition and unit set: how many provinces have an overall rank, an overall score, any pillar figure."""
     records = []
     for entry in index.editions.itertuples():
-        rows = index.results[(index.results["index"] == entry.index) & (index.results["edition"] == entry.edition)
+        rows = index.results[(index.results["index"] == entry.index) & (index.results["period"] == entry.period)
                              & (index.results["unit_set"] == entry.unit_set)]
         overall = rows[rows["measure"] == "overall"]
         pillars = rows[rows["measure"] != "overall"]
         records.append({
-            "index": entry.index, "edition": entry.edition, "unit_set": entry.unit_set,
+            "index": entry.index, "edition": entry.period, "unit_set": entry.unit_set,
             "provinces": len(province_names(entry.unit_set)),
             "ranked": overall.dropna(subset=["rank"])["province_code"].nunique(),
             "scored": overall.dropna(subset=["score"])["province_code"].nunique(),
@@ -193,7 +216,7 @@ def _read_editions(path: Path, data_dir: Path, problems: list[Problem]) -> dict[
     shown, entries = _load_yaml_list(path, data_dir, problems)
     editions: dict[tuple, dict] = {}
     for entry in entries:
-        if _missing_keys(entry, EDITION_REQUIRED[:-1], shown, problems):
+        if _missing_keys(entry, EDITION_REQUIRED, shown, problems):
             continue
         complete = entry.get("complete") or []
         if entry.get("unit_set") not in UNIT_SET_TABLES:
@@ -206,14 +229,30 @@ def _read_editions(path: Path, data_dir: Path, problems: list[Problem]) -> dict[
             problems.append(Problem(shown, entry.line, "edition", f"index must be one of {', '.join(RESULT_FILES)} "
                                     f"and complete a list of {', '.join(COMPLETENESS_FIELDS)}", "bad_edition"))
             continue
-        key = (entry["index"], int(entry["edition"]), entry["unit_set"])
+        period = _period_or_problem(entry["index"], _iso(entry["edition"]), shown, entry.line_of("edition"), problems)
+        if period is None:
+            continue
+        key = (entry["index"], period.code, entry["unit_set"])
         if key in editions:
-            problems.append(Problem(shown, entry.line, "edition", f"{' '.join(map(str, key))} is declared twice",
+            problems.append(Problem(shown, entry.line, "edition", f"{' '.join(key)} is declared twice",
                                     "duplicate_edition"))
-        editions[key] = {"index": key[0], "edition": key[1], "unit_set": key[2],
-                         "announced": _iso(entry["announced"]), "framework": str(entry["framework"]),
-                         "complete": ",".join(complete), "file": shown, "line": entry.line}
+        editions[key] = {"index": key[0], "edition": period.start.year, "period": period.code, "period_kind": period.kind,
+                         "period_start": period.start.isoformat(), "period_end": period.end.isoformat(),
+                         "unit_set": key[2], "announced": _iso(entry.get("announced")),
+                         "framework": str(entry["framework"]), "complete": ",".join(complete), "file": shown,
+                         "line": entry.line}
     return editions
+
+
+def _period_or_problem(index: str, code: str, shown: str, line: int, problems: list[Problem]) -> Period | None:
+    """The period of an edition code, or None with a located problem: a code that reads as no period, or a kind of
+    period the index is not published for (DTI per year only)."""
+    period = index_period(index, code)
+    if period is None:
+        forms = [PERIOD_FORMS[kind] for kind in PERIOD_KINDS[index]]
+        problems.append(Problem(shown, line, "edition", f"'{code}' is not a period of {index}: write "
+                                f"{' or '.join(forms)}", "bad_edition", {"value": code, "expected": ", ".join(forms)}))
+    return period
 
 
 def _read_results(path: Path, data_dir: Path, index: str, sources: dict, editions: dict,
@@ -249,7 +288,10 @@ def _checked_row(raw: dict, line: int, shown: str, index: str, sources: dict, ed
             problem(field, "required", "missing", field=field)
     if len(problems) > before:
         return None
-    if not text["edition"].isdigit() or (index, int(text["edition"]), text["unit_set"]) not in editions:
+    period = _period_or_problem(index, text["edition"], shown, line, problems)
+    if period is None:
+        return None
+    if (index, period.code, text["unit_set"]) not in editions:
         problem("edition", f"{index} {text['edition']} {text['unit_set']} is not declared in {EDITIONS_FILE}",
                 "unknown_edition", value=f"{text['edition']} {text['unit_set']}")
         return None
@@ -276,7 +318,8 @@ def _checked_row(raw: dict, line: int, shown: str, index: str, sources: dict, ed
                 "not_allowed", value=text["tie"], expected="stated")
     if len(problems) > before:
         return None
-    return {"index": index, "edition": int(text["edition"]), "unit_set": text["unit_set"],
+    return {"index": index, "edition": period.start.year, "period": period.code, "period_kind": period.kind,
+            "unit_set": text["unit_set"],
             "province_code": text["province_code"], "province_name": text["province_name"],
             "province_official_name": official, "measure": text["measure"], "score": score,
             "score_printed": text["score_printed"],
@@ -333,7 +376,7 @@ def _checked_rank(text: dict, provinces: int, problem) -> int | None:
 
 
 def _results_frame(rows: list[dict]) -> pd.DataFrame:
-    columns = ["index", "edition", "unit_set", "province_code", "province_name", "province_official_name", "measure",
+    columns = ["index", "edition", "period", "period_kind", "unit_set", "province_code", "province_name", "province_official_name", "measure",
                "score", "score_printed", "score_scale", "rank", "rank_basis", "tie", "source", "locator", "note",
                "file", "line"]
     frame = pd.DataFrame.from_records(rows, columns=columns)
@@ -345,7 +388,7 @@ def _cross_row_problems(results: pd.DataFrame) -> list[Problem]:
     """Problems between rows: a twice-written row, sources that disagree, ranks shared without a stated tie, ranks
     whose order contradicts the scores."""
     problems: list[Problem] = []
-    for _, group in results.groupby(["index", "edition", "unit_set", "measure"]):
+    for _, group in results.groupby(["index", "period", "unit_set", "measure"]):
         per_province: dict[str, dict] = defaultdict(dict)
         for row in group.itertuples():
             problems += _agreement_problems(row, per_province[row.province_code])
@@ -405,8 +448,8 @@ def _order_problems(per_province: dict[str, dict]) -> list[Problem]:
 
 def _completeness_problems(results: pd.DataFrame, editions: dict) -> list[Problem]:
     problems = []
-    for (index, edition, unit_set), entry in editions.items():
-        overall = results[(results["index"] == index) & (results["edition"] == edition)
+    for (index, period, unit_set), entry in editions.items():
+        overall = results[(results["index"] == index) & (results["period"] == period)
                           & (results["unit_set"] == unit_set) & (results["measure"] == "overall")]
         for field in filter(None, entry["complete"].split(",")):
             held = set(overall.dropna(subset=[field])["province_code"])

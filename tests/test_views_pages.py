@@ -154,7 +154,7 @@ def test_the_unit_profile_charts_rates_beside_the_target_and_lists_a_weak_rate_a
 
 def test_the_unit_profile_shows_its_provinces_dti_results_and_says_editions_differ():
     at = run_page("district", district="lam-binh")
-    assert any(h.value == "Chỉ số DTI của tỉnh Tuyên Quang" for h in at.subheader)
+    assert any(h.value == "Chỉ số DTI và Bộ chỉ số 766 của tỉnh Tuyên Quang" for h in at.subheader)
     results = next(d.value for d in at.dataframe if "Hạng" in d.value.columns)
     assert "hạng 48" in set(results["Hạng"])
     assert "không so sánh được" in captions(at)
