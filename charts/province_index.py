@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from i18n import t
 from i18n.numbers import format_number
+from i18n.periods import format_period
 
 from .labels import wrap
 from .markup import plotly_text
@@ -37,9 +38,11 @@ def edition_key(index_id: str, edition: int, unit_set: str) -> str:
     return f"{index_id}-{int(edition)}-{unit_set.removeprefix('provinces_')}"
 
 
-def edition_label(index_id: str, edition: int, unit_set: str, lang: str) -> str:
-    return t("provinces.edition_label", lang, index=index_id.upper(), edition=int(edition),
-             count=SET_SIZE.get(unit_set, "?"))
+def edition_label(index_id: str, edition: int, unit_set: str, lang: str, period: str | None = None) -> str:
+    """'DTI 2022 (63 tỉnh, thành)'; a 766 result of a month, a quarter or a day names that period in words
+    ('QD766 Tháng 7/2024 …'), never only the year it falls in."""
+    when = format_period(period, lang) if _present(period) and str(period) != str(int(edition)) else int(edition)
+    return t("provinces.edition_label", lang, index=index_id.upper(), edition=when, count=SET_SIZE.get(unit_set, "?"))
 
 
 def rank_text(row: dict, lang: str) -> str:
@@ -50,10 +53,13 @@ def rank_text(row: dict, lang: str) -> str:
 
 
 def score_text(row: dict, lang: str) -> str:
-    """The score as the source prints it, read on the 0–1 scale of the index ('0,6077')."""
+    """The score on the scale the source prints it: DTI on 0–1 ('0,6077'), the 766 index in points of 100
+    ('78,96'); the data keeps every score on 0–1 with its scale beside it."""
     if not _present(row.get("score")):
         return ""
-    return format_number(round(float(row["score"]), 4), lang, decimals=4)
+    scale = int(row["score_scale"]) if _present(row.get("score_scale")) else 1
+    decimals = 4 if scale == 1 else 2
+    return format_number(round(float(row["score"]) * scale, decimals), lang, decimals=decimals)
 
 
 def _hover(row: dict, lang: str) -> str:
@@ -144,8 +150,8 @@ def results_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     return pd.DataFrame({
         t("provinces.col_province", lang): [province_name(r) for r in records],
-        t("provinces.col_edition", lang): [edition_label(r["index_id"], r["edition"], r["unit_set"], lang)
-                                           for r in records],
+        t("provinces.col_edition", lang): [edition_label(r["index_id"], r["edition"], r["unit_set"], lang,
+                                                         r.get("period")) for r in records],
         t("provinces.col_measure", lang): [t(f"provinces.measure_{r['measure']}", lang) for r in records],
         t("provinces.col_rank", lang): [rank_text(r, lang) for r in records],
         t("provinces.score", lang): [score_text(r, lang) for r in records],

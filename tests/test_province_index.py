@@ -369,4 +369,8 @@ def test_a_unit_profile_shows_its_provinces_766_result_beside_the_dti():
     service = results[results["Kỳ"].str.startswith("QD766")]
     assert not service.empty
     assert service["Ghi chú"].str.contains("31 July 2025").any()  # the reading's day, in the curator's note
+    # each 766 result says its own period in words and its points of 100, not only the year on the 0–1 scale
+    assert set(service["Kỳ"]) == {"QD766 Đến 31/7/2025 (34 tỉnh, thành)"} and set(service["Điểm"]) == {"78,96"}
+    dti = results[results["Kỳ"].str.startswith("DTI")]
+    assert dti["Điểm"].str.fullmatch(r"(0,\d{4})?").all()  # DTI stays on its 0–1 scale
     assert "không so sánh được với kết quả cả năm" in " ".join(c.value for c in at.caption)
