@@ -256,6 +256,9 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
                                                   str(r["commune"]) if _present(r["commune"]) else ""))
     rows = _charted(every_period, all_periods)
     extra_notes: list[str] = []
+    # Units that reported a figure: one the per-commune switch cannot divide (no commune count in its source) is
+    # named in its own note, never among those with "no data".
+    reporting = {r["district_id"] for r in rows}
     if per_commune:
         rows, extra_notes = _per_commune(rows, lang)
     else:
@@ -284,7 +287,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         any_value[r["district_id"]] = max(any_value.get(r["district_id"], -math.inf), r["value"])
     ordered = sorted((d for d in district_list if d[0] in reported),
                      key=lambda d: (-first_value.get(d[0], -math.inf), -any_value.get(d[0], -math.inf)))
-    missing = [name for district_id, name in district_list if district_id not in reported]
+    missing = [name for district_id, name in district_list if district_id not in reporting]
     names = {district_id: plotly_text(name) for district_id, name in district_list}
     unit_rank = {district_id: n for n, (district_id, _) in enumerate(ordered)}
     rows.sort(key=lambda r: unit_rank.get(r["district_id"], len(unit_rank)))

@@ -356,3 +356,15 @@ def test_charts_from_the_querys_plain_rows_equal_charts_from_its_data_frame(con,
             assert spec.figure.to_dict() == from_frame[spec.chart_id].figure.to_dict(), spec.chart_id
             assert (spec.notes, spec.source_note) == (from_frame[spec.chart_id].notes,
                                                       from_frame[spec.chart_id].source_note)
+
+
+def test_per_commune_names_a_unit_whose_source_gives_no_commune_count_never_as_having_no_data(con, districts):
+    """Đại Từ reported 3.000 team members but its page gives no number of communes: per commune it cannot be
+    divided, which its own note says; it did report, so it is not among the units with no data."""
+    chosen = ["lam-binh", "huong-khe", "dai-tu"]
+    spec = next(s for s in charts_for(con, districts, "community_teams", per_commune=True, chosen=chosen).values()
+                if "thành viên" in s.title.lower())
+    notes = " ".join(spec.notes)
+    assert "Đại Từ" in notes
+    missing_note = next((n for n in spec.notes if n.startswith("Không có số liệu")), "")
+    assert "Đại Từ" not in missing_note
