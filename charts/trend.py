@@ -68,7 +68,10 @@ def trend_chart(rows: pd.DataFrame, lang: str, colors: Mapping[str, str], *, cha
             x=[r["period_end"] for r in records], y=[r["value"] for r in records],
             mode="lines+markers+text", name=plotly_text(" · ".join(name_parts)),
             line=dict(color=color, width=3),
-            marker=dict(color=color, size=[9] * (len(records) - 1) + [15], line=dict(color="white", width=1)),
+            # an undated figure ('asof unknown') is drawn hollow: its place on the time axis is only its sort date
+            marker=dict(color=color, size=[9] * (len(records) - 1) + [15], line=dict(color=color, width=2),
+                        symbol=["circle-open" if r.get("period_kind") == "as_of_unknown" else "circle"
+                                for r in records]),
             text=[f"{plotly_text(value_text(r, lang))}<br>{plotly_text(period_text(r, lang))}" for r in records],
             textposition="top center", cliponaxis=False,
             hovertext=[hover_card(r, lang) for r in records], hovertemplate="%{hovertext}<extra></extra>",
@@ -78,13 +81,18 @@ def trend_chart(rows: pd.DataFrame, lang: str, colors: Mapping[str, str], *, cha
     top = float(rows["value"].max()) if not rows.empty else 1.0
     value_axis = dict(range=[0, 112], ticksuffix="%") if unit == "percent" else dict(range=[0, top * 1.3 or 1],
                                                                                    tickformat=",~f")
-    # One tick per period held, named in words (a date axis would print "2025" under every month of a short span).
-    ticks = {} if rows.empty else dict(zip(rows["period_end"], (period_text(r, lang) for r in rows.to_dict("records"))))
+    # One tick per end date held, named in words (a date axis would print "2025" under every month of a short span);
+    # periods that end on the same day ("Năm 2023" and "6 tháng cuối năm 2023") share the tick and both are named.
+    ticks: dict = {}
+    for r in ([] if rows.empty else rows.to_dict("records")):
+        named = ticks.setdefault(r["period_end"], [])
+        if period_text(r, lang) not in named:
+            named.append(period_text(r, lang))
     figure.update_layout(
         title=dict(text=plotly_text(t("views.trend_title", lang, title=title))),
         separators=t("charts.plotly_separators", lang),
         xaxis=dict(type="date", title=t("views.trend_axis", lang), tickmode="array", tickvals=list(ticks),
-                   ticktext=[plotly_text(text) for text in ticks.values()]),
+                   ticktext=[plotly_text(" / ".join(texts)) for texts in ticks.values()]),
         yaxis=dict(rangemode="tozero", **value_axis),
         legend=dict(orientation="h", x=0, y=-0.22, xanchor="left", yanchor="top"),
         showlegend=True, meta=dict(chart_id=f"{chart_id}/trend"),

@@ -4,10 +4,11 @@ data in a real DuckDB and, for the trend, on a copy of it with one commune that 
 
 from __future__ import annotations
 
-
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import queries
 from tests.apptest_pages import data_copy_with, run_page, serve_from
 from tests.plotly_spec import figure_json
 
@@ -157,3 +158,27 @@ def test_the_trend_draws_each_period_with_its_source_and_says_the_chart_compares
     assert "lambinh.tuyenquang.gov.vn/cds-2025-h1" in line["hovertext"][1]
     notes = " ".join(c.value for c in at.caption)
     assert "kỳ mới nhất" in notes and "6 tháng đầu năm 2025" in notes
+
+
+def test_the_trend_draws_an_undated_figure_hollow_and_names_every_period_that_ends_on_a_tick(con):
+    """Mộc Châu's rate as of 31/5/2025 and as of an undated page: the undated point is hollow (its place on the time
+    axis is only a sort date); two periods that end on the same day share a tick and both are named on it."""
+    from charts.trend import trend_chart
+    from i18n.periods import format_period
+
+    rows = queries.run(con, "observation_series", districts=["moc-chau"],
+                       indicators=["online_service_rate_unspecified"])
+    assert set(rows["period_kind"]) >= {"as_of_unknown"}
+    spec = trend_chart(rows, "vi", {}, chart_id="t", title="t")
+    line = spec.figure.data[0]
+    kinds = list(rows["period_kind"])
+    assert [s == "circle-open" for s in line.marker.symbol] == [k == "as_of_unknown" for k in kinds]
+    # the same figure said for the quarter that ends on the same day as the dated reading: one tick, both named
+    dated = rows[rows["period_kind"] != "as_of_unknown"].iloc[0]
+    twin = dated.copy()
+    twin["period_label"], twin["period_kind"], twin["observation_id"] = "2025-Q2", "quarter", "twin"
+    twin["period_end"] = dated["period_end"] = pd.Timestamp("2025-06-30")
+    both = pd.concat([rows[rows["period_kind"] == "as_of_unknown"], dated.to_frame().T, twin.to_frame().T])
+    ticks = trend_chart(both, "vi", {}, chart_id="t", title="t").figure.layout.xaxis.ticktext
+    shared = [text for text in ticks if format_period("2025-Q2", "vi") in text]
+    assert len(shared) == 1 and format_period(dated["period_label"], "vi") in shared[0]
