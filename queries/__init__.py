@@ -19,7 +19,9 @@ SCHEMA = "cds"
 
 def open_database(db_path: Path | str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
-    con.execute(f"ATTACH '{Path(db_path).as_posix()}' AS {SCHEMA} (READ_ONLY)")
+    # ATTACH takes no parameter: the path is written as an SQL string literal, its quotes doubled
+    literal = Path(db_path).as_posix().replace("'", "''")
+    con.execute(f"ATTACH '{literal}' AS {SCHEMA} (READ_ONLY)")
     return con
 
 
