@@ -8,8 +8,10 @@ import pandas as pd
 import pytest
 
 import queries
+from charts.labels import level_label, period_text
 from charts.tables import catalogue_table, coverage_grid, data_table
 from exports.table_files import safe_frame
+from i18n import t
 from loaders.formulas import neutralise, neutralise_columns
 from tests.apptest_pages import run_page
 
@@ -47,6 +49,17 @@ def test_a_link_that_filters_the_data_opens_the_data_table_and_an_unknown_sectio
     at = run_page("indicators", tab="everything")
     assert at.session_state["indicators_section"] == "catalogue"
     assert any("everything" in warning.value for warning in at.warning)
+
+
+def test_the_level_and_period_in_words_are_those_of_each_row(con):
+    """The page turns the rows into dicts from whole columns (not DataFrame.to_dict): the same words per row."""
+    at = run_page("indicators", d=SEEDS, tab="data")
+    shown = at.dataframe[0].value
+    rows = queries.run(con, "observations_table", districts=SEEDS.split(","), theme=None, indicator=None, search=None).to_dict("records")
+    assert len(shown) == len(rows) > 20
+    assert list(shown[t("common.level", "vi")]) == [level_label(row, "vi") for row in rows]
+    assert list(shown[t("common.period", "vi")]) == [period_text(row, "vi") for row in rows]
+    assert len(set(shown[t("common.level", "vi")])) >= 2 and len(set(shown[t("common.period", "vi")])) >= 2
 
 
 @pytest.fixture(scope="module")
