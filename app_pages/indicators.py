@@ -3,7 +3,6 @@
 import streamlit as st
 
 from charts.labels import level_label, period_text
-
 from charts.tables import catalogue_table, coverage_grid, data_table
 from exports.table_files import to_csv_bytes, to_xlsx_bytes
 from i18n import pick, t
