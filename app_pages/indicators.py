@@ -20,7 +20,7 @@ SEARCHED = ("indicator_name_vi", "indicator_name_en", "quote", "district_name", 
 # The page's four sections; only the one open is built (a rerun used to build all four: catalogue, every source,
 # the coverage grid and the data table, whichever the person was looking at).
 SECTIONS = ("catalogue", "sources", "coverage", "data")
-# A link that filters the data table (?theme=…, ?indicator=…, ?q=…) opens on it, as links made before the sections did.
+# A link that filters the data table (?theme=…, ?indicator=…, ?q=…) opens on it, as such links did before.
 DATA_FILTERS = ("theme", "indicator", "q")
 
 

@@ -123,7 +123,8 @@ def test_whole_columns_keep_every_kind_of_cell_as_cell_by_cell_did():
     numbers, categories, a tab or CR first, a plain signed number as text, an empty table."""
     cells = ["=1+1", "+3", "-", "@x", "\tx", "\rx", " =x", "ok", "'=already", ""]
     columns = [
-        pd.Series(cells, dtype="str"), pd.Series([*cells, None], dtype=object), pd.Series([*cells, None], dtype="string"),
+        pd.Series(cells, dtype="str"), pd.Series([*cells, None], dtype=object),
+        pd.Series([*cells, None], dtype="string"),
         pd.Series(["=a", 1, 2.5, None, True], dtype=object), pd.Series(["=a", "b", "=a"], dtype="category"),
         pd.Series([None, None], dtype=object), pd.Series([], dtype=object), pd.Series(["x"], index=[7], name="n"),
     ]
