@@ -24,7 +24,6 @@ SECTIONS = ("catalogue", "sources", "coverage", "data")
 DATA_FILTERS = ("theme", "indicator", "q")
 
 
-
 def opens_on() -> str:
     """The section this page's link opens when it does not name one (`?tab=`)."""
     return "data" if any(param in st.query_params for param in DATA_FILTERS) else "catalogue"

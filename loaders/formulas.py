@@ -32,7 +32,6 @@ def neutralise(value: object) -> object:
     return value
 
 
-
 def _plain_text(values: pd.Series) -> bool:
     """A column `map(neutralise)` turns into pandas' str: str itself, or object holding only text and missing values."""
     if isinstance(values.dtype, pd.StringDtype):
