@@ -3,7 +3,6 @@
 import streamlit as st
 
 from charts.labels import level_label, period_text
-
 from charts.tables import catalogue_table, coverage_grid, data_table
 from exports.table_files import to_csv_bytes, to_xlsx_bytes
 from i18n import pick, t
@@ -18,23 +17,29 @@ MAX_TABLE_ROWS = 5000
 SEARCHED = ("indicator_name_vi", "indicator_name_en", "quote", "district_name", "source_title", "note", "locator",
             "printed", "commune")
 
+# The page's four sections; only the one open is built (a rerun used to build all four: catalogue, every source,
+# the coverage grid and the data table, whichever the person was looking at).
+SECTIONS = ("catalogue", "sources", "coverage", "data")
+# A link that filters the data table (?theme=…, ?indicator=…, ?q=…) opens on it, as such links did before.
+DATA_FILTERS = ("theme", "indicator", "q")
+
+
+def opens_on() -> str:
+    """The section this page's link opens when it does not name one (`?tab=`)."""
+    return "data" if any(param in st.query_params for param in DATA_FILTERS) else "catalogue"
+
+
 lang = state.language()
 layout.page_header(lang, "indicators.title", "indicators.caption")
 
-catalogue = db.query("indicator_catalogue")
-districts = scope.in_display_order(db.query("districts"))  # by province, then name
-themes = db.query("themes")
-theme_ids = list(themes["theme_id"])
-theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
+section = state.bound("tab", "indicators_section", SECTIONS, opens_on(), lambda options: st.segmented_control(
+    t("indicators.section", lang), options, key="indicators_section", required=True, label_visibility="collapsed",
+    format_func=lambda k: t(f"indicators.tab_{k}", lang)))
 
-tab_catalogue, tab_sources, tab_coverage, tab_data = st.tabs([
-    t("indicators.tab_catalogue", lang), t("indicators.tab_sources", lang),
-    t("indicators.tab_coverage", lang), t("indicators.tab_data", lang)])
+if section == "catalogue":
+    show_table(catalogue_table(db.query("indicator_catalogue"), lang), hide_index=True, width="stretch")
 
-with tab_catalogue:
-    show_table(catalogue_table(catalogue, lang), hide_index=True, width="stretch")
-
-with tab_sources:
+elif section == "sources":
     sources = db.query("source_documents")
     show_table(
         sources.assign(kind=sources["kind"].map(lambda k: t(f"indicators.kind_{k}", lang)))[
@@ -45,13 +50,18 @@ with tab_sources:
             "kind": t("indicators.col_kind", lang), "figures": t("indicators.col_figures", lang)}),
         hide_index=True, width="stretch")
 
-with tab_coverage:
+elif section == "coverage":
+    districts = scope.in_display_order(db.query("districts"))  # by province, then name
     st.caption(t("indicators.coverage_caption", lang))
     # At national scale a grid of every district is hundreds of columns: show one province at a time.
     in_scope = districts
     if scope.is_capped(list(districts["district_id"])):
         provinces = list(dict.fromkeys(districts["province_2025"]))  # in the units' (Vietnamese) order
+        # a closed section's widgets are forgotten by Streamlit: the province chosen is kept for the next visit
+        if "coverage_province" not in st.session_state and st.session_state.get("_coverage_province") in provinces:
+            st.session_state["coverage_province"] = st.session_state["_coverage_province"]
         province = st.selectbox(t("compare.province", lang), provinces, key="coverage_province")
+        st.session_state["_coverage_province"] = province
         in_scope = districts[districts["province_2025"] == province]
     coverage = db.query("coverage_matrix", theme=None,
                         districts=None if in_scope is districts else list(in_scope["district_id"]))
@@ -59,11 +69,16 @@ with tab_coverage:
     # an unreported pair is an empty cell (no data), never "None" or 0
     show_table(grid.astype("string").fillna(""), width="stretch")
 
-with tab_data:
+else:
+    catalogue = db.query("indicator_catalogue")
+    districts = scope.in_display_order(db.query("districts"))  # by province, then name
+    themes = db.query("themes")
+    theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
     ids = list(districts["district_id"])
     names = dict(zip(districts["district_id"], districts["district_name"]))
-    indicator_ids = list(catalogue["indicator_id"])
-    indicator_names = {r.indicator_id: pick(lang, r.name_vi, r.name_en) for r in catalogue.itertuples()}
+    indicator_names = {i: pick(lang, vi, en) for i, vi, en in
+                       zip(catalogue["indicator_id"], catalogue["name_vi"], catalogue["name_en"])}
+    theme_of = dict(zip(catalogue["indicator_id"], catalogue["theme_id"]))
     default_ids = scope.default_districts(ids)
     filters = st.columns([2, 1, 2, 2])
     chosen = state.bound("d", "data_districts", ids, default_ids, lambda options: filters[0].multiselect(
@@ -71,11 +86,10 @@ with tab_data:
         placeholder=t("data_table.choose_units", lang)), many=True)
     if chosen == default_ids:
         scope.show_cap_notice(ids, lang)
-    theme = state.bound("theme", "data_theme", ["", *theme_ids], "", lambda options: filters[1].selectbox(
+    theme = state.bound("theme", "data_theme", ["", *themes["theme_id"]], "", lambda options: filters[1].selectbox(
         t("indicators.filter_theme", lang), options, key="data_theme",
         format_func=lambda k: theme_names.get(k) or t("indicators.all", lang)))
-    in_theme = [i for i in indicator_ids if not theme
-                or catalogue.loc[catalogue["indicator_id"] == i, "theme_id"].iloc[0] == theme]
+    in_theme = [i for i in theme_of if not theme or theme_of[i] == theme]
     indicator = state.bound("indicator", "data_indicator", ["", *in_theme], "", lambda options: filters[2].selectbox(
         t("indicators.filter_indicator", lang), options, key="data_indicator",
         format_func=lambda k: indicator_names.get(k) or t("indicators.all", lang)))
@@ -89,7 +103,8 @@ with tab_data:
                      search=None)
     table = filter_frame(table, search, SEARCHED).reset_index(drop=True)
     # the level and the period in plain words beside their codes ('toàn huyện', 'xã Lâm Thượng'; undated: 'khoảng …')
-    records = table.to_dict("records")
+    # rows as dicts from whole columns: DataFrame.to_dict("records") boxes cell by cell and took 6× as long
+    records = [dict(zip(table.columns, row)) for row in zip(*(table[c].tolist() for c in table.columns))]
     table.insert(table.columns.get_loc("level") + 1, "level_text", [level_label(r, lang) for r in records])
     table.insert(table.columns.get_loc("period_label") + 1, "period_text", [period_text(r, lang) for r in records])
     st.caption(t("indicators.rows_found", lang, count=format_number(len(table), lang)))
@@ -105,3 +120,5 @@ with tab_data:
     downloads[1].download_button(
         t("indicators.download_xlsx", lang), lambda: to_xlsx_bytes(table), file_name="cds-compare-data.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+    # the filters above may have just added or cleared the link's last data filter: it still reopens this section
+    state.remember(tab=None if opens_on() == "data" else "data")

@@ -43,6 +43,10 @@ def _change_district(at):
 
 
 def _change_indicators(at):
+    # The page builds only its open section: open the data table first (untimed), then change its theme.
+    if "data_theme" not in [box.key for box in at.selectbox]:
+        at.session_state["indicators_section"] = "data"
+        at.run()
     at.selectbox(key="data_theme").set_value("signing")
 
 

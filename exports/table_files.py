@@ -15,7 +15,7 @@ import re
 
 import pandas as pd
 
-from loaders.formulas import neutralise
+from loaders.formulas import neutralise, neutralise_columns
 
 _XLSX_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
@@ -27,16 +27,24 @@ def xlsx_text(value: object) -> object:
     return value
 
 
-def safe_frame(frame: pd.DataFrame, cell=neutralise) -> pd.DataFrame:
-    """The frame with every formula-looking text neutralised: cells, column headers and row labels (a district
-    name heads a column of the coverage grid, an indicator name labels its rows)."""
-    safe = frame.copy()
-    for position, column in enumerate(frame.columns):
-        if not pd.api.types.is_numeric_dtype(frame.iloc[:, position]):
-            safe.isetitem(position, frame.iloc[:, position].map(cell))
-    safe.columns = safe.columns.map(cell)
-    safe.index = safe.index.map(cell)
+def _texts_mapped(frame: pd.DataFrame, columns, label) -> pd.DataFrame:
+    """The frame with `columns` applied to its text columns (a list of them in, the same out) and `label` to the
+    headers and the row labels (row numbers are left alone: a number cannot be a formula)."""
+    every = [frame.iloc[:, position] for position in range(frame.shape[1])]  # by position: headers may repeat
+    texts = [position for position, values in enumerate(every) if not pd.api.types.is_numeric_dtype(values)]
+    for position, values in zip(texts, columns([every[p] for p in texts])):
+        every[position] = values
+    safe = pd.concat(every, axis=1, keys=range(len(every))) if every else frame.copy()
+    safe.columns = frame.columns.map(label)
+    safe.index = frame.index if pd.api.types.is_numeric_dtype(frame.index) else frame.index.map(label)
     return safe
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every formula-looking text neutralised: cells, column headers and row labels (a district
+    name heads a column of the coverage grid, an indicator name labels its rows). All text columns at once, not
+    cell by cell: every table on a page goes through here on every rerun."""
+    return _texts_mapped(frame, neutralise_columns, neutralise)
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -47,6 +55,6 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe_frame(frame, lambda value: xlsx_text(neutralise(value))).to_excel(writer, index=False,
-                                                                              sheet_name=sheet_name[:31])
+        _texts_mapped(safe_frame(frame), lambda texts: [t.map(xlsx_text) for t in texts], xlsx_text).to_excel(
+            writer, index=False, sheet_name=sheet_name[:31])
     return buffer.getvalue()

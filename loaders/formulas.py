@@ -7,6 +7,10 @@ A cell starting with = + - @ (or a tab/CR) is run as a formula by Excel and Libr
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SIGNED_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?%?$")
@@ -26,3 +30,33 @@ def neutralise(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def _plain_text(values: pd.Series) -> bool:
+    """A column `map(neutralise)` turns into pandas' str: str itself, or object holding only text and missing values."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.dtype == "str"
+    return values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) == "string"
+
+
+def neutralise_columns(columns: Sequence[pd.Series]) -> list[pd.Series]:
+    """`[column.map(neutralise) for column in columns]`, the same cells and dtypes, without a Python call per cell:
+    a table of 5,000 rows and 20 text columns was 100,000 calls on every rerun of the page showing it. The text
+    columns are checked together, in one pass (one per column costs more than the check itself on a small table);
+    a column of another kind (numbers mixed with text, pandas' NA-valued string, categories) goes through `map`."""
+    result = list(columns)
+    plain = [position for position, values in enumerate(columns) if _plain_text(values)]
+    for position in set(range(len(columns))) - set(plain):
+        result[position] = columns[position].map(neutralise)
+    if not plain:
+        return result
+    texts = pd.Series(np.concatenate([columns[p].to_numpy(dtype=object) for p in plain])).astype("str")
+    starts = texts.str.startswith(FORMULA_STARTS, na=False)
+    if starts.any():
+        texts = texts.where(~starts, "'" + texts)
+    end = 0
+    for position in plain:
+        start, end = end, end + len(columns[position])
+        result[position] = pd.Series(texts.array[start:end], index=columns[position].index,
+                                     name=columns[position].name)
+    return result

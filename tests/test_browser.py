@@ -215,7 +215,7 @@ def test_markdown_html_and_formulas_in_the_data_show_as_text_and_nothing_is_fetc
     forged = "[Phiên hết hạn - đăng nhập lại](http://x.example/login)"
     # the profile's figure tables sit in closed expanders (none is visible): its charts say the page is drawn
     paths = [("/district?district=luc-yen", CHART), ("/compare?theme=online_services&d=luc-yen,lam-binh", CHART),
-             ("/overview", CHART), ("/indicators?d=luc-yen", TABLE), (f"/compare?d={forged}", CHART)]
+             ("/overview", CHART), ("/indicators?d=luc-yen&tab=data", TABLE), (f"/compare?d={forged}", CHART)]
     with _serve(env, tmp_path) as url:
         own_host = urlparse(url).hostname
         requested: list[str] = []

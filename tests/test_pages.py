@@ -155,19 +155,23 @@ def test_district_profile_in_english():
 # --- Indicators & sources ----------------------------------------------------------------------------------
 
 def test_indicators_page_shows_catalogue_sources_and_a_filtered_table():
-    at = run_page("indicators", indicator="edocs_signed_rate", d=SEEDS)
-    catalogue, sources, coverage, data = (df.value for df in at.dataframe)
+    # one section at a time (tests/test_indicators_sections.py): the catalogue, the sources, and the data table a
+    # filtering link opens
+    catalogue = run_page("indicators", d=SEEDS).dataframe[0].value
     assert "edocs_signed_rate" in set(catalogue["id"])
+    sources = run_page("indicators", tab="sources").dataframe[0].value
     documents = load_dataset(DATA_DIR).sources  # every document: the seeds' reports and the real public pages
     assert len(sources) == len(documents) >= 5 + 68
     assert {"lam-binh-2022", "huong-khe-2023-bc373"} <= set(documents)
+    at = run_page("indicators", indicator="edocs_signed_rate", d=SEEDS)
+    data = at.dataframe[0].value
     assert sorted(data["Mã tệp đơn vị"]) == ["lam-binh", "tam-duong", "tam-duong"]  # Thuận Bắc's is fully electronic
     assert len(at.get("download_button")) == 2
 
 
 def test_indicators_search_box_filters_rows():
     at = run_page("indicators", q="VNeID", d=SEEDS)
-    data = at.dataframe[3].value
+    data = at.dataframe[0].value
     assert len(data) > 0 and set(data["Mã tệp đơn vị"]) == {"huong-khe"}
 
 
@@ -343,7 +347,7 @@ def test_pages_start_from_twenty_districts_and_say_so_at_scale(fifty_districts, 
     assert max(len({district(bar["x"]) for bar in bars(figure)}) for figure in charts(compare)) <= 20
     overview = run_page("overview")
     assert len(overview.multiselect(key="overview_districts").value) == 20
-    indicators = run_page("indicators")
+    indicators = run_page("indicators", tab="coverage")
     province = indicators.selectbox(key="coverage_province").value
     grid = next(frame.value for frame in indicators.dataframe if frame.value.shape[0] > 0
                 and "Chỉ tiêu" in (frame.value.index.name or ""))
