@@ -1,9 +1,10 @@
 -- Where one district stands on each indicator it reported at district level: its latest figure, the national
 -- target, and the median of the other districts' latest district-level figures for the same indicator.
 WITH latest AS (
-    SELECT o.*, row_number() OVER (PARTITION BY o.district_id, o.indicator_id ORDER BY o.period_end DESC) AS n
+    SELECT o.*, row_number() OVER (PARTITION BY o.district_id, o.indicator_id
+                                   ORDER BY o.period_end DESC, o.observation_id) AS n
     FROM observations o
-    WHERE o.level = 'district'
+    WHERE o.level = 'district' AND o.superseded_by IS NULL  -- a stated rate whose derived twin exists: the twin
 ),
 others AS (
     SELECT indicator_id, median(value) AS others_median, count(*) AS others_count,

@@ -19,10 +19,11 @@ candidates AS (
            row_number() OVER (
                PARTITION BY coalesce(o.compare_group, o.indicator_id), o.district_id
                ORDER BY CASE o.level WHEN 'district' THEN 0 WHEN 'commune_aggregate' THEN 1 ELSE 2 END,
-                        i.sort_order, o.period_end DESC
+                        i.sort_order, o.period_end DESC, o.observation_id
            ) AS preference
     FROM observations o JOIN indicators i USING (indicator_id)
     WHERE list_contains($districts, o.district_id)
+      AND o.superseded_by IS NULL  -- a stated rate whose derived twin exists: the cell shows the twin, as charts do
 )
 SELECT h.row_key, h.row_order, h.row_name_vi, h.row_name_en, d.district_id, d.district_name, d.sort_order AS district_order,
        c.indicator_id, c.indicator_name_vi, c.indicator_name_en, c.unit, c.value, c.qualifier, c.level, c.commune,
