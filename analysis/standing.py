@@ -16,6 +16,8 @@ from i18n import pick, t
 from i18n.numbers import format_number, format_value
 from i18n.periods import format_period
 
+from .targets import reaches
+
 MEDIAN_MARGIN = 0.10  # ±10% of the median counts as "about the same", not a strength or a gap
 MIN_OTHERS = 1  # few units of a kind report the same rate: even one other is worth saying
 
@@ -40,12 +42,13 @@ def findings(standing: pd.DataFrame, lang: str) -> list[Finding]:
         if row["structural"] or row["higher_is_better"] is not True:
             continue
         name = pick(lang, row["indicator_name_vi"], row["indicator_name_en"])
-        value = format_value(row["value"], row["unit"], lang, row["qualifier"] if isinstance(row["qualifier"], str) else None)
+        qualifier = row["qualifier"] if isinstance(row["qualifier"], str) else None
+        value = format_value(row["value"], row["unit"], lang, qualifier)
         period = format_period(row["period_label"], lang)
         if pd.notna(row["target_value"]):
             target = format_value(row["target_value"], row["unit"], lang)
             year = f" {int(row['target_year'])}" if pd.notna(row["target_year"]) else ""
-            if row["value"] >= row["target_value"]:
+            if reaches(row["value"], row["target_value"], qualifier):
                 found.append(Finding("strength", row["indicator_id"], t(
                     "standing.meets_target", lang, name=name, value=value, period=period, target=target, year=year)))
             else:
