@@ -8,6 +8,7 @@ import textwrap
 
 import numpy as np
 import pandas as pd
+
 from analysis.targets import reaches
 from i18n import t
 from i18n.periods import format_period
