@@ -118,9 +118,11 @@ if unit_id is not None:
             show_table(results_table(held, lang), hide_index=True, width="stretch")
         st.caption(t("provinces.profile_caption", lang, note=t("provinces.profile_not_comparable", lang)))
 
-medians = db.query("province_medians", province=facts["province_2025"])
+# The province's units of this unit's kind only, for the median and for the count its caption gives.
+medians = db.query("province_medians", province=facts["province_2025"], kind=facts["unit_kind"])
 by_indicator = median_index(medians)  # once for every theme's chart
-province_units = int((db.query("districts")["province_2025"] == facts["province_2025"]).sum())
+province_units = int(((districts["province_2025"] == facts["province_2025"])
+                      & (districts["unit_kind"] == facts["unit_kind"])).sum())
 themes = db.query("themes")
 # One pass over the rows: how many figures and which latest ones each theme has; the DataFrame of a theme's figures
 # is cut only when its table is opened.
@@ -158,7 +160,7 @@ for theme in themes.itertuples():
             show_table(figures_table(rows, lang, with_district=False), hide_index=True, width="stretch")
 if not medians.empty:
     st.caption(t("profile.median_caption", lang, province=markdown.escape(facts["province_2025"]),
-                 count=province_units))
+                 count=format_number(province_units, lang)))
 
 if predecessors is not None and not predecessors.empty:
     # The predecessors' own figures, each marked as theirs: history of this unit, never summed into it.

@@ -21,6 +21,9 @@ from .plotly_json import JsonFigure
 from .spec import ChartSpec
 from .style import GRID_COLOR, MEDIA, layout_style
 
+# Which figure stands for "the unit's figure" when it reports an indicator at several levels (loaders/models.Level):
+# the whole unit, then all its communes together, then its own bodies, then one commune. Declared here once: the
+# brief uses it, and the SQL of the scorecard and the map is pinned to it (tests/test_figure_level_order.py).
 LEVEL_RANK = {"district": 0, "commune_aggregate": 1, "unit_bodies": 2, "commune": 3}
 UNIT_COLOR = "#0072B2"
 MEDIAN_COLOR = "#E69F00"

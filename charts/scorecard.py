@@ -8,6 +8,8 @@ import textwrap
 
 import numpy as np
 import pandas as pd
+
+from analysis.targets import reaches
 from i18n import t
 from i18n.periods import format_period
 
@@ -34,9 +36,11 @@ ROW_LABEL_WRAP = {"screen": 26, "slide": 40}
 ROW_HEIGHT = {"screen": 50, "slide": 50}
 
 
-def cell_status(value: float, target: float | None, best: float | None, higher_is_better) -> str | None:
-    """How one figure stands: against the national target when there is one, otherwise against the best
-    district; neutral when the catalogue does not say which direction is better."""
+def cell_status(value: float, target: float | None, best: float | None, higher_is_better,
+                qualifier: str | None = None) -> str | None:
+    """How one figure stands: against the national target when there is one (read with its qualifier: 'gần 100%'
+    does not meet 100%), otherwise against the best unit; neutral when the catalogue does not say which direction
+    is better."""
     if value is None or pd.isna(value):
         return None
     if higher_is_better is None or pd.isna(higher_is_better):
@@ -44,7 +48,8 @@ def cell_status(value: float, target: float | None, best: float | None, higher_i
     if not higher_is_better:
         return "neutral"  # no lower-is-better headline yet; say nothing rather than guess
     if target is not None and not pd.isna(target):
-        return "meets" if value >= target else ("near" if value >= NEAR_SHARE * target else "below")
+        qualifier = qualifier if isinstance(qualifier, str) else None
+        return "meets" if reaches(value, target, qualifier) else ("near" if value >= NEAR_SHARE * target else "below")
     if best is None or pd.isna(best) or best <= 0:
         return "neutral"
     share = value / best
@@ -91,7 +96,7 @@ def _judged(records: list[dict]) -> list[tuple[str | None, str | None]]:
         comparable = reporting.get(key, 0) >= 2 and len(definitions.get(key, ())) == 1 and size_free
         comparable_best = best.get(key) if comparable else None
         judged.append((cell_status(row["value"], row["target_value"] if has_target else None, comparable_best,
-                                   row["higher_is_better"]),
+                                   row["higher_is_better"], row.get("qualifier")),
                        "target" if has_target else ("best" if comparable_best is not None else None)))
     return judged
 

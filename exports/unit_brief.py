@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import queries
 from charts.labels import date_text, indicator_name, level_label, period_text, provenance_text, source_text, value_text
 from charts.markup import plotly_text
+from charts.profile import LEVEL_RANK, latest_figures
 from charts.spec import ChartSpec
 from charts.style import FONT_FAMILY, TEXT_COLOR
 from i18n import t
@@ -23,27 +24,31 @@ from .images import figure_pdf
 from .pack_text import data_version
 
 PROFILE_PREFIX = "profile."  # profile.<unit id>: one unit's headline figures as a table (a deck's chart id)
+WHOLE_UNIT = min(LEVEL_RANK, key=LEVEL_RANK.get)  # the level whose figure is the whole unit's
 
-LEVEL_ORDER = {"district": 0, "commune_aggregate": 1, "commune": 2}
 A4 = (1240, 1754)  # px at 150 dpi
 
 
 def profile_rows(con: duckdb.DuckDBPyConnection, unit: str, lang: str) -> pd.DataFrame:
-    """One row per indicator the unit reported: its whole-unit figure before commune ones, then the latest
-    period; columns are plain text (indicator, value, period, level, source, quote), in catalogue order."""
+    """One row per indicator the unit reported, the figure its profile page shows (charts.profile.latest_figures:
+    the declared level order, then the latest period; a stated rate superseded by its derived twin left out);
+    columns are plain text (indicator, value, period, level, source, quote), in catalogue order. 'figure' is the
+    value as a one-line table writes it: with its level beside it when it is not the whole unit's ('62% · xã Lâm
+    Thượng'), so one commune's rate never reads as the unit's."""
     observations = queries.run(con, "observations_for_districts", districts=[unit], theme=None, indicators=None)
-    columns = ["indicator", "value", "period", "level", "source", "quote", "unit_name", "source_id"]
+    columns = ["indicator", "value", "figure", "period", "level", "source", "quote", "unit_name", "source_id"]
     if observations.empty:
         return pd.DataFrame(columns=columns)
-    ranked = observations.assign(level_rank=observations["level"].map(LEVEL_ORDER).fillna(3))
-    ranked = ranked.sort_values(["indicator_order", "level_rank", "period_end"], ascending=[True, True, False])
-    chosen = ranked.drop_duplicates("indicator_id")
-    rows = [{
-        "indicator": indicator_name(row, lang), "value": value_text(row, lang),
-        "period": period_text(row, lang), "level": level_label(row, lang),
-        "source": source_text(row, lang), "quote": provenance_text(row, lang), "unit_name": row["district_name"],
-        "source_id": row["source_id"],
-    } for row in chosen.to_dict("records")]
+    rows = []
+    for row in latest_figures(observations).to_dict("records"):
+        value, level = value_text(row, lang), level_label(row, lang)
+        rows.append({
+            "indicator": indicator_name(row, lang), "value": value,
+            "figure": value if row["level"] == WHOLE_UNIT else f"{value} · {level}",
+            "period": period_text(row, lang), "level": level,
+            "source": source_text(row, lang), "quote": provenance_text(row, lang), "unit_name": row["district_name"],
+            "source_id": row["source_id"],
+        })
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -61,7 +66,7 @@ def _table(rows: pd.DataFrame, lang: str, font: int, widths: list[float], wrap: 
     header = [t("present.col_indicator", lang), t("common.value", lang), t("common.period", lang),
               t("common.source", lang)]
     cells = [["<br>".join(plotly_text(line) for line in textwrap.wrap(str(text), width)) for text in rows[column]]
-             for column, width in zip(("indicator", "value", "period", source_column), wrap)]
+             for column, width in zip(("indicator", "figure", "period", source_column), wrap)]
     return go.Table(
         columnwidth=widths,
         header=dict(values=[f"<b>{plotly_text(h)}</b>" for h in header], fill_color="#DDE6F0", align="left",

@@ -1,11 +1,13 @@
 -- Every unit with figures (optionally of one 2025 province) with its centroid and, where it reported the indicator,
--- the one figure a map colours it by: the whole unit's before its bodies', its communes' or one commune's, then
+-- the one figure a map colours it by: the whole unit's, then all its communes', its own bodies', one commune's, then
 -- the latest period. Units without the figure keep NULL values (drawn hollow: "no data").
 WITH ranked AS (
     SELECT o.*, row_number() OVER (
                PARTITION BY o.district_id
+               -- the level order declared in charts/profile.py LEVEL_RANK (tests/test_figure_level_order.py)
                ORDER BY CASE o.level WHEN 'district' THEN 0 WHEN 'commune_aggregate' THEN 1
-                                     WHEN 'unit_bodies' THEN 2 ELSE 3 END, o.period_end DESC) AS n
+                                     WHEN 'unit_bodies' THEN 2 WHEN 'commune' THEN 3 ELSE 4 END,
+                        o.period_end DESC, o.observation_id) AS n
     FROM observations o
     WHERE o.indicator_id = $indicator AND o.superseded_by IS NULL
 )

@@ -1,8 +1,9 @@
 -- The scorecard: for each headline row (an indicator, or a compare group of near-equivalent indicators) and
--- each chosen district, the one figure that stands for it: district level before commune level, then the
--- latest period. Rows with no figure come back with NULL value so the grid shows "no data", not a gap. Which rows,
--- in which order: the catalogue's headline places (data/indicators.yaml), declared once. Each cell carries what its
--- hover card shows: the quote of an own document, or a public page's printed number, locator and address.
+-- each chosen unit, the one figure that stands for it: the whole unit's, then all its communes', its own bodies', one
+-- commune's, then the latest period. Rows with no figure come back with NULL value so the grid shows "no data", not a
+-- gap. Which rows, in which order: the catalogue's headline places (data/indicators.yaml), declared once. Each cell
+-- carries what its hover card shows: the quote of an own document, or a public page's printed number, locator and
+-- address.
 WITH headline AS (  -- each row named by the catalogue (its compare group's name, or its indicator's), so a row no
                    -- chosen unit reports still reads as words, not as its key
     SELECT coalesce(i.compare_group, i.indicator_id) AS row_key, i.headline_order AS row_order,
@@ -18,11 +19,14 @@ candidates AS (
            i.target_value, i.target_year, i.higher_is_better,
            row_number() OVER (
                PARTITION BY coalesce(o.compare_group, o.indicator_id), o.district_id
-               ORDER BY CASE o.level WHEN 'district' THEN 0 WHEN 'commune_aggregate' THEN 1 ELSE 2 END,
-                        i.sort_order, o.period_end DESC
+               -- the level order declared in charts/profile.py LEVEL_RANK (tests/test_figure_level_order.py)
+               ORDER BY CASE o.level WHEN 'district' THEN 0 WHEN 'commune_aggregate' THEN 1 WHEN 'unit_bodies' THEN 2
+                                     WHEN 'commune' THEN 3 ELSE 4 END,
+                        i.sort_order, o.period_end DESC, o.observation_id
            ) AS preference
     FROM observations o JOIN indicators i USING (indicator_id)
     WHERE list_contains($districts, o.district_id)
+      AND o.superseded_by IS NULL  -- a stated rate whose derived twin exists: the cell shows the twin, as charts do
 )
 SELECT h.row_key, h.row_order, h.row_name_vi, h.row_name_en, d.district_id, d.district_name, d.sort_order AS district_order,
        c.indicator_id, c.indicator_name_vi, c.indicator_name_en, c.unit, c.value, c.qualifier, c.level, c.commune,

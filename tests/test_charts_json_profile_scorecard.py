@@ -26,7 +26,8 @@ def profile_charts(con, lang: str = "vi", units: int | None = None):
     for unit in summary.to_dict("records")[:units]:
         latest = latest_figures(queries.run(con, "observations_for_districts", districts=[unit["district_id"]],
                                             theme=None, indicators=None))
-        medians = median_index(queries.run(con, "province_medians", province=unit["province_2025"]))
+        medians = median_index(queries.run(con, "province_medians", province=unit["province_2025"],
+                                              kind=unit["unit_kind"]))
         for theme in dict.fromkeys(latest["theme"]) if len(latest) else ():
             spec = rates_chart(latest[latest["theme"] == theme], medians, lang,
                                chart_id=f"profile.{unit['district_id']}.{theme}", title=theme)

@@ -57,3 +57,27 @@ def test_english_brief_is_in_english(con):
     require_chromium()
     text = _text(build_unit_brief(con, "luc-yen", "en", today=dt.date(2026, 11, 24)))
     assert "Lục Yên — digital transformation brief" in text and "Data version" in text
+
+
+def test_brief_rows_are_the_figures_the_profile_shows(con):
+    """The brief picks per indicator the figure the profile page shows (the declared level order, no superseded
+    stated twin): cao-phong's online rate is the derived 98,46%, not its stated 98,5% beside it."""
+    from charts.labels import value_text
+    from charts.profile import latest_figures
+    from exports.unit_brief import profile_rows
+
+    units = queries.run(con, "district_summary")["district_id"].tolist()
+    for unit in units:
+        observations = queries.run(con, "observations_for_districts", districts=[unit], theme=None, indicators=None)
+        shown = [value_text(row, "vi") for row in latest_figures(observations).to_dict("records")]
+        assert profile_rows(con, unit, "vi")["value"].tolist() == shown, unit
+    rows = profile_rows(con, "cao-phong", "vi")
+    assert rows.loc[rows["indicator"] == "Tỷ lệ hồ sơ nộp trực tuyến", "value"].tolist() == ["98,46%"]
+
+
+def test_brief_says_the_level_of_a_figure_that_is_not_the_whole_units(con, brief):
+    """Lục Yên states its online payment rate only for one commune: the brief writes whose it is beside it. A whole
+    unit's figure (Lâm Bình's 7,81%) stands alone."""
+    text = _text(build_unit_brief(con, "luc-yen", "vi", today=dt.date(2026, 11, 24)))
+    assert "62% · xã Lâm Thượng" in text
+    assert "7,81%" in _text(brief) and "7,81% ·" not in _text(brief)
