@@ -22,7 +22,7 @@ from loaders.periods import PeriodError, parse_period
 
 from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, folded_pattern, load_catalogue
 from .numbers import Figure, find_figures
-from .periods import PeriodMention, asof_code, document_date_from_text, find_periods
+from .periods import PeriodMention, asof_code, document_date_from_text, find_periods, undated_report_year
 from .reasons import Part, part, render
 
 
@@ -577,7 +577,10 @@ def propose(
     # "mức độ 3 và 4", "level 3 and 4": the second level is part of the name too
     covered = [(s, s_end + (len(more.group(0)) if (more := _MORE_LEVELS.match(folded, s_end)) else 0))
                for s, s_end in covered]
-    all_mentions = find_periods(text, document_date=document_date)
+    # an undated report still says which year it is about ("in 2023 …", "the two-tier government"): its wordings
+    # without a year take that year, while stocks stay as of its unstated date
+    year_hint = None if document_date else undated_report_year(text)
+    all_mentions = find_periods(text, document_date=document_date, year_hint=year_hint)
     # "by the end of October 2025": a number inside a period wording is part of the date
     covered += [(m.start, m.end) for m in all_mentions]
     figures = [

@@ -1,0 +1,72 @@
+"""Issue 15, round 4: rules about how reports date and word their figures, on sentences written for these tests
+(no report's text), with the real catalogue and wordings (data/indicators.yaml, reader/wordings.yaml)."""
+
+from __future__ import annotations
+
+from reader import propose
+from reader.periods import find_periods, undated_report_year
+
+
+def _one(text: str, indicator: str, value: float, date: str | None = None, language: str = "auto"):
+    hits = [c for c in propose(text, document_date=date, language=language, min_confidence=0.0)
+            if c.indicator == indicator and float(c.value) == value]
+    assert hits, (indicator, value, [(c.indicator, c.value, c.period) for c in propose(text, document_date=date)])
+    return hits[0]
+
+
+def _codes(text: str, date: str | None = None, year_hint: int | None = None) -> list[str]:
+    return [m.code for m in find_periods(text, document_date=date, year_hint=year_hint) if m.code]
+
+
+# ── the year of an undated report ────────────────────────────────────────────────────────────────────────────
+
+
+def test_an_undated_report_is_about_the_latest_year_it_states_of_its_results():
+    text = ("Since March 2023 the district has run a new one-stop desk. The plan for the 2021-2025 period sets "
+            "goals up to 2030, and growth was 12% compared with 2022.")
+    assert undated_report_year(text) == 2023
+
+
+def test_the_two_level_government_places_an_undated_report_in_2025_or_later():
+    assert undated_report_year("Sau khi vận hành chính quyền địa phương 2 cấp, xã đã tiếp nhận nhiều hồ sơ.") == 2025
+    assert undated_report_year("Since the two-tier local government took effect the ward has been busy.") == 2025
+    assert undated_report_year("The commune center opened its doors last week.") is None
+
+
+def test_an_undated_report_gives_its_year_to_wordings_without_one():
+    text = ("The district's plan for 2023 was adopted in January 2023. In the first nine months of this year, "
+            "the district received 12,345 administrative procedure files.")
+    c = _one(text, "dossiers_received", 12345)
+    assert c.period == "2023-01..2023-09"
+
+
+def test_a_bare_english_month_is_of_the_reports_year():
+    assert _codes("The online submission rate reached 71.2% in July.", date="2024-08-10") == ["2024-07"]
+    assert _codes("The online submission rate reached 71.2% in July.", year_hint=2024) == ["2024-07"]
+    # a month followed by its day is a date, not the month's figure
+    assert _codes("It opened in July 15 days after the decision.", date="2024-08-10") == []
+
+
+# ── spans between days and spans from a start to an end ─────────────────────────────────────────────────────
+
+
+def test_a_span_between_days_is_a_quarter_only_when_it_covers_whole_months():
+    assert _codes("Between July 1 and September 12, 2025, the centre received 900 dossiers.") == ["2025-07..2025-09"]
+    assert _codes("From July 1 to September 30, 2025, the centre received 900 dossiers.") == ["2025-Q3"]
+    assert _codes("Từ ngày 01/7 đến ngày 20/9/2025, trung tâm tiếp nhận 900 hồ sơ.") == ["2025-07..2025-09"]
+    assert _codes("Từ ngày 01/7 đến hết tháng 9/2025, trung tâm tiếp nhận 900 hồ sơ.") == ["2025-Q3"]
+
+
+def test_since_the_two_level_government_runs_from_july_2025_to_the_reports_date():
+    text = "Kể từ khi vận hành chính quyền địa phương 2 cấp, xã đã tiếp nhận 1.250 hồ sơ thủ tục hành chính."
+    c = _one(text, "dossiers_received", 1250, date="2025-10-20")
+    assert c.period == "2025-07..2025-10"
+
+
+def test_a_start_and_the_date_it_runs_to_make_one_span():
+    text = ("Since the two-tier government model began, by the end of November 2025 the ward had received "
+            "about 2,400 administrative dossiers.")
+    c = _one(text, "dossiers_received", 2400, date="2025-12-15")
+    assert c.period == "2025-07..2025-11"
+    text = "Kể từ khi vận hành chính quyền 2 cấp, tính đến ngày 30/9/2025, xã đã tiếp nhận 800 hồ sơ."
+    assert _codes(text, date="2025-10-10") == ["2025-Q3"]  # 1 July to 30 September
