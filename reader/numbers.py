@@ -164,6 +164,12 @@ _NOT_BEFORE = re.compile(
 # English prepositions before a date or a day ("from 1 to 18 August", "since 2021", "by 30 June"); a rate or an amount
 # after them is a figure ("up to 99.05%", "rose to 95%", "by 12%")
 _NOT_BEFORE_UNLESS_SIGNED = re.compile(r"\b(?:in|since|from|to|until|by)\s*$")
+# "in 12 communes and towns", "to 1,482 hamlets": after a preposition, a number followed by what it counts is a figure
+# (a day is followed by a month or by "to", a year by nothing it counts)
+_COUNTED_AFTER_PREPOSITION = re.compile(
+    r"\s+(?:local\s+|more\s+|other\s+)?(?:communes?|wards?|towns?|townships?|villages?|hamlets?|districts?|"
+    r"residential\s+groups?|units?|agencies|households?|dossiers?|applications?|records?|people|officials?|teams?|"
+    r"members?|services?|procedures?)(?!\w)", re.IGNORECASE)
 # "Quyết định số 608", "Nghị quyết số 51": the number of a document (but "tổng số 4.000 hồ sơ" is a figure)
 _DOCUMENT_NUMBER_BEFORE = re.compile(
     r"(?:quyết\s+định|nghị\s+quyết|kế\s+hoạch|công\s+văn|văn\s+bản|thông\s+tư|chỉ\s+thị|nghị\s+định|"
@@ -242,7 +248,8 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     after_number = text[m.end("a") : m.end("a") + 4] if not (m.group("frac") or m.group("range")) else after
     if _NOT_BEFORE.search(before) or _DOCUMENT_NUMBER_BEFORE.search(before):
         return True
-    if not m.group("sign") and _NOT_BEFORE_UNLESS_SIGNED.search(before):
+    if not m.group("sign") and _NOT_BEFORE_UNLESS_SIGNED.search(before) and not _COUNTED_AFTER_PREPOSITION.match(
+            text[m.end() : m.end() + 30]):
         return True
     if _LETTER_AFTER.match(after_number) and not m.group("sign"):
         return True

@@ -663,7 +663,8 @@ def propose(
                     head, head_at = choice[i], i
                 elif head is not None and choice[i][0].info.id == head[0].info.id:
                     parts_of.setdefault(head_at, []).append(i)  # a part that names the total's indicator itself
-            elif breakdown and head is not None and f.unit == head[0].info.unit and not _counts_other(f, head[0].info, cat):
+            elif breakdown and head is not None and f.unit == head[0].info.unit and not _counts_other(f, head[0].info, cat) \
+                    and not _uncatalogued_part(text, f, zones[i][0], zones[i][2], cat):
                 lvl = _level(f, i, clause_figures, zones[i], clause_cues, clause, structure, cues, head[0].info,
                              text, communes)
                 part_of = _Scored(head[0].info, head[0].score, [*head[0].evidence, part("breakdown")], False)
@@ -686,7 +687,8 @@ def propose(
                     paired_as_denominator.add(fi + 1)
             place = _place_counted(f, text, cat)
             if fi not in choice:
-                if place and (f.kind == "fraction" or _all_of_the_units_places(f, folded)):
+                if place and (f.kind == "fraction" or _all_of_the_units_places(f, folded)
+                              or (place == "communes" and _every_kind_of_commune(f, text))):
                     candidates.append(_context_count(f, place, text, clause, sentence, doc, cat,
                                                     _commune_of_clause(clause_cues, text, communes, f)))
                     sentence_of[id(candidates[-1])] = clause.sentence
@@ -984,6 +986,13 @@ def _breakdown_parts(folded: str, figures: list[Figure], scored: list[list[_Scor
     return parts
 
 
+def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, cat: Catalogue) -> bool:
+    """"24.879 hồ sơ trực tiếp", "directly receiving 2,998 records", "the number of documents for direct reception is
+    2,300": a part the catalogue does not hold, said in the figure's own stretch (its words since the figure before)."""
+    own = fold(text[max(before_start, f.start - 60) : unit_end])
+    return any(p.search(own) for p in cat.uncatalogued)
+
+
 def _counts_other(f: Figure, info: IndicatorInfo, cat: Catalogue) -> bool:
     """Whether the figure's counting word is one the catalogue knows and ``info`` does not count."""
     said = fold(f.unit_word)
@@ -1062,6 +1071,27 @@ def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
                 return None  # "06/48 thôn lõm sóng": 48 of the villages, not all of them
             return indicator
     return None
+
+
+# "148 xã, phường", "166 xã phường mới", "10 communes and towns": a count that names every kind of commune-level unit
+# (communes with wards, towns or special zones) is said of them all; some of them would be named by what they share
+_EVERY_KIND_OF_COMMUNE = folded_pattern(
+    r"(?:xã\s*,?\s*(?:và\s+)?(?:phường|thị\s+trấn|đặc\s+khu)|phường\s*,?\s*(?:và\s+)?xã|communes?\s*,?\s*(?:and\s+)?"
+    r"(?:wards?|towns?|townships?)|wards?\s*,?\s*(?:and\s+)?communes?)(?!\w)")
+
+
+def _every_kind_of_commune(f: Figure, text: str) -> bool:
+    if f.unit != "count" or f.unit_word_start < 0 or float(f.value) < 2:
+        return False
+    if re.search(r"(?<!\w)(?:tại|ở)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE):
+        return False  # "tập huấn tại 08 xã, thị trấn": where something was held, some of them
+    said = fold(text[f.unit_word_start : f.unit_word_start + 60])
+    m = _EVERY_KIND_OF_COMMUNE.match(said)
+    if not m:
+        return False
+    rest = said[m.end() :]
+    rest = re.sub(r"^(?:\s*,?\s*(?:và\s+|and\s+)?(?:xã|phường|thị\s+trấn|tòan|đặc\s+khu|wards?|towns?|townships?))*", "", rest)
+    return not _SUBSET_OF_PLACES.match(rest)
 
 
 # a kind of place that is only some of them: villages without signal, the poorest communes, border villages
@@ -1309,8 +1339,7 @@ def _score(
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
     if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
-    own = fold(text[max(before_start, f.start - 25) : unit_end])
-    if any(p.search(own) for p in cat.uncatalogued):
+    if _uncatalogued_part(text, f, before_start, unit_end, cat):
         return []  # "24.879 hồ sơ trực tiếp", "52 remain in progress": a part the catalogue does not hold
     # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it
     place = bool(re.search(r"(?<!\w)(?:tại|ở|at|in)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE))
@@ -1373,7 +1402,9 @@ def _score(
                 # counting word says it is)
                 close_before = [m for m, name in near if name == "before" and fig_start - m.end <= 25
                                 and not _VERB_BETWEEN.search(fold(text[m.end : fig_start]))]
-                eligible = eligible and bool(close_before) and not place
+                # "tập huấn cho cán bộ của 23 xã, thị trấn": a number of every kind of commune counts communes, which
+                # no wording before it can make people or documents
+                eligible = eligible and bool(close_before) and not place and not _every_kind_of_commune(f, text)
             else:
                 score -= 0.3
                 eligible = eligible and bool(near) and not place

@@ -70,3 +70,67 @@ def test_a_start_and_the_date_it_runs_to_make_one_span():
     assert c.period == "2025-07..2025-11"
     text = "Kể từ khi vận hành chính quyền 2 cấp, tính đến ngày 30/9/2025, xã đã tiếp nhận 800 hồ sơ."
     assert _codes(text, date="2025-10-10") == ["2025-Q3"]  # 1 July to 30 September
+
+
+# ── English dossier wordings ─────────────────────────────────────────────────────────────────────────────────
+
+
+def test_received_and_processed_is_received_and_returned_results_are_resolved():
+    text = ("In its first month the ward centre received and processed about 1,800 administrative procedure records "
+            "and returned the results of 1,650 records, resolving 40 more by phone.")
+    assert _one(text, "dossiers_received", 1800).indicator == "dossiers_received"
+    assert _one(text, "dossiers_resolved", 1650).indicator == "dossiers_resolved"
+    found = {(c.indicator, float(c.value)) for c in propose(text)}
+    assert ("dossiers_resolved", 1800.0) not in found
+
+
+def test_parts_received_directly_are_no_figure_even_after_including():
+    text = ("The commune received 2,140 records, including: directly receiving 1,900 records and online receiving "
+            "240 records. Only 35 were handled directly at the desk, and 6 cases are still being processed.")
+    found = {(c.indicator, float(c.value)) for c in propose(text)}
+    assert ("dossiers_received", 2140.0) in found and ("dossiers_online", 240.0) in found
+    assert not {v for _, v in found} & {1900.0, 35.0, 6.0}, found
+
+
+def test_english_on_time_wordings_of_a_rate():
+    assert _one("Dossiers resolved on time and before deadline reached 98.7%.", "on_time_rate", 98.7)
+    assert _one("The rate of settlement within the time limit was 97.2%.", "on_time_rate", 97.2)
+    assert _one("The on-time resolution rate reached 99.1%.", "on_time_rate", 99.1)
+
+
+def test_a_rate_worded_like_a_count_of_online_applications():
+    # "applications submitted online" names the online dossiers when counted, their share when a percentage
+    assert _one("The rate of applications submitted online reached 64.5%.", "online_submission_rate", 64.5)
+    assert _one("Online submissions accounted for about 72 percent of all dossiers.", "online_submission_rate", 72)
+    assert _one("Of these, 3,100 applications were submitted online.", "dossiers_online", 3100)
+
+
+def test_english_work_records_and_applications_processed_online():
+    assert _one("90% of commune-level work records are processed online.", "work_records_online_rate", 90)
+    text = "The district received 5,200 dossiers, with 5,010 of which being processed online."
+    assert _one(text, "dossiers_online", 5010)
+
+
+# ── places counted in passing ────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_count_of_every_kind_of_commune_is_the_number_of_communes():
+    c = _one("Huyện tổ chức tập huấn cho cán bộ của 23 xã, thị trấn về chuyển đổi số.", "communes", 23)
+    assert c.confidence >= 0.5
+    assert _one("Mobile stations were built in 12 communes and towns.", "communes", 12)
+    found = {(c.indicator, float(c.value)) for c in propose("Huyện tổ chức tập huấn cho cán bộ của 23 xã, thị trấn.")}
+    assert ("training_participants_officials", 23.0) not in found
+
+
+def test_some_of_the_communes_or_one_kind_of_them_is_no_count_of_communes():
+    for text in ("Tỉnh hỗ trợ 5 xã, thị trấn đặc biệt khó khăn xây dựng điểm wifi.",
+                 "Đoàn kiểm tra làm việc tại 4 xã về chuyển đổi số."):
+        assert ("communes", 5.0) not in {(c.indicator, float(c.value)) for c in propose(text)}
+        assert ("communes", 4.0) not in {(c.indicator, float(c.value)) for c in propose(text)}
+
+
+def test_an_english_number_after_a_preposition_is_a_figure_when_it_counts_something():
+    from reader.numbers import find_figures
+    values = [f.value for f in find_figures("Towers stand in 12 communes; from 1 to 18 August; in 2021 the district "
+                                            "grew; by 30 June.", language="en")]
+    assert values == [12]
