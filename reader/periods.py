@@ -36,6 +36,7 @@ class PeriodMention:
     end: int
     text: str
     year_from_document: bool = False
+    end_code: str = ""  # a span closed by a date ("since …, by the end of October 2025"): a stock is as of that date
 
 
 def _year(value: str | None, default: int | None) -> int | None:
@@ -147,7 +148,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half_en", _p(r"(?:(?P<h>first|second)\s+half\s+of\s+(?:(?:the|this)\s+year|" + _Y.format(n="y") + r")"
                    r"|H(?P<hn>[12])\s+" + _Y.format(n="y2") + r")")),
     ("quarter_en", _p(r"(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?:(?:the|this)\s+year|"
-                      + _Y.format(n="y") + r"))?")),
+                      + _Y.format(n="y") + r"))?|(?<![\w])Q(?P<qn>[1-4])\s*(?:/|,|-)?\s*" + _Y.format(n="y2") + r"(?!\d)")),
+    # "trong năm", "trong tháng", "trong quý", "trong 9 tháng" (no year said): the document's year, month, quarter, or
+    # its year's first months
+    ("this_span_vi", _p(r"(?:trong|của)\s+(?:(?P<n>\d{1,2})\s+tháng|(?P<which>năm|tháng|quý))(?!\s*(?:\d|nay|qua|trước|"
+                        r"ngoái|tới|sau|đầu|cuối|học|i|v))(?!\w)")),
     # "trong năm nay", "năm trước", "năm ngoái", "(trong) năm qua": the document's year or the one before ("năm qua"
     # in a report of the first half-year is the year just ended)
     ("year_vi", _p(r"(?:trong\s+)?năm\s+(?P<which>nay|trước|ngoái|qua)(?!\w)")),
@@ -160,7 +165,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                     r"(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)" + _Y.format(n="y"))),
     ("asof_day_no_year", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
                             r"(?P<m>\d{1,2})(?![\d/])")),
-    ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by)\s+(?P<d>\d{1,2})\s+(?P<mn>[a-z]+)\s+" + _Y.format(n="y"))),
+    ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by|up\s+to)\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>[a-z]+)|"
+                       r"(?P<mn2>" + _MONTH_NAMES + r")\s+(?P<d2>\d{1,2})" + _ORDINAL + r"),?\s+" + _Y.format(n="y"))),
     # a calendar date that is not "đến ngày …" (the date of a decision, a meeting): not a period, but consumed so
     # that its "tháng 9 năm 2023" is not read as a month
     ("date", _p(r"(?:ngày\s+)?(?<!\d)\d{1,2}\s*(?:/\s*|\s+tháng\s+)\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)")),
@@ -202,7 +208,12 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         if (y1, m1) > (y2, m2):
             return None
         code = _months_code(y1, m1, y2, m2)
-        if not _whole_months(m, kind):
+        if _statistical_period(m, kind):
+            # "từ ngày 15/12/2023 đến ngày 14/6/2024": the administrative reporting period (from the 15th to the 14th)
+            # of the months after its first day, here the first half of 2024
+            y1, m1 = (y1 + 1, 1) if m1 == 12 else (y1, m1 + 1)
+            code = _months_code(y1, m1, y2, m2) if (y1, m1) <= (y2, m2) else code
+        elif not _whole_months(m, kind):
             # "from July 1 to September 17" is not the third quarter: only days that begin and end their months
             # make a quarter, a half or a year of them
             code = f"{y1}-{m1:02d}..{y2}-{m2:02d}" if (y1, m1) != (y2, m2) else f"{y1}-{m1:02d}"
@@ -258,9 +269,25 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         y = _year(g["y"] or g["y2"], doc_year)
         return (f"{y}-H{h}", "flow", not (g["y"] or g["y2"])) if y else None
     if kind == "quarter_en":
+        if g["qn"]:
+            return f"{g['y2']}-Q{g['qn']}", "flow", False
         y = _year(g["y"], doc_year)
         q = ["first", "second", "third", "fourth"].index(g["q"].lower()) + 1
         return (f"{y}-Q{q}", "flow", not g["y"]) if y else None
+    if kind == "this_span_vi":
+        if doc_year is None:
+            return None
+        if g["n"]:
+            n = int(g["n"])
+            return (_months_code(doc_year, 1, doc_year, n), "flow", True) if 1 <= n <= 12 else None
+        which = g["which"].lower()
+        if which == "năm":
+            return str(doc_year), "flow", True
+        if doc_month is None:
+            return None
+        if which == "tháng":
+            return f"{doc_year}-{doc_month:02d}", "flow", True
+        return f"{doc_year}-Q{(doc_month + 2) // 3}", "flow", True
     if kind == "year_vi":
         if doc_year is None:
             return None
@@ -277,10 +304,10 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
             return None
         return f"{y}-Q{_ROMAN[g['q'].lower()]}", "flow", not g["y"]
     if kind in ("asof_day", "asof_day_en"):
-        month = _month_of(g)
+        month = _month_of(g) or _MONTHS_EN.get((g.get("mn2") or "").lower())
         if not month:
             return None
-        return f"asof {g['y']}-{month:02d}-{int(g['d']):02d}", "asof", False
+        return f"asof {g['y']}-{month:02d}-{int(g['d'] or g['d2']):02d}", "asof", False
     if kind in ("asof_month", "asof_month_en", "month", "month_en", "month_en_bare"):
         # "đến hết tháng 2/2023" is a stock at the month's end, "tháng 5/2023" a flow over the month
         month = _month_of(g)
@@ -299,6 +326,14 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
     if kind == "year":
         return g["y"], "flow", False
     return None
+
+
+def _statistical_period(m: re.Match[str], kind: str) -> bool:
+    """Whether a span between two days runs from a 15th to a 14th, as administrative reporting periods do."""
+    if kind != "day_span" or m.group("d2") is None:
+        return False
+    days = re.findall(r"(?<![\d/])(\d{1,2})(?=\s*/)", m.group(0))
+    return bool(days) and int(days[0]) == 15 and int(m.group("d2")) == 14
 
 
 def _whole_months(m: re.Match[str], kind: str) -> bool:
@@ -418,7 +453,8 @@ def _closed_spans(text: str, found: list[PeriodMention], opened: list[tuple[int,
         if not _valid(code):
             continue
         result = [m for m in result if m is not end_mention and not (m.start == s_start and m.end == s_end)]
-        result.append(PeriodMention(code, "flow", s_start, end_mention.end, text[s_start : end_mention.end]))
+        result.append(PeriodMention(code, "flow", s_start, end_mention.end, text[s_start : end_mention.end],
+                                    end_code=end_mention.code))
     return sorted(result, key=lambda p: p.start)
 
 

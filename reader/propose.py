@@ -1607,6 +1607,8 @@ def _period(
     # a span of time
     if info.flow or (info.unit == "percent" and same_sentence):
         return mention.code, part("period_from", said=said)
+    if mention.end_code:
+        return mention.end_code, part("period_from", said=said)  # a stock at the date the span was closed by
     if not same_sentence and doc.now is None:
         # "Trong năm 2022, … 50 hội nghị. Hoàn thành 02/10 đài …" in an undated report: the stock is as of the source's
         # unstated date, not the end of a year an earlier sentence spoke of

@@ -134,3 +134,34 @@ def test_an_english_number_after_a_preposition_is_a_figure_when_it_counts_someth
     values = [f.value for f in find_figures("Towers stand in 12 communes; from 1 to 18 August; in 2021 the district "
                                             "grew; by 30 June.", language="en")]
     assert values == [12]
+
+
+def test_a_stock_said_in_a_closed_span_is_as_of_its_closing_date():
+    text = ("Kể từ khi vận hành chính quyền địa phương 2 cấp, tính đến ngày 30/9/2025, toàn xã có 14 tổ công nghệ số "
+            "cộng đồng.")
+    c = _one(text, "community_teams_total", 14, date="2025-10-10")
+    assert c.period == "asof 2025-09-30"
+
+
+# ── periods Vietnamese reports state without a year ───────────────────────────────────────────────────────────
+
+
+def test_in_the_year_month_or_quarter_without_a_number_is_the_reports():
+    assert _codes("Trong năm, huyện tiếp nhận 12.000 hồ sơ.", date="2024-12-15") == ["2024"]
+    assert _codes("Trong tháng, huyện tiếp nhận 900 hồ sơ.", date="2024-09-25") == ["2024-09"]
+    assert _codes("Trong quý, huyện tiếp nhận 2.800 hồ sơ.", date="2024-09-25") == ["2024-Q3"]
+    assert _codes("Trong 9 tháng, huyện tiếp nhận 9.000 hồ sơ.", date="2024-09-25") == ["2024-01..2024-09"]
+    # a school year, "năm nay", "quý I" are other wordings' business
+    assert _codes("Trong năm học, nhà trường cấp 300 học bạ số.", date="2024-09-25") == []
+    assert _codes("Trong quý I/2024, huyện tiếp nhận 2.800 hồ sơ.", date="2024-09-25") == ["2024-Q1"]
+
+
+def test_the_administrative_reporting_period_from_the_15th_to_the_14th():
+    assert _codes("Từ ngày 15/12/2023 đến ngày 14/6/2024, huyện tiếp nhận 6.000 hồ sơ.") == ["2024-H1"]
+    assert _codes("Năm 2024 (tính từ 15/12/2023 đến 14/12/2024), huyện tiếp nhận 12.000 hồ sơ.") == ["2024", "2024"]
+    assert _codes("Từ ngày 15/6 đến ngày 14/9/2024, huyện tiếp nhận 3.000 hồ sơ.") == ["2024-Q3"]
+
+
+def test_english_quarters_and_days_month_first():
+    assert _codes("In Q3/2024 the district received 3,000 dossiers.") == ["2024-Q3"]
+    assert _codes("As of September 15, 2024, the district had 120 teams.") == ["asof 2024-09-15"]
