@@ -117,6 +117,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since_two_tier", _p(r"(?:(?:kể\s+)?từ\s+khi|since)\s+(?:[^\d.;:\n]{0,40}?\s)?(?:(?:mô\s+hình\s+)?chính\s+quyền"
                           r"\s+(?:địa\s+phương\s+)?(?:2|hai)\s+cấp|(?:the\s+)?(?:two|2)[-\s](?:tier|level)\s+(?:local\s+)?"
                           r"(?:government|administration|model))")),
+    # "in the first month of operation", "after more than a month of operation", "sau 3 tháng vận hành": counted from
+    # the start of the two-level government, when the text is about it (see _REFORM_ERA)
+    ("months_of_operation", _p(r"(?:(?:in\s+|during\s+)?the\s+first\s+(?P<n1>\d{1,2}|two|three|four|five|six)?\s*months?"
+                               r"|after\s+(?P<more>more\s+than\s+|over\s+)?(?P<n2>\d{1,2}|one|a|two|three|four|five|six)"
+                               r"\s+months?)\s+of\s+(?:operation|implementation|operating)"
+                               r"|(?:sau|trong)\s+(?P<more_vi>hơn\s+)?(?P<n3>\d{1,2}|một|hai|ba)\s+tháng\s+(?:đầu\s+)?"
+                               r"(?:vận\s+hành|đi\s+vào\s+hoạt\s+động|hoạt\s+động|triển\s+khai)")),
     # từ (đầu) tháng 8/2021 đến nay / từ năm 2021 đến nay: from then to the document date
     ("since", _p(r"(?:từ|since)\s+(?P<early>đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
                  + r"\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại)")),
@@ -193,8 +200,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int | None = None
-             ) -> tuple[str, str, bool] | None:
+def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int | None = None,
+             reform_era: bool = False) -> tuple[str, str, bool] | None:
     g = m.groupdict()
     if kind in ("day_span", "day_span_en"):
         if kind == "day_span":
@@ -232,6 +239,16 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
     if kind == "since":
         # "từ đầu năm 2024 đến nay" runs from January; "từ năm 2021 đến nay" over whole years
         return ("since", g["y"], g["m"] or ("1" if g["early"] else "")), "since", False
+    if kind == "months_of_operation":
+        if not reform_era:
+            return None
+        said = (g["n1"] or g["n2"] or g["n3"] or "1").lower()
+        n = int(said) if said.isdigit() else {"one": 1, "a": 1, "một": 1, "hai": 2, "ba": 3, **_NUMBER_WORDS_EN}.get(said, 1)
+        n += 1 if (g["more"] or g["more_vi"]) else 0  # "after more than a month": into the second month
+        y, m1 = TWO_TIER_START
+        if not 1 <= n <= 6:
+            return None
+        return _months_code(y, m1, y, m1 + n - 1), "flow", False
     if kind == "since_two_tier":
         return ("since", str(TWO_TIER_START[0]), str(TWO_TIER_START[1])), "since", False
     if kind == "since_day":
@@ -396,6 +413,7 @@ def find_periods(text: str, *, document_date: str | None = None, year_hint: int 
     month = re.match(r"\s*(?:asof\s+)?\d{4}-(\d{1,2})", str(document_date or ""))
     doc_month = int(month.group(1)) if month else None
     now = asof_code(document_date) or ""
+    reform_era = bool(_TWO_TIER.search(text) or _COMMUNE_CENTRE.search(text))
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     opened: list[tuple[int, int, int, int]] = []  # spans "since …" whose start month is known: start, end, year, month
@@ -407,7 +425,7 @@ def find_periods(text: str, *, document_date: str | None = None, year_hint: int 
                 start += 1
             if any(start < e and s < end for s, e in taken):
                 continue
-            result = _mention(kind, m, doc_year, doc_month)
+            result = _mention(kind, m, doc_year, doc_month, reform_era)
             if result is None:
                 continue
             code, mention_kind, from_doc = result
@@ -516,6 +534,10 @@ def document_date_from_text(text: str, *, head: int = 800) -> str | None:
 
 _TWO_TIER = re.compile(r"chính\s+quyền\s+(?:địa\s+phương\s+)?(?:2|hai)\s+cấp|(?:two|2)[-\s](?:tier|level)\s+(?:local\s+)?"
                        r"(?:government|administration|model|local)", re.IGNORECASE)
+# a commune's or ward's public administration service centre exists only since the two-level government (July 2025)
+_COMMUNE_CENTRE = re.compile(r"trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+công\s+(?:của\s+)?(?:các\s+)?(?:xã|phường|đặc\s+khu)"
+                             r"|(?:commune|ward)(?:'s)?\s+public\s+administra(?:tion|tive)\s+service\s+cent(?:er|re)",
+                             re.IGNORECASE)
 # a year said in a plan or as a comparison is not the year reported on
 _NOT_REPORTED_YEAR = re.compile(r"(?:so\s+với|compared\s+(?:with|to)|over|than|đến|tới|by|to|until|giai\s+đoạn|period|"
                                 r"tầm\s+nhìn|vision|phấn\s+đấu|kế\s+hoạch|plan|target)\s+(?:(?:cùng\s+kỳ\s+)?(?:năm|the\s+"
@@ -534,6 +556,6 @@ def undated_report_year(text: str) -> int | None:
         if _NOT_REPORTED_YEAR.search(before) or re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[m.end() : m.end() + 8]):
             continue
         years.append(int(m.group(1)))
-    if _TWO_TIER.search(text):
+    if _TWO_TIER.search(text) or _COMMUNE_CENTRE.search(text):
         years.append(TWO_TIER_START[0])
     return max(years) if years else None

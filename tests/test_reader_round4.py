@@ -165,3 +165,18 @@ def test_the_administrative_reporting_period_from_the_15th_to_the_14th():
 def test_english_quarters_and_days_month_first():
     assert _codes("In Q3/2024 the district received 3,000 dossiers.") == ["2024-Q3"]
     assert _codes("As of September 15, 2024, the district had 120 teams.") == ["asof 2024-09-15"]
+
+
+def test_months_of_operation_of_a_commune_centre_count_from_july_2025():
+    text = ("In the first month of operation, the Ward Public Administration Service Center received 1,240 "
+            "administrative procedure records. In the neighbouring ward, after more than a month of operation, the "
+            "centre received 980 records.")
+    assert _one(text, "dossiers_received", 1240).period == "2025-07"
+    assert _one(text, "dossiers_received", 980).period == "2025-07..2025-08"
+    text = "Sau 3 tháng vận hành chính quyền địa phương 2 cấp, xã tiếp nhận 2.100 hồ sơ thủ tục hành chính."
+    assert _one(text, "dossiers_received", 2100).period == "2025-Q3"
+
+
+def test_months_of_operation_of_anything_else_are_not_dated():
+    text = "In the first month of operation, the new district one-stop shop received 1,240 records."
+    assert _one(text, "dossiers_received", 1240).period != "2025-07"
