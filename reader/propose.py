@@ -625,7 +625,8 @@ def propose(
         first = score_all(all_figures)
         parts = _breakdown_parts(folded, all_figures, first, cat)
         clause_figures = [f for i, (f, scored) in enumerate(zip(all_figures, first))
-                          if scored or i in parts or _follows_count_as_rate(folded, all_figures, i)] or all_figures
+                          if scored or i in parts or _follows_count_as_rate(folded, all_figures, i)
+                          or _ones(all_figures, i)] or all_figures
         all_scored = score_all(clause_figures) if len(clause_figures) != len(all_figures) else first
         clause_cues = [c for c in cues if clause.start <= c.start < clause.end]
         # one indicator (at one level) per clause: the figure with the strongest case takes it, the others fall
@@ -638,7 +639,9 @@ def propose(
             for k, option in enumerate(options):
                 lvl = _level(clause_figures[i], i, clause_figures, zones[i], clause_cues, clause, structure, cues,
                              option.info, text, communes)
-                key = (option.info.id, lvl[0], lvl[1])
+                scope = _COMMUNE_TEAMS if option.info.id == _VILLAGE_TEAMS and _commune_teams_said(
+                    clause_figures[i], clause, folded) else option.info.id
+                key = (scope, lvl[0], lvl[1])
                 if key in used:
                     continue
                 used.add(key)
@@ -670,6 +673,13 @@ def propose(
                 part_of = _Scored(head[0].info, head[0].score, [*head[0].evidence, part("breakdown")], False)
                 choice[i] = (part_of, None, lvl)
                 parts_of.setdefault(head_at, []).append(i)
+        # "1,482 teams at the hamlet level and 151 ones at the commune level": "ones" counts what the count before counted
+        for i, f in enumerate(clause_figures):
+            if i not in choice and i - 1 in choice and _ones(clause_figures, i):
+                before = choice[i - 1][0]
+                lvl = _level(f, i, clause_figures, zones[i], clause_cues, clause, structure, cues, before.info, text,
+                             communes)
+                choice[i] = (_Scored(before.info, before.score, list(before.evidence), False), None, lvl)
         _parts_of_a_fraction(clause_figures, choice, parts_of, cat)
         _rates_of_counts(folded, clause_figures, choice, cat, matches)
         paired_as_denominator: set[int] = set()
@@ -868,9 +878,25 @@ UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does n
 # villages (thôn, tổ dân phố, bản, "tại 32 thôn", hamlets) or is said of one commune, or the page is about one commune
 # (a commune's teams are its villages'); "toàn huyện có 215 tổ", "4.000 tổ công nghệ số cộng đồng" alone are all the teams there are.
 _VILLAGE_TEAMS, _ALL_TEAMS = "community_teams_village_level", "community_teams_total"
+_COMMUNE_TEAMS = "community_teams_commune_level"
+_COMMUNE_TEAM_WORDS = re.compile(r"(?<!\w)(?:cấp\s+xã|(?:at\s+the\s+)?commune[-\s]level|(?:at\s+the\s+)?ward[-\s]level)(?!\w)")
 _VILLAGE_WORDS = re.compile(
     r"(?<!\w)(?:thôn|tổ\s+dân\s+phố|làng|buôn|ấp|bon|sóc|khu\s+phố|khu\s+dân\s+cư|cấp\s+thôn"
-    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?)(?!\w)")
+    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?"
+    r"|(?:village|hamlet)[-\s]level)(?!\w)")
+
+
+def _ones(figures: list[Figure], i: int) -> bool:
+    """"… and 151 ones at the commune level": a count of the same things as the count before it."""
+    return i > 0 and figures[i].unit == "count" == figures[i - 1].unit and bool(
+        re.match(r"ones(?!\w)", fold(figures[i].unit_word)))
+
+
+def _commune_teams_said(f: Figure, clause: _Clause, folded: str) -> bool:
+    """"151 ones at the commune level", "21 tổ cấp xã": the commune's own teams, said of the figure itself (up to the
+    next comma or "and")."""
+    own_level = re.match(r"(?:(?!\s(?:and|và)\s)[^,;:()])*", folded[f.end : clause.end]).group(0)
+    return bool(_COMMUNE_TEAM_WORDS.search(own_level)) and not _VILLAGE_WORDS.search(own_level)
 
 
 def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folded: str, text: str,
@@ -878,6 +904,8 @@ def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folde
     if indicator_id != _VILLAGE_TEAMS or _ALL_TEAMS not in cat.indicators:
         return indicator_id, None
     own = re.match(r"[^,;:()]*", folded[f.end : clause.end]).group(0)  # "100 tổ cấp thôn", up to the next comma
+    if _commune_teams_said(f, clause, folded) and _COMMUNE_TEAMS in cat.indicators:
+        return _COMMUNE_TEAMS, None  # the level cue already says why
     if _VILLAGE_WORDS.search(own):
         return indicator_id, None
     said = folded[clause.start : clause.end]

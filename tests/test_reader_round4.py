@@ -180,3 +180,31 @@ def test_months_of_operation_of_a_commune_centre_count_from_july_2025():
 def test_months_of_operation_of_anything_else_are_not_dated():
     text = "In the first month of operation, the new district one-stop shop received 1,240 records."
     assert _one(text, "dossiers_received", 1240).period != "2025-07"
+
+
+# ── teams, labels and anaphoric counts in English ─────────────────────────────────────────────────────────────
+
+
+def test_teams_by_level_and_ones_that_count_the_same_things():
+    text = ("So far 920 CDT teams at the village level and 64 ones at the commune level have been set up, with "
+            "about 5,400 members.")
+    found = {(c.indicator, float(c.value)) for c in propose(text)}
+    assert ("community_teams_village_level", 920.0) in found
+    assert ("community_teams_commune_level", 64.0) in found
+    assert ("community_team_members", 5400.0) in found
+    assert ("community_teams_commune_level", 150.0) in {
+        (c.indicator, float(c.value)) for c in propose("Toàn tỉnh có 1.200 tổ công nghệ số cộng đồng cấp thôn và 150 tổ cấp xã.")}
+
+
+def test_a_numbered_name_is_no_figure():
+    from reader.numbers import find_figures
+    assert [f.value for f in find_figures("the team of residential group No. 4 and Project No 6", language="en")] == []
+    assert [f.value for f in find_figures("Tổ dân phố số 3 có 45 hộ; tổng số 4.000 hồ sơ.")] == [45, 4000]
+
+
+def test_english_wordings_of_payments_exchanges_and_one_stop_software():
+    assert _one("Online payment was applied for 8,100 dossiers, reaching 81.5% of the total.", "dossiers_paid_online", 8100)
+    assert _one("Online payment was applied for 8,100 dossiers, reaching 81.5% of the total.", "online_payment_rate", 81.5)
+    assert _one("Electronic document exchanges among agencies have reached 100 percent.", "edocs_fully_electronic_rate", 100)
+    assert _one("The electronic one-stop-shop information system now runs in all 12 communes.",
+                "one_stop_software_communes", 12)
