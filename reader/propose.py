@@ -264,6 +264,11 @@ class _Match:
     shared: int = 1  # how many indicators have this wording
 
 
+_SERVICE_LEVEL_IDS = {"services_partial", "services_end_to_end"}
+_BOTH_SERVICE_LEVELS = re.compile(
+    r"(?:mức\s+độ|cấp\s+độ|levels?)[\s-]*3\s*(?:,|và|and|&|-|–|/)\s*(?:(?:mức\s+độ|cấp\s+độ|levels?)[\s-]*)?4(?!\d)")
+
+
 def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
     found: list[_Match] = []
     for info in catalogue.indicators.values():
@@ -281,6 +286,10 @@ def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
     kept = [m for m in kept if not any(
         o.indicator != m.indicator and o.start < m.end and m.start < o.end
         and (o.syllables, o.start) > (m.syllables, m.start) for o in kept)]
+    # "mức độ 3, mức độ 4", "levels 3 and 4", "level 3 and level 4": both levels together are neither the partial nor
+    # the end-to-end services alone
+    both_levels = [(m.start(), m.end()) for m in _BOTH_SERVICE_LEVELS.finditer(folded)]
+    kept = [m for m in kept if not (m.indicator in _SERVICE_LEVEL_IDS and any(s <= m.start < e for s, e in both_levels))]
     owners: dict[str, set[str]] = {}
     for info in catalogue.indicators.values():
         for w in info.wordings:
@@ -1018,7 +1027,20 @@ def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, c
     """"24.879 hồ sơ trực tiếp", "directly receiving 2,998 records", "the number of documents for direct reception is
     2,300": a part the catalogue does not hold, said in the figure's own stretch (its words since the figure before)."""
     own = fold(text[max(before_start, f.start - 60) : unit_end])
-    return any(p.search(own) for p in cat.uncatalogued)
+    if any(p.search(own) for p in cat.uncatalogued):
+        return True
+    # "2.041 hồ sơ giải quyết trước hạn", "7,784 dossiers were processed ahead of the deadline": the early ones alone are
+    # a part of the on-time dossiers the catalogue does not hold (their rate, and "đúng và trước hạn", are the on-time)
+    after = re.match(r"[^;,.\d]{0,45}", text[unit_end:]).group(0)  # its own words, up to a comma or the next figure
+    said = fold(text[max(before_start, f.start - 60) : unit_end] + after)
+    return f.unit == "count" and bool(_EARLY_ONLY.search(said)) and not _ON_TIME_WITH_EARLY.search(said)
+
+
+_EARLY_ONLY = folded_pattern(r"(?<!\w)(?:trước\s+hạn|ahead\s+of\s+(?:the\s+)?(?:deadline|schedule|time)|before\s+the\s+deadline"
+                             r"|early)(?!\w)")
+_ON_TIME_WITH_EARLY = folded_pattern(r"đúng\s+(?:hạn\s+)?(?:và|,)\s*trước\s+hạn|trước\s+(?:hạn\s+)?(?:và|,)\s*đúng\s+hạn"
+                                     r"|on\s+(?:time\s+)?(?:and|or)\s+(?:ahead|before|early)|(?:ahead\s+of\s+(?:the\s+)?"
+                                     r"(?:deadline|schedule)|early)\s+(?:and|or)\s+on[-\s]time|tỷ\s+lệ|rate|%|percent")
 
 
 def _counts_other(f: Figure, info: IndicatorInfo, cat: Catalogue) -> bool:
@@ -1341,8 +1363,21 @@ def _score(
 
     per_indicator: dict[str, list[tuple[float, _Match, str]]] = {}
     strong_in_clause_by_theme: dict[str, set[str]] = {}
+    regions = {id(m): region(m) for m in matches}
+    # "4.300 hồ sơ TTHC nộp trực tuyến": a wording right after the counted noun modifies it (Vietnamese puts the
+    # modifier after the head), so it says what the figure is more than the head noun's own wording does
+    heads = [m for m in matches if regions[id(m)] and regions[id(m)][0] == "unit" and not m.weak] if not english else []
     for m in matches:
-        r = region(m)
+        r = regions[id(m)]
+        if r is None or m.weak or r[0] not in ("unit", "after"):
+            continue
+        head = next((h for h in heads if h.indicator != m.indicator and 0 <= m.start - h.end <= 2
+                     and cat.indicators[h.indicator].unit == cat.indicators[m.indicator].unit), None)
+        if head is not None:
+            regions[id(m)] = ("unit", 1.1)
+            regions[id(head)] = ("unit", 0.5)
+    for m in matches:
+        r = regions[id(m)]
         if r is None:
             continue
         name, decay = r

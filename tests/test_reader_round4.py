@@ -208,3 +208,31 @@ def test_english_wordings_of_payments_exchanges_and_one_stop_software():
     assert _one("Electronic document exchanges among agencies have reached 100 percent.", "edocs_fully_electronic_rate", 100)
     assert _one("The electronic one-stop-shop information system now runs in all 12 communes.",
                 "one_stop_software_communes", 12)
+
+
+# ── parts and names in dossier and service reports ───────────────────────────────────────────────────────────
+
+
+def test_dossiers_resolved_early_alone_are_a_part_the_catalogue_does_not_hold():
+    text = ("Trung tâm đã giải quyết 1.530 hồ sơ; trong đó 1.490 hồ sơ giải quyết trước hạn, đạt tỷ lệ 97,4%.")
+    found = {(c.indicator, float(c.value)) for c in propose(text, document_date="2024-10-01")}
+    assert ("dossiers_resolved", 1530.0) in found
+    assert not any(v == 1490.0 for _, v in found), found
+    # on time and early together are the on-time dossiers
+    text = "Huyện đã giải quyết 1.620 hồ sơ, trong đó 1.500 hồ sơ giải quyết đúng hạn và trước hạn."
+    assert 1500.0 in {float(c.value) for c in propose(text, document_date="2024-10-01")}
+    found = {(c.indicator, float(c.value)) for c in
+             propose("In total 2,210 dossiers were processed ahead of the deadline.", document_date="2024-10-01")}
+    assert not found
+
+
+def test_levels_three_and_four_together_are_neither_level_alone():
+    text = "Huyện cung cấp 1.800 DVC trực tuyến, trong đó có 690 DVC trực tuyến mức độ 3, mức độ 4."
+    found = {(c.indicator, float(c.value)) for c in propose(text, document_date="2024-10-01")}
+    assert ("services_online_total", 1800.0) in found
+    assert not any(i in ("services_partial", "services_end_to_end") for i, _ in found), found
+
+
+def test_dossiers_filed_online_in_vietnamese_word_order():
+    text = "Tháng 3/2024, các xã đã phát sinh 4.300 hồ sơ thủ tục hành chính nộp trực tuyến."
+    assert _one(text, "dossiers_online", 4300, date="2024-04-05").period == "2024-03"
