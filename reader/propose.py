@@ -795,6 +795,7 @@ def propose(
                 sentence_of[id(candidates[-1])] = clause.sentence
     candidates += _rates_of_a_list(text, folded, figures, structure, matches, cat, candidates, mentions,
                                    carried_period, doc)
+    candidates += _figures_referring_back(text, folded, figures, structure, candidates, mentions)
     candidates = _check_stated_rates(candidates, sentence_of, cat)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
@@ -857,6 +858,51 @@ def _rates_of_a_list(text: str, folded: str, figures: list[Figure], structure: _
                                    f.qualifier, text[start:end], start, end, confidence, render(parts, "en"),
                                    f.start, f.end, f.ambiguous, parts))
     return added
+
+
+# "con số này", "tỷ lệ này", "the rate reached 99.8% and 99.9%, respectively": a figure said of what the sentence
+# before measured, with no wording of its own
+_REFERS_BACK = folded_pattern(r"(?<!\w)(?:con\s+số\s+này|số\s+này|tỷ\s+lệ\s+này|tỉ\s+lệ\s+này|tỷ\s+lệ\s+tương\s+ứng|tương\s+ứng"
+                              r"|lần\s+lượt|this\s+(?:rate|figure|number|share)|the\s+(?:rate|figure|share)(?!\s+of)"
+                              r"|respectively)(?!\w)")
+
+
+def _figures_referring_back(text: str, folded: str, figures: list[Figure], structure: _Structure,
+                            candidates: list[Candidate], mentions: list[PeriodMention]) -> list[Candidate]:
+    """Figures no rule proposed, in a sentence that refers back ("tỷ lệ này", "respectively"), take the indicator of
+    the last proposal of the same unit in the sentence before it (same paragraph), with its period and a lower
+    confidence."""
+    proposed = {c.figure_start for c in candidates}
+    found: list[Candidate] = []
+    for f in figures:
+        if f.start in proposed:
+            continue
+        sentence = next((x for x in structure.sentences if x.start <= f.start < x.end), None)
+        if sentence is None or not _REFERS_BACK.search(folded[sentence.start : sentence.end]):
+            continue
+        si = structure.sentences.index(sentence)
+        if si == 0 or structure.sentences[si - 1].paragraph != sentence.paragraph:
+            continue
+        before = structure.sentences[si - 1]
+        earlier = [c for c in candidates + found if before.start <= c.figure_start < sentence.end
+                   and c.figure_start < f.start and c.unit == f.unit and c.figure_start not in (f.start,)]
+        if not earlier:
+            continue
+        last = earlier[-1]
+        start, end = _trim(text, sentence.start, sentence.end)
+        parts = [part("refers_back", indicator=last.indicator, figure=text[last.figure_start : last.figure_end])]
+        # "Năm 2023, con số này là 96,5%": a period the figure's own sentence says is its own
+        own = [m for m in mentions if sentence.start <= m.start < f.start and m.kind in ("flow", "asof") and m.code]
+        period = own[-1].code if own else last.period
+        if own:
+            parts.append(part("period_from", said=f"'{own[-1].text}'"))
+        # one step down from the figure referred to, and never more than one (a chain of references stays as sure)
+        confidence = min(last.confidence, 0.85) * 0.9 if not any(code == "refers_back" for code, _ in
+                                                                 last.reason_parts) else last.confidence
+        found.append(Candidate(last.indicator, f.value, last.unit, period, last.level, last.commune, f.qualifier,
+                               text[start:end], start, end, round(confidence, 3), render(parts, "en"),
+                               f.start, f.end, f.ambiguous, parts))
+    return found
 
 
 def _without_rounded_restatements(candidates: list[Candidate]) -> list[Candidate]:

@@ -236,3 +236,22 @@ def test_levels_three_and_four_together_are_neither_level_alone():
 def test_dossiers_filed_online_in_vietnamese_word_order():
     text = "Tháng 3/2024, các xã đã phát sinh 4.300 hồ sơ thủ tục hành chính nộp trực tuyến."
     assert _one(text, "dossiers_online", 4300, date="2024-04-05").period == "2024-03"
+
+
+# ── figures that refer back ──────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_figure_that_refers_back_takes_the_indicator_before_it_with_its_own_period():
+    text = "Năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn của huyện đạt 98,2%. Năm 2023, con số này là 96,5%."
+    c = _one(text, "on_time_rate", 96.5, date="2025-01-10")
+    assert c.period == "2023" and c.confidence >= 0.5
+    assert any(code == "refers_back" for code, _ in c.reason_parts)
+    text = ("In 2024 the online submission rate at provincial departments reached 91.5%. At the district and commune "
+            "levels, the rate reached 84.2% and 77.9%, respectively.")
+    assert _one(text, "online_submission_rate", 77.9, date="2025-01-10").period == "2024"
+
+
+def test_a_sentence_that_does_not_refer_back_takes_nothing_from_the_one_before():
+    text = "Năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn của huyện đạt 98,2%. Huyện có 12 xã và 2 thị trấn."
+    assert {c.indicator for c in propose(text, document_date="2025-01-10", min_confidence=0.0)} <= {
+        "on_time_rate", "communes"}
