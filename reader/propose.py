@@ -1702,6 +1702,12 @@ def _period(
             mention = carried.get(si)
             if mention is not None and _future(mention, doc):
                 mention = None
+            if mention is None and doc.now is None and (info.flow or info.unit == "percent"):
+                # an undated news story says its period once ("… in July.") and goes on about it in the next
+                # paragraphs: a flow or a rate with no period of its own takes the last span said before it
+                earlier = [m for m in mentions if m.kind == "flow" and m.code and m.start < sentence.start
+                           and sentence.start - m.end < 1500 and not _future(m, doc)]
+                mention = earlier[-1] if earlier else None
     said = f"'{mention.text}'" if mention else ""
     if mention is None:
         if info.flow:

@@ -255,3 +255,12 @@ def test_a_sentence_that_does_not_refer_back_takes_nothing_from_the_one_before()
     text = "Năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn của huyện đạt 98,2%. Huyện có 12 xã và 2 thị trấn."
     assert {c.indicator for c in propose(text, document_date="2025-01-10", min_confidence=0.0)} <= {
         "on_time_rate", "communes"}
+
+
+def test_an_undated_story_carries_its_period_to_the_next_paragraphs_for_flows_and_rates():
+    text = ("The province ranked third nationally in online public services in August 2024.\n\n"
+            "It processed 98.6% of public service requests on time and received 41,200 dossiers.\n\n"
+            "So far the province has 1,150 community digital technology teams.")
+    assert _one(text, "on_time_rate", 98.6).period == "2024-08"
+    assert _one(text, "dossiers_received", 41200).period == "2024-08"
+    assert _one(text, "community_teams_total", 1150).period != "asof 2024-08"  # a stock is not dated by a flow's span
