@@ -795,6 +795,7 @@ def propose(
                 sentence_of[id(candidates[-1])] = clause.sentence
     candidates += _rates_of_a_list(text, folded, figures, structure, matches, cat, candidates, mentions,
                                    carried_period, doc)
+    candidates = _without_subsets_of_a_total(folded, candidates)
     candidates += _figures_referring_back(text, folded, figures, structure, candidates, mentions)
     candidates = _check_stated_rates(candidates, sentence_of, cat)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
@@ -858,6 +859,30 @@ def _rates_of_a_list(text: str, folded: str, figures: list[Figure], structure: _
                                    f.qualifier, text[start:end], start, end, confidence, render(parts, "en"),
                                    f.start, f.end, f.ambiguous, parts))
     return added
+
+
+_LEVEL_WORDS_OF_A_PART = re.compile(r"(?<!\w)(?:cấp|levels?|xã|huyện|tỉnh|communes?|districts?|wards?|phường|thôn|villages?)"
+                                    r"(?!\w)")
+
+
+def _without_subsets_of_a_total(folded: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"cung cấp 2.000 DVC trực tuyến, trong đó 750 DVC … kết nối Cổng quốc gia": a smaller count after "trong đó / of
+    which" at the same level and period as its total cannot be the total's indicator too; it is some of them."""
+    dropped: set[int] = set()
+    for i, total in enumerate(candidates):
+        if total.unit != "count":
+            continue
+        for j, sub in enumerate(candidates):
+            if j == i or sub.indicator != total.indicator or (sub.period, sub.level, sub.commune) != (
+                    total.period, total.level, total.commune) or not (0 < sub.figure_start - total.figure_end < 200):
+                continue
+            between = folded[total.figure_end : sub.figure_start]
+            own = folded[sub.figure_end : sub.figure_end + 40].split(",")[0]
+            if _LEVEL_WORDS_OF_A_PART.search(own):
+                continue  # "including 4,300 at the commune level": a part at its own level breaks the total down
+            if float(sub.value) < float(total.value) and _BREAKDOWN_WORD.search(between) and not re.search(r"[.;]", between):
+                dropped.add(j)
+    return [c for k, c in enumerate(candidates) if k not in dropped]
 
 
 # "con số này", "tỷ lệ này", "the rate reached 99.8% and 99.9%, respectively": a figure said of what the sentence

@@ -264,3 +264,13 @@ def test_an_undated_story_carries_its_period_to_the_next_paragraphs_for_flows_an
     assert _one(text, "on_time_rate", 98.6).period == "2024-08"
     assert _one(text, "dossiers_received", 41200).period == "2024-08"
     assert _one(text, "community_teams_total", 1150).period != "asof 2024-08"  # a stock is not dated by a flow's span
+
+
+def test_a_smaller_count_of_the_same_thing_after_of_which_is_some_of_them_not_the_total():
+    text = "Huyện cung cấp 1.800 DVC trực tuyến, trong đó 640 DVC trực tuyến được kết nối với Cổng DVC quốc gia."
+    found = {(c.indicator, float(c.value)) for c in propose(text, document_date="2024-10-01")}
+    assert ("services_online_total", 1800.0) in found and ("services_online_total", 640.0) not in found
+    # parts at other levels still break the total down
+    text = "Huyện tiếp nhận 18.000 hồ sơ, trong đó 800 hồ sơ ở cấp huyện và 17.200 hồ sơ ở cấp xã."
+    values = {float(c.value) for c in propose(text, document_date="2024-10-01") if c.indicator == "dossiers_received"}
+    assert {18000.0, 800.0, 17200.0} <= values
