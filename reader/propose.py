@@ -1361,7 +1361,16 @@ def _zones(text: str, clause: _Clause, figures: list[Figure]) -> list[tuple[int,
     for i, f in enumerate(figures):
         after_end = splits[i + 1] if i + 1 < len(figures) else clause.end
         zones.append((splits[i], f.start, max(unit_ends[i], f.end), max(after_end, unit_ends[i])))
+    # "6,643 or 98.5% were submitted online", "6.643 (98,5%) hồ sơ nộp trực tuyến": the count and its rate share the
+    # words after the rate
+    for i in range(len(figures) - 2, -1, -1):
+        f, rate = figures[i], figures[i + 1]
+        if f.unit == "count" and rate.unit == "percent" and _COUNT_THEN_ITS_RATE.fullmatch(text[f.end : rate.start]):
+            zones[i] = (zones[i][0], zones[i][1], zones[i][2], zones[i + 1][3])
     return zones
+
+
+_COUNT_THEN_ITS_RATE = re.compile(r"\s*(?:\(|,?\s*or|,?\s*hay|,?\s*tức(?:\s+là)?|,?\s*(?:bằng|chiếm))\s*", re.IGNORECASE)
 
 
 def _footnote_anchors(text: str, structure: _Structure) -> dict[int, tuple[int, int]]:

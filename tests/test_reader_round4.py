@@ -274,3 +274,11 @@ def test_a_smaller_count_of_the_same_thing_after_of_which_is_some_of_them_not_th
     text = "Huyện tiếp nhận 18.000 hồ sơ, trong đó 800 hồ sơ ở cấp huyện và 17.200 hồ sơ ở cấp xã."
     values = {float(c.value) for c in propose(text, document_date="2024-10-01") if c.indicator == "dossiers_received"}
     assert {18000.0, 800.0, 17200.0} <= values
+
+
+def test_a_count_and_its_rate_share_the_words_after_the_rate():
+    text = "In 2024, 8,210 applications were received, of which 7,020 or 85.5% were submitted online."
+    assert _one(text, "dossiers_online", 7020, date="2025-01-10").period == "2024"
+    assert _one(text, "online_submission_rate", 85.5, date="2025-01-10")
+    found = {(c.indicator, float(c.value)) for c in propose(text, document_date="2025-01-10")}
+    assert ("dossiers_received", 7020.0) not in found
