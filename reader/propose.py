@@ -1182,12 +1182,16 @@ def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
     """The context indicator (communes, villages) whose places the figure counts ("14/14 xã", "190 thôn"), if any."""
     if f.unit != "count" or not f.unit_word:
         return None
-    said = fold(f.unit_word)
+    said, skip = fold(f.unit_word), 0
+    local = _LOCAL.match(said)
+    if local and f.unit_word_start >= 0:  # "16 local communes and towns": the places after the adjective
+        skip = local.end()
+        said = fold(text[f.unit_word_start + skip : f.unit_word_start + skip + 60])
     for indicator, words in cat.places.items():
         word = next((w for w in words if re.match(rf"{re.escape(w)}(?!\w)", said)), None)
         if indicator in cat.indicators and word:
-            after = fold(text[f.unit_word_start + len(word) : f.unit_word_start + len(word) + 40]) \
-                if f.unit_word_start >= 0 else ""
+            at = f.unit_word_start + skip + len(word)
+            after = fold(text[at : at + 40]) if f.unit_word_start >= 0 else ""
             if _SUBSET_OF_PLACES.match(after):
                 return None  # "06/48 thôn lõm sóng": 48 of the villages, not all of them
             return indicator
@@ -1206,7 +1210,7 @@ def _every_kind_of_commune(f: Figure, text: str) -> bool:
         return False
     if re.search(r"(?<!\w)(?:tại|ở)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE):
         return False  # "tập huấn tại 08 xã, thị trấn": where something was held, some of them
-    said = fold(text[f.unit_word_start : f.unit_word_start + 60])
+    said = _LOCAL.sub("", fold(text[f.unit_word_start : f.unit_word_start + 60]))
     m = _EVERY_KIND_OF_COMMUNE.match(said)
     if not m:
         return False
@@ -1215,6 +1219,8 @@ def _every_kind_of_commune(f: Figure, text: str) -> bool:
     return not _SUBSET_OF_PLACES.match(rest)
 
 
+# an English adjective between a number and the places it counts ("all the 16 local communes")
+_LOCAL = re.compile(r"^\s*(?:local|grassroots)\s+")
 # a kind of place that is only some of them: villages without signal, the poorest communes, border villages
 _SUBSET_OF_PLACES = re.compile(
     r"\s*(?:lõm\s+sóng|vùng\s+lõm|trắng\s+sóng|chưa\s+có|đặc\s+biệt\s+khó\s+khăn|khó\s+khăn|vùng\s+sâu|vùng\s+xa"

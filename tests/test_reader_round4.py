@@ -282,3 +282,7 @@ def test_a_count_and_its_rate_share_the_words_after_the_rate():
     assert _one(text, "online_submission_rate", 85.5, date="2025-01-10")
     found = {(c.indicator, float(c.value)) for c in propose(text, document_date="2025-01-10")}
     assert ("dossiers_received", 7020.0) not in found
+
+
+def test_all_the_local_communes_are_every_commune():
+    assert _one("To date, all the 11 local communes and towns run one-stop sections.", "communes", 11)
