@@ -160,10 +160,17 @@ _NOT_BEFORE = re.compile(
     r"mức độ|cấp độ|giai đoạn|đoạn|tết|Tết|Nguyên đán|đề án|Đề án|Nghị quyết|nghị quyết|Quyết định|quyết định|"
     r"Chỉ thị|chỉ thị|Nghị định|nghị định|Thông tư|thông tư|Kế hoạch|kế hoạch|Công văn|công văn|Văn bản|"
     r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|year)\s*)$"
+    # "residential group No. 1", "Project No.6", "Tổ dân phố số 3": a number that names something, not a figure
+    r"|(?<=[^\W\d_])\s+(?:No\.?|no\.)\s*$|(?<!\w)(?i:tổ\s+dân\s+phố|thôn|xóm|khu|bản|đội|tổ|nhóm|phòng)\s+số\s*$"
 )
 # English prepositions before a date or a day ("from 1 to 18 August", "since 2021", "by 30 June"); a rate or an amount
 # after them is a figure ("up to 99.05%", "rose to 95%", "by 12%")
 _NOT_BEFORE_UNLESS_SIGNED = re.compile(r"\b(?:in|since|from|to|until|by)\s*$")
+# "in 12 communes and towns", "up to 1,482 teams": after a preposition, a number followed by a word that is not a month
+# or the rest of a span ("from 1 to 18 August", "by 30 June") is a figure (a year is left out by its own rule)
+_COUNTED_AFTER_PREPOSITION = re.compile(
+    r"\s+(?!(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr"
+    r"|jun|jul|aug|sep|sept|oct|nov|dec|to|and|or|until|till|through|st|nd|rd|th)(?![a-z]))[a-z]", re.IGNORECASE)
 # "Quyết định số 608", "Nghị quyết số 51": the number of a document (but "tổng số 4.000 hồ sơ" is a figure)
 _DOCUMENT_NUMBER_BEFORE = re.compile(
     r"(?:quyết\s+định|nghị\s+quyết|kế\s+hoạch|công\s+văn|văn\s+bản|thông\s+tư|chỉ\s+thị|nghị\s+định|"
@@ -242,7 +249,8 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     after_number = text[m.end("a") : m.end("a") + 4] if not (m.group("frac") or m.group("range")) else after
     if _NOT_BEFORE.search(before) or _DOCUMENT_NUMBER_BEFORE.search(before):
         return True
-    if not m.group("sign") and _NOT_BEFORE_UNLESS_SIGNED.search(before):
+    if not m.group("sign") and _NOT_BEFORE_UNLESS_SIGNED.search(before) and (
+            _is_year(m.group("a")) or not _COUNTED_AFTER_PREPOSITION.match(text[m.end() : m.end() + 30])):
         return True
     if _LETTER_AFTER.match(after_number) and not m.group("sign"):
         return True

@@ -20,6 +20,8 @@ _MONTHS_EN = {m: i + 1 for i, m in enumerate(
      "december"])}
 _NUMBER_WORDS_EN = {w: i + 2 for i, w in enumerate(
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"])}
+# the two-level local government (provinces and communes, no districts) began on 1 July 2025
+TWO_TIER_START = (2025, 7)
 _MONTHS_EN.update({m[:3]: i for m, i in list(_MONTHS_EN.items())})
 
 
@@ -34,6 +36,7 @@ class PeriodMention:
     end: int
     text: str
     year_from_document: bool = False
+    end_code: str = ""  # a span closed by a date ("since …, by the end of October 2025"): a stock is as of that date
 
 
 def _year(value: str | None, default: int | None) -> int | None:
@@ -109,6 +112,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        + r"\s+(?P<mn1b>" + _MONTH_NAMES + r"))(?:,?\s+" + _Y.format(n="y1") + r")?\s+(?:to|until|till|"
                        r"through|and)\s+(?:(?P<mn2>" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r"|\d{1,2}" + _ORDINAL
                        + r"\s+(?P<mn2b>" + _MONTH_NAMES + r"))(?:,?\s+" + _Y.format(n="y2") + r")?(?![\d/])")),
+    # "kể từ khi vận hành chính quyền địa phương 2 cấp", "since the two-tier local government took effect": the
+    # two-level local government began on 1 July 2025, so the span runs from July 2025 to the document's date
+    ("since_two_tier", _p(r"(?:(?:kể\s+)?từ\s+khi|since)\s+(?:[^\d.;:\n]{0,40}?\s)?(?:(?:mô\s+hình\s+)?chính\s+quyền"
+                          r"\s+(?:địa\s+phương\s+)?(?:2|hai)\s+cấp|(?:the\s+)?(?:two|2)[-\s](?:tier|level)\s+(?:local\s+)?"
+                          r"(?:government|administration|model))")),
+    # "in the first month of operation", "after more than a month of operation", "sau 3 tháng vận hành": counted from
+    # the start of the two-level government, when the text is about it (see _REFORM_ERA)
+    ("months_of_operation", _p(r"(?:(?:in\s+|during\s+)?the\s+first\s+(?P<n1>\d{1,2}|two|three|four|five|six)?\s*months?"
+                               r"|after\s+(?P<more>more\s+than\s+|over\s+)?(?P<n2>\d{1,2}|one|a|two|three|four|five|six)"
+                               r"\s+months?)\s+of\s+(?:operation|implementation|operating)"
+                               r"|(?:sau|trong)\s+(?P<more_vi>hơn\s+)?(?P<n3>\d{1,2}|một|hai|ba)\s+tháng\s+(?:đầu\s+)?"
+                               r"(?:vận\s+hành|đi\s+vào\s+hoạt\s+động|hoạt\s+động|triển\s+khai)")),
     # từ (đầu) tháng 8/2021 đến nay / từ năm 2021 đến nay: from then to the document date
     ("since", _p(r"(?:từ|since)\s+(?P<early>đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
                  + r"\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại)")),
@@ -136,11 +151,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("first_months", _p(r"(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu\s+|cuối\s+)?năm(?:\s+" + _Y.format(n="y") + r")?")),
     # the first nine months of 2023 / of the year (the document's year)
     ("first_months_en", _p(r"first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
-                           r"(?:\s+of\s+(?:the\s+year|" + _Y.format(n="y") + r"))?")),
+                           r"(?:\s+of\s+(?:(?:the|this)\s+year|" + _Y.format(n="y") + r"))?")),
     ("half_en", _p(r"(?:(?P<h>first|second)\s+half\s+of\s+(?:(?:the|this)\s+year|" + _Y.format(n="y") + r")"
                    r"|H(?P<hn>[12])\s+" + _Y.format(n="y2") + r")")),
     ("quarter_en", _p(r"(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?:(?:the|this)\s+year|"
-                      + _Y.format(n="y") + r"))?")),
+                      + _Y.format(n="y") + r"))?|(?<![\w])Q(?P<qn>[1-4])\s*(?:/|,|-)?\s*" + _Y.format(n="y2") + r"(?!\d)")),
+    # "trong năm", "trong tháng", "trong quý", "trong 9 tháng" (no year said): the document's year, month, quarter, or
+    # its year's first months
+    ("this_span_vi", _p(r"(?:trong|của)\s+(?:(?P<n>\d{1,2})\s+tháng|(?P<which>năm|tháng|quý))(?!\s*(?:\d|nay|qua|trước|"
+                        r"ngoái|tới|sau|đầu|cuối|học|i|v))(?!\w)")),
     # "trong năm nay", "năm trước", "năm ngoái", "(trong) năm qua": the document's year or the one before ("năm qua"
     # in a report of the first half-year is the year just ended)
     ("year_vi", _p(r"(?:trong\s+)?năm\s+(?P<which>nay|trước|ngoái|qua)(?!\w)")),
@@ -153,7 +172,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                     r"(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)" + _Y.format(n="y"))),
     ("asof_day_no_year", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
                             r"(?P<m>\d{1,2})(?![\d/])")),
-    ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by)\s+(?P<d>\d{1,2})\s+(?P<mn>[a-z]+)\s+" + _Y.format(n="y"))),
+    ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by|up\s+to)\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>[a-z]+)|"
+                       r"(?P<mn2>" + _MONTH_NAMES + r")\s+(?P<d2>\d{1,2})" + _ORDINAL + r"),?\s+" + _Y.format(n="y"))),
     # a calendar date that is not "đến ngày …" (the date of a decision, a meeting): not a period, but consumed so
     # that its "tháng 9 năm 2023" is not read as a month
     ("date", _p(r"(?:ngày\s+)?(?<!\d)\d{1,2}\s*(?:/\s*|\s+tháng\s+)\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)")),
@@ -172,13 +192,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", _p(r"(?<!\d\s)tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm\s+|/\s*)" + _Y.format(n="y") + r")?(?![\d/])")),
     ("month_en", _p(r"(?:in\s+)(?P<mn>january|february|march|april|may|june|july|august|september|october|november|"
                     r"december)\s+" + _Y.format(n="y"))),
+    # "in July", "in early October": a month of the document's year (a year said after it is month_en's)
+    ("month_en_bare", _p(r"(?:in|during)\s+(?:early\s+|late\s+|mid-?\s*)?(?P<mn>january|february|march|april|june|july|august"
+                         r"|september|october|november|december)(?![\w,]*\s*(?:\d|,\s*(?:19|20)\d\d))")),
     # năm 2022 / in 2022
     ("year", _p(r"(?:năm|in|year|during|for)\s+" + _Y.format(n="y") + r"(?![\d/-])")),
 ]
 
 
-def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int | None = None
-             ) -> tuple[str, str, bool] | None:
+def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int | None = None,
+             reform_era: bool = False) -> tuple[str, str, bool] | None:
     g = m.groupdict()
     if kind in ("day_span", "day_span_en"):
         if kind == "day_span":
@@ -191,7 +214,17 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         y1 = _year(g["y1"], y2 if m1 <= m2 else y2 - 1)
         if (y1, m1) > (y2, m2):
             return None
-        return _months_code(y1, m1, y2, m2), "flow", not (g["y1"] or g["y2"])
+        code = _months_code(y1, m1, y2, m2)
+        if _statistical_period(m, kind):
+            # "từ ngày 15/12/2023 đến ngày 14/6/2024": the administrative reporting period (from the 15th to the 14th)
+            # of the months after its first day, here the first half of 2024
+            y1, m1 = (y1 + 1, 1) if m1 == 12 else (y1, m1 + 1)
+            code = _months_code(y1, m1, y2, m2) if (y1, m1) <= (y2, m2) else code
+        elif not _whole_months(m, kind):
+            # "from July 1 to September 17" is not the third quarter: only days that begin and end their months
+            # make a quarter, a half or a year of them
+            code = f"{y1}-{m1:02d}..{y2}-{m2:02d}" if (y1, m1) != (y2, m2) else f"{y1}-{m1:02d}"
+        return code, "flow", not (g["y1"] or g["y2"])
     if kind == "month_span":
         y2 = _year(g["y2"], None)
         y1 = _year(g["y1"], y2)
@@ -206,6 +239,18 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
     if kind == "since":
         # "từ đầu năm 2024 đến nay" runs from January; "từ năm 2021 đến nay" over whole years
         return ("since", g["y"], g["m"] or ("1" if g["early"] else "")), "since", False
+    if kind == "months_of_operation":
+        if not reform_era:
+            return None
+        said = (g["n1"] or g["n2"] or g["n3"] or "1").lower()
+        n = int(said) if said.isdigit() else {"one": 1, "a": 1, "một": 1, "hai": 2, "ba": 3, **_NUMBER_WORDS_EN}.get(said, 1)
+        n += 1 if (g["more"] or g["more_vi"]) else 0  # "after more than a month": into the second month
+        y, m1 = TWO_TIER_START
+        if not 1 <= n <= 6:
+            return None
+        return _months_code(y, m1, y, m1 + n - 1), "flow", False
+    if kind == "since_two_tier":
+        return ("since", str(TWO_TIER_START[0]), str(TWO_TIER_START[1])), "since", False
     if kind == "since_day":
         return ("since", g["y"] or "", g["m"]), "since", not g["y"]
     if kind == "since_year_start":
@@ -241,9 +286,25 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         y = _year(g["y"] or g["y2"], doc_year)
         return (f"{y}-H{h}", "flow", not (g["y"] or g["y2"])) if y else None
     if kind == "quarter_en":
+        if g["qn"]:
+            return f"{g['y2']}-Q{g['qn']}", "flow", False
         y = _year(g["y"], doc_year)
         q = ["first", "second", "third", "fourth"].index(g["q"].lower()) + 1
         return (f"{y}-Q{q}", "flow", not g["y"]) if y else None
+    if kind == "this_span_vi":
+        if doc_year is None:
+            return None
+        if g["n"]:
+            n = int(g["n"])
+            return (_months_code(doc_year, 1, doc_year, n), "flow", True) if 1 <= n <= 12 else None
+        which = g["which"].lower()
+        if which == "năm":
+            return str(doc_year), "flow", True
+        if doc_month is None:
+            return None
+        if which == "tháng":
+            return f"{doc_year}-{doc_month:02d}", "flow", True
+        return f"{doc_year}-Q{(doc_month + 2) // 3}", "flow", True
     if kind == "year_vi":
         if doc_year is None:
             return None
@@ -260,11 +321,11 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
             return None
         return f"{y}-Q{_ROMAN[g['q'].lower()]}", "flow", not g["y"]
     if kind in ("asof_day", "asof_day_en"):
-        month = _month_of(g)
+        month = _month_of(g) or _MONTHS_EN.get((g.get("mn2") or "").lower())
         if not month:
             return None
-        return f"asof {g['y']}-{month:02d}-{int(g['d']):02d}", "asof", False
-    if kind in ("asof_month", "asof_month_en", "month", "month_en"):
+        return f"asof {g['y']}-{month:02d}-{int(g['d'] or g['d2']):02d}", "asof", False
+    if kind in ("asof_month", "asof_month_en", "month", "month_en", "month_en_bare"):
         # "đến hết tháng 2/2023" is a stock at the month's end, "tháng 5/2023" a flow over the month
         month = _month_of(g)
         y = _year(g.get("y"), doc_year)
@@ -282,6 +343,28 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
     if kind == "year":
         return g["y"], "flow", False
     return None
+
+
+def _statistical_period(m: re.Match[str], kind: str) -> bool:
+    """Whether a span between two days runs from a 15th to a 14th, as administrative reporting periods do."""
+    if kind != "day_span" or m.group("d2") is None:
+        return False
+    days = re.findall(r"(?<![\d/])(\d{1,2})(?=\s*/)", m.group(0))
+    return bool(days) and int(days[0]) == 15 and int(m.group("d2")) == 14
+
+
+def _whole_months(m: re.Match[str], kind: str) -> bool:
+    """Whether a span between two days starts on a month's first day and ends on a month's last (or "cuối tháng")."""
+    days = [int(d) for d in re.findall(r"(?<![\d/])(\d{1,2})(?!\d)", m.group(0))]
+    said = m.group(0).lower()
+    if kind == "day_span":
+        first = days[0] if days else 1
+        last_said = "cuối" in said or "hết" in said or m.group("d2") is None
+        last = 31 if last_said else int(m.group("d2"))
+    else:
+        first = days[0] if days else 1
+        last = days[1] if len(days) > 1 else 31
+    return first == 1 and last >= 28
 
 
 def _month_of(g: dict) -> int | None:
@@ -318,18 +401,22 @@ def _day_code(month: int, day: int, document_date: str | None) -> str | None:
     return code if _valid(code) else None
 
 
-def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodMention]:
+def find_periods(text: str, *, document_date: str | None = None, year_hint: int | None = None) -> list[PeriodMention]:
     """Every period wording in ``text``, in order; overlapping wordings keep the more specific (earlier) pattern.
 
-    ``now`` mentions carry the document date's as-of code (empty when no date is known).
+    ``now`` mentions carry the document date's as-of code (empty when no date is known). ``year_hint`` is the year an
+    undated report is about (see :func:`undated_report_year`): wordings without a year ("the first nine months of
+    this year", "in July") take it; a span to now or a day still needs the document's date.
     """
     text = unicodedata.normalize("NFC", text)
-    doc_year = _doc_year(document_date)
+    doc_year = _doc_year(document_date) or year_hint
     month = re.match(r"\s*(?:asof\s+)?\d{4}-(\d{1,2})", str(document_date or ""))
     doc_month = int(month.group(1)) if month else None
     now = asof_code(document_date) or ""
+    reform_era = bool(_TWO_TIER.search(text) or _COMMUNE_CENTRE.search(text))
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
+    opened: list[tuple[int, int, int, int]] = []  # spans "since …" whose start month is known: start, end, year, month
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -338,12 +425,15 @@ def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodM
                 start += 1
             if any(start < e and s < end for s, e in taken):
                 continue
-            result = _mention(kind, m, doc_year, doc_month)
+            result = _mention(kind, m, doc_year, doc_month, reform_era)
             if result is None:
                 continue
             code, mention_kind, from_doc = result
             if mention_kind == "since":
+                start_said = (code[1], code[2])
                 code, mention_kind = _since_code(code[1], code[2], document_date), "flow"
+                if start_said[0] and start_said[1]:
+                    opened.append((start, end, int(start_said[0]), int(start_said[1])))
                 if code is None:
                     continue
             elif mention_kind == "day":
@@ -358,7 +448,32 @@ def find_periods(text: str, *, document_date: str | None = None) -> list[PeriodM
                 continue
             taken.append((start, end))
             found.append(PeriodMention(code, mention_kind, start, end, text[start:end], from_doc))
-    return sorted(found, key=lambda p: p.start)
+    return _closed_spans(text, sorted(found, key=lambda p: p.start), opened)
+
+
+# "since …, by the end of October 2025": what is between them is a few words, no sentence's end
+_BETWEEN_START_AND_END = re.compile(r"[^.;!?\n]{0,60}")
+
+
+def _closed_spans(text: str, found: list[PeriodMention], opened: list[tuple[int, int, int, int]]) -> list[PeriodMention]:
+    """A start ("since the two-tier government", "kể từ tháng 7/2025") followed in its sentence by a date it runs to
+    ("by the end of October 2025", "tính đến ngày 30/9/2025") is one span from the start's month to that date's."""
+    result = list(found)
+    for s_start, s_end, year, month in opened:
+        end_mention = next((m for m in result if m.kind == "asof" and m.start >= s_end and m.code
+                            and _BETWEEN_START_AND_END.fullmatch(text[s_end : m.start])), None)
+        if end_mention is None:
+            continue
+        end = parse_period(end_mention.code).end
+        if (end.year, end.month) < (year, month):
+            continue
+        code = _months_code(year, month, end.year, end.month)
+        if not _valid(code):
+            continue
+        result = [m for m in result if m is not end_mention and not (m.start == s_start and m.end == s_end)]
+        result.append(PeriodMention(code, "flow", s_start, end_mention.end, text[s_start : end_mention.end],
+                                    end_code=end_mention.code))
+    return sorted(result, key=lambda p: p.start)
 
 
 def parse_period_text(text: str, *, document_date: str | None = None) -> str | None:
@@ -413,3 +528,34 @@ def document_date_from_text(text: str, *, head: int = 800) -> str | None:
         if _valid(f"asof {code}"):
             return code
     return None
+
+
+# ── the year of an undated report ─────────────────────────────────────────────────────────────────────────────────
+
+_TWO_TIER = re.compile(r"chính\s+quyền\s+(?:địa\s+phương\s+)?(?:2|hai)\s+cấp|(?:two|2)[-\s](?:tier|level)\s+(?:local\s+)?"
+                       r"(?:government|administration|model|local)", re.IGNORECASE)
+# a commune's or ward's public administration service centre exists only since the two-level government (July 2025)
+_COMMUNE_CENTRE = re.compile(r"trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+công\s+(?:của\s+)?(?:các\s+)?(?:xã|phường|đặc\s+khu)"
+                             r"|(?:commune|ward)(?:'s)?\s+public\s+administra(?:tion|tive)\s+service\s+cent(?:er|re)",
+                             re.IGNORECASE)
+# a year said in a plan or as a comparison is not the year reported on
+_NOT_REPORTED_YEAR = re.compile(r"(?:so\s+với|compared\s+(?:with|to)|over|than|đến|tới|by|to|until|giai\s+đoạn|period|"
+                                r"tầm\s+nhìn|vision|phấn\s+đấu|kế\s+hoạch|plan|target)\s+(?:(?:cùng\s+kỳ\s+)?(?:năm|the\s+"
+                                r"(?:same\s+period\s+(?:of|in)\s+)?|year)\s+)?$|\d\s*[-–]\s*$", re.IGNORECASE)
+_YEAR_SAID = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/])")
+
+
+def undated_report_year(text: str) -> int | None:
+    """The year an undated report is about, from its text: the latest year it states of its own results (not a
+    year compared with, a plan's horizon or a span's end), and at least 2025 when it speaks of the two-level local
+    government that began in July 2025. ``None`` when the text says neither."""
+    text = unicodedata.normalize("NFC", text)
+    years = []
+    for m in _YEAR_SAID.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _NOT_REPORTED_YEAR.search(before) or re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[m.end() : m.end() + 8]):
+            continue
+        years.append(int(m.group(1)))
+    if _TWO_TIER.search(text) or _COMMUNE_CENTRE.search(text):
+        years.append(TWO_TIER_START[0])
+    return max(years) if years else None

@@ -22,7 +22,7 @@ from loaders.periods import PeriodError, parse_period
 
 from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, folded_pattern, load_catalogue
 from .numbers import Figure, find_figures
-from .periods import PeriodMention, asof_code, document_date_from_text, find_periods
+from .periods import PeriodMention, asof_code, document_date_from_text, find_periods, undated_report_year
 from .reasons import Part, part, render
 
 
@@ -264,6 +264,11 @@ class _Match:
     shared: int = 1  # how many indicators have this wording
 
 
+_SERVICE_LEVEL_IDS = {"services_partial", "services_end_to_end"}
+_BOTH_SERVICE_LEVELS = re.compile(
+    r"(?:mức\s+độ|cấp\s+độ|levels?)[\s-]*3\s*(?:,|và|and|&|-|–|/)\s*(?:(?:mức\s+độ|cấp\s+độ|levels?)[\s-]*)?4(?!\d)")
+
+
 def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
     found: list[_Match] = []
     for info in catalogue.indicators.values():
@@ -281,6 +286,10 @@ def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
     kept = [m for m in kept if not any(
         o.indicator != m.indicator and o.start < m.end and m.start < o.end
         and (o.syllables, o.start) > (m.syllables, m.start) for o in kept)]
+    # "mức độ 3, mức độ 4", "levels 3 and 4", "level 3 and level 4": both levels together are neither the partial nor
+    # the end-to-end services alone
+    both_levels = [(m.start(), m.end()) for m in _BOTH_SERVICE_LEVELS.finditer(folded)]
+    kept = [m for m in kept if not (m.indicator in _SERVICE_LEVEL_IDS and any(s <= m.start < e for s, e in both_levels))]
     owners: dict[str, set[str]] = {}
     for info in catalogue.indicators.values():
         for w in info.wordings:
@@ -577,7 +586,10 @@ def propose(
     # "mức độ 3 và 4", "level 3 and 4": the second level is part of the name too
     covered = [(s, s_end + (len(more.group(0)) if (more := _MORE_LEVELS.match(folded, s_end)) else 0))
                for s, s_end in covered]
-    all_mentions = find_periods(text, document_date=document_date)
+    # an undated report still says which year it is about ("in 2023 …", "the two-tier government"): its wordings
+    # without a year take that year, while stocks stay as of its unstated date
+    year_hint = None if document_date else undated_report_year(text)
+    all_mentions = find_periods(text, document_date=document_date, year_hint=year_hint)
     # "by the end of October 2025": a number inside a period wording is part of the date
     covered += [(m.start, m.end) for m in all_mentions]
     figures = [
@@ -622,7 +634,8 @@ def propose(
         first = score_all(all_figures)
         parts = _breakdown_parts(folded, all_figures, first, cat)
         clause_figures = [f for i, (f, scored) in enumerate(zip(all_figures, first))
-                          if scored or i in parts or _follows_count_as_rate(folded, all_figures, i)] or all_figures
+                          if scored or i in parts or _follows_count_as_rate(folded, all_figures, i)
+                          or _ones(all_figures, i)] or all_figures
         all_scored = score_all(clause_figures) if len(clause_figures) != len(all_figures) else first
         clause_cues = [c for c in cues if clause.start <= c.start < clause.end]
         # one indicator (at one level) per clause: the figure with the strongest case takes it, the others fall
@@ -635,7 +648,9 @@ def propose(
             for k, option in enumerate(options):
                 lvl = _level(clause_figures[i], i, clause_figures, zones[i], clause_cues, clause, structure, cues,
                              option.info, text, communes)
-                key = (option.info.id, lvl[0], lvl[1])
+                scope = _COMMUNE_TEAMS if option.info.id == _VILLAGE_TEAMS and _commune_teams_said(
+                    clause_figures[i], clause, folded) else option.info.id
+                key = (scope, lvl[0], lvl[1])
                 if key in used:
                     continue
                 used.add(key)
@@ -660,12 +675,20 @@ def propose(
                     head, head_at = choice[i], i
                 elif head is not None and choice[i][0].info.id == head[0].info.id:
                     parts_of.setdefault(head_at, []).append(i)  # a part that names the total's indicator itself
-            elif breakdown and head is not None and f.unit == head[0].info.unit and not _counts_other(f, head[0].info, cat):
+            elif breakdown and head is not None and f.unit == head[0].info.unit and not _counts_other(f, head[0].info, cat) \
+                    and not _uncatalogued_part(text, f, zones[i][0], zones[i][2], cat):
                 lvl = _level(f, i, clause_figures, zones[i], clause_cues, clause, structure, cues, head[0].info,
                              text, communes)
                 part_of = _Scored(head[0].info, head[0].score, [*head[0].evidence, part("breakdown")], False)
                 choice[i] = (part_of, None, lvl)
                 parts_of.setdefault(head_at, []).append(i)
+        # "1,482 teams at the hamlet level and 151 ones at the commune level": "ones" counts what the count before counted
+        for i, f in enumerate(clause_figures):
+            if i not in choice and i - 1 in choice and _ones(clause_figures, i):
+                before = choice[i - 1][0]
+                lvl = _level(f, i, clause_figures, zones[i], clause_cues, clause, structure, cues, before.info, text,
+                             communes)
+                choice[i] = (_Scored(before.info, before.score, list(before.evidence), False), None, lvl)
         _parts_of_a_fraction(clause_figures, choice, parts_of, cat)
         _rates_of_counts(folded, clause_figures, choice, cat, matches)
         paired_as_denominator: set[int] = set()
@@ -683,7 +706,8 @@ def propose(
                     paired_as_denominator.add(fi + 1)
             place = _place_counted(f, text, cat)
             if fi not in choice:
-                if place and (f.kind == "fraction" or _all_of_the_units_places(f, folded)):
+                if place and (f.kind == "fraction" or _all_of_the_units_places(f, folded)
+                              or (place == "communes" and _every_kind_of_commune(f, text))):
                     candidates.append(_context_count(f, place, text, clause, sentence, doc, cat,
                                                     _commune_of_clause(clause_cues, text, communes, f)))
                     sentence_of[id(candidates[-1])] = clause.sentence
@@ -771,6 +795,8 @@ def propose(
                 sentence_of[id(candidates[-1])] = clause.sentence
     candidates += _rates_of_a_list(text, folded, figures, structure, matches, cat, candidates, mentions,
                                    carried_period, doc)
+    candidates = _without_subsets_of_a_total(folded, candidates)
+    candidates += _figures_referring_back(text, folded, figures, structure, candidates, mentions)
     candidates = _check_stated_rates(candidates, sentence_of, cat)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
@@ -835,6 +861,75 @@ def _rates_of_a_list(text: str, folded: str, figures: list[Figure], structure: _
     return added
 
 
+_LEVEL_WORDS_OF_A_PART = re.compile(r"(?<!\w)(?:cấp|levels?|xã|huyện|tỉnh|communes?|districts?|wards?|phường|thôn|villages?)"
+                                    r"(?!\w)")
+
+
+def _without_subsets_of_a_total(folded: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"cung cấp 2.000 DVC trực tuyến, trong đó 750 DVC … kết nối Cổng quốc gia": a smaller count after "trong đó / of
+    which" at the same level and period as its total cannot be the total's indicator too; it is some of them."""
+    dropped: set[int] = set()
+    for i, total in enumerate(candidates):
+        if total.unit != "count":
+            continue
+        for j, sub in enumerate(candidates):
+            if j == i or sub.indicator != total.indicator or (sub.period, sub.level, sub.commune) != (
+                    total.period, total.level, total.commune) or not (0 < sub.figure_start - total.figure_end < 200):
+                continue
+            between = folded[total.figure_end : sub.figure_start]
+            own = folded[sub.figure_end : sub.figure_end + 40].split(",")[0]
+            if _LEVEL_WORDS_OF_A_PART.search(own):
+                continue  # "including 4,300 at the commune level": a part at its own level breaks the total down
+            if float(sub.value) < float(total.value) and _BREAKDOWN_WORD.search(between) and not re.search(r"[.;]", between):
+                dropped.add(j)
+    return [c for k, c in enumerate(candidates) if k not in dropped]
+
+
+# "con số này", "tỷ lệ này", "the rate reached 99.8% and 99.9%, respectively": a figure said of what the sentence
+# before measured, with no wording of its own
+_REFERS_BACK = folded_pattern(r"(?<!\w)(?:con\s+số\s+này|số\s+này|tỷ\s+lệ\s+này|tỉ\s+lệ\s+này|tỷ\s+lệ\s+tương\s+ứng|tương\s+ứng"
+                              r"|lần\s+lượt|this\s+(?:rate|figure|number|share)|the\s+(?:rate|figure|share)(?!\s+of)"
+                              r"|respectively)(?!\w)")
+
+
+def _figures_referring_back(text: str, folded: str, figures: list[Figure], structure: _Structure,
+                            candidates: list[Candidate], mentions: list[PeriodMention]) -> list[Candidate]:
+    """Figures no rule proposed, in a sentence that refers back ("tỷ lệ này", "respectively"), take the indicator of
+    the last proposal of the same unit in the sentence before it (same paragraph), with its period and a lower
+    confidence."""
+    proposed = {c.figure_start for c in candidates}
+    found: list[Candidate] = []
+    for f in figures:
+        if f.start in proposed:
+            continue
+        sentence = next((x for x in structure.sentences if x.start <= f.start < x.end), None)
+        if sentence is None or not _REFERS_BACK.search(folded[sentence.start : sentence.end]):
+            continue
+        si = structure.sentences.index(sentence)
+        if si == 0 or structure.sentences[si - 1].paragraph != sentence.paragraph:
+            continue
+        before = structure.sentences[si - 1]
+        earlier = [c for c in candidates + found if before.start <= c.figure_start < sentence.end
+                   and c.figure_start < f.start and c.unit == f.unit and c.figure_start not in (f.start,)]
+        if not earlier:
+            continue
+        last = earlier[-1]
+        start, end = _trim(text, sentence.start, sentence.end)
+        parts = [part("refers_back", indicator=last.indicator, figure=text[last.figure_start : last.figure_end])]
+        # "Năm 2023, con số này là 96,5%": a period the figure's own sentence says is its own
+        own = [m for m in mentions if sentence.start <= m.start < f.start and m.kind in ("flow", "asof") and m.code]
+        period = own[-1].code if own else last.period
+        if own:
+            parts.append(part("period_from", said=f"'{own[-1].text}'"))
+        # one step down from the figure referred to, and never more than one (a chain of references stays as sure)
+        confidence = min(last.confidence, 0.85) * 0.9 if not any(code == "refers_back" for code, _ in
+                                                                 last.reason_parts) else last.confidence
+        found.append(Candidate(last.indicator, f.value, last.unit, period, last.level, last.commune, f.qualifier,
+                               text[start:end], start, end, round(confidence, 3), render(parts, "en"),
+                               f.start, f.end, f.ambiguous, parts))
+    return found
+
+
 def _without_rounded_restatements(candidates: list[Candidate]) -> list[Candidate]:
     """A headline's "hơn 85% hồ sơ nộp qua mạng" restates the body's "chiếm 85,10%": of a rounded figure ("hơn",
     "gần", "khoảng") and an exact one of the same indicator and level that it rounds (of the same period, or the rounded
@@ -863,9 +958,25 @@ UNSTATED_PERIOD = "asof unknown"  # as of the source's own date, which it does n
 # villages (thôn, tổ dân phố, bản, "tại 32 thôn", hamlets) or is said of one commune, or the page is about one commune
 # (a commune's teams are its villages'); "toàn huyện có 215 tổ", "4.000 tổ công nghệ số cộng đồng" alone are all the teams there are.
 _VILLAGE_TEAMS, _ALL_TEAMS = "community_teams_village_level", "community_teams_total"
+_COMMUNE_TEAMS = "community_teams_commune_level"
+_COMMUNE_TEAM_WORDS = re.compile(r"(?<!\w)(?:cấp\s+xã|(?:at\s+the\s+)?commune[-\s]level|(?:at\s+the\s+)?ward[-\s]level)(?!\w)")
 _VILLAGE_WORDS = re.compile(
     r"(?<!\w)(?:thôn|tổ\s+dân\s+phố|làng|buôn|ấp|bon|sóc|khu\s+phố|khu\s+dân\s+cư|cấp\s+thôn"
-    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?)(?!\w)")
+    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?"
+    r"|(?:village|hamlet)[-\s]level)(?!\w)")
+
+
+def _ones(figures: list[Figure], i: int) -> bool:
+    """"… and 151 ones at the commune level": a count of the same things as the count before it."""
+    return i > 0 and figures[i].unit == "count" == figures[i - 1].unit and bool(
+        re.match(r"ones(?!\w)", fold(figures[i].unit_word)))
+
+
+def _commune_teams_said(f: Figure, clause: _Clause, folded: str) -> bool:
+    """"151 ones at the commune level", "21 tổ cấp xã": the commune's own teams, said of the figure itself (up to the
+    next comma or "and")."""
+    own_level = re.match(r"(?:(?!\s(?:and|và)\s)[^,;:()])*", folded[f.end : clause.end]).group(0)
+    return bool(_COMMUNE_TEAM_WORDS.search(own_level)) and not _VILLAGE_WORDS.search(own_level)
 
 
 def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folded: str, text: str,
@@ -873,6 +984,8 @@ def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folde
     if indicator_id != _VILLAGE_TEAMS or _ALL_TEAMS not in cat.indicators:
         return indicator_id, None
     own = re.match(r"[^,;:()]*", folded[f.end : clause.end]).group(0)  # "100 tổ cấp thôn", up to the next comma
+    if _commune_teams_said(f, clause, folded) and _COMMUNE_TEAMS in cat.indicators:
+        return _COMMUNE_TEAMS, None  # the level cue already says why
     if _VILLAGE_WORDS.search(own):
         return indicator_id, None
     said = folded[clause.start : clause.end]
@@ -981,6 +1094,26 @@ def _breakdown_parts(folded: str, figures: list[Figure], scored: list[list[_Scor
     return parts
 
 
+def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, cat: Catalogue) -> bool:
+    """"24.879 hồ sơ trực tiếp", "directly receiving 2,998 records", "the number of documents for direct reception is
+    2,300": a part the catalogue does not hold, said in the figure's own stretch (its words since the figure before)."""
+    own = fold(text[max(before_start, f.start - 60) : unit_end])
+    if any(p.search(own) for p in cat.uncatalogued):
+        return True
+    # "2.041 hồ sơ giải quyết trước hạn", "7,784 dossiers were processed ahead of the deadline": the early ones alone are
+    # a part of the on-time dossiers the catalogue does not hold (their rate, and "đúng và trước hạn", are the on-time)
+    after = re.match(r"[^;,.\d]{0,45}", text[unit_end:]).group(0)  # its own words, up to a comma or the next figure
+    said = fold(text[max(before_start, f.start - 60) : unit_end] + after)
+    return f.unit == "count" and bool(_EARLY_ONLY.search(said)) and not _ON_TIME_WITH_EARLY.search(said)
+
+
+_EARLY_ONLY = folded_pattern(r"(?<!\w)(?:trước\s+hạn|ahead\s+of\s+(?:the\s+)?(?:deadline|schedule|time)|before\s+the\s+deadline"
+                             r"|early)(?!\w)")
+_ON_TIME_WITH_EARLY = folded_pattern(r"đúng\s+(?:hạn\s+)?(?:và|,)\s*trước\s+hạn|trước\s+(?:hạn\s+)?(?:và|,)\s*đúng\s+hạn"
+                                     r"|on\s+(?:time\s+)?(?:and|or)\s+(?:ahead|before|early)|(?:ahead\s+of\s+(?:the\s+)?"
+                                     r"(?:deadline|schedule)|early)\s+(?:and|or)\s+on[-\s]time|tỷ\s+lệ|rate|%|percent")
+
+
 def _counts_other(f: Figure, info: IndicatorInfo, cat: Catalogue) -> bool:
     """Whether the figure's counting word is one the catalogue knows and ``info`` does not count."""
     said = fold(f.unit_word)
@@ -1049,18 +1182,45 @@ def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
     """The context indicator (communes, villages) whose places the figure counts ("14/14 xã", "190 thôn"), if any."""
     if f.unit != "count" or not f.unit_word:
         return None
-    said = fold(f.unit_word)
+    said, skip = fold(f.unit_word), 0
+    local = _LOCAL.match(said)
+    if local and f.unit_word_start >= 0:  # "16 local communes and towns": the places after the adjective
+        skip = local.end()
+        said = fold(text[f.unit_word_start + skip : f.unit_word_start + skip + 60])
     for indicator, words in cat.places.items():
         word = next((w for w in words if re.match(rf"{re.escape(w)}(?!\w)", said)), None)
         if indicator in cat.indicators and word:
-            after = fold(text[f.unit_word_start + len(word) : f.unit_word_start + len(word) + 40]) \
-                if f.unit_word_start >= 0 else ""
+            at = f.unit_word_start + skip + len(word)
+            after = fold(text[at : at + 40]) if f.unit_word_start >= 0 else ""
             if _SUBSET_OF_PLACES.match(after):
                 return None  # "06/48 thôn lõm sóng": 48 of the villages, not all of them
             return indicator
     return None
 
 
+# "148 xã, phường", "166 xã phường mới", "10 communes and towns": a count that names every kind of commune-level unit
+# (communes with wards, towns or special zones) is said of them all; some of them would be named by what they share
+_EVERY_KIND_OF_COMMUNE = folded_pattern(
+    r"(?:xã\s*,?\s*(?:và\s+)?(?:phường|thị\s+trấn|đặc\s+khu)|phường\s*,?\s*(?:và\s+)?xã|communes?\s*,?\s*(?:and\s+)?"
+    r"(?:wards?|towns?|townships?)|wards?\s*,?\s*(?:and\s+)?communes?)(?!\w)")
+
+
+def _every_kind_of_commune(f: Figure, text: str) -> bool:
+    if f.unit != "count" or f.unit_word_start < 0 or float(f.value) < 2:
+        return False
+    if re.search(r"(?<!\w)(?:tại|ở)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE):
+        return False  # "tập huấn tại 08 xã, thị trấn": where something was held, some of them
+    said = _LOCAL.sub("", fold(text[f.unit_word_start : f.unit_word_start + 60]))
+    m = _EVERY_KIND_OF_COMMUNE.match(said)
+    if not m:
+        return False
+    rest = said[m.end() :]
+    rest = re.sub(r"^(?:\s*,?\s*(?:và\s+|and\s+)?(?:xã|phường|thị\s+trấn|tòan|đặc\s+khu|wards?|towns?|townships?))*", "", rest)
+    return not _SUBSET_OF_PLACES.match(rest)
+
+
+# an English adjective between a number and the places it counts ("all the 16 local communes")
+_LOCAL = re.compile(r"^\s*(?:local|grassroots)\s+")
 # a kind of place that is only some of them: villages without signal, the poorest communes, border villages
 _SUBSET_OF_PLACES = re.compile(
     r"\s*(?:lõm\s+sóng|vùng\s+lõm|trắng\s+sóng|chưa\s+có|đặc\s+biệt\s+khó\s+khăn|khó\s+khăn|vùng\s+sâu|vùng\s+xa"
@@ -1207,7 +1367,16 @@ def _zones(text: str, clause: _Clause, figures: list[Figure]) -> list[tuple[int,
     for i, f in enumerate(figures):
         after_end = splits[i + 1] if i + 1 < len(figures) else clause.end
         zones.append((splits[i], f.start, max(unit_ends[i], f.end), max(after_end, unit_ends[i])))
+    # "6,643 or 98.5% were submitted online", "6.643 (98,5%) hồ sơ nộp trực tuyến": the count and its rate share the
+    # words after the rate
+    for i in range(len(figures) - 2, -1, -1):
+        f, rate = figures[i], figures[i + 1]
+        if f.unit == "count" and rate.unit == "percent" and _COUNT_THEN_ITS_RATE.fullmatch(text[f.end : rate.start]):
+            zones[i] = (zones[i][0], zones[i][1], zones[i][2], zones[i + 1][3])
     return zones
+
+
+_COUNT_THEN_ITS_RATE = re.compile(r"\s*(?:\(|,?\s*or|,?\s*hay|,?\s*tức(?:\s+là)?|,?\s*(?:bằng|chiếm))\s*", re.IGNORECASE)
 
 
 def _footnote_anchors(text: str, structure: _Structure) -> dict[int, tuple[int, int]]:
@@ -1280,8 +1449,21 @@ def _score(
 
     per_indicator: dict[str, list[tuple[float, _Match, str]]] = {}
     strong_in_clause_by_theme: dict[str, set[str]] = {}
+    regions = {id(m): region(m) for m in matches}
+    # "4.300 hồ sơ TTHC nộp trực tuyến": a wording right after the counted noun modifies it (Vietnamese puts the
+    # modifier after the head), so it says what the figure is more than the head noun's own wording does
+    heads = [m for m in matches if regions[id(m)] and regions[id(m)][0] == "unit" and not m.weak] if not english else []
     for m in matches:
-        r = region(m)
+        r = regions[id(m)]
+        if r is None or m.weak or r[0] not in ("unit", "after"):
+            continue
+        head = next((h for h in heads if h.indicator != m.indicator and 0 <= m.start - h.end <= 2
+                     and cat.indicators[h.indicator].unit == cat.indicators[m.indicator].unit), None)
+        if head is not None:
+            regions[id(m)] = ("unit", 1.1)
+            regions[id(head)] = ("unit", 0.5)
+    for m in matches:
+        r = regions[id(m)]
         if r is None:
             continue
         name, decay = r
@@ -1306,8 +1488,7 @@ def _score(
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
     if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
-    own = fold(text[max(before_start, f.start - 25) : unit_end])
-    if any(p.search(own) for p in cat.uncatalogued):
+    if _uncatalogued_part(text, f, before_start, unit_end, cat):
         return []  # "24.879 hồ sơ trực tiếp", "52 remain in progress": a part the catalogue does not hold
     # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it
     place = bool(re.search(r"(?<!\w)(?:tại|ở|at|in)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE))
@@ -1370,7 +1551,9 @@ def _score(
                 # counting word says it is)
                 close_before = [m for m, name in near if name == "before" and fig_start - m.end <= 25
                                 and not _VERB_BETWEEN.search(fold(text[m.end : fig_start]))]
-                eligible = eligible and bool(close_before) and not place
+                # "tập huấn cho cán bộ của 23 xã, thị trấn": a number of every kind of commune counts communes, which
+                # no wording before it can make people or documents
+                eligible = eligible and bool(close_before) and not place and not _every_kind_of_commune(f, text)
             else:
                 score -= 0.3
                 eligible = eligible and bool(near) and not place
@@ -1559,6 +1742,12 @@ def _period(
             mention = carried.get(si)
             if mention is not None and _future(mention, doc):
                 mention = None
+            if mention is None and doc.now is None and (info.flow or info.unit == "percent"):
+                # an undated news story says its period once ("… in July.") and goes on about it in the next
+                # paragraphs: a flow or a rate with no period of its own takes the last span said before it
+                earlier = [m for m in mentions if m.kind == "flow" and m.code and m.start < sentence.start
+                           and sentence.start - m.end < 1500 and not _future(m, doc)]
+                mention = earlier[-1] if earlier else None
     said = f"'{mention.text}'" if mention else ""
     if mention is None:
         if info.flow:
@@ -1573,6 +1762,8 @@ def _period(
     # a span of time
     if info.flow or (info.unit == "percent" and same_sentence):
         return mention.code, part("period_from", said=said)
+    if mention.end_code:
+        return mention.end_code, part("period_from", said=said)  # a stock at the date the span was closed by
     if not same_sentence and doc.now is None:
         # "Trong năm 2022, … 50 hội nghị. Hoàn thành 02/10 đài …" in an undated report: the stock is as of the source's
         # unstated date, not the end of a year an earlier sentence spoke of
