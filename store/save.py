@@ -272,13 +272,22 @@ def _saves(data_dir: Path) -> tuple[list[dict], list[Problem]]:
                                     "audit_line_unreadable"))
             continue
         state = record.get("state")
-        if state is None:  # written before audit lines had states: the save was complete when it was written
+        if state in (None, INTENT) and not _is_save_entry(record):  # hand-edited or foreign: skipped, never shown half
+            problems.append(Problem(shown, number, "audit", "an audit line without a save's fields was skipped",
+                                    "audit_line_unreadable"))
+        elif state is None:  # written before audit lines had states: the save was complete when it was written
             entries[f"line-{number}"] = {**record, "state": COMMITTED}
         elif state == INTENT and "id" in record:
             entries[record["id"]] = record
         elif state in (COMMITTED, ABANDONED) and record.get("id") in entries:
             entries[record["id"]]["state"] = state
     return list(entries.values()), problems
+
+
+def _is_save_entry(record: dict) -> bool:
+    """Whether a line describes a save as _audit_entry writes it: the texts and change lists the audit table shows."""
+    return (all(isinstance(record.get(key), str) for key in ("time", "editor", "district", "action"))
+            and all(isinstance(record.get(kind), list) for kind in ("added", "changed", "removed")))
 
 
 def _in_place(data_dir: Path, entry: dict) -> bool:
