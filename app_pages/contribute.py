@@ -10,6 +10,8 @@ from charts.compare import comparison_charts
 from charts.tables import changes_table, problems_table
 from store.templates import csv_template, xlsx_template, yaml_template
 from i18n import pick, t
+from i18n import table as i18n_table
+from i18n.numbers import format_number
 from store.save import read_audit
 from loaders.paths import default_data_dir
 from loaders.upload import MAX_UPLOAD_BYTES
@@ -52,7 +54,8 @@ if not editor_access.unlocked():
             attempt = editor_access.unlock(guess)
             if attempt.ok:
                 st.rerun()
-            st.error(t("contribute.too_many_attempts", lang, seconds=attempt.wait_seconds) if attempt.wait_seconds
+            st.error(t("contribute.too_many_attempts", lang, seconds=format_number(attempt.wait_seconds, lang))
+                     if attempt.wait_seconds
                      else t("contribute.wrong_secret", lang))
     st.stop()
 
@@ -118,6 +121,13 @@ if st.button(t("contribute.save", lang), type="primary", icon=":material/save:",
         # A relative link (not st.page_link) so it also works when this page runs on its own, as in tests.
         st.markdown(f"[:material/bar_chart: {t('contribute.see_compared', lang)}]({links.compare(shown_ids, lang, kind=shown_kind)})")
 
+
+def action_word(entry: dict, lang: str) -> str:
+    """A save's action in words; an action this version has no words for (a later tool's) as it was written."""
+    action = str(entry.get("action", ""))
+    return t(f"contribute.action_{action}", lang) if f"contribute.action_{action}" in i18n_table() else action
+
+
 with st.expander(t("contribute.audit", lang)):
     audit = read_audit(data_dir)
     entries = audit.entries[:50]
@@ -125,10 +135,11 @@ with st.expander(t("contribute.audit", lang)):
         st.caption(t("contribute.audit_skipped", lang, count=len(audit.problems)))
     if entries:
         show_table(
-            [{t("contribute.col_time", lang): e["time"], t("contribute.col_editor", lang): e["editor"],
-              t("common.district", lang): e["district"], t("contribute.col_action", lang): t(f"contribute.action_{e['action']}", lang),
-              t("contribute.change_added", lang): len(e["added"]), t("contribute.change_changed", lang): len(e["changed"]),
-              t("contribute.change_removed", lang): len(e["removed"])} for e in entries],
+            [{t("contribute.col_time", lang): e.get("time", ""), t("contribute.col_editor", lang): e.get("editor", ""),
+              t("common.district", lang): e.get("district", ""), t("contribute.col_action", lang): action_word(e, lang),
+              t("contribute.change_added", lang): len(e.get("added", [])),
+              t("contribute.change_changed", lang): len(e.get("changed", [])),
+              t("contribute.change_removed", lang): len(e.get("removed", []))} for e in entries],
             hide_index=True, width="stretch")
     else:
         st.caption(t("contribute.audit_empty", lang))

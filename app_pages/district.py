@@ -61,8 +61,15 @@ def _lineage_table(rows):
                                        for r in rows],
         t("district.col_province", lang): [r["province_name"] for r in rows],
         t("district.col_share", lang): [t(f"district.share_{r['share']}", lang) for r in rows],
-        t("district.col_unit_id", lang): [r["unit_id"] for r in rows],
     }
+
+
+def _show_lineage(rows):
+    """The lineage in words for officials; the raw unit ids, which only curators need (to write a unit file's
+    unit_id), folded away below it as plain text."""
+    show_table(_lineage_table(rows), hide_index=True, width="stretch")
+    with st.expander(t("district.unit_ids", lang)):
+        st.code("\n".join(f"{r['name_vi']}: {r['unit_id']}" for r in rows), language=None)
 
 
 unit_id = facts["unit_id"] if isinstance(facts["unit_id"], str) else None
@@ -75,11 +82,11 @@ else:
     formed_from = [r for r in lineage if r["relation"] == "formed_from"]
     if covered_by:
         st.subheader(t("district.covered_by", lang, unit=markdown.escape(unit_label(facts, lang))))
-        show_table(_lineage_table(covered_by), hide_index=True, width="stretch")
+        _show_lineage(covered_by)
         st.caption(t("district.covered_by_caption", lang))
     if formed_from:
         st.subheader(t("district.formed_from", lang, unit=markdown.escape(unit_label(facts, lang))))
-        show_table(_lineage_table(formed_from), hide_index=True, width="stretch")
+        _show_lineage(formed_from)
         st.caption(t("district.formed_from_caption", lang))
         predecessors = db.query("predecessor_observations", unit_id=unit_id)
 
@@ -153,7 +160,8 @@ for theme in themes.itertuples():
                                          f"{provenance_text(row, lang)}"),
                     border=True)
                 column.caption(markdown.escape(period_text(row, lang)))
-    label = t("district.figures_in_theme", lang, theme=markdown.escape(theme_name), count=count)
+    label = t("district.figures_in_theme", lang, theme=markdown.escape(theme_name),
+              count=format_number(count, lang))
     with st.expander(label, expanded=False, key=f"profile_table_{theme.theme_id}", on_change="rerun") as box:
         if box.open:  # built only when someone opens it
             rows = observations[observations["theme"] == theme.theme_id]
@@ -168,5 +176,5 @@ if predecessors is not None and not predecessors.empty:
     table[t("common.unit_column", lang)] = [  # whose figure it is, said in the first column
         t("district.predecessor_of", lang, unit=unit_label(r, lang), share=t(f"district.share_{r['predecessor_share']}", lang))
         for r in predecessors.to_dict("records")]
-    with st.expander(t("district.predecessor_figures", lang, count=len(predecessors)), expanded=True):
+    with st.expander(t("district.predecessor_figures", lang, count=format_number(len(predecessors), lang)), expanded=True):
         show_table(table, hide_index=True, width="stretch")

@@ -111,7 +111,7 @@ else:
     if len(table) > MAX_TABLE_ROWS:
         st.caption(t("indicators.rows_shown", lang, shown=format_number(MAX_TABLE_ROWS, lang)))
     # headers in the UI language, empty cells empty, dates without a time: on screen and in both files
-    table = data_table(table, lang)
+    table = data_table(table, lang, theme_names)
     show_table(table.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
     downloads = st.columns(2)
     # Files are made when clicked, not on every rerun: at national scale an XLSX of every row takes seconds.

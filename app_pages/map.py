@@ -6,6 +6,7 @@ import streamlit as st
 
 from charts.map import unit_map, units_frame
 from i18n import pick, t
+from i18n.numbers import format_number
 from ui import db, layout, scope, state
 from ui.charts import PLOTLY_CONFIG
 from ui.pickers import searchable_select
@@ -18,6 +19,9 @@ catalogue = db.query("indicator_catalogue")
 coverage = db.query("coverage_matrix", theme=None, districts=None)
 reported = set(coverage["indicator_id"])
 indicator_ids = [i for i in catalogue["indicator_id"] if i in reported]
+if not indicator_ids:  # no figure built yet (a new or emptied data folder): nothing to colour
+    st.info(t("common.nothing_built", lang), icon=":material/info:")
+    st.stop()
 names = {r.indicator_id: pick(lang, r.name_vi, r.name_en) for r in catalogue.itertuples()}
 units = db.query("districts")
 provinces = sorted(units["province_2025"].dropna().unique(), key=vietnamese_key)
@@ -48,9 +52,11 @@ figure = unit_map(db.query("country_outline"), units_frame(rows, lang), lang,
                   view="units" if province else "country", indicator=names[indicator],
                   value_label="%" if unit == "percent" else (t(f"units.{unit}", lang) if unit else ""), title=title)
 st.plotly_chart(figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key="map_page_chart")
-st.caption(t("map_page.with_figure", lang, held=len(shown), total=len(rows), **words))
+st.caption(t("map_page.with_figure", lang, held=format_number(len(shown), lang), total=format_number(len(rows), lang),
+             **words))
 if len(kinds) > 1:
-    others = ", ".join(f"{scope.unit_words(k, lang)['units']} ({held.get(k, 0)})" for k in kinds if k != kind)
+    others = ", ".join(f"{scope.unit_words(k, lang)['units']} ({format_number(int(held.get(k, 0)), lang)})"
+                       for k in kinds if k != kind)
     st.caption(t("map_page.one_kind", lang, others=others, **words))
 st.caption(t("views.map_view_country" if figure.layout.meta["map_view"] == "country" else "views.map_view_units",
              lang))

@@ -1,9 +1,12 @@
 """Tổng quan / Overview: which units are in (districts until 2025, communes, provinces), what and when each
 reported, and the scorecard."""
 
+from zoneinfo import ZoneInfo
+
 import pandas as pd
 import streamlit as st
 
+from charts.labels import date_text
 from charts.scorecard import scorecard_chart
 from i18n import t
 from i18n.numbers import format_number
@@ -23,6 +26,9 @@ metrics[0].metric(t("overview.metric_districts", lang), format_number(len(summar
 metrics[1].metric(t("overview.metric_figures", lang), format_number(int(summary["figures"].sum()), lang))
 metrics[2].metric(t("overview.metric_derived", lang), format_number(int(summary["derived_figures"].sum()), lang))
 metrics[3].metric(t("overview.metric_sources", lang), format_number(len(sources), lang))
+if summary["first_period_start"].isna().all():  # no unit has a figure yet (a new or emptied data folder)
+    st.info(t("common.nothing_built", lang), icon=":material/info:")
+    st.stop()
 
 summary = scope.in_display_order(summary)  # by province, then name: as people look for a unit
 ids = list(summary["district_id"])
@@ -51,5 +57,8 @@ show_table(roster, hide_index=True, width="stretch")
 first, last = summary["first_period_start"].min(), summary["last_period_end"].max()
 st.caption(t("overview.periods_warning", lang, first=f"{first:%m/%Y}", last=f"{last:%m/%Y}"))
 build = dict(db.query("build_info")[["key", "value"]].itertuples(index=False))
-st.caption(t("common.data_built", lang, districts=len(summary), observations=build.get("observations", "?"),
-             built_at=build.get("built_at", "?")))
+# Vietnam time, as officials read a clock (the UTC date is a day behind before 07:00); the date as people write it
+built = pd.Timestamp(build["built_at"]).tz_convert(ZoneInfo("Asia/Ho_Chi_Minh"))
+st.caption(t("common.data_built", lang, districts=format_number(len(summary), lang),
+             observations=format_number(int(build["observations"]), lang),
+             built_at=f"{date_text(built, lang)} {built:%H:%M}"))

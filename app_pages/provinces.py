@@ -61,16 +61,20 @@ editions = (overall[["index_id", "edition", "unit_set"]].drop_duplicates()
             .sort_values(["edition", "unit_set"], ascending=[False, True]))
 keys = [edition_key(*row) for row in editions.itertuples(index=False)]
 labels = {edition_key(*row): edition_label(*row, lang) for row in editions.itertuples(index=False)}
-# A segmented control can be clicked off (None): the newest edition stays shown then.
-chosen = state.bound("edition", "provinces_edition", keys, keys[0], lambda options: st.segmented_control(
-    t("provinces.edition", lang), options, key="provinces_edition", format_func=labels.get) or keys[0])
+if not keys:  # no overall DTI result in data/province_index/: the 766 results and the provinces still show below
+    st.info(t("common.nothing_built", lang), icon=":material/info:")
+else:
+    # A segmented control can be clicked off (None): the newest edition stays shown then.
+    chosen = state.bound("edition", "provinces_edition", keys, keys[0], lambda options: st.segmented_control(
+        t("provinces.edition", lang), options, key="provinces_edition", format_func=labels.get) or keys[0])
 
-index_id, edition, unit_set = next(row for row in editions.itertuples(index=False) if edition_key(*row) == chosen)
-rows = overall[(overall["index_id"] == index_id) & (overall["edition"] == edition) & (overall["unit_set"] == unit_set)]
-show_chart(edition_chart(rows, lang, missing=missing_provinces(rows, places, unit_set)), lang)
+    index_id, edition, unit_set = next(row for row in editions.itertuples(index=False) if edition_key(*row) == chosen)
+    rows = overall[(overall["index_id"] == index_id) & (overall["edition"] == edition)
+                   & (overall["unit_set"] == unit_set)]
+    show_chart(edition_chart(rows, lang, missing=missing_provinces(rows, places, unit_set)), lang)
 
-with st.expander(t("provinces.rank_grid", lang)):
-    show_table(rank_grid(results, lang), width="stretch")
+    with st.expander(t("provinces.rank_grid", lang)):
+        show_table(rank_grid(results, lang), width="stretch")
 
 st.subheader(t("provinces.qd766_heading", lang))
 st.info(t("provinces.qd766_not_comparable", lang), icon=":material/info:")

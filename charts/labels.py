@@ -107,13 +107,14 @@ def date_text(date: object, lang: str) -> str:
 
 
 def source_text(row: Mapping, lang: str = "vi") -> str:
-    """'Báo cáo … (373/BC-UBND, 7/9/2023)': the document as people cite it (an undated one: '~2023'); the date
-    as people write it (7/9/2023; 7 Sep 2023 in English), never ISO."""
+    """'Báo cáo … (373/BC-UBND, 7/9/2023)': the document as people cite it (an undated one: '~2023', '~tháng 3/2023',
+    '~Mar 2023'); the date as people write it (7/9/2023; 7 Sep 2023 in English), never ISO. The one citation
+    formatter: charts, tables and the pack's source list all cite through it."""
     date = row.get("source_date")
     if _present(date):
         date = date_text(date, lang)
     elif _present(row.get("source_date_about")):
-        date = f"~{row['source_date_about']}"
+        date = f"~{format_about(row['source_date_about'], lang)}"
     details = ", ".join(str(part) for part in (row.get("source_number"), date) if _present(part))
     return f"{row['source_title']} ({details})" if details else str(row["source_title"])
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from i18n import pick, t
 from i18n import table as i18n_table
 from i18n.numbers import format_value
 from i18n.periods import format_period
+from loaders.periods import AS_OF_UNKNOWN_KIND
 
 from .labels import (date_text, figure_owner, indicator_name, level_label, localised_formula, period_text,
                      provenance_text, source_text, value_text)
@@ -171,8 +174,8 @@ def chart_sources(rows: pd.DataFrame, lang: str) -> list[dict]:
 DATA_COLUMNS = {
     "district_name": "common.unit_column", "province_2025": "data_table.province_2025",
     "indicator_id": "data_table.indicator_id", "indicator_name_vi": "data_table.indicator_name_vi",
-    "indicator_name_en": "data_table.indicator_name_en", "theme": "data_table.theme", "unit": "data_table.unit",
-    "value": "common.value", "qualifier": "data_table.qualifier", "period_label": "views.col_period_code",
+    "indicator_name_en": "data_table.indicator_name_en", "theme": "common.theme", "unit": "data_table.unit",
+    "value_text": "common.value", "value": "views.col_number", "qualifier": "data_table.qualifier", "period_label": "views.col_period_code",
     "period_text": "common.period", "period_kind": "data_table.period_kind", "period_about": "data_table.period_about",
     "period_start": "data_table.period_start", "period_end": "data_table.period_end",
     "level": "data_table.level_code", "level_text": "common.level", "commune": "data_table.commune",
@@ -204,7 +207,7 @@ def _cell(value: object, lang: str) -> object:
 
 # Coded cells said in words (the code itself stays in its own "Mã …" column where people need it).
 WORDED = {"unit": "units.{}", "qualifier": "data_table.qualifier_{}", "unit_kind": "subtypes.kind_{}",
-          "unit_subtype": "subtypes.{}"}
+          "unit_subtype": "subtypes.{}", "period_kind": "data_table.period_kind_{}"}
 
 
 def _worded(column: str, value: object, lang: str) -> object:
@@ -212,9 +215,25 @@ def _worded(column: str, value: object, lang: str) -> object:
     return t(key, lang) if key and key in i18n_table() else value
 
 
-def data_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def data_table(table: pd.DataFrame, lang: str, theme_names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The full data table with headers in the UI language and readable cells (see _cell); the same frame goes
-    to the screen, the CSV and the XLSX."""
+    to the screen, the CSV and the XLSX. Each value is written as the charts write it ('99,86%', '25.250') beside
+    the plain number a spreadsheet can add up; the document's date as people write it; the theme by its
+    catalogue name (theme_names: id → name in lang); an undated figure's sort dates left empty, since they are
+    the range its source may date from, not its period."""
+    table = table.copy()
+    if "value" in table.columns and "unit" in table.columns:
+        table.insert(table.columns.get_loc("value"), "value_text",
+                     [format_value(v, u, lang) if pd.notna(v) else "" for v, u in zip(table["value"], table["unit"])])
+    if "period_kind" in table.columns:
+        undated = table["period_kind"] == AS_OF_UNKNOWN_KIND
+        for column in ("period_start", "period_end"):
+            if column in table.columns:
+                table[column] = table[column].astype(object).where(~undated, None)
+    if "source_date" in table.columns:
+        table["source_date"] = [date_text(d, lang) if isinstance(d, str) and d else d for d in table["source_date"]]
+    if theme_names and "theme" in table.columns:
+        table["theme"] = [theme_names.get(theme, theme) for theme in table["theme"]]
     columns = {}
     for column in table.columns:
         values = table[column].tolist()

@@ -10,7 +10,7 @@ from functools import lru_cache
 import duckdb
 
 import queries
-from charts.labels import date_text
+from charts.labels import date_text, source_text
 from i18n import t
 
 
@@ -29,17 +29,18 @@ def title_lines(con: duckdb.DuckDBPyConnection, title: str | None, lang: str, un
 
 
 def source_lines(con: duckdb.DuckDBPyConnection, source_ids: list[str], lang: str) -> list[str]:
-    """The given source documents (a deck's, in its order), as cited: title, number, issuer, date."""
+    """The given source documents (a deck's, in its order), cited as the charts cite them (source_text), then the
+    issuer: 'Báo cáo … (373/BC-UBND, 7/9/2023) · UBND huyện …'."""
     documents = queries.run(con, "source_documents").set_index("source_id")
     lines = []
     for source_id in source_ids:
         if source_id not in documents.index:
             continue
         row = documents.loc[source_id]
-        date = date_text(row["date_label"], lang) if _text(row["date_label"]) else (
-            f"~{row['date_about']}" if _text(row["date_about"]) else "")
-        parts = [row["title"], row["number"], row["issuer"], date]
-        lines.append(" · ".join(part for part in parts if _text(part)))
+        cited = source_text({"source_title": row["title"], "source_number": _or_none(row["number"]),
+                             "source_date": _or_none(row["date_label"]),
+                             "source_date_about": _or_none(row["date_about"])}, lang)
+        lines.append(" · ".join(part for part in (cited, row["issuer"]) if _text(part)))
     return lines
 
 
@@ -86,6 +87,10 @@ def pages_of(lines: list[str], width: int, rows: int) -> list[list[str]]:
 
 def _text(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+def _or_none(value: object) -> str | None:
+    return value if _text(value) else None
 
 
 def data_version(con: duckdb.DuckDBPyConnection, lang: str = "vi") -> tuple[str, str]:

@@ -32,7 +32,7 @@ from .units import UnitTables, add_unit_tables, unit_tables
 from .validate import load_dataset
 
 from domain.catalogue import CatalogueError, parse_catalogue
-from .files import file_lock, fsync_dir, fsync_file
+from .files import file_lock, fsync_dir, fsync_file, write_atomic
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 
@@ -102,10 +102,7 @@ def _read_manifest(db_path: Path) -> dict | None:
 def _write_manifest(db_path: Path, fingerprint: str, stamps: FileStamps) -> None:
     manifest = {"fingerprint": fingerprint, "database": _database_stamp(db_path), "files": stamps,
                 "units_source": units_source()}
-    target = manifest_path(db_path)
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}")
-    temporary.write_text(json.dumps(manifest), encoding="utf-8")
-    os.replace(temporary, target)
+    write_atomic(manifest_path(db_path), json.dumps(manifest).encode("utf-8"))  # fsynced: a crash leaves old or new
 
 
 def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:

@@ -16,13 +16,13 @@ import math
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from loaders.files import write_atomic
 
-from .save import HISTORY_DIR, append_json_line
+from .save import HISTORY_DIR, append_json_line, audit_time, clean_editor
 
 DECISIONS_FILE = "reader_decisions.jsonl"
 DOCUMENTS_DIR = "reader_documents"
@@ -111,8 +111,8 @@ def keep_decisions(
         rows.append(row)
     record = {
         "id": uuid.uuid4().hex,
-        "time": (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "editor": editor.strip(),
+        "time": audit_time(now),
+        "editor": clean_editor(editor),
         "unit": unit,
         "source": source or None,
         "document_date": document_date or None,

@@ -108,21 +108,27 @@ def _staged_check(data_dir: Path, slug: str, text: str, expected: dict[tuple, Ob
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _clean_editor(editor: str) -> str:
+def clean_editor(editor: str) -> str:
+    """The editor's name as every audit line of history/ keeps it: NFC, single spaces, at most 80 characters."""
     name = unicodedata.normalize("NFC", " ".join(str(editor).split()))[:80]
     if not name:
         raise ValueError("say who is saving (the editor's name goes into the audit log)")
     return name
 
 
+def audit_time(now: datetime | None = None) -> str:
+    """When an audit line of history/ was written, in the one form they all use: ISO in UTC ('…T01:30:00+00:00')."""
+    return (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+
+
 def save(data_dir: Path, db_path: Path, reviewed: Review, editor: str, *, now: datetime | None = None) -> SaveResult:
     """Save a reviewed submission. Raises ConflictError or ValidationFailed, in which case nothing was written."""
     data_dir = Path(data_dir)
-    editor = _clean_editor(editor)
+    editor = clean_editor(editor)
     slug = reviewed.submission.slug
     if not slug or reviewed.submission.district is None:
         raise ValidationFailed(reviewed.problems or [Problem(reviewed.submission.shown_name, 1, "file", "nothing to save")])
-    when = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+    when = audit_time(now)
     with _data_lock(data_dir):
         _finish_interrupted_saves(data_dir)
         current = unit_version(data_dir, slug)
@@ -150,7 +156,7 @@ def save(data_dir: Path, db_path: Path, reviewed: Review, editor: str, *, now: d
             _finish_interrupted_saves(data_dir)  # says committed or abandoned, from what reached the disk
             raise
         _append_audit(data_dir, {"id": entry["id"], "state": COMMITTED,
-                                 "time": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+                                 "time": audit_time()})
         try:
             state = ensure_database(data_dir, Path(db_path))
         except DatabaseUnavailable as failure:  # saved and audited all the same; the pages say why nothing serves
@@ -272,13 +278,22 @@ def _saves(data_dir: Path) -> tuple[list[dict], list[Problem]]:
                                     "audit_line_unreadable"))
             continue
         state = record.get("state")
-        if state is None:  # written before audit lines had states: the save was complete when it was written
+        if state in (None, INTENT) and not _is_save_entry(record):  # hand-edited or foreign: skipped, never shown half
+            problems.append(Problem(shown, number, "audit", "an audit line without a save's fields was skipped",
+                                    "audit_line_unreadable"))
+        elif state is None:  # written before audit lines had states: the save was complete when it was written
             entries[f"line-{number}"] = {**record, "state": COMMITTED}
         elif state == INTENT and "id" in record:
             entries[record["id"]] = record
         elif state in (COMMITTED, ABANDONED) and record.get("id") in entries:
             entries[record["id"]]["state"] = state
     return list(entries.values()), problems
+
+
+def _is_save_entry(record: dict) -> bool:
+    """Whether a line describes a save as _audit_entry writes it: the texts and change lists the audit table shows."""
+    return (all(isinstance(record.get(key), str) for key in ("time", "editor", "district", "action"))
+            and all(isinstance(record.get(kind), list) for kind in ("added", "changed", "removed")))
 
 
 def _in_place(data_dir: Path, entry: dict) -> bool:
@@ -324,7 +339,7 @@ def _finish_interrupted_saves(data_dir: Path) -> None:
         else:
             state = ABANDONED
         _append_audit(data_dir, {"id": entry["id"], "state": state, "recovered": True,
-                                 "time": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+                                 "time": audit_time()})
         log.warning("audit: the interrupted save %s of %s was %s", entry["id"], slug, state)
     shutil.rmtree(history_dir / STAGING_DIR, ignore_errors=True)
     for folder in [*(data_dir / name for name in UNIT_DIRS), history_dir,

@@ -38,13 +38,14 @@ def test_each_save_appends_one_line_and_stores_the_text_once(tmp_path):
     assert [p["value"] for p in proposals] == [12500, 4321, 15]
     taken = [{**proposals[0]}, {**proposals[1], "value": 4322.0}, None]
     when = datetime(2026, 12, 2, 1, 30, tzinfo=UTC)
-    kept = keep_decisions(tmp_path, TEXT, list(zip(proposals, taken)), editor=" Lan ", unit="huyen-thu",
+    kept = keep_decisions(tmp_path, TEXT, list(zip(proposals, taken)), editor=" Le\u0302   Lan ", unit="huyen-thu",
                           source="huyen-thu-2023", document_date="2023-12-20", now=when)
     keep_decisions(tmp_path, TEXT, [(proposals[2], None)], editor="Lan", unit="huyen-thu")
     lines = decisions_path(tmp_path).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and json.loads(lines[0]) == kept.record
     first = kept.record
-    assert first["editor"] == "Lan" and first["time"] == "2026-12-02T01:30:00+0000"
+    # the same name and time form as the save audit beside it in history/ (store.save.clean_editor, audit_time)
+    assert first["editor"] == "Lê Lan" and first["time"] == "2026-12-02T01:30:00+00:00"
     assert first["counts"] == {"accepted": 1, "edited": 1, "rejected": 1}
     assert [row["decision"] for row in first["proposals"]] == ["accepted", "edited", "rejected"]
     edited = first["proposals"][1]

@@ -74,7 +74,7 @@ def _show_figure(spec: ChartSpec, lang: str, key: str) -> None:
     st.plotly_chart(spec.figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key=key)
     # Notes and the source line carry names, titles and numbers from the data: shown as text.
     for note in spec.notes:
-        st.caption(f"⚠️ {markdown.escape(note)}")
+        st.caption(f":material/warning: {markdown.escape(note)}")
     if spec.source_note:
         st.caption(markdown.escape(spec.source_note))
 

@@ -60,5 +60,5 @@ def page_header(lang: str, title_key: str, caption_key: str | None = None) -> No
     state.show_notices(lang)
     problems = db.load_problems(lang)
     if problems:
-        with st.expander(t("common.stale_data", lang, count=len(problems)), icon="⚠️"):
+        with st.expander(t("common.stale_data", lang, count=len(problems)), icon=":material/warning:"):
             st.code("\n".join(problems), language=None)
