@@ -13,7 +13,7 @@ from i18n import pick, t
 from store.save import read_audit
 from loaders.paths import default_data_dir
 from loaders.upload import MAX_UPLOAD_BYTES
-from ui import db, editor_access, layout, links, markdown, review_cache, scope, state
+from ui import db, editor_access, layout, links, markdown, pickers, review_cache, scope, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
@@ -22,7 +22,7 @@ layout.page_header(lang, "contribute.title", "contribute.caption")
 data_dir = default_data_dir()
 catalogue = db.dataset(only=[])
 districts = scope.in_display_order(db.query("districts"))  # by province, then name
-names = dict(zip(districts["district_id"], districts["district_name"]))
+names = pickers.unit_names(districts, lang)
 
 st.subheader(t("contribute.templates", lang))
 # Templates are made when a button is clicked (deferred), so the page itself stays quick at any scale.

@@ -8,7 +8,7 @@ from charts.scorecard import scorecard_chart
 from i18n import t
 from i18n.numbers import format_number
 from i18n.periods import format_period
-from ui import db, layout, scope, state
+from ui import db, layout, pickers, scope, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
@@ -26,7 +26,7 @@ metrics[3].metric(t("overview.metric_sources", lang), format_number(len(sources)
 
 summary = scope.in_display_order(summary)  # by province, then name: as people look for a unit
 ids = list(summary["district_id"])
-names = dict(zip(summary["district_id"], summary["district_name"]))
+names = pickers.unit_names(summary, lang)
 kind, kind_ids = scope.first_kind(summary, state.linked_values("d"))  # the scorecard starts from units of one kind, as Compare does
 default_ids = scope.default_districts(kind_ids)
 chosen = state.bound("d", "overview_districts", ids, default_ids, lambda options: st.multiselect(

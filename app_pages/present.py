@@ -8,7 +8,7 @@ from exports.pdf_pack import build_pdf
 from exports.pptx_pack import build_pptx
 from exports.unit_brief import build_unit_brief
 from i18n import pick, t
-from ui import db, layout, markdown, scope, state
+from ui import db, layout, markdown, pickers, scope, state
 from ui.present_mode import hide_app_chrome, show_deck
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -17,7 +17,7 @@ lang = state.language()
 districts = db.query("districts")
 themes = db.query("themes")
 ids = list(scope.in_display_order(districts)["district_id"])  # by province, then name
-names = dict(zip(districts["district_id"], districts["district_name"]))
+names = pickers.unit_names(districts, lang)
 kind, kind_ids = scope.first_kind(districts, state.linked_values("d"))
 default_ids = scope.default_districts(kind_ids)  # one kind, as on the Compare page
 words = scope.unit_words(kind, lang)
