@@ -25,11 +25,11 @@ metrics[2].metric(t("overview.metric_derived", lang), format_number(int(summary[
 metrics[3].metric(t("overview.metric_sources", lang), format_number(len(sources), lang))
 
 summary = scope.in_display_order(summary)  # by province, then name: as people look for a unit
-ids = list(summary["district_id"])
 names = pickers.unit_names(summary, lang)
-kind, kind_ids = scope.first_kind(summary, state.linked_values("d"))  # the scorecard starts from units of one kind, as Compare does
+# The scorecard ranks units of one kind against each other, as Compare does: its picker offers that kind's units only.
+kind, kind_ids = scope.kind_switch(summary, "overview_kind", lang)
 default_ids = scope.default_districts(kind_ids)
-chosen = state.bound("d", "overview_districts", ids, default_ids, lambda options: st.multiselect(
+chosen = state.bound("d", "overview_districts", kind_ids, default_ids, lambda options: st.multiselect(
     t("overview.scorecard_districts", lang), options, key="overview_districts", format_func=names.get), many=True)
 if chosen == default_ids:
     scope.show_cap_notice(kind_ids, lang, kind)

@@ -3,6 +3,7 @@ units wherever units are listed: two scorecard columns, two table columns in the
 
 from __future__ import annotations
 
+import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
@@ -53,3 +54,28 @@ def test_every_unit_picker_tells_namesakes_apart():
     options = contribute.selectbox(key="prefilled_district").options
     assert {"Thuận Châu", "xã Thuận Châu", "Hòa Bình", "tỉnh Hòa Bình"} <= set(options)
     assert len(options) == len(set(options))
+
+
+def test_overview_and_present_offer_the_chosen_kinds_units_only(con):
+    """A scorecard or a deck never ranks a commune against a province: each page has the Compare page's kind switch,
+    starting from the kind of the link's units, and its picker offers that kind's units and no other."""
+    kinds = dict(queries.cursor(con).execute("SELECT district_id, unit_kind FROM districts").fetchall())
+    for page, switch, picker in (("overview", "overview_kind", "overview_districts"),
+                                 ("present", "present_kind", "present_districts")):
+        for kind, linked in (("district", "lam-binh"), ("province", "tinh-hoa-binh"), ("commune", "thuan-chau-son-la")):
+            at = run_page(page, d=linked)
+            assert at.radio(key=switch).value == kind
+            offered = at.multiselect(key=picker).options
+            assert len(offered) == sum(1 for k in kinds.values() if k == kind), (page, kind)
+        at = run_page(page, kind="province")
+        assert {kinds[unit] for unit in at.multiselect(key=picker).value} == {"province"}
+
+
+def test_the_per_commune_switch_is_offered_only_for_kinds_made_of_communes():
+    for page, key in (("compare", "compare_per_commune"), ("present", "present_per_commune")):
+        communes = run_page(page, kind="commune")
+        assert key not in {toggle.key for toggle in communes.toggle}
+        provinces = run_page(page, kind="province")
+        switch = next(toggle for toggle in provinces.toggle if toggle.key == key)
+        assert "tỉnh" in switch.help and "huyện" not in switch.help
+

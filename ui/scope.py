@@ -14,6 +14,7 @@ import streamlit as st
 
 from i18n import t
 
+from . import state
 from .search import vietnamese_key
 
 MAX_DEFAULT_DISTRICTS = 20
@@ -21,6 +22,8 @@ MAX_DEFAULT_DISTRICTS = 20
 # units" starts from the kind the data holds most units of: since the 2025 reform officials compare today's communes,
 # and the bundled data holds more of them than of the old districts; a tie goes to the kind listed first.
 KINDS = ("district", "commune", "province")
+# The kinds whose units are made of communes: their counts can be divided per commune (a commune's cannot).
+KINDS_WITH_COMMUNES = ("district", "province")
 
 
 def in_display_order(units: pd.DataFrame) -> pd.DataFrame:
@@ -55,6 +58,23 @@ def first_kind(units: pd.DataFrame, linked: Sequence[str] = ()) -> tuple[str, li
     """The kind a page starts from (default_kind) and its units' ids in display order: what a page that draws units
     side by side starts from, never districts, communes and provinces mixed."""
     kind = default_kind(units, linked)
+    ordered = in_display_order(units)
+    return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
+
+
+def kind_switch(units: pd.DataFrame, key: str, lang: str, *, drawn: bool = True) -> tuple[str, list[str]]:
+    """The kind of unit a page draws side by side, bound to the link's `kind` (as on the Compare page), and that
+    kind's unit ids in display order: a page's picker offers only these, so a scorecard or a deck never ranks a
+    commune against a province. Starts from default_kind; a radio is drawn only when the data holds more than one
+    kind (`drawn=False`: read from the link only, as the slides of show mode do)."""
+    kinds = [kind for kind in KINDS if kind in set(units["unit_kind"])] or [KINDS[0]]
+    default = default_kind(units, state.linked_values("d"))
+    if drawn:
+        kind = state.bound("kind", key, kinds, default, lambda options: st.radio(
+            t("compare.kind", lang), options, key=key, horizontal=True,
+            format_func=lambda k: t(f"subtypes.kind_{k}", lang)) if len(options) > 1 else options[0])
+    else:
+        kind = state.choice("kind", kinds, default)
     ordered = in_display_order(units)
     return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
 
