@@ -79,3 +79,27 @@ def test_the_per_commune_switch_is_offered_only_for_kinds_made_of_communes():
         switch = next(toggle for toggle in provinces.toggle if toggle.key == key)
         assert "tỉnh" in switch.help and "huyện" not in switch.help
 
+
+def test_a_new_units_preview_neighbours_are_of_its_own_kind(con, dataset_for_templates):
+    """A commune's upload is previewed beside communes only, a district's beside districts."""
+    from store.formats import read_upload
+    from store.templates import xlsx_template
+    from tests.conftest import DATA_DIR
+    from ui.review_cache import neighbours_among
+
+    units = queries.run(con, "districts")
+    kinds = dict(zip(units["district_id"], units["unit_kind"]))
+    for slug in ("an-lao", "lam-binh", "tinh-hoa-binh"):
+        submission = read_upload(xlsx_template(dataset_for_templates, "vi", slug), f"{slug}.xlsx", DATA_DIR)
+        shown = neighbours_among(units, submission)
+        assert shown and slug not in shown
+        assert {kinds[unit] for unit in shown} == {kinds[slug]}, slug
+
+
+@pytest.fixture(scope="module")
+def dataset_for_templates():
+    from loaders import load_dataset
+    from tests.conftest import DATA_DIR
+
+    return load_dataset(DATA_DIR)
+
