@@ -42,6 +42,8 @@ roster = summary.assign(
     sources=summary["source_titles"].map("; ".join),
     communes=summary["communes"].map(lambda n: "" if pd.isna(n) else format_number(n, lang)),
     kind=summary["unit_kind"].map(lambda k: t(f"subtypes.kind_{k}", lang) if isinstance(k, str) else ""),
+    # the column says the province before the 2025 merger: a commune or province of today has none to show there
+    province=summary["province"].where(summary["unit_kind"] == "district", ""),
 )[["district_name", "kind", "province", "province_2025", "communes", "figures", "indicators", "periods", "sources"]]
 # districts, communes and provinces side by side: each row says its kind
 roster.columns = [t("overview.col_unit", lang), t("overview.col_kind", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),

@@ -103,3 +103,11 @@ def dataset_for_templates():
 
     return load_dataset(DATA_DIR)
 
+
+
+def test_overview_roster_shows_a_province_before_2025_only_for_the_old_districts():
+    roster = run_page("overview").dataframe[0].value
+    before = dict(zip(zip(roster["Đơn vị"], roster["Loại đơn vị"].str[:3]), roster["Tỉnh (trước 2025)"]))
+    assert before[("Lâm Bình", "Huy")] == "Tuyên Quang"
+    assert before[("An Lão", "Xã,")] == ""  # a commune of 2026: its Hải Phòng is the merged one, not one before 2025
+    assert before[("Hòa Bình", "Tỉn")] == ""
