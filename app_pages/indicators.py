@@ -70,7 +70,7 @@ with tab_data:
         t("indicators.filter_districts", lang), options, key="data_districts", format_func=names.get,
         placeholder=t("data_table.choose_units", lang)), many=True)
     if chosen == default_ids:
-        scope.show_cap_notice(ids, lang)
+        scope.show_cap_notice(ids, lang, "any")  # all kinds are listed here: "đơn vị", not "huyện"
     theme = state.bound("theme", "data_theme", ["", *theme_ids], "", lambda options: filters[1].selectbox(
         t("indicators.filter_theme", lang), options, key="data_theme",
         format_func=lambda k: theme_names.get(k) or t("indicators.all", lang)))

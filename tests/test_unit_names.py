@@ -111,3 +111,11 @@ def test_overview_roster_shows_a_province_before_2025_only_for_the_old_districts
     assert before[("Lâm Bình", "Huy")] == "Tuyên Quang"
     assert before[("An Lão", "Xã,")] == ""  # a commune of 2026: its Hải Phòng is the merged one, not one before 2025
     assert before[("Hòa Bình", "Tỉn")] == ""
+
+
+def test_the_indicators_data_tab_counts_units_of_every_kind_as_units(con):
+    """Its list holds districts, communes and provinces: the cap notice counts them as 'đơn vị', never as 'huyện'."""
+    total = queries.cursor(con).execute("SELECT count(*) FROM districts").fetchone()[0]
+    notices = [info.value for info in run_page("indicators").info]
+    assert any(f"Có {total} đơn vị" in notice for notice in notices), notices
+    assert not any(f"{total} huyện" in notice for notice in notices)
