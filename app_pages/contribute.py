@@ -81,7 +81,8 @@ if reviewed.problems:
 district = reviewed.district
 summary_key = "contribute.summary_new" if reviewed.is_new else "contribute.summary_update"
 # Names come from the upload: escaped, so markdown in them (links, images) is shown as text.
-st.success(t(summary_key, lang, district=markdown.escape(district.name), province=markdown.escape(district.province),
+words = scope.unit_words(district.kind, lang)  # a new commune is "xã mới …", not "huyện mới …"
+st.success(t(summary_key, lang, district=markdown.escape(district.name), province=markdown.escape(district.province), **words,
              added=reviewed.count("added"), changed=reviewed.count("changed"), removed=reviewed.count("removed")),
            icon=":material/check_circle:")
 indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in catalogue.indicators.values()}
@@ -91,7 +92,7 @@ if reviewed.changes:
 else:
     st.info(t("contribute.no_changes", lang))
 
-st.subheader(t("contribute.preview", lang))
+st.subheader(t("contribute.preview", lang, **words))
 preview = queries.open_dataset(reviewed.dataset)
 all_districts = queries.run(preview, "districts")
 shown_ids = [district.slug, *review_cache.neighbours(reviewed.submission)]

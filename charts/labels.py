@@ -35,6 +35,15 @@ def unit_label(row: Mapping, lang: str) -> str:
     return t("subtypes.named", lang, word=unit_word(row, lang), name=name)
 
 
+def kind_words(kinds: Iterable[str], lang: str) -> dict[str, str]:
+    """The words a sentence about units of these kinds uses: {unit} (one), {units} (several), {units_title}; those
+    of the one kind when all are of one kind ("huyện", "xã, phường", "tỉnh"), else "đơn vị"."""
+    found = set(kinds)
+    kind = found.pop() if len(found) == 1 else "any"
+    units = t(f"comparable.units_{kind}", lang)
+    return {"unit": t(f"comparable.unit_{kind}", lang), "units": units, "units_title": units[:1].upper() + units[1:]}
+
+
 def unit_labels(rows: Iterable[Mapping], lang: str) -> dict[str, str]:
     """Unit id → the name a list of units (a picker, a scorecard column) shows: a district by its bare name, any
     other unit with its type word (unit_label), so the district and the commune Thuận Châu, or the district and the

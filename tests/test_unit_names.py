@@ -119,3 +119,53 @@ def test_the_indicators_data_tab_counts_units_of_every_kind_as_units(con):
     notices = [info.value for info in run_page("indicators").info]
     assert any(f"Có {total} đơn vị" in notice for notice in notices), notices
     assert not any(f"{total} huyện" in notice for notice in notices)
+
+
+def test_a_packs_title_page_names_the_decks_kind_of_unit(con):
+    import datetime as dt
+
+    from exports.pack_text import title_lines
+
+    day = dt.date(2026, 12, 2)
+    title, lines = title_lines(con, None, "vi", ("an-lao", "thuan-chau-son-la"), 3, day)
+    assert title == "So sánh chuyển đổi số các xã, phường" and lines[0] == "Xã, phường: xã An Lão, xã Thuận Châu"
+    title, lines = title_lines(con, None, "vi", ("thuan-chau", "tinh-hoa-binh"), 3, day)
+    assert title == "So sánh chuyển đổi số các đơn vị" and lines[0] == "Đơn vị: Thuận Châu, tỉnh Hòa Bình"
+    assert "huyện" not in title_lines(con, None, "en", ("tinh-hoa-binh",), 1, day)[0].lower()
+
+
+def test_scorecard_and_chart_notes_never_call_units_districts(con):
+    from i18n import t
+
+    cells = queries.run(con, "scorecard_cells", districts=["an-lao", "thuan-chau-son-la"])
+    spec = scorecard_chart(cells, "vi")
+    words = " ".join([*spec.notes, spec.source_note, *(t(f"scorecard.status_{s}_{r}", "vi")
+                      for s in ("meets", "near", "below") for r in ("best",)), t("scorecard.status_neutral_none", "vi"),
+                      t("charts.note_definitions_differ", "vi", listing="…")])
+    assert "huyện" not in words
+
+
+def test_a_new_commune_upload_is_summarised_and_previewed_in_commune_words(monkeypatch, dataset_for_templates):
+    """A new commune made from a commune's template: 'xã mới An Phú', previewed beside other communes."""
+    import io
+
+    import openpyxl
+
+    from store.templates import xlsx_template
+    from tests.test_pages import unlocked_contribute
+
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_template(dataset_for_templates, "vi", "an-lao")))
+    typed = {"district": "An Phú", "slug": "an-phu-hai-phong", "unit_id": "hai-phong/xa-an-phu"}
+    for row in book["Huyện"].iter_rows(min_row=2):
+        field = str(row[0].value).rsplit("(", 1)[-1].rstrip(")")
+        if field in typed:
+            row[1].value = typed[field]
+    sources = book["Nguồn"]
+    sources.delete_rows(2, sources.max_row)  # An Lão's page is declared in its own file already: cited, not repeated
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = unlocked_contribute(monkeypatch)
+    at.file_uploader(key="upload").upload("an-phu.xlsx", buffer.getvalue(), "application/octet-stream").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Tệp hợp lệ: xã mới An Phú (Hải Phòng)" in at.success[0].value
+    assert any(h.value == "Xem trước bên cạnh các xã, phường khác (chưa lưu)" for h in at.subheader)

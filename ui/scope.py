@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from charts.labels import kind_words
 from i18n import t
 
 from . import state
@@ -85,8 +86,7 @@ def is_capped(ids: Sequence[str]) -> bool:
 
 def unit_words(kind: str, lang: str) -> dict[str, str]:
     """The words a sentence about units of this kind uses: {unit} (one), {units} (several), {units_title}."""
-    units = t(f"comparable.units_{kind}", lang)
-    return {"unit": t(f"comparable.unit_{kind}", lang), "units": units, "units_title": units[:1].upper() + units[1:]}
+    return kind_words([kind], lang)
 
 
 def show_cap_notice(ids: Sequence[str], lang: str, kind: str = "district") -> None:
