@@ -59,12 +59,7 @@ theme = state.bound("theme", "compare_theme", theme_ids, theme_ids[0], lambda op
     t("compare.theme", lang), options, key="compare_theme", format_func=theme_names.get))
 
 switches = st.columns(2)
-per_commune = False  # a commune's counts are not divided per commune: the switch is for kinds made of communes
-if kind in scope.KINDS_WITH_COMMUNES:
-    per_commune = state.bound_flag("per", "compare_per_commune", "commune", lambda: switches[0].toggle(
-        t("compare.per_commune", lang), key="compare_per_commune", help=t("comparable.per_commune_help", lang, **words)))
-else:
-    state.remember(per=None)
+per_commune = scope.per_commune_switch(kind, "compare_per_commune", t("compare.per_commune", lang), switches[0], lang)
 show_all = state.bound_flag("all", "compare_show_all", "1", lambda: switches[1].toggle(
     t("comparable.show_all", lang, **words), key="compare_show_all", help=t("comparable.show_all_help", lang, **words)))
 

@@ -64,12 +64,7 @@ words = scope.unit_words(kind, lang)
 chosen = state.bound("d", "present_districts", kind_ids, default_ids, lambda options: st.multiselect(
     t("present.districts", lang, **words), options, key="present_districts", format_func=names.get), many=True)
 switches = st.columns(2)
-per_commune = False  # a commune's counts are not divided per commune: the switch is for kinds made of communes
-if kind in scope.KINDS_WITH_COMMUNES:
-    per_commune = state.bound_flag("per", "present_per_commune", "commune", lambda: switches[0].toggle(
-        t("present.per_commune", lang), key="present_per_commune", help=t("comparable.per_commune_help", lang, **words)))
-else:
-    state.remember(per=None)
+per_commune = scope.per_commune_switch(kind, "present_per_commune", t("present.per_commune", lang), switches[0], lang)
 # As on the Compare page: by default only the charts at least two of the units have a figure on (each unit at its
 # latest period, bars sorted by value); a switch offers the rest, and a list says which were left out.
 show_all = state.bound_flag("all", "present_show_all", "1", lambda: switches[1].toggle(

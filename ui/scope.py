@@ -80,6 +80,19 @@ def kind_switch(units: pd.DataFrame, key: str, lang: str, *, drawn: bool = True)
     return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
 
 
+def per_commune_switch(kind: str, key: str, label: str, place, lang: str) -> bool:
+    """The link-bound switch that divides counts per commune, drawn only for kinds made of communes (a commune's
+    counts are not divided per commune: every bar would vanish as 'no commune count'); its help in the kind's words.
+    For other kinds the link's `per` is still read, so a value it does not understand is named in the notice, then
+    left out of the link."""
+    if kind in KINDS_WITH_COMMUNES:
+        return state.bound_flag("per", key, "commune", lambda: place.toggle(
+            label, key=key, help=t("comparable.per_commune_help", lang, **unit_words(kind, lang))))
+    state.choice("per", ["commune"], None)
+    state.remember(per=None)
+    return False
+
+
 def is_capped(ids: Sequence[str]) -> bool:
     return len(ids) > MAX_DEFAULT_DISTRICTS
 
