@@ -9,10 +9,10 @@ import streamlit as st
 
 from charts.colors import district_colors
 from charts.compare import comparable_keys
-from charts.labels import group_title, unit_label
+from charts.labels import group_title
 from charts.tables import figures_table
 from i18n import pick, t
-from ui import db, layout, scope, state
+from ui import db, layout, pickers, scope, state
 from ui.charts import show_chart
 from ui.markdown import escape
 from ui.search import vietnamese_key
@@ -34,8 +34,7 @@ with top:
     layout.page_header(lang, f"comparable.title_{kind}", "compare.caption")
 
 themes = db.query("themes")
-names = {row["district_id"]: unit_label(row, lang) if row["unit_kind"] != "district" else row["district_name"]
-         for row in all_units.to_dict("records")}
+names = pickers.unit_names(all_units, lang)
 words = scope.unit_words(kind, lang)
 districts = all_units[all_units["unit_kind"] == kind]
 
@@ -59,8 +58,7 @@ theme = state.bound("theme", "compare_theme", theme_ids, theme_ids[0], lambda op
     t("compare.theme", lang), options, key="compare_theme", format_func=theme_names.get))
 
 switches = st.columns(2)
-per_commune = state.bound_flag("per", "compare_per_commune", "commune", lambda: switches[0].toggle(
-    t("compare.per_commune", lang), key="compare_per_commune", help=t("compare.per_commune_help", lang)))
+per_commune = scope.per_commune_switch(kind, "compare_per_commune", t("compare.per_commune", lang), switches[0], lang)
 show_all = state.bound_flag("all", "compare_show_all", "1", lambda: switches[1].toggle(
     t("comparable.show_all", lang, **words), key="compare_show_all", help=t("comparable.show_all_help", lang, **words)))
 

@@ -15,7 +15,7 @@ from i18n.numbers import format_number
 from store.save import read_audit
 from loaders.paths import default_data_dir
 from loaders.upload import MAX_UPLOAD_BYTES
-from ui import db, editor_access, layout, links, markdown, review_cache, scope, state
+from ui import db, editor_access, layout, links, markdown, pickers, review_cache, scope, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
@@ -24,7 +24,7 @@ layout.page_header(lang, "contribute.title", "contribute.caption")
 data_dir = default_data_dir()
 catalogue = db.dataset(only=[])
 districts = scope.in_display_order(db.query("districts"))  # by province, then name
-names = dict(zip(districts["district_id"], districts["district_name"]))
+names = pickers.unit_names(districts, lang)
 
 st.subheader(t("contribute.templates", lang))
 # Templates are made when a button is clicked (deferred), so the page itself stays quick at any scale.
@@ -84,7 +84,8 @@ if reviewed.problems:
 district = reviewed.district
 summary_key = "contribute.summary_new" if reviewed.is_new else "contribute.summary_update"
 # Names come from the upload: escaped, so markdown in them (links, images) is shown as text.
-st.success(t(summary_key, lang, district=markdown.escape(district.name), province=markdown.escape(district.province),
+words = scope.unit_words(district.kind, lang)  # a new commune is "xã mới …", not "huyện mới …"
+st.success(t(summary_key, lang, district=markdown.escape(district.name), province=markdown.escape(district.province), **words,
              added=reviewed.count("added"), changed=reviewed.count("changed"), removed=reviewed.count("removed")),
            icon=":material/check_circle:")
 indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in catalogue.indicators.values()}
@@ -94,7 +95,7 @@ if reviewed.changes:
 else:
     st.info(t("contribute.no_changes", lang))
 
-st.subheader(t("contribute.preview", lang))
+st.subheader(t("contribute.preview", lang, **words))
 preview = queries.open_dataset(reviewed.dataset)
 all_districts = queries.run(preview, "districts")
 shown_ids = [district.slug, *review_cache.neighbours(reviewed.submission)]

@@ -7,7 +7,7 @@ from charts.tables import catalogue_table, coverage_grid, data_table
 from exports.table_files import to_csv_bytes, to_xlsx_bytes
 from i18n import pick, t
 from i18n.numbers import format_number
-from ui import db, layout, scope, state
+from ui import db, layout, pickers, scope, state
 from ui.search import filter_frame
 from ui.tables import show_table
 
@@ -75,7 +75,7 @@ else:
     themes = db.query("themes")
     theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
     ids = list(districts["district_id"])
-    names = dict(zip(districts["district_id"], districts["district_name"]))
+    names = pickers.unit_names(districts, lang)  # as every unit picker labels units
     indicator_names = {i: pick(lang, vi, en) for i, vi, en in
                        zip(catalogue["indicator_id"], catalogue["name_vi"], catalogue["name_en"])}
     theme_of = dict(zip(catalogue["indicator_id"], catalogue["theme_id"]))
@@ -85,7 +85,7 @@ else:
         t("indicators.filter_districts", lang), options, key="data_districts", format_func=names.get,
         placeholder=t("data_table.choose_units", lang)), many=True)
     if chosen == default_ids:
-        scope.show_cap_notice(ids, lang)
+        scope.show_cap_notice(ids, lang, "any")  # all kinds are listed here: "đơn vị", not "huyện"
     theme = state.bound("theme", "data_theme", ["", *themes["theme_id"]], "", lambda options: filters[1].selectbox(
         t("indicators.filter_theme", lang), options, key="data_theme",
         format_func=lambda k: theme_names.get(k) or t("indicators.all", lang)))

@@ -11,7 +11,7 @@ from charts.scorecard import scorecard_chart
 from i18n import t
 from i18n.numbers import format_number
 from i18n.periods import format_period
-from ui import db, layout, scope, state
+from ui import db, layout, pickers, scope, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
@@ -31,11 +31,11 @@ if summary["first_period_start"].isna().all():  # no unit has a figure yet (a ne
     st.stop()
 
 summary = scope.in_display_order(summary)  # by province, then name: as people look for a unit
-ids = list(summary["district_id"])
-names = dict(zip(summary["district_id"], summary["district_name"]))
-kind, kind_ids = scope.first_kind(summary, state.linked_values("d"))  # the scorecard starts from units of one kind, as Compare does
+names = pickers.unit_names(summary, lang)
+# The scorecard ranks units of one kind against each other, as Compare does: its picker offers that kind's units only.
+kind, kind_ids = scope.kind_switch(summary, "overview_kind", lang)
 default_ids = scope.default_districts(kind_ids)
-chosen = state.bound("d", "overview_districts", ids, default_ids, lambda options: st.multiselect(
+chosen = state.bound("d", "overview_districts", kind_ids, default_ids, lambda options: st.multiselect(
     t("overview.scorecard_districts", lang), options, key="overview_districts", format_func=names.get), many=True)
 if chosen == default_ids:
     scope.show_cap_notice(kind_ids, lang, kind)
@@ -48,6 +48,8 @@ roster = summary.assign(
     sources=summary["source_titles"].map("; ".join),
     communes=summary["communes"].map(lambda n: "" if pd.isna(n) else format_number(n, lang)),
     kind=summary["unit_kind"].map(lambda k: t(f"subtypes.kind_{k}", lang) if isinstance(k, str) else ""),
+    # the column says the province before the 2025 merger: a commune or province of today has none to show there
+    province=summary["province"].where(summary["unit_kind"] == "district", ""),
 )[["district_name", "kind", "province", "province_2025", "communes", "figures", "indicators", "periods", "sources"]]
 # districts, communes and provinces side by side: each row says its kind
 roster.columns = [t("overview.col_unit", lang), t("overview.col_kind", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),

@@ -8,7 +8,7 @@ from exports.pdf_pack import build_pdf
 from exports.pptx_pack import build_pptx
 from exports.unit_brief import build_unit_brief
 from i18n import pick, t
-from ui import db, layout, markdown, scope, state
+from ui import db, layout, markdown, pickers, scope, state
 from ui.present_mode import hide_app_chrome, show_deck
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -16,11 +16,7 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 lang = state.language()
 districts = db.query("districts")
 themes = db.query("themes")
-ids = list(scope.in_display_order(districts)["district_id"])  # by province, then name
-names = dict(zip(districts["district_id"], districts["district_name"]))
-kind, kind_ids = scope.first_kind(districts, state.linked_values("d"))
-default_ids = scope.default_districts(kind_ids)  # one kind, as on the Compare page
-words = scope.unit_words(kind, lang)
+names = pickers.unit_names(districts, lang)
 presenting = state.choice("show", ["1"], None) == "1"
 
 
@@ -34,9 +30,10 @@ def _single_unit_charts(version: tuple, units: tuple[str, ...]) -> dict[str, lis
     return single_unit_charts(db.connection(), list(units))
 
 
-if presenting:  # the slides only: the link's units, deck and switch are read, no controls drawn
-    chosen = state.choices("d", ids, default_ids)
-    per_commune = state.choice("per", ["commune"], None) == "commune"
+if presenting:  # the slides only: the link's kind, units, deck and switch are read, no controls drawn
+    kind, kind_ids = scope.kind_switch(districts, "present_kind", lang, drawn=False)
+    chosen = state.choices("d", kind_ids, scope.default_districts(kind_ids))
+    per_commune = kind in scope.KINDS_WITH_COMMUNES and state.choice("per", ["commune"], None) == "commune"
     hide_app_chrome()
     titles = db.chart_titles(chosen, lang) if chosen else {}
     deck_ids = state.choices("deck", list(titles), [])
@@ -60,11 +57,14 @@ if presenting:  # the slides only: the link's units, deck and switch are read, n
     st.stop()
 
 layout.page_header(lang, "present.title", "present.caption")
-chosen = state.bound("d", "present_districts", ids, default_ids, lambda options: st.multiselect(
-    t("present.districts", lang), options, key="present_districts", format_func=names.get), many=True)
+# A deck compares units of one kind, as the Compare page does: the picker offers the chosen kind's units only.
+kind, kind_ids = scope.kind_switch(districts, "present_kind", lang)
+default_ids = scope.default_districts(kind_ids)
+words = scope.unit_words(kind, lang)
+chosen = state.bound("d", "present_districts", kind_ids, default_ids, lambda options: st.multiselect(
+    t("present.districts", lang, **words), options, key="present_districts", format_func=names.get), many=True)
 switches = st.columns(2)
-per_commune = state.bound_flag("per", "present_per_commune", "commune", lambda: switches[0].toggle(
-    t("present.per_commune", lang), key="present_per_commune"))
+per_commune = scope.per_commune_switch(kind, "present_per_commune", t("present.per_commune", lang), switches[0], lang)
 # As on the Compare page: by default only the charts at least two of the units have a figure on (each unit at its
 # latest period, bars sorted by value); a switch offers the rest, and a list says which were left out.
 show_all = state.bound_flag("all", "present_show_all", "1", lambda: switches[1].toggle(
@@ -157,7 +157,7 @@ for fmt, builder, mime in formats:
 if can_draw and chosen:
     st.subheader(t("present.brief", lang))
     columns = st.columns([2, 1, 1], vertical_alignment="bottom")
-    unit = columns[0].selectbox(t("present.districts", lang), chosen, format_func=names.get, key="present_brief_unit")
+    unit = columns[0].selectbox(t("present.districts", lang, **words), chosen, format_func=names.get, key="present_brief_unit")
     key = ("brief", unit, lang, db.version())
     if columns[1].button(t("present.build_brief", lang), key="build_brief"):
         with st.spinner(t("present.build_brief", lang)):

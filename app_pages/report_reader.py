@@ -19,7 +19,7 @@ from reader import DocumentError, propose, read_document, reasons
 from reader.district_file import passage
 from store.reader_decisions import keep_decisions, proposal_fields
 from store.unit_file import document_bytes, with_figures
-from ui import db, editor_access, layout, markdown, review_cache, scope, state
+from ui import db, editor_access, layout, markdown, pickers, review_cache, scope, state
 from ui.tables import show_table
 
 LEVELS = ("district", "unit_bodies", "commune_aggregate", "commune")
@@ -114,7 +114,7 @@ if not accepted:
     st.stop()
 
 districts = scope.in_display_order(db.query("districts"))  # by province, then name
-names = dict(zip(districts["district_id"], districts["district_name"]))
+names = pickers.unit_names(districts, lang)
 target = st.selectbox(t("reader.target", lang), ["", *names], key="reader_target",
                       format_func=lambda d: names.get(d) or t("reader.new_district", lang))
 header = None

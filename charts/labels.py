@@ -7,7 +7,8 @@ import datetime as dt
 import re
 import textwrap
 from functools import lru_cache
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -32,6 +33,36 @@ def unit_label(row: Mapping, lang: str) -> str:
     """'huyện Lâm Bình' / 'Lâm Bình district': the unit's name with its type word."""
     name = row.get("unit_name") if _present(row.get("unit_name")) else row.get("district_name")
     return t("subtypes.named", lang, word=unit_word(row, lang), name=name)
+
+
+def kind_words(kinds: Iterable[str], lang: str) -> dict[str, str]:
+    """The words a sentence about units of these kinds uses: {unit} (one), {units} (several), {units_title}; those
+    of the one kind when all are of one kind ("huyện", "xã, phường", "tỉnh"), else "đơn vị"."""
+    found = set(kinds)
+    kind = found.pop() if len(found) == 1 else "any"
+    units = t(f"comparable.units_{kind}", lang)
+    return {"unit": t(f"comparable.unit_{kind}", lang), "units": units, "units_title": units[:1].upper() + units[1:]}
+
+
+def unit_labels(rows: Iterable[Mapping], lang: str) -> dict[str, str]:
+    """Unit id → the name a list of units (a picker, a scorecard column) shows: a district by its bare name, any
+    other unit with its type word (unit_label), so the district and the commune Thuận Châu, or the district and the
+    province Hòa Bình, read apart. Two units that would still read alike also say their province (or, without one,
+    their id): a list never holds two identical labels for two units."""
+    labels: dict[str, str] = {}
+    provinces: dict[str, str] = {}
+    for row in rows:
+        unit = row["district_id"]
+        if unit in labels:
+            continue
+        kind = row.get("unit_kind")
+        labels[unit] = unit_label(row, lang) if _present(kind) and kind != "district" else str(row["district_name"])
+        province = row.get("province_2025")
+        provinces[unit] = str(province) if _present(province) else unit
+    seen = Counter(labels.values())
+    labels = {unit: f"{label} ({provinces[unit]})" if seen[label] > 1 else label for unit, label in labels.items()}
+    seen = Counter(labels.values())
+    return {unit: f"{label} · {unit}" if seen[label] > 1 else label for unit, label in labels.items()}
 
 
 def level_label(row: Mapping, lang: str) -> str:

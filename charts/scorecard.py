@@ -13,7 +13,7 @@ from analysis.targets import reaches
 from i18n import t
 from i18n.periods import format_period
 
-from .labels import _present, group_title, hover_card, indicator_name, source_note, value_text
+from .labels import _present, group_title, hover_card, indicator_name, source_note, unit_labels, value_text
 from .markup import plotly_text
 from .plotly_json import JsonFigure
 from .spec import ChartSpec
@@ -123,7 +123,10 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     records = _records(cells)
     judged = _judged(records)
     rows = list(dict.fromkeys(r["row_key"] for r in records))
-    districts = list(dict.fromkeys(r["district_name"] for r in records))
+    # Columns are units, keyed by id: two units of one name (the district and the commune Thuận Châu) are two
+    # columns, each headed by a label that tells them apart.
+    labels = unit_labels(records, lang)
+    districts = list(labels)
     first_of_row: dict[str, dict] = {}
     for r in records:
         if _present(r["indicator_id"]):
@@ -138,14 +141,14 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     # plotly's validated figure of the same dict (a numpy array would be sent as typed base64 by one, not the other).
     z: list[list[float | None]] = [[None for _ in districts] for _ in rows]
     row_place = {key: n for n, key in enumerate(rows)}
-    column_place = {name: n for n, name in enumerate(districts)}
+    column_place = {unit: n for n, unit in enumerate(districts)}
     text = [["" for _ in districts] for _ in rows]
     hover = [["" for _ in districts] for _ in rows]
     for cell, (status, reference) in zip(records, judged):
-        r, c = row_place[cell["row_key"]], column_place[cell["district_name"]]
+        r, c = row_place[cell["row_key"]], column_place[cell["district_id"]]
         if status is None:  # no figure
             text[r][c] = f"<i>{t('common.no_data', lang)}</i>"
-            hover[r][c] = f"<b>{plotly_text(cell['district_name'])}</b><br>{t('charts.no_data_hover', lang)}"
+            hover[r][c] = f"<b>{plotly_text(labels[cell['district_id']])}</b><br>{t('charts.no_data_hover', lang)}"
             continue
         z[r][c] = float(STATUS[status])
         period = format_period(cell["period_label"], lang)
@@ -161,7 +164,7 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     style = MEDIA[medium]
     title = t("scorecard.title", lang)
     heatmap = dict(
-        type="heatmap", z=z, x=[plotly_text(name) for name in districts], y=[plotly_text(title) for title in row_titles],
+        type="heatmap", z=z, x=[plotly_text(labels[unit]) for unit in districts], y=[plotly_text(title) for title in row_titles],
         text=text, texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
         showscale=False, xgap=3, ygap=3)
@@ -201,13 +204,14 @@ def mixed_definition_notes(reported: list[dict], marks: dict[tuple[str, str], st
                            lang: str) -> list[str]:
     """One plain note per row of mixed definitions: which sign means which indicator, and whose figure it is."""
     notes = []
+    labels = unit_labels(reported, lang)
     for key in dict.fromkeys(row_key for row_key, _indicator in marks):
         figures: dict[str, list[dict]] = {}
         for r in reported:
             if r["row_key"] == key:
                 figures.setdefault(r["indicator_id"], []).append(r)
         parts = [t("scorecard.definition_item", lang, mark=marks[(key, indicator)],
-                   indicator=indicator_name(rows[0], lang), units=", ".join(r["district_name"] for r in rows))
+                   indicator=indicator_name(rows[0], lang), units=", ".join(labels[r["district_id"]] for r in rows))
                  for indicator, rows in figures.items()]
         notes.append(t("scorecard.mixed_definitions", lang, row=titles.get(key, key), items="; ".join(parts)))
     return notes

@@ -10,18 +10,21 @@ from functools import lru_cache
 import duckdb
 
 import queries
-from charts.labels import date_text, source_text
+from charts.labels import date_text, kind_words, source_text, unit_labels
 from i18n import t
 
 
 def title_lines(con: duckdb.DuckDBPyConnection, title: str | None, lang: str, units: tuple[str, ...], charts: int,
                 today: dt.date) -> tuple[str, list[str]]:
     """The title page of a deck's pack: its title, the units, date and number of charts, the data version."""
-    names = queries.run(con, "districts").set_index("district_id")["district_name"]
-    unit_names = ", ".join(names[d] for d in units if d in names.index)
+    known = queries.run(con, "districts").set_index("district_id", drop=False)
+    shown = known.loc[[d for d in units if d in known.index]]
+    labels = unit_labels(shown.to_dict("records"), lang)  # namesakes told apart, as in the pickers
+    # the deck's own kind in its words (a deck of communes says "xã, phường"); "đơn vị" if it mixes kinds
+    words = kind_words(shown["unit_kind"], lang)
     fingerprint, built = data_version(con, lang)
-    return (title or t("present.pack_title", lang), [
-        t("present.pack_subtitle", lang, districts=unit_names),
+    return (title or t("present.pack_title", lang, **words), [
+        t("present.pack_subtitle", lang, districts=", ".join(labels.values()), **words),
         t("present.pack_meta", lang, date=date_text(today, lang), charts=charts),
         t("present.pack_version", lang, version=fingerprint, built=built),
         t("present.pack_note", lang),

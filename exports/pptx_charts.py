@@ -26,6 +26,7 @@ from pptx.util import Pt
 from charts.colors import MISSING_COLOR, TARGET_COLOR
 from charts.labels import (
     group_title,
+    unit_labels,
     indicator_name,
     level_label,
     period_text,
@@ -290,7 +291,8 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
     returns the speaker-note lines (each figure's quote and document)."""
     cells = with_status(cells)
     rows = list(dict.fromkeys(cells["row_key"]))
-    units = list(dict.fromkeys(cells["district_name"]))
+    labels = unit_labels(cells.to_dict("records"), lang)  # columns keyed by unit id: two units of one name stay two
+    units = list(labels)
     titles = {}
     for key in rows:
         first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
@@ -307,17 +309,17 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
         table.columns[column].width = int(width * 0.7 / len(units))
     # Each cell says its value and period ("~2023" for an undated one); the font is the largest at which every row,
     # wrapped to its column, still fits the height the slide gives the table (PowerPoint grows rows to their text).
-    cell_texts = {(record["row_key"], record["district_name"]): f"{value_text(record, lang)}\n"
+    cell_texts = {(record["row_key"], record["district_id"]): f"{value_text(record, lang)}\n"
                   f"{short_undated(period_text(record, lang), lang)[0]}"
                   for record in cells.to_dict("records") if isinstance(record["status"], str)}
     size = next((size for size in (10, 9, 8, 7) if _table_height(
-        rows, units, titles, cell_texts, t("common.no_data", lang), width, size) <= height), 7)
+        rows, labels, titles, cell_texts, t("common.no_data", lang), width, size) <= height), 7)
     _cell_text(table.cell(0, 0), "", size)
-    for column, name in enumerate(units, start=1):
-        _cell_text(table.cell(0, column), name, size + 1, bold_first=True)
+    for column, unit in enumerate(units, start=1):
+        _cell_text(table.cell(0, column), labels[unit], size + 1, bold_first=True)
     notes = []
     for record in cells.to_dict("records"):
-        r, c = rows.index(record["row_key"]) + 1, units.index(record["district_name"]) + 1
+        r, c = rows.index(record["row_key"]) + 1, units.index(record["district_id"]) + 1
         cell = table.cell(r, c)
         cell.fill.solid()
         if not isinstance(record["status"], str):
@@ -327,9 +329,9 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
         cell.fill.fore_color.rgb = _rgb(STATUS_COLORS[STATUS[record["status"]]])
         shown = value_text(record, lang)
         period = period_text(record, lang)
-        _cell_text(cell, cell_texts[(record["row_key"], record["district_name"])], size, bold_first=True,
+        _cell_text(cell, cell_texts[(record["row_key"], record["district_id"])], size, bold_first=True,
                    color=RGBColor(0x22, 0x22, 0x22))
-        notes.append(f"• {record['district_name']} · {indicator_name(record, lang)}: {shown} ({period}) — "
+        notes.append(f"• {labels[record['district_id']]} · {indicator_name(record, lang)}: {shown} ({period}) — "
                      f"{provenance_text(record, lang)} — {t('common.source', lang)}: {source_text(record, lang)}")
     for key in rows:
         _cell_text(table.cell(rows.index(key) + 1, 0), titles[key], size)
@@ -338,15 +340,16 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
     return notes
 
 
-def _table_height(rows: list[str], units: list[str], titles: dict, texts: dict, empty: str, width: int,
+def _table_height(rows: list[str], units: dict[str, str], titles: dict, texts: dict, empty: str, width: int,
                   size: int) -> int:
-    """The scorecard table's height (EMU) at `size` points: each row as tall as its most wrapped cell."""
+    """The scorecard table's height (EMU) at `size` points: each row as tall as its most wrapped cell. `units`:
+    unit id → the label heading its column."""
     def lines(text: str, column_pt: float) -> int:
         per_line = max(4, int((column_pt - 8) / (size * LABEL_EM)))
         return sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
 
     unit_pt, label_pt = width / Pt(1) * 0.7 / max(len(units), 1), width / Pt(1) * 0.3
-    header = max((lines(name, unit_pt) for name in units), default=1)
+    header = max((lines(name, unit_pt) for name in units.values()), default=1)
     body = sum(max([lines(titles[key], label_pt)] + [lines(texts.get((key, unit), empty), unit_pt) for unit in units])
                for key in rows)
     return int(Pt((header + body) * size * 1.2 + (len(rows) + 1) * 2))

@@ -271,11 +271,14 @@ PlainName = Annotated[str, BeforeValidator(_clean_name),
 
 
 def _header_from_district_key(data: object) -> object:
-    """The district-only format (a `district:` key naming the district) read as a district unit."""
-    if isinstance(data, dict) and "district" in data and "name" not in data and "kind" not in data:
+    """The district-only format (a `district:` key naming the district) read as a district unit, unless a `kind`
+    beside it says otherwise."""
+    if isinstance(data, dict) and "district" in data and "name" not in data:
         data = dict(data)
         data["name"] = data.pop("district")
-        data["kind"] = "district"
+        # a template's unit sheet names its unit under `district` and says its kind beside it (commune, province)
+        if data.get("kind") is None:
+            data["kind"] = "district"
     return data
 
 

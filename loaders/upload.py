@@ -30,9 +30,11 @@ FORMATS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx"}
 DISTRICT_SHEET = ("Huyện", "District")
 SOURCES_SHEET = ("Nguồn", "Sources")
 OBSERVATIONS_SHEET = ("Số liệu", "Observations")
-DISTRICT_FIELDS = ("district", "slug", "province", "province_2025")
+# kind and unit_id say which unit the figures are about: without them a pre-filled commune or province template would
+# come back as a district (the district-only format's default).
+DISTRICT_FIELDS = ("district", "kind", "unit_id", "slug", "province", "province_2025")
 COMMUNE_FIELDS = {"communes": "value", "communes_source": "source", "communes_quote": "quote", "communes_period": "period"}
-SOURCE_COLUMNS = ("id", "title", "issuer", "number", "date", "place", "kind", "url", "language")
+SOURCE_COLUMNS = ("id", "title", "issuer", "number", "date", "date_about", "date_basis", "place", "kind", "url", "language")
 TEMPLATE_ONLY_COLUMNS = ("indicator_name",)  # shown to help fill the template; not data
 _LABELLED_HEADER = re.compile(r"\(([a-z][a-z0-9_]*)\)\s*$")
 
@@ -78,6 +80,8 @@ def read_upload(content: bytes, filename: str, data_dir: Path, district: str | N
     if files is not None:
         _check_slug(files, district, problems)
         _refuse_formula_text(files, problems)
+        if files.slug_from_name:
+            _keep_saved_unit(files, Path(data_dir), problems)
     if problems and any(p.code in _FATAL for p in problems):
         files = None
     return Submission(name, fmt, files, problems)
@@ -106,6 +110,26 @@ def _check_slug(files: DistrictFiles, district: str | None, problems: list[Probl
                                 "slug_mismatch_argument", {"value": slug, "expected": district}))
         return
     files.slug_from_name = slug
+
+
+def _keep_saved_unit(files: DistrictFiles, data_dir: Path, problems: list[Problem]) -> None:
+    """An update names the unit its file already holds. A blank kind or unit id keeps the saved one (a template
+    downloaded before these rows existed); a different one is refused where it is typed, because figures of a 2026
+    commune would otherwise be saved onto a pre-2025 district of the same slug and shown as its figures."""
+    saved = _existing_district(data_dir, files.slug_from_name)
+    header = files.header
+    if saved is None or saved.header is None or header is None or saved.header is header:
+        return
+    before = {"kind": saved.header.data.get("kind") or "district", "unit_id": saved.header.data.get("unit_id")}
+    for key, code in (("kind", "unit_kind_changed"), ("unit_id", "unit_id_changed")):
+        typed = header.data.get(key)
+        if typed is None:
+            if before[key] is not None:
+                header.data[key] = before[key]
+        elif before[key] is not None and typed != before[key]:
+            problems.append(Problem(header.file, header.line_of(key), key,
+                                    f"the saved file is for {key} '{before[key]}', not '{typed}'; a unit's {key} is not changed by an update",
+                                    code, {"value": shown_value(typed), "expected": before[key]}))
 
 
 def _refuse_formula_text(files: DistrictFiles, problems: list[Problem]) -> None:
@@ -223,6 +247,9 @@ def _workbook_district(workbook, shown: str, problems: list[Problem]) -> Distric
     header = _district_header(district_sheet, f"{shown} › {district_sheet.title}", problems)
     source_sheet = _sheet(sheets, SOURCES_SHEET)
     sources = _table(source_sheet, f"{shown} › {source_sheet.title}", SOURCE_COLUMNS, problems) if source_sheet else []
+    for record in sources:
+        if "date_about" in record.data:
+            record.data.setdefault("date", None)  # a blank date cell beside date_about is the YAML's `date: null`
     observations = unfilled_rows_dropped(_table(observation_sheet, f"{shown} › {observation_sheet.title}",
                                                 OBSERVATION_COLUMNS + TEMPLATE_ONLY_COLUMNS, problems))
     for record in observations:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import get_args
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -23,6 +24,7 @@ from loaders.upload import (COMMUNE_FIELDS, DISTRICT_FIELDS, DISTRICT_SHEET, OBS
                             SOURCES_SHEET, TEMPLATE_ONLY_COLUMNS)
 
 from loaders.formulas import neutralise
+from loaders.models import UnitKindName
 
 TEMPLATE_COLUMNS = ("indicator", "indicator_name", "value", "unit", "period", "level", "commune", "qualifier", "source",
                     "quote", "note", "printed", "locator", "stated")
@@ -100,9 +102,12 @@ def xlsx_template(dataset: Dataset, lang: str = "vi", district: str | None = Non
     _header(sheet, [t("templates.field", lang), t("templates.value", lang), t("templates.explanation", lang)], [28, 50, 90])
     for name in DISTRICT_FIELDS + tuple(COMMUNE_FIELDS):
         sheet.append([_label(name, lang), neutralise(header_values.get(name)), t(f"templates.help_{name}", lang)])
+    kinds = DataValidation(type="list", formula1='"' + ",".join(get_args(UnitKindName)) + '"', allow_blank=True)
+    kinds.add(f"B{DISTRICT_FIELDS.index('kind') + 2}")
+    sheet.add_data_validation(kinds)
 
     sheet = book.create_sheet(_sheet_name(SOURCES_SHEET, lang))
-    _header(sheet, [_label(c, lang) for c in SOURCE_COLUMNS], [22, 50, 40, 16, 14, 24, 18, 30, 10])
+    _header(sheet, [_label(c, lang) for c in SOURCE_COLUMNS], [22, 50, 40, 16, 14, 10, 40, 24, 18, 30, 10])
     for source in _district_sources(dataset, district):
         sheet.append([neutralise(source.get(c)) for c in SOURCE_COLUMNS])
     for column in ("kind", "language"):
@@ -155,7 +160,8 @@ def _district_values(dataset: Dataset, district: str | None) -> dict:
     found = next((d for d in dataset.districts if d.slug == district), None)
     if found is None:
         return {}
-    values = {"district": found.name, "slug": found.slug, "province": found.province, "province_2025": found.province_2025}
+    values = {"district": found.name, "kind": found.kind, "unit_id": found.unit_id, "slug": found.slug,
+              "province": found.province, "province_2025": found.province_2025}
     communes = next((r for r in dataset.observations
                      if r.district == district and r.observation.indicator == COMMUNES_INDICATOR), None)
     if communes is not None and found.communes is not None:
@@ -169,9 +175,9 @@ def _district_sources(dataset: Dataset, district: str | None) -> list[dict]:
     if not district:
         return []
     used = {row.observation.source for row in dataset.observations if row.district == district}
-    # The sources sheet has no columns for an undated source's date_about and date_basis: such a source is left to
-    # the registry, which the upload is checked against (a row without its date would be refused as incomplete).
-    return [source.model_dump() for source in dataset.sources.values() if source.id in used and source.date is not None]
+    # Undated sources too (with date_about and date_basis): a commune's public pages are declared in its own file,
+    # not the registry, so leaving them out would make its pre-filled template cite unknown sources.
+    return [source.model_dump() for source in dataset.sources.values() if source.id in used]
 
 
 def csv_template(dataset: Dataset, lang: str = "vi") -> bytes:

@@ -469,3 +469,38 @@ def test_parallel_imports_from_separate_processes_all_land(dataset, data_dir, tm
     saved = load_dataset(data_dir)
     assert all(len(curated(saved, f"process-{n}")) == len(curated(dataset, "luc-yen")) for n in range(5))
     assert sorted(entry["editor"] for entry in audit_log(data_dir)) == [f"process-{n}" for n in range(5)]
+
+
+@pytest.mark.parametrize("slug, kind, unit_id", [("an-lao", "commune", "hai-phong/xa-an-lao"),
+                                                 ("tinh-bac-giang", "province", None)])
+def test_prefilled_template_of_a_commune_or_province_stays_that_unit(dataset, slug, kind, unit_id):
+    """The update path officials are told to use (download the pre-filled template, upload it) keeps the unit's kind
+    and unit id: a commune saved this way must not become a pre-2025 district."""
+    saved = next(d for d in dataset.districts if d.slug == slug)
+    assert saved.kind == kind and (unit_id is None or saved.unit_id == unit_id)
+    reviewed = review(DATA_DIR, read_upload(xlsx_template(dataset, "vi", slug), f"{slug}.xlsx", DATA_DIR))
+    assert reviewed.ok, [str(p) for p in reviewed.problems]
+    assert (reviewed.district.kind, reviewed.district.unit_id) == (saved.kind, saved.unit_id)
+    assert reviewed.changes == []
+
+
+def _with_unit_cell(content: bytes, field: str, value: str) -> bytes:
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    for row in book["Huyện"].iter_rows(min_row=2):
+        if str(row[0].value).endswith(f"({field})"):
+            row[1].value = value
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("field, value, code", [("kind", "district", "unit_kind_changed"),
+                                                ("unit_id", "hai-phong/xa-an-hai", "unit_id_changed")])
+def test_an_update_that_changes_the_saved_units_kind_or_id_is_refused_where_it_is_typed(dataset, field, value, code):
+    content = _with_unit_cell(xlsx_template(dataset, "vi", "an-lao"), field, value)
+    submission = read_upload(content, "an-lao.xlsx", DATA_DIR)
+    problems = [p for p in submission.problems if p.code == code]
+    assert len(problems) == 1 and problems[0].field == field and problems[0].file.endswith("Huyện")
+    assert problems[0].line > 1
+    assert value in describe(problems[0], "vi") and describe(problems[0], "vi") != problems[0].message
+    assert not review(DATA_DIR, submission).ok

@@ -57,7 +57,7 @@ def test_pptx_pack_reopens_with_title_chart_and_source_slides(con):
     slides = list(Presentation(io.BytesIO(data)).slides)
     assert len(slides) == 1 + 3 + 1
     assert seen == [(1, 3), (2, 3), (3, 3)]
-    assert slides[0].shapes.title.text == "So sánh chuyển đổi số cấp huyện"
+    assert slides[0].shapes.title.text == "So sánh chuyển đổi số các huyện"
     assert "24/11/2026" in slides[0].placeholders[1].text
     assert [s.shapes.title.text for s in slides[1:4]] == [
         "Tỷ lệ văn bản điện tử được ký số", "Số tổ công nghệ số cộng đồng",
@@ -75,13 +75,13 @@ def test_pptx_pack_reopens_with_title_chart_and_source_slides(con):
 def test_pdf_pack_has_a_page_per_chart_plus_title_and_sources(con):
     reader = PdfReader(io.BytesIO(build_pdf(con, DECK, today=dt.date(2026, 11, 24))))
     assert len(reader.pages) == 5
-    assert "Các huyện: Hương Khê" in reader.pages[0].extract_text()
+    assert "Huyện: Hương Khê" in reader.pages[0].extract_text()
 
 
 def test_english_pack_is_in_english(con):
     deck = Deck(("signing.signing_rate",), ALL, lang="en")
     slides = list(Presentation(io.BytesIO(build_pptx(con, deck))).slides)
-    assert slides[0].shapes.title.text == "District digital transformation comparison"
+    assert slides[0].shapes.title.text == "Comparing digital transformation across districts"
     assert slides[1].shapes.title.text == "Share of e-documents digitally signed"
 
 

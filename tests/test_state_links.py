@@ -36,12 +36,14 @@ def test_a_unit_pick_is_clamped_to_the_province_chosen_after_it():
 
 
 def test_the_default_is_left_out_of_the_link():
-    at = run_page("compare", theme="signing", per="commune", all="1")
+    at = run_page("compare", kind="district", theme="signing", per="commune", all="1")  # districts have communes
     assert at.query_params["theme"] in ("signing", ["signing"])
     at.selectbox(key="compare_theme").set_value("online_services").run()  # the first theme: the default
     at.toggle(key="compare_per_commune").set_value(False).run()
     at.toggle(key="compare_show_all").set_value(False).run()
     assert not {"theme", "per", "all", "d"} & set(at.query_params)
+    communes = run_page("compare", kind="commune", per="commune")  # no per-commune switch for communes: left out
+    assert "per" not in set(communes.query_params)
 
 
 def test_a_value_carried_over_from_another_page_is_not_called_a_bad_link():

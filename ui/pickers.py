@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import pandas as pd
 import streamlit as st
 
+from charts.labels import unit_labels
 from i18n import t
 
 from . import markdown
@@ -29,3 +31,10 @@ def searchable_select(label: str, options: Sequence[str], key: str, lang: str, *
     if st.session_state.get(key) not in shown:
         st.session_state[key] = shown[0]
     return right.selectbox(label, shown, key=key, format_func=labels.get)
+
+
+def unit_names(units: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Unit id → its label in every unit picker (a frame of the districts query, in the frame's order): the same
+    words as the Compare page and the scorecard's columns, so two units of one name ('Thuận Châu' the district and
+    'xã Thuận Châu') are two options a person can tell apart."""
+    return unit_labels(units.to_dict("records"), lang)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pandas as pd
 import streamlit as st
 
 from charts.tables import problems_table
@@ -24,10 +25,18 @@ PREVIEW_NEIGHBOURS = 8
 
 
 def neighbours(submission: Submission) -> list[str]:
-    districts = db.query("districts")
+    """The saved units previewed beside an upload (see neighbours_among)."""
+    return neighbours_among(db.query("districts"), submission)
+
+
+def neighbours_among(units: pd.DataFrame, submission: Submission) -> list[str]:
+    """Saved units of the upload's own kind (a new commune beside communes, never beside pre-2025 districts or a
+    province's own figures: the mixing the Compare page forbids), its province's first, then the list's."""
     header = submission.district.header.data if submission.district and submission.district.header else {}
-    same = districts["province_2025"] == header.get("province_2025")
-    ordered = list(districts[same]["district_id"]) + list(districts[~same]["district_id"])
+    kind = header.get("kind") or "district"  # the district-only format's default, as loaders.models reads it
+    units = units[units["unit_kind"] == kind]
+    same = units["province_2025"] == header.get("province_2025")
+    ordered = list(units[same]["district_id"]) + list(units[~same]["district_id"])
     return [slug for slug in ordered if slug != submission.slug][:PREVIEW_NEIGHBOURS]
 
 

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from charts.labels import kind_words
 from i18n import t
 
+from . import state
 from .search import vietnamese_key
 
 MAX_DEFAULT_DISTRICTS = 20
@@ -21,6 +23,8 @@ MAX_DEFAULT_DISTRICTS = 20
 # units" starts from the kind the data holds most units of: since the 2025 reform officials compare today's communes,
 # and the bundled data holds more of them than of the old districts; a tie goes to the kind listed first.
 KINDS = ("district", "commune", "province")
+# The kinds whose units are made of communes: their counts can be divided per commune (a commune's cannot).
+KINDS_WITH_COMMUNES = ("district", "province")
 
 
 def in_display_order(units: pd.DataFrame) -> pd.DataFrame:
@@ -59,14 +63,43 @@ def first_kind(units: pd.DataFrame, linked: Sequence[str] = ()) -> tuple[str, li
     return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
 
 
+def kind_switch(units: pd.DataFrame, key: str, lang: str, *, drawn: bool = True) -> tuple[str, list[str]]:
+    """The kind of unit a page draws side by side, bound to the link's `kind` (as on the Compare page), and that
+    kind's unit ids in display order: a page's picker offers only these, so a scorecard or a deck never ranks a
+    commune against a province. Starts from default_kind; a radio is drawn only when the data holds more than one
+    kind (`drawn=False`: read from the link only, as the slides of show mode do)."""
+    kinds = [kind for kind in KINDS if kind in set(units["unit_kind"])] or [KINDS[0]]
+    default = default_kind(units, state.linked_values("d"))
+    if drawn:
+        kind = state.bound("kind", key, kinds, default, lambda options: st.radio(
+            t("compare.kind", lang), options, key=key, horizontal=True,
+            format_func=lambda k: t(f"subtypes.kind_{k}", lang)) if len(options) > 1 else options[0])
+    else:
+        kind = state.choice("kind", kinds, default)
+    ordered = in_display_order(units)
+    return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
+
+
+def per_commune_switch(kind: str, key: str, label: str, place, lang: str) -> bool:
+    """The link-bound switch that divides counts per commune, drawn only for kinds made of communes (a commune's
+    counts are not divided per commune: every bar would vanish as 'no commune count'); its help in the kind's words.
+    For other kinds the link's `per` is still read, so a value it does not understand is named in the notice, then
+    left out of the link."""
+    if kind in KINDS_WITH_COMMUNES:
+        return state.bound_flag("per", key, "commune", lambda: place.toggle(
+            label, key=key, help=t("comparable.per_commune_help", lang, **unit_words(kind, lang))))
+    state.choice("per", ["commune"], None)
+    state.remember(per=None)
+    return False
+
+
 def is_capped(ids: Sequence[str]) -> bool:
     return len(ids) > MAX_DEFAULT_DISTRICTS
 
 
 def unit_words(kind: str, lang: str) -> dict[str, str]:
     """The words a sentence about units of this kind uses: {unit} (one), {units} (several), {units_title}."""
-    units = t(f"comparable.units_{kind}", lang)
-    return {"unit": t(f"comparable.unit_{kind}", lang), "units": units, "units_title": units[:1].upper() + units[1:]}
+    return kind_words([kind], lang)
 
 
 def show_cap_notice(ids: Sequence[str], lang: str, kind: str = "district") -> None:
