@@ -74,7 +74,9 @@ def _show_figure(spec: ChartSpec, lang: str, key: str) -> None:
     st.plotly_chart(spec.figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key=key)
     # Notes and the source line carry names, titles and numbers from the data: shown as text.
     for note in spec.notes:
-        st.caption(f":material/warning: {markdown.escape(note)}")
+        # U+26A0 alone is drawn as text (DejaVu has it); with U+FE0F it asks for an emoji font, and a ":material/…:"
+        # directive in a caption is live markup, which the attack corpus refuses on a line that carries data
+        st.caption(f"\u26a0 {markdown.escape(note)}")
     if spec.source_note:
         st.caption(markdown.escape(spec.source_note))
 
