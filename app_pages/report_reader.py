@@ -119,11 +119,18 @@ target = st.selectbox(t("reader.target", lang), ["", *names], key="reader_target
                       format_func=lambda d: names.get(d) or t("reader.new_district", lang))
 header = None
 if not target:
+    # A new unit is of the kind its report is about: a commune of today, a district until 2025, a province.
+    kind = st.radio(t("reader.new_unit_kind", lang), scope.KINDS, key="reader_kind", horizontal=True,
+                    format_func=lambda k: t(f"subtypes.kind_{k}", lang))
     columns = st.columns(4)
-    header = {"district": columns[0].text_input(t("reader.district_name", lang), key="reader_district"),
+    header = {"kind": kind,
+              "district": columns[0].text_input(t("reader.district_name", lang), key="reader_district"),
               "province": columns[2].text_input(t("reader.province", lang), key="reader_province"),
               "province_2025": columns[3].text_input(t("reader.province_2025", lang), key="reader_province_2025")}
     slug = columns[1].text_input(t("reader.slug", lang), key="reader_slug", max_chars=MAX_SLUG_CHARS).strip()
+    if kind != "district":  # a district's id is found from its name and province; a commune's or province's is typed
+        header["unit_id"] = st.text_input(t("reader.unit_id", lang), key="reader_unit_id", max_chars=200,
+                                          placeholder="hai-phong/xa-kien-hai").strip()
 else:
     slug = target
 registry = set(catalogue.sources)

@@ -322,8 +322,25 @@ def test_reader_accepting_two_and_rejecting_one_yields_a_valid_new_district_file
     at.run()
     assert not at.exception
     assert "Đã nhận 2, bỏ 1 trong 3 đề xuất." in " ".join(c.value for c in at.caption)
-    assert "Tệp huyện hợp lệ: thêm 2, sửa 0, xóa 0" in at.success[-1].value
+    assert "Tệp đơn vị hợp lệ: thêm 2, sửa 0, xóa 0" in at.success[-1].value
     assert at.get("download_button")
+
+
+def test_reader_makes_a_new_commune_of_today_when_the_report_is_a_communes():
+    """The new-unit form asks the kind: a commune's report of 2026 becomes a commune file of Hải Phòng with the unit
+    id typed from the units table (checked against it), never a district of before the reform."""
+    at = run_page("report_reader")
+    at.text_area(key="reader_text").input(READER_TEXT.replace(" với 120 thành viên", "")).run()
+    at.radio(key="reader_kind").set_value("commune").run()
+    for key, value in {"reader_district": "Kiến Hải", "reader_slug": "kien-hai", "reader_province": "Hải Phòng",
+                       "reader_province_2025": "Hải Phòng", "reader_source_id": "kien-hai-2026",
+                       "reader_source_title": "Báo cáo chuyển đổi số quý I/2026", "reader_source_issuer": "UBND xã",
+                       "reader_source_date": "2026-03-20", "reader_unit_id": "hai-phong/xa-kien-hai"}.items():
+        at.text_input(key=key).input(value)
+    at.run()
+    assert not at.exception and "Tệp đơn vị hợp lệ" in at.success[-1].value
+    unit = at.session_state["_reader_review"][1].district  # the unit as the save would write it
+    assert (unit.kind, unit.unit_id) == ("commune", "hai-phong/xa-kien-hai")
 
 
 # --- At scale: 50 synthetic districts ----------------------------------------------------------------------
