@@ -28,8 +28,8 @@ from i18n import pick, t
 from i18n.numbers import format_number, format_value
 
 from .colors import MISSING_COLOR, TARGET_COLOR
-from .labels import (_present, group_title, hover_card, indicator_name, level_label, period_text, source_note,
-                     value_text)
+from .labels import (_present, group_title, hover_card, indicator_name, level_label, period_text, short_undated,
+                     source_note, value_text)
 from .markup import plotly_text
 from .plotly_json import JsonFigure
 from .spec import ChartSpec
@@ -318,6 +318,13 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     per_line = max(8, int(PLOT_WIDTH[medium] / max(slots, 1) / (tick_size * CHAR_WIDTH)))
     period_on_axis = not several and widest_period > slot_px
     value_angle = -90 if widest_value > slot_px else 0
+    if value_angle or period_on_axis:
+        # Written upright or under the name, "Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)" would run over
+        # the title: an undated period reads "~2023" there, said once in a note; hover and source keep the words.
+        shortened = {key: short_undated(text, lang) for key, text in periods.items()}
+        periods = {key: short for key, (short, _did) in shortened.items()}
+        if any(did for _short, did in shortened.values()):
+            extra_notes.append(t("present.undated_note", lang))
 
     def wrapped(record: dict) -> list[str]:
         return textwrap.wrap(periods[id(record)], per_line) or [""]

@@ -208,3 +208,20 @@ def source_note(rows: pd.DataFrame | list[Mapping], lang: str) -> str:
                                               "period_about": row.get("period_about")}, lang) for row in records))
     return (f"{t('common.source', lang)}: {'; '.join(sources)} · "
             f"{t('common.period', lang)}: {'; '.join(periods)}")
+
+
+@lru_cache(maxsize=4)
+def _undated(lang: str) -> tuple[re.Pattern, str]:
+    # The undated period's words come from the translation table; the pattern is made from them, never retyped.
+    before, after = t("periods.as_of_unknown", lang, about="\x00").split("\x00")
+    return re.compile(re.escape(before) + r"(.+?)" + re.escape(after)), t("periods.as_of_unknown_bare", lang)
+
+
+def short_undated(text: str, lang: str) -> tuple[str, bool]:
+    """A bar label with an undated period ("Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)", 50 characters
+    written upright over a slide's title) shortened to "~2023"; True when something was shortened, so the slide
+    says once what "~" means (present.undated_note). The chart's source line keeps the period in full words."""
+    pattern, bare = _undated(lang)
+    short = pattern.sub(lambda match: f"~{match.group(1)}", text)
+    short = short.replace(bare, t("present.undated_bare", lang))
+    return short, short != text

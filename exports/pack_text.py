@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
-from functools import lru_cache
 
 import duckdb
 
 import queries
-from charts.labels import date_text, kind_words, source_text, unit_labels
+from charts.labels import date_text, kind_words, short_undated, source_text, unit_labels
 from i18n import t
 
 
@@ -45,23 +43,6 @@ def source_lines(con: duckdb.DuckDBPyConnection, source_ids: list[str], lang: st
                              "source_date_about": _or_none(row["date_about"])}, lang)
         lines.append(" · ".join(part for part in (cited, row["issuer"]) if _text(part)))
     return lines
-
-
-@lru_cache(maxsize=4)
-def _undated(lang: str) -> tuple[re.Pattern, str]:
-    # The undated period's words come from the translation table; the pattern is made from them, never retyped.
-    before, after = t("periods.as_of_unknown", lang, about="\x00").split("\x00")
-    return re.compile(re.escape(before) + r"(.+?)" + re.escape(after)), t("periods.as_of_unknown_bare", lang)
-
-
-def short_undated(text: str, lang: str) -> tuple[str, bool]:
-    """A bar label with an undated period ("Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)", 50 characters
-    written upright over a slide's title) shortened to "~2023"; True when something was shortened, so the slide
-    says once what "~" means (present.undated_note). The chart's source line keeps the period in full words."""
-    pattern, bare = _undated(lang)
-    short = pattern.sub(lambda match: f"~{match.group(1)}", text)
-    short = short.replace(bare, t("present.undated_bare", lang))
-    return short, short != text
 
 
 def short_undated_any(text: str) -> tuple[str, str | None]:

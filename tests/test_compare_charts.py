@@ -30,6 +30,15 @@ def bar_texts(spec) -> list[str]:
     return [text for trace in spec.figure.data if trace.type == "bar" and trace.text for text in trace.text]
 
 
+def assert_undated_said(spec) -> None:
+    """An undated period is said on its bar in full words, or (where labels stand upright or under the name) as
+    "~2023" with the note that says once what "~" means; never as a date."""
+    from i18n import t
+
+    words = period_words(spec)
+    assert "không ghi ngày, khoảng 2023" in words or ("~2023" in words and t("present.undated_note", "vi") in spec.notes)
+
+
 def period_words(spec) -> str:
     """Every period a chart writes: on its bars, or under them on the axis (where a long one is wrapped)."""
     figure = spec.figure.to_dict()
@@ -183,7 +192,7 @@ def test_an_undated_figure_never_claims_a_date_beside_a_dated_one_of_the_same_ye
         note = next(n for n in spec.notes if "Thuận Bắc: Đến thời điểm đưa tin" in n)
         assert "Thuận Bắc: Đến thời điểm đưa tin (không ghi ngày, khoảng 2023)" in note
         assert "Thuận Bắc: Đến cuối năm 2023" not in note
-        assert "không ghi ngày, khoảng 2023" in period_words(spec)
+        assert_undated_said(spec)
 
 
 # ── built as plotly JSON, without validation (issue 17) ────────────────────────────────────────────────────────
@@ -285,7 +294,7 @@ def test_a_target_line_is_interrupted_behind_the_labels_it_would_strike_through(
                 covered = any(start <= centre <= end for start, end in pieces)
                 assert not (90 <= y <= 100) or not covered, text  # labels standing at the line are left free
     assert any("99,86%" in text for y, text, position in _bar_points(spec))
-    assert "không ghi ngày, khoảng 2023" in period_words(spec)
+    assert_undated_said(spec)
     with_clear_labels = [shape for shape in charts["signing.edocs_signed_rate"].figure.to_dict()["layout"]
                          .get("shapes", [])] if "signing.edocs_signed_rate" in charts else []
     assert all((shape["x0"], shape["x1"]) == (0, 1) for shape in with_clear_labels)
@@ -368,3 +377,21 @@ def test_per_commune_names_a_unit_whose_source_gives_no_commune_count_never_as_h
     assert "Đại Từ" in notes
     missing_note = next((n for n in spec.notes if n.startswith("Không có số liệu")), "")
     assert "Đại Từ" not in missing_note
+
+
+def test_upright_bar_labels_say_an_undated_period_as_tilde_year_and_the_note_says_what_it_means(con, districts):
+    """Twenty communes' dossiers: labels written upright; "Đến thời điểm đưa tin (không ghi ngày, khoảng 2025)"
+    on a bar ran over the chart's title, so the bar says "~2025", the note says once what "~" means, and the hover
+    card keeps the words."""
+    from i18n import t
+    from ui.scope import default_districts, first_kind
+
+    units = default_districts(first_kind(districts)[1])
+    spec = next(s for s in charts_for(con, districts, "online_services", chosen=units).values()
+                if s.chart_id.endswith("dossiers"))
+    texts = bar_texts(spec)
+    assert texts and not any("không ghi ngày" in text for text in texts)
+    assert any("~20" in text for text in texts)
+    assert t("present.undated_note", "vi") in spec.notes
+    hovers = [h for trace in spec.figure.data if trace.type == "bar" and trace.hovertext for h in trace.hovertext]
+    assert any("không ghi ngày" in h for h in hovers)
