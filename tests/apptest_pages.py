@@ -36,3 +36,26 @@ def serve_from(folder: Path, monkeypatch) -> Path:
     monkeypatch.setenv("CDS_DATA_DIR", str(folder / "data"))
     monkeypatch.setenv("CDS_DB_PATH", str(folder / "cds.duckdb"))
     return folder
+
+
+# The test commune: xã Lâm Bình of Tuyên Quang (a unit of the units table, namesake of the seed district), the header
+# of its unit file and an undated public page it cites; tests add their own observations.
+XA_LAM_BINH_HEADER = """\
+name: Lâm Bình
+kind: commune
+unit_id: tuyen-quang/xa-lam-binh
+slug: xa-lam-binh
+province: Tuyên Quang
+province_2025: Tuyên Quang
+"""
+XA_LAM_BINH_PAGE = """\
+sources:
+  - id: xa-lam-binh-trang-2025
+    title: Kết quả chuyển đổi số xã Lâm Bình
+    issuer: UBND xã Lâm Bình
+    date: null
+    date_about: 2025-09
+    date_basis: tin đăng trong chuyên mục tháng 9/2025, bài không ghi ngày
+    kind: public_page
+    url: https://lambinh.tuyenquang.gov.vn/chuyen-doi-so
+"""

@@ -9,25 +9,10 @@ import pytest
 import queries
 from analysis.standing import findings
 from charts.scorecard import STATUS, cell_status, scorecard_chart
-from tests.apptest_pages import data_copy_with
+from tests.apptest_pages import XA_LAM_BINH_HEADER, XA_LAM_BINH_PAGE, data_copy_with
 
 UNIT = "xa-lam-binh"
-NEARLY_FILE = """\
-name: Lâm Bình
-kind: commune
-unit_id: tuyen-quang/xa-lam-binh
-slug: xa-lam-binh
-province: Tuyên Quang
-province_2025: Tuyên Quang
-sources:
-  - id: xa-lam-binh-trang-2025
-    title: Kết quả chuyển đổi số xã Lâm Bình
-    issuer: UBND xã Lâm Bình
-    date: null
-    date_about: 2025-09
-    date_basis: tin đăng trong chuyên mục tháng 9/2025, bài không ghi ngày
-    kind: public_page
-    url: https://lambinh.tuyenquang.gov.vn/chuyen-doi-so
+NEARLY_FILE = XA_LAM_BINH_HEADER + XA_LAM_BINH_PAGE + """\
 observations:
   - indicator: cccd_coverage_rate
     value: 100

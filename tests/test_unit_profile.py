@@ -13,25 +13,11 @@ from streamlit.testing.v1 import AppTest
 import queries
 from loaders.problems import ValidationFailed
 from loaders.validate import load_dataset
-from tests.apptest_pages import data_copy_with, run_page, serve_from
+from tests.apptest_pages import (XA_LAM_BINH_HEADER, XA_LAM_BINH_PAGE, data_copy_with, run_page,
+                                 serve_from)
 from tests.conftest import DATA_DIR
 
-COMMUNE_FILE = """\
-name: Lâm Bình
-kind: commune
-unit_id: tuyen-quang/xa-lam-binh
-slug: xa-lam-binh
-province: Tuyên Quang
-province_2025: Tuyên Quang
-sources:
-  - id: xa-lam-binh-trang-2025
-    title: Kết quả chuyển đổi số xã Lâm Bình
-    issuer: UBND xã Lâm Bình
-    date: null
-    date_about: 2025-09
-    date_basis: tin đăng trong chuyên mục tháng 9/2025, bài không ghi ngày
-    kind: public_page
-    url: https://lambinh.tuyenquang.gov.vn/chuyen-doi-so
+COMMUNE_FILE = XA_LAM_BINH_HEADER + XA_LAM_BINH_PAGE + """\
 observations:
   - indicator: online_payment_rate
     value: 85.63

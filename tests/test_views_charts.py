@@ -9,16 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import queries
-from tests.apptest_pages import data_copy_with, run_page, serve_from
+from tests.apptest_pages import XA_LAM_BINH_HEADER, data_copy_with, run_page, serve_from
 from tests.plotly_spec import figure_json
 
-TREND_UNIT = """\
-name: Lâm Bình
-kind: commune
-unit_id: tuyen-quang/xa-lam-binh
-slug: xa-lam-binh
-province: Tuyên Quang
-province_2025: Tuyên Quang
+TREND_UNIT = XA_LAM_BINH_HEADER + """\
 sources:
   - id: xa-lam-binh-2024
     title: Kết quả chuyển đổi số xã Lâm Bình năm 2024
