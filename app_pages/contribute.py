@@ -7,6 +7,7 @@ import streamlit as st
 import queries
 from charts.colors import district_colors
 from charts.compare import comparison_charts
+from charts.labels import clock_text
 from charts.tables import changes_table, problems_table
 from store.templates import csv_template, xlsx_template, yaml_template
 from i18n import pick, t
@@ -30,15 +31,15 @@ st.subheader(t("contribute.templates", lang))
 # Templates are made when a button is clicked (deferred), so the page itself stays quick at any scale.
 st.caption(t("contribute.templates_help", lang))
 downloads = st.columns(4)
-downloads[0].download_button(t("contribute.template_xlsx", lang), lambda: xlsx_template(catalogue, lang), "cds-mau-huyen.xlsx",
+downloads[0].download_button(t("contribute.template_xlsx", lang), lambda: xlsx_template(catalogue, lang), "cds-mau-don-vi.xlsx",
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/table:",
                              on_click="ignore")
 downloads[1].download_button(t("contribute.template_csv", lang), lambda: csv_template(catalogue, lang), "cds-mau-so-lieu.csv",
                              "text/csv", icon=":material/description:", on_click="ignore")
-downloads[2].download_button(t("contribute.template_yaml", lang), lambda: yaml_template(catalogue, lang), "cds-mau-huyen.yaml",
+downloads[2].download_button(t("contribute.template_yaml", lang), lambda: yaml_template(catalogue, lang), "cds-mau-don-vi.yaml",
                              "application/yaml", icon=":material/code:", on_click="ignore")
 with downloads[3].popover(t("contribute.prefilled", lang), icon=":material/edit_document:"):
-    prefilled = st.selectbox(t("common.district", lang), list(names), format_func=names.get, key="prefilled_district")
+    prefilled = st.selectbox(t("common.unit_column", lang), list(names), format_func=names.get, key="prefilled_district")
     st.download_button(t("contribute.prefilled_download", lang), lambda: xlsx_template(db.dataset(only=[prefilled]), lang, prefilled),
                        f"{prefilled}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        on_click="ignore")
@@ -136,8 +137,8 @@ with st.expander(t("contribute.audit", lang)):
         st.caption(t("contribute.audit_skipped", lang, count=len(audit.problems)))
     if entries:
         show_table(
-            [{t("contribute.col_time", lang): e.get("time", ""), t("contribute.col_editor", lang): e.get("editor", ""),
-              t("common.district", lang): e.get("district", ""), t("contribute.col_action", lang): action_word(e, lang),
+            [{t("contribute.col_time", lang): clock_text(e.get("time", ""), lang), t("contribute.col_editor", lang): e.get("editor", ""),
+              t("common.unit_column", lang): e.get("district", ""), t("contribute.col_action", lang): action_word(e, lang),
               t("contribute.change_added", lang): len(e.get("added", [])),
               t("contribute.change_changed", lang): len(e.get("changed", [])),
               t("contribute.change_removed", lang): len(e.get("removed", []))} for e in entries],

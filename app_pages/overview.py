@@ -1,16 +1,15 @@
 """Tổng quan / Overview: which units are in (districts until 2025, communes, provinces), what and when each
 reported, and the scorecard."""
 
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
 
-from charts.labels import date_text
+from charts.labels import clock_text
 from charts.scorecard import scorecard_chart
 from i18n import t
 from i18n.numbers import format_number
-from i18n.periods import format_period
+from i18n.periods import format_about, format_period
 from ui import db, layout, pickers, scope, state
 from ui.charts import show_chart
 from ui.tables import show_table
@@ -57,10 +56,12 @@ roster.columns = [t("overview.col_unit", lang), t("overview.col_kind", lang), t(
                   t("overview.col_periods", lang), t("overview.col_sources", lang)]
 show_table(roster, hide_index=True, width="stretch")
 first, last = summary["first_period_start"].min(), summary["last_period_end"].max()
-st.caption(t("overview.periods_warning", lang, first=f"{first:%m/%Y}", last=f"{last:%m/%Y}"))
+undated = int(summary["undated_figures"].sum())
+if pd.notna(first) and pd.notna(last):  # months as people write them: 1/2021, not 01/2021
+    st.caption(t("overview.periods_warning", lang, first=format_about(f"{first:%Y-%m}", lang),
+                 last=format_about(f"{last:%Y-%m}", lang))
+               + (" " + t("overview.periods_undated", lang, count=format_number(undated, lang)) if undated else ""))
 build = dict(db.query("build_info")[["key", "value"]].itertuples(index=False))
-# Vietnam time, as officials read a clock (the UTC date is a day behind before 07:00); the date as people write it
-built = pd.Timestamp(build["built_at"]).tz_convert(ZoneInfo("Asia/Ho_Chi_Minh"))
 st.caption(t("common.data_built", lang, districts=format_number(len(summary), lang),
              observations=format_number(int(build["observations"]), lang),
-             built_at=f"{date_text(built, lang)} {built:%H:%M}"))
+             built_at=clock_text(build["built_at"], lang)))

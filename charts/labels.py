@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import textwrap
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -120,6 +121,23 @@ def value_text(row: Mapping, lang: str) -> str:
 @lru_cache(maxsize=50_000)  # Babel looks the locale up on every call; a page formats the same values each rerun
 def _value_text(value: float, unit: str, lang: str, qualifier: str | None) -> str:
     return format_value(value, unit, lang, qualifier)
+
+
+VIETNAM_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def clock_text(moment: object, lang: str) -> str:
+    """A moment stored in UTC (ISO text or Timestamp) as officials read a clock: Vietnam time, the date as people
+    write it, then hours and minutes ('2/12/2026 10:46'); the UTC date is a day behind before 07:00. Text that is not a
+    moment is shown as written."""
+    try:
+        stamp = pd.Timestamp(moment)
+    except (ValueError, TypeError):
+        return str(moment)
+    if pd.isna(stamp):
+        return ""
+    local = (stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp).tz_convert(VIETNAM_TIME)
+    return f"{date_text(local, lang)} {local:%H:%M}"
 
 
 def date_text(date: object, lang: str) -> str:

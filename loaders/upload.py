@@ -27,7 +27,8 @@ __all__ = ["MAX_UPLOAD_BYTES", "Submission", "looks_like_formula", "read_upload"
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx"}
 
 # Sheet names of the XLSX template, Vietnamese first; the English names are accepted too.
-DISTRICT_SHEET = ("Huyện", "District")
+# the unit sheet: a commune, district or province; templates made before 2026 named it "Huyện"/"District" and stay readable
+UNIT_SHEET = ("Đơn vị", "Unit", "Huyện", "District")
 SOURCES_SHEET = ("Nguồn", "Sources")
 OBSERVATIONS_SHEET = ("Số liệu", "Observations")
 # kind and unit_id say which unit the figures are about: without them a pre-filled commune or province template would
@@ -236,15 +237,15 @@ def _from_xlsx(content: bytes, shown: str, data_dir: Path, district: str | None,
 def _workbook_district(workbook, shown: str, problems: list[Problem]) -> DistrictFiles | None:
     sheets = {_normal(name): workbook[name] for name in workbook.sheetnames}
     found = ", ".join(workbook.sheetnames)
-    district_sheet = _sheet(sheets, DISTRICT_SHEET)
+    unit_sheet = _sheet(sheets, UNIT_SHEET)
     observation_sheet = _sheet(sheets, OBSERVATIONS_SHEET)
-    for wanted, sheet in ((DISTRICT_SHEET, district_sheet), (OBSERVATIONS_SHEET, observation_sheet)):
+    for wanted, sheet in ((UNIT_SHEET, unit_sheet), (OBSERVATIONS_SHEET, observation_sheet)):
         if sheet is None:
             problems.append(Problem(shown, 1, "sheet", f"no sheet named '{wanted[0]}' (found: {found}); start from the template",
                                     "missing_sheet", {"value": wanted[0], "found": found}))
-    if district_sheet is None or observation_sheet is None:
+    if unit_sheet is None or observation_sheet is None:
         return None
-    header = _district_header(district_sheet, f"{shown} › {district_sheet.title}", problems)
+    header = _district_header(unit_sheet, f"{shown} › {unit_sheet.title}", problems)
     source_sheet = _sheet(sheets, SOURCES_SHEET)
     sources = _table(source_sheet, f"{shown} › {source_sheet.title}", SOURCE_COLUMNS, problems) if source_sheet else []
     for record in sources:

@@ -4,8 +4,10 @@ SELECT d.district_id, d.district_name, d.province, d.province_2025, d.communes, 
        count(o.observation_id) FILTER (WHERE NOT o.is_derived) AS figures,
        count(o.observation_id) FILTER (WHERE o.is_derived) AS derived_figures,
        count(DISTINCT o.indicator_id) AS indicators,
-       min(o.period_start) AS first_period_start,
-       max(o.period_end) AS last_period_end,
+       -- an undated figure's dates only sort it (README): they never widen the stated range
+       min(o.period_start) FILTER (WHERE o.period_kind <> 'as_of_unknown') AS first_period_start,
+       max(o.period_end) FILTER (WHERE o.period_kind <> 'as_of_unknown') AS last_period_end,
+       count(o.observation_id) FILTER (WHERE o.period_kind = 'as_of_unknown' AND NOT o.is_derived) AS undated_figures,
        list(DISTINCT o.period_label ORDER BY o.period_label) AS period_labels,
        list(DISTINCT s.title ORDER BY s.title) AS source_titles
 FROM districts d

@@ -20,7 +20,7 @@ from i18n import t
 from loaders.dataset import Dataset
 from loaders.read import OBSERVATION_COLUMNS
 from loaders.validate import COMMUNES_INDICATOR
-from loaders.upload import (COMMUNE_FIELDS, DISTRICT_FIELDS, DISTRICT_SHEET, OBSERVATIONS_SHEET, SOURCE_COLUMNS,
+from loaders.upload import (COMMUNE_FIELDS, DISTRICT_FIELDS, UNIT_SHEET, OBSERVATIONS_SHEET, SOURCE_COLUMNS,
                             SOURCES_SHEET, TEMPLATE_ONLY_COLUMNS)
 
 from loaders.formulas import neutralise
@@ -98,7 +98,7 @@ def xlsx_template(dataset: Dataset, lang: str = "vi", district: str | None = Non
     guide.column_dimensions["A"].width = 140
 
     header_values = _district_values(dataset, district)
-    sheet = book.create_sheet(_sheet_name(DISTRICT_SHEET, lang))
+    sheet = book.create_sheet(_sheet_name(UNIT_SHEET, lang))
     _header(sheet, [t("templates.field", lang), t("templates.value", lang), t("templates.explanation", lang)], [28, 50, 90])
     for name in DISTRICT_FIELDS + tuple(COMMUNE_FIELDS):
         sheet.append([_label(name, lang), neutralise(header_values.get(name)), t(f"templates.help_{name}", lang)])

@@ -44,3 +44,5 @@ def test_the_contribute_page_lists_the_readable_saves(malformed_audit, monkeypat
     assert list(table["Người cập nhật"]) == ["Trần B", "Nguyễn Văn A"]
     assert list(table["Việc"]) == ["merged", "Cập nhật"]
     assert any("2 dòng nhật ký" in caption.value for caption in at.caption)
+    # the time as officials read a clock (08:00 UTC is 15:00 in Vietnam), not ISO text in UTC
+    assert list(table["Thời gian (giờ Việt Nam)"]) == ["30/11/2026 15:00", "30/11/2026 15:00"]

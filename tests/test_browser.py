@@ -152,7 +152,7 @@ def test_an_official_adds_a_district_with_the_xlsx_template_and_sees_it_compared
     data_dir = tmp_path / "data"
     shutil.copytree(DATA_DIR, data_dir)
     book = openpyxl.load_workbook(io.BytesIO(xlsx_template(load_dataset(DATA_DIR), "vi", "luc-yen")))
-    for row in book["Huyện"].iter_rows():
+    for row in book["Đơn vị"].iter_rows():
         label = str(row[0].value)
         if "(slug)" in label:
             row[1].value = "huyen-moi"

@@ -61,7 +61,7 @@ def filled_template(dataset, slug: str, new_slug: str | None = None) -> bytes:
     communes = next(r.observation for r in dataset.observations if r.district == slug and r.observation.indicator == "communes")
     values.update({"communes": communes.value, "communes_source": communes.source, "communes_quote": communes.quote,
                    "communes_period": communes.period})
-    for row in book["Huyện"].iter_rows(min_row=2):
+    for row in book["Đơn vị"].iter_rows(min_row=2):
         key = str(row[0].value).rsplit("(", 1)[1].rstrip(")")
         row[1].value = values.get(key)
     sheet = book["Số liệu"]
@@ -94,7 +94,7 @@ def test_prefilled_template_of_a_district_round_trips_without_changes(dataset):
 
 def test_xlsx_template_lists_every_catalogue_indicator_with_its_unit(dataset):
     book = openpyxl.load_workbook(io.BytesIO(xlsx_template(dataset, "vi")))
-    assert {"Hướng dẫn", "Huyện", "Nguồn", "Số liệu", "Chỉ tiêu", "Ví dụ"} <= set(book.sheetnames)
+    assert {"Hướng dẫn", "Đơn vị", "Nguồn", "Số liệu", "Chỉ tiêu", "Ví dụ"} <= set(book.sheetnames)
     listed = {row[0]: row[3] for row in book["Số liệu"].iter_rows(min_row=2, values_only=True)}
     expected = {i.id: i.unit for i in dataset.indicators.values() if i.id != "communes"}
     assert listed == expected
@@ -486,7 +486,7 @@ def test_prefilled_template_of_a_commune_or_province_stays_that_unit(dataset, sl
 
 def _with_unit_cell(content: bytes, field: str, value: str) -> bytes:
     book = openpyxl.load_workbook(io.BytesIO(content))
-    for row in book["Huyện"].iter_rows(min_row=2):
+    for row in book["Đơn vị"].iter_rows(min_row=2):
         if str(row[0].value).endswith(f"({field})"):
             row[1].value = value
     buffer = io.BytesIO()
@@ -500,7 +500,21 @@ def test_an_update_that_changes_the_saved_units_kind_or_id_is_refused_where_it_i
     content = _with_unit_cell(xlsx_template(dataset, "vi", "an-lao"), field, value)
     submission = read_upload(content, "an-lao.xlsx", DATA_DIR)
     problems = [p for p in submission.problems if p.code == code]
-    assert len(problems) == 1 and problems[0].field == field and problems[0].file.endswith("Huyện")
+    assert len(problems) == 1 and problems[0].field == field and problems[0].file.endswith("Đơn vị")
     assert problems[0].line > 1
     assert value in describe(problems[0], "vi") and describe(problems[0], "vi") != problems[0].message
     assert not review(DATA_DIR, submission).ok
+
+
+def test_a_template_downloaded_before_the_unit_sheet_was_renamed_still_reads(dataset):
+    # templates handed out before 2026 call the unit sheet "Huyện"; an official filling one in must not be refused
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_template(dataset, "vi", "an-lao")))
+    book["Đơn vị"].title = "Huyện"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    submission = read_upload(buffer.getvalue(), "an-lao.xlsx", DATA_DIR)
+    assert not [p for p in submission.problems if p.code == "missing_sheet"]
+    reviewed = review(DATA_DIR, submission)
+    assert reviewed.ok, [str(p) for p in reviewed.problems]
+    assert (reviewed.district.kind, reviewed.district.unit_id) == ("commune", "hai-phong/xa-an-lao")
+    assert reviewed.changes == []

@@ -70,3 +70,22 @@ def test_every_key_used_in_code_exists_in_the_table():
             used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_]+)["']""", path.read_text(encoding="utf-8")))
     assert used, "the scan found no keys: the pattern is broken"
     assert sorted(used - set(table())) == []
+
+
+def test_every_key_in_the_table_is_used_by_the_code():
+    # a string no code asks for is a dead translation that the next editor will update for nothing (or trust wrongly)
+    import re
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    code = ""
+    for folder in ("app.py", "app_pages", "ui", "charts", "analysis", "exports", "i18n", "loaders", "store", "reader",
+                   "domain"):
+        for path in ([repo / folder] if folder.endswith(".py") else (repo / folder).rglob("*.py")):
+            code += path.read_text(encoding="utf-8")
+    literal = set(re.findall(r"""["']([a-z_]+\.[a-z0-9_]+)["']""", code))
+    # keys made from a prefix at run time: f"units.qualifier_{q}" and "data_table.period_kind_{}".format(…)
+    prefixes = set(re.findall(r"""f["']([a-z_]+\.[a-z0-9_]*)\{""", code)) | set(re.findall(r"""["']([a-z_]+\.[a-z0-9_]*)\{\}""", code))
+    assert literal and prefixes, "the scan found nothing: the patterns are broken"
+    unused = [key for key in table() if key not in literal and not any(key.startswith(p) for p in prefixes)]
+    assert unused == []

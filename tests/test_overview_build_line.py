@@ -35,3 +35,17 @@ def test_the_english_build_line_writes_the_month_in_words(con):
     local = dt.datetime.fromisoformat(build["built_at"]).astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
     line = build_line(run_page("overview", timeout=60, lang="en"))
     assert line.endswith(f"built {local.day} {local:%b} {local.year} {local:%H:%M}")
+
+
+def test_the_period_range_is_written_as_people_write_months_and_left_out_by_undated_figures(con):
+    # review item 18: "01/2021" and an undated figure's placeholder dates widening the "from … to …" range
+    facts = con.execute("SELECT period_kind, period_start, period_end FROM cds.observation_facts").df()
+    dated = facts[facts["period_kind"] != "as_of_unknown"]
+    first, last = dated["period_start"].min(), dated["period_end"].max()
+    undated = con.execute("SELECT count(*) FROM cds.observation_facts WHERE period_kind = 'as_of_unknown' AND NOT is_derived"
+                          ).fetchone()[0]
+    assert undated > 0, "the bundled data has undated public pages; without them this test proves nothing"
+    line = next(c.value for c in run_page("overview", timeout=60).caption if c.value.startswith("Các đơn vị báo cáo"))
+    assert f"(từ tháng {first.month}/{first.year} đến tháng {last.month}/{last.year})" in line
+    assert f"{format_number(undated, 'vi')} số liệu từ nguồn không ghi ngày" in line
+    assert "/0" not in line.replace(f"/{first.year}", "").replace(f"/{last.year}", "")

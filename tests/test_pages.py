@@ -264,7 +264,7 @@ def test_contribute_upload_of_a_new_district_previews_it_beside_the_others_and_s
 
     import openpyxl
     book = openpyxl.load_workbook(io.BytesIO(content))
-    for row in book["Huyện"].iter_rows():
+    for row in book["Đơn vị"].iter_rows():
         if "(slug)" in str(row[0].value):
             row[1].value = "huyen-moi"
         if "(district)" in str(row[0].value):

@@ -156,7 +156,7 @@ def test_a_new_commune_upload_is_summarised_and_previewed_in_commune_words(monke
 
     book = openpyxl.load_workbook(io.BytesIO(xlsx_template(dataset_for_templates, "vi", "an-lao")))
     typed = {"district": "An Phú", "slug": "an-phu-hai-phong", "unit_id": "hai-phong/xa-an-phu"}
-    for row in book["Huyện"].iter_rows(min_row=2):
+    for row in book["Đơn vị"].iter_rows(min_row=2):
         field = str(row[0].value).rsplit("(", 1)[-1].rstrip(")")
         if field in typed:
             row[1].value = typed[field]
