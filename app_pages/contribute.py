@@ -4,9 +4,6 @@ import hashlib
 
 import streamlit as st
 
-import queries
-from charts.colors import district_colors
-from charts.compare import comparison_charts
 from charts.labels import clock_text
 from charts.tables import changes_table, problems_table
 from store.templates import csv_template, xlsx_template, yaml_template
@@ -97,22 +94,13 @@ else:
     st.info(t("contribute.no_changes", lang))
 
 st.subheader(t("contribute.preview", lang, **words))
-preview = queries.open_dataset(reviewed.dataset)
-all_districts = queries.run(preview, "districts")
-shown_ids = [district.slug, *review_cache.neighbours(reviewed.submission)]
-themes = queries.run(preview, "themes")
-theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
+theme_names = review_cache.preview_themes(lang)
 theme = st.selectbox(t("compare.theme", lang), list(theme_names), format_func=theme_names.get, key="preview_theme")
-observations = queries.run(preview, "observations_for_districts", districts=shown_ids, theme=theme, indicators=None)
-selected = all_districts[all_districts["district_id"].isin(shown_ids)]
-shown_kind = next(iter(selected.loc[selected["district_id"] == district.slug, "unit_kind"]), None)
-specs = comparison_charts(observations, selected, district_colors(all_districts["district_id"].tolist(), together=shown_ids), lang,
-                          per_commune=False)
+specs = review_cache.preview_charts(reviewed, theme, lang)
 if not specs:
     st.info(t("contribute.no_preview", lang))
 for spec in specs:
     show_chart(spec, lang, downloads=False)
-preview.close()
 
 if st.button(t("contribute.save", lang), type="primary", icon=":material/save:", disabled=not editor.strip(),
              help=None if editor.strip() else t("contribute.name_first", lang)):
@@ -121,7 +109,7 @@ if st.button(t("contribute.save", lang), type="primary", icon=":material/save:",
         st.session_state.pop(upload_key, None)
         st.success(t("contribute.saved", lang, district=markdown.escape(district.name), kept=len(result.history)), icon=":material/task_alt:")
         # A relative link (not st.page_link) so it also works when this page runs on its own, as in tests.
-        st.markdown(f"[:material/bar_chart: {t('contribute.see_compared', lang)}]({links.compare(shown_ids, lang, kind=shown_kind)})")
+        st.markdown(f"[:material/bar_chart: {t('contribute.see_compared', lang)}]({links.compare([district.slug, *review_cache.neighbours(reviewed.submission)], lang, kind=district.kind)})")
 
 
 def action_word(entry: dict, lang: str) -> str:

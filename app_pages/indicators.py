@@ -99,8 +99,7 @@ else:
                                    help=t("data_table.search_help", lang)).strip()
     state.remember(q=search or None)
 
-    table = db.query("observations_table", districts=chosen, theme=theme or None, indicator=indicator or None,
-                     search=None)
+    table = db.query("observations_table", districts=chosen, theme=theme or None, indicator=indicator or None)
     table = filter_frame(table, search, SEARCHED).reset_index(drop=True)
     # the level and the period in plain words beside their codes ('toàn huyện', 'xã Lâm Thượng'; undated: 'khoảng …')
     # rows as dicts from whole columns: DataFrame.to_dict("records") boxes cell by cell and took 6× as long

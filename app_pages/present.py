@@ -136,6 +136,8 @@ can_draw = renderer_available()
 if not can_draw:
     st.info(t("present.pdf_unavailable", lang))
 deck = Deck(tuple(deck_ids), tuple(chosen), lang, per_commune)
+# the packs this session built, kept for their download buttons: only the current deck's (and the current brief),
+# so a presenter rebuilding packs through a long meeting does not keep every copy in the server's memory
 packs = st.session_state.setdefault("_packs", {})
 formats = [("pptx", build_pptx, PPTX_MIME)] + ([("pdf", build_pdf, "application/pdf")] if can_draw else [])
 for fmt, builder, mime in formats:
@@ -148,7 +150,10 @@ for fmt, builder, mime in formats:
             def progress(done: int, total: int) -> None:
                 bar.progress(done / total, text=t("present.building", lang, done=done, total=total))
 
-            packs[key] = builder(db.connection(), deck, progress)
+            pack = builder(db.connection(), deck, progress)
+            for stale in [k for k in packs if len(k) == 3 and k[1] == fmt]:
+                del packs[stale]
+            packs[key] = pack
             status.update(label=t("present.built", lang), state="complete", expanded=False)
     if key in packs:
         columns[1].download_button(t(f"present.download_{fmt}", lang), packs[key], file_name=f"cds-compare.{fmt}",
@@ -161,7 +166,10 @@ if can_draw and chosen:
     key = ("brief", unit, lang, db.version())
     if columns[1].button(t("present.build_brief", lang), key="build_brief"):
         with st.spinner(t("present.build_brief", lang)):
-            packs[key] = build_unit_brief(db.connection(), unit, lang)
+            brief = build_unit_brief(db.connection(), unit, lang)
+            for stale in [k for k in packs if k[0] == "brief"]:
+                del packs[stale]
+            packs[key] = brief
     if key in packs:
         columns[2].download_button(t("present.download_brief", lang), packs[key], file_name=f"cds-{unit}.pdf",
                                    mime="application/pdf", on_click="ignore", key="download_brief")

@@ -1,5 +1,5 @@
--- The full data table, filtered in the database (never in pandas): chosen units, optional theme,
--- optional indicator, optional text search over indicator names and quotes (case- and accent-sensitive NFC text).
+-- The full data table of the chosen units, optional theme and optional indicator, filtered here. The page's free-text
+-- search is applied to the result (ui.search.filter_frame): it ignores diacritics, which SQL LIKE cannot.
 -- Provenance: quote for the project's own documents; printed, locator and source_url for public pages.
 SELECT o.district_name, o.province_2025, o.indicator_id, o.indicator_name_vi, o.indicator_name_en, o.theme,
        o.unit, o.value, o.qualifier, o.period_label, o.period_kind, o.period_about, o.period_start, o.period_end,
@@ -12,7 +12,4 @@ JOIN indicators i USING (indicator_id)
 WHERE list_contains($districts, o.district_id)
   AND ($theme IS NULL OR o.theme = $theme)
   AND ($indicator IS NULL OR o.indicator_id = $indicator)
-  AND ($search IS NULL OR lower(o.indicator_name_vi) LIKE '%' || lower($search) || '%'
-       OR lower(o.indicator_name_en) LIKE '%' || lower($search) || '%'
-       OR lower(o.quote) LIKE '%' || lower($search) || '%')
 ORDER BY i.sort_order, d.sort_order, o.level, o.period_end

@@ -135,8 +135,7 @@ def test_table_downloads_neutralise_formulas_in_cells_headers_and_row_labels(hos
     import queries
     from exports.table_files import to_csv_bytes, to_xlsx_bytes
 
-    table = queries.run(hostile_con, "observations_table", districts=["luc-yen"], theme=None, indicator=None,
-                        search=None)
+    table = queries.run(hostile_con, "observations_table", districts=["luc-yen"], theme=None, indicator=None)
     text = to_csv_bytes(table).decode("utf-8-sig")
     assert "'@SUM(1+1)" in text and "'=HYPERLINK(" in text
     grid = pd.DataFrame({"=HYPERLINK(\"http://evil.example\")": [1]}, index=["+1+cmd|' /C calc'!A0"])

@@ -55,8 +55,7 @@ def test_the_level_and_period_in_words_are_those_of_each_row(con):
     """The page turns the rows into dicts from whole columns (not DataFrame.to_dict): the same words per row."""
     at = run_page("indicators", d=SEEDS, tab="data")
     shown = at.dataframe[0].value
-    rows = queries.run(con, "observations_table", districts=SEEDS.split(","), theme=None, indicator=None,
-                       search=None).to_dict("records")
+    rows = queries.run(con, "observations_table", districts=SEEDS.split(","), theme=None, indicator=None).to_dict("records")
     assert len(shown) == len(rows) > 20
     assert list(shown[t("common.level", "vi")]) == [level_label(row, "vi") for row in rows]
     assert list(shown[t("common.period", "vi")]) == [period_text(row, "vi") for row in rows]
@@ -80,7 +79,7 @@ def real_tables(con) -> dict[str, pd.DataFrame]:
     numbers and flags in text columns)."""
     districts = queries.run(con, "districts")
     rows = queries.run(con, "observations_table", districts=list(districts["district_id"]), theme=None,
-                       indicator=None, search=None)
+                       indicator=None)
     coverage = queries.run(con, "coverage_matrix", theme=None, districts=None)
     return {
         "catalogue": catalogue_table(queries.run(con, "indicator_catalogue"), "vi"),

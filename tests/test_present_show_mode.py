@@ -194,3 +194,18 @@ def test_show_mode_fits_the_slide_to_a_laptop_screen_with_short_undated_periods_
                        chart["layout"]["legend"]["font"]["size"])
     assert legend >= 6 * 16  # five series and the target, one per row at this width
     assert chart["layout"]["margin"]["b"] >= legend + 2 * 20  # and the two rows of the axis' names above it
+
+
+def test_a_rebuilt_pack_replaces_the_last_one_in_the_sessions_memory():
+    # review item 35: every pack built in a long meeting stayed in the server's memory until the session ended
+    at = run_page(deck=DECK, d="lam-binh,luc-yen")
+    at.button(key="build_pptx").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    first = [key for key in at.session_state["_packs"] if key[1] == "pptx"]
+    assert len(first) == 1
+    at.multiselect(key="present_districts").set_value(["lam-binh", "luc-yen", "huong-khe"]).run()
+    at.button(key="build_pptx").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    second = [key for key in at.session_state["_packs"] if key[1] == "pptx"]
+    assert len(second) == 1 and second != first
+    assert [d.proto.label for d in at.get("download_button") if d.proto.label == "Tải PPTX"] == ["Tải PPTX"]

@@ -49,15 +49,14 @@ def test_the_data_table_speaks_vietnamese_and_leaves_empty_cells_empty():
 
 
 def test_the_csv_holds_whole_numbers_without_a_stray_decimal(con):
-    table = queries.run(con, "observations_table", districts=ALL, theme=None, indicator="dossiers_received",
-                        search=None)
+    table = queries.run(con, "observations_table", districts=ALL, theme=None, indicator="dossiers_received")
     csv = to_csv_bytes(data_table(table, "vi")).decode("utf-8-sig")
     assert "25250" in csv and "25250.0" not in csv
     assert csv.splitlines()[0].startswith("Đơn vị,")
 
 
 def seed_table(con, lang: str):
-    table = queries.run(con, "observations_table", districts=ALL, theme=None, indicator=None, search=None)
+    table = queries.run(con, "observations_table", districts=ALL, theme=None, indicator=None)
     themes = queries.run(con, "themes")
     names = dict(zip(themes["theme_id"], themes[f"name_{lang}"]))
     return table, data_table(table, lang, names)
@@ -89,8 +88,7 @@ def test_the_english_data_table_writes_the_month_in_words_and_english_numbers(co
 
 
 def test_the_csv_keeps_the_plain_number_beside_the_written_one(con):
-    table = queries.run(con, "observations_table", districts=ALL, theme=None, indicator="dossiers_received",
-                        search=None)
+    table = queries.run(con, "observations_table", districts=ALL, theme=None, indicator="dossiers_received")
     header, *rows = to_csv_bytes(data_table(table, "vi")).decode("utf-8-sig").splitlines()
     columns = header.split(",")
     assert columns.index("Giá trị") + 1 == columns.index("Số (không định dạng)")

@@ -9,8 +9,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+import queries
+from charts.colors import district_colors
+from charts.compare import comparison_charts
 from charts.tables import problems_table
-from i18n import t
+from i18n import pick, t
 from store.review import Review, review
 from store.save import ConflictError, save
 from loaders.paths import default_data_dir, default_db_path
@@ -38,6 +41,26 @@ def neighbours_among(units: pd.DataFrame, submission: Submission) -> list[str]:
     same = units["province_2025"] == header.get("province_2025")
     ordered = list(units[same]["district_id"]) + list(units[~same]["district_id"])
     return [slug for slug in ordered if slug != submission.slug][:PREVIEW_NEIGHBOURS]
+
+
+def preview_themes(lang: str) -> dict[str, str]:
+    """The themes an upload can be previewed in, id → name (an upload cannot change the catalogue: the served one)."""
+    return {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in db.query("themes").itertuples()}
+
+
+def preview_charts(reviewed: Review, theme: str, lang: str) -> list:
+    """The upload charted beside saved units of its kind in one theme, from an in-memory database of the reviewed
+    data (nothing is saved); the database is closed whatever a chart does."""
+    unit = reviewed.submission.slug
+    shown = [unit, *neighbours(reviewed.submission)]
+    preview = queries.open_dataset(reviewed.dataset)
+    try:
+        units = queries.run(preview, "districts")
+        observations = queries.run(preview, "observations_for_districts", districts=shown, theme=theme, indicators=None)
+        return comparison_charts(observations, units[units["district_id"].isin(shown)],
+                                 district_colors(units["district_id"].tolist(), together=shown), lang, per_commune=False)
+    finally:
+        preview.close()
 
 
 def reviewed_upload(content: bytes, filename: str, district: str | None, slot: str) -> Review:
