@@ -16,6 +16,7 @@ from i18n import t
 from i18n.problems import describe
 from loaders import DatabaseUnavailable, ensure_database
 from loaders.build import DatabaseState, failure_problems, last_good_build
+from loaders.watch import DataWatch
 from store.save import finish_interrupted_saves
 from loaders.paths import default_data_dir, default_db_path
 
@@ -42,10 +43,19 @@ def _ensured(data_dir: str, db_path: str) -> DatabaseState | DatabaseUnavailable
             return failure
 
 
+@st.cache_resource(show_spinner=False)
+def _watch(data_dir: str, db_path: str) -> DataWatch:
+    return DataWatch(Path(data_dir), Path(db_path))
+
+
 def database_state() -> DatabaseState:
-    """Build the database if needed (once per server start, or after refresh_database). Without any build to
+    """Build the database if needed (once per server start, or after refresh_database); files edited while the
+    server runs are picked up by a background check (loaders.watch), whose newest state wins. Without any build to
     serve, the page shows the problems and stops here."""
-    state = _ensured(str(default_data_dir()), str(default_db_path()))
+    data_dir, db_path = str(default_data_dir()), str(default_db_path())
+    watch = _watch(data_dir, db_path)
+    watch.poll()
+    state = watch.latest or _ensured(data_dir, db_path)
     if isinstance(state, DatabaseUnavailable):
         _stop_without_database(state)
     return state
@@ -64,6 +74,7 @@ def refresh_database() -> DatabaseState:
     """After data files change (a contribution was saved): rebuild if needed and drop cached results."""
     _ensured.clear()
     _query.clear()
+    _watch(str(default_data_dir()), str(default_db_path())).forget()
     return database_state()
 
 
