@@ -50,7 +50,7 @@ title = t("map_page.title_of", lang, indicator=names[indicator], units=words["un
           scope=province or t("map_page.all_provinces", lang))
 figure = unit_map(db.query("country_outline"), units_frame(rows, lang), lang,
                   view="units" if province else "country", indicator=names[indicator],
-                  value_label="%" if unit == "percent" else (t(f"units.{unit}", lang) if unit else ""), title=title)
+                  value_label=t(f"units.{unit}", lang) if unit else "", title=title)
 st.plotly_chart(figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key="map_page_chart")
 st.caption(t("map_page.with_figure", lang, held=format_number(len(shown), lang), total=format_number(len(rows), lang),
              **words))

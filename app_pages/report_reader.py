@@ -1,9 +1,9 @@
 """Đọc báo cáo / Report reader: paste or upload a report → proposed figures with quotes → accept, edit or reject
-→ a district file checked like any upload → download, or save through the contribute flow's safe save."""
+→ a unit file (a district of before 2025, a commune or a province) checked like any upload → download, or save through the contribute flow's safe save."""
 
 import hashlib
-import re
 import time
+from typing import get_args
 
 import streamlit as st
 
@@ -13,7 +13,7 @@ from i18n import pick, t
 from i18n.numbers import format_number
 from i18n.problems import describe
 from loaders.limits import MAX_REPORT_CHARS, MAX_SLUG_CHARS
-from loaders.models import is_slug
+from loaders.models import Level, Qualifier, is_calendar_date, is_slug
 from loaders.paths import default_data_dir
 from reader import DocumentError, propose, read_document, reasons
 from reader.district_file import passage
@@ -22,9 +22,8 @@ from store.unit_file import document_bytes, with_figures
 from ui import db, editor_access, layout, markdown, pickers, review_cache, scope, state
 from ui.tables import show_table
 
-LEVELS = ("district", "unit_bodies", "commune_aggregate", "commune")
-QUALIFIERS = ("", "approx", "over", "nearly")
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+LEVELS = get_args(Level)
+QUALIFIERS = ("", *get_args(Qualifier))  # "" = as printed, no qualifier
 
 lang = state.language()
 layout.page_header(lang, "reader.title", "reader.caption")
@@ -44,7 +43,7 @@ def proposals(text: str, document_date: str | None) -> tuple[list, float]:
 pasted = st.text_area(t("reader.paste", lang), height=200, key="reader_text", max_chars=MAX_REPORT_CHARS)
 upload = st.file_uploader(t("reader.upload", lang), type=["txt", "docx", "pdf"], key="reader_file")
 document_date = st.text_input(t("reader.document_date", lang), key="reader_date").strip()
-if document_date and not DATE.match(document_date):
+if document_date and not is_calendar_date(document_date):
     st.warning(t("reader.bad_date", lang, value=markdown.escape(document_date)))
     document_date = ""
 

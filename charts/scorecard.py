@@ -1,6 +1,6 @@
-"""The scorecard: districts × headline indicators, each cell coloured by how the figure stands against the
-national target, or against the best district where there is no target. A district without the figure gets
-an empty grey cell marked "no data", never a colour that could be read as a result."""
+"""The scorecard: units of one kind × headline indicators, each cell coloured by how the figure stands against the
+national target, or against the best unit shown where there is no target. A unit without the figure gets an empty
+grey cell marked "no data", never a colour that could be read as a result."""
 
 from __future__ import annotations
 

@@ -61,6 +61,8 @@ Unit = Literal["percent", "count", "vnd"]
 Level = Literal["district", "unit_bodies", "commune_aggregate", "commune"]
 UnitKindName = Literal["district", "commune", "province"]
 Qualifier = Literal["approx", "over", "nearly"]
+SourceKind = Literal["official_report", "news_article", "public_page"]
+Language = Literal["vi", "en"]
 
 # ASCII digits only: Python's \d and float() also take fullwidth (１９７３) and Arabic-Indic (١٩٧٣) digits, which
 # nobody types as a plain number and which read differently on screen and in a spreadsheet.
@@ -201,13 +203,25 @@ def _date_text(value: object) -> object:
     return value
 
 
-def _calendar_date(text: str) -> str:
-    # The build turns every source date into its first day: 2023-13-45 must be refused here, not crash the build.
+DATE_TEXT = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")  # a year, a month or a day, as sources are dated
+
+
+def is_calendar_date(text: str) -> bool:
+    """'2023', '2023-09' or '2023-09-07' naming a real year, month or day (not '2023-13' or '2023-02-30')."""
+    if not DATE_TEXT.match(text):
+        return False
     parts = [int(part) for part in text.split("-")] + [1, 1]
     try:
         date(parts[0], parts[1], parts[2])
     except ValueError:
-        raise PydanticCustomError("bad_date", "'{value}' is not a date of the calendar", {"value": text}) from None
+        return False
+    return True
+
+
+def _calendar_date(text: str) -> str:
+    # The build turns every source date into its first day: 2023-13-45 must be refused here, not crash the build.
+    if not is_calendar_date(text):
+        raise PydanticCustomError("bad_date", "'{value}' is not a date of the calendar", {"value": text})
     return text
 
 
@@ -221,16 +235,16 @@ class Source(_Record):
     issuer: Text
     number: Text | None = None
     # null for an undated source, which then says when it is about (date_about) and how that was inferred
-    date: Annotated[str, BeforeValidator(_date_text), Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    date: Annotated[str, BeforeValidator(_date_text), Field(pattern=DATE_TEXT.pattern),
                     AfterValidator(_calendar_date)] | None
     date_about: Annotated[str, BeforeValidator(_date_text), Field(pattern=r"^\d{4}(-\d{2})?$"),
                           AfterValidator(_calendar_date)] | None = None
     date_basis: Text | None = None
     place: Text | None = None
-    kind: Literal["official_report", "news_article", "public_page"]
+    kind: SourceKind
     seed_file: Text | None = None
     url: Text | None = None
-    language: Literal["vi", "en"] = "vi"
+    language: Language = "vi"
 
     @model_validator(mode="after")
     def _dated_or_about(self) -> "Source":

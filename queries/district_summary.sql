@@ -1,4 +1,4 @@
--- One row per district: what it reported, for which periods, from which documents (the Overview's roster).
+-- One row per unit (district until 2025, commune or ward, province): what it reported, for which periods, from which documents (the Overview's roster).
 SELECT d.district_id, d.district_name, d.province, d.province_2025, d.communes, d.sort_order, d.unit_id, d.unit_kind,
        d.unit_subtype,
        count(o.observation_id) FILTER (WHERE NOT o.is_derived) AS figures,

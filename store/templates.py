@@ -24,7 +24,7 @@ from loaders.upload import (COMMUNE_FIELDS, DISTRICT_FIELDS, UNIT_SHEET, OBSERVA
                             SOURCES_SHEET, TEMPLATE_ONLY_COLUMNS)
 
 from loaders.formulas import neutralise
-from loaders.models import UnitKindName
+from loaders.models import Language, Level, Qualifier, SourceKind, Unit, UnitKindName
 
 TEMPLATE_COLUMNS = ("indicator", "indicator_name", "value", "unit", "period", "level", "commune", "qualifier", "source",
                     "quote", "note", "printed", "locator", "stated")
@@ -33,9 +33,9 @@ TEMPLATE_WIDTHS = [30, 40, 14, 10, 18, 18, 18, 12, 22, 80, 30, 14, 30, 10]  # co
 INDICATOR_SHEET = ("Chỉ tiêu", "Indicators")
 GUIDE_SHEET = ("Hướng dẫn", "Guide")
 EXAMPLE_SHEET = ("Ví dụ", "Example")
-CHOICES = {"unit": ("percent", "count", "vnd"), "level": ("district", "unit_bodies", "commune_aggregate", "commune"),
-           "qualifier": ("approx", "over", "nearly"), "kind": ("official_report", "news_article", "public_page"),
-           "language": ("vi", "en")}
+# the drop-down lists of the template's cells: the values the data format accepts (loaders.models), said once
+CHOICES = {"unit": get_args(Unit), "level": get_args(Level), "qualifier": get_args(Qualifier), "kind": get_args(SourceKind),
+           "language": get_args(Language)}
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _FILLED = PatternFill("solid", fgColor="FFF2CC")

@@ -307,6 +307,18 @@ def test_reader_pasting_a_paragraph_shows_candidates_with_their_quotes():
     assert any("12\\.500" in block.value and "orange-background" in block.value for block in at.markdown)
 
 
+@pytest.mark.parametrize("typed, refused", [("2023-13", True), ("2023-02-30", True), ("20/12/2023", True),
+                                             ("2023-12-20", False), ("2023-12", False)])
+def test_reader_refuses_a_document_date_the_calendar_does_not_have(typed, refused):
+    # the page once checked only the shape, so "2023-13" passed on to the reader as a month
+    at = run_page("report_reader")
+    at.text_area(key="reader_text").input(READER_TEXT)
+    at.text_input(key="reader_date").input(typed).run()
+    assert not at.exception
+    shown = typed.replace("-", "\\-")  # the typed text is shown as text: markdown characters escaped
+    assert any(f"Ngày «{shown}» không đúng dạng" in w.value for w in at.warning) == refused
+
+
 def test_reader_accepting_two_and_rejecting_one_yields_a_valid_new_district_file():
     at = run_page("report_reader")
     at.text_area(key="reader_text").input(READER_TEXT.replace(" với 120 thành viên", "")).run()

@@ -145,7 +145,7 @@ def _show_map(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:
     name = indicator_name(first, lang)
     outline = db.query("country_outline")
     figure = unit_map(outline, units_frame(chosen, lang), lang, view="auto", indicator=name,
-                      value_label="%" if first["unit"] == "percent" else t(f"units.{first['unit']}", lang),
+                      value_label=t(f"units.{first['unit']}", lang),
                       title=t("views.map_title", lang, title=name))
     st.plotly_chart(figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key=f"map_{spec.chart_id}")
     if rows["indicator_id"].nunique() > 1 or len(chosen) < len(rows):

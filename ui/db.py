@@ -121,7 +121,7 @@ def _charts(db_path: str, version: tuple[int, int, int], districts: tuple[str, .
 
 def all_charts(districts: list[str], lang: str, per_commune: bool = False, medium: str = "screen",
                themes: tuple[str, ...] | None = None) -> list:
-    """Comparison charts for these districts (all themes or the given ones), cached per database file version."""
+    """Comparison charts for these units (all themes or the given ones), cached per database file version."""
     path = database_state().path
     return _charts(str(path), _version(path), tuple(districts), lang, per_commune, medium, themes)
 
@@ -170,7 +170,7 @@ def _chart_titles(db_path: str, version: tuple[int, int, int], districts: tuple[
 
 
 def chart_titles(districts: list[str], lang: str) -> dict[str, str]:
-    """Chart id → title for these districts, without building the charts (the present page's deck picker)."""
+    """Chart id → title for these units, without building the charts (the present page's deck picker)."""
     path = database_state().path
     return _chart_titles(str(path), _version(path), tuple(districts), lang)
 

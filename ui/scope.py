@@ -1,6 +1,7 @@
 """How many units a page draws before anyone chooses: enough to compare, few enough to read on a projector.
 
-Five districts today, 705 (or 3,321 communes) at national scale. A bar chart of 705 bars helps nobody and costs
+117 units today (districts until 2025, communes and wards, provinces); 705 districts or 3,321 communes at national
+scale. A bar chart of 705 bars helps nobody and costs
 seconds, so every page that starts from "all units" starts from the first MAX_DEFAULT_DISTRICTS of the list
 (province by province, then by name) and says so, in the words of the kind of unit shown (huyện,
 xã, tỉnh); choosing a province or units lifts it."""
