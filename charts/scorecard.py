@@ -11,9 +11,9 @@ import pandas as pd
 
 from analysis.targets import reaches
 from i18n import t
-from i18n.periods import format_period
 
-from .labels import _present, group_title, hover_card, indicator_name, source_note, unit_labels, value_text
+from .labels import (_present, group_title, hover_card, indicator_name, period_text, short_undated, source_note,
+                     unit_labels, value_text)
 from .markup import plotly_text
 from .plotly_json import JsonFigure
 from .spec import ChartSpec
@@ -33,7 +33,12 @@ MEETS_SHARE_OF_BEST = 0.9  # without a target, within 10% of the best district c
 CELL_FONT = {"screen": 13, "slide": 13}
 # Characters per line of a row label: long names wrap instead of squeezing the grid (two lines at most on a slide).
 ROW_LABEL_WRAP = {"screen": 26, "slide": 40}
+# Characters per line of a headline's name over its column, and of a cell's period, when units are the rows (the
+# columns are then about 120 px wide on a laptop: "Tháng 7/2025 – 11/2025" takes two lines).
+COLUMN_LABEL_WRAP = 16
+PERIOD_WRAP = 15
 ROW_HEIGHT = {"screen": 50, "slide": 50}
+LINE_HEIGHT = 17  # one more line of cell text at the cell font
 
 
 def cell_status(value: float, target: float | None, best: float | None, higher_is_better,
@@ -122,6 +127,15 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     read in one pass (the page rebuilds it on every change of units)."""
     records = _records(cells)
     judged = _judged(records)
+    # A headline no chosen unit reports is named under the grid, not drawn as a line of empty cells (14 lines of
+    # "no data" buried the two that communes report).
+    reported_rows = {r["row_key"] for r in records if _present(r["value"])}
+    unreported = list(dict.fromkeys(r["row_key"] for r in records if r["row_key"] not in reported_rows))
+    if reported_rows:
+        kept = [(r, j) for r, j in zip(records, judged) if r["row_key"] in reported_rows]
+        all_records, records, judged = records, [r for r, _ in kept], [j for _, j in kept]
+    else:
+        all_records, unreported = records, []
     rows = list(dict.fromkeys(r["row_key"] for r in records))
     # Columns are units, keyed by id: two units of one name (the district and the commune Thuận Châu) are two
     # columns, each headed by a label that tells them apart.
@@ -132,10 +146,13 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
         if _present(r["indicator_id"]):
             first_of_row.setdefault(r["row_key"], r)
     # a row no chosen unit reports is named by the catalogue (the query's row_name_*), never by its key
-    catalogue_names = {r["row_key"]: r.get(f"row_name_{lang}") or r.get("row_name_vi") for r in records}
+    catalogue_names = {r["row_key"]: r.get(f"row_name_{lang}") or r.get("row_name_vi") for r in all_records}
     row_titles = [row_title(key, first_of_row[key], lang) if key in first_of_row else catalogue_names.get(key) or key
                   for key in rows]
     marks = definition_marks(records)
+    # see the grid's axes below; a slide keeps units across (a 1366×768 screen holds 14 lines, not 20 units)
+    units_as_rows = medium == "screen" and len(districts) > len(rows)
+    undated_shortened = False
 
     # None where there is no figure (a gap in the grid, as NaN would be): plain lists, so the JSON is the same as
     # plotly's validated figure of the same dict (a numpy array would be sent as typed base64 by one, not the other).
@@ -147,13 +164,17 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     for cell, (status, reference) in zip(records, judged):
         r, c = row_place[cell["row_key"]], column_place[cell["district_id"]]
         if status is None:  # no figure
-            text[r][c] = f"<i>{t('common.no_data', lang)}</i>"
+            # in a turned grid the columns are narrow: the words on two lines
+            words = wrapped_label(t("common.no_data", lang), 9) if units_as_rows else plotly_text(t("common.no_data", lang))
+            text[r][c] = f"<i>{words}</i>"
             hover[r][c] = f"<b>{plotly_text(labels[cell['district_id']])}</b><br>{t('charts.no_data_hover', lang)}"
             continue
         z[r][c] = float(STATUS[status])
-        period = format_period(cell["period_label"], lang)
+        period, shortened = short_undated(period_text(cell, lang), lang)  # "~2025", said once under the grid
+        undated_shortened |= shortened
         mark = marks.get((cell["row_key"], cell["indicator_id"]), "")
-        text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b>{mark}<br>{plotly_text(period)}"
+        period_lines = wrapped_label(period, PERIOD_WRAP) if units_as_rows else plotly_text(period)
+        text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b>{mark}<br>{period_lines}"
         hover[r][c] = (hover_card(cell, lang) + "<br>"
                        + t(f"scorecard.status_{status}_{reference or 'none'}", lang))
 
@@ -163,8 +184,25 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     cell_font = CELL_FONT.get(medium, CELL_FONT["screen"])
     style = MEDIA[medium]
     title = t("scorecard.title", lang)
+    unit_names = [plotly_text(labels[unit]) for unit in districts]
+    indicator_names = [plotly_text(title) for title in row_titles]
+    wrap = ROW_LABEL_WRAP.get(medium, 26)
+    # Units across the top while they are fewer than the headline rows; more units than rows (20 communes beside 6
+    # headlines) turn the grid: one unit per line, its name written flat, and each cell wide enough for its value and
+    # period — twenty columns of ~40 px made every cell's text run into its neighbours'.
+    if units_as_rows:
+        z, text, hover = (list(map(list, zip(*grid))) for grid in (z, text, hover))
+        x, y = indicator_names, unit_names
+        x_ticks = dict(tickmode="array", tickvals=indicator_names,
+                       ticktext=[wrapped_label(title, COLUMN_LABEL_WRAP) for title in row_titles])
+        y_ticks = {}
+    else:
+        x, y = unit_names, indicator_names
+        x_ticks = {}
+        y_ticks = dict(tickmode="array", tickvals=indicator_names,
+                       ticktext=[wrapped_label(title, wrap) for title in row_titles])
     heatmap = dict(
-        type="heatmap", z=z, x=[plotly_text(labels[unit]) for unit in districts], y=[plotly_text(title) for title in row_titles],
+        type="heatmap", z=z, x=x, y=y,
         text=text, texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>", colorscale=scale, zmin=-0.5, zmax=len(STATUS_COLORS) - 0.5,
         showscale=False, xgap=3, ygap=3)
@@ -172,17 +210,25 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     # margins (unit names over the columns tilt when they crowd, which a preset margin cannot foresee).
     layout = layout_style(medium, dict(
         yaxis=dict(autorange="reversed", showgrid=False, gridcolor=GRID_COLOR, zerolinecolor="#BDBDBD",
-                   automargin=True, tickfont=dict(size=cell_font), tickmode="array",
-                   tickvals=[plotly_text(title) for title in row_titles],
-                   ticktext=[wrapped_label(title, ROW_LABEL_WRAP.get(medium, 26)) for title in row_titles]),
-        xaxis=dict(side="top", showgrid=False, automargin=True, tickfont=dict(size=cell_font + 1))))
-    layout.update(title=dict(layout["title"], text=title), height=scorecard_height(len(rows), medium),
+                   automargin=True, tickfont=dict(size=cell_font), **y_ticks),
+        xaxis=dict(side="top", showgrid=False, automargin=True, tickfont=dict(size=cell_font + 1), **x_ticks)))
+    header = 40 + 18 * max((wrapped_label(title, COLUMN_LABEL_WRAP).count("<br>") for title in row_titles), default=0) \
+        if units_as_rows else 0
+    layout.update(title=dict(layout["title"], text=title),
+                  height=scorecard_height(len(districts) if units_as_rows else len(rows), medium,
+                                          lines=max((cell.count("<br>") + 1 for line in text for cell in line), default=2))
+                  + header,
                   margin=dict(t=100, l=10, r=10, b=10))
     if medium != "screen":
         layout["uniformtext"] = dict(minsize=max(style.label_size - 4, 9), mode="show")
     figure = JsonFigure(dict(data=[heatmap], layout=layout))
     reported = [r for r in records if _present(r["value"])]
     notes = [t("scorecard.legend", lang), *mixed_definition_notes(reported, marks, dict(zip(rows, row_titles)), lang)]
+    if undated_shortened:
+        notes.append(t("present.undated_note", lang))
+    if unreported:
+        notes.append(t("scorecard.rows_unreported", lang,
+                       rows="; ".join(catalogue_names.get(key) or key for key in unreported)))
     note = source_note(reported, lang) if len(reported) else t("scorecard.source_note", lang)
     return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure, source_note=note, notes=notes)
 
@@ -222,6 +268,7 @@ def wrapped_label(title: str, width: int = 26) -> str:
     return "<br>".join(plotly_text(line) for line in textwrap.wrap(str(title), width)) or plotly_text(title)
 
 
-def scorecard_height(rows: int, medium: str = "screen") -> int:
-    """Height by rows: every row keeps room for two lines of cell text at the fixed font size."""
-    return 140 + ROW_HEIGHT.get(medium, ROW_HEIGHT["screen"]) * rows
+def scorecard_height(rows: int, medium: str = "screen", lines: int = 2) -> int:
+    """Height by rows: every row keeps room for its cells' lines of text (two at least) at the fixed font size."""
+    extra_lines = max(lines - 2, 0)
+    return 140 + (ROW_HEIGHT.get(medium, ROW_HEIGHT["screen"]) + LINE_HEIGHT * extra_lines) * rows

@@ -36,9 +36,9 @@ def test_long_row_labels_wrap_instead_of_squeezing_the_grid(cells):
 
 
 def test_height_grows_with_the_rows_by_two_lines_of_cell_text_each(cells):
-    few = scorecard_chart(cells[cells["row_order"] <= 3], "vi").figure
+    few = scorecard_chart(cells[cells["row_order"] <= 6], "vi").figure  # still more headlines than units: not turned
     every = scorecard_chart(cells, "vi").figure
-    per_row = (every.layout.height - few.layout.height) / 11
+    per_row = (every.layout.height - few.layout.height) / (len(every.data[0].y) - len(few.data[0].y))
     assert per_row >= 2.5 * every.data[0].textfont.size  # value and period, one line each, with space between
 
 
@@ -64,3 +64,43 @@ def test_pictures_have_readable_cells_and_nothing_cut_at_the_edges(cells, size):
     image = np.asarray(Image.open(io.BytesIO(chart_image(spec, "png", size))).convert("L"), dtype=float)
     assert image[-12:, :].min() > 240, "something is drawn into the bottom edge: the footer is cut off"
     assert image[:, -6:].min() > 240, "something is drawn into the right edge: a column is cut off"
+
+
+@pytest.fixture(scope="module")
+def twenty_communes(con):
+    units = queries.run(con, "districts")
+    communes = list(units.loc[units["unit_kind"] == "commune", "district_id"])[:20]
+    assert len(communes) == 20, "the bundled data holds more than twenty communes"
+    return queries.run(con, "scorecard_cells", districts=communes)
+
+
+def test_twenty_communes_are_one_per_line_so_no_cell_runs_into_its_neighbour(twenty_communes):
+    # twenty columns of ~40 px on a laptop: every value and period ran into the next cell's (the Overview as it opens)
+    spec = scorecard_chart(twenty_communes, "vi")
+    heatmap = spec.figure.data[0]
+    assert len(heatmap.y) == 20 and len(heatmap.x) < 20  # units down the side, headlines across the top
+    lines = [line for row in heatmap.text for cell in row for line in re.sub("</?[bi]>", "", cell).split("<br>")]
+    assert max(len(line.rstrip("¹²³⁴⁵⁶⁷⁸⁹")) for line in lines) <= 16
+    header_lines = [line for label in spec.figure.layout.xaxis.ticktext for line in label.split("<br>")]
+    assert max(len(line) for line in header_lines) <= 16
+
+
+def test_a_headline_no_chosen_unit_reports_is_named_under_the_grid_not_drawn_empty(twenty_communes):
+    spec = scorecard_chart(twenty_communes, "vi")
+    drawn = set(spec.figure.data[0].x)
+    reported = set(twenty_communes.loc[twenty_communes["value"].notna(), "row_key"])
+    unreported = twenty_communes[~twenty_communes["row_key"].isin(reported)]
+    assert len(unreported), "the twenty communes report only some headlines; otherwise this test proves nothing"
+    assert len(drawn) == len(reported)
+    note = next(n for n in spec.notes if n.startswith("Không đơn vị nào trong bảng có số liệu cho:"))
+    assert all(name in note and name not in drawn for name in set(unreported["row_name_vi"]))
+
+
+def test_an_undated_figure_says_about_when_in_the_cell_and_the_key_once_under_it(twenty_communes):
+    spec = scorecard_chart(twenty_communes, "vi")
+    undated = twenty_communes[(twenty_communes["period_label"] == "asof unknown") & twenty_communes["value"].notna()]
+    assert len(undated), "some of the communes' figures come from undated pages"
+    cells = [cell for row in spec.figure.data[0].text for cell in row]
+    assert any(re.search(r"<br>~20\d\d$", cell) for cell in cells)
+    assert not any("không ghi ngày" in cell for cell in cells)
+    assert sum(note.startswith("~2023: nguồn không ghi ngày") for note in spec.notes) == 1

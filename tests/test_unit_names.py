@@ -19,18 +19,21 @@ NAMESAKES = ["thuan-chau", "thuan-chau-son-la", "hoa-binh", "tinh-hoa-binh"]
 def test_namesakes_are_four_scorecard_columns_each_with_its_own_figures(con):
     cells = queries.run(con, "scorecard_cells", districts=NAMESAKES)
     heatmap = scorecard_chart(cells, "vi").figure.data[0]
-    assert len(heatmap.x) == 4 and len(set(heatmap.x)) == 4
-    assert {"Thuận Châu", "xã Thuận Châu", "Hòa Bình", "tỉnh Hòa Bình"} == set(heatmap.x)
-    column = dict(zip(["thuan-chau", "thuan-chau-son-la", "hoa-binh", "tinh-hoa-binh"],
-                      [list(heatmap.x).index(x) for x in ("Thuận Châu", "xã Thuận Châu", "Hòa Bình", "tỉnh Hòa Bình")]))
-    rows = list(dict.fromkeys(cells["row_key"]))
+    names = ("Thuận Châu", "xã Thuận Châu", "Hòa Bình", "tỉnh Hòa Bình")
+    turned = "tỉnh Hòa Bình" in heatmap.y  # more units than headlines reported: one unit per line
+    units_axis = list(heatmap.y if turned else heatmap.x)
+    assert len(units_axis) == 4 and set(units_axis) == set(names)
+    place = dict(zip(NAMESAKES, [units_axis.index(name) for name in names]))
+    rows = [key for key in dict.fromkeys(cells["row_key"]) if cells.loc[cells["row_key"] == key, "value"].notna().any()]
+
+    def cell(row: int, unit: int) -> str:
+        return heatmap.text[unit][row] if turned else heatmap.text[row][unit]
+
     reported = cells[cells["value"].notna()].to_dict("records")
     assert "tinh-hoa-binh" in {r["district_id"] for r in reported}  # its district namesake reports no headline
-    for record in reported:  # each figure sits in its own unit's column, never overwritten by a namesake's
-        text = heatmap.text[rows.index(record["row_key"])][column[record["district_id"]]]
-        assert value_text(record, "vi") in text
-    empty = [column["hoa-binh"]]
-    assert all("không có số liệu" in heatmap.text[row][c] for row in range(len(rows)) for c in empty)
+    for record in reported:  # each figure sits in its own unit's place, never overwritten by a namesake's
+        assert value_text(record, "vi") in cell(rows.index(record["row_key"]), place[record["district_id"]])
+    assert all("không có" in cell(row, place["hoa-binh"]) for row in range(len(rows)))
 
 
 def test_namesakes_are_four_columns_of_the_packs_scorecard_table(con):
