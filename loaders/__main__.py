@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             dataset = build_database(args.data_dir, args.db)
             print(f"built {args.db}: {len(dataset.observations) + len(dataset.derived)} observations "
-                  f"({len(dataset.derived)} derived) for {len(dataset.districts)} districts")
+                  f"({len(dataset.derived)} derived) for {len(dataset.districts)} units")
     except Exception as failure:  # noqa: BLE001 - any failure is reported as problems; the last good build stays
         problems = failure_problems(failure, args.data_dir)
         for problem in problems:
