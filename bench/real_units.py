@@ -177,7 +177,7 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
             slug = f"{slug}-{slugify(province)}"
         observations: list[dict[str, Any]] = []
         sources = []
-        seen: set[tuple] = set()
+        seen: dict[tuple, float] = {}
         for entry in entries:
             source = _source(entry)
             figures = [f for f in entry["figures"] if f.get("indicator") in catalogue_ids]
@@ -196,8 +196,14 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
                 record = _observation(figure, source["id"], derived)
                 key = (record["indicator"], record["level"], record.get("commune"), record["period"])
                 if key in seen:  # a headline restating a figure of the text, rounded: the precise one is kept
+                    kept_value = seen[key]
+                    if abs(float(record["value"]) - kept_value) > max(1.0, 0.01 * abs(kept_value)):
+                        # not a rounding: another body's figure the level cannot tell apart — said, never dropped silently
+                        unmatched.append(f"{name}: {record['indicator']} {figure['printed']!r} (page {entry['doc_id']}) "
+                                         f"has the indicator, level and period of a figure already kept "
+                                         f"({kept_value:g}); left out of the product data")
                     continue
-                seen.add(key)
+                seen[key] = float(record["value"])
                 observations.append(record)
         if not observations:
             continue
