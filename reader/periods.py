@@ -131,7 +131,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since_day", _p(r"(?:từ|kể\s+từ)\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*" + _Y.format(n="y")
                      + r")?\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại|hiện\s+tại)")),
     # (lũy kế) từ đầu năm (2024) (đến nay): from January of that year (the document's when none is said)
-    ("since_year_start", _p(r"(?:lũy\s+kế\s+|luỹ\s+kế\s+)?(?:từ|since)\s+(?:đầu\s+năm|the\s+(?:beginning|start)\s+of\s+"
+    ("since_year_start", _p(r"(?:lũy\s+kế\s+|luỹ\s+kế\s+)?(?:tính\s+|kể\s+)?(?:từ|since|from)\s+(?:đầu\s+năm|the\s+(?:beginning|start)\s+of\s+"
                             r"(?:the\s+year|(?=(?:19|20)\d\d)))(?:\s+(?:năm\s+)?" + _Y.format(n="y") + r")?"
                             r"(?:\s*(?:đến|tới)\s+(?:nay|hiện\s+tại)|\s+(?:to|until)\s+(?:now|date|the\s+present|present))?"
                             r"|(?:lũy|luỹ)\s+kế\s+năm(?:\s+" + _Y.format(n="y2") + r")?|year[-\s]to[-\s]date|so\s+far\s+this\s+year")),
@@ -416,7 +416,7 @@ def find_periods(text: str, *, document_date: str | None = None, year_hint: int 
     reform_era = bool(_TWO_TIER.search(text) or _COMMUNE_CENTRE.search(text))
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
-    opened: list[tuple[int, int, int, int]] = []  # spans "since …" whose start month is known: start, end, year, month
+    opened: list[tuple[int, int, int | None, int]] = []  # spans "since …" whose start month is known: start, end, year (or None), month
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -432,8 +432,9 @@ def find_periods(text: str, *, document_date: str | None = None, year_hint: int 
             if mention_kind == "since":
                 start_said = (code[1], code[2])
                 code, mention_kind = _since_code(code[1], code[2], document_date), "flow"
-                if start_said[0] and start_said[1]:
-                    opened.append((start, end, int(start_said[0]), int(start_said[1])))
+                if start_said[1]:
+                    # a start without its year ("từ đầu năm", "từ ngày 1/7") takes the year of the date it runs to
+                    opened.append((start, end, int(start_said[0]) if start_said[0] else None, int(start_said[1])))
                 if code is None:
                     continue
             elif mention_kind == "day":
@@ -455,9 +456,11 @@ def find_periods(text: str, *, document_date: str | None = None, year_hint: int 
 _BETWEEN_START_AND_END = re.compile(r"[^.;!?\n]{0,60}")
 
 
-def _closed_spans(text: str, found: list[PeriodMention], opened: list[tuple[int, int, int, int]]) -> list[PeriodMention]:
-    """A start ("since the two-tier government", "kể từ tháng 7/2025") followed in its sentence by a date it runs to
-    ("by the end of October 2025", "tính đến ngày 30/9/2025") is one span from the start's month to that date's."""
+def _closed_spans(text: str, found: list[PeriodMention],
+                  opened: list[tuple[int, int, int | None, int]]) -> list[PeriodMention]:
+    """A start ("since the two-tier government", "kể từ tháng 7/2025", "từ đầu năm") followed in its sentence by a date
+    it runs to ("by the end of October 2025", "tính đến ngày 30/9/2025", "đến ngày 15/11/2024") is one span from the
+    start's month to that date's; a start without its year is in the year of that date."""
     result = list(found)
     for s_start, s_end, year, month in opened:
         end_mention = next((m for m in result if m.kind == "asof" and m.start >= s_end and m.code
@@ -465,6 +468,8 @@ def _closed_spans(text: str, found: list[PeriodMention], opened: list[tuple[int,
         if end_mention is None:
             continue
         end = parse_period(end_mention.code).end
+        if year is None:
+            year = end.year if month <= end.month else end.year - 1
         if (end.year, end.month) < (year, month):
             continue
         code = _months_code(year, month, end.year, end.month)
