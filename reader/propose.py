@@ -204,13 +204,17 @@ _ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đíc
                               r"(?:\s+(?:được|its|the|their))?\s*$")
 
 
-# "đến năm 2025", "by 2026": a year after the report's own is a target date
-_BY_YEAR = re.compile(r"(?<!\w)(?:đến|tới)\s+năm\s+((?:19|20)\d\d)|(?<!\w)by\s+((?:19|20)\d\d)(?![\d/])")
+# "đến năm 2025", "by 2026": a year after the report's own is a target date; "Kế hoạch năm 2025: …", "năm 2025 phấn
+# đấu", "in 2026" in a report of 2024: nothing can have been done yet in a year after the report's own
+_BY_YEAR = re.compile(r"(?<!\w)(?:đến|tới)\s+năm\s+((?:19|20)\d\d)|(?<!\w)by\s+((?:19|20)\d\d)(?![\d/])"
+                      r"|(?<!\w)(?:năm|in|for)\s+((?:19|20)\d\d)(?![\d/-])")
 
 
 def _future_year(folded: str, document_year: int | None) -> str | None:
     for m in _BY_YEAR.finditer(folded):
-        year = int(m.group(1) or m.group(2))
+        year = int(m.group(1) or m.group(2) or m.group(3))
+        if m.group(3) and document_year is None:
+            continue  # a year said of an undated report is the year it is about
         if document_year is None or year > document_year:
             if document_year is None and not re.search(r"(?<!\w)by\s", m.group(0)):
                 continue  # "đến năm 2023" in an undated report may be a past stock
@@ -1001,6 +1005,10 @@ _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
 # "tiếp nhận 4.512 hồ sơ, trong đó 811 cấp huyện, 3.701 cấp xã": the parts of a total, counted like it
+# a count right after "tăng / giảm / increased by" is how much a figure changed ("tăng lên 12.345", "rose to" are levels)
+_CHANGE_BY = folded_pattern(r"(?<!\w)(?:(?:tăng|giảm)(?:\s+(?:thêm|được|hơn|gần|khoảng|trên))?|(?:increased|decreased|rose|fell"
+                            r"|grew|dropped|went\s+up|went\s+down|up|down)\s+by(?:\s+(?:more\s+than|over|about|nearly|almost))?)"
+                            r"\s*$")
 _BREAKDOWN_WORD = re.compile(r"(?<!\w)(?:trong\s+đó|bao\s+gồm|including|of\s+which)(?!\w)")
 
 _COMPARED_WITH = re.compile(
@@ -1035,6 +1043,8 @@ _LEVEL_NUMBERS = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-
 def _rates_of_counts(folded: str, figures: list[Figure], choice: dict[int, tuple[Any, Any, Any]],
                      cat: Catalogue, matches: list[_Match]) -> None:
     rate_of = {info.derived["numerator"]: info for info in cat.indicators.values() if info.stated_rate}
+    # "giải quyết đúng hạn 9.450 hồ sơ, đạt 99,47%": a rate the catalogue does not derive is still its count's share
+    rate_of.update({count: info for info in cat.indicators.values() for count in info.rate_of if count not in rate_of})
     for i in range(1, len(figures)):
         before = figures[i - 1]
         if (i - 1) not in choice:
@@ -1232,10 +1242,34 @@ _OF_THE_UNIT = folded_pattern(r"(?:\s*,?\s*(?:và\s+)?(?:xã|phường|thị\s+t
                           r"|\s*(?:of|in)\s+the\s+(?:province|district|city)(?!\w)")
 
 
+# "Toàn huyện có 125 thôn, tổ dân phố", "Huyện có 14 xã, 1 thị trấn với 120 thôn", "The district has 98 villages": the
+# unit itself says what it is made of (a list of its places may stand between)
+_UNIT_HAS = folded_pattern(
+    r"(?:(?<!\w)toàn\s+(?:huyện|tỉnh|xã|phường|thành\s+phố|thị\s+xã)|(?:^|[\n.;:]\s*)(?:huyện|tỉnh|xã|phường|thành\s+phố"
+    r"|thị\s+xã)(?:\s+[^\s\d,.;:]+){0,3}?|(?<!\w)the\s+(?:district|province|commune|ward|city|town))"
+    r"\s+(?:hiện\s+(?:nay\s+)?|now\s+|currently\s+)?(?:có|gồm|bao\s+gồm|has|comprises|consists\s+of|includes)"
+    r"(?:\s+(?:tổng\s+(?:số\s+)?|tổng\s+cộng\s+|a\s+total\s+of\s+))?"
+    r"(?:\s*\d[\d.,]*\s+[^\d;.:]{1,40}?(?:,|với|và|and|with))*\s*$")
+_PLACE_KINDS = [folded_pattern(r"(?:xã|phường|thị\s+trấn|đặc\s+khu|communes?|wards?|towns?|townships?)(?!\w)"),
+                folded_pattern(r"(?:thôn|bản|buôn|làng|ấp|bon|sóc|tổ\s+dân\s+phố|khu\s+phố|villages?|hamlets?)(?!\w)")]
+# what follows the places when they are the whole of the sentence's object, not the subject of a predicate that picks
+# some of them ("125 thôn đã thành lập tổ …")
+_PLACES_END = re.compile(r"\s*(?:[,.;:)(]|với(?!\w)|và(?!\w)|and(?!\w)|with(?!\w)|$)")
+
+
 def _all_of_the_units_places(f: Figure, folded: str) -> bool:
-    """"tất cả 33 xã", "78 xã, phường của tỉnh": the figure is every place of its kind the unit has."""
+    """"tất cả 33 xã", "78 xã, phường của tỉnh", "toàn huyện có 125 thôn": the figure is every place of its kind the
+    unit has."""
     if _ALL_PLACES.search(folded[max(0, f.start - 25) : f.start]):
         return True
+    if f.unit_word_start >= 0 and _UNIT_HAS.search(folded[max(0, f.start - 120) : f.start]):
+        rest = _OF_THE_UNIT.sub("", folded[f.unit_word_start + len(f.unit_word) :], count=1)
+        # "14 xã, 1 thị trấn": one kind of a list of kinds is some of the places, not all of them
+        before = re.search(r"\d[\d.,]*\s+([^\d,;.]{1,25}?)\s*(?:,|và|and)\s*$", folded[max(0, f.start - 40) : f.start])
+        kinds = [k for k in _PLACE_KINDS if k.match(f.unit_word)]
+        listed = bool(before) and any(k.match(before.group(1)) for k in kinds)
+        if _PLACES_END.match(rest) and not re.match(r"\s*(?:,|và|and)\s*\d", rest) and not listed:
+            return True
     if f.unit_word_start < 0 or not _PLACES_AS_SUBJECT.search(folded[max(0, f.start - 30) : f.start]):
         return False  # "hỗ trợ 5 xã của huyện": five of them
     return bool(_OF_THE_UNIT.match(folded, f.unit_word_start + len(f.unit_word)))
@@ -1488,6 +1522,8 @@ def _score(
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
     if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
+    if f.unit == "count" and _CHANGE_BY.search(lead):
+        return []  # "tăng 1.234 hồ sơ so với năm 2023", "increased by 1,500": a difference, not the count itself
     if _uncatalogued_part(text, f, before_start, unit_end, cat):
         return []  # "24.879 hồ sơ trực tiếp", "52 remain in progress": a part the catalogue does not hold
     # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it

@@ -1,0 +1,142 @@
+"""Issue 15, round 5: rules about Vietnamese administrative reporting in general, each on sentences written for these
+tests in our own words (no report's text), with the real catalogue and wordings (data/indicators.yaml,
+reader/wordings.yaml)."""
+
+from __future__ import annotations
+
+from reader import propose
+
+
+def _all(text: str, date: str | None = None) -> list:
+    return propose(text, document_date=date, min_confidence=0.0)
+
+
+def _one(text: str, indicator: str, value: float, date: str | None = None):
+    hits = [c for c in _all(text, date) if c.indicator == indicator and float(c.value) == value]
+    assert hits, (indicator, value, [(c.indicator, c.value, c.period) for c in _all(text, date)])
+    return hits[0]
+
+
+def _values(text: str, date: str | None = None, min_confidence: float = 0.5) -> set[tuple[str, float]]:
+    return {(c.indicator, float(c.value)) for c in propose(text, document_date=date, min_confidence=min_confidence)}
+
+
+# ── periods: a span from the year's start to a day ────────────────────────────────────────────────────────────
+
+
+def test_from_the_start_of_the_year_to_a_day_is_a_span_of_months():
+    c = _one("Từ đầu năm đến ngày 15/11/2024, xã tiếp nhận 654 hồ sơ, trong đó có 600 hồ sơ trực tuyến.",
+             "dossiers_received", 654)
+    assert c.period == "2024-01..2024-11"
+    c = _one("Tính từ đầu năm đến hết ngày 20/8/2023, Bộ phận một cửa tiếp nhận 1.020 hồ sơ.", "dossiers_received", 1020)
+    assert c.period == "2023-01..2023-08"
+
+
+def test_from_the_beginning_of_the_year_to_now_runs_to_the_reports_date():
+    c = _one("From the beginning of the year to now, the commune has received 870 dossiers.", "dossiers_received", 870,
+             date="2024-06-15")
+    assert c.period == "2024-H1"
+    c = _one("From the start of the year to date, the ward received 2,310 dossiers.", "dossiers_received", 2310,
+             date="2024-10-05")
+    assert c.period == "2024-01..2024-10"
+
+
+def test_periods_the_reader_already_read_stay_read():
+    # guards written with this round's sentences: the common wordings of a report's period
+    cases = [
+        ("Trong 10 tháng đầu năm 2024, huyện tiếp nhận 7.800 hồ sơ.", None, "2024-01..2024-10"),
+        ("6 tháng cuối năm 2024, huyện tiếp nhận 4.000 hồ sơ.", None, "2024-H2"),
+        ("Quý I năm 2024, tiếp nhận 876 hồ sơ.", None, "2024-Q1"),
+        ("Kỳ báo cáo (từ ngày 15/12/2023 đến ngày 14/6/2024), huyện tiếp nhận 3.300 hồ sơ.", None, "2024-H1"),
+        ("Trong tháng, xã tiếp nhận 120 hồ sơ.", "2024-09-25", "2024-09"),
+        ("During the first 10 months of 2024, 5,600 dossiers were received.", None, "2024-01..2024-10"),
+    ]
+    for text, date, period in cases:
+        numbers = [c for c in _all(text, date) if c.indicator == "dossiers_received"]
+        assert numbers and numbers[0].period == period, (text, [(c.value, c.period) for c in numbers])
+
+
+# ── a count's stated rate, when the catalogue does not derive it ───────────────────────────────────────────────
+
+
+def test_a_rate_right_after_the_on_time_count_is_the_on_time_rate():
+    text = "Số hồ sơ đã giải quyết: 9.500 hồ sơ, trong đó giải quyết đúng hạn 9.450 hồ sơ, đạt 99,47%."
+    assert _one(text, "on_time_rate", 99.47).indicator == "on_time_rate"
+    assert {("dossiers_resolved", 9500.0), ("dossiers_resolved_on_time", 9450.0)} <= _values(text, "2024-12-15")
+
+
+def test_a_rate_right_after_the_count_paid_online_is_the_online_payment_rate():
+    text = "Có 640 hồ sơ được thanh toán trực tuyến, chiếm 38,2% tổng số hồ sơ."
+    assert _one(text, "online_payment_rate", 38.2, date="2024-12-15")
+
+
+# ── wordings reports use in general ──────────────────────────────────────────────────────────────────────────
+
+
+def test_dossiers_said_to_be_digitised_give_the_digitisation_rate():
+    assert _one("Tỷ lệ hồ sơ được số hóa đạt 87,4%; tỷ lệ thanh toán trực tuyến đạt 45,6%.", "digitisation_rate", 87.4,
+                date="2024-12-15")
+    assert _one("Hồ sơ đã được số hóa chiếm 76%.", "digitisation_rate", 76, date="2024-12-15")
+
+
+def test_dossiers_paid_online_said_with_a_verb_and_their_money_is_no_equipment_spending():
+    text = "Có 1.234 hồ sơ thực hiện thanh toán trực tuyến với số tiền hơn 300 triệu đồng."
+    assert _values(text, "2024-12-15") == {("dossiers_paid_online", 1234.0)}
+    # money spent on the one-stop desk's equipment still is
+    assert _one("Kinh phí đầu tư thiết bị cho bộ phận một cửa là 1,2 tỷ đồng.", "one_stop_equipment_spending", 1.2e9,
+                date="2024-12-15")
+
+
+def test_people_helped_to_install_an_app_are_citizens_supported_not_trained():
+    assert _values("Có 3.456 người dân được hỗ trợ cài đặt ứng dụng VNeID.", "2024-12-15") == {
+        ("citizens_supported", 3456.0)}
+    assert _values("More than 5,000 people were guided to install the VNeID app.", "2024-12-15") == {
+        ("citizens_supported", 5000.0)}
+    # a training's attendances stay training
+    assert _one("Tổ chức 12 lớp tập huấn kỹ năng số cho 1.500 lượt người dân.", "training_participants_citizens", 1500,
+                date="2024-12-15")
+
+
+def test_level_two_identity_accounts_said_without_do():
+    assert _values("Đã kích hoạt 12.345 tài khoản định danh điện tử mức 2.", "2024-12-15") == {("vneid_level2", 12345.0)}
+
+
+# ── number grammar: a change is not a figure ─────────────────────────────────────────────────────────────────
+
+
+def test_a_count_of_how_much_something_grew_is_not_the_count():
+    text = "Số lượng hồ sơ tiếp nhận là 12.345, tăng 1.234 hồ sơ so với năm 2023."
+    assert _values(text, "2025-01-15") == {("dossiers_received", 12345.0)}
+    assert _values("Tiếp nhận 5.000 hồ sơ, giảm 300 hồ sơ so với cùng kỳ năm 2023.", "2025-01-15") == {
+        ("dossiers_received", 5000.0)}
+    assert not _all("The number of online dossiers increased by 1,500 compared with 2023.", "2025-01-15")
+    # a rate of growth is a figure of its own, and "tăng lên" says the new level
+    assert _one("Hồ sơ trực tuyến tăng 25% so với cùng kỳ.", "online_dossiers_growth", 25, date="2025-01-15")
+    assert _one("Số hồ sơ trực tuyến tăng lên 3.400 hồ sơ.", "dossiers_online", 3400, date="2025-01-15")
+
+
+# ── places the unit is made of ───────────────────────────────────────────────────────────────────────────────
+
+
+def test_the_unit_saying_what_it_is_made_of_counts_its_villages():
+    assert _one("Toàn huyện có 125 thôn, tổ dân phố.", "villages", 125, date="2024-12-15")
+    assert _one("The district has 98 villages and residential groups.", "villages", 98, date="2024-12-15")
+    # one kind of a list of kinds is some of the places: no number of communes from "14 xã, 1 thị trấn"
+    found = _all("Huyện có 14 xã, 1 thị trấn với 120 thôn, tổ dân phố.", "2024-12-15")
+    assert {(c.indicator, float(c.value)) for c in found} == {("villages", 120.0)}
+    # places that do something are not all of them
+    assert not [c for c in _all("Toàn huyện có 45 thôn đã lắp đặt loa truyền thanh.", "2024-12-15")
+                if c.indicator == "villages"]
+
+
+# ── plan vs result from the year ─────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_figure_of_a_year_after_the_reports_own_is_a_plan():
+    assert ("dossiers_online", 20000.0) not in _values("Kế hoạch năm 2025: tiếp nhận 20.000 hồ sơ trực tuyến.",
+                                                       "2024-12-15")
+    assert ("online_submission_rate", 80.0) not in _values(
+        "In 2026, the district expects 80% of dossiers to be submitted online.", "2025-11-20")
+    # the report's own year, or an undated report, reports results
+    assert ("dossiers_online", 20000.0) in _values("Năm 2024: tiếp nhận 20.000 hồ sơ trực tuyến.", "2024-12-15")
+    assert ("dossiers_online", 20000.0) in _values("Năm 2024: tiếp nhận 20.000 hồ sơ trực tuyến.")
