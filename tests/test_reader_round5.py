@@ -140,3 +140,16 @@ def test_a_figure_of_a_year_after_the_reports_own_is_a_plan():
     # the report's own year, or an undated report, reports results
     assert ("dossiers_online", 20000.0) in _values("Năm 2024: tiếp nhận 20.000 hồ sơ trực tuyến.", "2024-12-15")
     assert ("dossiers_online", 20000.0) in _values("Năm 2024: tiếp nhận 20.000 hồ sơ trực tuyến.")
+
+
+def test_more_wordings_of_digitisation_email_radio_and_civil_status():
+    assert _one("The rate of digitising dossiers and results reached 95%.", "digitisation_rate", 95)
+    assert _values("100% cán bộ, công chức được cấp hộp thư điện tử công vụ.", "2024-12-15") == {
+        ("official_email_equipped_rate", 100.0)}
+    # using the box stays use
+    assert _one("100% cán bộ, công chức sử dụng hộp thư điện tử công vụ trong công việc.", "official_email_use_rate", 100,
+                date="2024-12-15")
+    assert _values("Có 18 đài truyền thanh cơ sở ứng dụng CNTT-VT được đưa vào hoạt động.", "2024-12-15") == {
+        ("smart_radio_stations", 18.0)}
+    assert _values("The commune has digitised 15,000 civil status records.", "2024-12-15") == {
+        ("civil_status_records_digitised", 15000.0)}
