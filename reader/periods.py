@@ -547,6 +547,31 @@ _COMMUNE_CENTRE = re.compile(r"trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+c
 _NOT_REPORTED_YEAR = re.compile(r"(?:so\s+với|compared\s+(?:with|to)|over|than|đến|tới|by|to|until|giai\s+đoạn|period|"
                                 r"tầm\s+nhìn|vision|phấn\s+đấu|kế\s+hoạch|plan|target)\s+(?:(?:cùng\s+kỳ\s+)?(?:năm|the\s+"
                                 r"(?:same\s+period\s+(?:of|in)\s+)?|year)\s+)?$|\d\s*[-–]\s*$", re.IGNORECASE)
+# a sentence that says what is to be done: its year is a plan's (checked against the whole sentence, for "Năm 2025,
+# huyện phấn đấu …" puts the year first)
+_PLAN_SENTENCE = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|sẽ|mục\s+tiêu|aims?\s+(?:to|for|at)|will|plans?\s+to|"
+                            r"expects?|strives?|targets?\s+(?:to|of)|is\s+expected)(?!\w)", re.IGNORECASE)
+
+
+_PLAN_MET = re.compile(r"(?<!\w)(?:đạt|hoàn\s+thành|vượt|cán\s+đích|achieved|met|exceeded|reached)(?:\s+(?:được|its|the))?\s*$",
+                       re.IGNORECASE)
+
+
+def _plans(sentence: str) -> bool:
+    """Whether a sentence says what is to be done ("đã đạt mục tiêu" says a goal was met: a result)."""
+    return any(not _PLAN_MET.search(sentence[max(0, m.start() - 25) : m.start()])
+               for m in _PLAN_SENTENCE.finditer(sentence))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")  # "12.500" and "75,5%" do not end a sentence
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return text[left : right.start() if right else len(text)]
+
+
 _YEAR_SAID = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/])")
 
 
@@ -560,6 +585,8 @@ def undated_report_year(text: str) -> int | None:
         before = text[max(0, m.start() - 40) : m.start()]
         if _NOT_REPORTED_YEAR.search(before) or re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[m.end() : m.end() + 8]):
             continue
+        if _plans(_sentence_around(text, m.start(), m.end())):
+            continue  # "Năm 2025, huyện phấn đấu …", "In 2025, the district aims …": a plan's year, not the results'
         years.append(int(m.group(1)))
     if _TWO_TIER.search(text) or _COMMUNE_CENTRE.search(text):
         years.append(TWO_TIER_START[0])

@@ -698,6 +698,7 @@ def propose(
         paired_as_denominator: set[int] = set()
         # "hướng đến 100% thủ tục …, 90% hồ sơ …": from a target wording followed by a figure, the clause is a target
         target_at, target_word = _target_start(folded, clause, cat)
+        period_of: dict[int, str] = {}  # the period proposed for each figure of the clause
         for fi, f in enumerate(clause_figures):
             if fi in paired_as_denominator:
                 continue
@@ -743,6 +744,14 @@ def propose(
                                           [g.start for g in figures], text)
             if period is None:
                 period, period_note = UNSTATED_PERIOD, part("period_unstated")
+            count_period = period_of.get(fi - 1)
+            if any(code == "rate_of_count" for code, _ in best.evidence) and count_period \
+                    and not count_period.startswith("asof") and count_period != period:
+                # "tiếp nhận 5.432 hồ sơ, trong đó 4.100 hồ sơ trực tuyến, đạt 75,5%" under "6 tháng đầu năm": the share
+                # of counts over a span is a share over that span
+                period, period_note = count_period, part("period_of_count", figure=clause_figures[fi - 1].text,
+                                                         code=count_period)
+            period_of[fi] = period
             notes.append(period_note)
             quote_start, quote_end = _quote_span(text, clause, sentence, f, matches, best.info.id)
             ids = [(best.info.id, f.value)]

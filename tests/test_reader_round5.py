@@ -153,3 +153,30 @@ def test_more_wordings_of_digitisation_email_radio_and_civil_status():
         ("smart_radio_stations", 18.0)}
     assert _values("The commune has digitised 15,000 civil status records.", "2024-12-15") == {
         ("civil_status_records_digitised", 15000.0)}
+
+
+# ── periods: a rate of counts, an undated report's plan year ─────────────────────────────────────────────────
+
+
+def test_the_rate_of_counts_over_a_span_is_over_that_span():
+    text = ("Kết quả 6 tháng đầu năm 2024\nBộ phận Một cửa huyện tiếp nhận 5.432 hồ sơ, trong đó 4.100 hồ sơ trực tuyến, "
+            "đạt 75,5%.")
+    rate = _one(text, "online_submission_rate", 75.5, date="2024-06-25")
+    assert rate.period == _one(text, "dossiers_online", 4100, date="2024-06-25").period == "2024-H1"
+    assert any(code == "period_of_count" for code, _ in rate.reason_parts)
+    # a stock keeps its date
+    text = "Đến nay, đã có 3.100 cán bộ được cấp chữ ký số, đạt 95%."
+    found = _all(text, "2024-06-25")
+    assert found and all(c.period == "asof 2024-06-25" for c in found)
+
+
+def test_an_undated_reports_year_is_not_the_year_of_its_plans():
+    from reader.periods import undated_report_year
+
+    assert undated_report_year("Năm 2024, huyện tiếp nhận 12.500 hồ sơ. Năm 2025, huyện phấn đấu đạt 85%.") == 2024
+    assert undated_report_year("In 2023 the district received 1,200 dossiers. In 2024, it will digitise 90%.") == 2023
+    # a goal that was met is a result
+    assert undated_report_year("Năm 2024, huyện đã đạt mục tiêu đề ra với 12.500 hồ sơ.") == 2024
+    text = ("Năm 2024, huyện đã có nhiều chuyển biến. Trong năm, huyện tiếp nhận 12.500 hồ sơ TTHC.\n"
+            "Năm 2025, huyện phấn đấu tỷ lệ hồ sơ trực tuyến đạt 85%.")
+    assert _one(text, "dossiers_received", 12500).period == "2024"
