@@ -601,6 +601,7 @@ def propose(
         for f in find_figures(text, language=language)
         if not any(s <= f.start and f.end <= e for s, e in covered)
         and not _LEVEL_NAME.search(folded[max(0, f.start - 30) : f.start])
+        and not (f.unit == "count" and f.value <= 4 and _BARE_LEVEL.search(folded[max(0, f.start - 40) : f.start]))
     ]
     figures = [f for f in figures if not _is_row_number(text, f)]
     figures = sorted(figures + _ranks(text, figures), key=lambda f: f.start)
@@ -652,8 +653,8 @@ def propose(
             for k, option in enumerate(options):
                 lvl = _level(clause_figures[i], i, clause_figures, zones[i], clause_cues, clause, structure, cues,
                              option.info, text, communes)
-                scope = _COMMUNE_TEAMS if option.info.id == _VILLAGE_TEAMS and _commune_teams_said(
-                    clause_figures[i], clause, folded) else option.info.id
+                # "208 tổ (21 tổ cấp xã, 187 tổ cấp thôn)": the total is all teams, so it leaves the village teams free
+                scope = _team_scope(option.info.id, clause_figures[i], lvl[0], clause, folded, text, communes, cat)[0]
                 key = (scope, lvl[0], lvl[1])
                 if key in used:
                     continue
@@ -1008,6 +1009,10 @@ def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folde
         return indicator_id, None
     return _ALL_TEAMS, part("teams_all_levels")
 
+# "tài khoản VNeID mức 2", "định danh mức 2": "mức" alone names a level after an account or service word ("đạt mức 95%"
+# is a figure)
+_BARE_LEVEL = re.compile(r"(?:tài\s+khoản|định\s+danh(?:\s+điện\s+tử)?|vneid|dịch\s+vụ\s+công(?:\s+trực\s+tuyến)?|dvc\w*)"
+                         r"\s+mức\s*$")
 # "level-3 and level-4 services", "levels 3 and 4", "mức độ 2": a level's number names the service, it counts nothing
 _LEVEL_NAME = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*(?:\d\s*(?:,|và|and|&|-|–|or|hoặc)\s*)?$")
 _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
@@ -1556,7 +1561,8 @@ def _score(
     for info in cat.indicators.values():
         if not (info.proposable or info.stated_rate) or info.unit != f.unit:
             continue
-        if info.requires and not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", own_words) for w in info.requires):
+        if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
+                                     for alt in info.requires):
             continue
         found = per_indicator.get(info.id, [])
         strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)

@@ -180,3 +180,30 @@ def test_an_undated_reports_year_is_not_the_year_of_its_plans():
     text = ("Năm 2024, huyện đã có nhiều chuyển biến. Trong năm, huyện tiếp nhận 12.500 hồ sơ TTHC.\n"
             "Năm 2025, huyện phấn đấu tỷ lệ hồ sơ trực tuyến đạt 85%.")
     assert _one(text, "dossiers_received", 12500).period == "2024"
+
+
+# ── lists of "label: value" and levels of teams ──────────────────────────────────────────────────────────────
+
+
+def test_a_list_of_labelled_rates_gives_each_its_own_indicator():
+    text = "Hồ sơ giải quyết đúng hạn: 99,5%; hồ sơ trực tuyến: 81,3%; thanh toán trực tuyến: 46%."
+    assert _values(text, "2024-12-20") == {("on_time_rate", 99.5), ("online_submission_rate", 81.3),
+                                           ("online_payment_rate", 46.0)}
+    # one figure for submission and payment together is still the combined one
+    assert _one("Tỷ lệ nộp hồ sơ và thanh toán trực tuyến đạt 35%.", "online_submission_payment_rate_combined", 35,
+                date="2024-12-20")
+
+
+def test_a_total_of_teams_broken_down_by_level_leaves_each_level_its_own_count():
+    text = "Huyện đã thành lập 178 tổ công nghệ số cộng đồng (17 tổ cấp xã, 161 tổ cấp thôn) với 1.068 thành viên."
+    assert _values(text, "2024-12-20") == {
+        ("community_teams_total", 178.0), ("community_teams_commune_level", 17.0),
+        ("community_teams_village_level", 161.0), ("community_team_members", 1068.0)}
+
+
+def test_the_number_of_an_account_level_is_no_figure():
+    text = "Số lượng tài khoản VNeID mức 2 đã kích hoạt: 45.321 tài khoản, đạt 78,2% dân số."
+    assert ("vneid_level2", 45321.0) in _values(text, "2024-12-20")
+    assert not [c for c in _all(text, "2024-12-20") if float(c.value) == 2]
+    # "đạt mức 95%" is a figure
+    assert _one("Tỷ lệ hồ sơ trực tuyến đạt mức 95%.", "online_submission_rate", 95, date="2024-12-20")
