@@ -207,3 +207,30 @@ def test_the_number_of_an_account_level_is_no_figure():
     assert not [c for c in _all(text, "2024-12-20") if float(c.value) == 2]
     # "đạt mức 95%" is a figure
     assert _one("Tỷ lệ hồ sơ trực tuyến đạt mức 95%.", "online_submission_rate", 95, date="2024-12-20")
+
+
+# ── communes with a team, leaders' signatures, people supported (English and Vietnamese) ─────────────────────
+
+
+def test_communes_said_to_have_teams_give_their_count_or_their_share_by_the_figures_unit():
+    assert _values("17/17 communes have community digital technology teams.", "2024-12-01") == {
+        ("communes", 17.0), ("communes_with_teams", 17.0)}
+    assert ("communes_covered_rate", 100.0) in _values(
+        "Up to now, 100% of communes have community digital technology teams, with a total of 1,230 members.")
+    assert _values("Có 100% xã, thị trấn đã thành lập tổ công nghệ số cộng đồng.", "2024-12-01") == {
+        ("communes_covered_rate", 100.0)}
+    assert _values("Có 15/17 xã có tổ công nghệ số cộng đồng, đạt 88,2%.", "2024-12-01") == {
+        ("communes", 17.0), ("communes_with_teams", 15.0), ("communes_covered_rate", 88.2)}
+
+
+def test_leaders_using_signatures_and_people_supported_in_english():
+    assert ("leaders_using_signature_rate", 100.0) in _values(
+        "Over 95% of documents were processed and sent electronically, and 100% of leaders used digital signatures.")
+    assert _values("Thanks to the digital transformation, 3,450 people have been supported to use public services "
+                   "online.") == {("citizens_supported", 3450.0)}
+
+
+def test_a_number_after_a_verb_of_having_is_its_object_not_inside_a_wording():
+    assert _values("The communes have 25 community digital technology teams with 150 members.", "2024-12-01") == {
+        ("community_teams_total", 25.0), ("community_team_members", 150.0)}
+    assert ("community_teams_total", 14.0) in _values("Toàn xã có 14 tổ công nghệ số cộng đồng.", "2024-12-01")
