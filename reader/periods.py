@@ -130,6 +130,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # từ ngày 1/7 đến nay / từ 01/7/2025 đến nay (a day: the span runs from its month)
     ("since_day", _p(r"(?:từ|kể\s+từ)\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*" + _Y.format(n="y")
                      + r")?\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại|hiện\s+tại)")),
+    # "kể từ ngày 1/7/2025, xã đã tiếp nhận …": "since" a day with no end said runs to the document date ("từ ngày 1/7, xã
+    # vận hành …" alone is a start date)
+    ("since_day_open", _p(r"kể\s+từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*" + _Y.format(n="y")
+                          + r")?(?![\d/])(?!\s*(?:đến|tới|-|–)\s*\S)")),
     # (lũy kế) từ đầu năm (2024) (đến nay): from January of that year (the document's when none is said)
     ("since_year_start", _p(r"(?:lũy\s+kế\s+|luỹ\s+kế\s+)?(?:tính\s+|kể\s+)?(?:từ|since|from)\s+(?:đầu\s+năm|the\s+(?:beginning|start)\s+of\s+"
                             r"(?:the\s+year|(?=(?:19|20)\d\d)))(?:\s+(?:năm\s+)?" + _Y.format(n="y") + r")?"
@@ -251,7 +255,7 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         return _months_code(y, m1, y, m1 + n - 1), "flow", False
     if kind == "since_two_tier":
         return ("since", str(TWO_TIER_START[0]), str(TWO_TIER_START[1])), "since", False
-    if kind == "since_day":
+    if kind in ("since_day", "since_day_open"):
         return ("since", g["y"] or "", g["m"]), "since", not g["y"]
     if kind == "since_year_start":
         return ("since", g["y"] or g["y2"] or "", "1"), "since", not (g["y"] or g["y2"])

@@ -1724,11 +1724,19 @@ def _level(
             level, why = section, part("level_heading")
     if level is None:
         level, why = "district", part("level_default")
+    if level == "commune_aggregate" and info.theme == "community_teams":
+        # "Đối với cấp xã, đã thành lập 4.000 tổ …", "151 ones at the commune level": the level names the kind of team
+        # (the indicator's own), and the teams of all the communes together are the unit's
+        level, why = "district", part("level_teams_kind", cue=text[chosen.start:chosen.end] if chosen else "cấp xã")
     reasons = [why]
     commune = None
     if level == "commune":
         commune = chosen.name if chosen is not None and chosen.name else _nearest_commune(text, communes, f.start)
-        if commune is None:
+        if commune is None and not communes and chosen is not None and _COMMUNE_BARE.fullmatch(
+                fold(text[chosen.start : chosen.end])):
+            # "Xã đã tiếp nhận 1.500 hồ sơ" on a page that names no commune: the commune the page is about, the unit
+            level, reasons = "district", [part("level_the_commune_itself")]
+        elif commune is None:
             level = "commune_aggregate"
             reasons.append(part("commune_not_named"))
         elif commune == _unit_commune(text, communes):

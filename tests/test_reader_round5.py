@@ -234,3 +234,35 @@ def test_a_number_after_a_verb_of_having_is_its_object_not_inside_a_wording():
     assert _values("The communes have 25 community digital technology teams with 150 members.", "2024-12-01") == {
         ("community_teams_total", 25.0), ("community_team_members", 150.0)}
     assert ("community_teams_total", 14.0) in _values("Toàn xã có 14 tổ công nghệ số cộng đồng.", "2024-12-01")
+
+
+# ── levels: the commune a page is about, the kind of team ───────────────────────────────────────────────────
+
+
+def test_the_commune_of_a_page_that_names_no_commune_is_the_unit():
+    c = _one("Kể từ ngày 1/7/2025, xã đã tiếp nhận 1.500 hồ sơ.", "dossiers_received", 1500, date="2025-10-15")
+    assert c.level == "district" and c.period == "2025-07..2025-10"
+    # the communes of a district together stay the communes'
+    assert _one("Các xã đã tiếp nhận 5.432 hồ sơ.", "dossiers_received", 5432, date="2024-12-15").level == \
+        "commune_aggregate"
+
+
+def test_a_level_said_of_teams_is_their_kind_and_the_count_is_the_units():
+    for text, indicator, value in [
+        ("Đối với cấp xã, đã thành lập 120 tổ công nghệ số cộng đồng cấp xã với 600 thành viên.",
+         "community_teams_commune_level", 120),
+        ("Up to 1,300 community digital technology teams at the hamlet level and 140 ones at the commune level have "
+         "been set up.",
+         "community_teams_commune_level", 140),
+    ]:
+        c = _one(text, indicator, value, date="2024-12-15")
+        assert c.level == "district", (text, c.level)
+        assert any(code == "level_teams_kind" for code, _ in c.reason_parts)
+
+
+def test_since_a_day_with_no_end_runs_to_the_reports_date():
+    assert _one("Kể từ ngày 1/7/2025, tính đến ngày 15/10/2025, xã tiếp nhận 2.100 hồ sơ.", "dossiers_received",
+                2100).period == "2025-07..2025-10"
+    # a stock keeps its date
+    assert _one("Kể từ ngày 1/7/2025, toàn xã có 12 tổ công nghệ số cộng đồng.", "community_teams_total", 12,
+                date="2025-10-20").period == "asof 2025-10-20"
