@@ -324,8 +324,9 @@ _DISTRICT = re.compile(
     r"|(?:các\s+)?sở,?\s+ban,?\s+ngành|(?<!\w)các\s+sở(?:\s+ngành)?(?!\w)|cấp\s+(?:sở|tỉnh)(?!\w)"
     r"|(?:các\s+)?(?:cơ\s+quan|phòng|đơn\s+vị)(?:\s+chuyên\s+môn)?(?:,\s*đơn\s+vị)?\s+(?:trực\s+)?thuộc\s+"
     r"(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:huyện|tỉnh)|(?<!\w)phòng\s+chuyên\s+môn"
+    r"|provincial\s+(?:specialis|specializ)ed\s+(?:agencies|departments)|(?:các\s+)?cơ\s+quan\s+chuyên\s+môn\s+cấp\s+(?:tỉnh|huyện)"
     r"|provincial\s+(?:departments|agencies|level)|province[-\s]level|(?:provincial\s+)?departments,\s+(?:agencies|branches)"
-    r"|district\s+(?:departments|agencies|offices)"
+    r"|district\s+(?:specialis|specializ)?(?:ed\s+)?(?:departments|agencies|offices)"
 )
 # a province report's "các huyện, thị xã, thành phố" (and "cấp huyện" beside "cấp tỉnh") are its sub-units together
 _SUBUNITS_OF_PROVINCE = re.compile(r"(?<!\w)các\s+huyện(?:,\s*thị\s+xã)?(?:,?\s*(?:và\s+)?thành\s+phố)?(?!\w)"

@@ -266,3 +266,16 @@ def test_since_a_day_with_no_end_runs_to_the_reports_date():
     # a stock keeps its date
     assert _one("Kể từ ngày 1/7/2025, toàn xã có 12 tổ công nghệ số cộng đồng.", "community_teams_total", 12,
                 date="2025-10-20").period == "asof 2025-10-20"
+
+
+def test_people_and_businesses_are_training_attendances_only_beside_a_training():
+    assert not _all("Hiện có 3 doanh nghiệp viễn thông hoạt động trên địa bàn với 45 trạm BTS.", "2024-12-01")
+    assert _one("Tổ chức 4 lớp tập huấn cho 320 người dân về kỹ năng số.", "training_participants_citizens", 320,
+                date="2024-12-01")
+
+
+def test_specialised_agencies_of_the_unit_are_its_own_bodies():
+    assert _one("The on-time resolution rate for administrative procedures by provincial specialised agencies "
+                "reached 99.5%.", "on_time_rate", 99.5, date="2024-12-15").level == "unit_bodies"
+    assert _one("Các cơ quan chuyên môn cấp huyện tiếp nhận 1.234 hồ sơ.", "dossiers_received", 1234,
+                date="2024-12-15").level == "unit_bodies"
