@@ -279,3 +279,26 @@ def test_specialised_agencies_of_the_unit_are_its_own_bodies():
                 "reached 99.5%.", "on_time_rate", 99.5, date="2024-12-15").level == "unit_bodies"
     assert _one("Các cơ quan chuyên môn cấp huyện tiếp nhận 1.234 hồ sơ.", "dossiers_received", 1234,
                 date="2024-12-15").level == "unit_bodies"
+
+
+# ── dossiers: carried over, paid online, rates said after a count ───────────────────────────────────────────
+
+
+def test_dossiers_carried_over_from_the_period_before_are_no_new_dossiers():
+    text = "Tổng số hồ sơ tiếp nhận mới trong kỳ là 3.210 hồ sơ; số hồ sơ kỳ trước chuyển qua là 120 hồ sơ."
+    assert _values(text, "2025-10-10") == {("dossiers_received", 3210.0)}
+
+
+def test_a_count_paid_online_after_the_payment_words():
+    assert _values("Thanh toán trực tuyến 1.050 hồ sơ với tổng số tiền 85 triệu đồng.", "2025-10-10") == {
+        ("dossiers_paid_online", 1050.0)}
+    # the same words before a percentage stay the rate
+    assert _one("Thanh toán trực tuyến đạt 47%.", "online_payment_rate", 47, date="2025-10-10")
+
+
+def test_english_rates_said_after_a_count_in_brackets_or_reaching_a_rate():
+    text = "The centre received 1,210 dossiers, of which 1,002 were online (82.8%), and returned results on time for 99.7%."
+    assert {("dossiers_received", 1210.0), ("dossiers_online", 1002.0), ("online_submission_rate", 82.8),
+            ("on_time_rate", 99.7)} <= _values(text, "2025-10-10")
+    assert _values("Over 9,000 files were processed online, reaching a rate of 93%.", "2025-10-10") == {
+        ("dossiers_online", 9000.0), ("online_submission_rate", 93.0)}
