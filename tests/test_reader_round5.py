@@ -302,3 +302,10 @@ def test_english_rates_said_after_a_count_in_brackets_or_reaching_a_rate():
             ("on_time_rate", 99.7)} <= _values(text, "2025-10-10")
     assert _values("Over 9,000 files were processed online, reaching a rate of 93%.", "2025-10-10") == {
         ("dossiers_online", 9000.0), ("online_submission_rate", 93.0)}
+
+
+def test_people_at_a_digital_transformation_day_in_english_and_vietnamese():
+    assert _values("Nearly 12 thousand people took part in the digital transformation day.", "2025-10-10") == {
+        ("dx_day_participants", 12000.0)}
+    assert _values("Ngày hội chuyển đổi số thu hút 3.500 lượt người dân tham gia.", "2025-10-10") == {
+        ("dx_day_participants", 3500.0)}
