@@ -181,6 +181,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a calendar date that is not "đến ngày …" (the date of a decision, a meeting): not a period, but consumed so
     # that its "tháng 9 năm 2023" is not read as a month
     ("date", _p(r"(?:ngày\s+)?(?<!\d)\d{1,2}\s*(?:/\s*|\s+tháng\s+)\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)")),
+    # "from May 1, 2021", "on 12 March 2024": an English calendar date (a start, an event) is no period, but consumed so
+    # that its day is not read as a figure
+    ("date_en", _p(r"(?:" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r",?\s+(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}" + _ORDINAL
+                   + r"\s+(?:of\s+)?" + _MONTH_NAMES + r",?\s+(?:19|20)\d\d(?!\d)")),
     # "Sáng 5/4, tại xã …", "ngày 20/6 đã …": a day of the document's year on which what follows happened
     ("event_day", _p(r"(?<!\w)(?:sáng|chiều|tối|trưa|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")),
     # đến hết tháng 2/2023 / đến tháng 5 năm 2023 / đến hết tháng 5 (year of the document)
@@ -342,7 +346,7 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         return f"asof {g['y'] or g['y2']}", "asof", False
     if kind == "now":
         return "", "now", True
-    if kind == "date":
+    if kind in ("date", "date_en"):
         return "", "date", False
     if kind == "year":
         return g["y"], "flow", False

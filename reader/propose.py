@@ -282,13 +282,17 @@ def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
     # "Bộ phận tiếp nhận và trả kết quả" is a desk: its "tiếp nhận" is no wording of dossiers received
     offices = [(m.start(), m.end()) for pattern in catalogue.office_names for m in pattern.finditer(folded)]
     found = [m for m in found if not any(s <= m.start < e for s, e in offices)]
-    # a wording inside a longer wording (of another indicator or the same) does not count on its own
-    spans = {(m.start, m.end) for m in found}
-    kept = [m for m in found if not any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in spans)]
+    # a wording inside a longer wording (of another indicator or the same) does not count on its own; only a wording of
+    # a figure of the same unit hides it: "procedures provided as full-process online public services" is a share, and
+    # "265 procedures are provided as full-process online public services" still counts end-to-end services
+    unit = {i: info.unit for i, info in catalogue.indicators.items()}
+    spans = {(m.start, m.end, unit[m.indicator]) for m in found}
+    kept = [m for m in found if not any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start)
+                                        and u == unit[m.indicator] for s, e, u in spans)]
     # two wordings that overlap ("hồ sơ [tiếp nhận] trực tuyến"): the longer one says what the words are about; of
     # two as long, the later one (Vietnamese puts the modifier after the head: "tiếp nhận" → "tiếp nhận trực tuyến")
     kept = [m for m in kept if not any(
-        o.indicator != m.indicator and o.start < m.end and m.start < o.end
+        o.indicator != m.indicator and o.start < m.end and m.start < o.end and unit[o.indicator] == unit[m.indicator]
         and (o.syllables, o.start) > (m.syllables, m.start) for o in kept)]
     # "mức độ 3, mức độ 4", "levels 3 and 4", "level 3 and level 4": both levels together are neither the partial nor
     # the end-to-end services alone
@@ -1540,7 +1544,8 @@ def _score(
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
     if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
-    if f.unit == "count" and _CHANGE_BY.search(lead):
+    changed_by = bool(_CHANGE_BY.search(lead))
+    if f.unit == "count" and changed_by:
         return []  # "tăng 1.234 hồ sơ so với năm 2023", "increased by 1,500": a difference, not the count itself
     if _uncatalogued_part(text, f, before_start, unit_end, cat):
         return []  # "24.879 hồ sơ trực tiếp", "52 remain in progress": a part the catalogue does not hold
@@ -1565,6 +1570,8 @@ def _score(
     for info in cat.indicators.values():
         if not (info.proposable or info.stated_rate) or info.unit != f.unit:
             continue
+        if changed_by and not info.change:
+            continue  # "tăng 94% so với trước": how much a rate or a count rose, not the rate
         if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
                                      for alt in info.requires):
             continue

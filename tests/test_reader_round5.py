@@ -309,3 +309,23 @@ def test_people_at_a_digital_transformation_day_in_english_and_vietnamese():
         ("dx_day_participants", 12000.0)}
     assert _values("Ngày hội chuyển đổi số thu hút 3.500 lượt người dân tham gia.", "2025-10-10") == {
         ("dx_day_participants", 3500.0)}
+
+
+# ── English procedures offered online; changes; English dates ────────────────────────────────────────────────
+
+
+def test_english_shares_of_procedures_offered_online_leave_counts_of_services_alone():
+    assert _values("The rate of administrative procedures provided as full-process online public services is 65%.",
+                   "2025-10-10") == {("online_services_share", 65.0)}
+    assert _values("A total of 265 administrative procedures are provided as full-process online public services.",
+                   "2025-10-10") == {("services_end_to_end", 265.0)}
+
+
+def test_a_percentage_after_rose_by_is_a_change_not_the_rate():
+    text = "Tỷ lệ hồ sơ thanh toán trực tuyến toàn huyện đạt 98%, tăng 14% so với năm trước."
+    assert _values(text, "2025-10-10") == {("online_payment_rate", 98.0)}
+
+
+def test_the_day_of_an_english_date_is_no_figure():
+    text = "The committee asked all units to use specialised digital signatures from May 1, 2021."
+    assert not _all(text, "2021-06-01")
