@@ -1043,8 +1043,8 @@ _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầ
 # "7.660 hồ sơ trực tuyến, đạt tỷ lệ 90%", "434 were submitted online, representing 85%": the rate of the count just
 # before it, whatever other wordings stand in the clause
 _RATE_OF_COUNT = folded_pattern(
-    r"(?:,|\s|\()\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to|(?:reaching|at|with)\s+a\s+rate\s+of"
-    r"|reaching)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
+    r"(?:,|\s|\()\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to|(?:reaching|achieving|at|with)\s+a\s+rate\s+of"
+    r"|reaching|achieving)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
     r"(?:\s+(?:khoảng|hơn|trên|gần|xấp\s+xỉ|more\s+than|over|about|nearly|almost))?\s*$"
     # "1,002 were online (82.8%)": a rate in brackets right after what a count counted
     r"|\(\s*$")

@@ -329,3 +329,9 @@ def test_a_percentage_after_rose_by_is_a_change_not_the_rate():
 def test_the_day_of_an_english_date_is_no_figure():
     text = "The committee asked all units to use specialised digital signatures from May 1, 2021."
     assert not _all(text, "2021-06-01")
+
+
+def test_english_rates_achieved_on_the_national_portal_and_on_time_with_a_word_between():
+    text = "The city shares 1,579 online public services on the National Public Service Portal, achieving a rate of 81.5%."
+    assert ("services_on_national_portal_rate", 81.5) in _values(text, "2025-10-10")
+    assert _values("The rate of on-time file settlement is up to 100%.", "2025-10-10") == {("on_time_rate", 100.0)}
