@@ -67,6 +67,8 @@ class IndicatorInfo:
     derived: dict[str, Any] | None
     structural: bool
     requires: tuple[str, ...] = ()  # words the figure's own stretch must hold to be this indicator's (wordings.yaml)
+    change: bool = False  # measures a change: a percentage after "tăng / giảm … so với" can only be its (wordings.yaml)
+    rate_of: tuple[str, ...] = ()  # counts whose share this rate is, though the loader does not derive it (wordings.yaml)
 
     @property
     def proposable(self) -> bool:
@@ -106,9 +108,17 @@ _NUMBER_GAP = r"(?:\s+\d[\d.,/]*)?"
 _PASSIVE_GAP = r"(?:\s+(?:đã\s+|đang\s+)?được)?"
 
 
+# a number after a verb of having or founding is that verb's object ("communes have 25 … teams", "xã có 14 tổ …"), so a
+# wording never spans it
+_OBJECT_VERBS = {"have", "has", "had", "with", "có", "gồm", "lập"}
+
+
 def _wording(text: str, counting: set[str]) -> Wording:
     words = fold(text).split()
-    body = (_NUMBER_GAP + _PASSIVE_GAP + r"\s+").join(re.escape(w) for w in words)
+    body = re.escape(words[0]) if words else ""
+    for before, word in zip(words, words[1:]):
+        gap = _PASSIVE_GAP if before in _OBJECT_VERBS else _NUMBER_GAP + _PASSIVE_GAP
+        body += gap + r"\s+" + re.escape(word)
     pattern = re.compile(r"(?<![\w])" + body + r"(?![\w])")
     # one Vietnamese syllable says little on its own; one English content word ("received", "digitised") says more
     one_syllable = len(words) == 1 and not any(ch.isupper() for ch in text) and not (
@@ -193,6 +203,8 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
             derived=derived,
             structural=bool(item.get("structural")),
             requires=tuple(fold(w) for w in more.get("requires") or []),
+            rate_of=tuple(str(c) for c in more.get("rate_of") or []),
+            change=bool(more.get("change")),
         )
     return Catalogue(
         indicators=infos,

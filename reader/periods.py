@@ -130,8 +130,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # từ ngày 1/7 đến nay / từ 01/7/2025 đến nay (a day: the span runs from its month)
     ("since_day", _p(r"(?:từ|kể\s+từ)\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*" + _Y.format(n="y")
                      + r")?\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại|hiện\s+tại)")),
+    # "kể từ ngày 1/7/2025, xã đã tiếp nhận …": "since" a day with no end said runs to the document date ("từ ngày 1/7, xã
+    # vận hành …" alone is a start date)
+    ("since_day_open", _p(r"kể\s+từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*" + _Y.format(n="y")
+                          + r")?(?![\d/])(?!\s*(?:đến|tới|-|–)\s*\S)")),
     # (lũy kế) từ đầu năm (2024) (đến nay): from January of that year (the document's when none is said)
-    ("since_year_start", _p(r"(?:lũy\s+kế\s+|luỹ\s+kế\s+)?(?:từ|since)\s+(?:đầu\s+năm|the\s+(?:beginning|start)\s+of\s+"
+    ("since_year_start", _p(r"(?:lũy\s+kế\s+|luỹ\s+kế\s+)?(?:tính\s+|kể\s+)?(?:từ|since|from)\s+(?:đầu\s+năm|the\s+(?:beginning|start)\s+of\s+"
                             r"(?:the\s+year|(?=(?:19|20)\d\d)))(?:\s+(?:năm\s+)?" + _Y.format(n="y") + r")?"
                             r"(?:\s*(?:đến|tới)\s+(?:nay|hiện\s+tại)|\s+(?:to|until)\s+(?:now|date|the\s+present|present))?"
                             r"|(?:lũy|luỹ)\s+kế\s+năm(?:\s+" + _Y.format(n="y2") + r")?|year[-\s]to[-\s]date|so\s+far\s+this\s+year")),
@@ -177,6 +181,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a calendar date that is not "đến ngày …" (the date of a decision, a meeting): not a period, but consumed so
     # that its "tháng 9 năm 2023" is not read as a month
     ("date", _p(r"(?:ngày\s+)?(?<!\d)\d{1,2}\s*(?:/\s*|\s+tháng\s+)\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)")),
+    # "from May 1, 2021", "on 12 March 2024": an English calendar date (a start, an event) is no period, but consumed so
+    # that its day is not read as a figure
+    ("date_en", _p(r"(?:" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r",?\s+(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}" + _ORDINAL
+                   + r"\s+(?:of\s+)?" + _MONTH_NAMES + r",?\s+(?:19|20)\d\d(?!\d)")),
     # "Sáng 5/4, tại xã …", "ngày 20/6 đã …": a day of the document's year on which what follows happened
     ("event_day", _p(r"(?<!\w)(?:sáng|chiều|tối|trưa|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")),
     # đến hết tháng 2/2023 / đến tháng 5 năm 2023 / đến hết tháng 5 (year of the document)
@@ -251,7 +259,7 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         return _months_code(y, m1, y, m1 + n - 1), "flow", False
     if kind == "since_two_tier":
         return ("since", str(TWO_TIER_START[0]), str(TWO_TIER_START[1])), "since", False
-    if kind == "since_day":
+    if kind in ("since_day", "since_day_open"):
         return ("since", g["y"] or "", g["m"]), "since", not g["y"]
     if kind == "since_year_start":
         return ("since", g["y"] or g["y2"] or "", "1"), "since", not (g["y"] or g["y2"])
@@ -338,7 +346,7 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         return f"asof {g['y'] or g['y2']}", "asof", False
     if kind == "now":
         return "", "now", True
-    if kind == "date":
+    if kind in ("date", "date_en"):
         return "", "date", False
     if kind == "year":
         return g["y"], "flow", False
@@ -416,7 +424,7 @@ def find_periods(text: str, *, document_date: str | None = None, year_hint: int 
     reform_era = bool(_TWO_TIER.search(text) or _COMMUNE_CENTRE.search(text))
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
-    opened: list[tuple[int, int, int, int]] = []  # spans "since …" whose start month is known: start, end, year, month
+    opened: list[tuple[int, int, int | None, int]] = []  # spans "since …" whose start month is known: start, end, year (or None), month
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -432,8 +440,9 @@ def find_periods(text: str, *, document_date: str | None = None, year_hint: int 
             if mention_kind == "since":
                 start_said = (code[1], code[2])
                 code, mention_kind = _since_code(code[1], code[2], document_date), "flow"
-                if start_said[0] and start_said[1]:
-                    opened.append((start, end, int(start_said[0]), int(start_said[1])))
+                if start_said[1]:
+                    # a start without its year ("từ đầu năm", "từ ngày 1/7") takes the year of the date it runs to
+                    opened.append((start, end, int(start_said[0]) if start_said[0] else None, int(start_said[1])))
                 if code is None:
                     continue
             elif mention_kind == "day":
@@ -455,9 +464,11 @@ def find_periods(text: str, *, document_date: str | None = None, year_hint: int 
 _BETWEEN_START_AND_END = re.compile(r"[^.;!?\n]{0,60}")
 
 
-def _closed_spans(text: str, found: list[PeriodMention], opened: list[tuple[int, int, int, int]]) -> list[PeriodMention]:
-    """A start ("since the two-tier government", "kể từ tháng 7/2025") followed in its sentence by a date it runs to
-    ("by the end of October 2025", "tính đến ngày 30/9/2025") is one span from the start's month to that date's."""
+def _closed_spans(text: str, found: list[PeriodMention],
+                  opened: list[tuple[int, int, int | None, int]]) -> list[PeriodMention]:
+    """A start ("since the two-tier government", "kể từ tháng 7/2025", "từ đầu năm") followed in its sentence by a date
+    it runs to ("by the end of October 2025", "tính đến ngày 30/9/2025", "đến ngày 15/11/2024") is one span from the
+    start's month to that date's; a start without its year is in the year of that date."""
     result = list(found)
     for s_start, s_end, year, month in opened:
         end_mention = next((m for m in result if m.kind == "asof" and m.start >= s_end and m.code
@@ -465,6 +476,8 @@ def _closed_spans(text: str, found: list[PeriodMention], opened: list[tuple[int,
         if end_mention is None:
             continue
         end = parse_period(end_mention.code).end
+        if year is None:
+            year = end.year if month <= end.month else end.year - 1
         if (end.year, end.month) < (year, month):
             continue
         code = _months_code(year, month, end.year, end.month)
@@ -542,6 +555,31 @@ _COMMUNE_CENTRE = re.compile(r"trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+c
 _NOT_REPORTED_YEAR = re.compile(r"(?:so\s+với|compared\s+(?:with|to)|over|than|đến|tới|by|to|until|giai\s+đoạn|period|"
                                 r"tầm\s+nhìn|vision|phấn\s+đấu|kế\s+hoạch|plan|target)\s+(?:(?:cùng\s+kỳ\s+)?(?:năm|the\s+"
                                 r"(?:same\s+period\s+(?:of|in)\s+)?|year)\s+)?$|\d\s*[-–]\s*$", re.IGNORECASE)
+# a sentence that says what is to be done: its year is a plan's (checked against the whole sentence, for "Năm 2025,
+# huyện phấn đấu …" puts the year first)
+_PLAN_SENTENCE = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|sẽ|mục\s+tiêu|aims?\s+(?:to|for|at)|will|plans?\s+to|"
+                            r"expects?|strives?|targets?\s+(?:to|of)|is\s+expected)(?!\w)", re.IGNORECASE)
+
+
+_PLAN_MET = re.compile(r"(?<!\w)(?:đạt|hoàn\s+thành|vượt|cán\s+đích|achieved|met|exceeded|reached)(?:\s+(?:được|its|the))?\s*$",
+                       re.IGNORECASE)
+
+
+def _plans(sentence: str) -> bool:
+    """Whether a sentence says what is to be done ("đã đạt mục tiêu" says a goal was met: a result)."""
+    return any(not _PLAN_MET.search(sentence[max(0, m.start() - 25) : m.start()])
+               for m in _PLAN_SENTENCE.finditer(sentence))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")  # "12.500" and "75,5%" do not end a sentence
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return text[left : right.start() if right else len(text)]
+
+
 _YEAR_SAID = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/])")
 
 
@@ -555,6 +593,8 @@ def undated_report_year(text: str) -> int | None:
         before = text[max(0, m.start() - 40) : m.start()]
         if _NOT_REPORTED_YEAR.search(before) or re.match(r"\s*[-–]\s*(?:19|20)\d\d", text[m.end() : m.end() + 8]):
             continue
+        if _plans(_sentence_around(text, m.start(), m.end())):
+            continue  # "Năm 2025, huyện phấn đấu …", "In 2025, the district aims …": a plan's year, not the results'
         years.append(int(m.group(1)))
     if _TWO_TIER.search(text) or _COMMUNE_CENTRE.search(text):
         years.append(TWO_TIER_START[0])

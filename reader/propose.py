@@ -204,13 +204,17 @@ _ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đíc
                               r"(?:\s+(?:được|its|the|their))?\s*$")
 
 
-# "đến năm 2025", "by 2026": a year after the report's own is a target date
-_BY_YEAR = re.compile(r"(?<!\w)(?:đến|tới)\s+năm\s+((?:19|20)\d\d)|(?<!\w)by\s+((?:19|20)\d\d)(?![\d/])")
+# "đến năm 2025", "by 2026": a year after the report's own is a target date; "Kế hoạch năm 2025: …", "năm 2025 phấn
+# đấu", "in 2026" in a report of 2024: nothing can have been done yet in a year after the report's own
+_BY_YEAR = re.compile(r"(?<!\w)(?:đến|tới)\s+năm\s+((?:19|20)\d\d)|(?<!\w)by\s+((?:19|20)\d\d)(?![\d/])"
+                      r"|(?<!\w)(?:năm|in|for)\s+((?:19|20)\d\d)(?![\d/-])")
 
 
 def _future_year(folded: str, document_year: int | None) -> str | None:
     for m in _BY_YEAR.finditer(folded):
-        year = int(m.group(1) or m.group(2))
+        year = int(m.group(1) or m.group(2) or m.group(3))
+        if m.group(3) and document_year is None:
+            continue  # a year said of an undated report is the year it is about
         if document_year is None or year > document_year:
             if document_year is None and not re.search(r"(?<!\w)by\s", m.group(0)):
                 continue  # "đến năm 2023" in an undated report may be a past stock
@@ -278,13 +282,17 @@ def _find_wordings(folded: str, catalogue: Catalogue) -> list[_Match]:
     # "Bộ phận tiếp nhận và trả kết quả" is a desk: its "tiếp nhận" is no wording of dossiers received
     offices = [(m.start(), m.end()) for pattern in catalogue.office_names for m in pattern.finditer(folded)]
     found = [m for m in found if not any(s <= m.start < e for s, e in offices)]
-    # a wording inside a longer wording (of another indicator or the same) does not count on its own
-    spans = {(m.start, m.end) for m in found}
-    kept = [m for m in found if not any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in spans)]
+    # a wording inside a longer wording (of another indicator or the same) does not count on its own; only a wording of
+    # a figure of the same unit hides it: "procedures provided as full-process online public services" is a share, and
+    # "265 procedures are provided as full-process online public services" still counts end-to-end services
+    unit = {i: info.unit for i, info in catalogue.indicators.items()}
+    spans = {(m.start, m.end, unit[m.indicator]) for m in found}
+    kept = [m for m in found if not any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start)
+                                        and u == unit[m.indicator] for s, e, u in spans)]
     # two wordings that overlap ("hồ sơ [tiếp nhận] trực tuyến"): the longer one says what the words are about; of
     # two as long, the later one (Vietnamese puts the modifier after the head: "tiếp nhận" → "tiếp nhận trực tuyến")
     kept = [m for m in kept if not any(
-        o.indicator != m.indicator and o.start < m.end and m.start < o.end
+        o.indicator != m.indicator and o.start < m.end and m.start < o.end and unit[o.indicator] == unit[m.indicator]
         and (o.syllables, o.start) > (m.syllables, m.start) for o in kept)]
     # "mức độ 3, mức độ 4", "levels 3 and 4", "level 3 and level 4": both levels together are neither the partial nor
     # the end-to-end services alone
@@ -320,8 +328,9 @@ _DISTRICT = re.compile(
     r"|(?:các\s+)?sở,?\s+ban,?\s+ngành|(?<!\w)các\s+sở(?:\s+ngành)?(?!\w)|cấp\s+(?:sở|tỉnh)(?!\w)"
     r"|(?:các\s+)?(?:cơ\s+quan|phòng|đơn\s+vị)(?:\s+chuyên\s+môn)?(?:,\s*đơn\s+vị)?\s+(?:trực\s+)?thuộc\s+"
     r"(?:ubnd|ủy\s+ban\s+nhân\s+dân)\s+(?:huyện|tỉnh)|(?<!\w)phòng\s+chuyên\s+môn"
+    r"|provincial\s+(?:specialis|specializ)ed\s+(?:agencies|departments)|(?:các\s+)?cơ\s+quan\s+chuyên\s+môn\s+cấp\s+(?:tỉnh|huyện)"
     r"|provincial\s+(?:departments|agencies|level)|province[-\s]level|(?:provincial\s+)?departments,\s+(?:agencies|branches)"
-    r"|district\s+(?:departments|agencies|offices)"
+    r"|district\s+(?:specialis|specializ)?(?:ed\s+)?(?:departments|agencies|offices)"
 )
 # a province report's "các huyện, thị xã, thành phố" (and "cấp huyện" beside "cấp tỉnh") are its sub-units together
 _SUBUNITS_OF_PROVINCE = re.compile(r"(?<!\w)các\s+huyện(?:,\s*thị\s+xã)?(?:,?\s*(?:và\s+)?thành\s+phố)?(?!\w)"
@@ -597,6 +606,7 @@ def propose(
         for f in find_figures(text, language=language)
         if not any(s <= f.start and f.end <= e for s, e in covered)
         and not _LEVEL_NAME.search(folded[max(0, f.start - 30) : f.start])
+        and not (f.unit == "count" and f.value <= 4 and _BARE_LEVEL.search(folded[max(0, f.start - 40) : f.start]))
     ]
     figures = [f for f in figures if not _is_row_number(text, f)]
     figures = sorted(figures + _ranks(text, figures), key=lambda f: f.start)
@@ -648,8 +658,8 @@ def propose(
             for k, option in enumerate(options):
                 lvl = _level(clause_figures[i], i, clause_figures, zones[i], clause_cues, clause, structure, cues,
                              option.info, text, communes)
-                scope = _COMMUNE_TEAMS if option.info.id == _VILLAGE_TEAMS and _commune_teams_said(
-                    clause_figures[i], clause, folded) else option.info.id
+                # "208 tổ (21 tổ cấp xã, 187 tổ cấp thôn)": the total is all teams, so it leaves the village teams free
+                scope = _team_scope(option.info.id, clause_figures[i], lvl[0], clause, folded, text, communes, cat)[0]
                 key = (scope, lvl[0], lvl[1])
                 if key in used:
                     continue
@@ -694,6 +704,7 @@ def propose(
         paired_as_denominator: set[int] = set()
         # "hướng đến 100% thủ tục …, 90% hồ sơ …": from a target wording followed by a figure, the clause is a target
         target_at, target_word = _target_start(folded, clause, cat)
+        period_of: dict[int, str] = {}  # the period proposed for each figure of the clause
         for fi, f in enumerate(clause_figures):
             if fi in paired_as_denominator:
                 continue
@@ -739,6 +750,14 @@ def propose(
                                           [g.start for g in figures], text)
             if period is None:
                 period, period_note = UNSTATED_PERIOD, part("period_unstated")
+            count_period = period_of.get(fi - 1)
+            if any(code == "rate_of_count" for code, _ in best.evidence) and count_period \
+                    and not count_period.startswith("asof") and count_period != period:
+                # "tiếp nhận 5.432 hồ sơ, trong đó 4.100 hồ sơ trực tuyến, đạt 75,5%" under "6 tháng đầu năm": the share
+                # of counts over a span is a share over that span
+                period, period_note = count_period, part("period_of_count", figure=clause_figures[fi - 1].text,
+                                                         code=count_period)
+            period_of[fi] = period
             notes.append(period_note)
             quote_start, quote_end = _quote_span(text, clause, sentence, f, matches, best.info.id)
             ids = [(best.info.id, f.value)]
@@ -995,12 +1014,20 @@ def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folde
         return indicator_id, None
     return _ALL_TEAMS, part("teams_all_levels")
 
+# "tài khoản VNeID mức 2", "định danh mức 2": "mức" alone names a level after an account or service word ("đạt mức 95%"
+# is a figure)
+_BARE_LEVEL = re.compile(r"(?:tài\s+khoản|định\s+danh(?:\s+điện\s+tử)?|vneid|dịch\s+vụ\s+công(?:\s+trực\s+tuyến)?|dvc\w*)"
+                         r"\s+mức\s*$")
 # "level-3 and level-4 services", "levels 3 and 4", "mức độ 2": a level's number names the service, it counts nothing
 _LEVEL_NAME = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*(?:\d\s*(?:,|và|and|&|-|–|or|hoặc)\s*)?$")
 _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
 # "tiếp nhận 4.512 hồ sơ, trong đó 811 cấp huyện, 3.701 cấp xã": the parts of a total, counted like it
+# a count right after "tăng / giảm / increased by" is how much a figure changed ("tăng lên 12.345", "rose to" are levels)
+_CHANGE_BY = folded_pattern(r"(?<!\w)(?:(?:tăng|giảm)(?:\s+(?:thêm|được|hơn|gần|khoảng|trên))?|(?:increased|decreased|rose|fell"
+                            r"|grew|dropped|went\s+up|went\s+down|up|down)\s+by(?:\s+(?:more\s+than|over|about|nearly|almost))?)"
+                            r"\s*$")
 _BREAKDOWN_WORD = re.compile(r"(?<!\w)(?:trong\s+đó|bao\s+gồm|including|of\s+which)(?!\w)")
 
 _COMPARED_WITH = re.compile(
@@ -1016,8 +1043,11 @@ _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầ
 # "7.660 hồ sơ trực tuyến, đạt tỷ lệ 90%", "434 were submitted online, representing 85%": the rate of the count just
 # before it, whatever other wordings stand in the clause
 _RATE_OF_COUNT = folded_pattern(
-    r"(?:,|\s|\()\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
-    r"(?:\s+(?:khoảng|hơn|trên|gần|xấp\s+xỉ|more\s+than|over|about|nearly|almost))?\s*$")
+    r"(?:,|\s|\()\s*(?:đạt|chiếm|bằng|representing|accounting\s+for|or|equal(?:ling)?\s+to|(?:reaching|achieving|at|with)\s+a\s+rate\s+of"
+    r"|reaching|achieving)(?:\s+(?:tỷ|tỉ)\s+lệ)?"
+    r"(?:\s+(?:khoảng|hơn|trên|gần|xấp\s+xỉ|more\s+than|over|about|nearly|almost))?\s*$"
+    # "1,002 were online (82.8%)": a rate in brackets right after what a count counted
+    r"|\(\s*$")
 
 
 def _follows_count_as_rate(folded: str, figures: list[Figure], i: int) -> bool:
@@ -1035,6 +1065,8 @@ _LEVEL_NUMBERS = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-
 def _rates_of_counts(folded: str, figures: list[Figure], choice: dict[int, tuple[Any, Any, Any]],
                      cat: Catalogue, matches: list[_Match]) -> None:
     rate_of = {info.derived["numerator"]: info for info in cat.indicators.values() if info.stated_rate}
+    # "giải quyết đúng hạn 9.450 hồ sơ, đạt 99,47%": a rate the catalogue does not derive is still its count's share
+    rate_of.update({count: info for info in cat.indicators.values() for count in info.rate_of if count not in rate_of})
     for i in range(1, len(figures)):
         before = figures[i - 1]
         if (i - 1) not in choice:
@@ -1232,10 +1264,34 @@ _OF_THE_UNIT = folded_pattern(r"(?:\s*,?\s*(?:và\s+)?(?:xã|phường|thị\s+t
                           r"|\s*(?:of|in)\s+the\s+(?:province|district|city)(?!\w)")
 
 
+# "Toàn huyện có 125 thôn, tổ dân phố", "Huyện có 14 xã, 1 thị trấn với 120 thôn", "The district has 98 villages": the
+# unit itself says what it is made of (a list of its places may stand between)
+_UNIT_HAS = folded_pattern(
+    r"(?:(?<!\w)toàn\s+(?:huyện|tỉnh|xã|phường|thành\s+phố|thị\s+xã)|(?:^|[\n.;:]\s*)(?:huyện|tỉnh|xã|phường|thành\s+phố"
+    r"|thị\s+xã)(?:\s+[^\s\d,.;:]+){0,3}?|(?<!\w)the\s+(?:district|province|commune|ward|city|town))"
+    r"\s+(?:hiện\s+(?:nay\s+)?|now\s+|currently\s+)?(?:có|gồm|bao\s+gồm|has|comprises|consists\s+of|includes)"
+    r"(?:\s+(?:tổng\s+(?:số\s+)?|tổng\s+cộng\s+|a\s+total\s+of\s+))?"
+    r"(?:\s*\d[\d.,]*\s+[^\d;.:]{1,40}?(?:,|với|và|and|with))*\s*$")
+_PLACE_KINDS = [folded_pattern(r"(?:xã|phường|thị\s+trấn|đặc\s+khu|communes?|wards?|towns?|townships?)(?!\w)"),
+                folded_pattern(r"(?:thôn|bản|buôn|làng|ấp|bon|sóc|tổ\s+dân\s+phố|khu\s+phố|villages?|hamlets?)(?!\w)")]
+# what follows the places when they are the whole of the sentence's object, not the subject of a predicate that picks
+# some of them ("125 thôn đã thành lập tổ …")
+_PLACES_END = re.compile(r"\s*(?:[,.;:)(]|với(?!\w)|và(?!\w)|and(?!\w)|with(?!\w)|$)")
+
+
 def _all_of_the_units_places(f: Figure, folded: str) -> bool:
-    """"tất cả 33 xã", "78 xã, phường của tỉnh": the figure is every place of its kind the unit has."""
+    """"tất cả 33 xã", "78 xã, phường của tỉnh", "toàn huyện có 125 thôn": the figure is every place of its kind the
+    unit has."""
     if _ALL_PLACES.search(folded[max(0, f.start - 25) : f.start]):
         return True
+    if f.unit_word_start >= 0 and _UNIT_HAS.search(folded[max(0, f.start - 120) : f.start]):
+        rest = _OF_THE_UNIT.sub("", folded[f.unit_word_start + len(f.unit_word) :], count=1)
+        # "14 xã, 1 thị trấn": one kind of a list of kinds is some of the places, not all of them
+        before = re.search(r"\d[\d.,]*\s+([^\d,;.]{1,25}?)\s*(?:,|và|and)\s*$", folded[max(0, f.start - 40) : f.start])
+        kinds = [k for k in _PLACE_KINDS if k.match(f.unit_word)]
+        listed = bool(before) and any(k.match(before.group(1)) for k in kinds)
+        if _PLACES_END.match(rest) and not re.match(r"\s*(?:,|và|and)\s*\d", rest) and not listed:
+            return True
     if f.unit_word_start < 0 or not _PLACES_AS_SUBJECT.search(folded[max(0, f.start - 30) : f.start]):
         return False  # "hỗ trợ 5 xã của huyện": five of them
     return bool(_OF_THE_UNIT.match(folded, f.unit_word_start + len(f.unit_word)))
@@ -1488,6 +1544,9 @@ def _score(
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
     if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
+    changed_by = bool(_CHANGE_BY.search(lead))
+    if f.unit == "count" and changed_by:
+        return []  # "tăng 1.234 hồ sơ so với năm 2023", "increased by 1,500": a difference, not the count itself
     if _uncatalogued_part(text, f, before_start, unit_end, cat):
         return []  # "24.879 hồ sơ trực tiếp", "52 remain in progress": a part the catalogue does not hold
     # "tại 08 xã", "ở 6 thôn": the figure counts places; only an indicator that counts them can take it
@@ -1511,7 +1570,10 @@ def _score(
     for info in cat.indicators.values():
         if not (info.proposable or info.stated_rate) or info.unit != f.unit:
             continue
-        if info.requires and not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", own_words) for w in info.requires):
+        if changed_by and not info.change:
+            continue  # "tăng 94% so với trước": how much a rate or a count rose, not the rate
+        if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
+                                     for alt in info.requires):
             continue
         found = per_indicator.get(info.id, [])
         strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)
@@ -1673,11 +1735,19 @@ def _level(
             level, why = section, part("level_heading")
     if level is None:
         level, why = "district", part("level_default")
+    if level == "commune_aggregate" and info.theme == "community_teams":
+        # "Đối với cấp xã, đã thành lập 4.000 tổ …", "151 ones at the commune level": the level names the kind of team
+        # (the indicator's own), and the teams of all the communes together are the unit's
+        level, why = "district", part("level_teams_kind", cue=text[chosen.start:chosen.end] if chosen else "cấp xã")
     reasons = [why]
     commune = None
     if level == "commune":
         commune = chosen.name if chosen is not None and chosen.name else _nearest_commune(text, communes, f.start)
-        if commune is None:
+        if commune is None and not communes and chosen is not None and _COMMUNE_BARE.fullmatch(
+                fold(text[chosen.start : chosen.end])):
+            # "Xã đã tiếp nhận 1.500 hồ sơ" on a page that names no commune: the commune the page is about, the unit
+            level, reasons = "district", [part("level_the_commune_itself")]
+        elif commune is None:
             level = "commune_aggregate"
             reasons.append(part("commune_not_named"))
         elif commune == _unit_commune(text, communes):
