@@ -165,6 +165,7 @@ class Indicator(_Record):
     scale_free: bool | None = None  # rankable across units of different size; None: percentages are, others not
     counted_unit: Literal["commune", "village"] | None = None  # what a count counts, when it counts units or places
     structural: bool = False
+    per_residents: bool = False  # a count that grows with the residents: may be put per 1,000 residents
     derived: Derivation | None = None
     aliases: list[Text] = []
 
@@ -174,6 +175,11 @@ class Indicator(_Record):
             raise PydanticCustomError("grouped_headline", "a grouped indicator takes its group's headline place")
         if self.counted_unit is not None and self.unit != "count":
             raise PydanticCustomError("counted_unit_not_count", "counted_unit is for unit: count")
+        if self.per_residents and (self.unit != "count" or self.derived is not None or self.structural
+                                   or self.counted_unit is not None):
+            # a rate, an index, a ratio or a count of places is never divided by the residents
+            raise PydanticCustomError("per_residents_not_count",
+                                      "per_residents is for a typed count of people, accounts, dossiers or records")
         return self
 
     @property
@@ -230,7 +236,7 @@ class Source(_Record):
     kind: Literal["official_report", "news_article", "public_page"]
     seed_file: Text | None = None
     url: Text | None = None
-    language: Literal["vi", "en"] = "vi"
+    language: Literal["vi", "en", "fr"] = "vi"  # fr: the French page of a provincial portal
 
     @model_validator(mode="after")
     def _dated_or_about(self) -> "Source":
