@@ -105,8 +105,7 @@ theme = st.selectbox(t("compare.theme", lang), list(theme_names), format_func=th
 observations = queries.run(preview, "observations_for_districts", districts=shown_ids, theme=theme, indicators=None)
 selected = all_districts[all_districts["district_id"].isin(shown_ids)]
 shown_kind = next(iter(selected.loc[selected["district_id"] == district.slug, "unit_kind"]), None)
-specs = comparison_charts(observations, selected, district_colors(all_districts["district_id"].tolist(), together=shown_ids), lang,
-                          per_commune=False)
+specs = comparison_charts(observations, selected, district_colors(all_districts["district_id"].tolist(), together=shown_ids), lang)
 if not specs:
     st.info(t("contribute.no_preview", lang))
 for spec in specs:
