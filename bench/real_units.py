@@ -233,7 +233,8 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
             unmatched.append(f"{name}: no single unit of the units table fits, so its file is not written")
             continue
         for source, record in population.get(unit_id, []):  # only for a unit that has figures of its own
-            sources.append(source)
+            if source["id"] not in {s["id"] for s in sources}:  # a page of several years is one source
+                sources.append(source)
             observations.append(record)
         province, province_2025 = _province_names(units, unit_id, province_2025)
         document = {"name": name, "kind": kind, "unit_id": unit_id, "slug": slug, "province": province,

@@ -183,7 +183,7 @@ def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], l
     guessed: it is returned by name, to be marked on the chart (no bar, never a zero) and named in a note. Per
     1,000 residents, a note says which population figure (of which period) each unit was divided by."""
     kept, lacking, notes = [], [], []
-    divided_by: dict[str, str] = {}
+    divided_by: dict[str, None] = {}  # "unit: population (period)", once each, in bar order
     for record in records:
         record = dict(record)
         if not divides(record, per):
@@ -205,7 +205,7 @@ def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], l
                            period=_population_period(record, lang))
             record["formula_shown"] = t("charts.per_residents_formula", lang, value=value_text(record, lang),
                                         population=population, result=shown)
-            divided_by[record["district_name"]] = population
+            divided_by[f'{record["district_name"]}: {population}'] = None
         record["value"], record["shown"], record["divided"] = result, shown, True
         kept.append(record)
     reported = {r["district_name"] for r in kept}
@@ -215,7 +215,7 @@ def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], l
                        district=name))
     if divided_by:
         notes.append(t("charts.note_population_used", lang,
-                       listing="; ".join(f"{name}: {population}" for name, population in divided_by.items())))
+                       listing="; ".join(divided_by)))
     return kept, lacking, notes
 
 

@@ -455,6 +455,20 @@ def test_per_residents_uses_the_population_figure_nearest_in_time(con):
     assert set(rows["population_period"]) == {"asof unknown"} and set(rows["population_period_about"]) == {"2011-01"}
 
 
+def test_each_figure_is_divided_by_the_population_of_the_year_nearest_to_it(con, districts):
+    """Cao Phong (Hòa Bình) has populations for 2019, 2020 and 2021 (the province's yearbook): its dossiers of the
+    first half of 2019 are divided by 2019's residents, those of the first half of 2023 by 2021's (the latest)."""
+    rows = queries.run(con, "observations_for_districts", districts=["cao-phong"], theme="online_services",
+                       indicators=["dossiers_received"])
+    assert dict(zip(rows["period_label"], zip(rows["population"], rows["population_period"]))) == {
+        "2019-H1": (45551, "2019"), "2023-H1": (46187, "2021")}
+    spec = charts_for(con, districts, "online_services", per="residents", chosen=["cao-phong", "da-bac", "tan-lac"])
+    dossiers = spec["online_services.dossiers"]
+    hovers = " ".join(h for trace in dossiers.figure.data if trace.type == "bar" and trace.hovertext
+                      for h in trace.hovertext)
+    assert "6.747 ÷ 46.187 dân (Năm 2021) × 1.000 = 146,1" in hovers  # its latest period, 2023-H1
+
+
 def test_the_catalogue_says_which_counts_may_be_put_per_residents(con):
     indicators = queries.run(con, "indicator_catalogue").set_index("indicator_id")
     per = indicators[indicators["per_residents"]]
