@@ -83,3 +83,26 @@ def test_present_show_mode_draws_the_deck_per_residents_from_the_link():
     slide = charts(at)[0]
     assert slide["layout"]["title"]["text"].endswith("— trên 1.000 dân")
     assert any(bar["text"].startswith("<b>38,85</b>") for bar in bars(slide))
+
+
+def test_the_pptx_pack_carries_the_counts_per_residents_and_the_population_used(con):
+    """A deck taken away keeps the normalisation: the native chart's values are the divided ones, the slide or its
+    notes say which population figure each unit was divided by."""
+    import io
+
+    from pptx import Presentation
+
+    from exports.deck import Deck
+    from exports.pptx_pack import build_pptx
+
+    deck = Deck(("online_services.dossiers",), tuple(PROVINCES.split(",")), "vi", "residents")
+    slides = list(Presentation(io.BytesIO(build_pptx(con, deck))).slides)
+    chart_slide = next(s for s in slides if any(shape.has_chart for shape in s.shapes))
+    texts = "\n".join(shape.text_frame.text for shape in chart_slide.shapes if shape.has_text_frame)
+    notes = chart_slide.notes_slide.notes_text_frame.text if chart_slide.has_notes_slide else ""
+    assert "trên 1.000 dân" in texts
+    assert "Huế: 1.153.795 dân (Năm 2021)" in texts + notes
+    chart = next(shape.chart for shape in chart_slide.shapes if shape.has_chart)
+    values = [v for plot in chart.plots for series in plot.series for v in series.values if v is not None]
+    assert any(v == pytest.approx(44825 / 1153795 * 1000) for v in values)
+    assert not any(v in (44825, 0) for v in values)  # neither the undivided count nor a zero for Hà Nội
