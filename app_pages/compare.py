@@ -58,7 +58,7 @@ theme = state.bound("theme", "compare_theme", theme_ids, theme_ids[0], lambda op
     t("compare.theme", lang), options, key="compare_theme", format_func=theme_names.get))
 
 switches = st.columns(2)
-per_commune = scope.per_commune_switch(kind, "compare_per_commune", t("compare.per_commune", lang), switches[0], lang)
+per = scope.normalisation_choice(kind, "compare_per", switches[0], lang)
 show_all = state.bound_flag("all", "compare_show_all", "1", lambda: switches[1].toggle(
     t("comparable.show_all", lang, **words), key="compare_show_all", help=t("comparable.show_all_help", lang, **words)))
 
@@ -89,7 +89,7 @@ if not keys and not focus:
 
 # Each chart is built just before it is shown, so the first one reaches the browser while the others are built.
 for key in ([focus] if focus else keys):
-    show_chart(db.comparison_chart(theme, key, chosen, lang, per_commune, groups[key], selected, colors), lang)
+    show_chart(db.comparison_chart(theme, key, chosen, lang, per, groups[key], selected, colors), lang)
 
 if single and not focus:
     lines = [t("comparable.single_unit_item", lang, title=escape(group_title(key, groups[key][0], lang)),

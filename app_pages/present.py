@@ -21,8 +21,8 @@ presenting = state.choice("show", ["1"], None) == "1"
 
 
 @st.cache_data(show_spinner=False, max_entries=50)
-def _slides(version: tuple, chart_ids: tuple[str, ...], units: tuple[str, ...], lang: str, per_commune: bool) -> list:
-    return deck_charts(db.connection(), Deck(chart_ids, units, lang, per_commune), medium="slide")
+def _slides(version: tuple, chart_ids: tuple[str, ...], units: tuple[str, ...], lang: str, per: str | None) -> list:
+    return deck_charts(db.connection(), Deck(chart_ids, units, lang, per), medium="slide")
 
 
 @st.cache_data(show_spinner=False, max_entries=50)
@@ -33,12 +33,12 @@ def _single_unit_charts(version: tuple, units: tuple[str, ...]) -> dict[str, lis
 if presenting:  # the slides only: the link's kind, units, deck and switch are read, no controls drawn
     kind, kind_ids = scope.kind_switch(districts, "present_kind", lang, drawn=False)
     chosen = state.choices("d", kind_ids, scope.default_districts(kind_ids))
-    per_commune = kind in scope.KINDS_WITH_COMMUNES and state.choice("per", ["commune"], None) == "commune"
+    per = state.choice("per", scope.normalisations(kind), None)
     hide_app_chrome()
     titles = db.chart_titles(chosen, lang) if chosen else {}
     deck_ids = state.choices("deck", list(titles), [])
     state.show_notices(lang)
-    slides = _slides(db.version(), tuple(deck_ids), tuple(chosen), lang, per_commune) if deck_ids else []
+    slides = _slides(db.version(), tuple(deck_ids), tuple(chosen), lang, per) if deck_ids else []
     if not slides:
         st.warning(t("present.empty_deck", lang))
         if st.button(t("present.stop", lang)):
@@ -64,7 +64,7 @@ words = scope.unit_words(kind, lang)
 chosen = state.bound("d", "present_districts", kind_ids, default_ids, lambda options: st.multiselect(
     t("present.districts", lang, **words), options, key="present_districts", format_func=names.get), many=True)
 switches = st.columns(2)
-per_commune = scope.per_commune_switch(kind, "present_per_commune", t("present.per_commune", lang), switches[0], lang)
+per = scope.normalisation_choice(kind, "present_per", switches[0], lang)
 # As on the Compare page: by default only the charts at least two of the units have a figure on (each unit at its
 # latest period, bars sorted by value); a switch offers the rest, and a list says which were left out.
 show_all = state.bound_flag("all", "present_show_all", "1", lambda: switches[1].toggle(
@@ -135,7 +135,7 @@ st.subheader(t("present.pack", lang))
 can_draw = renderer_available()
 if not can_draw:
     st.info(t("present.pdf_unavailable", lang))
-deck = Deck(tuple(deck_ids), tuple(chosen), lang, per_commune)
+deck = Deck(tuple(deck_ids), tuple(chosen), lang, per)
 # the packs this session built, kept for their download buttons: only the current deck's (and the current brief),
 # so a presenter rebuilding packs through a long meeting does not keep every copy in the server's memory
 packs = st.session_state.setdefault("_packs", {})

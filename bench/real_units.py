@@ -27,6 +27,9 @@ from loaders.units import read_unit_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "bench" / "reader_eval" / "real"
+# Population figures of units with a file, from their own pages (not reader documents: the reader's sets stay as
+# they are); each goes into the unit's file with its page as a source.
+POPULATION_PAGES = ROOT / "bench" / "population_pages.yaml"
 LEVELS = {"unit": "district", "unit_bodies": "unit_bodies", "subunits_aggregate": "commune_aggregate",
           "subunit": "commune"}
 REFORM_DAY = "2025-07-01"
@@ -146,12 +149,37 @@ def _observation(figure: dict[str, Any], source_id: str, derived: set[str]) -> d
     return record
 
 
+def population_figures(path: Path = POPULATION_PAGES) -> dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]:
+    """unit id -> [(its page as a public_page source, its population observation)], from the curated pages."""
+    if not path.exists():
+        return {}
+    pages = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("pages") or []
+    by_unit: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+    for page in pages:
+        for figure in page.get("figures") or []:
+            source: dict[str, Any] = {"id": f"pop-{page['id']}-{slugify(figure['unit_id'].rsplit('/', 1)[-1])}",
+                                      "title": _nfc(page["title"]), "issuer": _nfc(page["issuer"]),
+                                      "date": str(page["date"]) if page.get("date") else None}
+            if not page.get("date"):
+                source["date_about"] = str(page["date_about"])
+                source["date_basis"] = _nfc(page["date_basis"])
+            source.update({"kind": "public_page", "url": page["url"], "language": page.get("language") or "vi"})
+            record = {"indicator": "population", "value": figure["value"], "unit": "count",
+                      "period": str(figure["period"]), "level": "district", "source": source["id"],
+                      "printed": str(figure["printed"]), "locator": _nfc(str(figure["locator"]))}
+            if figure.get("note"):
+                record["note"] = _nfc(str(figure["note"]))
+            by_unit[figure["unit_id"]].append((source, record))
+    return dict(by_unit)
+
+
 def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
                kept: dict[str, str] | None = None) -> tuple[dict[str, dict], list[str]]:
     """slug -> unit file document; and what could not be matched. `kept` (unit id -> slug of its file written before)
     keeps a unit's slug, so its links survive a newer unit of the same name taking the plain slug's place."""
     kept = kept or {}
     units = read_unit_tables().units
+    population = population_figures() if "population" in catalogue_ids else {}
     by_unit: dict[tuple, list[dict]] = defaultdict(list)
     for path in sorted(REAL.glob("*.yaml")):
         entry = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -210,10 +238,15 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
         if unit_id is None:
             unmatched.append(f"{name}: no single unit of the units table fits, so its file is not written")
             continue
+        for source, record in population.get(unit_id, []):  # only for a unit that has figures of its own
+            if source["id"] not in {s["id"] for s in sources}:  # a page of several years is one source
+                sources.append(source)
+            observations.append(record)
         province, province_2025 = _province_names(units, unit_id, province_2025)
         document = {"name": name, "kind": kind, "unit_id": unit_id, "slug": slug, "province": province,
                     "province_2025": province_2025, "sources": sources, "observations": observations}
-        documents[slug] = (document, [e["doc_id"] for e in entries])
+        documents[slug] = (document, [e["doc_id"] for e in entries]
+                           + ([POPULATION_PAGES.name] if unit_id in population else []))
     return documents, unmatched
 
 

@@ -86,6 +86,7 @@ SPECS: dict[str, tuple] = {
     "community_team_members": ("times", "community_teams_village_level", 3, 6),
     "communes_with_teams": ("le_communes",),
     "cccd_eligible": ("count", 40000, 120000, True, 1.0, 1.02),
+    "population": ("count", 50000, 160000, True, 1.0, 1.02),  # a district's residents; counts per 1,000 divide by it
     "cccd_collected": ("share", "cccd_eligible", 0.6, 0.9),
     "eid_accounts": ("share", "cccd_eligible", 0.1, 0.4),
     "vneid_activated": ("share", "cccd_eligible", 0.1, 0.4),

@@ -44,6 +44,10 @@ SERIES_MARKS = ("①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨")
 PLOT_WIDTH = {"screen": 760, "slide": 1700}
 CHAR_WIDTH = 0.58  # average glyph width of DejaVu/Inter in font sizes (Vietnamese with diacritics)
 LINE_HEIGHT = 1.3
+# What counts may be divided by (a link's `per`): each unit's communes, or its residents (per 1,000 of them).
+PER_COMMUNE, PER_RESIDENTS = "commune", "residents"
+NORMALISATIONS = (PER_COMMUNE, PER_RESIDENTS)
+RESIDENTS_BASE = 1000
 
 
 def _group_key(record: Mapping) -> str:
@@ -118,14 +122,15 @@ def comparison_charts(
     colors: Mapping[str, str],
     lang: str,
     *,
-    per_commune: bool = False,
+    per: str | None = None,
     medium: str = "screen",
     all_periods: bool = False,
 ) -> list[ChartSpec]:
     """One ChartSpec per compare group (or lone indicator) in `observations`, bars for every district in
-    `districts`. With per_commune, plain counts are divided by each district's communes."""
+    `districts`. With `per` (NORMALISATIONS), the counts that can be are divided per commune or per 1,000
+    residents."""
     groups = group_records(observations)
-    return [chart_from_records(records, key, districts, colors, lang, per_commune=per_commune, medium=medium,
+    return [chart_from_records(records, key, districts, colors, lang, per=per, medium=medium,
                                all_periods=all_periods)
             for key, records in groups.items()]
 
@@ -137,13 +142,13 @@ def comparison_chart(
     colors: Mapping[str, str],
     lang: str,
     *,
-    per_commune: bool = False,
+    per: str | None = None,
     medium: str = "screen",
     all_periods: bool = False,
 ) -> ChartSpec:
     """The chart of one compare group (or lone indicator) `key` of `observations`."""
     records = [r for r in observations.to_dict("records") if _group_key(r) == key]
-    return chart_from_records(records, key, districts, colors, lang, per_commune=per_commune, medium=medium,
+    return chart_from_records(records, key, districts, colors, lang, per=per, medium=medium,
                               all_periods=all_periods)
 
 
@@ -154,32 +159,64 @@ def divides_by_communes(row: Mapping) -> bool:
             and row["level"] in ("district", "commune_aggregate"))
 
 
-def _per_commune(records: list[dict], lang: str) -> tuple[list[dict], list[str]]:
-    """Divide what can be divided, keeping the qualifier ("trên 60" per commune stays "trên"); say which units lack
-    the commune count instead of guessing it. Rates are never divided."""
-    notes, kept = [], []
-    lacking = []
+def divides_by_residents(row: Mapping) -> bool:
+    """Only counts the catalogue declares per_residents (people, accounts, dossiers, records of residents), of the
+    whole unit or all its communes together, can be put per 1,000 residents: never a rate, an index, a ratio or
+    one commune's figure (the unit's residents are not that commune's)."""
+    return (bool(row.get("per_residents")) and row["unit"] == "count" and not row["is_derived"]
+            and row["level"] in ("district", "commune_aggregate"))
+
+
+def divides(row: Mapping, per: str | None) -> bool:
+    """Whether this figure is divided under the normalisation `per` (None: nothing is)."""
+    return (per == PER_COMMUNE and divides_by_communes(row)) or (per == PER_RESIDENTS and divides_by_residents(row))
+
+
+def _population_period(record: Mapping, lang: str) -> str:
+    return period_text({"period_label": record["population_period"],
+                        "period_about": record.get("population_period_about")}, lang)
+
+
+def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], list[str], list[str]]:
+    """Divide what can be divided, keeping the qualifier ("trên 60" per commune stays "trên"); rates are never
+    divided. A unit whose divisor is not in the data (no commune count in its source, no population figure) is not
+    guessed: it is returned by name, to be marked on the chart (no bar, never a zero) and named in a note. Per
+    1,000 residents, a note says which population figure (of which period) each unit was divided by."""
+    kept, lacking, notes = [], [], []
+    divided_by: dict[str, None] = {}  # "unit: population (period)", once each, in bar order
     for record in records:
         record = dict(record)
-        if divides_by_communes(record):
-            communes = record["communes"]
-            if communes is None or (isinstance(communes, float) and math.isnan(communes)):
-                lacking.append(record["district_name"])
-                continue
-            qualifier = record["qualifier"] if _present(record.get("qualifier")) else None
-            per = record["value"] / communes
-            record["formula_shown"] = t(
-                "charts.per_commune_formula", lang, value=value_text(record, lang),
-                communes=format_number(communes, lang),
-                result=format_value(round(per, 2), "count", lang, qualifier))
-            record["value"] = per
-            record["shown"] = format_value(round(per, 2), "count", lang, qualifier)
-        else:
+        if not divides(record, per):
             record["shown"], record["formula_shown"] = value_text(record, lang), None
+            kept.append(record)
+            continue
+        divisor = record["communes"] if per == PER_COMMUNE else record.get("population")
+        if not _present(divisor):
+            lacking.append(record["district_name"])
+            continue
+        qualifier = record["qualifier"] if _present(record.get("qualifier")) else None
+        result = record["value"] / divisor * (RESIDENTS_BASE if per == PER_RESIDENTS else 1)
+        shown = format_value(round(result, 2), "count", lang, qualifier)
+        if per == PER_COMMUNE:
+            record["formula_shown"] = t("charts.per_commune_formula", lang, value=value_text(record, lang),
+                                        communes=format_number(divisor, lang), result=shown)
+        else:
+            population = t("charts.population_of", lang, population=format_number(divisor, lang),
+                           period=_population_period(record, lang))
+            record["formula_shown"] = t("charts.per_residents_formula", lang, value=value_text(record, lang),
+                                        population=population, result=shown)
+            divided_by[f'{record["district_name"]}: {population}'] = None
+        record["value"], record["shown"], record["divided"] = result, shown, True
         kept.append(record)
-    for name in dict.fromkeys(lacking):
-        notes.append(t("charts.no_commune_count", lang, district=name))
-    return kept, notes
+    reported = {r["district_name"] for r in kept}
+    lacking = [name for name in dict.fromkeys(lacking) if name not in reported]
+    for name in lacking:
+        notes.append(t("charts.no_commune_count" if per == PER_COMMUNE else "charts.no_population", lang,
+                       district=name))
+    if divided_by:
+        notes.append(t("charts.note_population_used", lang,
+                       listing="; ".join(divided_by)))
+    return kept, lacking, notes
 
 
 def _series(records: list[dict], lang: str) -> list[str]:
@@ -248,7 +285,7 @@ def _text_px(text: str, size: float) -> float:
 
 
 def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, colors: Mapping[str, str],
-                       lang: str, *, per_commune: bool = False, medium: str = "screen",
+                       lang: str, *, per: str | None = None, medium: str = "screen",
                        all_periods: bool = False) -> ChartSpec:
     """The chart of one group's rows (from group_records): plotly JSON written directly, then wrapped unvalidated."""
     style = MEDIA[medium]
@@ -256,11 +293,12 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
                                                   str(r["commune"]) if _present(r["commune"]) else ""))
     rows = _charted(every_period, all_periods)
     extra_notes: list[str] = []
-    # Units that reported a figure: one the per-commune switch cannot divide (no commune count in its source) is
-    # named in its own note, never among those with "no data".
+    # Units that reported a figure: one that cannot be divided (no commune count in its source, no population
+    # figure) is marked with what it lacks and named in its own note, never among those with "no data".
     reporting = {r["district_id"] for r in rows}
-    if per_commune:
-        rows, extra_notes = _per_commune(rows, lang)
+    undivided: list[str] = []
+    if per in NORMALISATIONS:
+        rows, undivided, extra_notes = _normalised(rows, per, lang)
     else:
         rows = [dict(r, shown=value_text(r, lang), formula_shown=None) for r in rows]
     if not all_periods and len(rows) < len(_charted(every_period, True)):
@@ -268,7 +306,9 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     first = rows[0] if rows else every_period[0]
     for record, label in zip(rows, _series(rows, lang)):
         record["series"] = label
-    divisible = per_commune and any(divides_by_communes(r) for r in every_period)
+    # The title says "per commune" / "per 1,000 residents" only when a bar was divided: a chart whose every figure
+    # lacked its divisor (marked as such) or could not be divided keeps its plain title.
+    divisible = any(r.get("divided") for r in rows)
     # The most reported series comes first, so it gets the plain fill and the lone variants get the patterns.
     counts = Counter(r["series"] for r in rows)
     series_labels = sorted(dict.fromkeys(r["series"] for r in rows), key=lambda label: -counts[label])
@@ -288,6 +328,9 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     ordered = sorted((d for d in district_list if d[0] in reported),
                      key=lambda d: (-first_value.get(d[0], -math.inf), -any_value.get(d[0], -math.inf)))
     missing = [name for district_id, name in district_list if district_id not in reporting]
+    # The marks under the bars: units without the figure, then units whose figure could not be divided.
+    lacks_word = t("charts.no_commune_count_mark" if per == PER_COMMUNE else "charts.no_population_mark", lang)
+    marked = missing + undivided
     names = {district_id: plotly_text(name) for district_id, name in district_list}
     unit_rank = {district_id: n for n, (district_id, _) in enumerate(ordered)}
     rows.sort(key=lambda r: unit_rank.get(r["district_id"], len(unit_rank)))
@@ -305,7 +348,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     # it moves onto the axis under the unit's name (one bar per unit) and the bar keeps its value: every bar still
     # says its value and its period. A label just under a target line would be struck through by it: the dashed
     # line is interrupted behind that label instead (see the shapes below).
-    slots = len(rows) + len(missing)
+    slots = len(rows) + len(marked)
     slot_px = PLOT_WIDTH[medium] / max(slots, 1) * 0.95
     periods = {id(r): period_text(r, lang) for r in rows}
     widest_value = max((_text_px(r["shown"], style.label_size) for r in rows), default=0)
@@ -365,7 +408,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     # Preset margins (no automargin): computed from what the axes carry.
     tick_chars = len(format_number(top, lang)) + (1 if unit == "percent" else 0)
     margin_left = int(34 + tick_chars * tick_size * CHAR_WIDTH + style.font_size * 1.4)
-    axis_labels = [names[d] for d, _ in ordered] + [plotly_text(m) for m in missing]
+    axis_labels = [names[d] for d, _ in ordered] + [plotly_text(m) for m in marked]
     widest_name = max((_text_px(n, tick_size) for n in axis_labels), default=0)
     period_lines = max((axis_period(r).count("<br>") + 1 for r in rows), default=0) if period_on_axis else 0
     if period_on_axis:
@@ -374,7 +417,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     tick_angle = -90 if crowded_ticks else 0
     tick_lines = 1 + (1 if several else 0) + period_lines
     tick_px = (widest_name + 8) if crowded_ticks else tick_lines * tick_size * LINE_HEIGHT + 10 + (8 if several else 0)
-    if several and widest_name > PLOT_WIDTH[medium] / max(len(ordered) + len(missing), 1):
+    if several and widest_name > PLOT_WIDTH[medium] / max(len(ordered) + len(marked), 1):
         tick_px += widest_name * 0.5  # plotly tilts the units' names of a crowded two-row axis (about 30°)
 
     traces: list[dict] = []
@@ -389,7 +432,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
 
     if several:  # an invisible first trace fixes the axis order: units by value, series in number order
         order = [position(d, label) for d, _ in ordered for label in series_labels if (d, label) in second_row]
-        order += [position(None, None, name) for name in missing]
+        order += [position(None, None, name) for name in marked]
         traces.append(dict(type="scatter", x=[list(pair) for pair in zip(*order)], y=[None] * len(order),
                            mode="markers", showlegend=False, hoverinfo="skip"))
 
@@ -430,21 +473,27 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
                                hoverinfo="skip", textfont=dict(size=style.label_size),
                                marker=dict(color=LEGEND_SWATCH,
                                            pattern=dict(shape=PATTERNS[number % len(PATTERNS)], solidity=0.45))))
-    if missing:
-        xs = [position(None, None, name) for name in missing]
-        # Lifted off the zero line, so "không có số liệu" never sits on the axis; where the words are wider than a
-        # slot, a dash marks each unit without the figure and the legend says what the dash means.
-        lift = top * (style.label_size * 0.9 / max(plot_height - 60, 100))
-        short = _text_px(t("common.no_data", lang), style.label_size) * 0.8 > slot_px
+    # Lifted off the zero line, so "không có số liệu" never sits on the axis; where the words are wider than a slot,
+    # a dash marks each unit and the legend says what the dash means. A unit whose figure could not be divided says
+    # what it lacks ("không có số dân"), never a zero bar.
+    lift = top * (style.label_size * 0.9 / max(plot_height - 60, 100))
+    for names_marked, word, glyph, legend_word, hover in (
+            (missing, t("common.no_data", lang), "—", t("comparable.no_data_mark", lang),
+             t("charts.no_data_hover", lang)),
+            (undivided, lacks_word, "÷", t("charts.not_divided_mark", lang, lacks=lacks_word),
+             t("charts.not_divided_hover", lang, lacks=lacks_word))):
+        if not names_marked:
+            continue
+        xs = [position(None, None, name) for name in names_marked]
+        short = _text_px(word, style.label_size) * 0.8 > slot_px
         if short:
-            legend_items.append(t("comparable.no_data_mark", lang))
+            legend_items.append(legend_word)
         traces.append(dict(
-            type="scatter", x=[list(pair) for pair in zip(*xs)] if several else xs, y=[lift] * len(missing),
-            mode="text", text=["—" if short else t("common.no_data", lang)] * len(missing),
+            type="scatter", x=[list(pair) for pair in zip(*xs)] if several else xs, y=[lift] * len(names_marked),
+            mode="text", text=[glyph if short else word] * len(names_marked),
             textposition="top center", textfont=dict(size=style.label_size, color=MISSING_COLOR),
-            showlegend=short, cliponaxis=False,
-            name=t("comparable.no_data_mark", lang) if short else t("common.no_data", lang),
-            hovertemplate="<b>%{x}</b><br>" + t("charts.no_data_hover", lang) + "<extra></extra>",
+            showlegend=short, cliponaxis=False, name=legend_word if short else word,
+            hovertemplate="<b>%{x}</b><br>" + hover + "<extra></extra>",
         ))
 
     shapes = []
@@ -467,7 +516,8 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
 
     title = group_title(key, first, lang)
     if divisible:
-        title = t("charts.per_commune_title", lang, title=title)
+        title = t("charts.per_commune_title" if per == PER_COMMUNE else "charts.per_residents_title", lang,
+                  title=title)
     counts_word = pick(lang, first.get("counts_vi"), first.get("counts_en"))
     axis_title = "%" if unit == "percent" else (
         t("units.vnd", lang) if unit == "vnd" else plotly_text(counts_word if _present(counts_word) else ""))

@@ -11,7 +11,9 @@ The fields of meaning:
 - ``scale_free``: whether the figure can be ranked across units of different size (a rate, a per-team ratio);
   percentages are, by default, and nothing else is unless it says so;
 - ``counted_unit``: what a count counts when it counts administrative units or places (``commune``, ``village``);
-  "communes per commune" means nothing, so a count of communes is never put per commune.
+  "communes per commune" means nothing, so a count of communes is never put per commune;
+- ``per_residents``: a typed count that grows with the number of residents (people, accounts, dossiers, records of
+  residents) and may therefore be put per 1,000 residents; never a rate, an index, a ratio or a count of places.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class IndicatorMeaning:
     derived: bool = False
     counts_vi: str | None = None
     counts_en: str | None = None
+    per_residents: bool = False
 
     @property
     def row_key(self) -> str:
@@ -149,12 +152,17 @@ def catalogue_from_mapping(document: Mapping[str, Any]) -> Catalogue:
         if counted is not None and (counted not in COUNTED_UNITS or unit != "count"):
             problems.append(f"indicator {ident}: counted_unit {counted} needs unit count and one of {COUNTED_UNITS}")
         scale_free = item.get("scale_free")
+        per_residents = bool(item.get("per_residents", False))
+        if per_residents and (unit != "count" or item.get("derived") is not None or item.get("structural")
+                              or counted is not None):
+            problems.append(f"indicator {ident}: per_residents is for a typed count of people, accounts, dossiers "
+                            "or records (not a rate, a derived ratio, a structural count or a count of places)")
         indicators[ident] = IndicatorMeaning(
             ident, str(item.get("name_vi")), str(item.get("name_en")), unit, str(item.get("theme")),
             group, _optional_int(item.get("headline")), measure,
             default_scale_free(unit) if scale_free is None else bool(scale_free), counted,
             bool(item.get("structural", False)), item.get("derived") is not None,
-            item.get("counts_vi"), item.get("counts_en"))
+            item.get("counts_vi"), item.get("counts_en"), per_residents)
     used = {i.compare_group for i in indicators.values()}
     problems += [f"compare group {ident} has no indicator" for ident in groups if ident not in used]
     places: dict[int, str] = {}

@@ -24,11 +24,11 @@ class Deck:
     chart_ids: tuple[str, ...]  # e.g. ("signing.signing_rate", "community_teams.community_teams")
     districts: tuple[str, ...]
     lang: str = "vi"
-    per_commune: bool = False
+    per: str | None = None  # charts.compare.NORMALISATIONS: counts per commune or per 1,000 residents
     title: str = field(default="", compare=False)
 
 
-def all_charts(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str, *, per_commune: bool = False,
+def all_charts(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str, *, per: str | None = None,
                medium: str = "screen", themes: tuple[str, ...] | None = None) -> list[ChartSpec]:
     """Every comparison chart (catalogue order) for these districts, of all themes or only the given ones."""
     every_district = queries.run(con, "districts")
@@ -38,7 +38,7 @@ def all_charts(con: duckdb.DuckDBPyConnection, districts: list[str], lang: str, 
     for theme in themes or (None,):
         observations = queries.run(con, "observations_for_districts", districts=list(districts), theme=theme,
                                    indicators=None)
-        charts += comparison_charts(observations, selected, colors, lang, per_commune=per_commune, medium=medium)
+        charts += comparison_charts(observations, selected, colors, lang, per=per, medium=medium)
     return charts
 
 
@@ -77,7 +77,7 @@ def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide
     themes = tuple(dict.fromkeys(chart_id.split(".", 1)[0] for chart_id in deck.chart_ids
                                  if chart_id != SCORECARD_ID and not chart_id.startswith(PROFILE_PREFIX)))
     by_id = {spec.chart_id: spec for spec in all_charts(con, list(deck.districts), deck.lang,
-                                                        per_commune=deck.per_commune, medium=medium, themes=themes)} \
+                                                        per=deck.per, medium=medium, themes=themes)} \
         if themes else {}
     if SCORECARD_ID in deck.chart_ids and deck.districts:
         by_id[SCORECARD_ID] = scorecard_chart(scorecard_cells(con, deck), deck.lang, medium)

@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             dataset = load_dataset(args.data_dir)
-            print(f"ok: {len(dataset.districts)} districts, {len(dataset.observations)} observations, "
+            print(f"ok: {len(dataset.districts)} units, {len(dataset.observations)} observations, "
                   f"{len(dataset.derived)} derived, {len(dataset.indicators)} indicators, {len(dataset.sources)} sources")
         else:
             dataset = build_database(args.data_dir, args.db)

@@ -125,7 +125,7 @@ def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
                 i.compare_group, i.structural,
                 _formula_text(i), list(i.aliases), n,
                 groups[i.compare_group].headline if i.compare_group in groups else i.headline,
-                i.measure, i.is_scale_free, i.counted_unit,
+                i.measure, i.is_scale_free, i.counted_unit, i.per_residents,
             )
             for n, i in enumerate(dataset.indicators.values())
         ],
@@ -133,7 +133,7 @@ def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
             "indicator_id", "name_vi", "name_en", "unit", "counts_vi", "counts_en", "definition_vi", "definition_en",
             "higher_is_better", "theme_id", "framework_id", "target_value", "target_year", "target_level",
             "target_legal_basis", "compare_group", "structural", "derived_formula", "aliases", "sort_order",
-            "headline_order", "measure", "scale_free", "counted_unit",
+            "headline_order", "measure", "scale_free", "counted_unit", "per_residents",
         ],
     )
     compare_groups = pd.DataFrame(

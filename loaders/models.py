@@ -62,7 +62,7 @@ Level = Literal["district", "unit_bodies", "commune_aggregate", "commune"]
 UnitKindName = Literal["district", "commune", "province"]
 Qualifier = Literal["approx", "over", "nearly"]
 SourceKind = Literal["official_report", "news_article", "public_page"]
-Language = Literal["vi", "en"]
+Language = Literal["vi", "en", "fr"]  # fr: the French page of a provincial portal
 
 # ASCII digits only: Python's \d and float() also take fullwidth (１９７３) and Arabic-Indic (١٩٧٣) digits, which
 # nobody types as a plain number and which read differently on screen and in a spreadsheet.
@@ -167,6 +167,7 @@ class Indicator(_Record):
     scale_free: bool | None = None  # rankable across units of different size; None: percentages are, others not
     counted_unit: Literal["commune", "village"] | None = None  # what a count counts, when it counts units or places
     structural: bool = False
+    per_residents: bool = False  # a count that grows with the residents: may be put per 1,000 residents
     derived: Derivation | None = None
     aliases: list[Text] = []
 
@@ -176,6 +177,11 @@ class Indicator(_Record):
             raise PydanticCustomError("grouped_headline", "a grouped indicator takes its group's headline place")
         if self.counted_unit is not None and self.unit != "count":
             raise PydanticCustomError("counted_unit_not_count", "counted_unit is for unit: count")
+        if self.per_residents and (self.unit != "count" or self.derived is not None or self.structural
+                                   or self.counted_unit is not None):
+            # a rate, an index, a ratio or a count of places is never divided by the residents
+            raise PydanticCustomError("per_residents_not_count",
+                                      "per_residents is for a typed count of people, accounts, dossiers or records")
         return self
 
     @property

@@ -14,7 +14,8 @@ CREATE TABLE indicators (
     sort_order INTEGER NOT NULL,
     -- meaning declared once in the catalogue (domain/catalogue.py): the scorecard row's place (the group's for a
     -- grouped indicator), flow or stock, rankable across unit sizes, what a count counts (commune, village)
-    headline_order INTEGER, measure VARCHAR NOT NULL, scale_free BOOLEAN NOT NULL, counted_unit VARCHAR
+    headline_order INTEGER, measure VARCHAR NOT NULL, scale_free BOOLEAN NOT NULL, counted_unit VARCHAR,
+    per_residents BOOLEAN NOT NULL  -- a count that may be put per 1,000 residents
 );
 CREATE TABLE compare_groups (
     compare_group VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, headline_order INTEGER,
@@ -61,7 +62,7 @@ SELECT
     s.url AS source_url, s.date_about AS source_date_about, s.holds_quotes AS source_holds_quotes,
     f.printed, f.locator, f.stated, f.superseded_by, f.disagrees, f.stated_value, f.period_about,
     g.name_vi AS compare_group_name_vi, g.name_en AS compare_group_name_en, i.headline_order, i.measure,
-    i.scale_free, i.counted_unit
+    i.scale_free, i.counted_unit, i.per_residents
 FROM observation_facts f
 JOIN districts d USING (district_id)
 JOIN indicators i USING (indicator_id)

@@ -2,14 +2,25 @@
 -- to label, colour and source every bar. $theme and $indicators may be NULL (= all).
 -- `latest`: the unit's latest period of this figure (same indicator, level, commune; a stated rate apart from its
 -- derived twin): the compare charts show one bar per unit and series at that period by default, the tables all.
+-- `population*`: the unit's own population figure (the whole unit's) nearest in time to this figure's period (the
+-- later one on a tie), what a count per 1,000 residents is divided by; NULL when the unit has none.
 SELECT o.*, d.sort_order AS district_order, i.sort_order AS indicator_order,
        i.target_value, i.target_year, i.target_level, i.target_legal_basis, i.higher_is_better, i.structural,
        i.counts_vi, i.counts_en,
        row_number() OVER (PARTITION BY o.district_id, o.indicator_id, o.level, o.commune, o.stated
-                          ORDER BY o.period_end DESC, o.period_start DESC, o.observation_id) = 1 AS latest
+                          ORDER BY o.period_end DESC, o.period_start DESC, o.observation_id) = 1 AS latest,
+       p.value AS population, p.period_label AS population_period, p.period_about AS population_period_about,
+       p.observation_id AS population_observation_id
 FROM observations o
 JOIN districts d USING (district_id)
 JOIN indicators i USING (indicator_id)
+LEFT JOIN LATERAL (
+    SELECT q.value, q.period_label, q.period_about, q.observation_id
+    FROM observations q
+    WHERE q.district_id = o.district_id AND q.indicator_id = 'population' AND q.level = 'district'
+    ORDER BY abs(date_diff('day', q.period_end, o.period_end)), q.period_end DESC, q.observation_id
+    LIMIT 1
+) p ON TRUE
 WHERE list_contains($districts, o.district_id)
   AND ($theme IS NULL OR o.theme = $theme)
   AND ($indicators IS NULL OR list_contains($indicators, o.indicator_id))

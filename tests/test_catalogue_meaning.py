@@ -55,6 +55,11 @@ def test_every_headline_row_and_every_group_resolves_to_names_and_members(catalo
     (lambda d: d["compare_groups"][0].pop("name_en"), "needs name_vi and name_en"),
     (lambda d: d["indicators"][0].update(measure="sometimes"), "measure must be flow or stock"),
     (lambda d: d["compare_groups"].append({"id": "lonely", "name_vi": "x", "name_en": "x"}), "lonely has no indicator"),
+    # a rate, a derived ratio or a count of places is never put per 1,000 residents
+    (lambda d: next(i for i in d["indicators"] if i["id"] == "online_submission_rate").update(per_residents=True),
+     "online_submission_rate: per_residents is for a typed count"),
+    (lambda d: next(i for i in d["indicators"] if i["id"] == "communes").update(per_residents=True),
+     "communes: per_residents is for a typed count"),
 ])
 def test_a_group_or_headline_that_does_not_resolve_is_refused(document, change, message):
     broken = yaml.safe_load(yaml.safe_dump(document, allow_unicode=True))
@@ -72,6 +77,9 @@ def test_the_loaders_models_validate_the_same_fields(document):
         Indicator.model_validate({**dossiers, "unit": "percent", "counted_unit": "commune"})
     with pytest.raises(ValueError):
         Indicator.model_validate({**dossiers, "measure": "sometimes"})
+    assert Indicator.model_validate(dossiers).per_residents is True
+    with pytest.raises(ValueError, match="per_residents"):
+        Indicator.model_validate({**dossiers, "unit": "percent"})
 
 
 def test_scale_free_flow_and_commune_counts_are_the_catalogues_in_the_database(con, catalogue):

@@ -18,11 +18,11 @@ def districts(con) -> pd.DataFrame:
     return queries.run(con, "districts")
 
 
-def charts_for(con, districts, theme, lang="vi", per_commune=False, chosen=ALL):
+def charts_for(con, districts, theme, lang="vi", per=None, chosen=ALL):
     observations = queries.run(con, "observations_for_districts", districts=chosen, theme=theme, indicators=None)
     selected = districts[districts["district_id"].isin(chosen)]
     specs = comparison_charts(observations, selected, district_colors(list(districts["district_id"])), lang,
-                              per_commune=per_commune)
+                              per=per)
     return {spec.chart_id: spec for spec in specs}
 
 
@@ -123,7 +123,7 @@ def test_derived_rate_shows_its_formula_in_the_hover(con, districts):
 
 
 def test_per_commune_divides_counts_by_communes_and_keeps_rates(con, districts):
-    charts = charts_for(con, districts, "community_teams", per_commune=True)
+    charts = charts_for(con, districts, "community_teams", per="commune")
     teams = charts["community_teams.community_teams"]
     assert "bình quân mỗi xã" in teams.title
     # Hương Khê: 215 village teams over 21 communes = 10,24 per commune
@@ -201,9 +201,9 @@ def _themes(con) -> list[str]:
     return list(queries.run(con, "themes")["theme_id"])
 
 
-@pytest.mark.parametrize("lang,per_commune,medium", [("vi", False, "screen"), ("en", True, "screen"),
-                                                     ("vi", False, "slide")])
-def test_unvalidated_charts_send_the_json_plotly_validation_would_send(con, districts, lang, per_commune, medium):
+@pytest.mark.parametrize("lang,per,medium", [("vi", None, "screen"), ("en", "commune", "screen"),
+                                              ("vi", "residents", "screen"), ("vi", None, "slide")])
+def test_unvalidated_charts_send_the_json_plotly_validation_would_send(con, districts, lang, per, medium):
     """Every chart of the real data: the figure built without plotly's validation serialises to the same JSON
     as the same figure validated by plotly — so skipping validation changes nothing that reaches the browser."""
     import json
@@ -215,7 +215,7 @@ def test_unvalidated_charts_send_the_json_plotly_validation_would_send(con, dist
     checked = 0
     for theme in _themes(con):
         observations = queries.run(con, "observations_for_districts", districts=ALL, theme=theme, indicators=None)
-        for spec in comparison_charts(observations, districts, colors, lang, per_commune=per_commune, medium=medium):
+        for spec in comparison_charts(observations, districts, colors, lang, per=per, medium=medium):
             sent = json.loads(pio.to_json(spec.figure, validate=False))
             validated = json.loads(pio.to_json(go.Figure(spec.figure.to_dict()), validate=False))
             assert sent == validated, spec.chart_id
@@ -342,7 +342,7 @@ def test_indicators_only_one_unit_reports_are_listed_apart(con):
 
 def test_per_commune_keeps_the_qualifier_and_never_divides_a_rate(con, districts):
     """Lâm Bình has 'trên 600' team members over 10 communes: per commune it reads 'trên 60', not '60'."""
-    charts = charts_for(con, districts, "community_teams", per_commune=True)
+    charts = charts_for(con, districts, "community_teams", per="commune")
     texts = [text for spec in charts.values() for text in bar_texts(spec)]
     assert any(text.startswith("<b>trên 60<") for text in texts)
     assert not any(text.startswith("<b>60<") for text in texts)
@@ -371,7 +371,7 @@ def test_per_commune_names_a_unit_whose_source_gives_no_commune_count_never_as_h
     """Đại Từ reported 3.000 team members but its page gives no number of communes: per commune it cannot be
     divided, which its own note says; it did report, so it is not among the units with no data."""
     chosen = ["lam-binh", "huong-khe", "dai-tu"]
-    spec = next(s for s in charts_for(con, districts, "community_teams", per_commune=True, chosen=chosen).values()
+    spec = next(s for s in charts_for(con, districts, "community_teams", per="commune", chosen=chosen).values()
                 if "thành viên" in s.title.lower())
     notes = " ".join(spec.notes)
     assert "Đại Từ" in notes
@@ -395,3 +395,84 @@ def test_upright_bar_labels_say_an_undated_period_as_tilde_year_and_the_note_say
     assert t("present.undated_note", "vi") in spec.notes
     hovers = [h for trace in spec.figure.data if trace.type == "bar" and trace.hovertext for h in trace.hovertext]
     assert any("không ghi ngày" in h for h in hovers)
+
+
+# Per 1,000 residents: provinces of the real data with their curated population figures (bench/population_pages.yaml):
+# Huế 1.153.795 (2021), Hải Dương 1.971.326 (1/4/2024); Hà Nội has none.
+PROVINCES = ["tinh-hue", "tinh-hai-duong", "tinh-ha-noi"]
+
+
+def test_per_residents_divides_a_count_by_the_units_population_and_says_which_figure(con, districts):
+    spec = charts_for(con, districts, "online_services", per="residents", chosen=PROVINCES)["online_services.dossiers"]
+    assert spec.title.endswith("— trên 1.000 dân")
+    bars = {(str(trace.x[0][0]), str(trace.x[1][0])): (trace.y[0], trace.text[0]) for trace in spec.figure.data
+            if trace.type == "bar" and trace.text}
+    # Huế: 44.825 dossiers of its communes together (July 2025) ÷ 1.153.795 residents × 1.000 = 38,85
+    value, text = next(v for (unit, _), v in bars.items() if unit == "Huế" and v[1].startswith("<b>38,"))
+    assert value == pytest.approx(44825 / 1153795 * 1000) and text.startswith("<b>38,85</b>")
+    hovers = [h for trace in spec.figure.data if trace.type == "bar" and trace.hovertext for h in trace.hovertext]
+    assert any("44.825 ÷ 1.153.795 dân (Năm 2021) × 1.000 = 38,85" in h for h in hovers)
+    used = next(n for n in spec.notes if n.startswith("Số dân dùng để chia"))
+    assert "Huế: 1.153.795 dân (Năm 2021)" in used and "Hải Dương: 1.971.326 dân (Đến 1/4/2024)" in used
+
+
+def test_per_residents_keeps_the_qualifier(con, districts):
+    """Hải Dương received 'trên 1.000.000' dossiers in 2023: per 1,000 residents it reads 'trên 507,…', not '507'."""
+    spec = charts_for(con, districts, "online_services", per="residents", chosen=PROVINCES)["online_services.dossiers"]
+    hai_duong = [(trace.y[0], trace.text[0]) for trace in spec.figure.data
+                 if trace.type == "bar" and trace.text and "Hải Dương" in str(trace.x[0][0])]
+    assert len(hai_duong) == 1
+    value, text = hai_duong[0]
+    assert value == pytest.approx(1_000_000 / 1_971_326 * 1000)
+    assert text.startswith("<b>trên 507,")
+
+
+def test_per_residents_never_divides_a_rate(con, districts):
+    plain = charts_for(con, districts, "online_services", chosen=PROVINCES)
+    divided = charts_for(con, districts, "online_services", per="residents", chosen=PROVINCES)
+    for key in ("online_services.online_usage", "online_services.on_time_rate"):
+        assert "1.000 dân" not in divided[key].title
+        assert bar_texts(divided[key]) == bar_texts(plain[key])
+        assert divided[key].figure.to_dict()["data"] == plain[key].figure.to_dict()["data"]
+
+
+def test_per_residents_marks_a_unit_without_a_population_figure_never_as_zero(con, districts):
+    spec = charts_for(con, districts, "online_services", per="residents", chosen=PROVINCES)["online_services.dossiers"]
+    bar_units = {str(trace.x[0][0]) for trace in spec.figure.data if trace.type == "bar" and trace.text}
+    assert "Hà Nội" not in bar_units  # no bar, not a zero bar
+    marks = [trace for trace in spec.figure.data if trace.type == "scatter" and trace.mode == "text"]
+    assert [(list(m.x[0]), list(m.text)) for m in marks] == [(["Hà Nội"], ["không có số dân"])]
+    assert "Hà Nội: dữ liệu chưa có số dân của đơn vị nên không tính được trên 1.000 dân." in spec.notes
+    assert not any(n.startswith("Không có số liệu") and "Hà Nội" in n for n in spec.notes)  # it did report
+
+
+def test_per_residents_uses_the_population_figure_nearest_in_time(con):
+    """Lâm Bình's only population figure is from its founding (2011): its 2022 dossiers are divided by it, and the
+    query says so (the period travels with the figure to the chart's note)."""
+    rows = queries.run(con, "observations_for_districts", districts=["lam-binh"], theme="online_services",
+                       indicators=["dossiers_received"])
+    assert set(rows["population"]) == {29459}
+    assert set(rows["population_period"]) == {"asof unknown"} and set(rows["population_period_about"]) == {"2011-01"}
+
+
+def test_each_figure_is_divided_by_the_population_of_the_year_nearest_to_it(con, districts):
+    """Cao Phong (Hòa Bình) has populations for 2019, 2020 and 2021 (the province's yearbook): its dossiers of the
+    first half of 2019 are divided by 2019's residents, those of the first half of 2023 by 2021's (the latest)."""
+    rows = queries.run(con, "observations_for_districts", districts=["cao-phong"], theme="online_services",
+                       indicators=["dossiers_received"])
+    assert dict(zip(rows["period_label"], zip(rows["population"], rows["population_period"]))) == {
+        "2019-H1": (45551, "2019"), "2023-H1": (46187, "2021")}
+    spec = charts_for(con, districts, "online_services", per="residents", chosen=["cao-phong", "da-bac", "tan-lac"])
+    dossiers = spec["online_services.dossiers"]
+    hovers = " ".join(h for trace in dossiers.figure.data if trace.type == "bar" and trace.hovertext
+                      for h in trace.hovertext)
+    assert "6.747 ÷ 46.187 dân (Năm 2021) × 1.000 = 146,1" in hovers  # its latest period, 2023-H1
+
+
+def test_the_catalogue_says_which_counts_may_be_put_per_residents(con):
+    indicators = queries.run(con, "indicator_catalogue").set_index("indicator_id")
+    per = indicators[indicators["per_residents"]]
+    assert {"dossiers_received", "eid_accounts", "cccd_collected"} <= set(per.index)
+    assert set(per["unit"]) == {"count"}  # never a rate, an index or an amount
+    assert not {"online_submission_rate", "cchc_index_score", "cchc_index_rank", "communes", "population",
+                "members_per_team", "teams_per_commune"} & set(per.index)

@@ -54,7 +54,7 @@ def test_compare_query_string_restores_the_selection():
     at = run_page("compare", theme="signing", d="lam-binh,thuan-bac", lang="en", per="commune")
     assert at.multiselect(key="compare_districts").value == ["lam-binh", "thuan-bac"]
     assert at.selectbox(key="compare_theme").value == "signing"
-    assert at.toggle(key="compare_per_commune").value is True
+    assert at.radio(key="compare_per").value == "commune"
     assert at.title[0].value == "Compare districts"
     drawn = {str(bar["x"]) for f in charts(at) for bar in bars(f)}
     assert drawn and all("Lâm Bình" in x or "Thuận Bắc" in x for x in drawn)

@@ -34,13 +34,31 @@ def test_a_page_of_several_wards_gives_each_ward_its_figures_and_its_own_source(
     assert named == {"Kiến An", "Đông Hải", "An Lão"}
     kien_an = yaml.safe_load((DATA_DIR / "units" / "kien-an.yaml").read_text(encoding="utf-8"))
     assert kien_an["unit_id"] == "hai-phong/phuong-kien-an"
-    assert [s["id"] for s in kien_an["sources"]] == ["pub-aae5a6dab852-kien-an"]
+    # its own source for the page; its population comes from another page (bench/population_pages.yaml)
+    assert [s["id"] for s in kien_an["sources"]] == ["pub-aae5a6dab852-kien-an", "pop-kien-an-ward-2025-phuong-kien-an"]
     assert kien_an["sources"][0]["url"] == page["url"]
     assert {(o["indicator"], o["value"]) for o in kien_an["observations"]} == {
-        ("dossiers_received", 3511), ("dossiers_online", 513), ("dossiers_resolved", 3340)}
+        ("dossiers_received", 3511), ("dossiers_online", 513), ("dossiers_resolved", 3340), ("population", 67236)}
     phu_lien = yaml.safe_load((DATA_DIR / "units" / "phu-lien.yaml").read_text(encoding="utf-8"))
-    assert [s["id"] for s in phu_lien["sources"]] == ["pub-aae5a6dab852"]
+    # its own page, and the page its population figure comes from (bench/population_pages.yaml)
+    assert [s["id"] for s in phu_lien["sources"]] == ["pub-aae5a6dab852", "pop-tinhthanh-phu-lien-phuong-phu-lien"]
     assert 3511 not in {o["value"] for o in phu_lien["observations"]}
+
+
+def test_a_population_figure_goes_into_its_units_file_with_its_page_and_the_number_as_printed():
+    pages = yaml.safe_load((REPO / "bench/population_pages.yaml").read_text(encoding="utf-8"))["pages"]
+    curated = {f["unit_id"]: (f, page) for page in pages for f in page["figures"]}
+    files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (DATA_DIR / "units").glob("*.yaml")]
+    with_population = {d["unit_id"]: d for d in files
+                       if any(o["indicator"] == "population" for o in d["observations"])}
+    assert set(curated) <= set(with_population)  # every curated unit has a file, so none is lost
+    hai_phong = with_population["hai-phong"]
+    figure = next(o for o in hai_phong["observations"] if o["indicator"] == "population")
+    assert (figure["value"], figure["printed"], figure["period"], figure["level"]) == \
+        (4664124, "4,664,124", "asof 2025-06-12", "district")
+    source = next(s for s in hai_phong["sources"] if s["id"] == figure["source"])
+    assert source["kind"] == "public_page" and source["url"] == curated["hai-phong"][1]["url"]
+    assert "quote" not in figure  # a public page's sentence is never kept
 
 
 def test_a_unit_keeps_its_slug_when_a_newer_unit_of_the_same_name_arrives():

@@ -39,7 +39,7 @@ def test_the_default_is_left_out_of_the_link():
     at = run_page("compare", kind="district", theme="signing", per="commune", all="1")  # districts have communes
     assert at.query_params["theme"] in ("signing", ["signing"])
     at.selectbox(key="compare_theme").set_value("online_services").run()  # the first theme: the default
-    at.toggle(key="compare_per_commune").set_value(False).run()
+    at.radio(key="compare_per").set_value("").run()
     at.toggle(key="compare_show_all").set_value(False).run()
     assert not {"theme", "per", "all", "d"} & set(at.query_params)
     communes = run_page("compare", kind="commune", per="commune")  # no per-commune switch for communes: left out

@@ -35,9 +35,15 @@ FIELDS = ("district_id", "indicator_id", "commune", "value", "qualifier", "perio
           "formula_values")
 
 
+# Figures added to the seeds after the move from other documents than their reports (Lâm Bình's population, from
+# the Government portal): not of the frozen build, and compared nowhere here.
+ADDED_LATER = ("population",)
+
+
 def _rows(con) -> list[dict]:
     cursor = queries.cursor(con).execute(
-        f"SELECT level, {', '.join(FIELDS)} FROM observations WHERE list_contains(?, district_id)", [list(SEEDS)])
+        f"SELECT level, {', '.join(FIELDS)} FROM observations WHERE list_contains(?, district_id) "
+        "AND NOT list_contains(?, indicator_id)", [list(SEEDS), list(ADDED_LATER)])
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
@@ -146,7 +152,7 @@ def test_a_district_file_of_the_older_layout_is_read_as_a_district_unit(tmp_path
     district = next(d for d in dataset.districts if d.slug == "lam-binh")
     assert (district.name, district.kind, district.unit_id) == ("Lâm Bình", "district", "pre-2025/tuyen-quang/huyen-lam-binh")
     assert [r.observation for r in dataset.observations if r.district == "lam-binh"] == before
-    assert len(before) == 15
+    assert len(before) == 16  # its report's 15, and its population (ADDED_LATER)
 
 
 def test_the_same_unit_in_both_folders_is_refused_not_merged(tmp_path):

@@ -74,13 +74,14 @@ def test_overview_and_present_offer_the_chosen_kinds_units_only(con):
         assert {kinds[unit] for unit in at.multiselect(key=picker).value} == {"province"}
 
 
-def test_the_per_commune_switch_is_offered_only_for_kinds_made_of_communes():
-    for page, key in (("compare", "compare_per_commune"), ("present", "present_per_commune")):
+def test_per_commune_is_offered_only_for_kinds_made_of_communes_per_residents_for_every_kind():
+    for page, key in (("compare", "compare_per"), ("present", "present_per")):
         communes = run_page(page, kind="commune")
-        assert key not in {toggle.key for toggle in communes.toggle}
+        assert communes.radio(key=key).options == ["Không chia", "Trên 1.000 dân"]
         provinces = run_page(page, kind="province")
-        switch = next(toggle for toggle in provinces.toggle if toggle.key == key)
-        assert "tỉnh" in switch.help and "huyện" not in switch.help
+        choice = provinces.radio(key=key)
+        assert choice.options == ["Không chia", "Bình quân mỗi xã", "Trên 1.000 dân"]
+        assert "tỉnh" in choice.help and "huyện" not in choice.help
 
 
 def test_a_new_units_preview_neighbours_are_of_its_own_kind(con, dataset_for_templates):

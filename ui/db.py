@@ -111,19 +111,19 @@ def connection():
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _charts(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...], lang: str, per_commune: bool,
+def _charts(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...], lang: str, per: str | None,
             medium: str, themes: tuple[str, ...] | None) -> list:
     from exports.deck import all_charts
 
-    return all_charts(_connection(db_path, version), list(districts), lang, per_commune=per_commune, medium=medium,
+    return all_charts(_connection(db_path, version), list(districts), lang, per=per, medium=medium,
                       themes=themes)
 
 
-def all_charts(districts: list[str], lang: str, per_commune: bool = False, medium: str = "screen",
+def all_charts(districts: list[str], lang: str, per: str | None = None, medium: str = "screen",
                themes: tuple[str, ...] | None = None) -> list:
     """Comparison charts for these units (all themes or the given ones), cached per database file version."""
     path = database_state().path
-    return _charts(str(path), _version(path), tuple(districts), lang, per_commune, medium, themes)
+    return _charts(str(path), _version(path), tuple(districts), lang, per, medium, themes)
 
 
 @st.cache_resource(show_spinner=False, max_entries=100)
@@ -145,20 +145,20 @@ def view_groups(theme: str, districts: list[str]) -> dict[str, list[dict]]:
 
 @st.cache_resource(show_spinner=False, max_entries=300)
 def _comparison_chart(db_path: str, version: tuple[int, int, int], theme: str, key: str, districts: tuple[str, ...],
-                      lang: str, per_commune: bool, _records: list, _selected: pd.DataFrame, _colors: dict):
+                      lang: str, per: str | None, _records: list, _selected: pd.DataFrame, _colors: dict):
     # The underscored arguments are not part of the cache key: the key's other parts determine them.
     from charts.compare import chart_from_records
 
-    return chart_from_records(_records, key, _selected, _colors, lang, per_commune=per_commune)
+    return chart_from_records(_records, key, _selected, _colors, lang, per=per)
 
 
-def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per_commune: bool,
+def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per: str | None,
                      records: list[dict], selected: pd.DataFrame, colors: dict):
     """One compare chart from its group's rows (view_groups), kept (shared, never modified) per build, theme,
-    units, language and per-commune switch: going back to a theme or picking one chart of it in a meeting is
-    instant."""
+    units, language and normalisation (`per`: per commune, per 1,000 residents or none): going back to a theme or
+    picking one chart of it in a meeting is instant."""
     path = database_state().path
-    return _comparison_chart(str(path), _version(path), theme, key, tuple(districts), lang, per_commune,
+    return _comparison_chart(str(path), _version(path), theme, key, tuple(districts), lang, per,
                              records, selected, colors)
 
 

@@ -58,7 +58,7 @@ def preview_charts(reviewed: Review, theme: str, lang: str) -> list:
         units = queries.run(preview, "districts")
         observations = queries.run(preview, "observations_for_districts", districts=shown, theme=theme, indicators=None)
         return comparison_charts(observations, units[units["district_id"].isin(shown)],
-                                 district_colors(units["district_id"].tolist(), together=shown), lang, per_commune=False)
+                                 district_colors(units["district_id"].tolist(), together=shown), lang)
     finally:
         preview.close()
 

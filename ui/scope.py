@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from charts.compare import NORMALISATIONS, PER_COMMUNE
 from charts.labels import kind_words
 from i18n import t
 
@@ -81,17 +82,25 @@ def kind_switch(units: pd.DataFrame, key: str, lang: str, *, drawn: bool = True)
     return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
 
 
-def per_commune_switch(kind: str, key: str, label: str, place, lang: str) -> bool:
-    """The link-bound switch that divides counts per commune, drawn only for kinds made of communes (a commune's
-    counts are not divided per commune: every bar would vanish as 'no commune count'); its help in the kind's words.
-    For other kinds the link's `per` is still read, so a value it does not understand is named in the notice, then
-    left out of the link."""
-    if kind in KINDS_WITH_COMMUNES:
-        return state.bound_flag("per", key, "commune", lambda: place.toggle(
-            label, key=key, help=t("comparable.per_commune_help", lang, **unit_words(kind, lang))))
-    state.choice("per", ["commune"], None)
-    state.remember(per=None)
-    return False
+def normalisations(kind: str) -> list[str]:
+    """What this kind's counts may be divided by (charts.compare.NORMALISATIONS): per commune only for kinds made
+    of communes (a commune's counts per commune would all vanish as 'no commune count'), per 1,000 residents for
+    every kind."""
+    return [n for n in NORMALISATIONS if n != PER_COMMUNE or kind in KINDS_WITH_COMMUNES]
+
+
+def normalisation_choice(kind: str, key: str, place, lang: str) -> str | None:
+    """The link-bound choice (`per`) of what counts are divided by: nothing (the default, left out of the link),
+    each unit's communes or 1,000 of its residents, as this kind offers (normalisations); its help in the kind's
+    words. A link's value this kind does not offer (`per=commune` for communes) is named in the notice, then left
+    out of the link. Returns None or the chosen normalisation."""
+    options = ["", *normalisations(kind)]
+    words = unit_words(kind, lang)
+    help_text = " ".join(t(f"comparable.normalise_help_{n or 'none'}", lang, **words) for n in options)
+    value = state.bound("per", key, options, "", lambda choices: place.radio(
+        t("comparable.normalise", lang), choices, key=key, horizontal=True, help=help_text,
+        format_func=lambda n: t(f"comparable.normalise_{n or 'none'}", lang)))
+    return value or None
 
 
 def is_capped(ids: Sequence[str]) -> bool:

@@ -1,0 +1,122 @@
+"""Counts per 1,000 residents (issue 14 §4) on the Compare and Present pages under AppTest, on the real data and a
+real DuckDB: the figures the browser gets, the population figure and period each unit was divided by, the unit
+without one marked (never a zero bar), rates left alone, and the choice carried by the link (`per=residents`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.apptest_pages import run_page
+from tests.plotly_spec import all_text, bars
+from tests.test_pages import charts
+
+# Provinces with curated population figures (Huế 1.153.795 in 2021, Hải Dương 1.971.326 on 1/4/2024) and one
+# without (Hà Nội), all reporting dossiers.
+PROVINCES = "tinh-hue,tinh-hai-duong,tinh-ha-noi"
+pytestmark = pytest.mark.usefixtures("built_db")
+
+
+def _chart(at, words: str) -> dict:
+    return next(figure for figure in charts(at) if words in figure["layout"]["title"]["text"])
+
+
+def test_compare_per_residents_draws_the_divided_counts_and_says_which_population_each_unit_was_divided_by():
+    at = run_page("compare", kind="province", d=PROVINCES, theme="online_services", per="residents")
+    assert at.radio(key="compare_per").value == "residents"
+    dossiers = _chart(at, "Hồ sơ thủ tục hành chính")
+    assert dossiers["layout"]["title"]["text"].endswith("— trên 1.000 dân")
+    drawn = bars(dossiers)
+    hue = next(bar for bar in drawn if bar["x"][0] == "Huế" and bar["text"].startswith("<b>38,85</b>"))
+    assert hue["y"] == pytest.approx(44825 / 1153795 * 1000)
+    assert "44.825 ÷ 1.153.795 dân (Năm 2021) × 1.000 = 38,85" in hue["hover"]
+    hai_duong = next(bar for bar in drawn if bar["x"][0] == "Hải Dương")
+    assert hai_duong["text"].startswith("<b>trên 507,")  # "trên 1.000.000" stays "trên" after dividing
+    assert not any(bar["x"][0] == "Hà Nội" for bar in drawn)  # no bar, never a zero
+    assert "không có số dân" in all_text(dossiers)
+    # the notes under the chart, as text (markdown escaped: backslashes, a word joiner after a colon)
+    captions = " ".join(c.value for c in at.caption).replace("\\", "").replace("\u2060", "")
+    assert "Số dân dùng để chia" in captions and "Huế: 1.153.795 dân (Năm 2021)" in captions
+    assert "Hải Dương: 1.971.326 dân (Đến 1/4/2024)" in captions
+    assert "Hà Nội: dữ liệu chưa có số dân" in captions
+
+
+def test_compare_per_residents_leaves_rates_as_they_are():
+    plain = run_page("compare", kind="province", d=PROVINCES, theme="online_services")
+    divided = run_page("compare", kind="province", d=PROVINCES, theme="online_services", per="residents")
+    rates = _chart(divided, "Tỷ lệ hồ sơ trực tuyến")
+    assert "1.000 dân" not in rates["layout"]["title"]["text"]
+    assert bars(rates) == bars(_chart(plain, "Tỷ lệ hồ sơ trực tuyến"))
+
+
+def test_compare_per_residents_in_english():
+    at = run_page("compare", kind="province", d=PROVINCES, theme="online_services", per="residents", lang="en")
+    dossiers = next(f for f in charts(at) if "per 1,000 residents" in f["layout"]["title"]["text"])
+    assert "no population figure" in all_text(dossiers)
+    assert "44,825 ÷ 1,153,795 residents (2021) × 1,000 = 38.85" in all_text(dossiers)
+
+
+def test_the_per_residents_choice_round_trips_through_the_link():
+    at = run_page("compare", kind="province", d=PROVINCES, theme="online_services")
+    assert at.radio(key="compare_per").value == "" and "per" not in at.query_params
+    at.radio(key="compare_per").set_value("residents").run()
+    assert not at.exception and at.query_params["per"] in ("residents", ["residents"])
+    assert any("trên 1.000 dân" in f["layout"]["title"]["text"] for f in charts(at))
+    link = {key: at.query_params[key] for key in at.query_params}
+    reopened = run_page("compare", **{k: v if isinstance(v, str) else ",".join(v) for k, v in link.items()})
+    assert reopened.radio(key="compare_per").value == "residents"
+    assert [f["layout"]["title"]["text"] for f in charts(reopened)] == [f["layout"]["title"]["text"] for f in charts(at)]
+    at.radio(key="compare_per").set_value("").run()  # the default is left out of the link
+    assert "per" not in at.query_params
+    assert not any("1.000 dân" in f["layout"]["title"]["text"] for f in charts(at))
+
+
+def test_communes_are_offered_per_residents_but_a_per_commune_link_is_named_and_dropped():
+    at = run_page("compare", kind="commune", per="residents")
+    assert at.radio(key="compare_per").value == "residents"
+    dropped = run_page("compare", kind="commune", per="commune")
+    assert dropped.radio(key="compare_per").value == "" and "per" not in dropped.query_params
+    assert any("per" in w.value and "commune" in w.value for w in dropped.warning)
+
+
+def test_present_show_mode_draws_the_deck_per_residents_from_the_link():
+    at = run_page("present", kind="province", d=PROVINCES, deck="online_services.dossiers", per="residents", show="1")
+    slide = charts(at)[0]
+    assert slide["layout"]["title"]["text"].endswith("— trên 1.000 dân")
+    assert any(bar["text"].startswith("<b>38,85</b>") for bar in bars(slide))
+
+
+def test_the_pptx_pack_carries_the_counts_per_residents_and_the_population_used(con):
+    """A deck taken away keeps the normalisation: the native chart's values are the divided ones, the slide or its
+    notes say which population figure each unit was divided by."""
+    import io
+
+    from pptx import Presentation
+
+    from exports.deck import Deck
+    from exports.pptx_pack import build_pptx
+
+    deck = Deck(("online_services.dossiers",), tuple(PROVINCES.split(",")), "vi", "residents")
+    slides = list(Presentation(io.BytesIO(build_pptx(con, deck))).slides)
+    chart_slide = next(s for s in slides if any(shape.has_chart for shape in s.shapes))
+    texts = "\n".join(shape.text_frame.text for shape in chart_slide.shapes if shape.has_text_frame)
+    notes = chart_slide.notes_slide.notes_text_frame.text if chart_slide.has_notes_slide else ""
+    assert "trên 1.000 dân" in texts
+    assert "Huế: 1.153.795 dân (Năm 2021)" in texts + notes
+    chart = next(shape.chart for shape in chart_slide.shapes if shape.has_chart)
+    values = [v for plot in chart.plots for series in plot.series for v in series.values if v is not None]
+    assert any(v == pytest.approx(44825 / 1153795 * 1000) for v in values)
+    assert not any(v in (44825, 0) for v in values)  # neither the undivided count nor a zero for Hà Nội
+
+
+def test_communes_per_residents_on_the_compare_page():
+    """Today's wards: Phù Liễn 'gần 3.000' dossiers in July 2025 over its 60.733 residents reads 'gần 49,4' per
+    1,000; Rạch Giá (250.661 residents) is divided by its own; An Lão has no population figure and is marked."""
+    at = run_page("compare", kind="commune", d="phu-lien,kien-an,rach-gia,an-lao", theme="online_services",
+                  per="residents")
+    dossiers = _chart(at, "Hồ sơ thủ tục hành chính")
+    drawn = bars(dossiers)
+    phu_lien = [bar for bar in drawn if bar["x"][0] == "Phù Liễn"]
+    assert any(bar["text"].startswith("<b>gần 49,4</b>") and bar["y"] == pytest.approx(3000 / 60733 * 1000)
+               for bar in phu_lien)
+    assert any(bar["x"][0] == "Rạch Giá" and "÷ 250.661 dân (Đến 22/6/2025)" in bar["hover"] for bar in drawn)
+    assert not any(bar["x"][0] == "An Lão" for bar in drawn) and "không có số dân" in all_text(dossiers)
