@@ -416,17 +416,6 @@ def test_per_residents_divides_a_count_by_the_units_population_and_says_which_fi
     assert "Huế: 1.153.795 dân (Năm 2021)" in used and "Hải Dương: 1.971.326 dân (Đến 1/4/2024)" in used
 
 
-def test_per_residents_keeps_the_qualifier(con, districts):
-    """Hải Dương received 'trên 1.000.000' dossiers in 2023: per 1,000 residents it reads 'trên 507,…', not '507'."""
-    spec = charts_for(con, districts, "online_services", per="residents", chosen=PROVINCES)["online_services.dossiers"]
-    hai_duong = [(trace.y[0], trace.text[0]) for trace in spec.figure.data
-                 if trace.type == "bar" and trace.text and "Hải Dương" in str(trace.x[0][0])]
-    assert len(hai_duong) == 1
-    value, text = hai_duong[0]
-    assert value == pytest.approx(1_000_000 / 1_971_326 * 1000)
-    assert text.startswith("<b>trên 507,")
-
-
 def test_per_residents_never_divides_a_rate(con, districts):
     plain = charts_for(con, districts, "online_services", chosen=PROVINCES)
     divided = charts_for(con, districts, "online_services", per="residents", chosen=PROVINCES)

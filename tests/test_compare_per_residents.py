@@ -29,8 +29,8 @@ def test_compare_per_residents_draws_the_divided_counts_and_says_which_populatio
     hue = next(bar for bar in drawn if bar["x"][0] == "Huế" and bar["text"].startswith("<b>38,85</b>"))
     assert hue["y"] == pytest.approx(44825 / 1153795 * 1000)
     assert "44.825 ÷ 1.153.795 dân (Năm 2021) × 1.000 = 38,85" in hue["hover"]
-    hai_duong = next(bar for bar in drawn if bar["x"][0] == "Hải Dương")
-    assert hai_duong["text"].startswith("<b>trên 507,")  # "trên 1.000.000" stays "trên" after dividing
+    hai_duong = next(bar for bar in drawn if bar["x"][0] == "Hải Dương")  # its latest: 143.269 in Jan–Feb 2025
+    assert hai_duong["y"] == pytest.approx(143269 / 1971326 * 1000)
     assert not any(bar["x"][0] == "Hà Nội" for bar in drawn)  # no bar, never a zero
     assert "không có số dân" in all_text(dossiers)
     # the notes under the chart, as text (markdown escaped: backslashes, a word joiner after a colon)
@@ -120,3 +120,20 @@ def test_communes_per_residents_on_the_compare_page():
                for bar in phu_lien)
     assert any(bar["x"][0] == "Rạch Giá" and "÷ 250.661 dân (Đến 22/6/2025)" in bar["hover"] for bar in drawn)
     assert not any(bar["x"][0] == "An Lão" for bar in drawn) and "không có số dân" in all_text(dossiers)
+
+
+def test_a_qualified_count_keeps_its_qualifier_after_dividing(con):
+    # Hải Dương's 2023 dossiers are printed "trên 1.000.000": divided, they are "trên 507,…", never a plain 507
+    import queries
+    from charts.colors import district_colors
+    from charts.compare import comparison_charts
+
+    units = queries.run(con, "districts")
+    rows = queries.run(con, "observations_for_districts", districts=["tinh-hai-duong"], theme="online_services",
+                       indicators=None)
+    rows = rows[(rows["indicator_id"] == "dossiers_received") & (rows["period_label"] == "2023")]
+    assert list(rows["qualifier"]) == ["over"]
+    shown = units[units["district_id"] == "tinh-hai-duong"]
+    spec = next(iter(comparison_charts(rows, shown, district_colors(["tinh-hai-duong"]), "vi", per="residents", all_periods=True)))
+    texts = [text for trace in spec.figure.data if trace.type == "bar" and trace.text for text in trace.text]
+    assert any(text.startswith("<b>trên 507,") for text in texts), texts
