@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import copy
+import functools
 import math
 import os
 import shutil
@@ -51,7 +52,15 @@ def renderer_available() -> bool:
     explicit = os.environ.get("BROWSER_PATH")
     if explicit:
         return Path(explicit).is_file()
-    return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
+    return _browser_on_path(os.environ.get("PATH", ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _browser_on_path(search_path: str) -> bool:
+    # Asked by every chart's download menu on every rerun: four searches of PATH each time (a browser installed
+    # while the app runs is found after a restart, or by setting BROWSER_PATH).
+    return any(shutil.which(name, path=search_path or None)
+               for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
 
 
 class _Renderer:
