@@ -40,7 +40,9 @@ _renderer_lock = threading.Lock()
 _renderer: _Renderer | None = None
 RELOAD_EVERY = 50  # pictures drawn in one tab before it is reloaded anyway (kaleido's hygiene, at a fiftieth of the cost)
 RENDER_TIMEOUT_S = 120
-TABS = 1  # a second tab drew a 20-chart PDF pack no faster on 2 cores (printing dominates), at more memory
+# One tab: a second saved about 1 s of a 20-chart PDF pack, but with two pages in flight choreographer (kaleido's
+# link to Chromium) once failed to decode a message and dropped it (JSONError); a lost reply would hang a picture.
+TABS = 1
 
 
 class ImageExportUnavailable(RuntimeError):
