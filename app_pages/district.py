@@ -21,9 +21,19 @@ from ui.tables import show_table
 lang = state.language()
 layout.page_header(lang, "district.title", "district.caption")
 
+
+
+@st.cache_data(show_spinner=False, max_entries=10)
+def _unit_choices(version: tuple, lang: str) -> tuple[list[str], dict[str, str]]:
+    """The picker's units by province, then name, and their labels: worked out once per build and language, not
+    on every change of unit (a dictionary sort and a label per unit)."""
+    summary = db.query("district_summary")
+    return (list(scope.in_display_order(summary)["district_id"]),
+            {row["district_id"]: unit_label(row, lang) for row in summary.to_dict("records")})
+
+
 districts = db.query("district_summary")
-ids = list(scope.in_display_order(districts)["district_id"])  # by province, then name
-labels = {row["district_id"]: unit_label(row, lang) for row in districts.to_dict("records")}
+ids, labels = _unit_choices(db.version(), lang)
 # The first unit is shown when the link names none; it is still written into the link, so a copied address always
 # names the unit it shows.
 district_id = state.bound("district", "profile_district", ids, None, lambda options: searchable_select(

@@ -4,7 +4,8 @@ For each size: generate the synthetic data (bench/synthetic.py, fixed seed), the
 - cold build (files → validated → DuckDB) against DuckDB reading the same observations from one CSV;
 - warm start (nothing changed) against opening the DuckDB file;
 - every page's server time under AppTest (first run, rerun after a selection change) against a minimal page;
-- time to the first drawn chart in headless Chromium against the minimal page, and the app server's peak memory.
+- time to the first drawn chart in headless Chromium against the minimal page, and the app server's peak memory;
+- ten concurrent sessions against one; PPTX and PDF packs of 20 charts after a first export.
 Prints the tables, checks the budgets, and rewrites docs/performance.md with the results and the machine."""
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from pathlib import Path
 
 import duckdb
 
+from bench.pack_times import DECK_CHARTS as PACK_CHARTS
+
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "build" / "bench"
 NOTES = Path(__file__).parent / "performance_notes.md"
@@ -39,6 +42,10 @@ BUDGETS = {  # (what, measured key, limit, unit, sizes it applies to)
                             "×", ("small", "national", "communes")),
     "load": ("10 concurrent sessions: median first chart ÷ one session", "load_ratio", 2.0, "×",
              ("small", "national", "communes")),
+    "pack_pptx": ("PPTX pack of 20 charts, after a first export", "pptx_warm_s", 5.0, "s",
+                  ("small", "national", "communes")),
+    "pack_pdf": ("PDF pack of 20 charts, after a first export", "pdf_warm_s", 5.0, "s",
+                 ("small", "national", "communes")),
     "memory": ("app server peak memory at national", "app_peak_mb", 350.0, "MB", ("national",)),
     "load_memory": ("app server peak memory with 10 sessions at national", "load_peak_mb", 350.0, "MB",
                     ("national",)),
@@ -149,6 +156,16 @@ def measure_load(data_dir: Path, db_path: Path) -> dict:
     raise RuntimeError(f"load timings failed:\n{output.stderr[-3000:]}")
 
 
+def measure_packs(data_dir: Path, db_path: Path) -> dict:
+    """PPTX and PDF packs of 20 charts after a first export (bench/pack_times.py), in a fresh process."""
+    output = subprocess.run([sys.executable, "-m", "bench.pack_times", str(data_dir), str(db_path)], cwd=REPO,
+                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    for line in output.stdout.splitlines():
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError(f"pack timings failed:\n{output.stderr[-3000:]}")
+
+
 def machine() -> dict:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -184,6 +201,8 @@ def run_size(size: str) -> dict:
     print(f"[{size}] browser timed", flush=True)
     result.update(measure_load(folder / "data", db_path))
     print(f"[{size}] load timed: {result['load_ratio']:.2f}×", flush=True)
+    result.update(measure_packs(folder / "data", db_path))
+    print(f"[{size}] packs timed", flush=True)
     return result
 
 
@@ -236,6 +255,18 @@ def tables(results: list[dict], host: dict) -> str:
                      f"{r['load_minimal_ratio']:.2f}×" if "load_minimal_ratio" in r else "— | —")
             out.append(f"| {r['size']} | {r['load_single_s']:.2f} s | {r['load_median_s']:.2f} s | "
                        f"{r['load_max_s']:.2f} s | {r['load_ratio']:.2f}× | {r['load_peak_mb']:.0f} MB | {floor} |")
+    out += ["", f"Briefing packs of {PACK_CHARTS} charts (the first {PACK_CHARTS} charts of the first 20 units), built "
+            "after a first export (its Chromium started), median of 3; wall time, then the CPU time of the process "
+            "and of its Chromium (where a PDF's pages are drawn):", "",
+            "| size | PPTX first | PPTX | its CPU | PDF first | PDF | its CPU: Python + Chromium |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        if "pptx_warm_s" in r:
+            pdf = (f"{r['pdf_first_s']:.2f} s | {r['pdf_warm_s']:.2f} s | "
+                   f"{r['pdf_warm_cpu_s']:.2f} s + {r['pdf_warm_chromium_cpu_s']:.2f} s"
+                   if "pdf_warm_s" in r else "no Chromium | — | —")
+            out.append(f"| {r['size']} | {r['pptx_first_s']:.2f} s | {r['pptx_warm_s']:.2f} s | "
+                       f"{r['pptx_warm_cpu_s']:.2f} s | {pdf} |")
     out += ["", "| budget | measured | limit | met |", "|---|---:|---:|---|"]
     for what, measured, limit, met in budget_lines(results):
         out.append(f"| {what} | {measured} | {limit} | {'yes' if met else '**NO**'} |")

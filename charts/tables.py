@@ -215,6 +215,24 @@ def _worded(column: str, value: object, lang: str) -> object:
     return t(key, lang) if key and key in i18n_table() else value
 
 
+def _column_cells(column: str, values: list, lang: str) -> list:
+    """_cell (of the worded value) of each of a column's values, each distinct value worked out once: a column of
+    hundreds of rows holds a few dozen distinct values (units, periods, sources, dates), and this ran cell by cell.
+    Keyed by type and value, so 1, 1.0 and True stay three cells; an unhashable value is worked out on its own."""
+    memo: dict = {}
+    cells = []
+    for value in values:
+        key = (type(value), value)
+        try:
+            cell = memo[key]
+        except KeyError:
+            cell = memo[key] = _cell(_worded(column, value, lang), lang)
+        except TypeError:
+            cell = _cell(_worded(column, value, lang), lang)
+        cells.append(cell)
+    return cells
+
+
 def data_table(table: pd.DataFrame, lang: str, theme_names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The full data table with headers in the UI language and readable cells (see _cell); the same frame goes
     to the screen, the CSV and the XLSX. Each value is written as the charts write it ('99,86%', '25.250') beside
@@ -224,7 +242,8 @@ def data_table(table: pd.DataFrame, lang: str, theme_names: Mapping[str, str] | 
     table = table.copy()
     if "value" in table.columns and "unit" in table.columns:
         table.insert(table.columns.get_loc("value"), "value_text",
-                     [format_value(v, u, lang) if pd.notna(v) else "" for v, u in zip(table["value"], table["unit"])])
+                     [value_text({"value": v, "unit": u}, lang) if pd.notna(v) else ""  # memoised words
+                      for v, u in zip(table["value"].tolist(), table["unit"].tolist())])
     if "period_kind" in table.columns:
         undated = table["period_kind"] == AS_OF_UNKNOWN_KIND
         for column in ("period_start", "period_end"):
@@ -236,9 +255,7 @@ def data_table(table: pd.DataFrame, lang: str, theme_names: Mapping[str, str] | 
         table["theme"] = [theme_names.get(theme, theme) for theme in table["theme"]]
     columns = {}
     for column in table.columns:
-        values = table[column].tolist()
-        cells = [_cell(_worded(column, v, lang), lang) for v in values] if column in WORDED else \
-            [_cell(v, lang) for v in values]
+        cells = _column_cells(column, table[column].tolist(), lang)
         kinds = {type(c) for c in cells if c != ""}
         numbers_only = kinds <= {int, float} and "" not in cells
         if not numbers_only and (len(kinds) > 1 or (kinds and kinds != {str} and "" in cells)):

@@ -6,12 +6,16 @@ plotly's bundled JS is used and MathJax is never loaded."""
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import copy
+import functools
 import math
 import os
 import shutil
 import textwrap
 import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -32,10 +36,13 @@ PLOT_SIDES_PX = 200  # left margin with the value axis' ticks, and the right mar
 MIN_BAR_PX = 220  # the bars' own height on a page, below which the footer's lines get smaller first
 HEATMAP_FONT = {"wide": 17, "square": 14}  # px of scorecard cells and row labels in a picture
 
-_server_lock = threading.Lock()
-_server_started = False
-# One render at a time through the shared kaleido browser; page rendering for other sessions is not affected.
-_render_lock = threading.Lock()
+_renderer_lock = threading.Lock()
+_renderer: _Renderer | None = None
+RELOAD_EVERY = 50  # pictures drawn in one tab before it is reloaded anyway (kaleido's hygiene, at a fiftieth of the cost)
+RENDER_TIMEOUT_S = 120
+# One tab: a second saved about 1 s of a 20-chart PDF pack, but with two pages in flight choreographer (kaleido's
+# link to Chromium) once failed to decode a message and dropped it (JSONError); a lost reply would hang a picture.
+TABS = 1
 
 
 class ImageExportUnavailable(RuntimeError):
@@ -47,20 +54,84 @@ def renderer_available() -> bool:
     explicit = os.environ.get("BROWSER_PATH")
     if explicit:
         return Path(explicit).is_file()
-    return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
+    return _browser_on_path(os.environ.get("PATH", ""))
 
 
-def _ensure_kaleido() -> None:
+@functools.lru_cache(maxsize=8)
+def _browser_on_path(search_path: str) -> bool:
+    # Asked by every chart's download menu on every rerun: four searches of PATH each time (a browser installed
+    # while the app runs is found after a restart, or by setting BROWSER_PATH).
+    return any(shutil.which(name, path=search_path or None)
+               for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
+
+
+class _Renderer:
+    """One persistent kaleido browser for all exports, on its own event loop thread.
+
+    kaleido reloads its tab after every picture (its page loads plotly.js again: about 0.2 s of a 0.4 s picture,
+    half of a PDF pack's time). Its drawing script plots each figure afresh, so the tab is reloaded here only every
+    RELOAD_EVERY pictures and after a failed one; the pictures are byte-for-byte the same
+    (tests/test_exports_renderer.py). MathJax is switched off: kaleido's page would otherwise ask a CDN for it (the
+    app works offline and its texts are never LaTeX)."""
+
+    def __init__(self) -> None:
+        import kaleido
+
+        class KeptTabKaleido(kaleido.Kaleido):
+            drawn = 0
+            reloads_due = 0  # tabs to reload when next handed back (after a failed picture)
+
+            async def _return_kaleido_tab(self, tab) -> None:
+                self.drawn += 1
+                if self.reloads_due or self.drawn % RELOAD_EVERY == 0:
+                    self.reloads_due = max(0, self.reloads_due - 1)
+                    await super()._return_kaleido_tab(tab)  # reloads the tab, then hands it back
+                else:
+                    await self.tabs_ready.put(tab)
+
+        self._loop = asyncio.new_event_loop()
+        threading.Thread(target=self._loop.run_forever, daemon=True, name="kaleido-renderer").start()
+        self._kaleido = KeptTabKaleido(n=TABS, mathjax=False)
+        self._call(self._kaleido.open())  # starts Chromium and loads kaleido's page in its tab
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        """Chromium ends with the app (as kaleido's own server does at exit)."""
+        try:
+            self._call(self._kaleido.close())
+        except Exception:  # already gone: nothing left to end
+            pass
+
+    def _call(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(RENDER_TIMEOUT_S)
+
+    def submit(self, figure: go.Figure, fmt: str, width: int, height: int, scale: float) -> Future:
+        """Start drawing a picture; its bytes come from the returned future. What plotly.io.to_image sends kaleido:
+        the validated figure's dict and the same options. Pictures asked for by several sessions at once wait for
+        the tab in kaleido's own queue, on this one event loop."""
+        from plotly.io._utils import validate_coerce_fig_to_dict
+
+        spec = validate_coerce_fig_to_dict(figure, True)
+        options = dict(format=fmt, width=width, height=height, scale=scale)
+        return asyncio.run_coroutine_threadsafe(self._draw(spec, options), self._loop)
+
+    async def _draw(self, spec: dict, options: dict) -> bytes:
+        try:
+            return await self._kaleido.calc_fig(spec, opts=options, topojson=pio.defaults.topojson)
+        except Exception:
+            self._kaleido.reloads_due = TABS  # the failed tab was handed back already: reload the next ones
+            raise
+
+
+def _ensure_kaleido() -> _Renderer:
     """One persistent browser for all exports: starting chromium per image would cost a second each."""
-    global _server_started
-    with _server_lock:
-        if not _server_started:
+    global _renderer
+    with _renderer_lock:
+        if _renderer is None:
             if not renderer_available():
                 raise ImageExportUnavailable("no Chromium to render images with (apt-get install -y chromium)")
-            import kaleido
-
-            kaleido.start_sync_server(silence_warnings=True)
-            _server_started = True
+            _renderer = _Renderer()
+        return _renderer
 
 
 def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go.Figure:
@@ -139,13 +210,16 @@ def _legend_px(items: int, size: str) -> float:
 
 
 def chart_image(spec: ChartSpec, fmt: str = "png", size: str = "wide", footer: bool = True) -> bytes:
+    return start_chart_image(spec, fmt, size, footer).result(RENDER_TIMEOUT_S)
+
+
+def start_chart_image(spec: ChartSpec, fmt: str = "png", size: str = "wide", footer: bool = True) -> Future:
+    """chart_image without waiting: Chromium draws the picture while the caller lays out the next page."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; expected one of {FORMATS}")
-    _ensure_kaleido()
+    renderer = _ensure_kaleido()
     width, height = SIZES[size]
-    figure = slide_figure(spec, size, footer)
-    with _render_lock:
-        return pio.to_image(figure, format=fmt, width=width, height=height, scale=1)
+    return renderer.submit(slide_figure(spec, size, footer), fmt, width, height, scale=1)
 
 
 def text_page(title: str, lines: list[str], subtitle: str = "", size: str = "wide") -> go.Figure:
@@ -165,6 +239,9 @@ def text_page(title: str, lines: list[str], subtitle: str = "", size: str = "wid
 
 
 def figure_pdf(figure: go.Figure) -> bytes:
-    _ensure_kaleido()
-    with _render_lock:
-        return pio.to_image(figure, format="pdf", width=figure.layout.width, height=figure.layout.height)
+    return start_figure_pdf(figure).result(RENDER_TIMEOUT_S)
+
+
+def start_figure_pdf(figure: go.Figure) -> Future:
+    return _ensure_kaleido().submit(figure, "pdf", figure.layout.width, figure.layout.height,
+                                    pio.defaults.default_scale)

@@ -12,7 +12,7 @@ from pypdf import PdfReader, PdfWriter
 from i18n import t
 
 from .deck import Deck, deck_charts, deck_source_ids
-from .images import TEXT_PAGE_WRAP, chart_image, figure_pdf, text_page
+from .images import RENDER_TIMEOUT_S, TEXT_PAGE_WRAP, start_chart_image, start_figure_pdf, text_page
 from .pack_text import pages_of, source_lines, title_lines
 
 Progress = Callable[[int, int], None]
@@ -24,18 +24,21 @@ def build_pdf(con: duckdb.DuckDBPyConnection, deck: Deck, progress: Progress | N
     charts = deck_charts(con, deck)
     title, lines = title_lines(con, deck.title, deck.lang, deck.districts, len(charts),
                                today or dt.date.today())
-    pages = [figure_pdf(text_page(title, lines))]
-    for done, spec in enumerate(charts, start=1):
-        pages.append(chart_image(spec, "pdf", "wide"))
-        if progress:
-            progress(done, len(charts))
+    # Every page is handed to Chromium as soon as it is laid out and drawn there while the next one is laid out
+    # here; the pages are collected in order at the end.
+    pages = [start_figure_pdf(text_page(title, lines))]
+    for spec in charts:
+        pages.append(start_chart_image(spec, "pdf", "wide"))
     # The deck's own documents, on as many pages as they need (every document in the database cannot fit one).
     sources = [f"• {line}" for line in source_lines(con, deck_source_ids(con, deck, charts), deck.lang)]
     for page in pages_of(sources, TEXT_PAGE_WRAP, SOURCE_ROWS_PER_PAGE):
-        pages.append(figure_pdf(text_page(t("present.sources_title", deck.lang), page)))
+        pages.append(start_figure_pdf(text_page(t("present.sources_title", deck.lang), page)))
     writer = PdfWriter()
-    for page in pages:
-        for pdf_page in PdfReader(io.BytesIO(page)).pages:
+    for number, page in enumerate(pages):
+        drawn = page.result(RENDER_TIMEOUT_S)
+        if progress and 1 <= number <= len(charts):
+            progress(number, len(charts))
+        for pdf_page in PdfReader(io.BytesIO(drawn)).pages:
             writer.add_page(pdf_page)
     buffer = io.BytesIO()
     writer.write(buffer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -20,6 +21,11 @@ def _decimals_for(value: float, unit: str) -> int:
 def format_number(value: float | None, lang: str, decimals: int | None = None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    return _format_number(value, lang, decimals)
+
+
+@lru_cache(maxsize=50_000)  # Babel looks the locale up on every call; pages write the same figures on each rerun
+def _format_number(value: float, lang: str, decimals: int | None) -> str:
     places = decimals if decimals is not None else (0 if value == int(value) else 2)
     pattern = "#,##0" + ("." + "#" * places if places else "")
     return format_decimal(value, format=pattern, locale=_LOCALES.get(lang, "vi_VN"))
