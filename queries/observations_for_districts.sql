@@ -3,7 +3,8 @@
 -- `latest`: the unit's latest period of this figure (same indicator, level, commune; a stated rate apart from its
 -- derived twin): the compare charts show one bar per unit and series at that period by default, the tables all.
 -- `population*`: the unit's own population figure (the whole unit's) nearest in time to this figure's period (the
--- later one on a tie), what a count per 1,000 residents is divided by; NULL when the unit has none.
+-- later one on a tie), what a count per 1,000 residents is divided by; NULL when the unit has none within five years
+-- of the figure (a commune's population at its founding in 2011 does not size its dossiers of 2022).
 SELECT o.*, d.sort_order AS district_order, i.sort_order AS indicator_order,
        i.target_value, i.target_year, i.target_level, i.target_legal_basis, i.higher_is_better, i.structural,
        i.counts_vi, i.counts_en,
@@ -18,6 +19,7 @@ LEFT JOIN LATERAL (
     SELECT q.value, q.period_label, q.period_about, q.observation_id
     FROM observations q
     WHERE q.district_id = o.district_id AND q.indicator_id = 'population' AND q.level = 'district'
+      AND abs(date_diff('day', q.period_end, o.period_end)) <= 5 * 366
     ORDER BY abs(date_diff('day', q.period_end, o.period_end)), q.period_end DESC, q.observation_id
     LIMIT 1
 ) p ON TRUE

@@ -431,17 +431,8 @@ def test_per_residents_marks_a_unit_without_a_population_figure_never_as_zero(co
     assert "Hà Nội" not in bar_units  # no bar, not a zero bar
     marks = [trace for trace in spec.figure.data if trace.type == "scatter" and trace.mode == "text"]
     assert [(list(m.x[0]), list(m.text)) for m in marks] == [(["Hà Nội"], ["không có số dân"])]
-    assert "Hà Nội: dữ liệu chưa có số dân của đơn vị nên không tính được trên 1.000 dân." in spec.notes
+    assert "Hà Nội: dữ liệu chưa có số dân của đơn vị trong vòng 5 năm quanh kỳ số liệu nên không tính được trên 1.000 dân." in spec.notes
     assert not any(n.startswith("Không có số liệu") and "Hà Nội" in n for n in spec.notes)  # it did report
-
-
-def test_per_residents_uses_the_population_figure_nearest_in_time(con):
-    """Lâm Bình's only population figure is from its founding (2011): its 2022 dossiers are divided by it, and the
-    query says so (the period travels with the figure to the chart's note)."""
-    rows = queries.run(con, "observations_for_districts", districts=["lam-binh"], theme="online_services",
-                       indicators=["dossiers_received"])
-    assert set(rows["population"]) == {29459}
-    assert set(rows["population_period"]) == {"asof unknown"} and set(rows["population_period_about"]) == {"2011-01"}
 
 
 def test_each_figure_is_divided_by_the_population_of_the_year_nearest_to_it(con, districts):

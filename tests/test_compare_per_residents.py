@@ -137,3 +137,16 @@ def test_a_qualified_count_keeps_its_qualifier_after_dividing(con):
     spec = next(iter(comparison_charts(rows, shown, district_colors(["tinh-hai-duong"]), "vi", per="residents", all_periods=True)))
     texts = [text for trace in spec.figure.data if trace.type == "bar" and trace.text for text in trace.text]
     assert any(text.startswith("<b>trên 507,") for text in texts), texts
+
+
+def test_a_population_figure_more_than_five_years_away_is_not_used(con):
+    # Lâm Bình's only population figure is of its founding (2011): its 2022 dossiers are not divided by it
+    import queries
+
+    rows = queries.run(con, "observations_for_districts", districts=["lam-binh"], theme=None, indicators=None)
+    population = rows[rows["indicator_id"] == "population"]
+    # undated page about the founding: 'asof unknown', published about January 2011
+    assert len(population) == 1 and str(population["period_about"].iloc[0]).startswith("2011"), \
+        "the test leans on Lâm Bình's 2011 figure"
+    dossiers = rows[(rows["indicator_id"] == "dossiers_received") & (rows["period_label"] == "2022")]
+    assert len(dossiers) and dossiers["population"].isna().all()
