@@ -35,10 +35,10 @@ def test_a_page_of_several_wards_gives_each_ward_its_figures_and_its_own_source(
     kien_an = yaml.safe_load((DATA_DIR / "units" / "kien-an.yaml").read_text(encoding="utf-8"))
     assert kien_an["unit_id"] == "hai-phong/phuong-kien-an"
     # its own source for the page; its population comes from another page (bench/population_pages.yaml)
-    assert [s["id"] for s in kien_an["sources"]] == ["pub-aae5a6dab852-kien-an", "pop-kien-an-ward-2025-phuong-kien-an"]
+    assert [s["id"] for s in kien_an["sources"]] == ["pub-aae5a6dab852-kien-an"]
     assert kien_an["sources"][0]["url"] == page["url"]
     assert {(o["indicator"], o["value"]) for o in kien_an["observations"]} == {
-        ("dossiers_received", 3511), ("dossiers_online", 513), ("dossiers_resolved", 3340), ("population", 67236)}
+        ("dossiers_received", 3511), ("dossiers_online", 513), ("dossiers_resolved", 3340)}
     phu_lien = yaml.safe_load((DATA_DIR / "units" / "phu-lien.yaml").read_text(encoding="utf-8"))
     # its own page, and the page its population figure comes from (bench/population_pages.yaml)
     assert [s["id"] for s in phu_lien["sources"]] == ["pub-aae5a6dab852", "pop-tinhthanh-phu-lien-phuong-phu-lien"]
