@@ -184,9 +184,18 @@ def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], l
     1,000 residents, a note says which population figure (of which period) each unit was divided by."""
     kept, lacking, notes = [], [], []
     divided_by: dict[str, None] = {}  # "unit: population (period)", once each, in bar order
+    # A chart whose figures can be divided shows only those: a provincial body's 23.700 dossiers drawn undivided
+    # beside 85,56 per 1,000 residents on one axis would read as a province three hundred times busier. What cannot
+    # be divided is named under the chart (the plain view shows it).
+    divisible_chart = any(divides(record, per) for record in records)
+    left_out: dict[str, None] = {}
     for record in records:
         record = dict(record)
         if not divides(record, per):
+            if divisible_chart:
+                series = " · ".join(part for part in (indicator_name(record, lang), level_label(record, lang)) if part)
+                left_out[f"{record['district_name']} ({series}, {period_text(record, lang)})"] = None
+                continue
             record["shown"], record["formula_shown"] = value_text(record, lang), None
             kept.append(record)
             continue
@@ -216,6 +225,8 @@ def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], l
     if divided_by:
         notes.append(t("charts.note_population_used", lang,
                        listing="; ".join(divided_by)))
+    if left_out:
+        notes.append(t("charts.note_not_divided", lang, listing="; ".join(left_out)))
     return kept, lacking, notes
 
 

@@ -150,3 +150,15 @@ def test_a_population_figure_more_than_five_years_away_is_not_used(con):
         "the test leans on Lâm Bình's 2011 figure"
     dossiers = rows[(rows["indicator_id"] == "dossiers_received") & (rows["period_label"] == "2022")]
     assert len(dossiers) and dossiers["population"].isna().all()
+
+
+def test_a_figure_that_cannot_be_divided_is_named_under_the_chart_not_drawn_beside_divided_ones():
+    # Khánh Hòa's provincial bodies received "gần 23.700" dossiers: undivided beside 85,56 per 1,000 residents on one
+    # axis, it read as a province three hundred times busier than itself
+    at = run_page("compare", kind="province", d="tinh-khanh-hoa,tinh-hue", theme="online_services", per="residents")
+    dossiers = _chart(at, "Hồ sơ thủ tục hành chính")
+    texts = [bar["text"] for bar in bars(dossiers)]
+    assert texts and not any("23.700" in text for text in texts)
+    assert all(float(bar["y"]) < 1000 for bar in bars(dossiers))  # every bar is per 1,000 residents
+    captions = " ".join(c.value for c in at.caption).replace("\\", "").replace("\u2060", "")
+    assert "Không vẽ ở đây vì không chia được" in captions and "Khánh Hòa (" in captions
