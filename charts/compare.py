@@ -177,7 +177,7 @@ def _population_period(record: Mapping, lang: str) -> str:
                         "period_about": record.get("population_period_about")}, lang)
 
 
-def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], list[str], list[str]]:
+def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], list[str], list[str], list[str]]:
     """Divide what can be divided, keeping the qualifier ("trên 60" per commune stays "trên"); rates are never
     divided. A unit whose divisor is not in the data (no commune count in its source, no population figure) is not
     guessed: it is returned by name, to be marked on the chart (no bar, never a zero) and named in a note. Per
@@ -219,6 +219,8 @@ def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], l
         kept.append(record)
     reported = {r["district_name"] for r in kept}
     lacking = [name for name in dict.fromkeys(lacking) if name not in reported]
+    only_left_out = [name for name in dict.fromkeys(r["district_name"] for r in records if not divides(r, per))
+                     if divisible_chart and name not in reported and name not in lacking]
     for name in lacking:
         notes.append(t("charts.no_commune_count" if per == PER_COMMUNE else "charts.no_population", lang,
                        district=name))
@@ -227,7 +229,7 @@ def _normalised(records: list[dict], per: str, lang: str) -> tuple[list[dict], l
                        listing="; ".join(divided_by)))
     if left_out:
         notes.append(t("charts.note_not_divided", lang, listing="; ".join(left_out)))
-    return kept, lacking, notes
+    return kept, lacking, notes, only_left_out
 
 
 def _series(records: list[dict], lang: str) -> list[str]:
@@ -308,8 +310,9 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     # figure) is marked with what it lacks and named in its own note, never among those with "no data".
     reporting = {r["district_id"] for r in rows}
     undivided: list[str] = []
+    indivisible: list[str] = []  # units that reported only figures this division cannot take (named in a note)
     if per in NORMALISATIONS:
-        rows, undivided, extra_notes = _normalised(rows, per, lang)
+        rows, undivided, extra_notes, indivisible = _normalised(rows, per, lang)
     else:
         rows = [dict(r, shown=value_text(r, lang), formula_shown=None) for r in rows]
     if not all_periods and len(rows) < len(_charted(every_period, True)):
@@ -341,7 +344,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     missing = [name for district_id, name in district_list if district_id not in reporting]
     # The marks under the bars: units without the figure, then units whose figure could not be divided.
     lacks_word = t("charts.no_commune_count_mark" if per == PER_COMMUNE else "charts.no_population_mark", lang)
-    marked = missing + undivided
+    marked = missing + undivided + indivisible
     names = {district_id: plotly_text(name) for district_id, name in district_list}
     unit_rank = {district_id: n for n, (district_id, _) in enumerate(ordered)}
     rows.sort(key=lambda r: unit_rank.get(r["district_id"], len(unit_rank)))
@@ -492,7 +495,9 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
             (missing, t("common.no_data", lang), "—", t("comparable.no_data_mark", lang),
              t("charts.no_data_hover", lang)),
             (undivided, lacks_word, "÷", t("charts.not_divided_mark", lang, lacks=lacks_word),
-             t("charts.not_divided_hover", lang, lacks=lacks_word))):
+             t("charts.not_divided_hover", lang, lacks=lacks_word)),
+            (indivisible, t("charts.indivisible_mark", lang), "∤", t("charts.indivisible_legend", lang),
+             t("charts.indivisible_hover", lang))):
         if not names_marked:
             continue
         xs = [position(None, None, name) for name in names_marked]

@@ -162,3 +162,23 @@ def test_a_figure_that_cannot_be_divided_is_named_under_the_chart_not_drawn_besi
     assert all(float(bar["y"]) < 1000 for bar in bars(dossiers))  # every bar is per 1,000 residents
     captions = " ".join(c.value for c in at.caption).replace("\\", "").replace("\u2060", "")
     assert "Không vẽ ở đây vì không chia được" in captions and "Khánh Hòa (" in captions
+
+
+def test_a_unit_whose_figures_all_cannot_be_divided_is_marked_on_the_axis_not_left_off(con):
+    import queries
+    from charts.colors import district_colors
+    from charts.compare import comparison_charts
+
+    chosen = ["tinh-khanh-hoa", "tinh-hue"]
+    units = queries.run(con, "districts")
+    rows = queries.run(con, "observations_for_districts", districts=chosen, theme="online_services", indicators=None)
+    dossiers = rows[rows["indicator_id"] == "dossiers_received"]
+    # Khánh Hòa with only its provincial bodies' figures: nothing of it can go per 1,000 residents
+    only_bodies = dossiers[(dossiers["district_id"] != "tinh-khanh-hoa") | (dossiers["level"] == "unit_bodies")]
+    assert set(only_bodies.loc[only_bodies["district_id"] == "tinh-khanh-hoa", "level"]) == {"unit_bodies"}
+    spec = comparison_charts(only_bodies, units[units["district_id"].isin(chosen)], district_colors(chosen), "vi",
+                             per="residents")[0]
+    marks = [trace for trace in spec.figure.data if trace.type == "scatter" and trace.text
+             and set(trace.text) & {"không chia được", "∤"}]
+    assert len(marks) == 1 and any("Khánh Hòa" in str(x) for x in marks[0].x)
+    assert any(note.startswith("Không vẽ ở đây vì không chia được") and "Khánh Hòa (" in note for note in spec.notes)
