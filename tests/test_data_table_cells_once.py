@@ -41,7 +41,7 @@ def cell_by_cell(table: pd.DataFrame, lang: str, theme_names) -> pd.DataFrame:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_data_table_equals_the_cell_by_cell_table_on_every_real_figure(con, lang):
     units = list(queries.run(con, "districts")["district_id"])
-    table = queries.run(con, "observations_table", districts=units, theme=None, indicator=None, search=None)
+    table = queries.run(con, "observations_table", districts=units, theme=None, indicator=None)
     records = table.to_dict("records")
     table.insert(table.columns.get_loc("level") + 1, "level_text", [level_label(r, lang) for r in records])
     table.insert(table.columns.get_loc("period_label") + 1, "period_text", [period_text(r, lang) for r in records])
