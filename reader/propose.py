@@ -817,6 +817,9 @@ def propose(
     candidates = _without_subsets_of_a_total(folded, candidates)
     candidates += _figures_referring_back(text, folded, figures, structure, candidates, mentions)
     candidates = _check_stated_rates(candidates, sentence_of, cat)
+    # "cả nước có 4.500 dịch vụ …", "according to the Ministry …, 85 million accounts": the country's figures, not the unit's
+    countrys = {f.start for f in figures if _said_of_the_country(folded, structure, f)}
+    candidates = [c for c in candidates if c.figure_start not in countrys]
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
 
@@ -985,6 +988,59 @@ _VILLAGE_WORDS = re.compile(
     r"|(?:village|hamlet)[-\s]level)(?!\w)")
 
 
+# the country as the subject of what is said: "cả nước", "toàn quốc", "nationwide", "across the country"; a ministry or
+# its department as the source ("theo số liệu của Bộ …", "according to the Ministry of …")
+_COUNTRY = folded_pattern(
+    r"(?<!\w)(?:cả\s+nước|toàn\s+quốc|nationwide|nationally|across\s+the\s+(?:country|nation)|the\s+whole\s+country"
+    r"|(?:all\s+over|throughout)\s+the\s+country|the\s+country\s+(?:has|had|now\s+has)"
+    r"|theo\s+(?:số\s+liệu|thống\s+kê|báo\s+cáo)?\s*(?:của\s+)?(?:bộ|cục)\s+[a-zđ]"
+    r"|according\s+to\s+(?:the\s+)?(?:(?:statistics|data|figures|a\s+report)\s+(?:of|from)\s+the\s+)?(?:ministry|authority)"
+    r")(?!\w)")
+# the country's level compared with ("cao hơn bình quân cả nước là 52%", "the national average was 47%"): always the country's
+_COUNTRYS_AVERAGE = folded_pattern(
+    r"(?<!\w)(?:(?:mức\s+)?(?:bình\s+quân|trung\s+bình|tỷ\s+lệ\s+chung|mức\s+chung)(?:\s+chung)?(?:\s+của)?\s+(?:cả\s+nước|toàn\s+quốc)"
+    r"|(?:the\s+)?national\s+(?:average|rate|figure|level))(?!\w)")
+# a unit standing out among the country ("đứng đầu cả nước", "ranked first nationwide", "cao nhất toàn quốc"): its own
+_RANKED_IN_THE_COUNTRY = folded_pattern(
+    r"(?<!\w)(?:đứng|xếp|dẫn\s+đầu|nhất|top|ranked|ranks|ranking|among|trong\s+số|so\s+với|compared|than|hơn|ahead|first"
+    r"|leading|leads)(?!\w)[^.;:]{0,25}$")
+# a place of the unit's kind named between: "theo Bộ …, tỉnh X xếp thứ 5" is said of the province
+_LOCAL_SUBJECT = folded_pattern(
+    r"(?<!\w)(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn|province|provincial|city|district|town"
+    r"|commune|ward|locality|the\s+unit|địa\s+phương)(?!\w)")
+_LINKING = folded_pattern(r"^[\s,:(]*(?:(?:là|đạt|ở\s+mức|với|chỉ|mới|có|was|is|of|at|stood\s+at|reached|only)\s*)*"
+                          r"(?:khoảng|gần|hơn|trên|about|nearly|over|around|some)?\s*$")
+
+
+def _said_of_the_country(folded: str, structure: _Structure, f: Figure) -> bool:
+    """Whether a figure is the country's (or a ministry's nationwide count), not the reporting unit's own."""
+    ci = structure.clause_at(f.start)
+    if ci < 0:
+        return False
+    sentence = structure.sentences[structure.clauses[ci].sentence]
+    before = folded[sentence.start : f.start]
+    average = None
+    for average in _COUNTRYS_AVERAGE.finditer(before):
+        pass
+    if average is not None and _LINKING.match(re.sub(r"(?:(?:online|submission|on-time|rate|tỷ\s+lệ|hồ\s+sơ|trực\s+tuyến)\s*)+",
+                                                     " ", before[average.end():])):
+        return True  # "bình quân cả nước là 52%", "the national average online rate was 47%"
+    said = None
+    for said in _COUNTRY.finditer(before):
+        pass
+    if said is None:
+        return False
+    if _RANKED_IN_THE_COUNTRY.search(before[: said.start()]):
+        return False  # "đứng đầu cả nước với 98%": the unit's own figure, the country only the field it stands out in
+    clause_start = structure.clauses[ci].start
+    between = before[said.end() :]
+    # "Nationally, the on-time rate reached 96.5%, the district 99.2%": the unit named after the country's figure
+    if _LOCAL_SUBJECT.search(between):
+        return False
+    # a later clause that names its own subject ("…, huyện đã có 95% …") left the country behind
+    return not (clause_start > sentence.start + said.end() and _LOCAL_SUBJECT.search(folded[clause_start : f.start]))
+
+
 def _ones(figures: list[Figure], i: int) -> bool:
     """"… and 151 ones at the commune level": a count of the same things as the count before it."""
     return i > 0 and figures[i].unit == "count" == figures[i - 1].unit and bool(
@@ -1132,6 +1188,12 @@ def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, c
     own = fold(text[max(before_start, f.start - 60) : unit_end])
     if any(p.search(own) for p in cat.uncatalogued):
         return True
+    # "1,349 dossiers submitted at the counters", "410 hồ sơ qua dịch vụ bưu chính": the channel said right after the
+    # counting word, up to a comma; not when the online channel is said with it ("hồ sơ trực tiếp và trực tuyến")
+    if f.unit == "count" and f.unit_word:
+        channel = fold(re.match(r"[^;,.\d()]{0,40}", text[unit_end:]).group(0))
+        if any(p.search(channel) for p in cat.uncatalogued) and not _ONLINE_TOO.search(channel):
+            return True
     # "2.041 hồ sơ giải quyết trước hạn", "7,784 dossiers were processed ahead of the deadline": the early ones alone are
     # a part of the on-time dossiers the catalogue does not hold (their rate, and "đúng và trước hạn", are the on-time)
     after = re.match(r"[^;,.\d]{0,45}", text[unit_end:]).group(0)  # its own words, up to a comma or the next figure
@@ -1139,6 +1201,7 @@ def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, c
     return f.unit == "count" and bool(_EARLY_ONLY.search(said)) and not _ON_TIME_WITH_EARLY.search(said)
 
 
+_ONLINE_TOO = folded_pattern(r"(?<!\w)(?:trực\s+tuyến|qua\s+mạng|online|electronically|điện\s+tử)(?!\w)")
 _EARLY_ONLY = folded_pattern(r"(?<!\w)(?:trước\s+hạn|ahead\s+of\s+(?:the\s+)?(?:deadline|schedule|time)|before\s+the\s+deadline"
                              r"|early)(?!\w)")
 _ON_TIME_WITH_EARLY = folded_pattern(r"đúng\s+(?:hạn\s+)?(?:và|,)\s*trước\s+hạn|trước\s+(?:hạn\s+)?(?:và|,)\s*đúng\s+hạn"

@@ -1,0 +1,89 @@
+"""Issue 15, round 6: precision (figures that are not the unit's own, parts the catalogue does not hold) and periods,
+each rule on sentences written for these tests in our own words (no report's text), with the real catalogue and
+wordings (data/indicators.yaml, reader/wordings.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader import propose
+
+DATE = "2024-06-30"
+
+
+def _values(text: str, date: str | None = DATE, min_confidence: float = 0.5) -> set[tuple[str, float]]:
+    return {(c.indicator, float(c.value)) for c in propose(text, document_date=date, min_confidence=min_confidence)}
+
+
+def _one(text: str, indicator: str, value: float, date: str | None = DATE):
+    found = propose(text, document_date=date)
+    hits = [c for c in found if c.indicator == indicator and float(c.value) == value]
+    assert hits, (indicator, value, [(c.indicator, c.value, c.period) for c in found])
+    return hits[0]
+
+
+# ── the country's figures are not the unit's ──────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tính đến nay, cả nước đã có 4.500 dịch vụ công trực tuyến toàn trình.",
+    "Toàn quốc có hơn 80.000 tổ công nghệ số cộng đồng với 400.000 thành viên.",
+    "Nationwide, 82% of administrative dossiers were submitted online in 2024.",
+    "Across the country, more than 70,000 community digital technology teams have been set up.",
+    "Theo số liệu của Bộ Thông tin và Truyền thông, tỷ lệ hồ sơ trực tuyến trên cả nước đạt 45%.",
+    "According to the Ministry of Public Security, 85 million VNeID accounts have been activated.",
+    "The whole country had 2.1 million dossiers paid online in the first half of 2024.",
+    "Cả nước hiện có 63/63 tỉnh, thành phố đã thành lập tổ công nghệ số cộng đồng.",
+    "According to statistics from the Authority of Information Technology Application, 16,000 full-process online "
+    "public services were being provided.",
+    "Trên phạm vi toàn quốc, 1,2 triệu hồ sơ đã được thanh toán trực tuyến trong 6 tháng đầu năm 2024.",
+    "Nationally, the on-time rate reached 96.5% last year.",
+])
+def test_a_figure_said_of_the_whole_country_is_not_proposed(sentence):
+    assert _values(sentence, min_confidence=0.0) == set()
+
+
+def test_the_countrys_average_beside_the_units_figures_is_left_out():
+    said = ("Huyện tiếp nhận 12.400 hồ sơ, trong đó 9.800 hồ sơ trực tuyến, cao hơn mức bình quân cả nước là 52%.")
+    assert _values(said) == {("dossiers_received", 12400.0), ("dossiers_online", 9800.0)}
+    said = "Trong khi tỷ lệ chung của toàn quốc mới đạt 60%, huyện đã có 95% hồ sơ được số hóa."
+    assert _values(said) == {("digitisation_rate", 95.0)}
+
+
+@pytest.mark.parametrize("sentence, indicator, value", [
+    # the unit standing out in the country: its own figure
+    ("Huyện đứng đầu cả nước với tỷ lệ hồ sơ trực tuyến đạt 98%.", "online_submission_rate", 98),
+    ("The province ranked first nationwide with 99.1% of dossiers resolved on time.", "on_time_rate", 99.1),
+    ("Huyện có 95% hồ sơ nộp trực tuyến, cao nhất toàn quốc.", "online_submission_rate", 95),
+    # a ministry as the source of a figure about a named place: the place's
+    ("Theo Bộ Thông tin và Truyền thông, tỉnh Hòa Bình có 1.200 tổ công nghệ số cộng đồng.", "community_teams_total",
+     1200),
+    # the country in another clause, the unit in its own
+    ("Cả nước có 80.000 tổ công nghệ số cộng đồng; riêng huyện có 125 tổ với 750 thành viên.",
+     "community_teams_total", 125),
+])
+def test_the_units_own_figure_beside_the_country_is_kept(sentence, indicator, value):
+    _one(sentence, indicator, value)
+
+
+def test_the_countrys_count_in_the_same_sentence_as_the_units_is_not_taken():
+    said = "Cả nước có 80.000 tổ công nghệ số cộng đồng; riêng huyện có 125 tổ với 750 thành viên."
+    assert ("community_teams_total", 80000.0) not in _values(said, min_confidence=0.0)
+
+
+# ── a channel the catalogue has no indicator for, said after the counting word ───────────────────────────────
+
+
+@pytest.mark.parametrize("sentence", [
+    "Xã tiếp nhận 410 hồ sơ qua dịch vụ bưu chính công ích.",
+    "The ward received 1,349 dossiers submitted at the counters in 2023.",
+    "Năm 2023, bộ phận một cửa nhận 2.015 hồ sơ tại quầy.",
+    "The centre handled 730 dossiers sent via postal services last year.",
+])
+def test_dossiers_of_a_channel_the_catalogue_lacks_are_not_the_total(sentence):
+    assert not {i for i, _ in _values(sentence, min_confidence=0.0)} & {"dossiers_received", "dossiers_online"}
+
+
+def test_the_online_channel_said_next_to_a_count_is_still_read():
+    said = "The centre received 2,500 dossiers, of which 1,800 were online, 650 at the counter and 50 by post."
+    assert _values(said) == {("dossiers_received", 2500.0), ("dossiers_online", 1800.0)}
