@@ -200,7 +200,8 @@ def _plan_wording(folded: str, words: list[str]) -> str | None:
 
 
 # "cán đích mục tiêu", "đã hoàn thành kế hoạch", "vượt chỉ tiêu", "achieved its target": a plan met is a result
-_ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|reached)"
+_ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|exceeding|surpassed"
+                                  r"|surpassing|reached)"
                               r"(?:\s+(?:được|its|the|their))?\s*$")
 
 

@@ -87,3 +87,34 @@ def test_dossiers_of_a_channel_the_catalogue_lacks_are_not_the_total(sentence):
 def test_the_online_channel_said_next_to_a_count_is_still_read():
     said = "The centre received 2,500 dossiers, of which 1,800 were online, 650 at the counter and 50 by post."
     assert _values(said) == {("dossiers_received", 2500.0), ("dossiers_online", 1800.0)}
+
+
+# ── wishes, intentions and requirements are plans ────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence", [
+    "The district is striving for 80% of dossiers submitted online this year.",
+    "Hanoi seeks to raise the rate of online dossiers to 70% in 2025.",
+    "The city hopes to have 1,000 community digital technology teams by the end of the year.",
+    "The ward intends to raise the share of dossiers paid online to 60%.",
+    "By 2030, 100% of administrative dossiers are to be processed online.",
+    "Officials plan for 90% of people to pay online by 2026.",
+    "Nghị quyết đề ra tỷ lệ hồ sơ trực tuyến phải đạt từ 80% trở lên.",
+    "Từ nay đến cuối năm, các xã cần hoàn thành 100% việc số hóa hồ sơ.",
+    "Huyện đề ra chỉ tiêu 100% xã có tổ công nghệ số cộng đồng.",
+    "Thành phố đặt mục tiêu số hóa 100% hồ sơ vào cuối năm.",
+    "Các xã cần đạt 70% hồ sơ nộp trực tuyến trong quý IV.",
+])
+@pytest.mark.parametrize("date", [DATE, None])
+def test_a_wish_an_intention_or_a_requirement_is_no_result(sentence, date):
+    assert _values(sentence, date) == set()
+
+
+@pytest.mark.parametrize("sentence, indicator, value", [
+    ("Toàn huyện có khoảng 40% người từ 15 tuổi trở lên có tài khoản ngân hàng; xã tiếp nhận 520 hồ sơ trực tuyến.",
+     "dossiers_online", 520),
+    ("The district has reached 92% of dossiers submitted online, exceeding the target it had set.",
+     "online_submission_rate", 92),
+])
+def test_words_of_age_or_a_target_met_do_not_make_a_plan(sentence, indicator, value):
+    _one(sentence, indicator, value)
