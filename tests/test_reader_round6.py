@@ -118,3 +118,49 @@ def test_a_wish_an_intention_or_a_requirement_is_no_result(sentence, date):
 ])
 def test_words_of_age_or_a_target_met_do_not_make_a_plan(sentence, indicator, value):
     _one(sentence, indicator, value)
+
+
+# ── periods said in English news wording ─────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, indicator, value, date, period", [
+    ("Since the beginning of this year, the city has received 8,500 online dossiers.", "dossiers_online", 8500,
+     "2024-10-15", "2024-01..2024-10"),
+    ("From the start of 2024 until now, the province has received 60,000 online dossiers.", "dossiers_online", 60000,
+     "2024-10-15", "2024-01..2024-10"),
+    ("As of the end of June, the province had 1,250 community digital technology teams.", "community_teams_total",
+     1250, "2024-10-15", "asof 2024-06"),
+    ("During the January-August period, the commune received 2,100 dossiers.", "dossiers_received", 2100,
+     "2024-10-15", "2024-01..2024-08"),
+    ("From January to August 2023, the commune received 2,100 dossiers.", "dossiers_received", 2100, "2024-10-15",
+     "2023-01..2023-08"),
+    ("In January–May, the ward received 640 dossiers, of which 410 were submitted online.", "dossiers_online", 410,
+     "2024-06-10", "2024-01..2024-05"),
+    ("Tháng trước, xã tiếp nhận 180 hồ sơ.", "dossiers_received", 180, "2024-10-15", "2024-09"),
+    ("Last month, the ward received 95 dossiers online.", "dossiers_online", 95, "2025-01-10", "2024-12"),
+    # a day span keeps its own reading
+    ("From January 5 to August 20, 2024, the ward received 300 dossiers.", "dossiers_received", 300, "2024-10-15",
+     "2024-01..2024-08"),
+    ("By June 30, 2024, the province had 1,250 community digital technology teams.", "community_teams_total", 1250,
+     "2024-10-15", "asof 2024-06-30"),
+])
+def test_english_spans_and_months_said_without_a_full_date(sentence, indicator, value, date, period):
+    assert _one(sentence, indicator, value, date).period == period
+
+
+def test_a_month_before_needs_the_reports_date():
+    assert _one("Tháng trước, xã tiếp nhận 180 hồ sơ.", "dossiers_received", 180, None).period == "asof unknown"
+
+
+# ── "received N dossiers online": the channel after the counting word ───────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Last year, the district received 12,300 dossiers online.", 12300),
+    ("In 2024 the district received 8,210 dossiers online, while 2,000 were received at the counter.", 8210),
+    ("The district has so far handled 10,441 documents online.", 10441),
+    ("The ward took in 530 applications online in the first quarter.", 530),
+])
+def test_dossiers_received_online_are_online_dossiers(sentence, value):
+    found = _values(sentence)
+    assert ("dossiers_online", float(value)) in found and ("dossiers_received", float(value)) not in found
