@@ -1080,6 +1080,8 @@ _LEVEL_NAME = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*(
 _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
+_AGE_BEFORE = folded_pattern(r"(?<!\w)(?:aged|ages?|age\s+of|over\s+the\s+age\s+of|độ\s+tuổi|tuổi\s+từ)\s*(?:from\s+|từ\s+)?"
+                             r"(?:\d{1,3}\s*(?:đến|tới|-|–|to|and)\s*)?$")
 # "tiếp nhận 4.512 hồ sơ, trong đó 811 cấp huyện, 3.701 cấp xã": the parts of a total, counted like it
 # a count right after "tăng / giảm / increased by" is how much a figure changed ("tăng lên 12.345", "rose to" are levels)
 _CHANGE_BY = folded_pattern(r"(?<!\w)(?:(?:tăng|giảm)(?:\s+(?:thêm|được|hơn|gần|khoảng|trên))?|(?:increased|decreased|rose|fell"
@@ -1608,6 +1610,8 @@ def _score(
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
     if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
+    if _AGE_BEFORE.search(lead):
+        return []  # "citizens aged 14 and above", "độ tuổi 15": an age, not a count
     changed_by = bool(_CHANGE_BY.search(lead))
     if f.unit == "count" and changed_by:
         return []  # "tăng 1.234 hồ sơ so với năm 2023", "increased by 1,500": a difference, not the count itself

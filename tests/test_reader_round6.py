@@ -164,3 +164,35 @@ def test_a_month_before_needs_the_reports_date():
 def test_dossiers_received_online_are_online_dossiers(sentence, value):
     found = _values(sentence)
     assert ("dossiers_online", float(value)) in found and ("dossiers_received", float(value)) not in found
+
+
+# ── numbers that are no figures of the unit: ages, the country's provinces, document and phone numbers ───────
+
+
+@pytest.mark.parametrize("sentence", [
+    "Citizens aged 14 and above are eligible for level-2 electronic identification accounts.",
+    "Người từ 14 tuổi trở lên được cấp tài khoản định danh điện tử mức 2.",
+    "Người dân trong độ tuổi 15 đến 60 được hướng dẫn cài đặt VNeID.",
+    "People aged 18 to 60 were guided to install VNeID.",
+    "Vietnam's 63 provinces and cities have all set up community digital technology teams.",
+    "Cả 63 tỉnh, thành phố đều đã thành lập tổ công nghệ số cộng đồng.",
+    "For support, call the hotline 0218 3852 111 during office hours.",
+    "Người dân gọi đường dây nóng 0210.3852.456 để được hỗ trợ nộp hồ sơ trực tuyến.",
+    "Ngày 10/10 hằng năm là Ngày Chuyển đổi số quốc gia.",
+    "The Industry 4.0 revolution brings many opportunities for the district.",
+])
+def test_numbers_that_are_no_figures_of_the_unit(sentence):
+    assert _values(sentence, min_confidence=0.0) == set()
+
+
+@pytest.mark.parametrize("sentence, indicator, value", [
+    ("Thực hiện Nghị định số 45/2020/NĐ-CP, xã đã tiếp nhận 320 hồ sơ trực tuyến.", "dossiers_online", 320),
+    ("Under Resolution 57-NQ/TW, the district received 3,200 dossiers online in 2024.", "dossiers_online", 3200),
+    ("The province ranked 5th out of 63 provinces and cities in the PAR index.", "cchc_index_rank", 5),
+    ("Huyện có 19 xã với 120 thôn.", "villages", 120),
+    # e-ID accounts said in English
+    ("Implementing Project 06 of the Government, the province has issued 450,000 electronic identification accounts.",
+     "eid_accounts", 450000),
+])
+def test_the_figure_beside_a_document_number_a_rank_or_a_count_of_places_is_kept(sentence, indicator, value):
+    _one(sentence, indicator, value)
