@@ -1280,6 +1280,8 @@ def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
     """The context indicator (communes, villages) whose places the figure counts ("14/14 xã", "190 thôn"), if any."""
     if f.unit != "count" or not f.unit_word:
         return None
+    if _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
+        return None  # "ranking first out of 10 wards and communes", "xếp thứ 2/9 huyện": the peers ranked, not its places
     said, skip = fold(f.unit_word), 0
     local = _LOCAL.match(said)
     if local and f.unit_word_start >= 0:  # "16 local communes and towns": the places after the adjective
@@ -1294,6 +1296,12 @@ def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
                 return None  # "06/48 thôn lõm sóng": 48 of the villages, not all of them
             return indicator
     return None
+
+
+# a rank among peer units: the count after it is how many units were ranked
+_PEERS_OF_A_RANK = folded_pattern(
+    r"(?<!\w)(?:rank(?:ed|ing|s)?|place[ds]?|first|second|third|top|xếp\s+(?:hạng|thứ)|đứng\s+(?:thứ|đầu)|dẫn\s+đầu|thứ\s+(?:hạng|\d+))"
+    r"(?!\w)[^.;]{0,30}?(?:out\s+of|among|of\s+the|trong\s+(?:tổng\s+)?số|trên\s+(?:tổng\s+(?:số\s+)?)?|so\s+với|/)\s*(?:the\s+|các\s+)?$")
 
 
 # "148 xã, phường", "166 xã phường mới", "10 communes and towns": a count that names every kind of commune-level unit
@@ -1612,6 +1620,8 @@ def _score(
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
     if _AGE_BEFORE.search(lead):
         return []  # "citizens aged 14 and above", "độ tuổi 15": an age, not a count
+    if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
+        return []  # "xếp thứ 3 trong số 9 huyện", "ranked first among the 63 localities": how many were ranked
     changed_by = bool(_CHANGE_BY.search(lead))
     if f.unit == "count" and changed_by:
         return []  # "tăng 1.234 hồ sơ so với năm 2023", "increased by 1,500": a difference, not the count itself

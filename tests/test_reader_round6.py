@@ -196,3 +196,35 @@ def test_numbers_that_are_no_figures_of_the_unit(sentence):
 ])
 def test_the_figure_beside_a_document_number_a_rank_or_a_count_of_places_is_kept(sentence, indicator, value):
     _one(sentence, indicator, value)
+
+
+# ── a rank among peer units: the number of peers is no figure of the unit ────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, rank", [
+    ("The ward ranked 2nd out of 10 wards and communes in the PAR index.", 2),
+    ("Huyện có 19 xã, thị trấn; xếp thứ 3 trong số 9 huyện về chỉ số cải cách hành chính.", 3),
+    ("Huyện xếp thứ 2/9 huyện, thành phố của tỉnh về chỉ số CCHC.", 2),
+])
+def test_the_rank_is_read_and_the_peers_are_not(sentence, rank):
+    found = _values(sentence, min_confidence=0.0)
+    assert ("cchc_index_rank", float(rank)) in found
+    assert not {v for i, v in found if i in ("cchc_index_rank", "communes")} - {float(rank), 19.0}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ward ranked first out of 10 wards and communes in the city for the PAR index.",
+    "Xã đứng đầu trong số 14 xã, thị trấn của huyện về chỉ số cải cách hành chính.",
+    "The ward was placed second among 12 communes and wards of the district.",
+])
+def test_peers_of_a_rank_are_not_the_units_communes(sentence):
+    assert "communes" not in {i for i, _ in _values(sentence, min_confidence=0.0)}
+
+
+def test_a_score_beside_a_rank_in_the_country_is_the_units():
+    said = "Hoa Binh ranked first among the 63 localities across the nation in the PAR index with 83.08 points."
+    assert _values(said) == {("cchc_index_score", 83.08)}
+
+
+def test_places_of_the_unit_said_plainly_are_still_counted():
+    assert _values("The district has 16 communes and towns.") == {("communes", 16.0)}
