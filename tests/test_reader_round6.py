@@ -228,3 +228,24 @@ def test_a_score_beside_a_rank_in_the_country_is_the_units():
 
 def test_places_of_the_unit_said_plainly_are_still_counted():
     assert _values("The district has 16 communes and towns.") == {("communes", 16.0)}
+
+
+# ── units of measure count nothing of the catalogue ──────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("The province has 12,000 kilometres of fibre optic cable reaching 450 villages.", {("fibre_villages", 450.0)}),
+    ("Huyện có 1.200 km cáp quang đến 98 thôn.", {("fibre_villages", 98.0)}),
+    ("Tốc độ đường truyền đạt 100 Mbps tại các xã.", set()),
+    ("The data centre now stores 500 TB of digitised records.", set()),
+])
+def test_a_length_a_speed_or_a_size_is_no_count(sentence, kept):
+    assert _values(sentence, min_confidence=0.0) == kept
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("5,400 dossiers were received online in the district in 2024.", 5400),
+    ("In 2024, 3,100 applications were submitted online.", 3100),
+])
+def test_dossiers_that_were_received_online_are_online_dossiers(sentence, value):
+    assert _values(sentence) == {("dossiers_online", float(value))}
