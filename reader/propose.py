@@ -996,6 +996,10 @@ _COUNTRY = folded_pattern(
     r"|(?:all\s+over|throughout)\s+the\s+country|the\s+country\s+(?:has|had|now\s+has)"
     r"|theo\s+(?:số\s+liệu|thống\s+kê|báo\s+cáo)?\s*(?:của\s+)?(?:bộ|cục)\s+[a-zđ]"
     r"|according\s+to\s+(?:the\s+)?(?:(?:statistics|data|figures|a\s+report)\s+(?:of|from)\s+the\s+)?(?:ministry|authority)"
+    # a neighbour or the other units: "tỉnh lân cận", "các huyện bạn", "neighbouring provinces", "other districts"
+    r"|(?:tỉnh|huyện|xã|phường|địa\s+phương)\s+(?:lân\s+cận|bạn|giáp\s+ranh)|các\s+(?:tỉnh|huyện|xã|địa\s+phương)\s+khác"
+    r"|neighbou?ring\s+(?:provinces?|districts?|communes?|wards?|localities|locality)"
+    r"|other\s+(?:provinces|districts|communes|wards|localities)"
     r")(?!\w)")
 # the country's level compared with ("cao hơn bình quân cả nước là 52%", "the national average was 47%"): always the country's
 _COUNTRYS_AVERAGE = folded_pattern(

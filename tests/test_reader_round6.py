@@ -249,3 +249,24 @@ def test_a_length_a_speed_or_a_size_is_no_count(sentence, kept):
 ])
 def test_dossiers_that_were_received_online_are_online_dossiers(sentence, value):
     assert _values(sentence) == {("dossiers_online", float(value))}
+
+
+# ── a neighbour's or the other units' figures ────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tỉnh lân cận là Sơn La đã có 2.000 tổ công nghệ số cộng đồng.",
+    "In neighbouring provinces, the online submission rate has reached 75%.",
+    "Các địa phương khác mới đạt khoảng 60% hồ sơ trực tuyến.",
+    "Other districts have set up about 40 community digital technology teams each year.",
+])
+def test_a_neighbours_figure_is_not_the_units(sentence):
+    assert _values(sentence, min_confidence=0.0) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Học tập kinh nghiệm của các huyện bạn, huyện đã thành lập 50 tổ công nghệ số cộng đồng.",
+    "Learning from other districts, the district has set up 50 community digital technology teams.",
+])
+def test_the_unit_learning_from_its_neighbours_keeps_its_own_figure(sentence):
+    assert _values(sentence) == {("community_teams_total", 50.0)}
