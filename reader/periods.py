@@ -136,7 +136,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           + r")?(?![\d/])(?!\s*(?:đến|tới|-|–)\s*\S)")),
     # (lũy kế) từ đầu năm (2024) (đến nay): from January of that year (the document's when none is said)
     ("since_year_start", _p(r"(?:lũy\s+kế\s+|luỹ\s+kế\s+)?(?:tính\s+|kể\s+)?(?:từ|since|from)\s+(?:đầu\s+năm|the\s+(?:beginning|start)\s+of\s+"
-                            r"(?:the\s+year|(?=(?:19|20)\d\d)))(?:\s+(?:năm\s+)?" + _Y.format(n="y") + r")?"
+                            r"(?:(?:the|this)\s+year|(?=(?:19|20)\d\d)))(?:\s*(?:năm\s+)?" + _Y.format(n="y") + r")?"
                             r"(?:\s*(?:đến|tới)\s+(?:nay|hiện\s+tại)|\s+(?:to|until)\s+(?:now|date|the\s+present|present))?"
                             r"|(?:lũy|luỹ)\s+kế\s+năm(?:\s+" + _Y.format(n="y2") + r")?|year[-\s]to[-\s]date|so\s+far\s+this\s+year")),
     # from July 1 to present / since 1 July / since July 1, 2025 until now
@@ -147,6 +147,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # từ tháng 01 năm 2022 đến tháng 12 năm 2022 / từ tháng 1/2022 đến tháng 6/2022
     ("month_span", _p(r"(?:từ|tính từ)\s+(?:đầu\s+)?tháng\s+(?P<m1>\d{1,2})" + _YEAR_OPT.format(n="y1")
                       + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?tháng\s+(?P<m2>\d{1,2})" + _YEAR_OPT.format(n="y2"))),
+    # from January to August 2024 / the January-August period / in January–August 2024 (the document's year when none)
+    ("month_span_en", _p(r"(?:from\s+(?P<mn1>" + _MONTH_NAMES + r")\s+(?:to|until|till|through)\s+(?P<mn2>"
+                         + _MONTH_NAMES + r")|(?P<mn1b>" + _MONTH_NAMES + r")\s*(?:-|–|—)\s*(?P<mn2b>" + _MONTH_NAMES
+                         + r"))(?:,?\s+(?:of\s+)?" + _Y.format(n="y") + r")?(?![\s,]+\d{1,2}(?!\d))")),
     # từ năm 2021 đến năm 2023 / giai đoạn 2021-2023 / 2021 - 2023
     ("year_span", _p(r"(?:(?:từ\s+)?năm\s+" + _Y.format(n="y1") + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:năm\s+)?"
                      + _Y.format(n="y2") + r"|(?:giai\s+đoạn|giao\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|period|between)?\s*"
@@ -167,6 +171,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "trong năm nay", "năm trước", "năm ngoái", "(trong) năm qua": the document's year or the one before ("năm qua"
     # in a report of the first half-year is the year just ended)
     ("year_vi", _p(r"(?:trong\s+)?năm\s+(?P<which>nay|trước|ngoái|qua)(?!\w)")),
+    # "tháng trước", "trong tháng qua", "last month": the month before the document's
+    ("month_before", _p(r"(?:trong\s+)?tháng\s+(?:trước|qua)(?!\w)|(?:last|the\s+previous|the\s+past)\s+month(?!s)")),
     # "so far this year", "this year", "last year": the document's year (or the one before)
     ("year_en", _p(r"(?:so\s+far\s+)?(?P<which>this|last)\s+year(?!['’]s?\s+(?:target|plan))")),
     # quý III năm 2023 / quý 3/2023
@@ -189,7 +195,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("event_day", _p(r"(?<!\w)(?:sáng|chiều|tối|trưa|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")),
     # đến hết tháng 2/2023 / đến tháng 5 năm 2023 / đến hết tháng 5 (year of the document)
     ("asof_month", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2})" + _YEAR_OPT.format(n="y"))),
-    ("asof_month_en", _p(r"(?:as\s+of|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<mn>[a-z]+)\s+" + _Y.format(n="y"))),
+    # "as of the end of June 2024", "by the end of June" (the document's year)
+    ("asof_month_en", _p(r"(?:as\s+of|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?P<mn>[a-z]+)\s+" + _Y.format(n="y")
+                         + r"|(?P<mn_bare>" + _MONTH_NAMES + r")(?![\s,]+\d))")),
     # đến hết năm 2022 / đến cuối năm 2022
     ("asof_year", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+" + _Y.format(n="y")
                      + r"|(?:as\s+of|by)\s+(?:the\s+)?end\s+of\s+" + _Y.format(n="y2"))),
@@ -244,6 +252,13 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         if y1 is None:
             return None
         return _months_code(y1, int(g["m1"]), y2, int(g["m2"])), "flow", from_doc
+    if kind == "month_span_en":
+        y = _year(g["y"], doc_year)
+        if y is None:
+            return None
+        m1 = _MONTHS_EN[(g["mn1"] or g["mn1b"]).lower()]
+        m2 = _MONTHS_EN[(g["mn2"] or g["mn2b"]).lower()]
+        return (_months_code(y, m1, y, m2), "flow", not g["y"]) if m1 <= m2 else None
     if kind == "since":
         # "từ đầu năm 2024 đến nay" runs from January; "từ năm 2021 đến nay" over whole years
         return ("since", g["y"], g["m"] or ("1" if g["early"] else "")), "since", False
@@ -319,6 +334,11 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         which = g["which"].lower()
         back = which in ("trước", "ngoái") or (which == "qua" and doc_month is not None and doc_month <= 6)
         return str(doc_year - (1 if back else 0)), "flow", True
+    if kind == "month_before":
+        if doc_year is None or doc_month is None:
+            return None
+        y, m = (doc_year, doc_month - 1) if doc_month > 1 else (doc_year - 1, 12)
+        return f"{y}-{m:02d}", "flow", True
     if kind == "year_en":
         if doc_year is None:
             return None
@@ -377,7 +397,7 @@ def _whole_months(m: re.Match[str], kind: str) -> bool:
 
 def _month_of(g: dict) -> int | None:
     """The month of a match: a number (8, 08) or an English month name."""
-    return int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or "").lower())
+    return int(g["m"]) if g.get("m") else _MONTHS_EN.get((g.get("mn") or g.get("mn_bare") or "").lower())
 
 
 def _since_code(year: str, month: str, document_date: str | None) -> str | None:

@@ -200,7 +200,8 @@ def _plan_wording(folded: str, words: list[str]) -> str | None:
 
 
 # "cán đích mục tiêu", "đã hoàn thành kế hoạch", "vượt chỉ tiêu", "achieved its target": a plan met is a result
-_ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|reached)"
+_ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|exceeding|surpassed"
+                                  r"|surpassing|reached)"
                               r"(?:\s+(?:được|its|the|their))?\s*$")
 
 
@@ -817,6 +818,9 @@ def propose(
     candidates = _without_subsets_of_a_total(folded, candidates)
     candidates += _figures_referring_back(text, folded, figures, structure, candidates, mentions)
     candidates = _check_stated_rates(candidates, sentence_of, cat)
+    # "cả nước có 4.500 dịch vụ …", "according to the Ministry …, 85 million accounts": the country's figures, not the unit's
+    countrys = {f.start for f in figures if _said_of_the_country(folded, structure, f)}
+    candidates = [c for c in candidates if c.figure_start not in countrys]
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
 
@@ -985,6 +989,63 @@ _VILLAGE_WORDS = re.compile(
     r"|(?:village|hamlet)[-\s]level)(?!\w)")
 
 
+# the country as the subject of what is said: "cả nước", "toàn quốc", "nationwide", "across the country"; a ministry or
+# its department as the source ("theo số liệu của Bộ …", "according to the Ministry of …")
+_COUNTRY = folded_pattern(
+    r"(?<!\w)(?:cả\s+nước|toàn\s+quốc|nationwide|nationally|across\s+the\s+(?:country|nation)|the\s+whole\s+country"
+    r"|(?:all\s+over|throughout)\s+the\s+country|the\s+country\s+(?:has|had|now\s+has)"
+    r"|theo\s+(?:số\s+liệu|thống\s+kê|báo\s+cáo)?\s*(?:của\s+)?(?:bộ|cục)\s+[a-zđ]"
+    r"|according\s+to\s+(?:the\s+)?(?:(?:statistics|data|figures|a\s+report)\s+(?:of|from)\s+the\s+)?(?:ministry|authority)"
+    # a neighbour or the other units: "tỉnh lân cận", "các huyện bạn", "neighbouring provinces", "other districts"
+    r"|(?:tỉnh|huyện|xã|phường|địa\s+phương)\s+(?:lân\s+cận|bạn|giáp\s+ranh)|các\s+(?:tỉnh|huyện|xã|địa\s+phương)\s+khác"
+    r"|neighbou?ring\s+(?:provinces?|districts?|communes?|wards?|localities|locality)"
+    r"|other\s+(?:provinces|districts|communes|wards|localities)"
+    r")(?!\w)")
+# the country's level compared with ("cao hơn bình quân cả nước là 52%", "the national average was 47%"): always the country's
+_COUNTRYS_AVERAGE = folded_pattern(
+    r"(?<!\w)(?:(?:mức\s+)?(?:bình\s+quân|trung\s+bình|tỷ\s+lệ\s+chung|mức\s+chung)(?:\s+chung)?(?:\s+của)?\s+(?:cả\s+nước|toàn\s+quốc)"
+    r"|(?:the\s+)?national\s+(?:average|rate|figure|level))(?!\w)")
+# a unit standing out among the country ("đứng đầu cả nước", "ranked first nationwide", "cao nhất toàn quốc"): its own
+_RANKED_IN_THE_COUNTRY = folded_pattern(
+    r"(?<!\w)(?:đứng|xếp|dẫn\s+đầu|nhất|top|ranked|ranks|ranking|among|trong\s+số|so\s+với|compared|than|hơn|ahead|first"
+    r"|leading|leads)(?!\w)[^.;:]{0,25}$")
+# a place of the unit's kind named between: "theo Bộ …, tỉnh X xếp thứ 5" is said of the province
+_LOCAL_SUBJECT = folded_pattern(
+    r"(?<!\w)(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn|province|provincial|city|district|town"
+    r"|commune|ward|locality|the\s+unit|địa\s+phương)(?!\w)")
+_LINKING = folded_pattern(r"^[\s,:(]*(?:(?:là|đạt|ở\s+mức|với|chỉ|mới|có|was|is|of|at|stood\s+at|reached|only)\s*)*"
+                          r"(?:khoảng|gần|hơn|trên|about|nearly|over|around|some)?\s*$")
+
+
+def _said_of_the_country(folded: str, structure: _Structure, f: Figure) -> bool:
+    """Whether a figure is the country's (or a ministry's nationwide count), not the reporting unit's own."""
+    ci = structure.clause_at(f.start)
+    if ci < 0:
+        return False
+    sentence = structure.sentences[structure.clauses[ci].sentence]
+    before = folded[sentence.start : f.start]
+    average = None
+    for average in _COUNTRYS_AVERAGE.finditer(before):
+        pass
+    if average is not None and _LINKING.match(re.sub(r"(?:(?:online|submission|on-time|rate|tỷ\s+lệ|hồ\s+sơ|trực\s+tuyến)\s*)+",
+                                                     " ", before[average.end():])):
+        return True  # "bình quân cả nước là 52%", "the national average online rate was 47%"
+    said = None
+    for said in _COUNTRY.finditer(before):
+        pass
+    if said is None:
+        return False
+    if _RANKED_IN_THE_COUNTRY.search(before[: said.start()]):
+        return False  # "đứng đầu cả nước với 98%": the unit's own figure, the country only the field it stands out in
+    clause_start = structure.clauses[ci].start
+    between = before[said.end() :]
+    # "Nationally, the on-time rate reached 96.5%, the district 99.2%": the unit named after the country's figure
+    if _LOCAL_SUBJECT.search(between):
+        return False
+    # a later clause that names its own subject ("…, huyện đã có 95% …") left the country behind
+    return not (clause_start > sentence.start + said.end() and _LOCAL_SUBJECT.search(folded[clause_start : f.start]))
+
+
 def _ones(figures: list[Figure], i: int) -> bool:
     """"… and 151 ones at the commune level": a count of the same things as the count before it."""
     return i > 0 and figures[i].unit == "count" == figures[i - 1].unit and bool(
@@ -1023,6 +1084,8 @@ _LEVEL_NAME = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*(
 _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
+_AGE_BEFORE = folded_pattern(r"(?<!\w)(?:aged|ages?|age\s+of|over\s+the\s+age\s+of|độ\s+tuổi|tuổi\s+từ)\s*(?:from\s+|từ\s+)?"
+                             r"(?:\d{1,3}\s*(?:đến|tới|-|–|to|and)\s*)?$")
 # "tiếp nhận 4.512 hồ sơ, trong đó 811 cấp huyện, 3.701 cấp xã": the parts of a total, counted like it
 # a count right after "tăng / giảm / increased by" is how much a figure changed ("tăng lên 12.345", "rose to" are levels)
 _CHANGE_BY = folded_pattern(r"(?<!\w)(?:(?:tăng|giảm)(?:\s+(?:thêm|được|hơn|gần|khoảng|trên))?|(?:increased|decreased|rose|fell"
@@ -1132,6 +1195,12 @@ def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, c
     own = fold(text[max(before_start, f.start - 60) : unit_end])
     if any(p.search(own) for p in cat.uncatalogued):
         return True
+    # "1,349 dossiers submitted at the counters", "410 hồ sơ qua dịch vụ bưu chính": the channel said right after the
+    # counting word, up to a comma; not when the online channel is said with it ("hồ sơ trực tiếp và trực tuyến")
+    if f.unit == "count" and f.unit_word:
+        channel = fold(re.match(r"[^;,.\d()]{0,40}", text[unit_end:]).group(0))
+        if any(p.search(channel) for p in cat.uncatalogued) and not _ONLINE_TOO.search(channel):
+            return True
     # "2.041 hồ sơ giải quyết trước hạn", "7,784 dossiers were processed ahead of the deadline": the early ones alone are
     # a part of the on-time dossiers the catalogue does not hold (their rate, and "đúng và trước hạn", are the on-time)
     after = re.match(r"[^;,.\d]{0,45}", text[unit_end:]).group(0)  # its own words, up to a comma or the next figure
@@ -1139,6 +1208,7 @@ def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, c
     return f.unit == "count" and bool(_EARLY_ONLY.search(said)) and not _ON_TIME_WITH_EARLY.search(said)
 
 
+_ONLINE_TOO = folded_pattern(r"(?<!\w)(?:trực\s+tuyến|qua\s+mạng|online|electronically|điện\s+tử)(?!\w)")
 _EARLY_ONLY = folded_pattern(r"(?<!\w)(?:trước\s+hạn|ahead\s+of\s+(?:the\s+)?(?:deadline|schedule|time)|before\s+the\s+deadline"
                              r"|early)(?!\w)")
 _ON_TIME_WITH_EARLY = folded_pattern(r"đúng\s+(?:hạn\s+)?(?:và|,)\s*trước\s+hạn|trước\s+(?:hạn\s+)?(?:và|,)\s*đúng\s+hạn"
@@ -1214,6 +1284,8 @@ def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
     """The context indicator (communes, villages) whose places the figure counts ("14/14 xã", "190 thôn"), if any."""
     if f.unit != "count" or not f.unit_word:
         return None
+    if _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
+        return None  # "ranking first out of 10 wards and communes", "xếp thứ 2/9 huyện": the peers ranked, not its places
     said, skip = fold(f.unit_word), 0
     local = _LOCAL.match(said)
     if local and f.unit_word_start >= 0:  # "16 local communes and towns": the places after the adjective
@@ -1228,6 +1300,12 @@ def _place_counted(f: Figure, text: str, cat: Catalogue) -> str | None:
                 return None  # "06/48 thôn lõm sóng": 48 of the villages, not all of them
             return indicator
     return None
+
+
+# a rank among peer units: the count after it is how many units were ranked
+_PEERS_OF_A_RANK = folded_pattern(
+    r"(?<!\w)(?:rank(?:ed|ing|s)?|place[ds]?|first|second|third|top|xếp\s+(?:hạng|thứ)|đứng\s+(?:thứ|đầu)|dẫn\s+đầu|thứ\s+(?:hạng|\d+))"
+    r"(?!\w)[^.;]{0,30}?(?:out\s+of|among|of\s+the|trong\s+(?:tổng\s+)?số|trên\s+(?:tổng\s+(?:số\s+)?)?|so\s+với|/)\s*(?:the\s+|các\s+)?$")
 
 
 # "148 xã, phường", "166 xã phường mới", "10 communes and towns": a count that names every kind of commune-level unit
@@ -1544,6 +1622,10 @@ def _score(
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
     if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
+    if _AGE_BEFORE.search(lead):
+        return []  # "citizens aged 14 and above", "độ tuổi 15": an age, not a count
+    if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
+        return []  # "xếp thứ 3 trong số 9 huyện", "ranked first among the 63 localities": how many were ranked
     changed_by = bool(_CHANGE_BY.search(lead))
     if f.unit == "count" and changed_by:
         return []  # "tăng 1.234 hồ sơ so với năm 2023", "increased by 1,500": a difference, not the count itself

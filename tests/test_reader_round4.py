@@ -169,7 +169,7 @@ def test_english_quarters_and_days_month_first():
 
 def test_months_of_operation_of_a_commune_centre_count_from_july_2025():
     text = ("In the first month of operation, the Ward Public Administration Service Center received 1,240 "
-            "administrative procedure records. In the neighbouring ward, after more than a month of operation, the "
+            "administrative procedure records. At its second office, after more than a month of operation, the "
             "centre received 980 records.")
     assert _one(text, "dossiers_received", 1240).period == "2025-07"
     assert _one(text, "dossiers_received", 980).period == "2025-07..2025-08"

@@ -12,7 +12,7 @@ import importlib.util
 from bench.reader_score import score_set, totals
 from bench.reader_sets import WRITTEN, written_documents
 
-RECALL_FLOOR = 0.67
+RECALL_FLOOR = 0.675
 PRECISION_FLOOR = 0.83
 
 
@@ -46,5 +46,5 @@ def test_every_scored_written_figure_names_a_catalogue_indicator():
 
 def test_reader_reads_the_unseen_written_reports_no_worse_than_its_floor():
     overall = totals(score_set(written_documents()))
-    assert overall.recall >= RECALL_FLOOR, f"recall {overall.recall:.1%} below the floor {RECALL_FLOOR:.0%}"
-    assert overall.precision >= PRECISION_FLOOR, f"precision {overall.precision:.1%} below {PRECISION_FLOOR:.0%}"
+    assert overall.recall >= RECALL_FLOOR, f"recall {overall.recall:.1%} below the floor {RECALL_FLOOR:.1%}"
+    assert overall.precision >= PRECISION_FLOOR, f"precision {overall.precision:.1%} below {PRECISION_FLOOR:.1%}"
