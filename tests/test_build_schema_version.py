@@ -92,3 +92,20 @@ def test_a_build_of_another_schema_version_is_not_served_when_the_rebuild_fails(
     with pytest.raises(DatabaseUnavailable) as failure:  # the old tables would break the queries: no build to serve
         ensure_database(data_dir, db)
     assert failure.value.problems
+
+
+# The files that say which tables a build holds, as they were when SCHEMA_VERSION took its value. A change to them
+# fails here until the version is raised (else an old build would be read by queries expecting the new tables) and
+# the new digest recorded beside it.
+SCHEMA_FILES = ("schema.sql", "latest_figures.sql")
+SCHEMA_FILES_DIGEST = {"2": "265d7cc47ca0444955d6a457490680b27be8f86c51feac11b870620333151135"}
+
+
+def test_the_schema_files_have_not_changed_without_a_new_schema_version():
+    import hashlib
+
+    folder = Path(build_module.__file__).parent
+    digest = hashlib.sha256(b"".join((folder / name).read_bytes() for name in SCHEMA_FILES)).hexdigest()
+    assert SCHEMA_FILES_DIGEST.get(build_module.SCHEMA_VERSION) == digest, (
+        "loaders/schema.sql or loaders/latest_figures.sql changed: raise SCHEMA_VERSION in loaders/build.py and "
+        f"record {digest} for it here")
