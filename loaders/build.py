@@ -35,6 +35,13 @@ from domain.catalogue import CatalogueError, parse_catalogue
 from .files import file_lock, fsync_dir, fsync_file, write_atomic
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
+LATEST_FIGURES_SQL = (Path(__file__).parent / "latest_figures.sql").read_text(encoding="utf-8")
+# Which tables and columns a build holds, as the queries in queries/ expect them. The database is a build output,
+# never migrated: a build of another version is rebuilt on start (its manifest or build_info says which version it
+# is), never read by queries written for this one. Raise it whenever schema.sql, latest_figures.sql or what the
+# build writes into them changes.
+# 2: latest_whole_unit_figures (the unit profile's standing and province medians read it instead of a window).
+SCHEMA_VERSION = "2"
 
 
 def data_fingerprint(data_dir: Path) -> str:
@@ -101,7 +108,7 @@ def _read_manifest(db_path: Path) -> dict | None:
 
 def _write_manifest(db_path: Path, fingerprint: str, stamps: FileStamps) -> None:
     manifest = {"fingerprint": fingerprint, "database": _database_stamp(db_path), "files": stamps,
-                "units_source": units_source()}
+                "units_source": units_source(), "schema_version": SCHEMA_VERSION}
     write_atomic(manifest_path(db_path), json.dumps(manifest).encode("utf-8"))  # fsynced: a crash leaves old or new
 
 
@@ -228,6 +235,7 @@ def fill_database(con: duckdb.DuckDBPyConnection, dataset: Dataset, fingerprint:
     found = con.execute("SELECT count(*) FROM observations").fetchone()[0]
     if found != expected:
         raise RuntimeError(f"built database has {found} observations, expected {expected}")
+    con.execute(LATEST_FIGURES_SQL)
     unit_tables = _unit_tables()
     add_unit_tables(con, unit_tables)
     add_outline_table(con, unit_tables)
@@ -238,6 +246,7 @@ def fill_database(con: duckdb.DuckDBPyConnection, dataset: Dataset, fingerprint:
         "observations": str(expected),
         "districts": str(len(dataset.districts)),
         "units_source": unit_tables.source,
+        "schema_version": SCHEMA_VERSION,
     }
     con.executemany("INSERT INTO build_info VALUES (?, ?)", list(info.items()))
 
@@ -363,17 +372,22 @@ def _build(data_dir: Path, db_path: Path) -> Dataset:
 
 
 def built_fingerprint(db_path: Path) -> str | None:
+    """The data fingerprint of the build at db_path, or None when there is none that this code can read: no file,
+    not a DuckDB build, or a build of another schema version (its tables are not those the queries expect)."""
     if not Path(db_path).exists():
         return None
     try:
         con = duckdb.connect(str(db_path), read_only=True)
         try:
-            row = con.execute("SELECT value FROM build_info WHERE key = 'data_fingerprint'").fetchone()
+            info = dict(con.execute("SELECT key, value FROM build_info "
+                                    "WHERE key IN ('data_fingerprint', 'schema_version')").fetchall())
         finally:
             con.close()
     except duckdb.Error:
         return None
-    return row[0] if row else None
+    if info.get("schema_version") != SCHEMA_VERSION:
+        return None
+    return info.get("data_fingerprint")
 
 
 @contextmanager
@@ -438,8 +452,10 @@ def ensure_database(data_dir: Path, db_path: Path) -> DatabaseState:
 
 def _make_current(data_dir: Path, db_path: Path) -> DatabaseState:
     manifest = _read_manifest(db_path)
-    if manifest is not None and manifest.get("units_source") != units_source():
-        # the unit tables came from another package version (or none): the data files alone would not say so
+    if manifest is not None and (manifest.get("units_source") != units_source()
+                                 or manifest.get("schema_version") != SCHEMA_VERSION):
+        # the unit tables came from another package version (or none), or the build holds other tables than the
+        # queries expect: the data files alone would not say so
         _build(data_dir, db_path)
         return DatabaseState(db_path, "rebuilt")
     if manifest is not None and _unchanged(data_dir, manifest.get("files") or {}):

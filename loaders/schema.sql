@@ -1,4 +1,5 @@
--- The database contract. Rebuilt from data/ on every change, never migrated.
+-- The database contract. Rebuilt from data/ on every change, never migrated: raise SCHEMA_VERSION in loaders/build.py
+-- whenever this file changes, so that a build of the old tables is rebuilt, not read by the new queries.
 CREATE TABLE themes (
     theme_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, sort_order INTEGER NOT NULL
 );
