@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -103,3 +105,28 @@ def test_pdf_pack_pages_are_vector_and_keep_their_labels(con):
     assert len(values) >= 3
     assert [value for value in values if value not in text] == []
     assert "6 tháng đầu năm 2023" in text and "373/BC-UBND" in text  # a period label, the source line
+
+
+def test_pdf_page_looks_like_the_png_of_the_same_chart(con, tmp_path):
+    """The PNG is Chromium drawing plotly's own pattern fills; the PDF page, rasterised by poppler at the PNG's size,
+    must match it block by block (30 px squares' mean colours). Without the hatching a block inside a patterned bar
+    is about 57 levels off (stripes at half opacity); the two rasterisers differ by up to about 21 (poppler draws
+    the thin crossed lines of "x" a little wider than Chromium's picture of a pattern tile)."""
+    require_chromium()
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm is not installed (apt-get install -y poppler-utils)")
+    import numpy as np
+    from PIL import Image
+
+    spec = deck_charts(con, Deck((CHART,), UNITS))[0]
+    png = np.asarray(Image.open(io.BytesIO(chart_image(spec, "png"))).convert("RGB"), dtype=float)
+    (tmp_path / "page.pdf").write_bytes(chart_image(spec, "pdf"))
+    subprocess.run(["pdftoppm", "-r", "96", "-png", "-singlefile", str(tmp_path / "page.pdf"), str(tmp_path / "page")],
+                   check=True)  # 1440 pt at 96 dpi: the PNG's 1920 px
+    page = np.asarray(Image.open(tmp_path / "page.png").convert("RGB"), dtype=float)
+    assert page.shape == png.shape == (1080, 1920, 3)
+
+    def blocks(image):
+        return image.reshape(1080 // 30, 30, 1920 // 30, 30, 3).mean(axis=(1, 3))
+
+    assert np.abs(blocks(png) - blocks(page)).max() < 30
