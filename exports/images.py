@@ -49,9 +49,9 @@ RENDER_TIMEOUT_S = 120
 # link to Chromium) once failed to decode a message and dropped it (JSONError); a lost reply would hang a picture.
 TABS = 1
 # A PDF is printed the way kaleido prints one (its SVG as a picture on a page of the picture's size), but several
-# pages at once: each printing has a fixed cost (about 50 ms of a 20-chart pack's page, against 10 ms in one
-# printing of all its pages). The pages get no margin, so the slide fills its page (kaleido's 0.1 in margin also shrank
-# it by 1 %). Everything else kaleido's page holds is left out of the printing, not removed.
+# pages at once: each printing has a fixed cost (50–70 ms a page of a 20-chart pack printed page by page, 10–20 ms
+# in one printing of all its pages). The pages get no margin, so the slide fills its page (kaleido's 0.1 in margin
+# also shrank it by 1 %). Everything else kaleido's page holds is left out of the printing, not removed.
 SHOW_PAGES_JS = """async (svgs, width, height) => {
   let pages = document.getElementById("export-pages");
   if (!pages) {

@@ -1,4 +1,4 @@
-"""The briefing pack as PDF: the same pages as the PPTX, each drawn by kaleido (offline, same fonts), printed at once."""
+"""The briefing pack as PDF: the same pages as the PPTX, each drawn by kaleido (offline, same fonts), printed together."""
 
 from __future__ import annotations
 
