@@ -1,4 +1,4 @@
-"""The briefing pack as PDF: the same pages as the PPTX, each drawn by kaleido (offline, same fonts), printed together."""
+"""The briefing pack as PDF: the PPTX's pages, each drawn by kaleido (offline, same fonts), then printed together."""
 
 from __future__ import annotations
 
