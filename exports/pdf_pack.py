@@ -1,18 +1,16 @@
-"""The briefing pack as PDF: the same pages as the PPTX, each drawn by kaleido (offline, same fonts), merged."""
+"""The briefing pack as PDF: the PPTX's pages, each drawn by kaleido (offline, same fonts), then printed together."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 
 import duckdb
-from pypdf import PdfReader, PdfWriter
 
 from i18n import t
 
 from .deck import Deck, deck_charts, deck_source_ids
-from .images import RENDER_TIMEOUT_S, TEXT_PAGE_WRAP, start_chart_image, start_figure_pdf, text_page
+from .images import RENDER_TIMEOUT_S, TEXT_PAGE_WRAP, print_pages, start_chart_page, start_figure_page, text_page
 from .pack_text import pages_of, source_lines, title_lines
 
 Progress = Callable[[int, int], None]
@@ -25,21 +23,17 @@ def build_pdf(con: duckdb.DuckDBPyConnection, deck: Deck, progress: Progress | N
     title, lines = title_lines(con, deck.title, deck.lang, deck.districts, len(charts),
                                today or dt.date.today())
     # Every page is handed to Chromium as soon as it is laid out and drawn there while the next one is laid out
-    # here; the pages are collected in order at the end.
-    pages = [start_figure_pdf(text_page(title, lines))]
+    # here; the drawn pages are then printed in one go (one printing per page cost more than drawing them).
+    pages = [start_figure_page(text_page(title, lines))]
     for spec in charts:
-        pages.append(start_chart_image(spec, "pdf", "wide"))
+        pages.append(start_chart_page(spec, "wide"))
     # The deck's own documents, on as many pages as they need (every document in the database cannot fit one).
     sources = [f"• {line}" for line in source_lines(con, deck_source_ids(con, deck, charts), deck.lang)]
     for page in pages_of(sources, TEXT_PAGE_WRAP, SOURCE_ROWS_PER_PAGE):
-        pages.append(start_figure_pdf(text_page(t("present.sources_title", deck.lang), page)))
-    writer = PdfWriter()
+        pages.append(start_figure_page(text_page(t("present.sources_title", deck.lang), page)))
+    drawn = []
     for number, page in enumerate(pages):
-        drawn = page.result(RENDER_TIMEOUT_S)
+        drawn.append(page.result(RENDER_TIMEOUT_S))
         if progress and 1 <= number <= len(charts):
             progress(number, len(charts))
-        for pdf_page in PdfReader(io.BytesIO(drawn)).pages:
-            writer.add_page(pdf_page)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return print_pages(drawn, "wide")
