@@ -394,21 +394,29 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
             return f"{value} · {plotly_text(periods[id(record)])}"
         return "<br>".join([value, *(plotly_text(line) for line in wrapped(record))])
 
-    if value_angle:
-        label_px = max((_text_px(bar_text(r).replace("<b>", "").replace("</b>", ""), style.label_size)
-                        for r in rows), default=0) + 8
-    else:
-        lines = max((bar_text(r).count("<br>") + 1 for r in rows), default=1)
-        label_px = lines * style.label_size * LINE_HEIGHT + 4
-    room = min(0.7, label_px / max(plot_height - 90, 100))
+    def label_height(record: dict) -> float:
+        if value_angle:
+            return _text_px(bar_text(record).replace("<b>", "").replace("</b>", ""), style.label_size) + 8
+        return (bar_text(record).count("<br>") + 1) * style.label_size * LINE_HEIGHT + 4
+
+    heights = {id(r): label_height(r) for r in rows}
+    label_px = max(heights.values(), default=style.label_size * LINE_HEIGHT + 4)
+    # On screen the chart grows when its longest label would need more than 60% of the plot's height (twenty
+    # upright "gần 14.000 · Tháng 7/2025 – 11/2025"); a slide keeps its size (the show mode fits a 1366×768 screen).
+    extra_px = max(0.0, label_px / 0.6 - max(plot_height - 90, 100)) if medium == "screen" else 0.0
+    plot_height += extra_px
+    # Every bar's label must fit between its bar and the top, not only the tallest bar's: a long upright label on
+    # the second bar ("gần 14.000 · Tháng 7/2025 – 11/2025") ran into the notes above the plot.
+    needed = max((r["value"] / (1 - min(0.7, heights[id(r)] / max(plot_height - 90, 100)))
+                  for r in rows if r["value"] > 0), default=0)
     largest = max((r["value"] for r in rows), default=0)
     if unit == "percent" and not divisible:
-        top = max(PERCENT_AXIS_TOP, largest / (1 - room) if largest > 0 else 0)
+        top = max(PERCENT_AXIS_TOP, needed)
         ticks = [0, 20, 40, 60, 80, 100]
         value_axis = dict(range=[0, top], tickmode="array", tickvals=ticks,
                           ticktext=[format_value(tick, "percent", lang) for tick in ticks])
     elif largest > 0:
-        top = max(top, largest / (1 - room))
+        top = max(top, needed)
         value_axis = dict(range=[0, top], tickformat=",~f")
     targets = _targets(rows, lang) if not divisible else []
     label_span = label_px / max(plot_height - 60, 100) * top
@@ -546,7 +554,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         legend_px = legend_rows * style.font_size * 1.6 + 6
     margin = dict(l=margin_left, r=max(style.margin["r"], 40), t=style.margin["t"],
                   b=int(tick_px + legend_px + 12))
-    height = style.height + max(0, margin["b"] - style.margin["b"])
+    height = int(style.height + extra_px + max(0, margin["b"] - style.margin["b"]))
     plot_px = height - margin["t"] - margin["b"]
     x_axis: dict = dict(type="multicategory" if several else "category", automargin=False,
                         tickfont=dict(size=tick_size))

@@ -263,3 +263,20 @@ def test_a_deep_link_that_is_a_fresh_servers_first_request_opens_its_page_with_t
             _assert_healthy(page)
         finally:
             page.close()
+
+
+def test_every_bar_label_of_the_opening_compare_chart_stays_inside_the_plot(browser, app_url):
+    # the Compare page as it opens (twenty communes): the upright "gần 14.000 · Tháng 7/2025 – 11/2025" of the second
+    # bar ran up into the warning line above the plot, because only the tallest bar's label was given room
+    page = _open(browser, app_url + "/compare", width=1366, height=900)
+    try:
+        chart = page.locator('[data-testid="stPlotlyChart"]').first
+        chart.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        top = chart.locator(".draglayer .nsewdrag").first.bounding_box()["y"]  # the plot area's own rectangle
+        labels = [text.bounding_box() for text in chart.locator(".barlayer .bartext").all()]
+        labels = [box for box in labels if box]
+        assert len(labels) >= 10, "the opening chart draws its bars' labels"
+        assert min(box["y"] for box in labels) >= top - 2, (top, min(box["y"] for box in labels))
+    finally:
+        page.close()
