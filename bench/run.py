@@ -146,24 +146,24 @@ def measure_browser(data_dir: Path, db_path: Path) -> dict:
     return result
 
 
-def measure_load(data_dir: Path, db_path: Path) -> dict:
-    """10 concurrent sessions (websocket clients, bench/load.py) against one, in a fresh process."""
-    output = subprocess.run([sys.executable, "-m", "bench.load", str(data_dir), str(db_path)], cwd=REPO,
+def _json_from_module(module: str, what: str, data_dir: Path, db_path: Path) -> dict:
+    """Run `python -m <module> DATA DB` in a fresh process and read the JSON line it prints."""
+    output = subprocess.run([sys.executable, "-m", module, str(data_dir), str(db_path)], cwd=REPO,
                             capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
     for line in output.stdout.splitlines():
         if line.startswith("{"):
             return json.loads(line)
-    raise RuntimeError(f"load timings failed:\n{output.stderr[-3000:]}")
+    raise RuntimeError(f"{what} failed:\n{output.stderr[-3000:]}")
+
+
+def measure_load(data_dir: Path, db_path: Path) -> dict:
+    """10 concurrent sessions (websocket clients, bench/load.py) against one, in a fresh process."""
+    return _json_from_module("bench.load", "load timings", data_dir, db_path)
 
 
 def measure_packs(data_dir: Path, db_path: Path) -> dict:
     """PPTX and PDF packs of 20 charts after a first export (bench/pack_times.py), in a fresh process."""
-    output = subprocess.run([sys.executable, "-m", "bench.pack_times", str(data_dir), str(db_path)], cwd=REPO,
-                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)))
-    for line in output.stdout.splitlines():
-        if line.startswith("{"):
-            return json.loads(line)
-    raise RuntimeError(f"pack timings failed:\n{output.stderr[-3000:]}")
+    return _json_from_module("bench.pack_times", "pack timings", data_dir, db_path)
 
 
 def machine() -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,11 @@ def con(built_db):
     connection = queries.open_database(built_db)
     yield connection
     connection.close()
+
+
+@pytest.fixture
+def minimal_data_dir(tmp_path) -> Path:
+    """A writable copy of tests/fixtures/minimal (one unit, one source): for tests that build, break or rebuild."""
+    target = tmp_path / "data"
+    shutil.copytree(REPO / "tests" / "fixtures" / "minimal", target)
+    return target

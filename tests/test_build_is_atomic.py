@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -11,14 +10,11 @@ import pytest
 from loaders import ValidationFailed, build_database, ensure_database
 from loaders import build as build_module
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture
-def data_dir(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURES / "minimal", target)
-    return target
+def data_dir(minimal_data_dir) -> Path:
+    return minimal_data_dir
 
 
 def observation_count(db_path: Path) -> int:

@@ -5,7 +5,6 @@ never migrated)."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -15,14 +14,11 @@ import queries
 from loaders import DatabaseUnavailable, build_database, ensure_database
 from loaders import build as build_module
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture
-def data_dir(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURES / "minimal", target)
-    return target
+def data_dir(minimal_data_dir) -> Path:
+    return minimal_data_dir
 
 
 def _build_info(db: Path) -> dict[str, str]:
