@@ -395,8 +395,8 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         return "<br>".join([value, *(plotly_text(line) for line in wrapped(record))])
 
     def label_height(record: dict) -> float:
-        if value_angle:
-            return _text_px(bar_text(record).replace("<b>", "").replace("</b>", ""), style.label_size) + 8
+        if value_angle:  # bold digits run wider than the average character the estimate assumes
+            return _text_px(bar_text(record).replace("<b>", "").replace("</b>", ""), style.label_size) * 1.2 + 8
         return (bar_text(record).count("<br>") + 1) * style.label_size * LINE_HEIGHT + 4
 
     heights = {id(r): label_height(r) for r in rows}
