@@ -38,7 +38,9 @@ from .style import GRID_COLOR, MEDIA, layout_style
 PERCENT_AXIS_TOP = 112  # room above 100% for the value labels
 PATTERNS = ("", "/", "x", ".", "\\", "+", "-")
 LEGEND_SWATCH = "#8C8C8C"
-SERIES_MARKS = ("①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨")
+# ① … ⑩ (DejaVu Sans, the servers' and packs' font, draws no circled number past ten); an eleventh series is numbered
+# "(11)", so no two series of a chart share a number (the patterns repeat after seven).
+SERIES_MARKS = tuple(chr(0x2460 + n) for n in range(10))
 # The drawing area a chart gets, for placing labels before the browser measures anything: a screen chart at
 # width="stretch" on a 1366 px laptop with the sidebar open has a drawing area of about 760 px; a slide 1700.
 PLOT_WIDTH = {"screen": 760, "slide": 1700}
@@ -48,6 +50,11 @@ LINE_HEIGHT = 1.3
 PER_COMMUNE, PER_RESIDENTS = "commune", "residents"
 NORMALISATIONS = (PER_COMMUNE, PER_RESIDENTS)
 RESIDENTS_BASE = 1000
+
+
+def series_mark(number: int) -> str:
+    """The mark of a chart's series counted from 0: ① … ⑩, then (11), (12) …"""
+    return SERIES_MARKS[number] if number < len(SERIES_MARKS) else f"({number + 1})"
 
 
 def _group_key(record: Mapping) -> str:
@@ -445,7 +452,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     traces: list[dict] = []
     legend_items: list[str] = []
     # With several series the axis has two rows: the unit and, under each bar, the series' number (and period).
-    second_row = {(r["district_id"], r["series"]): SERIES_MARKS[series_labels.index(r["series"]) % len(SERIES_MARKS)]
+    second_row = {(r["district_id"], r["series"]): series_mark(series_labels.index(r["series"]))
                   + (f"<br>{axis_period(r)}" if period_on_axis else "") for r in rows} if several else {}
 
     def position(district_id: str | None, label: str | None, name: str | None = None):
@@ -488,7 +495,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         )
         traces.append(trace)
         if several:  # a grey swatch with the pattern and number: the legend explains series, not colours
-            mark = SERIES_MARKS[number % len(SERIES_MARKS)]
+            mark = series_mark(number)
             name = f"{mark} {plotly_text(label)}"
             legend_items.append(name)
             traces.append(dict(type="bar", x=[[None], [None]], y=[None], name=name, showlegend=True,

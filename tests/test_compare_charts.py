@@ -456,3 +456,22 @@ def test_the_catalogue_says_which_counts_may_be_put_per_residents(con):
     assert set(per["unit"]) == {"count"}  # never a rate, an index or an amount
     assert not {"online_submission_rate", "cchc_index_score", "cchc_index_rank", "communes", "population",
                 "members_per_team", "teams_per_commune"} & set(per.index)
+
+
+def test_no_two_series_of_a_chart_share_a_number(con, districts):
+    """The provinces' dossiers chart holds eleven series (definitions and levels of the figure); the legend numbered
+    them ① … ⑨ and then ① again, so the tenth and eleventh series read as the first and second under the bars."""
+    provinces = list(districts[districts["unit_kind"] == "province"]["district_id"])
+    spec = charts_for(con, districts, "online_services", chosen=provinces)["online_services.dossiers"]
+    legend = [trace["name"] for trace in spec.figure.to_dict()["data"] if trace["type"] == "bar"
+              and trace.get("showlegend")]
+    assert len(legend) >= 10
+    marks = [name.split(" ", 1)[0] for name in legend]
+    assert len(set(marks)) == len(marks), marks
+    assert marks[9:11] == ["⑩", "(11)"]
+
+
+def test_series_past_ten_are_numbered_in_brackets():
+    from charts.compare import series_mark
+
+    assert [series_mark(n) for n in (0, 8, 9, 10, 31)] == ["①", "⑨", "⑩", "(11)", "(32)"]
