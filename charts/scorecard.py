@@ -38,6 +38,9 @@ ROW_LABEL_WRAP = {"screen": 26, "slide": 40}
 COLUMN_LABEL_WRAP = 16
 PERIOD_WRAP = 15
 ROW_HEIGHT = {"screen": 50, "slide": 50}
+# A slide's grid keeps units across (a 1366×768 slide holds 14 lines, not 20 units), at most seven of them: twenty
+# columns ran every value and period into its neighbours'; more units go on further slides (20 units: 7, 7, 6).
+SLIDE_UNITS = 7
 LINE_HEIGHT = 17  # one more line of cell text at the cell font
 
 
@@ -122,14 +125,34 @@ def with_status(cells: pd.DataFrame) -> pd.DataFrame:
     return cells.assign(status=[status for status, _ in judged], reference=[reference for _, reference in judged])
 
 
-def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "screen") -> ChartSpec:
+def scorecard_parts(cells: pd.DataFrame | list[dict], per_part: int = SLIDE_UNITS) -> list[tuple[str, ...]]:
+    """The cells' units in column order, cut into parts of at most `per_part`, as even as possible."""
+    units = list(dict.fromkeys(r["district_id"] for r in _records(cells)))
+    parts = max(1, -(-len(units) // per_part))
+    size, extra = divmod(len(units), parts)
+    bounds = [n * size + min(n, extra) for n in range(parts + 1)]
+    return [tuple(units[bounds[n]:bounds[n + 1]]) for n in range(parts)]
+
+
+def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "screen",
+                    part: tuple[int, list[tuple[str, ...]]] | None = None) -> ChartSpec:
     """cells: rows of queries/scorecard_cells.sql (one per headline row × district), as a frame or plain rows;
-    read in one pass (the page rebuilds it on every change of units)."""
+    read in one pass (the page rebuilds it on every change of units). `part`: (its number from 1, every part's
+    units) when a deck spreads the units over several slides; a cell is still judged against every unit of the
+    deck (the best of them, not of its slide), and every part has the same rows."""
     records = _records(cells)
     judged = _judged(records)
+    part_units: tuple[str, ...] = ()
+    if part is not None:
+        number, parts = part
+        part_units = parts[number - 1]
+        kept = [(r, j) for r, j in zip(records, judged) if r["district_id"] in part_units]
+        every_record, records, judged = records, [r for r, _ in kept], [j for _, j in kept]
+    else:
+        every_record = records
     # A headline no chosen unit reports is named under the grid, not drawn as a line of empty cells (14 lines of
     # "no data" buried the two that communes report).
-    reported_rows = {r["row_key"] for r in records if _present(r["value"])}
+    reported_rows = {r["row_key"] for r in every_record if _present(r["value"])}
     unreported = list(dict.fromkeys(r["row_key"] for r in records if r["row_key"] not in reported_rows))
     if reported_rows:
         kept = [(r, j) for r, j in zip(records, judged) if r["row_key"] in reported_rows]
@@ -142,14 +165,14 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     labels = unit_labels(records, lang)
     districts = list(labels)
     first_of_row: dict[str, dict] = {}
-    for r in records:
+    for r in every_record:  # every part of a split scorecard names its rows and marks its definitions alike
         if _present(r["indicator_id"]):
             first_of_row.setdefault(r["row_key"], r)
     # a row no chosen unit reports is named by the catalogue (the query's row_name_*), never by its key
     catalogue_names = {r["row_key"]: r.get(f"row_name_{lang}") or r.get("row_name_vi") for r in all_records}
     row_titles = [row_title(key, first_of_row[key], lang) if key in first_of_row else catalogue_names.get(key) or key
                   for key in rows]
-    marks = definition_marks(records)
+    marks = definition_marks(every_record)
     # see the grid's axes below; a slide keeps units across (a 1366×768 screen holds 14 lines, not 20 units)
     units_as_rows = medium == "screen" and len(districts) > len(rows)
     undated_shortened = False
@@ -183,7 +206,8 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
         scale += [[n / len(STATUS_COLORS), color], [(n + 1) / len(STATUS_COLORS), color]]
     cell_font = CELL_FONT.get(medium, CELL_FONT["screen"])
     style = MEDIA[medium]
-    title = t("scorecard.title", lang)
+    title = t("scorecard.title", lang) if part is None or len(part[1]) == 1 else t(
+        "scorecard.title_part", lang, part=part[0], parts=len(part[1]))
     unit_names = [plotly_text(labels[unit]) for unit in districts]
     indicator_names = [plotly_text(title) for title in row_titles]
     wrap = ROW_LABEL_WRAP.get(medium, 26)
@@ -230,7 +254,8 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
         notes.append(t("scorecard.rows_unreported", lang,
                        rows="; ".join(catalogue_names.get(key) or key for key in unreported)))
     note = source_note(reported, lang) if len(reported) else t("scorecard.source_note", lang)
-    return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure, source_note=note, notes=notes)
+    return ChartSpec(chart_id="overview.scorecard", title=title, figure=figure, source_note=note, notes=notes,
+                     part_units=part_units)
 
 
 def definition_marks(records: list[dict]) -> dict[tuple[str, str], str]:

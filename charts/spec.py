@@ -15,3 +15,5 @@ class ChartSpec:
     source_note: str  # "Nguồn: … · Kỳ: …" — printed under the chart on slides and exports
     notes: list[str] = field(default_factory=list)  # honest caveats: different periods, definitions, missing data
     colors: dict[str, str] = field(default_factory=dict)  # unit id → its colour on this chart (its other views too)
+    # One part of a chart a deck spreads over several slides (the scorecard of many units): the units this part draws
+    part_units: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ import duckdb
 import queries
 from charts.colors import district_colors
 from charts.compare import chart_keys, chart_title, comparable_keys, comparison_charts, group_records
-from charts.scorecard import scorecard_chart
+from charts.scorecard import scorecard_chart, scorecard_parts
 from charts.spec import ChartSpec
 from i18n import t
 
@@ -79,13 +79,22 @@ def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide
     by_id = {spec.chart_id: spec for spec in all_charts(con, list(deck.districts), deck.lang,
                                                         per=deck.per, medium=medium, themes=themes)} \
         if themes else {}
+    scorecard_slides: list[ChartSpec] = []
     if SCORECARD_ID in deck.chart_ids and deck.districts:
-        by_id[SCORECARD_ID] = scorecard_chart(scorecard_cells(con, deck), deck.lang, medium)
+        cells = scorecard_cells(con, deck)
+        if medium == "screen":
+            scorecard_slides = [scorecard_chart(cells, deck.lang, medium)]
+        else:  # units across, a few per slide (charts.scorecard.SLIDE_UNITS)
+            parts = scorecard_parts(cells)
+            scorecard_slides = [scorecard_chart(cells, deck.lang, medium, part=(number, parts))
+                                for number in range(1, len(parts) + 1)]
     for chart_id in deck.chart_ids:
         unit = chart_id.removeprefix(PROFILE_PREFIX)
         if chart_id.startswith(PROFILE_PREFIX) and unit in deck.districts:
             by_id[chart_id] = profile_chart(con, unit, deck.lang, medium)
-    return [by_id[chart_id] for chart_id in deck.chart_ids if chart_id in by_id]
+    return [spec for chart_id in deck.chart_ids
+            for spec in (scorecard_slides if chart_id == SCORECARD_ID else [by_id[chart_id]] if chart_id in by_id
+                         else [])]
 
 
 def scorecard_cells(con: duckdb.DuckDBPyConnection, deck: Deck):

@@ -286,14 +286,19 @@ def _cell_text(cell, text: str, size: int, bold_first: bool = False, color: RGBC
     cell.margin_top = cell.margin_bottom = Pt(1)
 
 
-def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width, height) -> list[str]:
+def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width, height,
+                        units: tuple[str, ...] = ()) -> list[str]:
     """The scorecard as a native table (rows × units, cells coloured by status, value and period in each);
-    returns the speaker-note lines (each figure's quote and document)."""
+    returns the speaker-note lines (each figure's quote and document). `units`: the columns of this slide when the
+    deck's units take several (charts.scorecard.scorecard_parts); a cell is still judged against every unit of the
+    deck, and every slide has the same rows: the headlines some unit of the deck reports (the others are named in
+    the footer, as under the screen's grid)."""
     cells = with_status(cells)
+    reported = set(cells.loc[cells["value"].notna(), "row_key"])
+    if reported:
+        cells = cells[cells["row_key"].isin(reported)]
     rows = list(dict.fromkeys(cells["row_key"]))
-    labels = unit_labels(cells.to_dict("records"), lang)  # columns keyed by unit id: two units of one name stay two
-    units = list(labels)
-    titles = {}
+    titles = {}  # from every unit of the deck, so the parts of a split scorecard name their rows alike
     for key in rows:
         first = cells[(cells["row_key"] == key) & cells["indicator_id"].notna()]
         if len(first):
@@ -301,6 +306,10 @@ def add_scorecard_table(slide, cells: pd.DataFrame, lang: str, left, top, width,
         else:  # no chosen unit reports it: the catalogue's name, never the key
             row = cells[cells["row_key"] == key].iloc[0]
             titles[key] = pick(lang, row["row_name_vi"], row["row_name_en"]) or key
+    if units:
+        cells = cells[cells["district_id"].isin(units)]
+    labels = unit_labels(cells.to_dict("records"), lang)  # columns keyed by unit id: two units of one name stay two
+    units = tuple(labels)
     shape = slide.shapes.add_table(len(rows) + 1, len(units) + 1, left, top, width, height)
     table = shape.table
     table.first_row = True

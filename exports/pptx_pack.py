@@ -116,7 +116,7 @@ def build_pptx(con: duckdb.DuckDBPyConnection, deck: Deck, progress: Progress | 
         elif spec.chart_id == SCORECARD_ID:
             slide = _titled_slide(presentation, spec.title)
             quotes = add_scorecard_table(slide, scorecard_cells(con, deck), deck.lang,
-                                         *_body(slide, _footer(slide, footer, deck.lang)))
+                                         *_body(slide, _footer(slide, footer, deck.lang)), units=spec.part_units)
             _notes(slide, [*footer, "", t("present.notes_figures", deck.lang), *quotes])
         else:
             slide = _titled_slide(presentation, spec.title)

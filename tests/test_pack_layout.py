@@ -177,14 +177,48 @@ def test_no_page_chart_or_pack_writes_a_character_the_servers_font_draws_as_a_bo
     assert not boxes, boxes
 
 
+def _scorecard_tables(slides):
+    title = t("scorecard.title", "vi")
+    return [(slide, shape.table) for slide in slides for shape in slide.shapes
+            if shape.has_table and slide.shapes.title.text.startswith(title)]
+
+
 def test_scorecard_slide_names_every_row_even_one_no_unit_reports(con, slides):
     """A headline row none of the 20 default units reports ('cccd_coverage_rate') read as its key."""
-    table = next(shape.table for slide in slides for shape in slide.shapes
-                 if shape.has_table and slide.shapes.title.text == t("scorecard.title", "vi"))
+    table = _scorecard_tables(slides)[0][1]
     labels = [table.cell(row, 0).text_frame.text for row in range(1, len(table.rows))]
     keys = set(queries.run(con, "scorecard_cells", districts=["lam-binh"])["row_key"])
     assert labels and not keys & set(labels)
     assert "Tỷ lệ thu nhận hồ sơ CCCD" in labels
+
+
+def test_twenty_units_scorecard_takes_three_slides_of_readable_columns(con, slides, default_deck):
+    """Twenty unit columns of 32 pt on one slide wrapped '85,12%' and its period letter by letter at 7 pt: the
+    units go over slides of at most seven columns (7, 7, 6), each titled with its part, every unit once, the same
+    rows on each, and a cell's colour judged against all twenty units (the best of the deck, not of its slide)."""
+    from pptx.util import Pt as points
+
+    from exports.pptx_charts import add_scorecard_table
+
+    parts = _scorecard_tables(slides)
+    assert [slide.shapes.title.text for slide, _ in parts] == [
+        f"{t('scorecard.title', 'vi')} ({n}/3)" for n in (1, 2, 3)]
+    rows = {tuple(table.cell(r, 0).text for r in range(1, len(table.rows))) for _, table in parts}
+    assert len(rows) == 1
+    assert [len(table.columns) - 1 for _, table in parts] == [7, 7, 6]
+    assert all(table.columns[c].width >= points(80) for _, table in parts for c in range(1, len(table.columns)))
+    names = [table.cell(0, c).text for _, table in parts for c in range(1, len(table.columns))]
+    assert len(set(names)) == 20
+
+    def colours(table) -> dict[tuple[int, str], str]:
+        return {(r, table.cell(0, c).text): str(table.cell(r, c).fill.fore_color.rgb)
+                for r in range(1, len(table.rows)) for c in range(1, len(table.columns))}
+
+    whole = Presentation().slides.add_slide(Presentation().slide_layouts[6])
+    cells = queries.run(con, "scorecard_cells", districts=list(default_deck.districts))
+    add_scorecard_table(whole, cells, "vi", points(10), points(10), points(2000), points(500))
+    on_parts = {key: colour for _, table in parts for key, colour in colours(table).items()}
+    assert on_parts == colours(whole.shapes[-1].table)
 
 
 def test_a_square_picture_marks_missing_units_with_a_dash_its_legend_explains(con, default_deck):

@@ -104,3 +104,30 @@ def test_an_undated_figure_says_about_when_in_the_cell_and_the_key_once_under_it
     assert any(re.search(r"<br>~20\d\d$", cell) for cell in cells)
     assert not any("không ghi ngày" in cell for cell in cells)
     assert sum(note.startswith("~2023: nguồn không ghi ngày") for note in spec.notes) == 1
+
+
+def test_a_deck_of_twenty_units_spreads_the_scorecard_over_slides_of_seven(con):
+    """Twenty unit columns in one 1700 px picture (PDF pack, show mode) ran every value and period into its
+    neighbours': a slide's scorecard holds at most seven units (20: 7, 7, 6), each part titled with its number,
+    every unit once, the same rows in each, the definition marks meaning the same definition on every part."""
+    from exports.deck import Deck, deck_charts
+    from i18n import t
+    from ui import scope
+
+    units = scope.default_districts(scope.first_kind(queries.run(con, "districts"), ["lam-binh"])[1])
+    parts = deck_charts(con, Deck(("overview.scorecard",), tuple(units)))
+    assert [spec.title for spec in parts] == [t("scorecard.title_part", "vi", part=n, parts=3) for n in (1, 2, 3)]
+    assert [len(spec.part_units) for spec in parts] == [7, 7, 6]
+    assert sorted(unit for spec in parts for unit in spec.part_units) == sorted(units)
+    heatmaps = [spec.figure.data[0] for spec in parts]
+    assert [len(heatmap.x) for heatmap in heatmaps] == [7, 7, 6]
+    assert len({tuple(heatmap.y) for heatmap in heatmaps}) == 1
+    marked = {}
+    for spec in parts:
+        for note in spec.notes:
+            row = re.match(r"Hàng “([^”]+)”", note)
+            for mark, definition in re.findall(r"([¹²³]) ([^(;]+?) \(", note) if row else ():
+                assert marked.setdefault((row[1], mark), definition) == definition
+    assert marked
+    whole = deck_charts(con, Deck(("overview.scorecard",), tuple(units)), medium="screen")
+    assert len(whole) == 1 and not whole[0].part_units
