@@ -282,3 +282,20 @@ def test_every_bar_label_of_the_opening_compare_chart_stays_inside_the_plot(brow
         assert min(box["y"] for box in labels) >= top - 2, (top, min(box["y"] for box in labels))
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang, words", [("vi", "Chọn tệp"), ("en", "Choose a file")])
+def test_the_upload_button_says_choose_a_file_in_the_pages_language_only(browser, app_url, lang, words):
+    """Streamlit 1.67 writes its "Upload" label in a markdown paragraph with its own font size, so the button read
+    "UploadChọn tệp" beside its icon: the button shows the icon and our words, nothing else."""
+    page = _open(browser, app_url + f"/reader?lang={lang}", drawn='[data-testid="stFileUploaderDropzone"] button')
+    try:
+        button = page.locator('[data-testid="stFileUploaderDropzone"] button')
+        shown = button.evaluate("""b => [...b.querySelectorAll('*')].filter(e => e.offsetWidth > 0
+            && getComputedStyle(e).display !== 'none' && e.children.length === 0
+            && parseFloat(getComputedStyle(e).fontSize) > 0).map(e => e.textContent.trim())""")
+        assert shown == ["upload"], shown  # the icon's ligature only
+        after = button.evaluate("b => getComputedStyle(b, '::after').content")
+        assert after == f'"{words}"'
+    finally:
+        page.close()

@@ -161,7 +161,7 @@ def test_the_report_reader_refuses_a_district_id_that_leaves_the_data_folder(dat
     (data_copy.parent / "secret.yaml").write_text("district: TOPSECRET\nslug: secret\n", encoding="utf-8")
     at = AppTest.from_file(str(REPO / "app_pages" / "report_reader.py"), default_timeout=60).run()
     reader_with_a_new_district(at, "../../secret")
-    assert "Mã huyện chỉ gồm chữ thường" in errors(at)
+    assert "Mã tệp chỉ gồm chữ thường" in errors(at)
     assert not at.get("download_button")
     everything = " ".join(str(element.proto) for element in at.main)
     assert "TOPSECRET" not in everything

@@ -37,6 +37,7 @@ _PAGE_CSS = """
 [data-testid="stFileUploaderDropzoneInstructions"] > div > small { display: none; }
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: "{drop}"; }
 [data-testid="stFileUploaderDropzone"] button { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] { display: none; }
 [data-testid="stFileUploaderDropzone"] button::after { content: "{browse}"; font-size: 0.875rem; }
 """
 
