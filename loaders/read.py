@@ -204,7 +204,7 @@ def district_stems(data_dir: Path) -> list[str]:
 
 
 def folders_named_as_files(data_dir: Path) -> list[Problem]:
-    return [Problem(shown_path(p, Path(data_dir)), 1, "file", "is a folder, not a district file; move or rename it",
+    return [Problem(shown_path(p, Path(data_dir)), 1, "file", "is a folder, not a unit file; move or rename it",
                     "not_a_file", {"value": p.name})
             for p in _district_entries(data_dir) if not p.is_file()]
 
