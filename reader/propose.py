@@ -24,6 +24,7 @@ from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, fol
 from .numbers import Figure, find_figures
 from .periods import PeriodMention, asof_code, document_date_from_text, find_periods, undated_report_year
 from .reasons import Part, part, render
+from .units import ReportUnit
 
 
 @dataclass
@@ -572,6 +573,7 @@ def propose(
     language: str = "auto",
     catalogue: Catalogue | list[dict[str, Any]] | str | Path | None = None,
     min_confidence: float = 0.5,
+    unit: ReportUnit | None = None,
 ) -> list[Candidate]:
     """Candidate observations found in ``text``, in text order.
 

@@ -1,0 +1,171 @@
+"""Issue 15, round 7: the reader is told which unit a report is about (as it is told the report's date) and uses it:
+a higher unit's total on a lower unit's page and another unit's figure are not the unit's own, level words are read
+relative to the unit, and the unit's own name as the subject raises confidence. Every sentence was written for these
+tests in our own words (no report's text); the real catalogue and wordings are used (data/indicators.yaml,
+reader/wordings.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader import ReportUnit, propose
+
+DATE = "2025-10-15"
+COMMUNE = ReportUnit("Na Sơn", "commune")
+DISTRICT = ReportUnit("huyện Văn Yên", "district")
+PROVINCE = ReportUnit("Bắc Ninh", "province")
+
+
+def _found(text: str, unit: ReportUnit | None, date: str | None = DATE, min_confidence: float = 0.5):
+    return propose(text, document_date=date, unit=unit, min_confidence=min_confidence)
+
+
+def _values(text: str, unit: ReportUnit | None, min_confidence: float = 0.5) -> set[tuple[str, float]]:
+    return {(c.indicator, float(c.value)) for c in _found(text, unit, min_confidence=min_confidence)}
+
+
+def _one(text: str, unit: ReportUnit | None, indicator: str, value: float):
+    found = _found(text, unit)
+    hits = [c for c in found if c.indicator == indicator and float(c.value) == value]
+    assert hits, (indicator, value, [(c.indicator, c.value, c.level, c.commune) for c in found])
+    return hits[0]
+
+
+# ── the unit, as the benchmark and the page pass it ───────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("name, kind, bare", [
+    ("huyện Khe Vân", "district", "Khe Vân"),
+    ("Xã Na Sơn", "commune", "Na Sơn"),
+    ("Thành phố Hồ Chí Minh", "province", "Hồ Chí Minh"),
+    ("Lạng Sơn", "province", "Lạng Sơn"),
+    ("Huong Hoa district", "district", "Huong Hoa"),
+])
+def test_a_units_name_is_read_without_its_kind_word(name, kind, bare):
+    assert ReportUnit(name, kind).bare_name == bare
+
+
+def test_a_unit_of_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError):
+        ReportUnit("Na Sơn", "village")
+
+
+# ── a higher unit's figures on a lower unit's page ────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("From July 1 to now, the entire province has received about 30,000 administrative procedure applications.",
+     COMMUNE),
+    ("Toàn tỉnh đã thành lập 1.250 tổ công nghệ số cộng đồng với 6.300 thành viên.", COMMUNE),
+    ("Tỉnh Điện Biên hiện có 1.200 tổ công nghệ số cộng đồng.", COMMUNE),
+    ("Across the province, 85% of dossiers were submitted online in the third quarter.", COMMUNE),
+    ("Trên địa bàn tỉnh, 95% hồ sơ được giải quyết đúng hạn.", COMMUNE),
+    ("Trên địa bàn tỉnh, 95% hồ sơ được giải quyết đúng hạn.", DISTRICT),
+    ("The province has 2,300 community digital technology teams.", DISTRICT),
+    ("Cả tỉnh tiếp nhận 410.000 hồ sơ thủ tục hành chính trong 9 tháng.", DISTRICT),
+    # a commune of before the reform: its district is above it too
+    ("Toàn huyện đã tiếp nhận 12.000 hồ sơ thủ tục hành chính.", ReportUnit("xã Trung Lý", "commune")),
+])
+def test_a_higher_units_total_on_a_lower_units_page_is_not_proposed(sentence, unit):
+    assert _values(sentence, unit, min_confidence=0.0) == set()
+
+
+def test_the_higher_units_total_is_left_and_the_units_own_figure_after_it_kept():
+    said = "Toàn tỉnh có 2.300 tổ công nghệ số cộng đồng, trong đó huyện có 180 tổ."
+    assert _values(said, DISTRICT) == {("community_teams_total", 180.0)}
+    said = "Toàn tỉnh tiếp nhận 30.000 hồ sơ; riêng xã Na Sơn tiếp nhận 645 hồ sơ."
+    assert _values(said, COMMUNE) == {("dossiers_received", 645.0)}
+    assert _one(said, COMMUNE, "dossiers_received", 645).level == "district"
+
+
+@pytest.mark.parametrize("sentence, indicator, value", [
+    ("Xã Na Sơn dẫn đầu toàn tỉnh với tỷ lệ hồ sơ trực tuyến đạt 98%.", "online_submission_rate", 98),
+    ("Xã đứng thứ nhất trong tỉnh, đã tiếp nhận 645 hồ sơ trực tuyến.", "dossiers_online", 645),
+    ("The commune received 645 applications, the highest in the province.", "dossiers_received", 645),
+])
+def test_the_unit_standing_out_in_its_province_is_its_own_figure(sentence, indicator, value):
+    _one(sentence, COMMUNE, indicator, value)
+
+
+def test_on_the_provinces_own_page_the_whole_province_is_the_unit():
+    found = _one("Toàn tỉnh đã thành lập 1.250 tổ công nghệ số cộng đồng.", PROVINCE, "community_teams_total", 1250)
+    assert found.level == "district"
+
+
+def test_without_a_unit_the_whole_province_is_read_as_before():
+    assert ("community_teams_total", 1250.0) in _values("Toàn tỉnh đã thành lập 1.250 tổ công nghệ số cộng đồng.",
+                                                        None)
+
+
+# ── a named other unit, or a named lower one ──────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, indicator, value, name", [
+    ("In Huong Hoa district alone, 5,400 dossiers were submitted online.", "dossiers_online", 5400, "Huong Hoa"),
+    ("Riêng huyện Gia Bình có 120 tổ công nghệ số cộng đồng.", "community_teams_total", 120, "Gia Bình"),
+    ("Huyện Tiên Du đã tiếp nhận 8.500 hồ sơ thủ tục hành chính trong năm.", "dossiers_received", 8500, "Tiên Du"),
+])
+def test_a_named_lower_units_figure_on_a_higher_page_is_that_units(sentence, indicator, value, name):
+    found = _one(sentence, PROVINCE, indicator, value)
+    assert (found.level, found.commune) == ("commune", name)
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Tỉnh Hà Giang đã có 1.500 tổ công nghệ số cộng đồng.", ReportUnit("Lạng Sơn", "province")),
+    ("Huyện Lục Yên có 150 tổ công nghệ số cộng đồng.", DISTRICT),
+    ("Tran De district has 85 community digital technology teams.", ReportUnit("Châu Thành", "district")),
+    ("Xã Mường Phăng đã tiếp nhận 900 hồ sơ thủ tục hành chính.", COMMUNE),
+])
+def test_another_unit_of_the_same_kind_or_above_named_as_subject_is_not_proposed(sentence, unit):
+    assert _values(sentence, unit, min_confidence=0.0) == set()
+
+
+def test_a_named_commune_on_a_districts_page_stays_that_communes():
+    found = _one("Xã Trung Lý có 12 tổ công nghệ số cộng đồng.", DISTRICT, "community_teams_village_level", 12)
+    assert (found.level, found.commune) == ("commune", "Trung Lý")
+
+
+def test_the_units_own_name_in_another_spelling_is_the_unit():
+    found = _one("Na Son commune received 645 applications in September.", COMMUNE, "dossiers_received", 645)
+    assert found.level == "district"
+    found = _one("Huyện Văn Yên có 150 tổ công nghệ số cộng đồng.", DISTRICT, "community_teams_total", 150)
+    assert found.level == "district"
+
+
+# ── level words relative to the unit ──────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, unit, indicator, value, level", [
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn cấp huyện đạt 97%.", PROVINCE, "on_time_rate", 97, "commune_aggregate"),
+    ("At the district level, the on-time rate reached 98%.", PROVINCE, "on_time_rate", 98, "commune_aggregate"),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn ở cấp tỉnh đạt 99,5%.", PROVINCE, "on_time_rate", 99.5, "unit_bodies"),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn cấp xã đạt 96%.", COMMUNE, "on_time_rate", 96, "district"),
+    ("At the commune level, 92% of dossiers were resolved on time.", COMMUNE, "on_time_rate", 92, "district"),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn cấp huyện đạt 97%.", DISTRICT, "on_time_rate", 97, "unit_bodies"),
+])
+def test_level_words_are_read_relative_to_the_unit(sentence, unit, indicator, value, level):
+    assert _one(sentence, unit, indicator, value).level == level
+
+
+# ── the unit's own name as subject ────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Xã Na Sơn đã tiếp nhận 645 hồ sơ thủ tục hành chính.", COMMUNE),
+    ("Na Son commune received 645 applications in September.", COMMUNE),
+    ("Huyện Văn Yên có 150 tổ công nghệ số cộng đồng.", DISTRICT),
+])
+def test_the_units_own_name_as_subject_raises_confidence_and_says_so(sentence, unit):
+    without = {(c.indicator, c.value): c.confidence for c in _found(sentence, None, min_confidence=0.0)}
+    told = _found(sentence, unit, min_confidence=0.0)
+    assert told
+    for c in told:
+        assert any(code == "unit_named" for code, _ in c.reason_parts)
+        assert c.confidence > without.get((c.indicator, c.value), 0.0) or c.confidence == 1.0
+
+
+def test_a_name_that_only_contains_the_units_name_does_not_raise_confidence():
+    # "Na Sơn" inside "Nà Sơn Hạ" (another place) is not the unit
+    found = _found("Bản Nà Sơn Hạ có 12 thành viên tổ công nghệ số cộng đồng.", ReportUnit("Sơn", "commune"),
+                   min_confidence=0.0)
+    assert all(not any(code == "unit_named" for code, _ in c.reason_parts) for c in found)
