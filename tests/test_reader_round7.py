@@ -169,3 +169,48 @@ def test_a_name_that_only_contains_the_units_name_does_not_raise_confidence():
     found = _found("Bản Nà Sơn Hạ có 12 thành viên tổ công nghệ số cộng đồng.", ReportUnit("Sơn", "commune"),
                    min_confidence=0.0)
     assert all(not any(code == "unit_named" for code, _ in c.reason_parts) for c in found)
+
+
+# ── the benchmark and the page pass the unit ──────────────────────────────────────────────────────────────────
+
+
+def test_the_benchmark_passes_each_documents_curated_unit():
+    from bench.reader_sets import seed_documents, written_documents
+
+    assert all(d.unit is not None and d.unit.kind == "district" for d in seed_documents())
+    written = written_documents()
+    assert all(d.unit is not None for d in written)
+    assert {d.unit.kind for d in written} == {"district", "commune", "province"}
+
+
+def test_the_report_reader_page_reads_the_report_as_the_picked_units():
+    from tests.apptest_pages import run_page
+
+    said = ("Báo cáo ngày 15/10/2025. Toàn tỉnh đã tiếp nhận 30.000 hồ sơ thủ tục hành chính. "
+            "Xã đã tiếp nhận 645 hồ sơ thủ tục hành chính.")
+    at = run_page("report_reader")
+    at.text_area(key="reader_text").input(said).run()
+    values = lambda: [box.value for box in at.number_input if box.key and box.key.startswith("value_")]  # noqa: E731
+    assert sorted(values()) == [645.0, 30000.0]  # no unit told: "toàn tỉnh" is read as the whole unit
+    at.radio(key="reader_kind").set_value("commune").run()
+    at.text_input(key="reader_district").input("Na Sơn").run()
+    assert not at.exception
+    assert values() == [645.0]  # a commune's report: the province's total is not the commune's
+
+
+# ── what a text says of units ─────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, unit, indicator, value", [
+    # the unit's address after its name is no other subject
+    ("Xã Nam Ka, huyện Lắk, tỉnh Đắk Lắk đã thành lập 8 tổ công nghệ số cộng đồng.", ReportUnit("Nam Ka", "commune"),
+     "community_teams_total", 8),
+    ("The head of Khanh Binh Commune People's Committee, An Giang province, said the commune received 2,330 "
+     "dossiers.", ReportUnit("Khánh Bình", "commune"), "dossiers_received", 2330),
+    # a higher unit as the agent or the owner
+    ("Đến nay, xã Na Sơn được huyện Yên Lạc hỗ trợ tiếp nhận 645 hồ sơ trực tuyến.", COMMUNE, "dossiers_online", 645),
+    # a body named after a kind word is not a unit ("Huyện Đoàn": the district's Youth Union)
+    ("Huyện Đoàn chỉ đạo thành lập 12 tổ công nghệ số cộng đồng.", DISTRICT, "community_teams_total", 12),
+])
+def test_a_unit_named_as_an_address_owner_or_body_is_not_the_subject(sentence, unit, indicator, value):
+    _one(sentence, unit, indicator, value)
