@@ -369,10 +369,11 @@ def _level_cues(folded: str, covered: list[tuple[int, int]], text: str = "", uni
         taken.append((s, e))
         cues.append(_Cue(level, s, e, name))
 
-    if unit is not None and unit.kind == "province":
-        # "riêng huyện Gia Bình …", "In Huong Hoa district alone": a named district is one of the province's sub-units
+    if unit is not None:
+        # "riêng huyện Gia Bình …", "In Huong Hoa district alone", "in Huu Nghi ward" on a province's page, "Thị trấn
+        # Yên Thế" on a district's: a named unit below the report's is one of its sub-units
         for mention in named_units(text):
-            if mention.rank == 1 and not is_named(unit, mention.name):
+            if mention.rank is not None and mention.rank > unit.rank and not is_named(unit, mention.name):
                 add("commune", mention, mention.name)
 
     for m in _NAMED_COMMUNE.finditer(text):
@@ -1174,10 +1175,10 @@ def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folde
     said = folded[clause.start : clause.end]
     # "208 tổ (21 tổ cấp xã, 187 tổ cấp thôn)": a clause that names both levels breaks a total down
     both = _VILLAGE_WORDS.search(said) and re.search(r"(?<!\w)(?:cấp\s+xã|commune[-\s]level)", said)
-    # a named district's teams ("riêng huyện Gia Bình có 120 tổ" on a province's page) are all its teams
+    # on a province's page a named sub-unit's teams ("riêng huyện Gia Bình có 120 tổ", "17 teams … in Huu Nghi ward")
+    # are all its teams, as the province's own count would be
     unit = getattr(communes, "unit", None)
-    one_commune = level == "commune" and not (unit is not None and unit.kind == "province"
-                                              and _DISTRICT_NAMED.search(text[clause.start : clause.end]))
+    one_commune = level == "commune" and not (unit is not None and unit.kind == "province")
     # (whether the page is about one commune is read from the text, as the curators' convention for teams is)
     if not both and (_VILLAGE_WORDS.search(said) or one_commune or _unit_commune(text, communes, told=False)):
         return indicator_id, None

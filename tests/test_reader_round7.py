@@ -214,3 +214,47 @@ def test_the_report_reader_page_reads_the_report_as_the_picked_units():
 ])
 def test_a_unit_named_as_an_address_owner_or_body_is_not_the_subject(sentence, unit, indicator, value):
     _one(sentence, unit, indicator, value)
+
+
+# ── general rules from the kinds of wrong proposals seen on dev (sentences of our own) ────────────────────────
+
+
+@pytest.mark.parametrize("sentence", [
+    # a requirement says what is to be, not what was
+    "Yêu cầu 100% hồ sơ thủ tục hành chính được số hóa trong năm 2024.",
+    "UBND huyện yêu cầu các xã đảm bảo 100% hồ sơ được số hóa.",
+    "The district requires that 100% of dossiers be digitised.",
+    "All communes are required to digitise 100% of their dossiers.",
+])
+def test_a_requirement_is_a_plan_not_a_result(sentence):
+    assert _values(sentence, None) == set()
+
+
+def test_a_requirement_met_is_a_result():
+    assert ("digitisation_rate", 100.0) in _values("Huyện đã hoàn thành yêu cầu số hóa, đạt 100% hồ sơ được số hóa.",
+                                                   None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Qua đó, mỗi người dân có 01 tài khoản số và 01 kho dữ liệu cá nhân trên hệ thống.",
+    "Each household has 1 person able to use online public services and 1 payment account.",
+    "Mỗi thôn có 01 tổ công nghệ số cộng đồng, 01 điểm hỗ trợ và 01 loa truyền thanh.",
+])
+def test_every_item_of_a_norm_is_no_figure(sentence):
+    assert _values(sentence, None, min_confidence=0.0) == set()
+
+
+def test_a_figure_after_a_norm_in_its_own_clause_is_read():
+    said = "Mỗi thôn có 01 tổ công nghệ số cộng đồng; toàn xã có 12 tổ công nghệ số cộng đồng."
+    assert ("community_teams_total", 12.0) in _values(said, None) | {
+        ("community_teams_total", float(c.value)) for c in _found(said, None) if c.indicator.startswith("community_teams")}
+
+
+@pytest.mark.parametrize("sentence, unit, name", [
+    ("A total of 17 community digital technology teams have been set up in Huu Nghi ward.", PROVINCE, "Huu Nghi"),
+    ("Phường Hữu Nghị đã thành lập 17 tổ công nghệ số cộng đồng.", PROVINCE, "Hữu Nghị"),
+    ("Thị trấn Yên Thế đã thành lập 9 tổ công nghệ số cộng đồng.", DISTRICT, "Yên Thế"),
+])
+def test_a_named_ward_or_town_below_the_unit_is_its_sub_unit(sentence, unit, name):
+    found = [c for c in _found(sentence, unit) if c.indicator.startswith("community_teams")]
+    assert found and all((c.level, c.commune) == ("commune", name) for c in found)
