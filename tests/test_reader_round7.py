@@ -258,3 +258,45 @@ def test_a_figure_after_a_norm_in_its_own_clause_is_read():
 def test_a_named_ward_or_town_below_the_unit_is_its_sub_unit(sentence, unit, name):
     found = [c for c in _found(sentence, unit) if c.indicator.startswith("community_teams")]
     assert found and all((c.level, c.commune) == ("commune", name) for c in found)
+
+
+# ── periods said relative to the report's year, cumulative to a month, days of the two-level government ──────
+
+
+def _period(sentence: str, date: str | None, indicator: str = "dossiers_received") -> str | None:
+    found = [c for c in propose(sentence, document_date=date) if c.indicator == indicator]
+    assert found, propose(sentence, document_date=date)
+    return found[0].period
+
+
+@pytest.mark.parametrize("sentence, date, period", [
+    ("Quý I năm nay, huyện tiếp nhận 1.100 hồ sơ.", "2024-04-10", "2024-Q1"),
+    ("Quý 3 năm ngoái, huyện tiếp nhận 2.100 hồ sơ.", "2024-04-10", "2023-Q3"),
+    ("Tháng 9 năm nay, huyện tiếp nhận 700 hồ sơ.", "2024-10-10", "2024-09"),
+    ("6 tháng đầu năm trước, huyện tiếp nhận 4.100 hồ sơ.", "2024-07-10", "2023-H1"),
+    ("In the first quarter of last year, the district received 1,100 dossiers.", "2024-04-10", "2023-Q1"),
+    ("In the first half of last year, the district received 5,100 dossiers.", "2024-07-10", "2023-H1"),
+    ("In the first nine months of last year, the district received 7,100 dossiers.", "2024-07-10", "2023-01..2023-09"),
+])
+def test_a_quarter_half_or_month_of_this_or_last_year_keeps_its_part_of_the_year(sentence, date, period):
+    assert _period(sentence, date) == period
+
+
+@pytest.mark.parametrize("sentence, date, period", [
+    ("Lũy kế đến hết tháng 9/2025, xã đã tiếp nhận 1.234 hồ sơ thủ tục hành chính.", "2025-10-05", "2025-01..2025-09"),
+    ("Lũy kế đến nay, xã đã tiếp nhận 1.234 hồ sơ thủ tục hành chính.", "2025-10-05", "2025-01..2025-10"),
+])
+def test_a_cumulative_count_to_a_month_runs_from_the_years_start(sentence, date, period):
+    assert _period(sentence, date) == period
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sau hơn 100 ngày vận hành chính quyền địa phương hai cấp, phường đã tiếp nhận 3.200 hồ sơ.",
+    "After 100 days of operating the two-tier local government, the ward received 3,200 dossiers.",
+])
+def test_days_of_the_two_level_government_run_from_july_2025(sentence):
+    assert _period(sentence, "2025-10-15") == "2025-07..2025-10"
+
+
+def test_days_of_operation_of_something_else_are_not_the_two_level_governments():
+    assert not _period("Sau 100 ngày vận hành phần mềm, huyện đã tiếp nhận 3.200 hồ sơ.", "2023-10-15").startswith("2025")
