@@ -1938,6 +1938,9 @@ def _level(
                 fold(text[chosen.start : chosen.end])):
             # "Xã đã tiếp nhận 1.500 hồ sơ" on a page that names no commune: the commune the page is about, the unit
             level, reasons = "district", [part("level_the_commune_itself")]
+        elif commune is None and getattr(getattr(communes, "unit", None), "kind", None) == "commune":
+            # "của xã", "the commune" on the page of the commune the reader was told of: that commune, the unit
+            level, reasons = "district", [part("level_the_commune_itself")]
         elif commune is None:
             level = "commune_aggregate"
             reasons.append(part("commune_not_named"))

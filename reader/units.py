@@ -115,10 +115,13 @@ _VERB_EN = (r"(?:has|had|have|now\s+has|received|recorded|handled|processed|esta
 _SUBJECT_OF_RANK = {
     0: r"toàn\s+tỉnh|cả\s+tỉnh|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:toàn\s+)?tỉnh|cấp\s+tỉnh|(?<!\w)tỉnh\s+" + _VERB_VI
        + r"|(?:entire|whole)\s+province|(?:across|throughout)\s+the\s+province|province[-\s]wide|provincial\s+level"
-       + r"|(?:the\s+)?province\s+" + _VERB_EN + r"|(?:the\s+)?province['’]s\s+total",
+       + r"|(?:the\s+)?province\s+" + _VERB_EN + r"|(?:the\s+)?province['’]s\s+total"
+       # the province's own office: "the Provincial Public Administration Service Centre", "provincial one-stop shop"
+       + r"|provincial\s+(?:public\s+administration(?:\s+service)?\s+cent(?:er|re)|one[-\s]stop)",
     1: r"toàn\s+huyện|cả\s+huyện|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:toàn\s+)?huyện|cấp\s+huyện|(?<!\w)huyện\s+" + _VERB_VI
        + r"|(?:entire|whole)\s+district|(?:across|throughout)\s+the\s+district|district[-\s]wide|district\s+level"
-       + r"|(?:the\s+)?district\s+" + _VERB_EN + r"|(?:the\s+)?district['’]s\s+total",
+       + r"|(?:the\s+)?district\s+" + _VERB_EN + r"|(?:the\s+)?district['’]s\s+total"
+       + r"|district(?:['’]s|-level)?\s+(?:public\s+administration(?:\s+service)?\s+cent(?:er|re)|one[-\s]stop)",
     2: r"toàn\s+xã|cả\s+xã|cấp\s+xã|(?:commune|ward)[-\s]level|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:toàn\s+)?xã|(?<![\w/])(?<!các\s)(?<!cấp\s)xã\s+" + _VERB_VI
        + r"|(?:entire|whole)\s+(?:commune|ward)|(?:across|throughout)\s+the\s+(?:commune|ward)"
        + r"|the\s+(?:commune|ward)\s+" + _VERB_EN + r"|the\s+(?:commune|ward)['’]s",

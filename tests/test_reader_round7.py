@@ -300,3 +300,16 @@ def test_days_of_the_two_level_government_run_from_july_2025(sentence):
 
 def test_days_of_operation_of_something_else_are_not_the_two_level_governments():
     assert not _period("Sau 100 ngày vận hành phần mềm, huyện đã tiếp nhận 3.200 hồ sơ.", "2023-10-15").startswith("2025")
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("The Provincial Public Administration Service Center received 20,000 dossiers.", COMMUNE),
+    ("The district's one-stop department received 8,000 dossiers in 2024.", ReportUnit("xã Trung Lý", "commune")),
+])
+def test_a_higher_units_own_office_on_a_lower_units_page_is_the_higher_units(sentence, unit):
+    assert _values(sentence, unit, min_confidence=0.0) == set()
+
+
+def test_the_commune_unnamed_on_a_communes_page_is_the_unit():
+    found = _one("Tỷ lệ hồ sơ trực tuyến của xã đạt 85%.", COMMUNE, "online_submission_rate", 85)
+    assert found.level == "district"
