@@ -118,11 +118,15 @@ _SUBJECT_OF_RANK = {
        + r"|(?:the\s+)?province\s+" + _VERB_EN + r"|(?:the\s+)?province['’]s\s+total"
        # the province's own office: "the Provincial Public Administration Service Centre", "provincial one-stop shop"
        + r"|provincial\s+(?:public\s+administration(?:\s+service)?\s+cent(?:er|re)|one[-\s]stop)",
-    1: r"toàn\s+huyện|cả\s+huyện|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:toàn\s+)?huyện|cấp\s+huyện|(?<!\w)huyện\s+" + _VERB_VI
+    # a city (thành phố) is a province or a district: either is above a commune
+    None: r"toàn\s+thành\s+phố|cả\s+thành\s+phố|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:toàn\s+)?thành\s+phố"
+          r"|(?:entire|whole)\s+city|(?:across|throughout)\s+the\s+city|city[-\s]wide|(?:the\s+)?city\s+" + _VERB_EN,
+    1: r"toàn\s+(?:quận|thị\s+xã)|cả\s+(?:quận|thị\s+xã)|"
+       r"toàn\s+huyện|cả\s+huyện|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:toàn\s+)?huyện|cấp\s+huyện|(?<!\w)huyện\s+" + _VERB_VI
        + r"|(?:entire|whole)\s+district|(?:across|throughout)\s+the\s+district|district[-\s]wide|district\s+level"
        + r"|(?:the\s+)?district\s+" + _VERB_EN + r"|(?:the\s+)?district['’]s\s+total"
        + r"|district(?:['’]s|-level)?\s+(?:public\s+administration(?:\s+service)?\s+cent(?:er|re)|one[-\s]stop)",
-    2: r"toàn\s+xã|cả\s+xã|cấp\s+xã|(?:commune|ward)[-\s]level|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:toàn\s+)?xã|(?<![\w/])(?<!các\s)(?<!cấp\s)xã\s+" + _VERB_VI
+    2: r"toàn\s+(?:phường|thị\s+trấn)|cả\s+(?:phường|thị\s+trấn)|toàn\s+xã|cả\s+xã|cấp\s+xã|(?:commune|ward)[-\s]level|trên\s+(?:toàn\s+)?địa\s+bàn\s+(?:toàn\s+)?xã|(?<![\w/])(?<!các\s)(?<!cấp\s)xã\s+" + _VERB_VI
        + r"|(?:entire|whole)\s+(?:commune|ward)|(?:across|throughout)\s+the\s+(?:commune|ward)"
        + r"|the\s+(?:commune|ward)\s+" + _VERB_EN + r"|the\s+(?:commune|ward)['’]s",
 }

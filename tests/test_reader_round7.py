@@ -313,3 +313,25 @@ def test_a_higher_units_own_office_on_a_lower_units_page_is_the_higher_units(sen
 def test_the_commune_unnamed_on_a_communes_page_is_the_unit():
     found = _one("Tỷ lệ hồ sơ trực tuyến của xã đạt 85%.", COMMUNE, "online_submission_rate", 85)
     assert found.level == "district"
+
+
+WARD = ReportUnit("phường Hồng Bàng", "commune")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Toàn thành phố đã tiếp nhận 120.000 hồ sơ thủ tục hành chính.",
+    "The entire city has 1,500 community digital technology teams.",
+    "Across the city, 88% of dossiers were submitted online.",
+    "Toàn quận tiếp nhận 12.000 hồ sơ thủ tục hành chính.",
+])
+def test_the_whole_city_or_urban_district_on_a_wards_page_is_above_it(sentence):
+    assert _values(sentence, WARD, min_confidence=0.0) == set()
+
+
+@pytest.mark.parametrize("sentence, unit, indicator, value", [
+    ("Toàn thành phố có 1.500 tổ công nghệ số cộng đồng.", ReportUnit("Hải Phòng", "province"), "community_teams_total",
+     1500),
+    ("Toàn phường có 15 tổ công nghệ số cộng đồng.", WARD, "community_teams_total", 15),
+])
+def test_the_whole_city_on_its_own_page_and_the_whole_ward_on_the_wards_are_the_unit(sentence, unit, indicator, value):
+    assert _one(sentence, unit, indicator, value).level == "district"
