@@ -108,6 +108,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                  r"|(?:first\s+(?P<ne>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
                                  r"|(?P<h>first|second)\s+half|(?P<qe>first|second|third|fourth)\s+quarter)\s+of\s+"
                                  r"(?P<rel_en>last|the\s+previous|this)\s+year")),
+    # "trong 10 tháng qua", "in the past nine months", "over the last six months": the months before the report's
+    ("past_months", _p(r"(?:trong\s+)?(?P<n>\d{1,2})\s+tháng\s+(?:vừa\s+)?qua(?!\w)"
+                       r"|(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?P<ne>\d{1,2}|two|three|four|five|six|seven"
+                       r"|eight|nine|ten|eleven)\s+months")),
+    # "during the past year", "over the last year": the year just ended early in a year, else the report's
+    ("past_year_en", _p(r"(?:in|over|during)\s+the\s+(?:past|last)\s+year(?!s|['’])")),
+    # "từ (đầu) tháng 7 đến nay": from that month of the report's year (or the year before) to its date
+    ("since_month", _p(r"(?:từ|kể\s+từ)\s+(?:đầu\s+)?tháng\s+(?P<m>\d{1,2})(?![\d/])(?!\s+năm)\s*(?:đến|tới)\s+"
+                       r"(?:nay|hiện\s+tại|thời\s+điểm\s+hiện\s+tại)")),
     # "lũy kế đến hết tháng 9/2025", "lũy kế đến nay": a count summed from the start of the year to that month
     ("cumulative_to", _p(r"(?:lũy|luỹ)\s+kế\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})"
                          r"(?:\s*(?:/\s*|\s+năm\s+)" + _Y.format(n="y") + r")?(?![\d/])|(?P<now>nay|hiện\s+tại|thời\s+điểm\s+"
@@ -178,7 +187,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half_en", _p(r"(?:(?P<h>first|second)\s+half\s+of\s+(?:(?:the|this)\s+year|" + _Y.format(n="y") + r")"
                    r"|H(?P<hn>[12])\s+" + _Y.format(n="y2") + r")")),
     ("quarter_en", _p(r"(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?:(?:the|this)\s+year|"
-                      + _Y.format(n="y") + r"))?|(?<![\w])Q(?P<qn>[1-4])\s*(?:/|,|-)?\s*" + _Y.format(n="y2") + r"(?!\d)")),
+                      + _Y.format(n="y") + r"))?|(?<![\w])Q(?P<qn>[1-4])\s*(?:/|,|-)?\s*" + _Y.format(n="y2") + r"(?!\d)"
+                      # "In Q3, …": the report's year's quarter
+                      r"|(?<=\bin\s)Q(?P<qn_bare>[1-4])(?![\w/-])")),
     # "trong năm", "trong tháng", "trong quý", "trong 9 tháng" (no year said): the document's year, month, quarter, or
     # its year's first months
     ("this_span_vi", _p(r"(?:trong|của)\s+(?:(?P<n>\d{1,2})\s+tháng|(?P<which>năm|tháng|quý))(?!\s*(?:\d|nay|qua|trước|"
@@ -199,6 +210,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?P<m>\d{1,2})(?![\d/])")),
     ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by|up\s+to)\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>[a-z]+)|"
                        r"(?P<mn2>" + _MONTH_NAMES + r")\s+(?P<d2>\d{1,2})" + _ORDINAL + r"),?\s+" + _Y.format(n="y"))),
+    # "as of October 15", "by 15 October": a day of the report's year (or the year before, if it would fall after it)
+    ("asof_day_en_no_year", _p(r"(?:as\s+of|as\s+at|up\s+to)\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>"
+                               + _MONTH_NAMES + r")|(?P<mn2>" + _MONTH_NAMES + r")\s+(?P<d2>\d{1,2})" + _ORDINAL
+                               + r")(?!,?\s*\d)")),
     # a calendar date that is not "đến ngày …" (the date of a decision, a meeting): not a period, but consumed so
     # that its "tháng 9 năm 2023" is not read as a month
     ("date", _p(r"(?:ngày\s+)?(?<!\d)\d{1,2}\s*(?:/\s*|\s+tháng\s+)\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)")),
@@ -295,6 +310,24 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
             return None
         last = (g["part"] or "").strip().lower() == "cuối"
         return _months_code(y, 13 - n if last else 1, y, 12 if last else n), "flow", True
+    if kind == "past_months":
+        if doc_year is None or doc_month is None:
+            return None
+        n = int(g["n"] or g["ne"]) if (g["n"] or g["ne"]).isdigit() else _NUMBER_WORDS_EN[g["ne"].lower()]
+        end_y, end_m = (doc_year, doc_month - 1) if doc_month > 1 else (doc_year - 1, 12)
+        if not 1 <= n <= 12:
+            return None
+        start = end_y * 12 + end_m - 1 - (n - 1)
+        return _months_code(start // 12, start % 12 + 1, end_y, end_m), "flow", True
+    if kind == "past_year_en":
+        if doc_year is None:
+            return None
+        return str(doc_year - (1 if doc_month is not None and doc_month <= 6 else 0)), "flow", True
+    if kind == "since_month":
+        return ("since", "", g["m"]), "since", True
+    if kind == "asof_day_en_no_year":
+        month = _MONTHS_EN[(g["mn"] or g["mn2"]).lower()]
+        return ("day", "", str(month), g["d"] or g["d2"]), "day", True
     if kind == "cumulative_to":
         if g["now"]:
             return ("since", "", "1"), "since", True  # from January to the document's date
@@ -354,6 +387,8 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
     if kind == "quarter_en":
         if g["qn"]:
             return f"{g['y2']}-Q{g['qn']}", "flow", False
+        if g["qn_bare"]:
+            return (f"{doc_year}-Q{g['qn_bare']}", "flow", True) if doc_year else None
         y = _year(g["y"], doc_year)
         q = ["first", "second", "third", "fourth"].index(g["q"].lower()) + 1
         return (f"{y}-Q{q}", "flow", not g["y"]) if y else None

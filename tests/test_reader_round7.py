@@ -335,3 +335,26 @@ def test_the_whole_city_or_urban_district_on_a_wards_page_is_above_it(sentence):
 ])
 def test_the_whole_city_on_its_own_page_and_the_whole_ward_on_the_wards_are_the_unit(sentence, unit, indicator, value):
     assert _one(sentence, unit, indicator, value).level == "district"
+
+
+@pytest.mark.parametrize("sentence, date, period", [
+    # a quarter without its year is the report's year's
+    ("In Q3, the ward received 2,100 dossiers.", "2025-10-10", "2025-Q3"),
+    # the past N months run to the month before the report's
+    ("In the past nine months, the ward received 3,100 dossiers.", "2025-10-10", "2025-01..2025-09"),
+    ("Trong 10 tháng qua, phường tiếp nhận 3.500 hồ sơ.", "2025-11-05", "2025-01..2025-10"),
+    ("Over the last six months, the ward received 1,900 dossiers.", "2025-07-03", "2025-H1"),
+    # from a month without its year to now
+    ("Từ đầu tháng 7 đến nay, phường tiếp nhận 3.500 hồ sơ.", "2025-11-05", "2025-07..2025-11"),
+    ("Từ tháng 8 đến nay, phường tiếp nhận 2.500 hồ sơ.", "2025-11-05", "2025-08..2025-11"),
+    # "the past year" early in a year is the year just ended
+    ("During the past year, the district received 5,000 dossiers.", "2025-01-15", "2024"),
+])
+def test_spans_said_relative_to_the_reports_date(sentence, date, period):
+    assert _period(sentence, date) == period
+
+
+def test_an_english_day_without_its_year_is_in_the_reports_year():
+    found = _one("As of October 15, the ward had 12 community digital technology teams.", None,
+                 "community_teams_total", 12)
+    assert found.period == "asof 2025-10-15"
