@@ -358,3 +358,15 @@ def test_an_english_day_without_its_year_is_in_the_reports_year():
     found = _one("As of October 15, the ward had 12 community digital technology teams.", None,
                  "community_teams_total", 12)
     assert found.period == "asof 2025-10-15"
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Tổng đài hỗ trợ 24/7 đã hướng dẫn nộp 150 hồ sơ trực tuyến.", {("dossiers_online", 150.0)}),
+    ("Bộ phận một cửa phục vụ 24/7, đã tiếp nhận 1.450 hồ sơ.", {("dossiers_received", 1450.0)}),
+])
+def test_a_pair_whose_first_number_exceeds_its_second_is_no_x_of_y(sentence, kept):
+    assert _values(sentence, None) == kept
+
+
+def test_an_x_of_y_pair_is_still_read():
+    assert ("communes", 14.0) in _values("Có 12/14 xã đã thành lập tổ công nghệ số cộng đồng.", None)
