@@ -370,3 +370,13 @@ def test_a_pair_whose_first_number_exceeds_its_second_is_no_x_of_y(sentence, kep
 
 def test_an_x_of_y_pair_is_still_read():
     assert ("communes", 14.0) in _values("Có 12/14 xã đã thành lập tổ công nghệ số cộng đồng.", None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tổng đài đã tiếp nhận 320 cuộc gọi của người dân.",
+    "The hotline received 1,250 calls from residents in the third quarter.",
+    "Cổng thông tin điện tử của xã đã có 45.000 lượt truy cập.",
+    "The commune's Zalo page received 2,400 messages from residents.",
+])
+def test_calls_messages_and_visits_are_no_dossiers(sentence):
+    assert _values(sentence, None, min_confidence=0.0) == set()
