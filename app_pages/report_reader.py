@@ -15,7 +15,7 @@ from i18n.problems import describe
 from loaders.limits import MAX_REPORT_CHARS, MAX_SLUG_CHARS
 from loaders.models import Level, Qualifier, is_calendar_date, is_slug
 from loaders.paths import default_data_dir
-from reader import DocumentError, propose, read_document, reasons
+from reader import DocumentError, ReportUnit, propose, read_document, reasons
 from reader.district_file import passage
 from store.reader_decisions import keep_decisions, proposal_fields
 from store.unit_file import document_bytes, with_figures
@@ -34,9 +34,10 @@ indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in catalogue.ind
 
 
 @st.cache_data(show_spinner=False, max_entries=20)
-def proposals(text: str, document_date: str | None) -> tuple[list, float]:
+def proposals(text: str, document_date: str | None, unit: ReportUnit | None) -> tuple[list, float]:
     start = time.perf_counter()
-    found = propose(text, document_date=document_date, language="auto")  # the reader tells English from Vietnamese
+    # the reader tells English from Vietnamese; the unit tells its own figures from a higher or another unit's
+    found = propose(text, document_date=document_date, language="auto", unit=unit)
     return found, time.perf_counter() - start
 
 
@@ -56,8 +57,28 @@ if not text.strip():
     st.info(t("reader.start", lang))
     st.stop()
 
+# Which unit the report is about, asked before the proposals: the reader reads "toàn tỉnh …" on a commune's report as
+# the province's figure, and the same unit is where the accepted figures are saved.
+st.subheader(t("reader.unit_title", lang))
+st.caption(t("reader.unit_caption", lang))
+districts = scope.in_display_order(db.query("districts"))  # by province, then name
+names = pickers.unit_names(districts, lang)
+target = st.selectbox(t("reader.target", lang), ["", *names], key="reader_target",
+                      format_func=lambda d: names.get(d) or t("reader.new_district", lang))
+if target:
+    picked = districts.loc[districts["district_id"] == target].iloc[0]
+    # a unit file without a kind is a district's (the district-only era's files)
+    report_unit = ReportUnit(str(picked["district_name"]),
+                             picked["unit_kind"] if picked["unit_kind"] in scope.KINDS else "district")
+else:
+    # A new unit is of the kind its report is about: a commune of today, a district until 2025, a province.
+    new_kind = st.radio(t("reader.new_unit_kind", lang), scope.KINDS, key="reader_kind", horizontal=True,
+                        format_func=lambda k: t(f"subtypes.kind_{k}", lang))
+    new_name = st.text_input(t("reader.district_name", lang), key="reader_district")
+    report_unit = ReportUnit(new_name, new_kind) if new_name.strip() else None
+
 try:
-    candidates, seconds = proposals(text, document_date or None)
+    candidates, seconds = proposals(text, document_date or None, report_unit)
 except Exception as error:  # a reader bug must not take the page down: say so and keep the text
     st.error(t("reader.unreadable", lang, error=markdown.escape(f"{type(error).__name__}: {error}")))
     st.stop()
@@ -70,8 +91,13 @@ st.success(t("reader.found", lang, count=len(candidates), seconds=format_number(
 text_key = hashlib.sha256(text.encode()).hexdigest()[:10]
 accepted, rejected = [], 0
 decided = []  # (what the reader proposed, what the person took or None): kept as material when saved
+keys: set[str] = set()
 for number, candidate in enumerate(candidates):
-    key = f"{text_key}_{number}"
+    # a proposal is keyed by its figure and indicator, not its place in the list: when the unit picked changes and a
+    # higher unit's figure drops out, the decisions and edits stay with the proposals they were made on
+    key = f"{text_key}_{candidate.figure_start}_{candidate.indicator}"
+    key = key if key not in keys else f"{key}_{number}"
+    keys.add(key)
     with st.container(border=True):
         before, quote, after = passage(text, candidate.start, candidate.end)
         st.markdown(markdown.highlighted(before, quote, after))
@@ -112,22 +138,15 @@ if not accepted:
     st.info(t("reader.nothing_accepted", lang))
     st.stop()
 
-districts = scope.in_display_order(db.query("districts"))  # by province, then name
-names = pickers.unit_names(districts, lang)
-target = st.selectbox(t("reader.target", lang), ["", *names], key="reader_target",
-                      format_func=lambda d: names.get(d) or t("reader.new_district", lang))
 header = None
-if not target:
-    # A new unit is of the kind its report is about: a commune of today, a district until 2025, a province.
-    kind = st.radio(t("reader.new_unit_kind", lang), scope.KINDS, key="reader_kind", horizontal=True,
-                    format_func=lambda k: t(f"subtypes.kind_{k}", lang))
-    columns = st.columns(4)
-    header = {"kind": kind,
-              "district": columns[0].text_input(t("reader.district_name", lang), key="reader_district"),
-              "province": columns[2].text_input(t("reader.province", lang), key="reader_province"),
-              "province_2025": columns[3].text_input(t("reader.province_2025", lang), key="reader_province_2025")}
-    slug = columns[1].text_input(t("reader.slug", lang), key="reader_slug", max_chars=MAX_SLUG_CHARS).strip()
-    if kind != "district":  # a district's id is found from its name and province; a commune's or province's is typed
+if not target:  # the new unit's kind and name were asked above the proposals
+    columns = st.columns(3)
+    header = {"kind": new_kind,
+              "district": new_name,
+              "province": columns[1].text_input(t("reader.province", lang), key="reader_province"),
+              "province_2025": columns[2].text_input(t("reader.province_2025", lang), key="reader_province_2025")}
+    slug = columns[0].text_input(t("reader.slug", lang), key="reader_slug", max_chars=MAX_SLUG_CHARS).strip()
+    if new_kind != "district":  # a district's id is found from its name and province; a commune's or province's is typed
         header["unit_id"] = st.text_input(t("reader.unit_id", lang), key="reader_unit_id", max_chars=200,
                                           placeholder="hai-phong/xa-kien-hai").strip()
 else:

@@ -1,6 +1,7 @@
 """Score the report reader on its evaluation sets: ``python -m bench.reader_score [--sets seeds,written,real-dev,real-test]``.
 
-For each document the reader proposes figures from the text alone (plus the document's date where known); they are
+For each document the reader proposes figures from the text alone (plus the document's date and the unit it is about,
+where curated); they are
 matched with the hand-curated figures (bench/reader_sets.py says where each set comes from):
 
 - found     = a curated figure with a proposal of the same indicator and value (±0.01);
@@ -59,7 +60,8 @@ def _best(hits: list[Candidate], expected: Expected) -> Candidate:
 
 
 def score_document(document: Document) -> DocumentScore:
-    proposed = propose(document.text or "", document_date=document.date, language=document.language)
+    proposed = propose(document.text or "", document_date=document.date, language=document.language,
+                       unit=document.unit)
     result = DocumentScore(document, proposed)
     for expected in document.expected:
         hits = [c for c in proposed if _same(c, expected)]

@@ -11,6 +11,10 @@ Three sets, kept apart because they answer different questions:
   only their URLs and the hand-curated figures (bench/reader_eval/real/<doc_id>.yaml). The split was fixed from the
   URL's hash before anyone read the document; rules are never tuned on the test split.
 
+Each document also names the unit it is about (name and kind: the curator's `unit:` of a real report, the written
+report's `unit_name` / `unit_kind`, the seed's unit file), which the benchmark passes to the reader as it passes the
+date.
+
 Every expected figure is normalised to one record: indicator, value, period, level (unit | unit_bodies |
 subunits_aggregate | subunit), subunit name. Figures without a catalogue indicator are kept out of the score. A rate the
 catalogue can derive counts when the report states it (written and real sets: the curator recorded the stated rate);
@@ -26,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from reader.units import KINDS, ReportUnit
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -63,6 +69,12 @@ class Document:
     text: str | None  # None: the text is not on this machine
     expected: list[Expected] = field(default_factory=list)
     unscored: int = 0  # figures the catalogue has no indicator for
+    unit: ReportUnit | None = None  # the unit the document is about, as curated
+
+
+def report_unit(name: Any, kind: Any) -> ReportUnit | None:
+    """The curated unit, when both its name and a kind the reader knows are given."""
+    return ReportUnit(str(name), str(kind)) if name and kind in KINDS else None
 
 
 def default_real_docs() -> Path:
@@ -113,10 +125,23 @@ def _curated_district_records() -> list[dict[str, Any]]:
     return records
 
 
+def _seed_units() -> dict[str, ReportUnit]:
+    """source id → the unit whose file holds its figures."""
+    units: dict[str, ReportUnit] = {}
+    for path in sorted((DATA / "units").glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        unit = report_unit(document.get("name"), document.get("kind") or "district")
+        for record in document.get("observations") or []:
+            if unit is not None and record.get("source"):
+                units.setdefault(record["source"], unit)
+    return units
+
+
 def seed_documents() -> list[Document]:
     known, derived = catalogue_ids()
     seeds = seeds_dir()
     records = [r for r in _curated_district_records() if r["indicator"] not in derived]
+    units = _seed_units()
     sources = yaml.safe_load((DATA / "sources.yaml").read_text(encoding="utf-8"))["sources"]
     documents = []
     for source in sources:
@@ -125,7 +150,7 @@ def seed_documents() -> list[Document]:
         text = (seeds / source["seed_file"]).read_text(encoding="utf-8") if seeds else None
         expected, unscored = _expected([r for r in records if r.get("source") == source["id"]], known - derived)
         documents.append(Document("seeds", source["id"], source.get("language") or "vi", _text(source.get("date")),
-                                  text, expected, unscored))
+                                  text, expected, unscored, units.get(source["id"])))
     return documents
 
 
@@ -142,7 +167,8 @@ def written_documents() -> list[Document]:
         name = entry.get("document") or entry.get("file")
         expected, unscored = _expected(entry.get("figures") or [], known)
         documents.append(Document("written", name, entry.get("language") or "vi", _text(entry.get("date")),
-                                  (WRITTEN / name).read_text(encoding="utf-8"), expected, unscored))
+                                  (WRITTEN / name).read_text(encoding="utf-8"), expected, unscored,
+                                  report_unit(entry.get("unit_name"), entry.get("unit_kind"))))
     return documents
 
 
@@ -156,9 +182,12 @@ def real_documents(docs_dir: Path | None = None) -> list[Document]:
         if "doc_id" not in entry:
             continue
         text_path = docs_dir / f"{entry['doc_id']}.txt"
+        unit = entry.get("unit") or {}
+        if any(f.get("about") and (f["about"] or {}).get("name") != unit.get("name") for f in entry.get("figures") or []):
+            unit = {}  # a page that reports several units side by side is about none of them alone
         expected, unscored = _expected(entry.get("figures") or [], known)
         documents.append(Document(f"real-{entry.get('split', 'test')}", entry["doc_id"],
                                   entry.get("language") or "vi", _text(entry.get("date")),
                                   text_path.read_text(encoding="utf-8") if text_path.exists() else None,
-                                  expected, unscored))
+                                  expected, unscored, report_unit(unit.get("name"), unit.get("kind"))))
     return documents

@@ -13,6 +13,7 @@ from .documents import DocumentError, NoTextLayer, read_document
 from .numbers import Figure, find_figures, parse_figure, parse_number
 from .periods import document_date_from_text, find_periods, parse_period_text
 from .propose import Candidate, propose
+from .units import ReportUnit
 
 __all__ = [
     "Candidate",
@@ -20,6 +21,7 @@ __all__ = [
     "DocumentError",
     "Figure",
     "NoTextLayer",
+    "ReportUnit",
     "document_date_from_text",
     "find_figures",
     "find_periods",

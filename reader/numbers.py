@@ -324,6 +324,8 @@ def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Fig
             return None
         ambiguous = ambiguous or second_ambiguous
         if kind == "fraction":
+            if unit == "count" and second < value:
+                return None  # "24/7" (around the clock) or a day and month: an X of Y never has more X than Y
             denominator = second
         elif second < value:
             return None

@@ -101,6 +101,26 @@ _MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|
 _ORDINAL = r"(?:st|nd|rd|th)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "quý I năm nay", "6 tháng đầu năm trước", "tháng 9 năm nay", "the first quarter of last year": a part of the
+    # document's year or the one before (said before "năm nay" alone can take the whole year)
+    ("part_of_relative_year", _p(r"(?:(?P<n>\d{1,2})\s+tháng\s+(?P<part>đầu\s+|cuối\s+)?|quý\s+(?P<q>iv|iii|ii|i|[1-4])\s+"
+                                 r"|tháng\s+(?P<m>\d{1,2})\s+)năm\s+(?P<rel>nay|trước|ngoái)(?!\w)"
+                                 r"|(?:first\s+(?P<ne>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+                                 r"|(?P<h>first|second)\s+half|(?P<qe>first|second|third|fourth)\s+quarter)\s+of\s+"
+                                 r"(?P<rel_en>last|the\s+previous|this)\s+year")),
+    # "trong 10 tháng qua", "in the past nine months", "over the last six months": the months before the report's
+    ("past_months", _p(r"(?:trong\s+)?(?P<n>\d{1,2})\s+tháng\s+(?:vừa\s+)?qua(?!\w)"
+                       r"|(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?P<ne>\d{1,2}|two|three|four|five|six|seven"
+                       r"|eight|nine|ten|eleven)\s+months")),
+    # "during the past year", "over the last year": the year just ended early in a year, else the report's
+    ("past_year_en", _p(r"(?:in|over|during)\s+the\s+(?:past|last)\s+year(?!s|['’])")),
+    # "từ (đầu) tháng 7 đến nay": from that month of the report's year (or the year before) to its date
+    ("since_month", _p(r"(?:từ|kể\s+từ)\s+(?:đầu\s+)?tháng\s+(?P<m>\d{1,2})(?![\d/])(?!\s+năm)\s*(?:đến|tới)\s+"
+                       r"(?:nay|hiện\s+tại|thời\s+điểm\s+hiện\s+tại)")),
+    # "lũy kế đến hết tháng 9/2025", "lũy kế đến nay": a count summed from the start of the year to that month
+    ("cumulative_to", _p(r"(?:lũy|luỹ)\s+kế\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})"
+                         r"(?:\s*(?:/\s*|\s+năm\s+)" + _Y.format(n="y") + r")?(?![\d/])|(?P<now>nay|hiện\s+tại|thời\s+điểm\s+"
+                         r"(?:hiện\s+tại|báo\s+cáo)))")),
     # từ ngày 1/7 đến cuối tháng 10/2025 / từ 1/7 đến 26/11/2025 / từ ngày 15/12/2023 đến 14/6/2024: a span between two
     # days runs over their months (the first day's year, when not said, is the second's or the one before)
     ("day_span", _p(r"(?:từ|tính\s+từ|kể\s+từ)\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*"
@@ -123,7 +143,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"|after\s+(?P<more>more\s+than\s+|over\s+)?(?P<n2>\d{1,2}|one|a|two|three|four|five|six)"
                                r"\s+months?)\s+of\s+(?:operation|implementation|operating)"
                                r"|(?:sau|trong)\s+(?P<more_vi>hơn\s+)?(?P<n3>\d{1,2}|một|hai|ba)\s+tháng\s+(?:đầu\s+)?"
-                               r"(?:vận\s+hành|đi\s+vào\s+hoạt\s+động|hoạt\s+động|triển\s+khai)")),
+                               r"(?:vận\s+hành|đi\s+vào\s+hoạt\s+động|hoạt\s+động|triển\s+khai)"
+                               # "sau hơn 100 ngày vận hành", "after 100 days of operation": from July 2025 to the date
+                               r"|(?P<days>(?:sau|after)\s+(?:hơn\s+|more\s+than\s+|over\s+)?\d{2,3}\s+(?:ngày|days)\s+"
+                               r"(?:of\s+)?(?:vận\s+hành|đi\s+vào\s+hoạt\s+động|hoạt\s+động|triển\s+khai|operation"
+                               r"|implementation|operating))")),
     # từ (đầu) tháng 8/2021 đến nay / từ năm 2021 đến nay: from then to the document date
     ("since", _p(r"(?:từ|since)\s+(?P<early>đầu\s+)?(?:tháng\s+(?P<m>\d{1,2})\s*(?:/\s*|\s+năm\s+)|năm\s+)" + _Y.format(n="y")
                  + r"\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+hiện\s+tại)")),
@@ -163,7 +187,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half_en", _p(r"(?:(?P<h>first|second)\s+half\s+of\s+(?:(?:the|this)\s+year|" + _Y.format(n="y") + r")"
                    r"|H(?P<hn>[12])\s+" + _Y.format(n="y2") + r")")),
     ("quarter_en", _p(r"(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?:(?:the|this)\s+year|"
-                      + _Y.format(n="y") + r"))?|(?<![\w])Q(?P<qn>[1-4])\s*(?:/|,|-)?\s*" + _Y.format(n="y2") + r"(?!\d)")),
+                      + _Y.format(n="y") + r"))?|(?<![\w])Q(?P<qn>[1-4])\s*(?:/|,|-)?\s*" + _Y.format(n="y2") + r"(?!\d)"
+                      # "In Q3, …": the report's year's quarter
+                      r"|(?<=\bin\s)Q(?P<qn_bare>[1-4])(?![\w/-])")),
     # "trong năm", "trong tháng", "trong quý", "trong 9 tháng" (no year said): the document's year, month, quarter, or
     # its year's first months
     ("this_span_vi", _p(r"(?:trong|của)\s+(?:(?P<n>\d{1,2})\s+tháng|(?P<which>năm|tháng|quý))(?!\s*(?:\d|nay|qua|trước|"
@@ -184,6 +210,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?P<m>\d{1,2})(?![\d/])")),
     ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by|up\s+to)\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>[a-z]+)|"
                        r"(?P<mn2>" + _MONTH_NAMES + r")\s+(?P<d2>\d{1,2})" + _ORDINAL + r"),?\s+" + _Y.format(n="y"))),
+    # "as of October 15", "by 15 October": a day of the report's year (or the year before, if it would fall after it)
+    ("asof_day_en_no_year", _p(r"(?:as\s+of|as\s+at|up\s+to)\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>"
+                               + _MONTH_NAMES + r")|(?P<mn2>" + _MONTH_NAMES + r")\s+(?P<d2>\d{1,2})" + _ORDINAL
+                               + r")(?!,?\s*\d)")),
     # a calendar date that is not "đến ngày …" (the date of a decision, a meeting): not a period, but consumed so
     # that its "tháng 9 năm 2023" is not read as a month
     ("date", _p(r"(?:ngày\s+)?(?<!\d)\d{1,2}\s*(?:/\s*|\s+tháng\s+)\d{1,2}\s*(?:/\s*|\s+năm\s+)(?:19|20)\d\d(?!\d)")),
@@ -262,9 +292,55 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
     if kind == "since":
         # "từ đầu năm 2024 đến nay" runs from January; "từ năm 2021 đến nay" over whole years
         return ("since", g["y"], g["m"] or ("1" if g["early"] else "")), "since", False
+    if kind == "part_of_relative_year":
+        if doc_year is None:
+            return None
+        back = (g["rel"] or "").lower() in ("trước", "ngoái") or (g["rel_en"] or "").lower() in ("last", "the previous")
+        y = doc_year - (1 if back else 0)
+        if g["q"] or g["qe"]:
+            q = _ROMAN[g["q"].lower()] if g["q"] else ["first", "second", "third", "fourth"].index(g["qe"].lower()) + 1
+            return f"{y}-Q{q}", "flow", True
+        if g["h"]:
+            return f"{y}-H{1 if g['h'].lower() == 'first' else 2}", "flow", True
+        if g["m"]:
+            month = int(g["m"])
+            return (f"{y}-{month:02d}", "flow", True) if 1 <= month <= 12 else None
+        n = int(g["n"] or g["ne"]) if (g["n"] or g["ne"]).isdigit() else _NUMBER_WORDS_EN[g["ne"].lower()]
+        if not 1 <= n <= 12:
+            return None
+        last = (g["part"] or "").strip().lower() == "cuối"
+        return _months_code(y, 13 - n if last else 1, y, 12 if last else n), "flow", True
+    if kind == "past_months":
+        if doc_year is None or doc_month is None:
+            return None
+        n = int(g["n"] or g["ne"]) if (g["n"] or g["ne"]).isdigit() else _NUMBER_WORDS_EN[g["ne"].lower()]
+        end_y, end_m = (doc_year, doc_month - 1) if doc_month > 1 else (doc_year - 1, 12)
+        if not 1 <= n <= 12:
+            return None
+        start = end_y * 12 + end_m - 1 - (n - 1)
+        return _months_code(start // 12, start % 12 + 1, end_y, end_m), "flow", True
+    if kind == "past_year_en":
+        if doc_year is None:
+            return None
+        return str(doc_year - (1 if doc_month is not None and doc_month <= 6 else 0)), "flow", True
+    if kind == "since_month":
+        return ("since", "", g["m"]), "since", True
+    if kind == "asof_day_en_no_year":
+        month = _MONTHS_EN[(g["mn"] or g["mn2"]).lower()]
+        return ("day", "", str(month), g["d"] or g["d2"]), "day", True
+    if kind == "cumulative_to":
+        if g["now"]:
+            return ("since", "", "1"), "since", True  # from January to the document's date
+        y = _year(g["y"], doc_year)
+        month = int(g["m"])
+        if y is None or not 1 <= month <= 12:
+            return None
+        return _months_code(y, 1, y, month), "flow", not g["y"]
     if kind == "months_of_operation":
         if not reform_era:
             return None
+        if g["days"]:
+            return ("since", str(TWO_TIER_START[0]), str(TWO_TIER_START[1])), "since", False
         said = (g["n1"] or g["n2"] or g["n3"] or "1").lower()
         n = int(said) if said.isdigit() else {"one": 1, "a": 1, "một": 1, "hai": 2, "ba": 3, **_NUMBER_WORDS_EN}.get(said, 1)
         n += 1 if (g["more"] or g["more_vi"]) else 0  # "after more than a month": into the second month
@@ -311,6 +387,8 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
     if kind == "quarter_en":
         if g["qn"]:
             return f"{g['y2']}-Q{g['qn']}", "flow", False
+        if g["qn_bare"]:
+            return (f"{doc_year}-Q{g['qn_bare']}", "flow", True) if doc_year else None
         y = _year(g["y"], doc_year)
         q = ["first", "second", "third", "fourth"].index(g["q"].lower()) + 1
         return (f"{y}-Q{q}", "flow", not g["y"]) if y else None

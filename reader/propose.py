@@ -24,6 +24,7 @@ from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, fol
 from .numbers import Figure, find_figures
 from .periods import PeriodMention, asof_code, document_date_from_text, find_periods, undated_report_year
 from .reasons import Part, part, render
+from .units import ReportUnit, UnitMention, address_or_owner, is_named, kinds_as_subject, named_units
 
 
 @dataclass
@@ -357,16 +358,23 @@ class _Cue:
     name: str | None = None  # the commune named ("xã Trung Lý")
 
 
-def _level_cues(folded: str, covered: list[tuple[int, int]], text: str = "") -> list[_Cue]:
+def _level_cues(folded: str, covered: list[tuple[int, int]], text: str = "", unit: ReportUnit | None = None) -> list[_Cue]:
     cues: list[_Cue] = []
     taken: list[tuple[int, int]] = []
 
-    def add(level: str, m: re.Match[str], name: str | None = None) -> None:
-        s, e = m.span()
+    def add(level: str, m: re.Match[str] | UnitMention, name: str | None = None) -> None:
+        s, e = m.span() if isinstance(m, re.Match) else (m.start, m.end)
         if any(a <= s and e <= b for a, b in covered) or any(s < b and a < e for a, b in taken):
             return
         taken.append((s, e))
         cues.append(_Cue(level, s, e, name))
+
+    if unit is not None:
+        # "riêng huyện Gia Bình …", "In Huong Hoa district alone", "in Huu Nghi ward" on a province's page, "Thị trấn
+        # Yên Thế" on a district's: a named unit below the report's is one of its sub-units
+        for mention in named_units(text):
+            if mention.rank is not None and mention.rank > unit.rank and not is_named(unit, mention.name):
+                add("commune", mention, mention.name)
 
     for m in _NAMED_COMMUNE.finditer(text):
         name = _commune_name(m.group(1))
@@ -395,7 +403,24 @@ def _level_cues(folded: str, covered: list[tuple[int, int]], text: str = "") -> 
         add(own, m)
     for m in _COMMUNE_BARE.finditer(folded):
         add("commune", m)
+    if unit is not None:
+        cues = [_relative_level(cue, folded, unit) for cue in cues]
     return sorted(cues, key=lambda c: c.start)
+
+
+_DISTRICT_LEVEL_WORDS = re.compile(r"cấp\s+huyện|district[-\s]levels?")
+_COMMUNE_LEVEL_WORDS = re.compile(r"cấp\s+xã|(?:commune|ward)[-\s]levels?")
+
+
+def _relative_level(cue: _Cue, folded: str, unit: ReportUnit) -> _Cue:
+    """Level words read relative to the unit the report is about: on a province's page "cấp huyện" is its districts
+    together (not its own offices, as on a district's page); on a commune's page "cấp xã" is the commune itself."""
+    said = folded[cue.start : cue.end]
+    if unit.kind == "province" and cue.level == "unit_bodies" and _DISTRICT_LEVEL_WORDS.fullmatch(said):
+        return _Cue("commune_aggregate", cue.start, cue.end, cue.name)
+    if unit.kind == "commune" and cue.level == "commune_aggregate" and _COMMUNE_LEVEL_WORDS.fullmatch(said):
+        return _Cue("district", cue.start, cue.end, cue.name)
+    return cue
 
 
 def _commune_name(raw: str) -> str | None:
@@ -439,8 +464,22 @@ def _english_commune_name(raw: str) -> str | None:
     return " ".join(words) if words and (len(words) >= 2 or len(words[0]) > 2) else None
 
 
-def _unit_commune(text: str, communes: list[str]) -> str | None:
-    """The commune a page is about when it names exactly one and no district: its figures are the unit's own."""
+class _CommunesNamed(list):
+    """The communes a text names, and the unit the reader was told the text is about (if it was)."""
+
+    def __init__(self, names: list[str], unit: ReportUnit | None = None) -> None:
+        super().__init__(names)
+        self.unit = unit
+
+
+def _unit_commune(text: str, communes: list[str], told: bool = True) -> str | None:
+    """The commune a page is about: the unit the reader was told of, when it is a commune (as the text spells it);
+    else, when the page names exactly one commune and no district, that one: its figures are the unit's own."""
+    unit = getattr(communes, "unit", None) if told else None
+    if unit is not None:
+        if unit.kind != "commune":
+            return None
+        return next((name for name in communes if is_named(unit, name)), unit.bare_name)
     return communes[0] if len(communes) == 1 and not _DISTRICT_NAMED.search(text) else None
 
 
@@ -572,6 +611,7 @@ def propose(
     language: str = "auto",
     catalogue: Catalogue | list[dict[str, Any]] | str | Path | None = None,
     min_confidence: float = 0.5,
+    unit: ReportUnit | None = None,
 ) -> list[Candidate]:
     """Candidate observations found in ``text``, in text order.
 
@@ -614,8 +654,8 @@ def propose(
     # "tăng 12% so với cùng kỳ năm 2022": 2022 is the year compared with, not the figure's period
     mentions = [m for m in all_mentions if not _COMPARED_WITH.search(folded[max(0, m.start - 40) : m.start])]
     doc = _doc_periods(text, mentions, document_date, structure)
-    cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak], text)
-    communes = _commune_names(text)
+    cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak], text, unit)
+    communes = _CommunesNamed(_commune_names(text), unit)
     anchors = _footnote_anchors(text, structure)
     candidates: list[Candidate] = []
     sentence_of: dict[int, int] = {}  # id(candidate) → its sentence, to see which counts a stated rate stands beside
@@ -815,12 +855,17 @@ def propose(
                 sentence_of[id(candidates[-1])] = clause.sentence
     candidates += _rates_of_a_list(text, folded, figures, structure, matches, cat, candidates, mentions,
                                    carried_period, doc)
+    # the unit the report is about: another unit's figure is not its own, nor a total its own figures are parts of
+    subjects = _unit_subjects(text, folded, structure, figures, unit) if unit is not None else {}
+    candidates = _not_anothers(candidates, subjects)
     candidates = _without_subsets_of_a_total(folded, candidates)
     candidates += _figures_referring_back(text, folded, figures, structure, candidates, mentions)
     candidates = _check_stated_rates(candidates, sentence_of, cat)
     # "cả nước có 4.500 dịch vụ …", "according to the Ministry …, 85 million accounts": the country's figures, not the unit's
     countrys = {f.start for f in figures if _said_of_the_country(folded, structure, f)}
     candidates = [c for c in candidates if c.figure_start not in countrys]
+    candidates = _not_anothers(candidates, subjects)
+    _surer_when_the_unit_is_named(text, candidates, subjects)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
 
@@ -1046,6 +1091,65 @@ def _said_of_the_country(folded: str, structure: _Structure, f: Figure) -> bool:
     return not (clause_start > sentence.start + said.end() and _LOCAL_SUBJECT.search(folded[clause_start : f.start]))
 
 
+def _unit_relation(unit: ReportUnit, mention: UnitMention) -> str | None:
+    """How a unit the text names, or a kind said as a subject, stands to the report's unit: own, higher, other, lower."""
+    if mention.name is not None and is_named(unit, mention.name):
+        return "own"
+    if mention.rank is None:  # a city: a province or a district, above a commune either way
+        return "higher" if unit.kind == "commune" else None
+    if mention.rank < unit.rank:
+        return "higher"
+    if mention.rank > unit.rank:
+        return "lower"
+    return "own" if mention.name is None else "other"
+
+
+def _unit_subjects(text: str, folded: str, structure: _Structure, figures: list[Figure],
+                   unit: ReportUnit) -> dict[int, tuple[str, UnitMention]]:
+    """For each figure (by its start), the unit its sentence last names before it, and how that unit stands to the
+    report's: "toàn tỉnh …", "the entire province has …", "Tỉnh Điện Biên có …" on a commune's page are a higher unit's;
+    "Huyện Lục Yên có …" on another district's page another unit's; "Xã Na Sơn đã …" the unit's own. A unit standing out
+    among the higher one ("dẫn đầu toàn tỉnh với 98%") names only the field it stands out in."""
+    mentions = sorted(named_units(text) + kinds_as_subject(folded), key=lambda m: (m.start, -(m.end - m.start)))
+    subjects: dict[int, tuple[str, UnitMention]] = {}
+    for f in figures:
+        sentence = next((x for x in structure.sentences if x.start <= f.start < x.end), None)
+        if sentence is None:
+            continue
+        last: tuple[str, UnitMention] | None = None
+        for m in mentions:
+            if not (sentence.start <= m.start and m.end <= f.start):
+                continue
+            relation = _unit_relation(unit, m)
+            if relation is None or relation == "lower":
+                continue
+            if relation == "higher" and _RANKED_IN_THE_COUNTRY.search(folded[sentence.start : m.start]):
+                continue  # "dẫn đầu toàn tỉnh": the field the unit stands out in
+            if relation in ("higher", "other") and m.name is not None and address_or_owner(text, m, mentions):
+                continue  # "xã Nam Ka, huyện Lắk, tỉnh Đắk Lắk đã …", "được huyện Yên Lạc thành lập": not the subject
+            if last is not None and m.start < last[1].end:
+                continue  # inside a longer mention already read
+            last = (relation, m)
+        if last is not None:
+            subjects[f.start] = last
+    return subjects
+
+
+def _not_anothers(candidates: list[Candidate], subjects: dict[int, tuple[str, UnitMention]]) -> list[Candidate]:
+    return [c for c in candidates if subjects.get(c.figure_start, ("",))[0] not in ("higher", "other")]
+
+
+def _surer_when_the_unit_is_named(text: str, candidates: list[Candidate],
+                                  subjects: dict[int, tuple[str, UnitMention]]) -> None:
+    """The unit's own name as the subject ("Xã Na Sơn đã tiếp nhận …") makes a figure surer."""
+    for c in candidates:
+        relation, mention = subjects.get(c.figure_start, ("", None))
+        if relation == "own" and mention is not None and mention.name is not None:
+            parts = [*c.reason_parts, part("unit_named", name=text[mention.start : mention.end])]
+            c.confidence = round(min(1.0, c.confidence * 1.15), 3)
+            c.reason_parts, c.reason = parts, render(parts, "en")
+
+
 def _ones(figures: list[Figure], i: int) -> bool:
     """"… and 151 ones at the commune level": a count of the same things as the count before it."""
     return i > 0 and figures[i].unit == "count" == figures[i - 1].unit and bool(
@@ -1071,7 +1175,12 @@ def _team_scope(indicator_id: str, f: Figure, level: str, clause: _Clause, folde
     said = folded[clause.start : clause.end]
     # "208 tổ (21 tổ cấp xã, 187 tổ cấp thôn)": a clause that names both levels breaks a total down
     both = _VILLAGE_WORDS.search(said) and re.search(r"(?<!\w)(?:cấp\s+xã|commune[-\s]level)", said)
-    if not both and (_VILLAGE_WORDS.search(said) or level == "commune" or _unit_commune(text, communes)):
+    # on a province's page a named sub-unit's teams ("riêng huyện Gia Bình có 120 tổ", "17 teams … in Huu Nghi ward")
+    # are all its teams, as the province's own count would be
+    unit = getattr(communes, "unit", None)
+    one_commune = level == "commune" and not (unit is not None and unit.kind == "province")
+    # (whether the page is about one commune is read from the text, as the curators' convention for teams is)
+    if not both and (_VILLAGE_WORDS.search(said) or one_commune or _unit_commune(text, communes, told=False)):
         return indicator_id, None
     return _ALL_TEAMS, part("teams_all_levels")
 
@@ -1829,12 +1938,16 @@ def _level(
                 fold(text[chosen.start : chosen.end])):
             # "Xã đã tiếp nhận 1.500 hồ sơ" on a page that names no commune: the commune the page is about, the unit
             level, reasons = "district", [part("level_the_commune_itself")]
+        elif commune is None and getattr(getattr(communes, "unit", None), "kind", None) == "commune":
+            # "của xã", "the commune" on the page of the commune the reader was told of: that commune, the unit
+            level, reasons = "district", [part("level_the_commune_itself")]
         elif commune is None:
             level = "commune_aggregate"
             reasons.append(part("commune_not_named"))
         elif commune == _unit_commune(text, communes):
             # the page is about this commune alone: its figures are the whole unit's
-            reasons = [part("level_commune_is_unit", commune=commune)]
+            reasons = [part("level_named_unit", name=commune) if getattr(communes, "unit", None) is not None
+                       else part("level_commune_is_unit", commune=commune)]
             level, commune = "district", None
         else:
             reasons.append(part("commune_named", commune=commune))

@@ -342,7 +342,8 @@ def test_reader_makes_a_new_commune_of_today_when_the_report_is_a_communes():
     """The new-unit form asks the kind: a commune's report of 2026 becomes a commune file of Hải Phòng with the unit
     id typed from the units table (checked against it), never a district of before the reform."""
     at = run_page("report_reader")
-    at.text_area(key="reader_text").input(READER_TEXT.replace(" với 120 thành viên", "")).run()
+    # a commune's own report ("huyện" would be the unit above it, whose figures are not the commune's)
+    at.text_area(key="reader_text").input(READER_TEXT.replace(" với 120 thành viên", "").replace("huyện", "xã")).run()
     at.radio(key="reader_kind").set_value("commune").run()
     for key, value in {"reader_district": "Kiến Hải", "reader_slug": "kien-hai", "reader_province": "Hải Phòng",
                        "reader_province_2025": "Hải Phòng", "reader_source_id": "kien-hai-2026",
