@@ -166,7 +166,10 @@ def written_documents() -> list[Document]:
     for entry in entries:
         name = entry.get("document") or entry.get("file")
         expected, unscored = _expected(entry.get("figures") or [], known)
-        documents.append(Document("written", name, entry.get("language") or "vi", _text(entry.get("date")),
+        # the manifest names the report's date `document_date` (the real set's meta says `date`); it is passed as
+        # the page's date field passes it
+        date = _text(entry.get("date") or entry.get("document_date"))
+        documents.append(Document("written", name, entry.get("language") or "vi", date,
                                   (WRITTEN / name).read_text(encoding="utf-8"), expected, unscored,
                                   report_unit(entry.get("unit_name"), entry.get("unit_kind"))))
     return documents
