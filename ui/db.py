@@ -88,15 +88,19 @@ def _connection(db_path: str, version: tuple[int, int, int]):
     return queries.open_database(db_path)
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
+# Kept as the frame itself (cache_resource), not pickled: cache_data unpickled every result on every call (3 ms a
+# rerun for the 705-unit summary alone). Each caller gets a shallow copy, and pandas' copy-on-write keeps the kept
+# frame as it was whatever a caller does to its copy (tests/test_query_cache_copies.py).
+@st.cache_resource(show_spinner=False, max_entries=1000)
 def _query(name: str, db_path: str, version: tuple[int, int, int], **params) -> pd.DataFrame:
     return queries.run(_connection(db_path, version), name, **params)
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """Run queries/<name>.sql against the current build; cached until the database file changes."""
+    """Run queries/<name>.sql against the current build; cached until the database file changes. The frame is the
+    caller's to change (a copy-on-write copy of the kept one)."""
     path = database_state().path
-    return _query(name, str(path), _version(path), **params)
+    return _query(name, str(path), _version(path), **params).copy(deep=False)
 
 
 def version() -> tuple[int, int, int]:

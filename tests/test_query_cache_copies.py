@@ -1,0 +1,51 @@
+"""Work a rerun no longer repeats (issue 17): query results kept as frames (not pickled and unpickled on every call),
+every unit's picker labels and the Overview's roster worked out once per build and language. What a page shows must
+not change, and no session may change what another one reads."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import queries
+from charts.labels import unit_labels
+from i18n import t
+from i18n.periods import format_period
+from tests.apptest_pages import run_page
+from ui import db, pickers
+
+
+def test_a_query_result_changed_by_its_caller_is_given_unchanged_to_the_next(con):
+    fresh = queries.run(con, "district_summary")
+    mine = db.query("district_summary")
+    mine["district_name"] = "changed"
+    mine.loc[mine.index[0], "figures"] = -1
+    mine.insert(0, "extra", 1)
+    again = db.query("district_summary")
+    pd.testing.assert_frame_equal(again, fresh, check_exact=True)
+    assert again is not mine
+
+
+def test_every_units_labels_are_those_of_the_whole_list_in_both_languages(con):
+    for lang in ("vi", "en"):
+        every = pickers.all_unit_names(lang)
+        assert dict(every) == unit_labels(queries.run(con, "districts").to_dict("records"), lang)
+        # the Overview labels its picker from its summary: the same units, so the same words
+        assert dict(every) == pickers.unit_names(queries.run(con, "district_summary"), lang)
+        assert len(set(every.values())) == len(every)  # namesakes still read apart
+
+
+def test_the_overview_roster_shows_every_unit_with_its_periods_in_words(con):
+    summary = queries.run(con, "district_summary")
+    for lang in ("vi", "en"):
+        unit_column, periods_column = t("overview.col_unit", lang), t("overview.col_periods", lang)
+        at = run_page("overview", lang=lang)
+        roster = at.dataframe[0].value
+        assert len(roster) == len(summary)
+        assert sorted(roster[unit_column]) == sorted(summary["district_name"])
+        words = {"; ".join(format_period(code, lang) for code in codes) for codes in summary["period_labels"]}
+        assert set(roster[periods_column]) == words
+        # a second run (a change of units) shows the same roster from the kept one
+        at.multiselect(key="overview_districts").set_value(at.multiselect(key="overview_districts").value[:2])
+        at.run()
+        assert not at.exception
+        pd.testing.assert_frame_equal(at.dataframe[0].value, roster)
