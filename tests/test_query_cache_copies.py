@@ -49,3 +49,38 @@ def test_the_overview_roster_shows_every_unit_with_its_periods_in_words(con):
         at.run()
         assert not at.exception
         pd.testing.assert_frame_equal(at.dataframe[0].value, roster)
+
+
+def test_kept_charts_are_made_once_per_key_and_the_least_recently_used_goes_first():
+    kept = db.KeptCharts(2)
+    made = []
+
+    def make(name):
+        made.append(name)
+        return {"chart": name}
+
+    first = kept.get_or_make(("a",), lambda: make("a"))
+    assert kept.get_or_make(("a",), lambda: make("again")) is first  # the same chart, not made again
+    kept.get_or_make(("b",), lambda: make("b"))
+    kept.get_or_make(("a",), lambda: make("again"))  # "a" used last: "b" is the least recently used
+    kept.get_or_make(("c",), lambda: make("c"))
+    assert made == ["a", "b", "c"]
+    kept.get_or_make(("a",), lambda: make("again"))
+    kept.get_or_make(("b",), lambda: make("b"))  # dropped, so made again
+    assert made == ["a", "b", "c", "b"]
+
+
+def test_a_theme_shown_again_shows_the_same_charts(con):
+    at = run_page("compare", timeout=90)
+    charts = [chart.proto.spec for chart in at.get("plotly_chart")]
+    captions = [caption.value for caption in at.caption]
+    first_theme = at.selectbox(key="compare_theme").value
+    assert charts and first_theme != "signing"
+    at.selectbox(key="compare_theme").set_value("signing")
+    at.run()
+    assert not at.exception and [chart.proto.spec for chart in at.get("plotly_chart")] != charts
+    at.selectbox(key="compare_theme").set_value(first_theme)
+    at.run()
+    assert not at.exception
+    assert [chart.proto.spec for chart in at.get("plotly_chart")] == charts
+    assert [caption.value for caption in at.caption] == captions  # notes and source lines with them

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
@@ -147,23 +149,47 @@ def view_groups(theme: str, districts: list[str]) -> dict[str, list[dict]]:
     return _view_groups(str(path), _version(path), theme, tuple(districts))
 
 
-@st.cache_resource(show_spinner=False, max_entries=300)
-def _comparison_chart(db_path: str, version: tuple[int, int, int], theme: str, key: str, districts: tuple[str, ...],
-                      lang: str, per: str | None, _records: list, _selected: pd.DataFrame, _colors: dict):
-    # The underscored arguments are not part of the cache key: the key's other parts determine them.
-    from charts.compare import chart_from_records
+class KeptCharts:
+    """Charts kept by key, at most `size`, the least recently used dropped first; shared by every session's thread.
+    One Streamlit cache call per chart cost about 0.5 ms of hashing and signature reading (a theme shows 11-17
+    charts on every rerun); a dict lookup costs nothing."""
 
-    return chart_from_records(_records, key, _selected, _colors, lang, per=per)
+    def __init__(self, size: int):
+        self._charts: OrderedDict = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: tuple, make):
+        with self._lock:
+            if key in self._charts:
+                self._charts.move_to_end(key)
+                return self._charts[key]
+        chart = make()  # built outside the lock: another session's charts are not kept waiting
+        with self._lock:
+            self._charts[key] = chart
+            self._charts.move_to_end(key)
+            while len(self._charts) > self._size:
+                self._charts.popitem(last=False)
+        return chart
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _kept_charts(db_path: str, version: tuple[int, int, int]) -> KeptCharts:
+    return KeptCharts(300)
 
 
 def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per: str | None,
                      records: list[dict], selected: pd.DataFrame, colors: dict):
     """One compare chart from its group's rows (view_groups), kept (shared, never modified) per build, theme,
     units, language and normalisation (`per`: per commune, per 1,000 residents or none): going back to a theme or
-    picking one chart of it in a meeting is instant."""
+    picking one chart of it in a meeting is instant. The rows, units and colours are not part of the key: the
+    key's other parts determine them."""
+    from charts.compare import chart_from_records
+
     path = database_state().path
-    return _comparison_chart(str(path), _version(path), theme, key, tuple(districts), lang, per,
-                             records, selected, colors)
+    return _kept_charts(str(path), _version(path)).get_or_make(
+        (theme, key, tuple(districts), lang, per),
+        lambda: chart_from_records(records, key, selected, colors, lang, per=per))
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
