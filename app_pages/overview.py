@@ -61,7 +61,8 @@ chosen = state.bound("d", "overview_districts", kind_ids, default_ids, lambda op
 if chosen == default_ids:
     scope.show_cap_notice(kind_ids, lang, kind)
 if chosen:
-    show_chart(scorecard_chart(db.query("scorecard_cells", districts=chosen), lang), lang)
+    # from plain rows: the same chart as from the frame (tests/test_query_cache_copies.py), without pandas' to_dict
+    show_chart(scorecard_chart(db.records("scorecard_cells", districts=chosen), lang), lang)
 
 st.subheader(t("overview.roster", lang))
 roster = _roster(db.version(), lang).copy(deep=False)

@@ -84,3 +84,25 @@ def test_a_theme_shown_again_shows_the_same_charts(con):
     assert not at.exception
     assert [chart.proto.spec for chart in at.get("plotly_chart")] == charts
     assert [caption.value for caption in at.caption] == captions  # notes and source lines with them
+
+
+def test_the_scorecard_from_plain_rows_is_the_scorecard_from_the_frame(con):
+    from charts.scorecard import scorecard_chart
+
+    units = list(queries.run(con, "districts")["district_id"])
+    for chosen in (units[:20], units[1:2], units[::3], units):
+        for lang in ("vi", "en"):
+            for medium in ("screen", "slide"):
+                from_frame = scorecard_chart(queries.run(con, "scorecard_cells", districts=chosen), lang, medium)
+                from_rows = scorecard_chart(db.records("scorecard_cells", districts=chosen), lang, medium)
+                assert from_rows.figure.to_dict() == from_frame.figure.to_dict(), (len(chosen), lang, medium)
+                assert (from_rows.notes, from_rows.source_note) == (from_frame.notes, from_frame.source_note)
+
+
+def test_plain_rows_changed_by_their_caller_are_given_unchanged_to_the_next(con):
+    units = list(queries.run(con, "districts")["district_id"])[:3]
+    fresh = queries.records(con, "scorecard_cells", districts=units)
+    mine = db.records("scorecard_cells", districts=units)
+    mine[0]["value"] = -1
+    mine.pop()
+    assert db.records("scorecard_cells", districts=units) == fresh

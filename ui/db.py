@@ -76,6 +76,7 @@ def refresh_database() -> DatabaseState:
     """After data files change (a contribution was saved): rebuild if needed and drop cached results."""
     _ensured.clear()
     _query.clear()
+    _records.clear()
     _watch(str(default_data_dir()), str(default_db_path())).forget()
     return database_state()
 
@@ -103,6 +104,19 @@ def query(name: str, **params) -> pd.DataFrame:
     caller's to change (a copy-on-write copy of the kept one)."""
     path = database_state().path
     return _query(name, str(path), _version(path), **params).copy(deep=False)
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def _records(name: str, db_path: str, version: tuple[int, int, int], **params) -> tuple[dict, ...]:
+    return tuple(queries.records(_connection(db_path, version), name, **params))
+
+
+def records(name: str, **params) -> list[dict]:
+    """queries/<name>.sql as plain rows (Python values, NULL as None), cached like query(): for code that walks the
+    rows once (the scorecard), without a DataFrame turned back into dicts on every rerun (7.7 ms for the scorecard's
+    266 cells at national). Each call gets its own copies of the kept rows: the caller may change them."""
+    path = database_state().path
+    return [dict(row) for row in _records(name, str(path), _version(path), **params)]
 
 
 def version() -> tuple[int, int, int]:
