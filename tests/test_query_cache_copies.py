@@ -106,3 +106,20 @@ def test_plain_rows_changed_by_their_caller_are_given_unchanged_to_the_next(con)
     mine[0]["value"] = -1
     mine.pop()
     assert db.records("scorecard_cells", districts=units) == fresh
+
+
+def test_a_units_gaps_from_its_latest_rows_are_those_from_the_frame(con):
+    """The unit profile turns its latest figures into dicts once and hands the rows to the gaps (it turned the frame
+    into dicts twice a rerun): the same gaps for every real unit, with no judged indicators and with some."""
+    from charts.profile import latest_figures, low_rates_without_yardstick
+
+    said = 0
+    for unit in queries.run(con, "districts")["district_id"]:
+        latest = latest_figures(queries.run(con, "observations_for_districts", districts=[unit], theme=None,
+                                            indicators=None))
+        rows = latest.to_dict("records")
+        for judged in (set(), set(latest["indicator_id"][::2]) if not latest.empty else set()):
+            gaps = low_rates_without_yardstick(latest, judged, "vi")
+            assert low_rates_without_yardstick(rows, judged, "vi") == gaps
+            said += len(gaps)
+    assert said > 0  # some real unit states a low rate nothing else judges
