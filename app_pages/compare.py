@@ -34,7 +34,7 @@ with top:
     layout.page_header(lang, f"comparable.title_{kind}", "compare.caption")
 
 themes = db.query("themes")
-names = pickers.unit_names(all_units, lang)
+names = pickers.all_unit_names(lang)
 words = scope.unit_words(kind, lang)
 districts = all_units[all_units["unit_kind"] == kind]
 

@@ -101,7 +101,7 @@ else:
         predecessors = db.query("predecessor_observations", unit_id=unit_id)
 
 observations = db.query("observations_for_districts", districts=[district_id], theme=None, indicators=None)
-latest = latest_figures(observations)
+latest = latest_figures(observations).to_dict("records")  # as dicts once, for the gaps and every theme's chart
 results = findings(db.query("district_standing", district=district_id), lang)
 # A weak rate the unit states is a gap even when no target or other unit judges it (7,81% of dossiers online).
 low_rates = low_rates_without_yardstick(latest, {finding.indicator_id for finding in results}, lang)
@@ -145,7 +145,7 @@ themes = db.query("themes")
 # is cut only when its table is opened.
 theme_counts = observations["theme"].value_counts().to_dict()
 latest_by_theme: dict[str, list[dict]] = {}
-for row in latest.to_dict("records"):
+for row in latest:
     latest_by_theme.setdefault(row["theme"], []).append(row)
 for theme in themes.itertuples():
     count = theme_counts.get(theme.theme_id, 0)

@@ -75,7 +75,7 @@ else:
     themes = db.query("themes")
     theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
     ids = list(districts["district_id"])
-    names = pickers.unit_names(districts, lang)  # as every unit picker labels units
+    names = pickers.all_unit_names(lang)  # as every unit picker labels units
     indicator_names = {i: pick(lang, vi, en) for i, vi, en in
                        zip(catalogue["indicator_id"], catalogue["name_vi"], catalogue["name_en"])}
     theme_of = dict(zip(catalogue["indicator_id"], catalogue["theme_id"]))

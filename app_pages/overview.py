@@ -14,6 +14,28 @@ from ui import db, layout, pickers, scope, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
+
+@st.cache_resource(show_spinner=False, max_entries=10)
+def _roster(version: tuple, lang: str) -> pd.DataFrame:
+    """The roster in the reader's words, worked out once per build and language and shared by every session (each
+    gets a copy-on-write copy): it depends on nothing a reader picks, and its period words alone were about 7,000
+    calls on every rerun at national scale."""
+    summary = scope.in_display_order(db.query("district_summary"))
+    roster = summary.assign(
+        periods=summary["period_labels"].map(lambda codes: "; ".join(format_period(c, lang) for c in codes)),
+        sources=summary["source_titles"].map("; ".join),
+        communes=summary["communes"].map(lambda n: "" if pd.isna(n) else format_number(n, lang)),
+        kind=summary["unit_kind"].map(lambda k: t(f"subtypes.kind_{k}", lang) if isinstance(k, str) else ""),
+        # the column says the province before the 2025 merger: a commune or province of today has none to show there
+        province=summary["province"].where(summary["unit_kind"] == "district", ""),
+    )[["district_name", "kind", "province", "province_2025", "communes", "figures", "indicators", "periods", "sources"]]
+    # districts, communes and provinces side by side: each row says its kind
+    roster.columns = [t("overview.col_unit", lang), t("overview.col_kind", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),
+                      t("overview.col_communes", lang), t("overview.col_figures", lang), t("overview.col_indicators", lang),
+                      t("overview.col_periods", lang), t("overview.col_sources", lang)]
+    return roster
+
+
 lang = state.language()
 layout.page_header(lang, "overview.title", "overview.caption")
 
@@ -30,7 +52,7 @@ if summary["first_period_start"].isna().all():  # no unit has a figure yet (a ne
     st.stop()
 
 summary = scope.in_display_order(summary)  # by province, then name: as people look for a unit
-names = pickers.unit_names(summary, lang)
+names = pickers.all_unit_names(lang)  # the summary holds every unit of the build
 # The scorecard ranks units of one kind against each other, as Compare does: its picker offers that kind's units only.
 kind, kind_ids = scope.kind_switch(summary, "overview_kind", lang)
 default_ids = scope.default_districts(kind_ids)
@@ -39,21 +61,11 @@ chosen = state.bound("d", "overview_districts", kind_ids, default_ids, lambda op
 if chosen == default_ids:
     scope.show_cap_notice(kind_ids, lang, kind)
 if chosen:
-    show_chart(scorecard_chart(db.query("scorecard_cells", districts=chosen), lang), lang)
+    # from plain rows: the same chart as from the frame (tests/test_query_cache_copies.py), without pandas' to_dict
+    show_chart(scorecard_chart(db.records("scorecard_cells", districts=chosen), lang), lang)
 
 st.subheader(t("overview.roster", lang))
-roster = summary.assign(
-    periods=summary["period_labels"].map(lambda codes: "; ".join(format_period(c, lang) for c in codes)),
-    sources=summary["source_titles"].map("; ".join),
-    communes=summary["communes"].map(lambda n: "" if pd.isna(n) else format_number(n, lang)),
-    kind=summary["unit_kind"].map(lambda k: t(f"subtypes.kind_{k}", lang) if isinstance(k, str) else ""),
-    # the column says the province before the 2025 merger: a commune or province of today has none to show there
-    province=summary["province"].where(summary["unit_kind"] == "district", ""),
-)[["district_name", "kind", "province", "province_2025", "communes", "figures", "indicators", "periods", "sources"]]
-# districts, communes and provinces side by side: each row says its kind
-roster.columns = [t("overview.col_unit", lang), t("overview.col_kind", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),
-                  t("overview.col_communes", lang), t("overview.col_figures", lang), t("overview.col_indicators", lang),
-                  t("overview.col_periods", lang), t("overview.col_sources", lang)]
+roster = _roster(db.version(), lang).copy(deep=False)
 show_table(roster, hide_index=True, width="stretch")
 first, last = summary["first_period_start"].min(), summary["last_period_end"].max()
 undated = int(summary["undated_figures"].sum())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -159,11 +159,12 @@ def rates_chart(rows: pd.DataFrame | Sequence[Mapping], medians: pd.DataFrame | 
                      source_note=source_note(records, lang))
 
 
-def low_rates_without_yardstick(figures: pd.DataFrame, judged: set[str], lang: str) -> list[str]:
+def low_rates_without_yardstick(figures: pd.DataFrame | Iterable[Mapping], judged: set[str], lang: str) -> list[str]:
     """Rates (higher is better) below LOW_RATE that no target or other unit judges (`judged`: indicator ids the
-    standing analysis already speaks of): a weak figure the unit itself states is a gap, not 'not enough data'."""
+    standing analysis already speaks of): a weak figure the unit itself states is a gap, not 'not enough data'.
+    `figures`: latest_figures' frame, or its rows (the page turns them into dicts once for all its uses)."""
     found = []
-    for r in figures.to_dict("records"):
+    for r in figures.to_dict("records") if isinstance(figures, pd.DataFrame) else figures:
         if (r["unit"] == "percent" and r.get("higher_is_better") is True and not r.get("structural")
                 and r["indicator_id"] not in judged and r["value"] < LOW_RATE):
             found.append(t("profile.low_rate", lang, name=indicator_name(r, lang), value=value_text(r, lang),

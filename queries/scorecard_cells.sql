@@ -14,19 +14,27 @@ WITH headline AS (  -- each row named by the catalogue (its compare group's name
     WHERE i.headline_order IS NOT NULL
     GROUP BY ALL
 ),
-candidates AS (
+-- The chosen units' rows are read once (`chosen`); which one stands for a cell is worked out from the few columns
+-- that decide it (a GROUP BY), not by a window over the whole row, which DuckDB carries through its window operator.
+-- Same cells as the window gave: tests/test_compare_query_latest.py.
+chosen AS MATERIALIZED (
     SELECT coalesce(o.compare_group, o.indicator_id) AS row_key, o.*, i.sort_order AS indicator_order,
-           i.target_value, i.target_year, i.higher_is_better,
-           row_number() OVER (
-               PARTITION BY coalesce(o.compare_group, o.indicator_id), o.district_id
-               -- the level order declared in charts/profile.py LEVEL_RANK (tests/test_figure_level_order.py)
-               ORDER BY CASE o.level WHEN 'district' THEN 0 WHEN 'commune_aggregate' THEN 1 WHEN 'unit_bodies' THEN 2
-                                     WHEN 'commune' THEN 3 ELSE 4 END,
-                        i.sort_order, o.period_end DESC, o.observation_id
-           ) AS preference
+           i.target_value, i.target_year, i.higher_is_better
     FROM observations o JOIN indicators i USING (indicator_id)
     WHERE list_contains($districts, o.district_id)
       AND o.superseded_by IS NULL  -- a stated rate whose derived twin exists: the cell shows the twin, as charts do
+),
+preferred AS (
+    SELECT first(o.observation_id
+                 -- the level order declared in charts/profile.py LEVEL_RANK (tests/test_figure_level_order.py)
+                 ORDER BY CASE o.level WHEN 'district' THEN 0 WHEN 'commune_aggregate' THEN 1 WHEN 'unit_bodies' THEN 2
+                                       WHEN 'commune' THEN 3 ELSE 4 END,
+                          o.indicator_order, o.period_end DESC, o.observation_id) AS observation_id
+    FROM chosen o
+    GROUP BY o.row_key, o.district_id
+),
+candidates AS (
+    SELECT c.*, 1 AS preference FROM chosen c SEMI JOIN preferred p USING (observation_id)
 )
 SELECT h.row_key, h.row_order, h.row_name_vi, h.row_name_en, d.district_id, d.district_name, d.sort_order AS district_order,
        c.indicator_id, c.indicator_name_vi, c.indicator_name_en, c.unit, c.value, c.qualifier, c.level, c.commune,

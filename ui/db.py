@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
@@ -74,6 +76,7 @@ def refresh_database() -> DatabaseState:
     """After data files change (a contribution was saved): rebuild if needed and drop cached results."""
     _ensured.clear()
     _query.clear()
+    _records.clear()
     _watch(str(default_data_dir()), str(default_db_path())).forget()
     return database_state()
 
@@ -88,15 +91,32 @@ def _connection(db_path: str, version: tuple[int, int, int]):
     return queries.open_database(db_path)
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
+# Kept as the frame itself (cache_resource), not pickled: cache_data unpickled every result on every call (3 ms a
+# rerun for the 705-unit summary alone). Each caller gets a shallow copy, and pandas' copy-on-write keeps the kept
+# frame as it was whatever a caller does to its copy (tests/test_query_cache_copies.py).
+@st.cache_resource(show_spinner=False, max_entries=1000)
 def _query(name: str, db_path: str, version: tuple[int, int, int], **params) -> pd.DataFrame:
     return queries.run(_connection(db_path, version), name, **params)
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """Run queries/<name>.sql against the current build; cached until the database file changes."""
+    """Run queries/<name>.sql against the current build; cached until the database file changes. The frame is the
+    caller's to change (a copy-on-write copy of the kept one)."""
     path = database_state().path
-    return _query(name, str(path), _version(path), **params)
+    return _query(name, str(path), _version(path), **params).copy(deep=False)
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def _records(name: str, db_path: str, version: tuple[int, int, int], **params) -> tuple[dict, ...]:
+    return tuple(queries.records(_connection(db_path, version), name, **params))
+
+
+def records(name: str, **params) -> list[dict]:
+    """queries/<name>.sql as plain rows (Python values, NULL as None), cached like query(): for code that walks the
+    rows once (the scorecard), without a DataFrame turned back into dicts on every rerun (7.7 ms for the scorecard's
+    266 cells at national). Each call gets its own copies of the kept rows: the caller may change them."""
+    path = database_state().path
+    return [dict(row) for row in _records(name, str(path), _version(path), **params)]
 
 
 def version() -> tuple[int, int, int]:
@@ -143,23 +163,47 @@ def view_groups(theme: str, districts: list[str]) -> dict[str, list[dict]]:
     return _view_groups(str(path), _version(path), theme, tuple(districts))
 
 
-@st.cache_resource(show_spinner=False, max_entries=300)
-def _comparison_chart(db_path: str, version: tuple[int, int, int], theme: str, key: str, districts: tuple[str, ...],
-                      lang: str, per: str | None, _records: list, _selected: pd.DataFrame, _colors: dict):
-    # The underscored arguments are not part of the cache key: the key's other parts determine them.
-    from charts.compare import chart_from_records
+class KeptCharts:
+    """Charts kept by key, at most `size`, the least recently used dropped first; shared by every session's thread.
+    One Streamlit cache call per chart cost about 0.5 ms of hashing and signature reading (a theme shows 11-17
+    charts on every rerun); a dict lookup costs nothing."""
 
-    return chart_from_records(_records, key, _selected, _colors, lang, per=per)
+    def __init__(self, size: int):
+        self._charts: OrderedDict = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: tuple, make):
+        with self._lock:
+            if key in self._charts:
+                self._charts.move_to_end(key)
+                return self._charts[key]
+        chart = make()  # built outside the lock: another session's charts are not kept waiting
+        with self._lock:
+            self._charts[key] = chart
+            self._charts.move_to_end(key)
+            while len(self._charts) > self._size:
+                self._charts.popitem(last=False)
+        return chart
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _kept_charts(db_path: str, version: tuple[int, int, int]) -> KeptCharts:
+    return KeptCharts(300)
 
 
 def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per: str | None,
                      records: list[dict], selected: pd.DataFrame, colors: dict):
     """One compare chart from its group's rows (view_groups), kept (shared, never modified) per build, theme,
     units, language and normalisation (`per`: per commune, per 1,000 residents or none): going back to a theme or
-    picking one chart of it in a meeting is instant."""
+    picking one chart of it in a meeting is instant. The rows, units and colours are not part of the key: the
+    key's other parts determine them."""
+    from charts.compare import chart_from_records
+
     path = database_state().path
-    return _comparison_chart(str(path), _version(path), theme, key, tuple(districts), lang, per,
-                             records, selected, colors)
+    return _kept_charts(str(path), _version(path)).get_or_make(
+        (theme, key, tuple(districts), lang, per),
+        lambda: chart_from_records(records, key, selected, colors, lang, per=per))
 
 
 @st.cache_data(show_spinner=False, max_entries=200)

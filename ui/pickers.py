@@ -4,7 +4,8 @@ without Vietnamese accents found nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
@@ -12,7 +13,7 @@ import streamlit as st
 from charts.labels import unit_labels
 from i18n import t
 
-from . import markdown
+from . import db, markdown
 from .search import filter_options
 
 
@@ -38,3 +39,15 @@ def unit_names(units: pd.DataFrame, lang: str) -> dict[str, str]:
     words as the Compare page and the scorecard's columns, so two units of one name ('Thuận Châu' the district and
     'xã Thuận Châu') are two options a person can tell apart."""
     return unit_labels(units.to_dict("records"), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=10)
+def _all_unit_names(version: tuple, lang: str) -> Mapping[str, str]:
+    return MappingProxyType(unit_names(db.query("districts"), lang))  # shared by every session: read-only
+
+
+def all_unit_names(lang: str) -> Mapping[str, str]:
+    """unit_names of every unit of the build (the districts query), worked out once per build and language: a page
+    labelling its picker from the whole list did 705 labels on every rerun at national scale. A label depends on the
+    whole list (two units that read alike say their province), so this is for pickers over every unit."""
+    return _all_unit_names(db.version(), lang)
