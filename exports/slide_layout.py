@@ -24,6 +24,8 @@ from i18n import t
 from .pack_text import short_undated_any
 
 LABEL_CHAR_WIDTH = CHAR_WIDTH + 0.04  # a bold value in DejaVu Sans is wider than the average glyph
+LABEL_FLOOR = 16  # px: a slide's bar label is made no smaller to stay read across (the screen charts' is 13)
+MAX_LABEL_SHARE = 0.85  # of the plot's height above a bar a label may take (beyond it the bars would be slivers)
 WRAP_MIN = 8  # characters: a period is not wrapped narrower than this (the chart builder's rule)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -44,11 +46,14 @@ def joined_period(lines: list[str], periods: dict[str, str]) -> str:
     return periods.get("".join("".join(lines).split()), " ".join(" ".join(lines).split()))
 
 
-def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]) -> tuple[float, str | None]:
+def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str],
+                   values_only: bool = False) -> tuple[float, str | None]:
     """Fit the bars' labels (in place): undated periods shortened to "~2023"; where a label's line is wider than its
-    bar's slot on this page, every label written upright (as the chart's builder does when even a value is too
-    wide), value and period on two lines side by side where the slot is wide enough. Returns the height in px the
-    tallest label needs above its bar, and the language of the labels that were shortened (None: none were)."""
+    bar's slot on this page, first a smaller font (down to LABEL_FLOOR px), then every label written upright (as the
+    chart's builder does when even a value is too wide), value and period on two lines side by side where the slot
+    is wide enough. `values_only`: the bars say their values only (fit_label_room: a label with its period would
+    not fit under the title). Returns the height in px the tallest label needs above its bar, and the language of
+    the labels that were shortened (None: none were)."""
     shortened = None
     slot_px = plot_width / max(len(_slots(figure)), 1)
     bars = [trace for trace in figure.data
@@ -57,17 +62,30 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
     for trace in bars:
         for text in (trace.text if isinstance(trace.text, (list, tuple)) else [trace.text]):
             value, *period = str(text).replace(" · ", "<br>", 1).split("<br>")  # one period, however wrapped
-            short, lang = short_undated_any(joined_period(period, periods))
+            short, lang = short_undated_any(joined_period(period, periods)) if not values_only else ("", None)
             shortened = shortened or lang
             parts.setdefault(id(trace), []).append((value, short))
     size = MEDIA["slide"].label_size
     sizes = {id(trace): (trace.textfont.size if trace.textfont and trace.textfont.size else size) for trace in bars}
-    # Upright when the builder wrote them so, or when a line (a value, or a period wrapped no narrower than
-    # WRAP_MIN characters) is wider than its bar's slot on this page: neighbours' labels would run together.
-    upright = any(trace.textangle in (-90, 90, 270) for trace in bars) or any(
-        _plain_px(line, sizes[id(trace)]) > slot_px
-        for trace in bars for value, period in parts.get(id(trace), [])
-        for line in (value, *textwrap.wrap(period, WRAP_MIN)))
+
+    def too_wide(smaller: int) -> bool:  # a line (a value, or a period wrapped no narrower than WRAP_MIN characters)
+        return any(_plain_px(line, sizes[id(trace)] - smaller) > slot_px
+                   for trace in bars for value, period in parts.get(id(trace), [])
+                   for line in (value, *textwrap.wrap(period, WRAP_MIN)))
+
+    # Upright when the builder wrote them so, or when a line is wider than its bar's slot on this page even at
+    # LABEL_FLOOR px: neighbours' labels would run together. Read across, a label a few px smaller beats one
+    # written upright, which needs its whole length above the bar.
+    upright = any(trace.textangle in (-90, 90, 270) for trace in bars)
+    smaller = 0
+    if not upright:
+        most = max(0, min(sizes.values(), default=LABEL_FLOOR) - LABEL_FLOOR)
+        smaller = next((n for n in range(most + 1) if not too_wide(n)), None)
+        upright, smaller = smaller is None, smaller or 0
+    for trace in bars:
+        sizes[id(trace)] -= smaller
+        if smaller:
+            trace.textfont.size = sizes[id(trace)]
     label_px = 0.0
     for trace in bars:
         pairs, font = parts.get(id(trace), []), sizes[id(trace)]
@@ -141,14 +159,52 @@ def _slots(figure: go.Figure) -> set:
     return places
 
 
+def _bar_values(figure: go.Figure) -> list[float]:
+    return [v for trace in figure.data if trace.type == "bar" and trace.y is not None for v in trace.y if v is not None]
+
+
+def _shared_axis(figure: go.Figure) -> bool:
+    """A part of a chart spread over several slides: its value axis is every part's (charts.compare.slide_parts)."""
+    meta = figure.layout.meta
+    return isinstance(meta, dict) and bool(meta.get("shared_axis"))
+
+
+def chart_lang(figure: go.Figure) -> str:
+    """The language a slide's chart was built in (its builder says so in the layout's meta)."""
+    meta = figure.layout.meta
+    return meta.get("lang", "vi") if isinstance(meta, dict) else "vi"
+
+
+def label_room_px(figure: go.Figure, plot_px: float) -> float:
+    """The height a label may take above its bar: MAX_LABEL_SHARE of the plot (make_room_for_labels raises the
+    value axis that far), or, on a part of a chart whose axis the parts share, what its top leaves above the
+    largest bar."""
+    values, axis_range = _bar_values(figure), figure.layout.yaxis.range
+    if _shared_axis(figure) and values and axis_range is not None and axis_range[1] > 0:
+        return plot_px * (1 - max(values) / axis_range[1])
+    return plot_px * MAX_LABEL_SHARE
+
+
+def fit_label_room(figure: go.Figure, label_px: float, plot_px: float, plot_width: float,
+                   periods: dict[str, str]) -> tuple[float, bool]:
+    """Where the tallest label, even as fitted, is taller than the room above its bar (twenty units of two
+    definitions on one slide: "18.400 · Tháng 7/2025 – 2/2026" upright in a plot 200 px tall ran over the title),
+    the bars say their values only, and the caller adds charts.note_periods_in_notes: each unit's period is then in
+    the chart's notes (the periods-differ note names every unit's; one shared period is the source line's).
+    Returns the height the labels then need (the same when they fit) and whether they say values only."""
+    if not label_px or trace_is_horizontal(figure) or label_px <= label_room_px(figure, plot_px):
+        return label_px, False
+    return fit_bar_labels(figure, plot_width, periods, values_only=True)[0], True
+
+
 def make_room_for_labels(figure: go.Figure, label_px: float, plot_px: float) -> None:
-    """Raise the value axis' top so the tallest bar's label fits inside the plot, under the title."""
-    values = [v for trace in figure.data if trace.type == "bar" and trace.y is not None
-              for v in trace.y if v is not None]
+    """Raise the value axis' top so the tallest bar's label fits inside the plot, under the title (a part of a
+    chart keeps the axis every part shares: fit_label_room fits its labels under it)."""
+    values = _bar_values(figure)
     axis_range = figure.layout.yaxis.range
-    if not values or not label_px or axis_range is None or trace_is_horizontal(figure):
+    if not values or not label_px or axis_range is None or trace_is_horizontal(figure) or _shared_axis(figure):
         return
-    share = min(label_px / plot_px, 0.85)  # beyond that the bars would be slivers: the label may reach the title gap
+    share = min(label_px / plot_px, MAX_LABEL_SHARE)  # beyond it the label may reach the title gap: fit_label_room
     top = max(axis_range[1], max(values) / (1 - share))
     figure.update_layout(yaxis=dict(range=[axis_range[0], top]))
     ticks, names = figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext
@@ -204,7 +260,17 @@ def fit_to_screen(spec, width: int, chart_height: int) -> tuple[go.Figure, str |
     subtitle = figure.layout.title.subtitle.text
     top = int(sizes["title"] * 1.4 + (sizes["font"] * 1.7 if subtitle else 0) + 16)
     bottom = int(axis_px + legend_px(figure, plot_width, sizes["legend"]) + 12)
-    make_room_for_labels(figure, label_px, max(chart_height - top - bottom, 120))
+    plot_px = max(chart_height - top - bottom, 120)
+    label_px, values_only = fit_label_room(figure, label_px, plot_px, plot_width, periods_of(spec.source_note))
+    if values_only:  # said on the chart itself: show mode's notes under it are the page's (the spec's) own
+        marker = t("charts.marker_periods_below", chart_lang(figure))
+        figure.update_layout(title=dict(subtitle=dict(text=f"{subtitle} · {marker}" if subtitle else f"⚠ {marker}",
+                                                      font=dict(color="#8A4B00"))))
+        if not subtitle:
+            subtitle = marker
+            top += int(sizes["font"] * 1.7)
+            plot_px = max(plot_px - int(sizes["font"] * 1.7), 120)
+    make_room_for_labels(figure, label_px, plot_px)
     figure.update_layout(margin=dict(t=top, b=bottom), legend=dict(yref="container", y=0, yanchor="bottom"))
     if subtitle:  # right under the title, in pixels: the margin is no taller than the two lines
         figure.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=6)))
