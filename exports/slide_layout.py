@@ -25,6 +25,8 @@ from .pack_text import short_undated_any
 
 LABEL_CHAR_WIDTH = CHAR_WIDTH + 0.04  # a bold value in DejaVu Sans is wider than the average glyph
 LABEL_FLOOR = 16  # px: a slide's bar label is made no smaller to stay read across (the screen charts' is 13)
+# The show mode's page keeps Streamlit's side padding (5rem each side): a 1366 px screen gives the chart 1206 px.
+SHOW_SIDES_PX = 160
 MAX_LABEL_SHARE = 0.85  # of the plot's height above a bar a label may take (beyond it the bars would be slivers)
 WRAP_MIN = 8  # characters: a period is not wrapped narrower than this (the chart builder's rule)
 _TAG = re.compile(r"<[^>]+>")
@@ -62,6 +64,8 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
     for trace in bars:
         for text in (trace.text if isinstance(trace.text, (list, tuple)) else [trace.text]):
             value, *period = str(text).replace(" · ", "<br>", 1).split("<br>")  # one period, however wrapped
+            while period and value.endswith("</b>") and period[0].startswith("<b>"):  # a value fitted on two lines
+                value = f"{value[:-4]} {period.pop(0)[3:]}"
             short, lang = short_undated_any(joined_period(period, periods)) if not values_only else ("", None)
             shortened = shortened or lang
             parts.setdefault(id(trace), []).append((value, short))
@@ -71,7 +75,7 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
     def too_wide(smaller: int) -> bool:  # a line (a value, or a period wrapped no narrower than WRAP_MIN characters)
         return any(_plain_px(line, sizes[id(trace)] - smaller) > slot_px
                    for trace in bars for value, period in parts.get(id(trace), [])
-                   for line in (value, *textwrap.wrap(period, WRAP_MIN)))
+                   for line in (*_value_lines(value, WRAP_MIN), *_wrap(period, WRAP_MIN)))
 
     # Upright when the builder wrote them so, or when a line is wider than its bar's slot on this page even at
     # LABEL_FLOOR px: neighbours' labels would run together. Read across, a label a few px smaller beats one
@@ -98,7 +102,7 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
             label_px = max(label_px, max((_plain_px(line, font) for line in lines), default=0) + 10)
         else:
             per_line = max(WRAP_MIN, int(slot_px / (font * LABEL_CHAR_WIDTH)))
-            trace.text = ["<br>".join([value, *textwrap.wrap(period, per_line)]) if period else value
+            trace.text = ["<br>".join([*_value_lines(value, per_line), *_wrap(period, per_line)])
                           for value, period in pairs]
             rows = max((text.count("<br>") + 1 for text in trace.text), default=0)
             label_px = max(label_px, rows * font * LINE_HEIGHT + 6)
@@ -114,6 +118,22 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
             names.append(f"{name}<br>{short}" if lang or (period and upright_names) else str(text))
         figure.update_layout(xaxis=dict(ticktext=names))
     return label_px, shortened
+
+
+def _wrap(period: str, per_line: int) -> list[str]:
+    """A period's lines: cut at spaces only, so a date ("17/9/2025") is never cut in two."""
+    return textwrap.wrap(period, per_line, break_long_words=False, break_on_hyphens=False)
+
+
+def _value_lines(value: str, per_line: int) -> list[str]:
+    """A bar's value on one line, or, wider than `per_line` characters, its qualifier above its number ("gần" over
+    "14.000"): the number itself is never cut."""
+    plain = html.unescape(_TAG.sub("", value))
+    if len(plain) <= per_line or " " not in plain:
+        return [value]
+    words = plain.split(" ")
+    lines = [" ".join(words[:-1]), words[-1]]
+    return [f"<b>{plotly_text(line)}</b>" if value.startswith("<b>") else plotly_text(line) for line in lines]
 
 
 def fit_no_data_marks(figure: go.Figure, plot_width: float) -> None:
@@ -141,6 +161,70 @@ def upright_names_px(figure: go.Figure) -> float:
     return max((_plain_px(line, size) for name in names for line in str(name).split("<br>")), default=0.0) + 14
 
 
+def _axis_names(figure: go.Figure) -> list[str]:
+    """The units' names under a two-row axis, one per bar or mark (the builder's first trace fixes the order)."""
+    if figure.layout.xaxis.type != "multicategory":
+        return []
+    order = next((trace for trace in figure.data if trace.type == "scatter" and trace.mode == "markers"), None)
+    return [str(name) for name in order.x[0]] if order is not None and order.x is not None and len(order.x) == 2 \
+        else []
+
+
+def _name_lines_fit(names: list[str], slot_px: float, size: float) -> bool:
+    return all(_plain_px(line, size) <= names.count(name) * slot_px - 6
+               for name in set(names) for line in name.split("<br>"))
+
+
+def fit_axis_names(figure: go.Figure, plot_width: float) -> None:
+    """A two-row axis' names kept level (plotly tilts them about 30° when one is wider than its unit's bars, and
+    tilted they hang 100 px low, taken from the bars' height): a smaller font, down to LABEL_FLOOR px, then a name
+    on two lines, in place. A name still too wide is left to plotly's tilt (two_row_axis_px makes room for it)."""
+    names = _axis_names(figure)
+    if not names:
+        return
+    axis = figure.layout.xaxis
+    size = axis.tickfont.size if axis.tickfont and axis.tickfont.size else MEDIA["slide"].label_size
+    slot_px = plot_width / len(names)
+    for font in range(int(size), LABEL_FLOOR - 1, -1):
+        if _name_lines_fit(names, slot_px, font):
+            figure.update_layout(xaxis=dict(tickfont=dict(size=font), tickangle=0))
+            return
+    two_lines = {name: _two_lines(name) for name in set(names)}
+    if not _name_lines_fit([two_lines[name] for name in names], slot_px, LABEL_FLOOR):
+        return
+    figure.update_layout(xaxis=dict(tickfont=dict(size=LABEL_FLOOR), tickangle=0))
+    for trace in figure.data:  # every trace on the axis names its unit the same way
+        if trace.x is not None and len(trace.x) == 2 and isinstance(trace.x[0], (list, tuple)):
+            trace.x = [[two_lines.get(name, name) if isinstance(name, str) else name for name in trace.x[0]],
+                       list(trace.x[1])]
+
+
+def _two_lines(name: str) -> str:
+    """A name cut at the space nearest its middle ("Khánh<br>Bình"); a one-word name stays whole."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return name
+    cut = min(range(1, len(words)), key=lambda n: abs(len(" ".join(words[:n])) - len(" ".join(words[n:]))))
+    return f"{' '.join(words[:cut])}<br>{' '.join(words[cut:])}"
+
+
+def two_row_axis_px(figure: go.Figure, plot_width: float, size: float) -> float:
+    """The height of a two-row axis (series' numbers over the units' names) at this width: names on one or two
+    lines, or, where plotly tilts them (about 30°: one is wider than its unit's bars even as fit_axis_names left
+    it), as low as the widest hangs: lower than the builder, which laid the axis out for a wider slide, allowed."""
+    names = _axis_names(figure)
+    if not names:
+        return 0.0
+    axis = figure.layout.xaxis
+    size = axis.tickfont.size if axis.tickfont and axis.tickfont.size else size
+    slot_px = plot_width / len(names)
+    lines = max(name.count("<br>") + 1 for name in names)
+    rows = (1 + lines) * size * LINE_HEIGHT + 18
+    if _name_lines_fit(names, slot_px, size):
+        return rows
+    return rows + max(_plain_px(name, size) for name in names) * 0.5
+
+
 def _plain_px(text: str, size: float) -> float:
     return len(html.unescape(_TAG.sub("", text))) * size * LABEL_CHAR_WIDTH
 
@@ -153,7 +237,7 @@ def _slots(figure: go.Figure) -> set:
             continue
         xs = trace.x
         if figure.layout.xaxis.type == "multicategory" and len(xs) == 2 and isinstance(xs[0], (list, tuple)):
-            places.update(zip(xs[0], xs[1]))
+            places.update(place for place in zip(xs[0], xs[1]) if place[0] is not None)  # not a legend swatch
         else:
             places.update(x for x in xs if isinstance(x, str))
     return places
@@ -250,13 +334,15 @@ def fit_to_screen(spec, width: int, chart_height: int) -> tuple[go.Figure, str |
                          xaxis=dict(tickfont=dict(size=sizes["label"])), yaxis=dict(tickfont=dict(size=sizes["font"])))
     figure.update_traces(textfont=dict(size=sizes["label"]), selector=lambda trace: trace.type in ("bar", "scatter"))
     margin = built.get("margin") or {}
-    plot_width = width - margin.get("l", style.margin["l"]) - margin.get("r", style.margin["r"]) - 48
+    plot_width = width - margin.get("l", style.margin["l"]) - margin.get("r", style.margin["r"]) - SHOW_SIDES_PX
     label_px, shortened = fit_bar_labels(figure, plot_width, periods_of(spec.source_note))
+    fit_no_data_marks(figure, plot_width)
     legend_y = (built.get("legend") or {}).get("y")
     built_plot = (built.get("height") or style.height) - margin.get("t", 0) - margin.get("b", 0)
     scale = sizes["label"] / (((built.get("xaxis") or {}).get("tickfont") or {}).get("size") or style.label_size)
+    fit_axis_names(figure, plot_width)
     axis_px = max(-legend_y * built_plot * scale if legend_y is not None else sizes["label"] + 30,
-                  upright_names_px(figure))
+                  upright_names_px(figure), two_row_axis_px(figure, plot_width, sizes["label"]))
     subtitle = figure.layout.title.subtitle.text
     top = int(sizes["title"] * 1.4 + (sizes["font"] * 1.7 if subtitle else 0) + 16)
     bottom = int(axis_px + legend_px(figure, plot_width, sizes["legend"]) + 12)
