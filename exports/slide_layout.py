@@ -27,6 +27,7 @@ LABEL_CHAR_WIDTH = CHAR_WIDTH + 0.04  # a bold value in DejaVu Sans is wider tha
 LABEL_FLOOR = 16  # px: a slide's bar label is made no smaller to stay read across (the screen charts' is 13)
 # The show mode's page keeps Streamlit's side padding (5rem each side): a 1366 px screen gives the chart 1206 px.
 SHOW_SIDES_PX = 160
+UPRIGHT_PAD_PX = 10  # between a bar and its upright label
 MAX_LABEL_SHARE = 0.85  # of the plot's height above a bar a label may take (beyond it the bars would be slivers)
 WRAP_MIN = 8  # characters: a period is not wrapped narrower than this (the chart builder's rule)
 _TAG = re.compile(r"<[^>]+>")
@@ -99,7 +100,7 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
                           f"{value} · {period}" if period else value for value, period in pairs]
             trace.textangle = -90
             lines = [line for text in trace.text for line in text.split("<br>")]
-            label_px = max(label_px, max((_plain_px(line, font) for line in lines), default=0) + 10)
+            label_px = max(label_px, max((_plain_px(line, font) for line in lines), default=0) + UPRIGHT_PAD_PX)
         else:
             per_line = max(WRAP_MIN, int(slot_px / (font * LABEL_CHAR_WIDTH)))
             trace.text = ["<br>".join([*_value_lines(value, per_line), *_wrap(period, per_line)])
@@ -276,8 +277,17 @@ def fit_label_room(figure: go.Figure, label_px: float, plot_px: float, plot_widt
     the bars say their values only, and the caller adds charts.note_periods_in_notes: each unit's period is then in
     the chart's notes (the periods-differ note names every unit's; one shared period is the source line's).
     Returns the height the labels then need (the same when they fit) and whether they say values only."""
-    if not label_px or trace_is_horizontal(figure) or label_px <= label_room_px(figure, plot_px):
+    room = label_room_px(figure, plot_px)
+    if not label_px or trace_is_horizontal(figure) or label_px <= room:
         return label_px, False
+    bars = [trace for trace in figure.data if trace.type == "bar" and trace.text is not None]
+    if bars and all(trace.textangle in (-90, 90, 270) for trace in bars):  # upright: smaller, down to the floor
+        font = max((trace.textfont.size or MEDIA["slide"].label_size) for trace in bars)
+        smaller = math.floor(font * (room - UPRIGHT_PAD_PX) / max(label_px - UPRIGHT_PAD_PX, 1))
+        if smaller >= LABEL_FLOOR:
+            for trace in bars:
+                trace.textfont.size = min(smaller, trace.textfont.size or font)
+            return (label_px - UPRIGHT_PAD_PX) * smaller / font + UPRIGHT_PAD_PX, False
     return fit_bar_labels(figure, plot_width, periods, values_only=True)[0], True
 
 
