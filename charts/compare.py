@@ -57,6 +57,7 @@ SLIDE_SLOTS = 14
 # The share of a parted chart's plot left above its largest bar for that bar's label: the same on every part, so
 # the parts keep one value axis wherever they are shown (exports/slide_layout.py fits the labels into it).
 PART_LABEL_SHARE = 0.5
+PART_MIN_REPORTING = 2  # units with a figure on each slide of a chart spread over several
 
 
 def series_mark(number: int) -> str:
@@ -376,9 +377,11 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     if part is not None:  # this slide's units only; their order, series and numbers stay the whole chart's
         number, parts = part
         part_units = parts[number - 1]
-        first_rank = sum(len(units) for units in parts[:number - 1]) + 1
-        extra_notes.append(t("charts.note_parts", lang, parts=len(parts), first=first_rank,
-                             last=first_rank + len(part_units) - 1, units=sum(len(units) for units in parts)))
+        by_value = [district_id for district_id, _ in ordered]  # every reporting unit of the chart, in order
+        places = [by_value.index(unit) + 1 for unit in part_units if unit in by_value]
+        if places:
+            extra_notes.append(t("charts.note_parts", lang, parts=len(parts), first=min(places), last=max(places),
+                                 reporting=len(by_value)))
         ordered = [d for d in ordered if d[0] in part_units]
         missing, undivided, indivisible = ([name for name in names_marked if id_of.get(name, name) in part_units]
                                            for names_marked in (missing, undivided, indivisible))
@@ -626,7 +629,8 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         # A part's value axis is its whole chart's: a slide's fitting keeps its top (exports/slide_layout.py)
         meta=dict(chart_id=f"{first['theme']}.{key}", **({"shared_axis": True} if part is not None else {}),
                   # what slide_parts cuts a slide's chart by: its units in axis order and its places on the axis
-                  **({"units": axis_units, "slots": slots} if medium == "slide" and part is None else {}),
+                  **({"units": axis_units, "slots": slots, "marked": len(marked)}
+                     if medium == "slide" and part is None else {}),
                   **({"lang": lang} if medium == "slide" else {})),  # for a note a slide's fitting adds
     )
     if shapes:  # plotly drops an empty list; so do we, so the JSON is the validated figure's
@@ -642,19 +646,26 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
 
 def slide_parts(records: list[dict], key: str, districts: pd.DataFrame, colors: Mapping[str, str], lang: str, *,
                 per: str | None = None, all_periods: bool = False) -> list[ChartSpec]:
-    """A slide's chart of one group: whole, or, when its several series put more than SLIDE_SLOTS bars side by
-    side, its units (in the chart's order) over as few slides as hold at most that many each, evenly (20 units of
-    two definitions: 7, 7, 6). Each bar of a series-numbered chart must say its period on the bar (the axis' second
-    row is the series' number); forty of them on one slide made labels longer than the plot was tall, run over
-    the title. The parts share one value axis, its top leaving PART_LABEL_SHARE of the plot above the largest bar
+    """A slide's chart of one group: whole, or, when it puts more than SLIDE_SLOTS bars and no-data marks side by
+    side, its units over as few slides as hold about that many each, evenly: the reporting units in the chart's
+    order (20 communes of two definitions: 6, 5, 5 of the 16 reporting), the others' marks shared out after them.
+    Twenty-five bars of two series on one slide, each saying its value and period, made labels longer than the
+    plot was tall, run over the title; twenty names with their periods written upright under one bar each left the
+    bars 100 px. The parts share one value axis, its top leaving PART_LABEL_SHARE of the plot above the largest bar
     of them all for its label, so a bar on one slide measures against a bar on the next."""
     whole = chart_from_records(records, key, districts, colors, lang, per=per, medium="slide",
                                all_periods=all_periods)
     layout = whole.figure.to_dict()["layout"]
-    units, slots = layout["meta"]["units"], layout["meta"]["slots"]
-    if layout["xaxis"].get("type") != "multicategory" or slots <= SLIDE_SLOTS:
+    units, slots, marked = layout["meta"]["units"], layout["meta"]["slots"], layout["meta"]["marked"]
+    reporting = units[:len(units) - marked]
+    # The reporting units in order of value, and the units marked "no data" shared out after them, so no slide is
+    # only of marks (8 communes reporting, 12 not: 4 bars and 6 marks a slide, not a slide of 12 marks); a slide
+    # compares at least PART_MIN_REPORTING units (two reporting of twenty stay together, among narrow marks).
+    count = min(math.ceil(slots / SLIDE_SLOTS), len(reporting) // PART_MIN_REPORTING)
+    if count < 2:
         return [whole]
-    parts = even_parts(units, math.ceil(slots / SLIDE_SLOTS))
+    parts = [bars + marks for bars, marks in zip(even_parts(reporting, count),
+                                                 even_parts(units[len(reporting):], count) + [()] * count)]
     largest = max((value for trace in whole.figure.to_dict()["data"] if trace["type"] == "bar"
                    for value in trace["y"] if value is not None), default=0)
     top = largest / (1 - PART_LABEL_SHARE) if largest > 0 else 1

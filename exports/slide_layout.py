@@ -27,6 +27,10 @@ LABEL_CHAR_WIDTH = CHAR_WIDTH + 0.04  # a bold value in DejaVu Sans is wider tha
 LABEL_FLOOR = 16  # px: a slide's bar label is made no smaller to stay read across (the screen charts' is 13)
 # The show mode's page keeps Streamlit's side padding (5rem each side): a 1366 px screen gives the chart 1206 px.
 SHOW_SIDES_PX = 160
+# Of a bar's slot a label's line may fill across: the estimate runs 5% short on wide letters ("Năm 2024" at 19 px
+# is 99 px, estimated 94), and neighbours' labels need a gap.
+SLOT_FILL = 0.88
+BOLD_WIDTH = 1.2  # a bold value's digits and "%" run wider still than the estimate ("100%" at 18 px: 55 px)
 UPRIGHT_PAD_PX = 10  # between a bar and its upright label
 MAX_LABEL_SHARE = 0.85  # of the plot's height above a bar a label may take (beyond it the bars would be slivers)
 WRAP_MIN = 8  # characters: a period is not wrapped narrower than this (the chart builder's rule)
@@ -74,9 +78,10 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
     sizes = {id(trace): (trace.textfont.size if trace.textfont and trace.textfont.size else size) for trace in bars}
 
     def too_wide(smaller: int) -> bool:  # a line (a value, or a period wrapped no narrower than WRAP_MIN characters)
-        return any(_plain_px(line, sizes[id(trace)] - smaller) > slot_px
+        return any(_plain_px(line, sizes[id(trace)] - smaller) * (BOLD_WIDTH if bold else 1) > slot_px * SLOT_FILL
                    for trace in bars for value, period in parts.get(id(trace), [])
-                   for line in (*_value_lines(value, WRAP_MIN), *_wrap(period, WRAP_MIN)))
+                   for bold, lines in ((True, _value_lines(value, WRAP_MIN)), (False, _wrap(period, WRAP_MIN)))
+                   for line in lines)
 
     # Upright when the builder wrote them so, or when a line is wider than its bar's slot on this page even at
     # LABEL_FLOOR px: neighbours' labels would run together. Read across, a label a few px smaller beats one
@@ -91,6 +96,7 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
         sizes[id(trace)] -= smaller
         if smaller:
             trace.textfont.size = sizes[id(trace)]
+    _smallest_text(figure, min(sizes.values(), default=size))
     label_px = 0.0
     for trace in bars:
         pairs, font = parts.get(id(trace), []), sizes[id(trace)]
@@ -102,7 +108,7 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
             lines = [line for text in trace.text for line in text.split("<br>")]
             label_px = max(label_px, max((_plain_px(line, font) for line in lines), default=0) + UPRIGHT_PAD_PX)
         else:
-            per_line = max(WRAP_MIN, int(slot_px / (font * LABEL_CHAR_WIDTH)))
+            per_line = max(WRAP_MIN, int(slot_px * SLOT_FILL / (font * LABEL_CHAR_WIDTH)))
             trace.text = ["<br>".join([*_value_lines(value, per_line), *_wrap(period, per_line)])
                           for value, period in pairs]
             rows = max((text.count("<br>") + 1 for text in trace.text), default=0)
@@ -124,6 +130,13 @@ def fit_bar_labels(figure: go.Figure, plot_width: float, periods: dict[str, str]
 def _wrap(period: str, per_line: int) -> list[str]:
     """A period's lines: cut at spaces only, so a date ("17/9/2025") is never cut in two."""
     return textwrap.wrap(period, per_line, break_long_words=False, break_on_hyphens=False)
+
+
+def _smallest_text(figure: go.Figure, size: float) -> None:
+    """A slide's uniformtext minimum (18 px) would draw labels made smaller to fit at 18 px again."""
+    minimum = figure.layout.uniformtext.minsize
+    if minimum and minimum > size:
+        figure.update_layout(uniformtext=dict(minsize=size))
 
 
 def _value_lines(value: str, per_line: int) -> list[str]:
@@ -287,6 +300,7 @@ def fit_label_room(figure: go.Figure, label_px: float, plot_px: float, plot_widt
         if smaller >= LABEL_FLOOR:
             for trace in bars:
                 trace.textfont.size = min(smaller, trace.textfont.size or font)
+            _smallest_text(figure, smaller)
             return (label_px - UPRIGHT_PAD_PX) * smaller / font + UPRIGHT_PAD_PX, False
     return fit_bar_labels(figure, plot_width, periods, values_only=True)[0], True
 

@@ -280,7 +280,7 @@ def test_twenty_units_of_two_definitions_take_three_slides_on_one_axis(con, comm
         assert all("<br>" in text for text in texts), texts  # value, then its period
         footer = " ".join(a.text for a in figure.layout.annotations)
         assert t("charts.note_periods_in_notes", "vi") not in footer
-        assert t("charts.note_parts", "vi", parts=3, first=1, last=1, units=20).split(";")[0] in " ".join(spec.notes)
+        assert t("charts.note_parts", "vi", parts=3, first=1, last=1, reporting=16).split(";")[0] in " ".join(spec.notes)
         words = _words(chart_image(spec, "pdf"), tmp_path)
         _assert_under_title_and_apart(spec, words)
         page = " ".join(word for *_, word in words)
