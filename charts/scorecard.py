@@ -12,9 +12,9 @@ import pandas as pd
 from analysis.targets import reaches
 from i18n import t
 
+from .compare import even_parts
 from .labels import (_present, group_title, hover_card, indicator_name, period_text, short_undated, source_note,
                      unit_labels, value_text)
-from .compare import even_parts
 from .markup import plotly_text
 from .plotly_json import JsonFigure
 from .spec import ChartSpec
