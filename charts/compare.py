@@ -631,7 +631,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
                   # what slide_parts cuts a slide's chart by: its units in axis order and its places on the axis
                   **({"units": axis_units, "slots": slots, "marked": len(marked)}
                      if medium == "slide" and part is None else {}),
-                  **({"lang": lang} if medium == "slide" else {})),  # for a note a slide's fitting adds
+                  lang=lang),  # the language of a note a slide's or picture's fitting adds
     )
     if shapes:  # plotly drops an empty list; so do we, so the JSON is the validated figure's
         layout["shapes"] = shapes

@@ -63,3 +63,18 @@ def test_a_picture_of_the_whole_chart_notes_that_its_bars_say_values_only(whole_
     texts = _texts(figure)
     assert len(texts) == 25 and not any("Tháng" in text or "·" in text for text in texts)
     assert footer.startswith(t("charts.note_periods_in_notes", "vi")[:40])
+
+
+def test_a_screen_chart_downloaded_as_a_picture_says_so_in_its_own_language(con):
+    """The Compare page's PNG of the same chart (a screen chart restyled for a slide) in English: values only, and
+    the note in English."""
+    from charts.compare import comparison_chart
+
+    every = queries.run(con, "districts")
+    units = scope.default_districts(scope.first_kind(every, [])[1])
+    observations = queries.run(con, "observations_for_districts", districts=units, theme=None, indicators=None)
+    spec = comparison_chart(observations, "dossiers", every[every["district_id"].isin(units)],
+                            district_colors(list(every["district_id"]), together=units), "en")
+    figure = slide_figure(spec)
+    assert figure.layout.annotations[0].text.startswith(t("charts.note_periods_in_notes", "en")[:40])
+    assert all("Jul 2025" not in text and "·" not in text for text in _texts(figure))  # (was "… · Jul 2025 – …")
