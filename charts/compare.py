@@ -50,6 +50,14 @@ LINE_HEIGHT = 1.3
 PER_COMMUNE, PER_RESIDENTS = "commune", "residents"
 NORMALISATIONS = (PER_COMMUNE, PER_RESIDENTS)
 RESIDENTS_BASE = 1000
+# A slide's chart of several series holds at most this many bars (and no-data marks) side by side: each bar's
+# label says its value and period, about 110 px wide wrapped at a readable size on a 1366 px show-mode screen
+# (1366 less the value axis is about 1150 px). More go on further slides (charts.compare.slide_parts).
+SLIDE_SLOTS = 14
+# The share of a parted chart's plot left above its largest bar for that bar's label: the same on every part, so
+# the parts keep one value axis wherever they are shown (exports/slide_layout.py fits the labels into it).
+PART_LABEL_SHARE = 0.5
+PART_MIN_REPORTING = 2  # units with a figure on each slide of a chart spread over several
 
 
 def series_mark(number: int) -> str:
@@ -133,10 +141,13 @@ def comparison_charts(
     medium: str = "screen",
     all_periods: bool = False,
 ) -> list[ChartSpec]:
-    """One ChartSpec per compare group (or lone indicator) in `observations`, bars for every district in
-    `districts`. With `per` (NORMALISATIONS), the counts that can be are divided per commune or per 1,000
+    """One ChartSpec per compare group (or lone indicator) in `observations` (on slides, one per part of a chart
+    spread over several: slide_parts), bars for every district in `districts`. With `per` (NORMALISATIONS), the counts that can be are divided per commune or per 1,000
     residents."""
     groups = group_records(observations)
+    if medium == "slide":  # a chart of many bars may take several slides (slide_parts)
+        return [spec for key, records in groups.items()
+                for spec in slide_parts(records, key, districts, colors, lang, per=per, all_periods=all_periods)]
     return [chart_from_records(records, key, districts, colors, lang, per=per, medium=medium,
                                all_periods=all_periods)
             for key, records in groups.items()]
@@ -306,8 +317,13 @@ def _text_px(text: str, size: float) -> float:
 
 def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, colors: Mapping[str, str],
                        lang: str, *, per: str | None = None, medium: str = "screen",
-                       all_periods: bool = False) -> ChartSpec:
-    """The chart of one group's rows (from group_records): plotly JSON written directly, then wrapped unvalidated."""
+                       all_periods: bool = False, part: tuple[int, list[tuple[str, ...]]] | None = None,
+                       value_top: float | None = None) -> ChartSpec:
+    """The chart of one group's rows (from group_records): plotly JSON written directly, then wrapped unvalidated.
+
+    `part`: (its number from 1, every part's units in axis order, from slide_parts) when a slide shows some of the
+    units; the units keep their order and series numbers of the whole chart, and `value_top` is the value axis'
+    top every part shares."""
     style = MEDIA[medium]
     every_period = sorted(records, key=lambda r: (r["district_order"], r["indicator_order"], str(r["level"]),
                                                   str(r["commune"]) if _present(r["commune"]) else ""))
@@ -355,6 +371,22 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     names = {district_id: plotly_text(name) for district_id, name in district_list}
     unit_rank = {district_id: n for n, (district_id, _) in enumerate(ordered)}
     rows.sort(key=lambda r: unit_rank.get(r["district_id"], len(unit_rank)))
+    id_of = {name: district_id for district_id, name in reversed(district_list)}
+    axis_units = [district_id for district_id, _ in ordered] + [id_of.get(name, name) for name in marked]
+    part_units: tuple[str, ...] = ()
+    if part is not None:  # this slide's units only; their order, series and numbers stay the whole chart's
+        number, parts = part
+        part_units = parts[number - 1]
+        by_value = [district_id for district_id, _ in ordered]  # every reporting unit of the chart, in order
+        places = [by_value.index(unit) + 1 for unit in part_units if unit in by_value]
+        if places:
+            extra_notes.append(t("charts.note_parts", lang, parts=len(parts), first=min(places), last=max(places),
+                                 reporting=len(by_value)))
+        ordered = [d for d in ordered if d[0] in part_units]
+        missing, undivided, indivisible = ([name for name in names_marked if id_of.get(name, name) in part_units]
+                                           for names_marked in (missing, undivided, indivisible))
+        marked = missing + undivided + indivisible
+        rows = [r for r in rows if r["district_id"] in part_units]
 
     # Value axis first: the labels are placed in its units.
     if unit == "percent" and not divisible:
@@ -364,6 +396,9 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         largest = max((r["value"] for r in rows), default=0)
         top = largest * 1.25 if largest > 0 else 1
         value_axis = dict(range=[0, top], tickformat=",~f")
+    if value_top is not None:
+        top = value_top
+        value_axis["range"] = [0, top]
 
     # Where the labels go. Each bar has one slot; a period wider than its slot would run into its neighbour's, so
     # it moves onto the axis under the unit's name (one bar per unit) and the bar keeps its value: every bar still
@@ -417,8 +452,10 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     needed = max((r["value"] / (1 - min(0.7, heights[id(r)] / max(plot_height - 90, 100)))
                   for r in rows if r["value"] > 0), default=0)
     largest = max((r["value"] for r in rows), default=0)
+    if value_top is not None:  # the parts' shared top was made from every part's own need (slide_parts)
+        needed = 0
     if unit == "percent" and not divisible:
-        top = max(PERCENT_AXIS_TOP, needed)
+        top = max(PERCENT_AXIS_TOP, needed, top)
         ticks = [0, 20, 40, 60, 80, 100]
         value_axis = dict(range=[0, top], tickmode="array", tickvals=ticks,
                           ticktext=[format_value(tick, "percent", lang) for tick in ticks])
@@ -473,6 +510,8 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     gaps: list[tuple[int, float]] = []  # (slot, label width in px) of labels a target line would strike
     for number, label in enumerate(series_labels):
         series = [r for r in rows if r["series"] == label]
+        if not series:  # a series none of this slide's units report (its number stays the whole chart's)
+            continue
         xs = [position(r["district_id"], label) for r in series]
         bar_colors = [colors.get(r["district_id"], MISSING_COLOR) for r in series]
         texts = []
@@ -549,6 +588,8 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     if divisible:
         title = t("charts.per_commune_title" if per == PER_COMMUNE else "charts.per_residents_title", lang,
                   title=title)
+    if part is not None:
+        title = t("charts.title_part", lang, title=title, part=part[0], parts=len(part[1]))
     counts_word = pick(lang, first.get("counts_vi"), first.get("counts_en"))
     axis_title = "%" if unit == "percent" else (
         t("units.vnd", lang) if unit == "vnd" else plotly_text(counts_word if _present(counts_word) else ""))
@@ -585,7 +626,12 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
                     y=-(tick_px + 4) / max(plot_px, 1)),
         separators=t("charts.plotly_separators", lang),
         margin=margin, height=height,
-        meta=dict(chart_id=f"{first['theme']}.{key}"),
+        # A part's value axis is its whole chart's: a slide's fitting keeps its top (exports/slide_layout.py)
+        meta=dict(chart_id=f"{first['theme']}.{key}", **({"shared_axis": True} if part is not None else {}),
+                  # what slide_parts cuts a slide's chart by: its units in axis order and its places on the axis
+                  **({"units": axis_units, "slots": slots, "marked": len(marked)}
+                     if medium == "slide" and part is None else {}),
+                  lang=lang),  # the language of a note a slide's or picture's fitting adds
     )
     if shapes:  # plotly drops an empty list; so do we, so the JSON is the validated figure's
         layout["shapes"] = shapes
@@ -593,7 +639,49 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     source_rows = every_period if all_periods else rows
     return ChartSpec(chart_id=f"{first['theme']}.{key}", title=title, figure=figure,
                      source_note=source_note(source_rows, lang), notes=notes,
-                     colors={r["district_id"]: colors[r["district_id"]] for r in records if r["district_id"] in colors})
+                     colors={r["district_id"]: colors[r["district_id"]] for r in records
+                             if r["district_id"] in colors and (not part_units or r["district_id"] in part_units)},
+                     part_units=part_units)
+
+
+def slide_parts(records: list[dict], key: str, districts: pd.DataFrame, colors: Mapping[str, str], lang: str, *,
+                per: str | None = None, all_periods: bool = False) -> list[ChartSpec]:
+    """A slide's chart of one group: whole, or, when it puts more than SLIDE_SLOTS bars and no-data marks side by
+    side, its units over as few slides as hold about that many each, evenly: the reporting units in the chart's
+    order (20 communes of two definitions: 6, 5, 5 of the 16 reporting), the others' marks shared out after them.
+    Twenty-five bars of two series on one slide, each saying its value and period, made labels longer than the
+    plot was tall, run over the title; twenty names with their periods written upright under one bar each left the
+    bars 100 px. The parts share one value axis, its top leaving PART_LABEL_SHARE of the plot above the largest bar
+    of them all for its label, so a bar on one slide measures against a bar on the next."""
+    whole = chart_from_records(records, key, districts, colors, lang, per=per, medium="slide",
+                               all_periods=all_periods)
+    layout = whole.figure.to_dict()["layout"]
+    units, slots, marked = layout["meta"]["units"], layout["meta"]["slots"], layout["meta"]["marked"]
+    reporting = units[:len(units) - marked]
+    # The reporting units in order of value, and the units marked "no data" shared out after them, so no slide is
+    # only of marks (8 communes reporting, 12 not: 4 bars and 6 marks a slide, not a slide of 12 marks); a slide
+    # compares at least PART_MIN_REPORTING units (two reporting of twenty stay together, among narrow marks).
+    count = min(math.ceil(slots / SLIDE_SLOTS), len(reporting) // PART_MIN_REPORTING)
+    if count < 2:
+        return [whole]
+    parts = [bars + marks for bars, marks in zip(even_parts(reporting, count),
+                                                 even_parts(units[len(reporting):], count) + [()] * count)]
+    largest = max((value for trace in whole.figure.to_dict()["data"] if trace["type"] == "bar"
+                   for value in trace["y"] if value is not None), default=0)
+    top = largest / (1 - PART_LABEL_SHARE) if largest > 0 else 1
+    if layout["yaxis"].get("ticktext"):  # a percentage axis keeps room above 100%
+        top = max(top, PERCENT_AXIS_TOP)
+    return [chart_from_records(records, key, districts, colors, lang, per=per, medium="slide",
+                               all_periods=all_periods, part=(number, parts), value_top=top)
+            for number in range(1, len(parts) + 1)]
+
+
+def even_parts(items: Sequence[str], parts: int) -> list[tuple[str, ...]]:
+    """`items` in order, cut into `parts` pieces as even as possible (the first ones one longer)."""
+    parts = max(1, min(parts, len(items)))
+    size, extra = divmod(len(items), parts)
+    bounds = [n * size + min(n, extra) for n in range(parts + 1)]
+    return [tuple(items[bounds[n]:bounds[n + 1]]) for n in range(parts)]
 
 
 def _segments(gaps: list[tuple[int, float]], slots: int, width_px: float) -> list[tuple[float, float]]:

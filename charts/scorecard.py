@@ -12,6 +12,7 @@ import pandas as pd
 from analysis.targets import reaches
 from i18n import t
 
+from .compare import even_parts
 from .labels import (_present, group_title, hover_card, indicator_name, period_text, short_undated, source_note,
                      unit_labels, value_text)
 from .markup import plotly_text
@@ -128,10 +129,7 @@ def with_status(cells: pd.DataFrame) -> pd.DataFrame:
 def scorecard_parts(cells: pd.DataFrame | list[dict], per_part: int = SLIDE_UNITS) -> list[tuple[str, ...]]:
     """The cells' units in column order, cut into parts of at most `per_part`, as even as possible."""
     units = list(dict.fromkeys(r["district_id"] for r in _records(cells)))
-    parts = max(1, -(-len(units) // per_part))
-    size, extra = divmod(len(units), parts)
-    bounds = [n * size + min(n, extra) for n in range(parts + 1)]
-    return [tuple(units[bounds[n]:bounds[n + 1]]) for n in range(parts)]
+    return even_parts(units, -(-len(units) // per_part))
 
 
 def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "screen",

@@ -76,9 +76,10 @@ def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide
     """The deck's charts in the deck's order; ids that no longer exist (data changed) are left out."""
     themes = tuple(dict.fromkeys(chart_id.split(".", 1)[0] for chart_id in deck.chart_ids
                                  if chart_id != SCORECARD_ID and not chart_id.startswith(PROFILE_PREFIX)))
-    by_id = {spec.chart_id: spec for spec in all_charts(con, list(deck.districts), deck.lang,
-                                                        per=deck.per, medium=medium, themes=themes)} \
-        if themes else {}
+    by_id: dict[str, list[ChartSpec]] = {}  # a chart's slides (several parts when its bars are many)
+    for spec in all_charts(con, list(deck.districts), deck.lang, per=deck.per, medium=medium, themes=themes) \
+            if themes else ():
+        by_id.setdefault(spec.chart_id, []).append(spec)
     scorecard_slides: list[ChartSpec] = []
     if SCORECARD_ID in deck.chart_ids and deck.districts:
         cells = scorecard_cells(con, deck)
@@ -91,10 +92,9 @@ def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide
     for chart_id in deck.chart_ids:
         unit = chart_id.removeprefix(PROFILE_PREFIX)
         if chart_id.startswith(PROFILE_PREFIX) and unit in deck.districts:
-            by_id[chart_id] = profile_chart(con, unit, deck.lang, medium)
+            by_id[chart_id] = [profile_chart(con, unit, deck.lang, medium)]
     return [spec for chart_id in deck.chart_ids
-            for spec in (scorecard_slides if chart_id == SCORECARD_ID else [by_id[chart_id]] if chart_id in by_id
-                         else [])]
+            for spec in (scorecard_slides if chart_id == SCORECARD_ID else by_id.get(chart_id, []))]
 
 
 def scorecard_cells(con: duckdb.DuckDBPyConnection, deck: Deck):

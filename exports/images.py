@@ -30,7 +30,8 @@ from charts.spec import ChartSpec
 from charts.style import MEDIA, apply_style
 from i18n import t
 
-from .slide_layout import fit_bar_labels, fit_no_data_marks, make_room_for_labels, periods_of, upright_names_px
+from .slide_layout import (chart_lang, fit_bar_labels, fit_label_room, fit_no_data_marks, make_room_for_labels,
+                           periods_of, upright_names_px)
 from .vector_hatching import hatching_as_paths
 
 SIZES = {"wide": (1920, 1080), "square": (1080, 1080)}
@@ -251,6 +252,12 @@ def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go
         if plot_px >= label_px + MIN_BAR_PX:
             break
     plot_px = max(plot_px, 1)
+    label_px, values_only = fit_label_room(figure, label_px, plot_px, width - PLOT_SIDES_PX,
+                                           periods_of(spec.source_note))
+    if values_only and footer:  # the plot gives the note's lines up (the values alone are short)
+        added = textwrap.wrap(t("charts.note_periods_in_notes", chart_lang(figure)), wrap)
+        lines[0:0] = added
+        plot_px = max(plot_px - int(len(added) * footer_size * 1.45), 1)
     make_room_for_labels(figure, label_px, plot_px)
     figure.add_annotation(
         text="<br>".join(plotly_text(line) for line in lines), xref="paper", yref="paper", x=0,

@@ -44,6 +44,8 @@ PATTERNS = (None, MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.SMALL_CHECKER_BO
             MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL, MSO_PATTERN.SMALL_GRID, MSO_PATTERN.DASHED_HORIZONTAL)
 _TAG = re.compile(r"<[^>]+>")
 LABEL_EM = 0.55  # average glyph width (em) of a data label, digits and Vietnamese letters, rounded up
+LABEL_FLOOR_PT = 10  # a bar's label is made no smaller to stay read across
+MAX_LABEL_SHARE = 0.8  # of the plot's height above the largest bar a label may take (the value axis rises for it)
 
 
 def plain(text: object) -> str:
@@ -66,6 +68,8 @@ class NativeChart:
     series: list[Series]
     percent: bool
     targets: list[tuple[float, str]] = field(default_factory=list)
+    # the value axis' top a chart spread over several slides keeps on each (charts.compare.slide_parts)
+    axis_top: float | None = None
 
 
 def native_chart(spec: ChartSpec) -> NativeChart | None:
@@ -104,7 +108,24 @@ def native_chart(spec: ChartSpec) -> NativeChart | None:
     line_names = [plain(trace.name) for trace in figure.data if trace.type == "scatter" and trace.mode == "lines"]
     target_values = [shape.y0 for shape in figure.layout.shapes or () if shape.type == "line" and shape.y0 == shape.y1]
     targets = list(zip(target_values, line_names))
-    return NativeChart(categories, series, percent=figure.layout.yaxis.ticksuffix == "%", targets=targets)
+    meta = figure.layout.meta
+    shared = isinstance(meta, dict) and meta.get("shared_axis") and figure.layout.yaxis.range is not None
+    return NativeChart(categories, series, percent=figure.layout.yaxis.ticksuffix == "%", targets=targets,
+                       axis_top=float(figure.layout.yaxis.range[1]) if shared else None)
+
+
+def _label_room(data: NativeChart) -> float:
+    """The share of the plot above the largest bar its label may take: MAX_LABEL_SHARE (the value axis rises for
+    it), or what the shared axis' top leaves there."""
+    values = [v for series in data.series for v in series.values if v is not None]
+    if data.axis_top and values:
+        return max(0.0, 1 - max(values) / data.axis_top)
+    return MAX_LABEL_SHARE
+
+
+def periods_fit(data: NativeChart, width: int, height: int, label_size: int) -> bool:
+    """Whether add_bar_chart's labels can say each bar's period as well as its value on a chart of this size."""
+    return not _label_layout(data, width, height, label_size, _label_room(data))[4]
 
 
 def shorten_labels(data: NativeChart, lang: str) -> bool:
@@ -126,26 +147,56 @@ def shorten_labels(data: NativeChart, lang: str) -> bool:
     return changed
 
 
-def _label_layout(data: NativeChart, width: int, height: int, size: int) -> tuple[list[list[str | None]], bool, int,
-                                                                                       float]:
-    """Each bar's label fitted to its bar's width: value and period on lines as wide as the bar, or, where even
-    that is too narrow, written upright in one line. (labels per series, upright, font size, the share of the plot's
-    height the tallest label needs above its bar)."""
+def _label_parts(label: str) -> tuple[str, str]:
+    """(value, period) of a bar's label, however the chart's builder wrote it: wrapped on lines or upright."""
+    if "\n" not in label and " · " in label:
+        value, period = label.split(" · ", 1)
+    else:
+        value, _, period = label.partition("\n")
+    return value, " ".join(period.split())  # a period wrapped to its bar's width is one period
+
+
+def _label_layout(data: NativeChart, width: int, height: int, size: int, room: float = MAX_LABEL_SHARE
+                  ) -> tuple[list[list[str | None]], bool, int, float, bool]:
+    """Each bar's label fitted to its bar's width and to `room` (the share of the plot's height above the largest
+    bar a label may take): value and period on lines as wide as the bar (the qualifier over its number, a period
+    cut at spaces only), at the largest size from `size` down to LABEL_FLOOR_PT; else written upright in one
+    line; else, where even that is taller than the room (twenty units of two definitions), the value alone and
+    the slide says where the periods are. (labels per series, upright, font size, the share of the plot's height
+    the tallest label needs above its bar, values only)."""
     bars = max(1, len(data.categories) * len(data.series))
     bar_pt = width / Pt(1) * 0.85 / bars  # a clustered column's slot: the chart's width (less its axis) per bar
     plot_pt = height / Pt(1) * 0.7  # less the axis' names and the legend
-    per_line = int(bar_pt / (size * LABEL_EM))
-    labels = [[label.replace("\n", " · ") if label else label for label in series.labels] for series in data.series]
-    texts = [label for series in labels for label in series if label]
-    if per_line >= 8:
-        wrapped = [[None if not label else "\n".join(
-            line for part in label.split("\n") for line in (textwrap.wrap(part, per_line) or [""]))
-            for label in series.labels] for series in data.series]
-        rows = max((label.count("\n") + 1 for series in wrapped for label in series if label), default=0)
-        return wrapped, False, size, rows * size * 1.2 / plot_pt
-    size = max(8, min(size, int(bar_pt / 1.25)))  # upright: a line as thick as the bar is wide
-    longest = max((len(text) for text in texts), default=0)
-    return labels, True, size, (longest * size * LABEL_EM + 6) / plot_pt
+    parts = [[_label_parts(label) if label else None for label in series.labels] for series in data.series]
+
+    def lines(value: str, period: str, per_line: int) -> list[str]:
+        value_lines = [value] if len(value) <= per_line or " " not in value else value.rsplit(" ", 1)
+        # the dash of "Tháng 7/2025 – 2/2026" stays at the end of its line, never on a line of its own
+        return value_lines + [line.replace("\u00a0", " ") for line in textwrap.wrap(
+            period.replace(" – ", "\u00a0– "), per_line, break_long_words=False, break_on_hyphens=False)]
+
+    for font in range(size, min(size, LABEL_FLOOR_PT) - 1, -1):
+        per_line = int(bar_pt / (font * LABEL_EM))
+        wrapped = [[None if part is None else lines(*part, per_line) for part in series] for series in parts]
+        every = [label for series in wrapped for label in series if label]
+        if per_line < 4 or any(len(line) > per_line for label in every for line in label):
+            continue
+        share = max((len(label) for label in every), default=0) * font * 1.2 / plot_pt
+        if share <= room:
+            return [[None if label is None else "\n".join(label) for label in series] for series in wrapped], \
+                False, font, share, False
+    upright = max(8, min(size, int(bar_pt / 1.25)))  # upright: a line as thick as the bar is wide
+    one_line = [[None if part is None else " · ".join(p for p in part if p) for part in series] for series in parts]
+    longest = max((len(text) for series in one_line for text in series if text), default=0)
+    for font in range(upright, min(upright, LABEL_FLOOR_PT) - 1, -1):  # as large as fits the room
+        share = (longest * font * LABEL_EM + 6) / plot_pt
+        if share <= room:
+            return one_line, True, font, share, False
+    values = [[None if part is None else part[0] for part in series] for series in parts]
+    longest = max((len(text) for series in values for text in series if text), default=0)
+    across = longest * upright * LABEL_EM <= bar_pt
+    share = (upright * 1.2 if across else longest * upright * LABEL_EM + 6) / plot_pt
+    return values, not across, upright, share, True
 
 
 def _rgb(color: str | None) -> RGBColor:
@@ -200,7 +251,8 @@ def add_bar_chart(slide, data: NativeChart, left, top, width, height, label_size
     chart.font.size = Pt(label_size)
     plot = chart.plots[0]
     plot.gap_width = 60
-    labels, upright, label_size, label_share = _label_layout(data, width, height, label_size)
+    labels, upright, label_size, label_share, _values_only = _label_layout(data, width, height, label_size,
+                                                                           _label_room(data))
     for number, (series, drawn, texts) in enumerate(zip(data.series, plot.series, labels)):
         pattern = PATTERNS[number % len(PATTERNS)]
         for index, (value, color, label) in enumerate(zip(series.values, series.colors, texts)):
@@ -227,8 +279,12 @@ def add_bar_chart(slide, data: NativeChart, left, top, width, height, label_size
     axis.major_gridlines.format.line.color.rgb = RGBColor(0xE4, 0xE4, 0xE4)
     # The value axis goes high enough for the tallest bar's label to stand inside the chart, under the title.
     values = [v for series in data.series for v in series.values if v is not None]
-    room = 1 / (1 - min(max(label_share, 0.2), 0.8))
-    if data.percent:
+    room = 1 / (1 - min(max(label_share, 0.2), MAX_LABEL_SHARE))
+    if data.axis_top:  # one of a chart's slides: the axis every one of them keeps
+        axis.minimum_scale, axis.maximum_scale = 0, data.axis_top
+        axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = (
+            '0"%"' if data.percent else "#,##0"), False
+    elif data.percent:
         axis.minimum_scale, axis.major_unit = 0, 20
         axis.maximum_scale = max(115, round(max(values + [0]) * room))
         axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = '0"%"', False

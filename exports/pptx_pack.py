@@ -19,7 +19,8 @@ from i18n import t
 
 from .deck import PROFILE_PREFIX, SCORECARD_ID, Deck, deck_charts, deck_source_ids, scorecard_cells
 from .pack_text import pages_of, source_lines, title_lines
-from .pptx_charts import add_bar_chart, add_scorecard_table, add_text_table, figure_notes, native_chart, shorten_labels
+from .pptx_charts import (add_bar_chart, add_scorecard_table, add_text_table, figure_notes, native_chart, periods_fit,
+                          shorten_labels)
 from .unit_brief import numbered_sources, profile_rows
 
 Progress = Callable[[int, int], None]
@@ -28,6 +29,7 @@ TITLE_LAYOUT, TITLE_ONLY_LAYOUT = 0, 5
 PROFILE_ROWS_PER_SLIDE = 14
 MARGIN, GAP, TITLE_SLIDE_MARGIN = Inches(0.4), Inches(0.1), Inches(0.9)
 TITLE_SIZE = 30
+CHART_LABEL_SIZE = 14  # pt, a bar's label at most (exports/pptx_charts.py makes it smaller to fit)
 FOOTER_SIZES = (10, 9, 8)  # points: the footer shrinks to these before caveats move to the speaker notes only
 FOOTER_MAX = Inches(1.7)
 # Text measured for layout: average glyph width (em) of PowerPoint's default Calibri with Vietnamese diacritics,
@@ -126,8 +128,14 @@ def build_pptx(con: duckdb.DuckDBPyConnection, deck: Deck, progress: Progress | 
             if shortened:
                 footer.insert(0, t("present.undated_note", deck.lang))  # the key to the labels: never dropped
             body = _body(slide, _footer(slide, footer, deck.lang))
+            if data is not None and not periods_fit(data, body[2], body[3], CHART_LABEL_SIZE):
+                # the bars say their values only: the footer says where each unit's period is, laid out again
+                footer_box = slide.shapes[-1]._element
+                footer_box.getparent().remove(footer_box)
+                footer.insert(0, t("charts.note_periods_in_notes", deck.lang))
+                body = _body(slide, _footer(slide, footer, deck.lang))
             if data is not None:
-                add_bar_chart(slide, data, *body, label_size=14)
+                add_bar_chart(slide, data, *body, label_size=CHART_LABEL_SIZE)
             _notes(slide, [*footer, "", t("present.notes_figures", deck.lang), *quotes])
         if progress:
             progress(done, len(charts))

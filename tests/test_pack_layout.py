@@ -103,6 +103,11 @@ def test_pdf_pages_keep_labels_under_the_title_and_words_apart(con, default_deck
     words = _words(chart_image(spec, "pdf"), tmp_path)
     text = " ".join(word for *_, word in words)
     assert LONG_PERIOD not in text.split("Kỳ báo cáo khác nhau")[0]  # none on the bars (the footer keeps them)
+    _assert_under_title_and_apart(spec, words)
+
+
+def _assert_under_title_and_apart(spec, words: list[tuple[float, float, float, float, str]]) -> None:
+    """The page's title and subtitle come first and everything else lies under them; no two words overlap."""
     heading = set(spec.title.split()) | set(spec.figure.layout.title.subtitle.text.split())
     head_rows = []
     for word in words:  # poppler reads the page top down: the title and subtitle come first
@@ -230,3 +235,68 @@ def test_a_square_picture_marks_missing_units_with_a_dash_its_legend_explains(co
     assert marks[0].name == t("comparable.no_data_mark", "vi")
     wide = [trace for trace in slide_figure(spec, "wide").data if trace.type == "scatter" and trace.mode == "text"]
     assert wide and set(wide[0].text) <= {"—", t("common.no_data", "vi")}
+
+
+# --- A chart of many bars over several slides ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def commune_units(con) -> tuple[str, ...]:
+    """The units the Present page opens with when none are chosen: the first 20 communes."""
+    return tuple(scope.default_districts(scope.first_kind(queries.run(con, "districts"), [])[1]))
+
+
+def test_twenty_units_of_two_definitions_take_three_slides_on_one_axis(con, commune_units, tmp_path):
+    """The dossiers chart (two definitions of the figure) drew 25 bars and 4 no-data marks on one slide, each
+    labelled upright "18.400 · Tháng 7/2025 – 2/2026", longer than the plot was tall: the labels ran over the title
+    and its "⚠ Kỳ báo cáo khác nhau" line. Now its units go over three slides in the chart's order, on one value
+    axis, and on every PDF page each bar says its value and its period under the title, no two words overlapping."""
+    require_chromium()
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed (apt-get install -y poppler-utils)")
+    from charts.compare import comparison_chart
+    from charts.colors import district_colors
+    from exports.images import chart_image, slide_figure
+
+    deck = Deck(("online_services.dossiers",), commune_units)
+    parts = deck_charts(con, deck)
+    assert [spec.title[-5:] for spec in parts] == ["(1/3)", "(2/3)", "(3/3)"]
+    shown = [unit for spec in parts for unit in spec.part_units]
+    assert sorted(shown) == sorted(commune_units) and len(commune_units) == 20  # every unit once, on one of the slides
+    assert len({tuple(spec.figure.layout.yaxis.range) for spec in parts}) == 1  # one value axis
+    every = queries.run(con, "districts")
+    whole = comparison_chart(
+        queries.run(con, "observations_for_districts", districts=list(deck.districts), theme=None, indicators=None),
+        "dossiers", every[every["district_id"].isin(deck.districts)],
+        district_colors(list(every["district_id"]), together=list(deck.districts)), "vi")
+    observations = [c[0] for trace in whole.figure.data if trace.type == "bar" and trace.customdata is not None
+                    for c in trace.customdata]
+    drawn = []
+    for spec in parts:
+        figure = slide_figure(spec)
+        texts = [text for trace in figure.data if trace.type == "bar" and trace.customdata is not None
+                 for text in trace.text]
+        drawn += [c[0] for trace in figure.data if trace.type == "bar" and trace.customdata is not None
+                  for c in trace.customdata]
+        assert all("<br>" in text for text in texts), texts  # value, then its period
+        footer = " ".join(a.text for a in figure.layout.annotations)
+        assert t("charts.note_periods_in_notes", "vi") not in footer
+        assert t("charts.note_parts", "vi", parts=3, first=1, last=1, reporting=16).split(";")[0] in " ".join(spec.notes)
+        words = _words(chart_image(spec, "pdf"), tmp_path)
+        _assert_under_title_and_apart(spec, words)
+        page = " ".join(word for *_, word in words)
+        for text in texts:  # the value's number (its qualifier may stand over it)
+            assert re.sub(r"<[^>]+>", " ", text).split()[0] in page
+    assert sorted(drawn) == sorted(observations)  # every bar of the chart, on one slide or another
+
+
+def test_a_pptx_chart_over_several_slides_keeps_its_axis_and_says_each_period(con, commune_units):
+    deck = Deck(("online_services.dossiers",), commune_units)
+    charts = [shape.chart for slide in Presentation(io.BytesIO(build_pptx(con, deck))).slides
+              for shape in slide.shapes if shape.has_chart]
+    assert len(charts) == 3
+    assert len({chart.value_axis.maximum_scale for chart in charts}) == 1
+    for chart in charts:
+        labels = [point.data_label.text_frame.text for series in chart.plots[0].series
+                  for value, point in zip(series.values, series.points) if value is not None]
+        assert labels and all("\n" in label for label in labels), labels  # value, then its period, across
+        assert not any(line.strip() == "–" for label in labels for line in label.split("\n"))
