@@ -583,7 +583,14 @@ _REGION_WEIGHTS = {
     "ellipsis": 1.5,  # "…; của UBND cấp xã đạt 99,86%": the clause before says what is measured
     "anchor": 0.6,
     "sentence": 0.3,
+    "previous_sentence": 1.0,  # "… community digital technology teams … . To date, 2,100 teams have been set up"
 }
+# a bare "teams" / "tổ" counts the teams the sentence before it in the paragraph named
+_BARE_TEAMS = re.compile(r"(?:teams?|groups?|tổ)(?!\w)")
+# … said of them with a verb or a place, not named by more words ("12 teams of inspectors", "5 tổ kiểm tra" are others)
+_BARE_TEAMS_END = re.compile(r"\s*(?:$|[,.;:)]|(?:have|has|had|were|was|are|is|with|in|across|at|covering|đã|được|với|tại|ở|"
+                             r"trên|gồm|và|and|phủ)(?!\w))", re.IGNORECASE)
+_TEAM_IDS = ("community_teams_total", "community_teams_village_level", "community_teams_commune_level")
 _NEW_SUBJECT = re.compile(r"[,;]\s*((?:tỷ|tỉ|Tỷ|Tỉ)\s+lệ|(?:the\s+)?(?:rate|share)\s+of)(?!\w)")
 _BOUNDARY = re.compile(r",|;|\s(?:và|với|trong đó|gồm|and|with)\s")
 _PAIR_BETWEEN = re.compile(
@@ -1030,7 +1037,7 @@ _COMMUNE_TEAMS = "community_teams_commune_level"
 _COMMUNE_TEAM_WORDS = re.compile(r"(?<!\w)(?:cấp\s+xã|(?:at\s+the\s+)?commune[-\s]level|(?:at\s+the\s+)?ward[-\s]level)(?!\w)")
 _VILLAGE_WORDS = re.compile(
     r"(?<!\w)(?:thôn|tổ\s+dân\s+phố|làng|buôn|ấp|bon|sóc|khu\s+phố|khu\s+dân\s+cư|cấp\s+thôn"
-    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?"
+    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?|quarters?)|neighbou?rhoods?"
     r"|(?:village|hamlet)[-\s]level)(?!\w)")
 
 
@@ -1429,6 +1436,8 @@ def _every_kind_of_commune(f: Figure, text: str) -> bool:
         return False
     if re.search(r"(?<!\w)(?:tại|ở)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE):
         return False  # "tập huấn tại 08 xã, thị trấn": where something was held, some of them
+    if _COVERING.search(text[max(0, f.start - 24) : f.start]):
+        return False  # "teams … covering 40 wards and communes": the places that have what the clause is about
     said = _LOCAL.sub("", fold(text[f.unit_word_start : f.unit_word_start + 60]))
     m = _EVERY_KIND_OF_COMMUNE.match(said)
     if not m:
@@ -1438,6 +1447,9 @@ def _every_kind_of_commune(f: Figure, text: str) -> bool:
     return not _SUBSET_OF_PLACES.match(rest)
 
 
+# a verb of covering right before the places: they are the places that have something ("… tổ, phủ kín 40 xã, phường")
+_COVERING = re.compile(r"(?<!\w)(?:covering|covers?|covered|phủ\s+(?:kín|khắp)|bao\s+phủ)\s+(?:all\s+(?:the\s+)?|cả\s+|toàn\s+bộ\s+)?$",
+                       re.IGNORECASE)
 # an English adjective between a number and the places it counts ("all the 16 local communes")
 _LOCAL = re.compile(r"^\s*(?:local|grassroots)\s+")
 # a kind of place that is only some of them: villages without signal, the poorest communes, border villages
@@ -1667,6 +1679,15 @@ def _score(
             # the next one when that one is a figure of the same list
             ellipsis = (later[0].start, later[0].end)
 
+    # a figure whose counting word is a bare "teams" / "tổ" and whose own sentence names no teams takes the teams of the
+    # sentence before it in the same paragraph
+    previous = None
+    bare = _BARE_TEAMS.match(fold(text[f.unit_word_start : f.unit_word_start + 8])) if f.unit_word_start >= 0 else None
+    if f.unit == "count" and bare and _BARE_TEAMS_END.match(text[f.unit_word_start + bare.end() :]) and not any(
+            sentence.start <= m.start < sentence.end and m.indicator in _TEAM_IDS and not m.weak for m in matches):
+        earlier = [s for s in structure.sentences if s.paragraph == sentence.paragraph and s.end <= sentence.start]
+        previous = earlier[-1] if earlier else None
+
     def region(m: _Match) -> tuple[str, float] | None:
         if f.end <= m.start < unit_end or (m.start <= f.start and m.end >= f.end):
             return "unit", 1.0  # right after the figure, or a wording written around it ("tiếp nhận 4.512 hồ sơ")
@@ -1688,6 +1709,8 @@ def _score(
             return "sentence", 1.0
         if anchor and anchor[0] <= m.start and m.end <= anchor[1]:
             return "anchor", 1.0
+        if previous and previous.start <= m.start and m.end <= previous.end and m.indicator in _TEAM_IDS and not m.weak:
+            return "previous_sentence", 1.0
         return None
 
     per_indicator: dict[str, list[tuple[float, _Match, str]]] = {}
@@ -1766,6 +1789,8 @@ def _score(
         if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
                                      for alt in info.requires):
             continue
+        if any(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in info.excludes):
+            continue  # "chi trả lương hưu không dùng tiền mặt": a population the indicator does not count
         found = per_indicator.get(info.id, [])
         strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)
         evidence: list[Part] = []
