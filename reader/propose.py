@@ -585,6 +585,9 @@ _REGION_WEIGHTS = {
     "sentence": 0.3,
     "previous_sentence": 1.0,  # "… community digital technology teams … . To date, 2,100 teams have been set up"
 }
+_INCREMENT_IN_SPAN = folded_pattern(
+    r"(?<!\w)(?:riêng\s+(?:từ\s+đầu\s+năm|trong\s+(?:năm|tháng|quý)|năm\s+(?:nay|\d{4})|tháng\s+\d|quý\s+\w+|\d+\s+tháng)"
+    r"|(?:this|last)\s+(?:year|month|quarter)\s+alone|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year\s+alone)(?!\w)")
 # a bare "teams" / "tổ" counts the teams the sentence before it in the paragraph named
 _BARE_TEAMS = re.compile(r"(?:teams?|groups?|tổ)(?!\w)")
 # … said of them with a verb or a place, not named by more words ("12 teams of inspectors", "5 tổ kiểm tra" are others)
@@ -1759,6 +1762,9 @@ def _score(
     if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
         return []  # "xếp thứ 3 trong số 9 huyện", "ranked first among the 63 localities": how many were ranked
     changed_by = bool(_CHANGE_BY.search(lead))
+    # "…, riêng từ đầu năm đến nay đã kích hoạt hơn 30 nghìn tài khoản", "this year alone": the part of a stock added in a
+    # span, said after its total; the catalogue's stocks are totals as of a date, so it is none of them
+    increment = f.unit == "count" and bool(_INCREMENT_IN_SPAN.search(fold(text[clause.start : f.start])))
     if f.unit == "count" and changed_by:
         return []  # "tăng 1.234 hồ sơ so với năm 2023", "increased by 1,500": a difference, not the count itself
     if _uncatalogued_part(text, f, before_start, unit_end, cat):
@@ -1785,6 +1791,8 @@ def _score(
         if not (info.proposable or info.stated_rate) or info.unit != f.unit:
             continue
         if changed_by and not info.change:
+            continue
+        if increment and not info.flow:
             continue  # "tăng 94% so với trước": how much a rate or a count rose, not the rate
         if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
                                      for alt in info.requires):

@@ -176,3 +176,21 @@ def test_an_increase_this_year_after_a_stocks_total_is_not_the_stock(sentence, t
 
 def test_a_stock_said_once_for_this_year_is_still_read():
     assert ("vneid_activated", 3000) in _pairs("Từ đầu năm đến nay, huyện đã kích hoạt 3.000 tài khoản VNeID.")
+
+
+# (written with their change, after the first cases)
+
+
+def test_a_large_count_collected_and_activated_with_its_increase_after_it():
+    text = ("Tính đến hết tháng 3/2025, toàn tỉnh đã thu nhận và kích hoạt thành công hơn 1,8 triệu tài khoản định danh "
+            "điện tử, riêng từ đầu năm đến nay đã kích hoạt được hơn 25 nghìn tài khoản.")
+    found = _found(text, PROVINCE, date="2025-04")
+    assert ("vneid_activated", 1800000) in {(c.indicator, float(c.value)) for c in found}
+    assert not any(float(c.value) == 25000 for c in found)
+
+
+def test_an_english_increase_this_year_alone_is_not_the_stock():
+    found = _pairs("The province has activated 850,000 VNeID accounts; this year alone, 40,000 accounts were activated.",
+                   PROVINCE)
+    assert ("vneid_activated", 850000) in found
+    assert not any(value == 40000 for _, value in found)
