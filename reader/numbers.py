@@ -159,7 +159,9 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:số|Số|no\.?|No\.?)\s*:|\b(?:ngày|tháng|năm|quý|Quý|thứ|khóa|khoá|điều|Điều|khoản|Khoản|lần|"
     r"mức độ|cấp độ|giai đoạn|đoạn|tết|Tết|Nguyên đán|đề án|Đề án|Nghị quyết|nghị quyết|Quyết định|quyết định|"
     r"Chỉ thị|chỉ thị|Nghị định|nghị định|Thông tư|thông tư|Kế hoạch|kế hoạch|Công văn|công văn|Văn bản|"
-    r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|year)\s*)$"
+    # "Project 06", "Plan 02", "Directive 24": a named programme or document (English pages write no "No.")
+    r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|Project|project|Plan|Directive|Decree|Circular|"
+    r"year)\s*)$"
     # "residential group No. 1", "Project No.6", "Tổ dân phố số 3": a number that names something, not a figure
     r"|(?<=[^\W\d_])\s+(?:No\.?|no\.)\s*$|(?<!\w)(?i:tổ\s+dân\s+phố|thôn|xóm|khu|bản|đội|tổ|nhóm|phòng)\s+số\s*$"
 )

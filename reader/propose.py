@@ -875,9 +875,31 @@ def propose(
     countrys = {f.start for f in figures if _said_of_the_country(folded, structure, f)}
     candidates = [c for c in candidates if c.figure_start not in countrys]
     candidates = _not_anothers(candidates, subjects)
+    if unit is not None and unit.kind != "commune":
+        candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
     _surer_when_the_unit_is_named(text, candidates, subjects)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
+
+
+# "… Head of the Lang Son Community Digital Technology Team, said that the Team … consisting of 8 members": the members
+# of one team named in the singular. On a district's or a province's page they are not the unit's members (a
+# commune's page may speak of its own one team).
+_ONE_TEAM = re.compile(r"(?<!\w)(?:the\s+)?(?:community\s+)?(?:digital\s+(?:technology|transformation)\s+)?(?:team|group)(?!s|\w)",
+                       re.IGNORECASE)
+
+
+def _members_of_one_team(c: Candidate, folded: str, structure: _Structure, figures: list[Figure]) -> bool:
+    if c.indicator != "community_team_members":
+        return False
+    ci = structure.clause_at(c.figure_start)
+    if ci < 0:
+        return False
+    sentence = structure.sentences[structure.clauses[ci].sentence]
+    said = folded[sentence.start : sentence.end]
+    counted_teams = any(sentence.start <= g.start < sentence.end and g.start != c.figure_start and g.unit == "count"
+                        for g in figures)
+    return bool(_ONE_TEAM.search(said)) and not re.search(r"(?<!\w)(?:teams|groups)(?!\w)", said) and not counted_teams
 
 
 # "tỷ lệ: cung cấp dịch vụ công trực tuyến, số hóa hồ sơ và thanh toán trực tuyến đều đạt 100%": one figure said of

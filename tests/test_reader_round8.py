@@ -194,3 +194,28 @@ def test_an_english_increase_this_year_alone_is_not_the_stock():
                    PROVINCE)
     assert ("vneid_activated", 850000) in found
     assert not any(value == 40000 for _, value in found)
+
+
+def test_members_of_a_single_team_named_in_english():
+    text = "The ward has a community digital technology team comprising 14 members."
+    assert ("community_team_members", 14) in _pairs(text, COMMUNE)
+
+
+def test_signatures_for_individuals_are_still_personal():
+    # guard: the signature wordings added this round keep the English "for individuals" of round 3
+    text = "The province has issued more than 5,700 digital certificates, including 4,028 for individuals."
+    assert ("personal_digital_signatures", 4028) in _pairs(text, PROVINCE, date=None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ms. Lan, Head of the Community Digital Technology Group and Project 06 No. 12, visits every household.",
+    "Under Plan 02, the ward guides residents to use online public services.",
+])
+def test_a_numbered_programme_in_english_is_no_figure(sentence):
+    assert _pairs(sentence, COMMUNE) == set()
+
+
+def test_the_members_of_one_named_team_on_a_provinces_page_are_not_the_provinces():
+    text = ("Mr. Nam, Head of the Dong Tien Community Digital Technology Team, said that the Team was set up by the ward "
+            "in March, consisting of 9 members.")
+    assert not any(indicator == "community_team_members" for indicator, _ in _pairs(text, PROVINCE))
