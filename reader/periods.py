@@ -630,8 +630,10 @@ _DOC_DATE_PATTERNS = [
     re.compile(r"^(?![ \t]*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)[ \t]*,[ \t]*\d{1,2}/\d{1,2}/\d{4}[ \t]*$)"
                r"[^\n]{0,60},\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE | re.M),
     # a date on a line of its own, as news pages stamp them: "Ngày 15/01/2025", "Cập nhật: 15/01/2025 08:30"
-    re.compile(r"^[ \t]*(?:ngày|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|đăng\s+lúc)[ \t]*:?[ \t]*(?:ngày[ \t]+)?"
-               r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
+    # (and "Cập nhật: 27-01-2022 | 09:08:07", "Update: 23-10-2020 | 15:39:18": hyphens, a bar before the time)
+    re.compile(r"^[ \t]*(?:ngày|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|đăng\s+lúc|updated?|posted|published)[ \t]*:?[ \t]*"
+               r"(?:ngày[ \t]+)?(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
+               r"(?:[ \t]*[,|]?[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
                re.IGNORECASE | re.MULTILINE),
     # an English page's stamp on a line of its own: "July 12, 2025", "Updated: 12 July 2025 09:30", "Monday, July 12, 2025"
     re.compile(r"^[ \t]*(?:(?:updated|posted|published|date)[ \t]*:?[ \t]*)?(?:\d{1,2}:\d{2}[ \t]*,?[ \t]*)?"

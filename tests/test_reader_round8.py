@@ -219,3 +219,13 @@ def test_the_members_of_one_named_team_on_a_provinces_page_are_not_the_provinces
     text = ("Mr. Nam, Head of the Dong Tien Community Digital Technology Team, said that the Team was set up by the ward "
             "in March, consisting of 9 members.")
     assert not any(indicator == "community_team_members" for indicator, _ in _pairs(text, PROVINCE))
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Tổ công nghệ số\n\nCập nhật: 27-01-2022 | 09:08:07\n\nToàn huyện có 125 tổ công nghệ số cộng đồng.", "asof 2022-01-27"),
+    ("Community teams\n\nUpdate: 23-10-2020 | 15:39:18\n\nThe district has 40 community digital technology teams.",
+     "asof 2020-10-23"),
+])
+def test_a_news_stamp_with_hyphens_dates_an_undated_page(text, period):
+    found = [c for c in _found(text, DISTRICT, date=None) if c.indicator.startswith("community_teams")]
+    assert found and found[0].period == period, [(c.indicator, c.value, c.period) for c in _found(text, DISTRICT, None)]
