@@ -316,6 +316,10 @@ def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Fig
         value, ambiguous = parse_number(m.group("a"), language=language, unit=hint)
     except ValueError:
         return None
+    if m.group("mult") and language == "vi" and re.fullmatch(r"\d{1,3},\d{3}", m.group("a")):
+        # "1,488 triệu hồ sơ": in a Vietnamese text the comma is the decimal mark, and before a word of magnitude
+        # (triệu, tỷ, nghìn) a number is never written with a thousands group (that would be "1.488 triệu")
+        value, ambiguous = float(m.group("a").replace(",", ".")), False
     kind, denominator, high = "number", None, None
     if m.group("frac") or m.group("range"):
         # the second number of "a/b" (a fraction) or "a-b" (a range), read like the first

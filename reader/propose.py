@@ -1077,6 +1077,12 @@ _COUNTRY = folded_pattern(
     r"|(?:tỉnh|huyện|xã|phường|địa\s+phương)\s+(?:lân\s+cận|bạn|giáp\s+ranh)|các\s+(?:tỉnh|huyện|xã|địa\s+phương)\s+khác"
     r"|neighbou?ring\s+(?:provinces?|districts?|communes?|wards?|localities|locality)"
     r"|other\s+(?:provinces|districts|communes|wards|localities)"
+    # the country's blocks of ministries and of provinces ("khối bộ, ngành đạt 63%", "khối tỉnh, thành") and a ministry
+    # named as the subject ("Bộ Công Thương dẫn đầu với 83,48%", "the Ministry of Finance reached 78%")
+    r"|khối\s+(?:các\s+)?(?:bộ|tỉnh|địa\s+phương)|(?:the\s+)?(?:ministerial|provincial)\s+block"
+    r"|(?<!toàn\s)(?<!cán\s)bộ\s+(?:công\s+thương|tài\s+chính|tư\s+pháp|nội\s+vụ|y\s+tế|giáo\s+dục|xây\s+dựng"
+    r"|giao\s+thông|khoa\s+học|thông\s+tin|lao\s+động|nông\s+nghiệp|tài\s+nguyên|kế\s+hoạch|văn\s+hóa|công\s+an"
+    r"|quốc\s+phòng|ngoại\s+giao)|the\s+ministry\s+of\s+[a-z]+"
     r")(?!\w)")
 # the country's level compared with ("cao hơn bình quân cả nước là 52%", "the national average was 47%"): always the country's
 _COUNTRYS_AVERAGE = folded_pattern(
@@ -1819,7 +1825,8 @@ def _score(
         if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
                                      for alt in info.requires):
             continue
-        if any(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in info.excludes):
+        if any(all(bool(re.search(rf"(?<!\w){re.escape(w.strip().lstrip('!').strip())}(?!\w)", own_words))
+                   != w.strip().startswith("!") for w in alt.split("&")) for alt in info.excludes):
             continue  # "chi trả lương hưu không dùng tiền mặt": a population the indicator does not count
         found = per_indicator.get(info.id, [])
         strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)

@@ -229,3 +229,37 @@ def test_the_members_of_one_named_team_on_a_provinces_page_are_not_the_provinces
 def test_a_news_stamp_with_hyphens_dates_an_undated_page(text, period):
     found = [c for c in _found(text, DISTRICT, date=None) if c.indicator.startswith("community_teams")]
     assert found and found[0].period == period, [(c.indicator, c.value, c.period) for c in _found(text, DISTRICT, None)]
+
+
+# ── probed on our own sentences of a province's comparison page, then ruled (written with their change) ────────
+
+
+def test_a_vietnamese_decimal_comma_before_a_word_of_magnitude():
+    assert ("dossiers_online", 1488000) in _pairs("Toàn tỉnh có 1,488 triệu hồ sơ trực tuyến.", PROVINCE)
+    # guard: English keeps its thousands comma
+    assert ("dossiers_received", 1488000000) in _pairs("The province received 1,488 million applications.", PROVINCE)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trong khối bộ, ngành, Bộ Công Thương dẫn đầu với tỷ lệ 83,48% hồ sơ trực tuyến.",
+    "Khối bộ, ngành đạt 63,47% (mục tiêu 70%), còn khối tỉnh, thành chỉ đạt 18,54%.",
+    "The Ministry of Finance reached 78.44% of dossiers submitted online.",
+])
+def test_a_ministry_or_the_countrys_blocks_are_not_the_unit(sentence):
+    assert _pairs(sentence, PROVINCE) == set()
+
+
+def test_a_ministry_as_the_source_of_the_units_own_figure_still_gives_it():
+    pairs = _pairs("Theo Bộ Công an, tỉnh Bắc Ninh có 650.000 tài khoản VNeID đã kích hoạt.", PROVINCE)
+    assert ("vneid_activated", 650000) in pairs
+
+
+@pytest.mark.parametrize("sentence, rate", [
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt 45%.", None),
+    ("The province processed 68.54% of dossiers fully online end to end.", None),
+    ("Tỷ lệ hồ sơ trực tuyến (toàn trình và một phần) đạt 80%.", 80),
+    ("Tỷ lệ hồ sơ trực tuyến đạt 80%.", 80),
+])
+def test_the_share_of_dossiers_handled_online_end_to_end_is_not_the_online_submission_rate(sentence, rate):
+    rates = {value for indicator, value in _pairs(sentence, PROVINCE) if indicator == "online_submission_rate"}
+    assert rates == ({rate} if rate else set())
