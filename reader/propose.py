@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -585,6 +585,9 @@ _REGION_WEIGHTS = {
     "sentence": 0.3,
     "previous_sentence": 1.0,  # "… community digital technology teams … . To date, 2,100 teams have been set up"
 }
+_DIGITISED_BEFORE = folded_pattern(r"(?<!\w)(?:số\s+hóa|scan(?:ned)?|digiti[sz]ed|digiti[sz]ing)(?:\s+(?:được|thêm|lại|hơn|gần"
+                                   r"|trên|khoảng|more\s+than|over|about|nearly))?\s*$")
+_DOSSIER_COUNTS = {"dossiers_received", "dossiers_resolved", "dossiers_online", "dossiers_resolved_on_time"}
 _INCREMENT_IN_SPAN = folded_pattern(
     r"(?<!\w)(?:riêng\s+(?:từ\s+đầu\s+năm|trong\s+(?:năm|tháng|quý)|năm\s+(?:nay|\d{4})|tháng\s+\d|quý\s+\w+|\d+\s+tháng)"
     r"|(?:this|last)\s+(?:year|month|quarter)\s+alone|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year\s+alone)(?!\w)")
@@ -877,9 +880,44 @@ def propose(
     candidates = _not_anothers(candidates, subjects)
     if unit is not None and unit.kind != "commune":
         candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
+    candidates += _values_a_change_went_to(text, figures, candidates)
     _surer_when_the_unit_is_named(text, candidates, subjects)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
+
+
+# "tăng từ 40% năm 2023 lên 65% năm 2024", "rose from 40% in 2023 to 65% in 2024": the value a change went to is the
+# same indicator's, in its own year (the value it came from is read as the figure it is)
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:từ|from)\s*(?:mức\s+)?$", re.IGNORECASE)
+_FROM_TO_BETWEEN = re.compile(r"^\s*(?:\(?\s*(?:năm|in)\s+(?P<y1>(?:19|20)\d\d)\s*\)?)?\s*,?\s*(?:lên|đến|tới|to)\s+"
+                              r"(?:mức\s+|khoảng\s+|about\s+|nearly\s+|gần\s+)?$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^\s*\(?\s*(?:năm|in)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+def _values_a_change_went_to(text: str, figures: list[Figure], candidates: list[Candidate]) -> list[Candidate]:
+    ordered = sorted(figures, key=lambda g: g.start)
+    proposed = {c.figure_start for c in candidates}
+    added: list[Candidate] = []
+    for c in candidates:
+        i = next((k for k, g in enumerate(ordered) if g.start == c.figure_start), None)
+        if i is None or i + 1 >= len(ordered) or not _FROM_BEFORE.search(text[max(0, c.figure_start - 12) : c.figure_start]):
+            continue
+        came_from, went_to = ordered[i], ordered[i + 1]
+        between = _FROM_TO_BETWEEN.match(text[came_from.end : went_to.start])
+        if went_to.unit != came_from.unit or between is None or went_to.start in proposed:
+            continue
+        year_to = _YEAR_AFTER.match(text[went_to.end : went_to.end + 16])
+        year_from = between.group("y1")
+        if year_to and year_from and year_from in str(c.period or ""):
+            period = str(c.period).replace(year_from, year_to.group(1))
+        elif not year_to and not year_from:
+            period = c.period
+        else:
+            continue  # one year said and not the other: the later value's period is not known here
+        added.append(replace(c, value=went_to.value, figure_start=went_to.start, figure_end=went_to.end, period=period,
+                             qualifier=went_to.qualifier))
+        proposed.add(went_to.start)
+    return added
 
 
 # "… Head of the Lang Son Community Digital Technology Team, said that the Team … consisting of 8 members": the members
@@ -1793,6 +1831,8 @@ def _score(
     # "…, riêng từ đầu năm đến nay đã kích hoạt hơn 30 nghìn tài khoản", "this year alone": the part of a stock added in a
     # span, said after its total; the catalogue's stocks are totals as of a date, so it is none of them
     increment = f.unit == "count" and bool(_INCREMENT_IN_SPAN.search(fold(text[clause.start : f.start])))
+    # "xã đã số hóa 2.300 hồ sơ", "digitised 2,300 records": what a verb the catalogue has no count for was done to
+    digitised = f.unit == "count" and bool(_DIGITISED_BEFORE.search(fold(text[max(clause.start, f.start - 24) : f.start])))
     if f.unit == "count" and changed_by:
         return []  # "tăng 1.234 hồ sơ so với năm 2023", "increased by 1,500": a difference, not the count itself
     if _uncatalogued_part(text, f, before_start, unit_end, cat):
@@ -1821,6 +1861,8 @@ def _score(
         if changed_by and not info.change:
             continue
         if increment and not info.flow:
+            continue
+        if digitised and info.id in _DOSSIER_COUNTS:
             continue  # "tăng 94% so với trước": how much a rate or a count rose, not the rate
         if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
                                      for alt in info.requires):

@@ -263,3 +263,35 @@ def test_a_ministry_as_the_source_of_the_units_own_figure_still_gives_it():
 def test_the_share_of_dossiers_handled_online_end_to_end_is_not_the_online_submission_rate(sentence, rate):
     rates = {value for indicator, value in _pairs(sentence, PROVINCE) if indicator == "online_submission_rate"}
     assert rates == ({rate} if rate else set())
+
+
+# ── probed on our own sentences of the kinds left over from round 7, then ruled (written with their change) ─────
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Tỷ lệ thanh toán trực tuyến tăng từ 40% năm 2023 lên 65% năm 2024.", (40, "2023"), (65, "2024")),
+    ("The online payment rate rose from 40% in 2023 to 65% in 2024.", (40, "2023"), (65, "2024")),
+])
+def test_the_value_a_change_went_to_is_read_with_its_own_year(sentence, first, second):
+    found = {(float(c.value), c.period) for c in _found(sentence) if c.indicator == "online_payment_rate"}
+    assert {first, second} <= found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Từ ngày 1/7 đến nay, xã đã số hóa 2.300 hồ sơ.",
+    "Since July, the commune has digitised 2,300 records.",
+    "Xã đã giải quyết 320 trường hợp đăng ký khai sinh trực tuyến.",
+])
+def test_dossiers_digitised_and_one_procedures_cases_are_no_dossier_total(sentence):
+    found = _pairs(sentence, COMMUNE)
+    assert not any(indicator in ("dossiers_received", "dossiers_resolved", "civil_status_records_digitised")
+                   for indicator, _ in found), found
+
+
+def test_civil_status_records_digitised_are_still_read():
+    assert ("civil_status_records_digitised", 12500) in _pairs("Xã đã số hóa 12.500 trường hợp hộ tịch.", COMMUNE)
+
+
+def test_all_communes_of_the_area_with_a_team():
+    text = "Đến nay, 100% xã, phường trên địa bàn đã thành lập tổ công nghệ số cộng đồng."
+    assert ("communes_covered_rate", 100) in _pairs(text)
