@@ -1188,13 +1188,11 @@ def _unit_subjects(text: str, folded: str, structure: _Structure, figures: list[
     among the higher one ("dẫn đầu toàn tỉnh với 98%") names only the field it stands out in."""
     mentions = sorted(named_units(text) + kinds_as_subject(folded), key=lambda m: (m.start, -(m.end - m.start)))
     subjects: dict[int, tuple[str, UnitMention]] = {}
-    for f in figures:
-        sentence = next((x for x in structure.sentences if x.start <= f.start < x.end), None)
-        if sentence is None:
-            continue
+
+    def last_named(start: int, end: int) -> tuple[str, UnitMention] | None:
         last: tuple[str, UnitMention] | None = None
         for m in mentions:
-            if not (sentence.start <= m.start and m.end <= f.start):
+            if not (start <= m.start and m.end <= end):
                 continue
             relation = _unit_relation(unit, m)
             if relation is None or relation == "lower":
@@ -1206,9 +1204,27 @@ def _unit_subjects(text: str, folded: str, structure: _Structure, figures: list[
             if last is not None and m.start < last[1].end:
                 continue  # inside a longer mention already read
             last = (relation, m)
+        return last
+
+    for f in figures:
+        si = next((k for k, x in enumerate(structure.sentences) if x.start <= f.start < x.end), None)
+        if si is None:
+            continue
+        sentence = structure.sentences[si]
+        last = last_named(sentence.start, f.start)
+        if last is None and si > 0 and _CONTINUES.match(folded[sentence.start : f.start]):
+            # "Tỉnh X có 1.250 tổ … . Trong đó, 1.100 tổ cấp thôn": a sentence that goes on about the last one's
+            # figures keeps its subject
+            previous = structure.sentences[si - 1]
+            if previous.paragraph == sentence.paragraph:
+                last = last_named(previous.start, previous.end)
         if last is not None:
             subjects[f.start] = last
     return subjects
+
+
+_CONTINUES = folded_pattern(r"\s*(?:[-–•]\s*)?(?:trong\s+đó|trong\s+số\s+(?:này|đó)|cụ\s+thể|of\s+(?:these|them|which)|among\s+them"
+                            r"|including|specifically)(?!\w)")
 
 
 def _not_anothers(candidates: list[Candidate], subjects: dict[int, tuple[str, UnitMention]]) -> list[Candidate]:

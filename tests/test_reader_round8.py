@@ -295,3 +295,16 @@ def test_civil_status_records_digitised_are_still_read():
 def test_all_communes_of_the_area_with_a_team():
     text = "Đến nay, 100% xã, phường trên địa bàn đã thành lập tổ công nghệ số cộng đồng."
     assert ("communes_covered_rate", 100) in _pairs(text)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Tỉnh Yên Bái có 1.250 tổ công nghệ số cộng đồng. Trong đó, 1.100 tổ cấp thôn.", DISTRICT),
+    ("The entire province has 2,300 community digital technology teams. Of these, 2,000 are village teams.", COMMUNE),
+])
+def test_a_sentence_going_on_about_a_higher_units_figures_keeps_its_subject(text, unit):
+    assert _pairs(text, unit) == set()
+
+
+def test_a_sentence_going_on_about_the_units_own_figures_is_read():
+    pairs = _pairs("Huyện có 125 tổ công nghệ số cộng đồng. Trong đó, 110 tổ cấp thôn.")
+    assert {("community_teams_total", 125), ("community_teams_village_level", 110)} <= pairs
