@@ -881,9 +881,49 @@ def propose(
     if unit is not None and unit.kind != "commune":
         candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
     candidates += _values_a_change_went_to(text, figures, candidates)
+    candidates = _levels_respectively(folded, structure, figures, candidates, unit)
     _surer_when_the_unit_is_named(text, candidates, subjects)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
+
+
+# "ở cấp huyện và cấp xã lần lượt đạt 98,7% và 99,2%", "at the district and commune levels … 98.7% and 99.2%,
+# respectively": the levels named in order go to the figures in order, each with the indicator of the first
+_RESPECTIVELY = folded_pattern(r"(?<!\w)(?:lần\s+lượt|respectively)(?!\w)")
+_LEVEL_NAMES = folded_pattern(r"(?<!\w)(?:cấp\s+(?P<vi>tỉnh|huyện|xã)|(?P<en>provincial|province|district|commune|ward)"
+                              r"(?:[-\s]level|\s+and|\s+levels?)|(?P<en2>commune|ward|district|provincial)\s+levels?)(?!\w)")
+_LEVEL_OF_WORD = {
+    "district": {"huyện": "unit_bodies", "district": "unit_bodies", "xã": "commune_aggregate", "commune": "commune_aggregate",
+                 "ward": "commune_aggregate"},
+    "province": {"tỉnh": "unit_bodies", "province": "unit_bodies", "provincial": "unit_bodies",
+                 "xã": "commune_aggregate", "commune": "commune_aggregate", "ward": "commune_aggregate"},
+}
+
+
+def _levels_respectively(folded: str, structure: _Structure, figures: list[Figure], candidates: list[Candidate],
+                         unit: ReportUnit | None) -> list[Candidate]:
+    table = _LEVEL_OF_WORD.get(unit.kind if unit is not None else "district")
+    if table is None:
+        return candidates
+    for sentence in structure.sentences:
+        said = folded[sentence.start : sentence.end]
+        if not _RESPECTIVELY.search(said):
+            continue
+        words = [m.group("vi") or m.group("en") or m.group("en2") for m in _LEVEL_NAMES.finditer(said)]
+        levels = [table.get(w) for w in words]
+        ours = sorted((f for f in figures if sentence.start <= f.start < sentence.end), key=lambda f: f.start)
+        if len(levels) < 2 or None in levels or len(set(levels)) != len(levels) or len(ours) != len(levels):
+            continue
+        if len({f.unit for f in ours}) != 1:
+            continue
+        first = next((c for c in candidates if c.figure_start == ours[0].start), None)
+        if first is None:
+            continue
+        rest = [c for c in candidates if not (sentence.start <= c.figure_start < sentence.end)]
+        mine = [replace(first, value=f.value, figure_start=f.start, figure_end=f.end, level=level, commune=None,
+                        qualifier=f.qualifier) for f, level in zip(ours, levels)]
+        candidates = rest + mine
+    return candidates
 
 
 # "tăng từ 40% năm 2023 lên 65% năm 2024", "rose from 40% in 2023 to 65% in 2024": the value a change went to is the

@@ -308,3 +308,14 @@ def test_a_sentence_going_on_about_a_higher_units_figures_keeps_its_subject(text
 def test_a_sentence_going_on_about_the_units_own_figures_is_read():
     pairs = _pairs("Huyện có 125 tổ công nghệ số cộng đồng. Trong đó, 110 tổ cấp thôn.")
     assert {("community_teams_total", 125), ("community_teams_village_level", 110)} <= pairs
+
+
+@pytest.mark.parametrize("sentence, unit, own, parts", [
+    ("At the district and commune levels, the on-time rate reached 98.7% and 99.2%, respectively.", DISTRICT,
+     98.7, 99.2),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn ở cấp huyện và cấp xã lần lượt đạt 98,7% và 99,2%.", DISTRICT, 98.7, 99.2),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn ở cấp tỉnh và cấp xã lần lượt đạt 97,5% và 99,1%.", PROVINCE, 97.5, 99.1),
+])
+def test_levels_said_in_order_go_to_the_figures_respectively(sentence, unit, own, parts):
+    levels = {float(c.value): c.level for c in _found(sentence, unit) if c.indicator == "on_time_rate"}
+    assert levels == {own: "unit_bodies", parts: "commune_aggregate"}
