@@ -819,6 +819,9 @@ def propose(
             if partner:
                 numerator_id, denominator_id = partner
                 ids = [(numerator_id, f.value), (denominator_id, denominator)]
+            elif denominator is not None and best.info.out_of and not place:
+                # "giải quyết đúng hạn 1.234/1.300 hồ sơ": the pair's second number counts what the first is some of
+                ids = [(best.info.id, f.value), (best.info.out_of, denominator)]
             elif place and best.info.id != place:
                 # "190/190 thôn có cáp quang", "tất cả 33 xã có đài truyền thanh": the places counted are context
                 whole = denominator if denominator is not None else (

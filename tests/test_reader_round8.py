@@ -319,3 +319,13 @@ def test_a_sentence_going_on_about_the_units_own_figures_is_read():
 def test_levels_said_in_order_go_to_the_figures_respectively(sentence, unit, own, parts):
     levels = {float(c.value): c.level for c in _found(sentence, unit) if c.indicator == "on_time_rate"}
     assert levels == {own: "unit_bodies", parts: "commune_aggregate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Huyện đã giải quyết đúng hạn 1.234/1.300 hồ sơ.",
+    "1.234/1.300 hồ sơ được giải quyết đúng hạn, đạt 94,9%.",
+    "The district resolved 1,234/1,300 dossiers on time.",
+])
+def test_an_on_time_pair_gives_the_dossiers_resolved(sentence):
+    pairs = _pairs(sentence)
+    assert {("dossiers_resolved_on_time", 1234), ("dossiers_resolved", 1300)} <= pairs
