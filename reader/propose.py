@@ -884,10 +884,39 @@ def propose(
     if unit is not None and unit.kind != "commune":
         candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
     candidates += _values_a_change_went_to(text, figures, candidates)
+    candidates += _values_of_other_years(text, figures, candidates)
     candidates = _levels_respectively(folded, structure, figures, candidates, unit)
     _surer_when_the_unit_is_named(text, candidates, subjects)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
+
+
+# "năm 2024 đạt 99,5%, năm 2023 đạt 98,7%", "in 2024 the rate was 99.5%, and in 2023 it was 98.7%": a figure whose only
+# words are another year and a linking verb is the figure before it in that year
+_OTHER_YEAR_BETWEEN = re.compile(r"^\s*[,;]?\s*(?:và\s+|còn\s+|and\s+|while\s+)?(?:(?:năm|in)\s+(?P<y>(?:19|20)\d\d))\s*,?\s*"
+                                 r"(?:(?:it|this|the\s+rate)\s+)?(?:đạt|là|was|were|reached|stood\s+at|:)?\s*"
+                                 r"(?:khoảng|gần|hơn|trên|about|nearly|over)?\s*$", re.IGNORECASE)
+
+
+def _values_of_other_years(text: str, figures: list[Figure], candidates: list[Candidate]) -> list[Candidate]:
+    ordered = sorted(figures, key=lambda g: g.start)
+    proposed = {c.figure_start for c in candidates}
+    added: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: c.figure_start):
+        i = next((k for k, g in enumerate(ordered) if g.start == c.figure_start), None)
+        if i is None or i + 1 >= len(ordered):
+            continue
+        here, nxt = ordered[i], ordered[i + 1]
+        between = _OTHER_YEAR_BETWEEN.match(text[here.end : nxt.start])
+        own_year = re.search(r"(?:19|20)\d\d", str(c.period or ""))
+        if between is None or nxt.unit != here.unit or nxt.start in proposed or own_year is None:
+            continue
+        if own_year.group(0) == between.group("y"):
+            continue
+        added.append(replace(c, value=nxt.value, figure_start=nxt.start, figure_end=nxt.end, qualifier=nxt.qualifier,
+                             period=str(c.period).replace(own_year.group(0), between.group("y"))))
+        proposed.add(nxt.start)
+    return added
 
 
 # "ở cấp huyện và cấp xã lần lượt đạt 98,7% và 99,2%", "at the district and commune levels … 98.7% and 99.2%,

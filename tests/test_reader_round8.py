@@ -329,3 +329,12 @@ def test_levels_said_in_order_go_to_the_figures_respectively(sentence, unit, own
 def test_an_on_time_pair_gives_the_dossiers_resolved(sentence):
     pairs = _pairs(sentence)
     assert {("dossiers_resolved_on_time", 1234), ("dossiers_resolved", 1300)} <= pairs
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("Năm 2024 tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,5%, năm 2023 đạt 98,7%.", "on_time_rate"),
+    ("In 2024 the on-time rate was 99.5%, and in 2023 it was 98.7%.", "on_time_rate"),
+])
+def test_a_figure_said_again_for_another_year_is_that_years(sentence, indicator):
+    found = {(float(c.value), c.period) for c in _found(sentence) if c.indicator == indicator}
+    assert {(99.5, "2024"), (98.7, "2023")} <= found
