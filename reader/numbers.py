@@ -302,7 +302,28 @@ def find_figures(text: str, *, language: str | None = "vi", keep_excluded: bool 
         figure = _figure_from_match(text, m, language)
         if figure is not None and figure.unit_word:
             figures.append(figure)
-    return sorted(figures, key=lambda f: f.start)
+    return _english_pairs(text, sorted(figures, key=lambda f: f.start))
+
+
+# "950 of the 1,200 dossiers", "17 out of 20 villages", "3,660 of 3,695 records": an English X of Y is the pair X/Y
+_OF_BETWEEN = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|all\s+(?:the\s+)?|a\s+total\s+of\s+)?$", re.IGNORECASE)
+
+
+def _english_pairs(text: str, figures: list[Figure]) -> list[Figure]:
+    merged: list[Figure] = []
+    i = 0
+    while i < len(figures):
+        a = figures[i]
+        b = figures[i + 1] if i + 1 < len(figures) else None
+        if (b is not None and a.unit == b.unit == "count" and a.kind == b.kind == "number"
+                and _OF_BETWEEN.match(text[a.end : b.start]) and float(a.value) <= float(b.value)):
+            merged.append(replace(b, value=a.value, start=a.start, text=text[a.start : b.end], kind="fraction",
+                                  denominator=b.value, qualifier=a.qualifier or b.qualifier))
+            i += 2
+            continue
+        merged.append(a)
+        i += 1
+    return merged
 
 
 def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Figure | None:

@@ -338,3 +338,14 @@ def test_an_on_time_pair_gives_the_dossiers_resolved(sentence):
 def test_a_figure_said_again_for_another_year_is_that_years(sentence, indicator):
     found = {(float(c.value), c.period) for c in _found(sentence) if c.indicator == indicator}
     assert {(99.5, "2024"), (98.7, "2023")} <= found
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("The ward resolved 3,660 of 3,695 records on time.",
+     {("dossiers_resolved_on_time", 3660), ("dossiers_resolved", 3695)}),
+    ("950 of the 1,200 dossiers were submitted online.", {("dossiers_online", 950), ("dossiers_received", 1200)}),
+    ("17 of 20 villages have community digital technology teams.", {("villages_with_team", 17), ("villages", 20)}),
+    ("17/20 villages have community digital technology teams.", {("villages_with_team", 17), ("villages", 20)}),
+])
+def test_an_english_x_of_y_is_a_pair(sentence, pair):
+    assert pair <= _pairs(sentence, COMMUNE)
