@@ -67,6 +67,8 @@ class IndicatorInfo:
     derived: dict[str, Any] | None
     structural: bool
     requires: tuple[str, ...] = ()  # words the figure's own stretch must hold to be this indicator's (wordings.yaml)
+    excludes: tuple[str, ...] = ()  # words in the figure's own stretch that make it not this indicator's (wordings.yaml)
+    out_of: str | None = None  # "X/Y" of this count: the indicator Y counts, when the catalogue derives no rate (wordings.yaml)
     change: bool = False  # measures a change: a percentage after "tăng / giảm … so với" can only be its (wordings.yaml)
     rate_of: tuple[str, ...] = ()  # counts whose share this rate is, though the loader does not derive it (wordings.yaml)
 
@@ -203,6 +205,8 @@ def catalogue_from_dicts(indicators: list[dict[str, Any]], extra: dict[str, Any]
             derived=derived,
             structural=bool(item.get("structural")),
             requires=tuple(fold(w) for w in more.get("requires") or []),
+            excludes=tuple(fold(w) for w in more.get("excludes") or []),
+            out_of=more.get("out_of"),
             rate_of=tuple(str(c) for c in more.get("rate_of") or []),
             change=bool(more.get("change")),
         )

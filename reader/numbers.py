@@ -159,7 +159,9 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:số|Số|no\.?|No\.?)\s*:|\b(?:ngày|tháng|năm|quý|Quý|thứ|khóa|khoá|điều|Điều|khoản|Khoản|lần|"
     r"mức độ|cấp độ|giai đoạn|đoạn|tết|Tết|Nguyên đán|đề án|Đề án|Nghị quyết|nghị quyết|Quyết định|quyết định|"
     r"Chỉ thị|chỉ thị|Nghị định|nghị định|Thông tư|thông tư|Kế hoạch|kế hoạch|Công văn|công văn|Văn bản|"
-    r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|year)\s*)$"
+    # "Project 06", "Plan 02", "Directive 24": a named programme or document (English pages write no "No.")
+    r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|Project|project|Plan|Directive|Decree|Circular|"
+    r"year)\s*)$"
     # "residential group No. 1", "Project No.6", "Tổ dân phố số 3": a number that names something, not a figure
     r"|(?<=[^\W\d_])\s+(?:No\.?|no\.)\s*$|(?<!\w)(?i:tổ\s+dân\s+phố|thôn|xóm|khu|bản|đội|tổ|nhóm|phòng)\s+số\s*$"
 )
@@ -300,7 +302,28 @@ def find_figures(text: str, *, language: str | None = "vi", keep_excluded: bool 
         figure = _figure_from_match(text, m, language)
         if figure is not None and figure.unit_word:
             figures.append(figure)
-    return sorted(figures, key=lambda f: f.start)
+    return _english_pairs(text, sorted(figures, key=lambda f: f.start))
+
+
+# "950 of the 1,200 dossiers", "17 out of 20 villages", "3,660 of 3,695 records": an English X of Y is the pair X/Y
+_OF_BETWEEN = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|all\s+(?:the\s+)?|a\s+total\s+of\s+)?$", re.IGNORECASE)
+
+
+def _english_pairs(text: str, figures: list[Figure]) -> list[Figure]:
+    merged: list[Figure] = []
+    i = 0
+    while i < len(figures):
+        a = figures[i]
+        b = figures[i + 1] if i + 1 < len(figures) else None
+        if (b is not None and a.unit == b.unit == "count" and a.kind == b.kind == "number"
+                and _OF_BETWEEN.match(text[a.end : b.start]) and float(a.value) <= float(b.value)):
+            merged.append(replace(b, value=a.value, start=a.start, text=text[a.start : b.end], kind="fraction",
+                                  denominator=b.value, qualifier=a.qualifier or b.qualifier))
+            i += 2
+            continue
+        merged.append(a)
+        i += 1
+    return merged
 
 
 def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Figure | None:
@@ -314,6 +337,10 @@ def _figure_from_match(text: str, m: re.Match[str], language: str | None) -> Fig
         value, ambiguous = parse_number(m.group("a"), language=language, unit=hint)
     except ValueError:
         return None
+    if m.group("mult") and language == "vi" and re.fullmatch(r"\d{1,3},\d{3}", m.group("a")):
+        # "1,488 triệu hồ sơ": in a Vietnamese text the comma is the decimal mark, and before a word of magnitude
+        # (triệu, tỷ, nghìn) a number is never written with a thousands group (that would be "1.488 triệu")
+        value, ambiguous = float(m.group("a").replace(",", ".")), False
     kind, denominator, high = "number", None, None
     if m.group("frac") or m.group("range"):
         # the second number of "a/b" (a fraction) or "a-b" (a range), read like the first

@@ -206,7 +206,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # as of: đến ngày 18/8/2023 / tính đến ngày 18 tháng 8 năm 2023
     ("asof_day", _p(r"(?:tính\s+)?(?:đến|tới|as\s+of|by)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
                     r"(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)" + _Y.format(n="y"))),
-    ("asof_day_no_year", _p(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
+    # "tính đến 8/5" (the press leaves "ngày" out after "tính đến"; a bare "đến 8/10" may be a share)
+    ("asof_day_no_year", _p(r"(?:tính\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?|(?:đến|tới)\s+(?:hết\s+)?ngày\s+)"
+                            r"(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
                             r"(?P<m>\d{1,2})(?![\d/])")),
     ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by|up\s+to)\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>[a-z]+)|"
                        r"(?P<mn2>" + _MONTH_NAMES + r")\s+(?P<d2>\d{1,2})" + _ORDINAL + r"),?\s+" + _Y.format(n="y"))),
@@ -507,6 +509,27 @@ def _day_code(month: int, day: int, document_date: str | None) -> str | None:
     return code if _valid(code) else None
 
 
+# The press writes dates with hyphens ("tính đến 8-5", "ngày 15-9-2024", "tháng 8-2024", "Sáng 27-8"): after a word
+# that introduces a day or a month, a hyphen between a day and a month (and a year), or between a month and a year, is
+# the slash of the administrative style. It is replaced character for character, so every position stays where it was.
+_HYPHEN_DAY = re.compile(r"(?<!\w)((?:ngày|đến|tới|từ|sáng|chiều|tối|trưa|đêm|hôm)\s+)(\d{1,2})-(\d{1,2})"
+                         r"(?:-((?:19|20)\d\d))?(?![\d%,.]\d|[\d%-])", re.IGNORECASE)
+_HYPHEN_MONTH = re.compile(r"(?<!\w)(tháng\s+)(\d{1,2})-((?:19|20)\d\d)(?![\d-])", re.IGNORECASE)
+
+
+def slash_dates(text: str) -> str:
+    """``text`` with its hyphenated dates written with slashes ("đến 8-5" → "đến 8/5"), at the same positions."""
+    def day(m: re.Match) -> str:
+        if not (1 <= int(m.group(2)) <= 31 and 1 <= int(m.group(3)) <= 12):
+            return m.group(0)
+        return m.group(0).replace("-", "/")
+
+    def month(m: re.Match) -> str:
+        return m.group(0).replace("-", "/") if 1 <= int(m.group(2)) <= 12 else m.group(0)
+
+    return _HYPHEN_MONTH.sub(month, _HYPHEN_DAY.sub(day, text))
+
+
 def find_periods(text: str, *, document_date: str | None = None, year_hint: int | None = None) -> list[PeriodMention]:
     """Every period wording in ``text``, in order; overlapping wordings keep the more specific (earlier) pattern.
 
@@ -514,7 +537,7 @@ def find_periods(text: str, *, document_date: str | None = None, year_hint: int 
     undated report is about (see :func:`undated_report_year`): wordings without a year ("the first nine months of
     this year", "in July") take it; a span to now or a day still needs the document's date.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = slash_dates(unicodedata.normalize("NFC", text))
     doc_year = _doc_year(document_date) or year_hint
     month = re.match(r"\s*(?:asof\s+)?\d{4}-(\d{1,2})", str(document_date or ""))
     doc_month = int(month.group(1)) if month else None
@@ -607,8 +630,10 @@ _DOC_DATE_PATTERNS = [
     re.compile(r"^(?![ \t]*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)[ \t]*,[ \t]*\d{1,2}/\d{1,2}/\d{4}[ \t]*$)"
                r"[^\n]{0,60},\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", re.IGNORECASE | re.M),
     # a date on a line of its own, as news pages stamp them: "Ngày 15/01/2025", "Cập nhật: 15/01/2025 08:30"
-    re.compile(r"^[ \t]*(?:ngày|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|đăng\s+lúc)[ \t]*:?[ \t]*(?:ngày[ \t]+)?"
-               r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
+    # (and "Cập nhật: 27-01-2022 | 09:08:07", "Update: 23-10-2020 | 15:39:18": hyphens, a bar before the time)
+    re.compile(r"^[ \t]*(?:ngày|đăng\s+ngày|ngày\s+đăng|cập\s+nhật|đăng\s+lúc|updated?|posted|published)[ \t]*:?[ \t]*"
+               r"(?:ngày[ \t]+)?(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
+               r"(?:[ \t]*[,|]?[ \t]*\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$",
                re.IGNORECASE | re.MULTILINE),
     # an English page's stamp on a line of its own: "July 12, 2025", "Updated: 12 July 2025 09:30", "Monday, July 12, 2025"
     re.compile(r"^[ \t]*(?:(?:updated|posted|published|date)[ \t]*:?[ \t]*)?(?:\d{1,2}:\d{2}[ \t]*,?[ \t]*)?"
@@ -685,7 +710,7 @@ def undated_report_year(text: str) -> int | None:
     """The year an undated report is about, from its text: the latest year it states of its own results (not a
     year compared with, a plan's horizon or a span's end), and at least 2025 when it speaks of the two-level local
     government that began in July 2025. ``None`` when the text says neither."""
-    text = unicodedata.normalize("NFC", text)
+    text = slash_dates(unicodedata.normalize("NFC", text))
     years = []
     for m in _YEAR_SAID.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]

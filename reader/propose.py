@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -583,7 +583,20 @@ _REGION_WEIGHTS = {
     "ellipsis": 1.5,  # "…; của UBND cấp xã đạt 99,86%": the clause before says what is measured
     "anchor": 0.6,
     "sentence": 0.3,
+    "previous_sentence": 1.0,  # "… community digital technology teams … . To date, 2,100 teams have been set up"
 }
+_DIGITISED_BEFORE = folded_pattern(r"(?<!\w)(?:số\s+hóa|scan(?:ned)?|digiti[sz]ed|digiti[sz]ing)(?:\s+(?:được|thêm|lại|hơn|gần"
+                                   r"|trên|khoảng|more\s+than|over|about|nearly))?\s*$")
+_DOSSIER_COUNTS = {"dossiers_received", "dossiers_resolved", "dossiers_online", "dossiers_resolved_on_time"}
+_INCREMENT_IN_SPAN = folded_pattern(
+    r"(?<!\w)(?:riêng\s+(?:từ\s+đầu\s+năm|trong\s+(?:năm|tháng|quý)|năm\s+(?:nay|\d{4})|tháng\s+\d|quý\s+\w+|\d+\s+tháng)"
+    r"|(?:this|last)\s+(?:year|month|quarter)\s+alone|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year\s+alone)(?!\w)")
+# a bare "teams" / "tổ" counts the teams the sentence before it in the paragraph named
+_BARE_TEAMS = re.compile(r"(?:teams?|groups?|tổ)(?!\w)")
+# … said of them with a verb or a place, not named by more words ("12 teams of inspectors", "5 tổ kiểm tra" are others)
+_BARE_TEAMS_END = re.compile(r"\s*(?:$|[,.;:)]|(?:have|has|had|were|was|are|is|with|in|across|at|covering|đã|được|với|tại|ở|"
+                             r"trên|gồm|và|and|phủ)(?!\w))", re.IGNORECASE)
+_TEAM_IDS = ("community_teams_total", "community_teams_village_level", "community_teams_commune_level")
 _NEW_SUBJECT = re.compile(r"[,;]\s*((?:tỷ|tỉ|Tỷ|Tỉ)\s+lệ|(?:the\s+)?(?:rate|share)\s+of)(?!\w)")
 _BOUNDARY = re.compile(r",|;|\s(?:và|với|trong đó|gồm|and|with)\s")
 _PAIR_BETWEEN = re.compile(
@@ -806,6 +819,9 @@ def propose(
             if partner:
                 numerator_id, denominator_id = partner
                 ids = [(numerator_id, f.value), (denominator_id, denominator)]
+            elif denominator is not None and best.info.out_of and not place:
+                # "giải quyết đúng hạn 1.234/1.300 hồ sơ": the pair's second number counts what the first is some of
+                ids = [(best.info.id, f.value), (best.info.out_of, denominator)]
             elif place and best.info.id != place:
                 # "190/190 thôn có cáp quang", "tất cả 33 xã có đài truyền thanh": the places counted are context
                 whole = denominator if denominator is not None else (
@@ -865,9 +881,135 @@ def propose(
     countrys = {f.start for f in figures if _said_of_the_country(folded, structure, f)}
     candidates = [c for c in candidates if c.figure_start not in countrys]
     candidates = _not_anothers(candidates, subjects)
+    if unit is not None and unit.kind != "commune":
+        candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
+    candidates += _values_a_change_went_to(text, figures, candidates)
+    candidates += _values_of_other_years(text, figures, candidates)
+    candidates = _levels_respectively(folded, structure, figures, candidates, unit)
     _surer_when_the_unit_is_named(text, candidates, subjects)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
+
+
+# "năm 2024 đạt 99,5%, năm 2023 đạt 98,7%", "in 2024 the rate was 99.5%, and in 2023 it was 98.7%": a figure whose only
+# words are another year and a linking verb is the figure before it in that year
+_OTHER_YEAR_BETWEEN = re.compile(r"^\s*[,;]?\s*(?:và\s+|còn\s+|and\s+|while\s+)?(?:(?:năm|in)\s+(?P<y>(?:19|20)\d\d))\s*,?\s*"
+                                 r"(?:(?:it|this|the\s+rate)\s+)?(?:đạt|là|was|were|reached|stood\s+at|:)?\s*"
+                                 r"(?:khoảng|gần|hơn|trên|about|nearly|over)?\s*$", re.IGNORECASE)
+
+
+def _values_of_other_years(text: str, figures: list[Figure], candidates: list[Candidate]) -> list[Candidate]:
+    ordered = sorted(figures, key=lambda g: g.start)
+    proposed = {c.figure_start for c in candidates}
+    added: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: c.figure_start):
+        i = next((k for k, g in enumerate(ordered) if g.start == c.figure_start), None)
+        if i is None or i + 1 >= len(ordered):
+            continue
+        here, nxt = ordered[i], ordered[i + 1]
+        between = _OTHER_YEAR_BETWEEN.match(text[here.end : nxt.start])
+        own_year = re.search(r"(?:19|20)\d\d", str(c.period or ""))
+        if between is None or nxt.unit != here.unit or nxt.start in proposed or own_year is None:
+            continue
+        if own_year.group(0) == between.group("y"):
+            continue
+        added.append(replace(c, value=nxt.value, figure_start=nxt.start, figure_end=nxt.end, qualifier=nxt.qualifier,
+                             period=str(c.period).replace(own_year.group(0), between.group("y"))))
+        proposed.add(nxt.start)
+    return added
+
+
+# "ở cấp huyện và cấp xã lần lượt đạt 98,7% và 99,2%", "at the district and commune levels … 98.7% and 99.2%,
+# respectively": the levels named in order go to the figures in order, each with the indicator of the first
+_RESPECTIVELY = folded_pattern(r"(?<!\w)(?:lần\s+lượt|respectively)(?!\w)")
+_LEVEL_NAMES = folded_pattern(r"(?<!\w)(?:cấp\s+(?P<vi>tỉnh|huyện|xã)|(?P<en>provincial|province|district|commune|ward)"
+                              r"(?:[-\s]level|\s+and|\s+levels?)|(?P<en2>commune|ward|district|provincial)\s+levels?)(?!\w)")
+_LEVEL_OF_WORD = {
+    "district": {"huyện": "unit_bodies", "district": "unit_bodies", "xã": "commune_aggregate", "commune": "commune_aggregate",
+                 "ward": "commune_aggregate"},
+    "province": {"tỉnh": "unit_bodies", "province": "unit_bodies", "provincial": "unit_bodies",
+                 "xã": "commune_aggregate", "commune": "commune_aggregate", "ward": "commune_aggregate"},
+}
+
+
+def _levels_respectively(folded: str, structure: _Structure, figures: list[Figure], candidates: list[Candidate],
+                         unit: ReportUnit | None) -> list[Candidate]:
+    table = _LEVEL_OF_WORD.get(unit.kind if unit is not None else "district")
+    if table is None:
+        return candidates
+    for sentence in structure.sentences:
+        said = folded[sentence.start : sentence.end]
+        if not _RESPECTIVELY.search(said):
+            continue
+        words = [m.group("vi") or m.group("en") or m.group("en2") for m in _LEVEL_NAMES.finditer(said)]
+        levels = [table.get(w) for w in words]
+        ours = sorted((f for f in figures if sentence.start <= f.start < sentence.end), key=lambda f: f.start)
+        if len(levels) < 2 or None in levels or len(set(levels)) != len(levels) or len(ours) != len(levels):
+            continue
+        if len({f.unit for f in ours}) != 1:
+            continue
+        first = next((c for c in candidates if c.figure_start == ours[0].start), None)
+        if first is None:
+            continue
+        rest = [c for c in candidates if not (sentence.start <= c.figure_start < sentence.end)]
+        mine = [replace(first, value=f.value, figure_start=f.start, figure_end=f.end, level=level, commune=None,
+                        qualifier=f.qualifier) for f, level in zip(ours, levels)]
+        candidates = rest + mine
+    return candidates
+
+
+# "tăng từ 40% năm 2023 lên 65% năm 2024", "rose from 40% in 2023 to 65% in 2024": the value a change went to is the
+# same indicator's, in its own year (the value it came from is read as the figure it is)
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:từ|from)\s*(?:mức\s+)?$", re.IGNORECASE)
+_FROM_TO_BETWEEN = re.compile(r"^\s*(?:\(?\s*(?:năm|in)\s+(?P<y1>(?:19|20)\d\d)\s*\)?)?\s*,?\s*(?:lên|đến|tới|to)\s+"
+                              r"(?:mức\s+|khoảng\s+|about\s+|nearly\s+|gần\s+)?$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^\s*\(?\s*(?:năm|in)\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+def _values_a_change_went_to(text: str, figures: list[Figure], candidates: list[Candidate]) -> list[Candidate]:
+    ordered = sorted(figures, key=lambda g: g.start)
+    proposed = {c.figure_start for c in candidates}
+    added: list[Candidate] = []
+    for c in candidates:
+        i = next((k for k, g in enumerate(ordered) if g.start == c.figure_start), None)
+        if i is None or i + 1 >= len(ordered) or not _FROM_BEFORE.search(text[max(0, c.figure_start - 12) : c.figure_start]):
+            continue
+        came_from, went_to = ordered[i], ordered[i + 1]
+        between = _FROM_TO_BETWEEN.match(text[came_from.end : went_to.start])
+        if went_to.unit != came_from.unit or between is None or went_to.start in proposed:
+            continue
+        year_to = _YEAR_AFTER.match(text[went_to.end : went_to.end + 16])
+        year_from = between.group("y1")
+        if year_to and year_from and year_from in str(c.period or ""):
+            period = str(c.period).replace(year_from, year_to.group(1))
+        elif not year_to and not year_from:
+            period = c.period
+        else:
+            continue  # one year said and not the other: the later value's period is not known here
+        added.append(replace(c, value=went_to.value, figure_start=went_to.start, figure_end=went_to.end, period=period,
+                             qualifier=went_to.qualifier))
+        proposed.add(went_to.start)
+    return added
+
+
+# "… Head of the Lang Son Community Digital Technology Team, said that the Team … consisting of 8 members": the members
+# of one team named in the singular. On a district's or a province's page they are not the unit's members (a
+# commune's page may speak of its own one team).
+_ONE_TEAM = re.compile(r"(?<!\w)(?:the\s+)?(?:community\s+)?(?:digital\s+(?:technology|transformation)\s+)?(?:team|group)(?!s|\w)",
+                       re.IGNORECASE)
+
+
+def _members_of_one_team(c: Candidate, folded: str, structure: _Structure, figures: list[Figure]) -> bool:
+    if c.indicator != "community_team_members":
+        return False
+    ci = structure.clause_at(c.figure_start)
+    if ci < 0:
+        return False
+    sentence = structure.sentences[structure.clauses[ci].sentence]
+    said = folded[sentence.start : sentence.end]
+    counted_teams = any(sentence.start <= g.start < sentence.end and g.start != c.figure_start and g.unit == "count"
+                        for g in figures)
+    return bool(_ONE_TEAM.search(said)) and not re.search(r"(?<!\w)(?:teams|groups)(?!\w)", said) and not counted_teams
 
 
 # "tỷ lệ: cung cấp dịch vụ công trực tuyến, số hóa hồ sơ và thanh toán trực tuyến đều đạt 100%": one figure said of
@@ -1030,7 +1172,7 @@ _COMMUNE_TEAMS = "community_teams_commune_level"
 _COMMUNE_TEAM_WORDS = re.compile(r"(?<!\w)(?:cấp\s+xã|(?:at\s+the\s+)?commune[-\s]level|(?:at\s+the\s+)?ward[-\s]level)(?!\w)")
 _VILLAGE_WORDS = re.compile(
     r"(?<!\w)(?:thôn|tổ\s+dân\s+phố|làng|buôn|ấp|bon|sóc|khu\s+phố|khu\s+dân\s+cư|cấp\s+thôn"
-    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?)|neighbou?rhoods?"
+    r"|(?:các|tại|ở|mỗi|\d+)\s+bản|villages?|hamlets?|residential\s+(?:groups?|areas?|quarters?)|neighbou?rhoods?"
     r"|(?:village|hamlet)[-\s]level)(?!\w)")
 
 
@@ -1045,6 +1187,12 @@ _COUNTRY = folded_pattern(
     r"|(?:tỉnh|huyện|xã|phường|địa\s+phương)\s+(?:lân\s+cận|bạn|giáp\s+ranh)|các\s+(?:tỉnh|huyện|xã|địa\s+phương)\s+khác"
     r"|neighbou?ring\s+(?:provinces?|districts?|communes?|wards?|localities|locality)"
     r"|other\s+(?:provinces|districts|communes|wards|localities)"
+    # the country's blocks of ministries and of provinces ("khối bộ, ngành đạt 63%", "khối tỉnh, thành") and a ministry
+    # named as the subject ("Bộ Công Thương dẫn đầu với 83,48%", "the Ministry of Finance reached 78%")
+    r"|khối\s+(?:các\s+)?(?:bộ|tỉnh|địa\s+phương)|(?:the\s+)?(?:ministerial|provincial)\s+block"
+    r"|(?<!toàn\s)(?<!cán\s)bộ\s+(?:công\s+thương|tài\s+chính|tư\s+pháp|nội\s+vụ|y\s+tế|giáo\s+dục|xây\s+dựng"
+    r"|giao\s+thông|khoa\s+học|thông\s+tin|lao\s+động|nông\s+nghiệp|tài\s+nguyên|kế\s+hoạch|văn\s+hóa|công\s+an"
+    r"|quốc\s+phòng|ngoại\s+giao)|the\s+ministry\s+of\s+[a-z]+"
     r")(?!\w)")
 # the country's level compared with ("cao hơn bình quân cả nước là 52%", "the national average was 47%"): always the country's
 _COUNTRYS_AVERAGE = folded_pattern(
@@ -1112,13 +1260,11 @@ def _unit_subjects(text: str, folded: str, structure: _Structure, figures: list[
     among the higher one ("dẫn đầu toàn tỉnh với 98%") names only the field it stands out in."""
     mentions = sorted(named_units(text) + kinds_as_subject(folded), key=lambda m: (m.start, -(m.end - m.start)))
     subjects: dict[int, tuple[str, UnitMention]] = {}
-    for f in figures:
-        sentence = next((x for x in structure.sentences if x.start <= f.start < x.end), None)
-        if sentence is None:
-            continue
+
+    def last_named(start: int, end: int) -> tuple[str, UnitMention] | None:
         last: tuple[str, UnitMention] | None = None
         for m in mentions:
-            if not (sentence.start <= m.start and m.end <= f.start):
+            if not (start <= m.start and m.end <= end):
                 continue
             relation = _unit_relation(unit, m)
             if relation is None or relation == "lower":
@@ -1130,9 +1276,27 @@ def _unit_subjects(text: str, folded: str, structure: _Structure, figures: list[
             if last is not None and m.start < last[1].end:
                 continue  # inside a longer mention already read
             last = (relation, m)
+        return last
+
+    for f in figures:
+        si = next((k for k, x in enumerate(structure.sentences) if x.start <= f.start < x.end), None)
+        if si is None:
+            continue
+        sentence = structure.sentences[si]
+        last = last_named(sentence.start, f.start)
+        if last is None and si > 0 and _CONTINUES.match(folded[sentence.start : f.start]):
+            # "Tỉnh X có 1.250 tổ … . Trong đó, 1.100 tổ cấp thôn": a sentence that goes on about the last one's
+            # figures keeps its subject
+            previous = structure.sentences[si - 1]
+            if previous.paragraph == sentence.paragraph:
+                last = last_named(previous.start, previous.end)
         if last is not None:
             subjects[f.start] = last
     return subjects
+
+
+_CONTINUES = folded_pattern(r"\s*(?:[-–•]\s*)?(?:trong\s+đó|trong\s+số\s+(?:này|đó)|cụ\s+thể|of\s+(?:these|them|which)|among\s+them"
+                            r"|including|specifically)(?!\w)")
 
 
 def _not_anothers(candidates: list[Candidate], subjects: dict[int, tuple[str, UnitMention]]) -> list[Candidate]:
@@ -1429,6 +1593,8 @@ def _every_kind_of_commune(f: Figure, text: str) -> bool:
         return False
     if re.search(r"(?<!\w)(?:tại|ở)\s*$", text[max(0, f.start - 8) : f.start], re.IGNORECASE):
         return False  # "tập huấn tại 08 xã, thị trấn": where something was held, some of them
+    if _COVERING.search(text[max(0, f.start - 24) : f.start]):
+        return False  # "teams … covering 40 wards and communes": the places that have what the clause is about
     said = _LOCAL.sub("", fold(text[f.unit_word_start : f.unit_word_start + 60]))
     m = _EVERY_KIND_OF_COMMUNE.match(said)
     if not m:
@@ -1438,6 +1604,9 @@ def _every_kind_of_commune(f: Figure, text: str) -> bool:
     return not _SUBSET_OF_PLACES.match(rest)
 
 
+# a verb of covering right before the places: they are the places that have something ("… tổ, phủ kín 40 xã, phường")
+_COVERING = re.compile(r"(?<!\w)(?:covering|covers?|covered|phủ\s+(?:kín|khắp)|bao\s+phủ)\s+(?:all\s+(?:the\s+)?|cả\s+|toàn\s+bộ\s+)?$",
+                       re.IGNORECASE)
 # an English adjective between a number and the places it counts ("all the 16 local communes")
 _LOCAL = re.compile(r"^\s*(?:local|grassroots)\s+")
 # a kind of place that is only some of them: villages without signal, the poorest communes, border villages
@@ -1667,6 +1836,15 @@ def _score(
             # the next one when that one is a figure of the same list
             ellipsis = (later[0].start, later[0].end)
 
+    # a figure whose counting word is a bare "teams" / "tổ" and whose own sentence names no teams takes the teams of the
+    # sentence before it in the same paragraph
+    previous = None
+    bare = _BARE_TEAMS.match(fold(text[f.unit_word_start : f.unit_word_start + 8])) if f.unit_word_start >= 0 else None
+    if f.unit == "count" and bare and _BARE_TEAMS_END.match(text[f.unit_word_start + bare.end() :]) and not any(
+            sentence.start <= m.start < sentence.end and m.indicator in _TEAM_IDS and not m.weak for m in matches):
+        earlier = [s for s in structure.sentences if s.paragraph == sentence.paragraph and s.end <= sentence.start]
+        previous = earlier[-1] if earlier else None
+
     def region(m: _Match) -> tuple[str, float] | None:
         if f.end <= m.start < unit_end or (m.start <= f.start and m.end >= f.end):
             return "unit", 1.0  # right after the figure, or a wording written around it ("tiếp nhận 4.512 hồ sơ")
@@ -1688,6 +1866,8 @@ def _score(
             return "sentence", 1.0
         if anchor and anchor[0] <= m.start and m.end <= anchor[1]:
             return "anchor", 1.0
+        if previous and previous.start <= m.start and m.end <= previous.end and m.indicator in _TEAM_IDS and not m.weak:
+            return "previous_sentence", 1.0
         return None
 
     per_indicator: dict[str, list[tuple[float, _Match, str]]] = {}
@@ -1736,6 +1916,11 @@ def _score(
     if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
         return []  # "xếp thứ 3 trong số 9 huyện", "ranked first among the 63 localities": how many were ranked
     changed_by = bool(_CHANGE_BY.search(lead))
+    # "…, riêng từ đầu năm đến nay đã kích hoạt hơn 30 nghìn tài khoản", "this year alone": the part of a stock added in a
+    # span, said after its total; the catalogue's stocks are totals as of a date, so it is none of them
+    increment = f.unit == "count" and bool(_INCREMENT_IN_SPAN.search(fold(text[clause.start : f.start])))
+    # "xã đã số hóa 2.300 hồ sơ", "digitised 2,300 records": what a verb the catalogue has no count for was done to
+    digitised = f.unit == "count" and bool(_DIGITISED_BEFORE.search(fold(text[max(clause.start, f.start - 24) : f.start])))
     if f.unit == "count" and changed_by:
         return []  # "tăng 1.234 hồ sơ so với năm 2023", "increased by 1,500": a difference, not the count itself
     if _uncatalogued_part(text, f, before_start, unit_end, cat):
@@ -1762,10 +1947,17 @@ def _score(
         if not (info.proposable or info.stated_rate) or info.unit != f.unit:
             continue
         if changed_by and not info.change:
+            continue
+        if increment and not info.flow:
+            continue
+        if digitised and info.id in _DOSSIER_COUNTS:
             continue  # "tăng 94% so với trước": how much a rate or a count rose, not the rate
         if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
                                      for alt in info.requires):
             continue
+        if any(all(bool(re.search(rf"(?<!\w){re.escape(w.strip().lstrip('!').strip())}(?!\w)", own_words))
+                   != w.strip().startswith("!") for w in alt.split("&")) for alt in info.excludes):
+            continue  # "chi trả lương hưu không dùng tiền mặt": a population the indicator does not count
         found = per_indicator.get(info.id, [])
         strong = [x for x in found if not x[1].weak and x[2] != "sentence"]  # the clause (or its footnote anchor)
         evidence: list[Part] = []
