@@ -201,16 +201,25 @@ _PRINTED_PERCENT = re.compile(r"\s?(?:%|phần trăm|per cent|percent)")
 _PRINTED_FRACTION = re.compile(r"(\d[\d.,]*\d|\d)/(\d[\d.,]*\d|\d)")
 
 
+# A small count printed as a word ("one ward-level team", "hai tổ"): pages write numbers under ten in words.
+_NUMBER_WORDS = {word: float(n) for n, words in enumerate((
+    (), ("one", "một"), ("two", "hai"), ("three", "ba"), ("four", "bốn", "tư"), ("five", "năm"), ("six", "sáu"),
+    ("seven", "bảy", "bẩy"), ("eight", "tám"), ("nine", "chín"), ("ten", "mười"))) for word in words}
+
+
 def _same(reading: float, value: float) -> bool:
     return abs(reading - value) <= 1e-9 * max(1.0, abs(value))
 
 
 def _reads_plainly(text: str, value: float, unit: str | None) -> bool:
-    """'1.973', '85,63%', '99.3 per cent', '2,5 triệu', '1,2 tỷ đồng', '14/14' (the value one of its numbers)."""
+    """'1.973', '85,63%', '99.3 per cent', '2,5 triệu', '1,2 tỷ đồng', '14/14' (the value one of its numbers), a count
+    under eleven in words ('one', 'hai')."""
     fraction = _PRINTED_FRACTION.fullmatch(text)
     if fraction is not None:
         return unit != "percent" and any(_same(reading, value) for side in fraction.groups()
                                          for reading in _readings(side))
+    if text.lower() in _NUMBER_WORDS:
+        return unit not in ("percent", "vnd") and _same(_NUMBER_WORDS[text.lower()], value)
     number = _PRINTED_NUMBER.match(text)
     if number is None:
         return False

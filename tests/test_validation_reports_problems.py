@@ -140,6 +140,7 @@ def test_every_number_real_curators_copied_from_a_public_page_reads_as_its_value
     ("3 nghìn", 3000, "count", "over"), ("2,5 triệu", 2_500_000, "count", None), ("2 billion VND", 2e9, "vnd", "over"),
     ("1,2 tỷ đồng", 1.2e9, "vnd", None), ("99.3 per cent", 99.3, "percent", None), ("85 phần trăm", 85, "percent", None),
     ("1.973", 1973, "count", None), ("85,63%", 85.63, "percent", None), ("25,250", 25250, "count", None),
+    ("one", 1, "count", None), ("Hai", 2, "count", None), ("mười", 10, "count", None),
 ])
 def test_a_printed_number_reads_as_its_value_with_the_words_pages_print_around_it(printed, value, unit, qualifier):
     from loaders.validate import printed_reads_as
@@ -157,6 +158,8 @@ def test_a_printed_number_reads_as_its_value_with_the_words_pages_print_around_i
     ("3nghìn", 3000, "count", None), ("3 nghìn nghìn", 3e6, "count", None),
     ("1973 hồ sơ", 1973, "count", None),        # any other word after the number
     ("19,73%", 1973, "percent", None), ("tăng 90%", 90, "percent", "over"), ("ước tính 40", 40, "count", "approx"),
+    ("two", 1, "count", None), ("one", 1, "percent", None),  # a word of another number; a word is no percent
+    ("eleven", 11, "count", None),              # words stop at ten
 ])
 def test_a_printed_number_with_anything_else_around_it_is_refused(printed, value, unit, qualifier):
     from loaders.validate import printed_reads_as
