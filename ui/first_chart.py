@@ -47,6 +47,9 @@ export default function ({ setStateValue }) {
 }
 """
 FALLBACK_MS = 4000
+# The line saying that more charts are coming sits in a container of this key (class st-key-charts_to_come in the
+# page): gone once the rest has been sent, which is what a browser test waits for.
+WAITING_KEY = "charts_to_come"
 _registered: list = []
 
 
@@ -83,10 +86,10 @@ def show_first_then_rest(items: Sequence[Item], show: Callable[[Item], None], vi
 
 @st.fragment
 def _rest(rest: list, show: Callable, view: str, lang: str) -> None:
-    state = _signal()(key="first_chart_drawn_" + hashlib.sha1(view.encode()).hexdigest()[:12], default={"drawn": False}, on_drawn_change=lambda: None,
-                      height=0)
+    key = "first_chart_drawn_" + hashlib.sha1(view.encode()).hexdigest()[:12]
+    state = _signal()(key=key, default={"drawn": False}, on_drawn_change=lambda: None, height=0)
     if not state.drawn:
-        st.caption(counted("views.more_charts_coming", len(rest), lang))
+        st.container(key=WAITING_KEY).caption(counted("views.more_charts_coming", len(rest), lang))
         return
     for item in rest:
         show(item)
