@@ -90,10 +90,13 @@ if not keys and not focus:
 # Each chart is built just before it is shown; in a browser the charts after the first are sent once it is drawn
 # (ui.first_chart), so the first is not drawn together with all the others. A new view (kind, units, theme,
 # division, switch) starts with its first chart alone again.
-first_chart.show_first_then_rest(
-    [focus] if focus else keys,
-    lambda key: show_chart(db.comparison_chart(theme, key, chosen, lang, per, groups[key], selected, colors), lang),
-    view="|".join([kind, theme, per or "", str(show_all), *chosen]), lang=lang)
+def _show(key: str) -> bool:
+    show_chart(db.comparison_chart(theme, key, chosen, lang, per, groups[key], selected, colors), lang)
+    return True
+
+
+first_chart.show_first_then_rest([focus] if focus else keys, _show,
+                                 view="|".join([kind, theme, per or "", str(show_all), *chosen]), lang=lang)
 
 if single and not focus:
     lines = [t("comparable.single_unit_item", lang, title=escape(group_title(key, groups[key][0], lang)),

@@ -78,12 +78,12 @@ def peak_memory_mb(pid: int) -> float:
 FIRST_CHART_CLOCK = """
 window.__cdsFirstChart = null;
 new MutationObserver((records, observer) => {
-  if (document.querySelector(%r)) {
+  if (document.querySelector(CHART_SELECTOR)) {
     observer.disconnect();
     requestAnimationFrame(() => { window.__cdsFirstChart = performance.now(); });
   }
 }).observe(document, {childList: true, subtree: true});
-""" % CHART
+""".replace("CHART_SELECTOR", repr(CHART))
 
 
 def first_chart_seconds(browser, url: str) -> float:

@@ -1,5 +1,5 @@
-"""In Chromium, the compare page's first chart is drawn on its own, and every other chart of the view follows
-without a click (ui/first_chart.py): the charts after the first are sent once the browser has drawn it."""
+"""In Chromium, the first chart of the compare page and of the unit profile is drawn on its own, and every other
+chart of the view follows without a click (ui/first_chart.py): the charts after the first are sent once the browser has drawn it."""
 
 from __future__ import annotations
 
@@ -16,25 +16,26 @@ FRAME = '[data-testid="stPlotlyChart"]'
 COUNT_AT_FIRST = """
 window.__chartsAtFirst = null;
 new MutationObserver((records, observer) => {
-  if (document.querySelector(%r)) {
+  if (document.querySelector(CHART_SELECTOR)) {
     observer.disconnect();
-    window.__chartsAtFirst = document.querySelectorAll(%r).length;
+    window.__chartsAtFirst = document.querySelectorAll(FRAME_SELECTOR).length;
   }
 }).observe(document, {childList: true, subtree: true});
-""" % (CHART, FRAME)
-PATH = "/compare?theme=online_services&d=lam-binh,huong-khe,tam-duong,luc-yen&all=1"
+""".replace("CHART_SELECTOR", repr(CHART)).replace("FRAME_SELECTOR", repr(FRAME))
+VIEWS = [("compare", {"theme": "online_services", "d": "lam-binh,huong-khe,tam-duong,luc-yen", "all": "1"}),
+         ("district", {"district": "lam-binh"})]
 
 
-def test_the_first_chart_is_drawn_alone_and_the_rest_follow_without_a_click(browser, app_url):  # noqa: F811
+@pytest.mark.parametrize(("name", "query"), VIEWS)
+def test_the_first_chart_is_drawn_alone_and_the_rest_follow_without_a_click(browser, app_url, name, query):  # noqa: F811
     # the same view without a browser: every chart is sent in the run (AppTest has no request headers)
-    at = run_page("compare", timeout=120, theme="online_services", d="lam-binh,huong-khe,tam-duong,luc-yen", all="1")
-    expected = len(at.get("plotly_chart"))
+    expected = len(run_page(name, timeout=120, **query).get("plotly_chart"))
     assert expected >= 3
 
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
     try:
         page.add_init_script(COUNT_AT_FIRST)
-        page.goto(app_url + PATH, wait_until="domcontentloaded")
+        page.goto(f"{app_url}/{name}?" + "&".join(f"{k}={v}" for k, v in query.items()), wait_until="domcontentloaded")
         page.wait_for_function("window.__chartsAtFirst !== null", timeout=60_000)
         assert page.evaluate("window.__chartsAtFirst") == 1
         # the rest arrive by themselves, and the line saying they are coming goes

@@ -7,7 +7,7 @@ are drawn. A pause on the server after the first chart does not help: plotly.js 
 page, longer than any pause a page could afford. So the page sends its first chart, then the rest in a fragment
 that stays empty until a small script in the page says that a chart has been drawn; that rerun of the fragment
 sends the rest, which the browser draws after the first is on screen. Nothing is hidden: the rest follow by
-themselves, with a line saying how many are still coming; nothing is clicked.
+themselves, with a line saying that they are coming; nothing is clicked.
 
 Without a browser (AppTest, scripts: no request headers) nothing would ever say so, and every chart is sent in the
 run, as before."""
@@ -20,8 +20,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from .charts import counted
-
+from i18n import t
 
 Item = TypeVar("Item")
 
@@ -68,15 +67,19 @@ def has_browser() -> bool:
         return False
 
 
-def show_first_then_rest(items: Sequence[Item], show: Callable[[Item], None], view: str, lang: str) -> None:
-    """`show` each item in order; in a browser, the items after the first once the first chart is drawn.
+def show_first_then_rest(items: Sequence[Item], show: Callable[[Item], bool], view: str, lang: str) -> None:
+    """`show` each item in order (it returns whether it drew a chart); in a browser, the items after the first that
+    drew one are sent once that chart is drawn.
 
     `view` names what is shown (theme, units, …): a new view starts with its first chart alone again, while a
     rerun of the same view (a chart's menu opened) sends every chart at once."""
-    if not items:
+    items = list(items)
+    for n, item in enumerate(items):
+        if show(item):
+            rest = items[n + 1:]
+            break
+    else:
         return
-    show(items[0])
-    rest = list(items[1:])
     if rest and not has_browser():
         for item in rest:
             show(item)
@@ -89,7 +92,7 @@ def _rest(rest: list, show: Callable, view: str, lang: str) -> None:
     key = "first_chart_drawn_" + hashlib.sha1(view.encode()).hexdigest()[:12]
     state = _signal()(key=key, default={"drawn": False}, on_drawn_change=lambda: None, height=0)
     if not state.drawn:
-        st.container(key=WAITING_KEY).caption(counted("views.more_charts_coming", len(rest), lang))
+        st.container(key=WAITING_KEY).caption(t("views.more_charts_coming", lang))
         return
     for item in rest:
         show(item)
