@@ -2,8 +2,8 @@
 
 By default only what is comparable: the charts with at least two units reporting a figure, each unit at its latest
 period, bars sorted by value; a switch shows the rest, and a list says which indicators only one unit reports.
-One query per view, grouped once; each chart built just before it is shown (the first one reaches the browser
-while the others are built); the figures table is built only when its expander is opened."""
+One query per view, grouped once; each chart built just before it is shown, and in a browser the charts after
+the first sent once it is drawn (ui.first_chart); the figures table is built only when its expander is opened."""
 
 import streamlit as st
 
@@ -12,7 +12,7 @@ from charts.compare import comparable_keys
 from charts.labels import group_title
 from charts.tables import figures_table
 from i18n import pick, t
-from ui import db, layout, pickers, scope, state
+from ui import db, first_chart, layout, pickers, scope, state
 from ui.charts import show_chart
 from ui.markdown import escape
 from ui.search import vietnamese_key
@@ -87,9 +87,16 @@ if not groups:
 if not keys and not focus:
     st.info(t("comparable.none_comparable", lang, **words))
 
-# Each chart is built just before it is shown, so the first one reaches the browser while the others are built.
-for key in ([focus] if focus else keys):
+# Each chart is built just before it is shown; in a browser the charts after the first are sent once it is drawn
+# (ui.first_chart), so the first is not drawn together with all the others. A new view (kind, units, theme,
+# division, switch) starts with its first chart alone again.
+def _show(key: str) -> bool:
     show_chart(db.comparison_chart(theme, key, chosen, lang, per, groups[key], selected, colors), lang)
+    return True
+
+
+first_chart.show_first_then_rest([focus] if focus else keys, _show,
+                                 view="|".join([kind, theme, per or "", str(show_all), *chosen]), lang=lang)
 
 if single and not focus:
     lines = [t("comparable.single_unit_item", lang, title=escape(group_title(key, groups[key][0], lang)),

@@ -13,7 +13,7 @@ from charts.province_index import results_table
 from charts.tables import figures_table
 from i18n import pick, t
 from i18n.numbers import format_number
-from ui import db, layout, links, markdown, scope, state
+from ui import db, first_chart, layout, links, markdown, scope, state
 from ui.charts import counted, show_chart
 from ui.pickers import searchable_select
 from ui.tables import show_table
@@ -147,10 +147,13 @@ theme_counts = observations["theme"].value_counts().to_dict()
 latest_by_theme: dict[str, list[dict]] = {}
 for row in latest:
     latest_by_theme.setdefault(row["theme"], []).append(row)
-for theme in themes.itertuples():
+
+
+def _show_theme(theme) -> bool:
+    """One theme's heading, rates chart, counts and figures table; whether it drew a chart."""
     count = theme_counts.get(theme.theme_id, 0)
     if not count:
-        continue
+        return False
     theme_name = pick(lang, theme.name_vi, theme.name_en)
     st.subheader(markdown.escape(theme_name))
     mine = latest_by_theme.get(theme.theme_id, [])
@@ -176,6 +179,13 @@ for theme in themes.itertuples():
         if box.open:  # built only when someone opens it
             rows = observations[observations["theme"] == theme.theme_id]
             show_table(figures_table(rows, lang, with_district=False), hide_index=True, width="stretch")
+    return chart is not None
+
+
+# In a browser the themes after the first one with a chart are sent once that chart is drawn (ui.first_chart), so
+# it is not drawn together with every other chart of the unit.
+first_chart.show_first_then_rest(list(themes.itertuples()), _show_theme, view=f"{district_id}|{lang}", lang=lang)
+
 if not medians.empty:
     st.caption(t("profile.median_caption", lang, province=markdown.escape(facts["province_2025"]),
                  count=format_number(province_units, lang)))

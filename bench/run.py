@@ -236,7 +236,7 @@ def tables(results: list[dict], host: dict) -> str:
             cells.append("error" if "error" in p else
                          f"{p['first_s']:.2f} s / {p['rerun_s']:.2f} s" + ("" if name == "minimal" else f" ({p['rerun_ratio']:.1f}×)"))
         out.append(f"| {r['size']} first / rerun (rerun ÷ minimal) | " + " | ".join(cells) + " |")
-    out += ["", "Headless Chromium, page opened → first chart drawn (median of 3 after a warm-up visit); server peak memory:", "",
+    out += ["", "Headless Chromium, page opened → first chart drawn (median of 3 after a warm-up visit; the clock: see *How it is measured*); server peak memory:", "",
             "| size | app /compare | ratio | app /district | ratio | minimal page | app server peak | "
             "minimal server peak |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:

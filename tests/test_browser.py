@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CHROMIUM, REPO, require_chromium
+from ui.first_chart import WAITING_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -64,6 +65,8 @@ def _open(browser, url: str, width: int = 1600, height: int = 1000, drawn: str =
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector(drawn, timeout=60_000)
+    # the charts after the first follow once it is drawn (ui/first_chart.py): the whole page, then the screenshot
+    page.wait_for_selector(f".st-key-{WAITING_KEY}", state="detached", timeout=60_000)
     page.wait_for_timeout(500)  # let plotly finish its transition so the screenshot shows final bars
     return page
 
