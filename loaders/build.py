@@ -36,12 +36,14 @@ from .files import file_lock, fsync_dir, fsync_file, write_atomic
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 LATEST_FIGURES_SQL = (Path(__file__).parent / "latest_figures.sql").read_text(encoding="utf-8")
+OBSERVATIONS_SQL = (Path(__file__).parent / "observations.sql").read_text(encoding="utf-8")
 # Which tables and columns a build holds, as the queries in queries/ expect them. The database is a build output,
 # never migrated: a build of another version is rebuilt on start (its manifest or build_info says which version it
-# is), never read by queries written for this one. Raise it whenever schema.sql, latest_figures.sql or what the
-# build writes into them changes.
+# is), never read by queries written for this one. Raise it whenever schema.sql, latest_figures.sql,
+# observations.sql or what the build writes into them changes.
 # 2: latest_whole_unit_figures (the unit profile's standing and province medians read it instead of a window).
-SCHEMA_VERSION = "2"
+# 3: observations is a table written by the build (loaders/observations.sql), no longer a view.
+SCHEMA_VERSION = "3"
 
 
 def data_fingerprint(data_dir: Path) -> str:
@@ -231,6 +233,7 @@ def fill_database(con: duckdb.DuckDBPyConnection, dataset: Dataset, fingerprint:
         columns = ", ".join(frame.columns)
         con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
         con.unregister("incoming")
+    con.execute(OBSERVATIONS_SQL)
     expected = len(frames["observation_facts"])
     found = con.execute("SELECT count(*) FROM observations").fetchone()[0]
     if found != expected:
