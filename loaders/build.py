@@ -35,13 +35,19 @@ from domain.catalogue import CatalogueError, parse_catalogue
 from .files import file_lock, fsync_dir, fsync_file, write_atomic
 
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
-LATEST_FIGURES_SQL = (Path(__file__).parent / "latest_figures.sql").read_text(encoding="utf-8")
+# Tables the build works out from the loaded facts, in this order (each may read the ones before it), so that the
+# pages read them instead of working them out on every rerun.
+DERIVED_TABLE_FILES = ("observations.sql", "latest_figures.sql", "unit_standing.sql", "scorecard_figures.sql")
+DERIVED_TABLES_SQL = tuple((Path(__file__).parent / name).read_text(encoding="utf-8") for name in DERIVED_TABLE_FILES)
 # Which tables and columns a build holds, as the queries in queries/ expect them. The database is a build output,
 # never migrated: a build of another version is rebuilt on start (its manifest or build_info says which version it
-# is), never read by queries written for this one. Raise it whenever schema.sql, latest_figures.sql or what the
-# build writes into them changes.
+# is), never read by queries written for this one. Raise it whenever schema.sql, one of DERIVED_TABLE_FILES or
+# what the build writes into them changes.
 # 2: latest_whole_unit_figures (the unit profile's standing and province medians read it instead of a window).
-SCHEMA_VERSION = "2"
+# 3: observations is a table written by the build (loaders/observations.sql), no longer a view.
+# 4: scorecard_figures (the figure that stands for each unit's scorecard cell, read by queries/scorecard_cells.sql).
+# 5: unit_standing (each unit's others' median, count and periods, read by queries/district_standing.sql).
+SCHEMA_VERSION = "5"
 
 
 def data_fingerprint(data_dir: Path) -> str:
@@ -231,11 +237,13 @@ def fill_database(con: duckdb.DuckDBPyConnection, dataset: Dataset, fingerprint:
         columns = ", ".join(frame.columns)
         con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
         con.unregister("incoming")
+    con.execute(DERIVED_TABLES_SQL[0])  # observations: checked against the facts before anything reads it
     expected = len(frames["observation_facts"])
     found = con.execute("SELECT count(*) FROM observations").fetchone()[0]
     if found != expected:
         raise RuntimeError(f"built database has {found} observations, expected {expected}")
-    con.execute(LATEST_FIGURES_SQL)
+    for derived in DERIVED_TABLES_SQL[1:]:
+        con.execute(derived)
     unit_tables = _unit_tables()
     add_unit_tables(con, unit_tables)
     add_outline_table(con, unit_tables)

@@ -52,20 +52,5 @@ CREATE TABLE observation_facts (
 );
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 
-CREATE VIEW observations AS
-SELECT
-    f.observation_id, f.district_id, d.district_name, d.province, d.province_2025, d.communes,
-    d.unit_id, d.unit_kind, d.district_name AS unit_name, d.unit_subtype,
-    f.level, f.commune, f.indicator_id, i.name_vi AS indicator_name_vi, i.name_en AS indicator_name_en,
-    i.theme_id AS theme, i.unit, f.value, f.qualifier, f.period_label, f.period_kind, f.period_start, f.period_end,
-    f.source_id, s.title AS source_title, s.number AS source_number, s.date_label AS source_date, s.kind AS source_kind,
-    f.quote, f.note, f.is_derived, f.formula, f.formula_values, f.inputs, i.compare_group, f.file, f.line,
-    s.url AS source_url, s.date_about AS source_date_about, s.holds_quotes AS source_holds_quotes,
-    f.printed, f.locator, f.stated, f.superseded_by, f.disagrees, f.stated_value, f.period_about,
-    g.name_vi AS compare_group_name_vi, g.name_en AS compare_group_name_en, i.headline_order, i.measure,
-    i.scale_free, i.counted_unit, i.per_residents
-FROM observation_facts f
-JOIN districts d USING (district_id)
-JOIN indicators i USING (indicator_id)
-JOIN sources s USING (source_id)
-LEFT JOIN compare_groups g ON g.compare_group = i.compare_group;
+-- observations: every fact with its unit's, indicator's, source's and compare group's columns, a table written by
+-- the build once the facts are in (loaders/observations.sql), not a view joined again on every query.

@@ -8,4 +8,4 @@ JOIN indicators i USING (indicator_id)
 WHERE list_contains($districts, o.district_id)
   AND list_contains($indicators, o.indicator_id)
   AND o.superseded_by IS NULL
-ORDER BY i.sort_order, d.sort_order, o.level, o.commune, o.period_end, o.period_start
+ORDER BY i.sort_order, d.sort_order, o.level, o.commune, o.period_end, o.period_start, o.observation_id

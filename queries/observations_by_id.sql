@@ -8,4 +8,4 @@ JOIN districts d USING (district_id)
 JOIN indicators i USING (indicator_id)
 LEFT JOIN units u ON u.unit_id = o.unit_id
 WHERE list_contains($ids, o.observation_id)
-ORDER BY i.sort_order, d.sort_order, o.level, o.commune, o.period_end
+ORDER BY i.sort_order, d.sort_order, o.level, o.commune, o.period_end, o.observation_id  -- a stated/derived pair by id

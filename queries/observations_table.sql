@@ -12,4 +12,6 @@ JOIN indicators i USING (indicator_id)
 WHERE list_contains($districts, o.district_id)
   AND ($theme IS NULL OR o.theme = $theme)
   AND ($indicator IS NULL OR o.indicator_id = $indicator)
-ORDER BY i.sort_order, d.sort_order, o.level, o.period_end
+-- ties (one period's figures of several communes, a stated rate beside its derived twin) by commune and id: the
+-- order must not depend on how the build laid the rows out
+ORDER BY i.sort_order, d.sort_order, o.level, o.period_end, o.commune, o.observation_id

@@ -7,4 +7,4 @@ FROM unit_lineage l
 JOIN observations o ON o.unit_id = l.old_unit_id
 JOIN indicators i USING (indicator_id)
 WHERE l.new_unit_id = $unit_id
-ORDER BY i.sort_order, o.unit_name, o.level, o.commune, o.period_end
+ORDER BY i.sort_order, o.unit_name, o.level, o.commune, o.period_end, o.observation_id  -- ties by id, not by layout

@@ -1,25 +1,29 @@
 """Which figure stands for 'the unit's figure' when a unit reports one indicator at several levels is declared once
 (charts/profile.py LEVEL_RANK: the whole unit, then all its communes together, then its own bodies, then one
-commune). The scorecard (queries/scorecard_cells.sql), the map (queries/map_units.sql), the profile and the brief
+commune). The scorecard (its cells picked by the build: loaders/scorecard_figures.sql), the map (queries/map_units.sql), the profile and the brief
 (exports/unit_brief.py) all follow it: pinned here on their text and on the real data."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 import queries
 from charts.profile import LEVEL_RANK, latest_figures
+from loaders import build as build_module
 from loaders.models import Level
 
 pytestmark = pytest.mark.usefixtures("built_db")
 
+BUILD_SQL = Path(build_module.__file__).parent
 CASE = re.compile(r"CASE o\.level((?:\s+WHEN '\w+' THEN \d+)+)\s+ELSE (\d+) END")
 
 
 def _sql_order(name: str) -> list[str]:
-    found = CASE.findall(queries.sql(name))
+    text = (BUILD_SQL / name).read_text(encoding="utf-8") if name.endswith(".sql") else queries.sql(name)
+    found = CASE.findall(text)
     assert len(found) == 1, name
     whens, other = found[0]
     pairs = re.findall(r"WHEN '(\w+)' THEN (\d+)", whens)
@@ -33,7 +37,7 @@ def test_every_level_has_one_place_in_the_order():
     assert sorted(LEVEL_RANK.values()) == list(range(len(LEVEL_RANK)))
 
 
-@pytest.mark.parametrize("query", ["scorecard_cells", "map_units"])
+@pytest.mark.parametrize("query", ["scorecard_figures.sql", "map_units"])
 def test_the_queries_rank_levels_as_declared(query):
     assert _sql_order(query) == sorted(LEVEL_RANK, key=LEVEL_RANK.get)
 

@@ -1,0 +1,150 @@
+"""`observations` is a table the build writes (loaders/observations.sql), no longer a view that joined the facts to
+their unit, indicator, source and compare group on every query (issue 17, sixth round). It must hold what the view
+gave: pinned here against the view as it was (kept below as the definition), on the real data and on the synthetic
+`small` set — the whole relation exactly, every query that reads it, and the charts and tables the pages build from
+those queries (compare charts with their hover cards, notes and source lines, target lines, per-commune and
+per-1,000-residents views; the figures table; the scorecard). The scorecard's cells, now picked by the build
+(scorecard_figures), are pinned the same way against the query that picked them from the view."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import queries
+from bench.synthetic import generate
+from charts.colors import district_colors
+from charts.compare import PER_COMMUNE, PER_RESIDENTS, comparison_charts
+from charts.scorecard import scorecard_chart
+from charts.tables import data_table, figures_table
+from loaders import build_database
+from tests.test_compare_query_latest import CELLS_BY_WINDOW
+
+# The view of schema version 2 (commit 2dee9fd, loaders/schema.sql): the definition the table must match.
+OBSERVATIONS_VIEW = """
+CREATE OR REPLACE TEMP VIEW observations_as_view AS
+SELECT
+    f.observation_id, f.district_id, d.district_name, d.province, d.province_2025, d.communes,
+    d.unit_id, d.unit_kind, d.district_name AS unit_name, d.unit_subtype,
+    f.level, f.commune, f.indicator_id, i.name_vi AS indicator_name_vi, i.name_en AS indicator_name_en,
+    i.theme_id AS theme, i.unit, f.value, f.qualifier, f.period_label, f.period_kind, f.period_start, f.period_end,
+    f.source_id, s.title AS source_title, s.number AS source_number, s.date_label AS source_date, s.kind AS source_kind,
+    f.quote, f.note, f.is_derived, f.formula, f.formula_values, f.inputs, i.compare_group, f.file, f.line,
+    s.url AS source_url, s.date_about AS source_date_about, s.holds_quotes AS source_holds_quotes,
+    f.printed, f.locator, f.stated, f.superseded_by, f.disagrees, f.stated_value, f.period_about,
+    g.name_vi AS compare_group_name_vi, g.name_en AS compare_group_name_en, i.headline_order, i.measure,
+    i.scale_free, i.counted_unit, i.per_residents
+FROM cds.observation_facts f
+JOIN cds.districts d USING (district_id)
+JOIN cds.indicators i USING (indicator_id)
+JOIN cds.sources s USING (source_id)
+LEFT JOIN cds.compare_groups g ON g.compare_group = i.compare_group
+"""
+
+# The queries that read `observations`, each run on the table and, rewritten, on the view.
+READERS = ("observations_for_districts", "observations_table", "observations_by_id",
+           "observation_series", "predecessor_observations", "map_units")
+
+
+def _on_the_view(name_or_text: str) -> str:
+    text = name_or_text if " " in name_or_text else queries.sql(name_or_text)
+    return re.sub(r"\bobservations\b(?!_)", "observations_as_view", text)
+
+
+def _both(cur, name: str, **params) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return cur.execute(queries.sql(name), params).df(), cur.execute(_on_the_view(name), params).df()
+
+
+def _same(cur, name: str, **params) -> pd.DataFrame:
+    table, view = _both(cur, name, **params)
+    pd.testing.assert_frame_equal(table, view, check_exact=True, obj=f"{name} {params}")
+    return table
+
+
+def _same_figure(new, old) -> None:
+    assert [spec.chart_id for spec in new] == [spec.chart_id for spec in old]
+    for a, b in zip(new, old):
+        assert (a.title, a.source_note, a.notes, a.colors) == (b.title, b.source_note, b.notes, b.colors), a.chart_id
+        assert a.figure.to_dict() == b.figure.to_dict(), a.chart_id
+
+
+def assert_same_as_the_view(con) -> dict:
+    cur = queries.cursor(con)
+    try:
+        cur.execute(OBSERVATIONS_VIEW)
+        everything = cur.execute("SELECT * FROM observations ORDER BY observation_id").df()
+        pd.testing.assert_frame_equal(
+            everything, cur.execute("SELECT * FROM observations_as_view ORDER BY observation_id").df(),
+            check_exact=True)
+        units = cur.execute("SELECT * FROM districts ORDER BY sort_order").df()
+        ids = list(units["district_id"])
+        themes = [row[0] for row in cur.execute("SELECT theme_id FROM themes ORDER BY sort_order").fetchall()]
+        indicators = [row[0] for row in cur.execute("SELECT indicator_id FROM indicators ORDER BY sort_order").fetchall()]
+        colors = district_colors(ids)
+        counted = {"charts": 0, "table_rows": 0}
+        for theme in themes:  # the compare view (all units, as many units as the page lets be chosen) and tables
+            for chosen in (ids, ids[:20], ids[3::11]):
+                table, view = _both(cur, "observations_for_districts", districts=chosen, theme=theme, indicators=None)
+                pd.testing.assert_frame_equal(table, view, check_exact=True, obj=f"rows {theme}")
+                selected = units[units["district_id"].isin(chosen)]
+                for lang in ("vi", "en"):
+                    for per in (None, PER_COMMUNE, PER_RESIDENTS):
+                        new = comparison_charts(table, selected, colors, lang, per=per)
+                        _same_figure(new, comparison_charts(view, selected, colors, lang, per=per))
+                        counted["charts"] += len(new)
+                    pd.testing.assert_frame_equal(figures_table(table, lang), figures_table(view, lang))
+            for indicator in (None, *indicators[::5]):
+                table, view = _both(cur, "observations_table", districts=ids, theme=theme, indicator=indicator)
+                pd.testing.assert_frame_equal(table, view, check_exact=True, obj=f"table {theme} {indicator}")
+                pd.testing.assert_frame_equal(data_table(table, "vi"), data_table(view, "vi"))
+                counted["table_rows"] += len(table)
+        for unit in ids:  # the unit profile's rows
+            _same(cur, "observations_for_districts", districts=[unit], theme=None, indicators=None)
+        # the scorecard's cells, now picked by the build (loaders/scorecard_figures.sql), against the query that
+        # picked them from the view on every call (the definition kept in tests/test_compare_query_latest.py)
+        for chosen in (ids, ids[:19], ids[::7], ids[5:6]):
+            table = cur.execute(queries.sql("scorecard_cells"), dict(districts=chosen)).df()
+            view = cur.execute(_on_the_view(CELLS_BY_WINDOW), dict(districts=chosen)).df()
+            pd.testing.assert_frame_equal(table, view, check_exact=True)
+            for lang in ("vi", "en"):
+                new, old = scorecard_chart(table, lang), scorecard_chart(view, lang)
+                _same_figure([new], [old])
+        for unit_id in cur.execute("SELECT DISTINCT unit_id FROM districts WHERE unit_id IS NOT NULL").df()["unit_id"]:
+            _same(cur, "predecessor_observations", unit_id=unit_id)
+        _same(cur, "observations_by_id", ids=list(everything["observation_id"][::13]))
+        _same(cur, "observation_series", districts=ids[:20], indicators=indicators)
+        for indicator in indicators:
+            _same(cur, "map_units", indicator=indicator, province=None)
+        counted["observations"] = len(everything)
+        counted["population"] = int(everything["indicator_id"].eq("population").sum())
+        return counted
+    finally:
+        cur.close()
+
+
+def test_every_reader_of_observations_is_covered():
+    reading = {path.stem for path in queries.QUERY_DIR.glob("*.sql")
+               if re.search(r"\bobservations\b(?!_)", path.read_text(encoding="utf-8"))}
+    assert reading == set(READERS)
+
+
+def test_the_real_data_gives_what_the_view_gave(con):
+    counted = assert_same_as_the_view(con)
+    assert counted["charts"] > 500 and counted["table_rows"] > 500 and counted["population"] > 10
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("small")
+    generate("small", folder / "data")
+    build_database(folder / "data", folder / "cds.duckdb")
+    connection = queries.open_database(folder / "cds.duckdb")
+    yield connection
+    connection.close()
+
+
+def test_the_synthetic_small_data_gives_what_the_view_gave(small):
+    counted = assert_same_as_the_view(small)
+    assert counted["charts"] > 100 and counted["observations"] > 5000
