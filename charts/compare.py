@@ -50,10 +50,13 @@ LINE_HEIGHT = 1.3
 PER_COMMUNE, PER_RESIDENTS = "commune", "residents"
 NORMALISATIONS = (PER_COMMUNE, PER_RESIDENTS)
 RESIDENTS_BASE = 1000
-# A slide's chart of several series holds at most this many bars (and no-data marks) side by side: each bar's
-# label says its value and period, about 110 px wide wrapped at a readable size on a 1366 px show-mode screen
-# (1366 less the value axis is about 1150 px). More go on further slides (charts.compare.slide_parts).
-SLIDE_SLOTS = 14
+# A slide's chart holds at most this many bars (and no-data marks) side by side: each bar's label says its value
+# and period, wrapped at a readable size in its slot on a 1366 px show-mode screen (1366 less the value axis is
+# about 1150 px). At 14 a slot was wide enough in show mode and the PDF, but PowerPoint's native chart (labels in
+# points, its own wrapping) could not keep the periods of the 20 communes' dossiers (two parts of 13–14 slots) and
+# fell back to values alone; at 10 every label keeps its period (three parts). More go on further slides
+# (charts.compare.slide_parts).
+SLIDE_SLOTS = 10
 # The share of a parted chart's plot left above its largest bar for that bar's label: the same on every part, so
 # the parts keep one value axis wherever they are shown (exports/slide_layout.py fits the labels into it).
 PART_LABEL_SHARE = 0.5
