@@ -194,7 +194,9 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
         period, shortened = short_undated(period_text(cell, lang), lang)  # "~2025", said once under the grid
         undated_shortened |= shortened
         mark = marks.get((cell["row_key"], cell["indicator_id"]), "")
-        period_lines = wrapped_label(period, PERIOD_WRAP) if units_as_rows else plotly_text(period)
+        # wrapped where columns are narrow: a turned grid, and a slide's seven columns (show mode gives each about
+        # 130 px: "Tháng 7/2025 – 11/2025" on one line ran into the next unit's cell)
+        period_lines = wrapped_label(period, PERIOD_WRAP) if units_as_rows or medium != "screen" else plotly_text(period)
         text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b>{mark}<br>{period_lines}"
         hover[r][c] = (hover_card(cell, lang) + "<br>"
                        + t(f"scorecard.status_{status}_{reference or 'none'}", lang))

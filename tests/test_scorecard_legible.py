@@ -129,5 +129,12 @@ def test_a_deck_of_twenty_units_spreads_the_scorecard_over_slides_of_seven(con):
             for mark, definition in re.findall(r"([¹²³]) ([^(;]+?) \(", note) if row else ():
                 assert marked.setdefault((row[1], mark), definition) == definition
     assert marked
+    # show mode gives a part's seven columns about 130 px each: a period on one line ("Tháng 7/2025 – 11/2025") ran
+    # into the next unit's cell, so a slide's cells wrap their periods
+    from charts.scorecard import PERIOD_WRAP
+
+    lines = [re.sub(r"<[^>]+>", "", line) for heatmap in heatmaps for row in heatmap.text for cell in row
+             for line in cell.split("<br>")]
+    assert "6 tháng đầu năm" in lines and max(len(line) for line in lines) <= PERIOD_WRAP + 3  # (… 2023 below)
     whole = deck_charts(con, Deck(("overview.scorecard",), tuple(units)), medium="screen")
     assert len(whole) == 1 and not whole[0].part_units
