@@ -24,7 +24,7 @@ from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, fol
 from .numbers import Figure, find_figures
 from .periods import PeriodMention, asof_code, document_date_from_text, find_periods, undated_report_year
 from .reasons import Part, part, render
-from .units import ReportUnit, UnitMention, address_or_owner, is_named, kinds_as_subject, named_units
+from .units import ReportUnit, UnitMention, address_or_owner, is_named, kinds_as_subject, leading_name, named_units
 
 
 @dataclass
@@ -424,16 +424,10 @@ def _relative_level(cue: _Cue, folded: str, unit: ReportUnit) -> _Cue:
 
 
 def _commune_name(raw: str) -> str | None:
-    """``Lâm Thượng cũng`` → ``Lâm Thượng``: capitalised words (not acronyms such as UBND)."""
-    good = []
-    for w in raw.split():
-        if w[:1].isupper() and w.upper() != w:
-            good.append(w)
-        else:
-            break
-    if len(good) >= 2 or (good and len(good[0]) > 2):
-        return " ".join(good)
-    return None
+    """``Lâm Thượng cũng`` → ``Lâm Thượng``: capitalised words (not acronyms such as UBND), one word only when it is
+    longer than two letters."""
+    name = leading_name(raw)
+    return name if name and (" " in name or len(name) > 2) else None
 
 
 def _commune_names(text: str) -> list[str]:

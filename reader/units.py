@@ -69,7 +69,7 @@ class UnitMention:
     name: str | None  # None: the kind said without a name ("toàn tỉnh", "the entire province", "huyện đã")
 
 
-def _vietnamese_name(raw: str) -> str | None:
+def leading_name(raw: str) -> str | None:
     """Capitalised words up to the first that is not one (acronyms such as UBND end it too)."""
     good = []
     for word in raw.split():
@@ -92,7 +92,7 @@ _OWNER_BEFORE = re.compile(r"(?<!\w)(?:của|thuộc|được|bởi|trực\s+thu
 def named_units(text: str) -> list[UnitMention]:
     found: list[UnitMention] = []
     for m in _VI_NAMED.finditer(text):
-        name = _vietnamese_name(m.group("name"))
+        name = leading_name(m.group("name"))
         kind = " ".join(m.group("kind").lower().split())
         if name and name.split()[0].lower() not in _BODY_WORDS:
             found.append(UnitMention(m.start(), m.start("name") + len(name), _VI_KIND_RANK[kind], name))

@@ -59,3 +59,28 @@ def minimal_data_dir(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(REPO / "tests" / "fixtures" / "minimal", target)
     return target
+
+
+def _synthetic_build(tmp_path_factory, size: str):
+    import queries
+    from bench.synthetic import generate
+    from loaders.build import build_database
+
+    folder = tmp_path_factory.mktemp(size)
+    generate(size, folder / "data")
+    build_database(folder / "data", folder / "cds.duckdb")
+    connection = queries.open_database(folder / "cds.duckdb")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic_small(tmp_path_factory):
+    """The benchmark's synthetic `small` data built once per session (read only: the tests compare queries)."""
+    yield from _synthetic_build(tmp_path_factory, "small")
+
+
+@pytest.fixture(scope="session")
+def synthetic_national(tmp_path_factory):
+    """The benchmark's synthetic `national` data built once per session (read only)."""
+    yield from _synthetic_build(tmp_path_factory, "national")

@@ -10,11 +10,8 @@ Rows the old order left tied (a stated rate and its derived twin of one period) 
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 import queries
-from bench.synthetic import generate
-from loaders import build_database
 
 # The two queries before this change (commit 7ece904): the definitions they must match.
 ROWS_BY_WINDOW = """
@@ -139,16 +136,6 @@ def test_the_real_data_gives_what_the_window_gave(con):
     assert communes > 0 and stated > 0
 
 
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("small")
-    generate("small", folder / "data")
-    build_database(folder / "data", folder / "cds.duckdb")
-    connection = queries.open_database(folder / "cds.duckdb")
-    yield connection
-    connection.close()
-
-
-def test_the_synthetic_small_data_gives_what_the_window_gave(small):
-    counted = assert_same_as_the_window(small)
+def test_the_synthetic_small_data_gives_what_the_window_gave(synthetic_small):
+    counted = assert_same_as_the_window(synthetic_small)
     assert counted["rows"] > 5000 and counted["older"] > 1000

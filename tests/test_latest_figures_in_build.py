@@ -6,11 +6,8 @@ definition) on the real data, every unit and every province and kind, and on the
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 import queries
-from bench.synthetic import generate
-from loaders import build_database
 
 # The two queries before the build held latest_whole_unit_figures (commit e73ec9a): the definition they must match.
 STANDING_BY_WINDOW = """
@@ -112,22 +109,12 @@ def test_the_real_data_gives_what_the_window_gave_for_every_unit_province_and_ki
     assert kinds >= 2 and superseded > 0 and older > superseded
 
 
-@pytest.fixture(scope="module")
-def national(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("national")
-    generate("national", folder / "data")
-    build_database(folder / "data", folder / "cds.duckdb")
-    connection = queries.open_database(folder / "cds.duckdb")
-    yield connection
-    connection.close()
-
-
-def test_the_synthetic_national_data_gives_what_the_window_gave(national):
-    cur = queries.cursor(national)
+def test_the_synthetic_national_data_gives_what_the_window_gave(synthetic_national):
+    cur = queries.cursor(synthetic_national)
     try:
         units = [row[0] for row in cur.execute("SELECT district_id FROM districts ORDER BY sort_order").fetchall()]
     finally:
         cur.close()
     assert len(units) == 705
     # every province and kind, and a spread of units one by one (the window costs about 0.15 s a unit here)
-    assert assert_same_as_the_window(national, units[::50] + units[-1:]) == 16
+    assert assert_same_as_the_window(synthetic_national, units[::50] + units[-1:]) == 16

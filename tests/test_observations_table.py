@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pytest
 
 import queries
-from bench.synthetic import generate
 from charts.colors import district_colors
 from charts.compare import PER_COMMUNE, PER_RESIDENTS, comparison_charts
 from charts.scorecard import scorecard_chart
 from charts.tables import data_table, figures_table
-from loaders import build_database
 from tests.test_compare_query_latest import CELLS_BY_WINDOW
 
 # The view of schema version 2 (commit 2dee9fd, loaders/schema.sql): the definition the table must match.
@@ -135,16 +132,6 @@ def test_the_real_data_gives_what_the_view_gave(con):
     assert counted["charts"] > 500 and counted["table_rows"] > 500 and counted["population"] > 10
 
 
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("small")
-    generate("small", folder / "data")
-    build_database(folder / "data", folder / "cds.duckdb")
-    connection = queries.open_database(folder / "cds.duckdb")
-    yield connection
-    connection.close()
-
-
-def test_the_synthetic_small_data_gives_what_the_view_gave(small):
-    counted = assert_same_as_the_view(small)
+def test_the_synthetic_small_data_gives_what_the_view_gave(synthetic_small):
+    counted = assert_same_as_the_view(synthetic_small)
     assert counted["charts"] > 100 and counted["observations"] > 5000
