@@ -408,7 +408,9 @@ def _build_lock(db_path: Path):
 @dataclass
 class DatabaseState:
     path: Path
-    status: str  # current | rebuilt | stale (the build failed; the last good one is kept) | unavailable (none is)
+    # current | rebuilt | stale (the build failed; the last good one is kept) | unavailable (none is) | unchecked
+    # (the last build, served at a start while loaders.watch makes it current in the background)
+    status: str
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -444,30 +446,34 @@ def last_good_build(db_path: Path, problems: list[Problem]) -> DatabaseState:
     return DatabaseState(Path(db_path), "stale", problems)
 
 
-def ensure_database(data_dir: Path, db_path: Path) -> DatabaseState:
+def ensure_database(data_dir: Path, db_path: Path, on_change=None) -> DatabaseState:
     """Make db_path current with data_dir. When that fails, for whatever reason (bad data, a date no calendar has,
     a DuckDB error, an unreadable file, memory), keep serving the last good build and say why; raise
     DatabaseUnavailable only when there is no good build to serve. Interrupts and kills are not caught: they leave
-    the last good build in place by construction, and the next start cleans up after them."""
+    the last good build in place by construction, and the next start cleans up after them.
+    ``on_change()`` is called once the files are seen to differ from the build (before they are hashed or built):
+    a background check tells the pages from then on that newer data is being built."""
     db_path = Path(db_path)
     try:
         with _build_lock(db_path):
             remove_build_leftovers(db_path)
-            return _make_current(Path(data_dir), db_path)
+            return _make_current(Path(data_dir), db_path, on_change or (lambda: None))
     except Exception as error:  # noqa: BLE001 - any failure of a build is reported, never shown as a crash
         return last_good_build(db_path, failure_problems(error, data_dir))
 
 
-def _make_current(data_dir: Path, db_path: Path) -> DatabaseState:
+def _make_current(data_dir: Path, db_path: Path, on_change) -> DatabaseState:
     manifest = _read_manifest(db_path)
     if manifest is not None and (manifest.get("units_source") != units_source()
                                  or manifest.get("schema_version") != SCHEMA_VERSION):
         # the unit tables came from another package version (or none), or the build holds other tables than the
         # queries expect: the data files alone would not say so
+        on_change()
         _build(data_dir, db_path)
         return DatabaseState(db_path, "rebuilt")
     if manifest is not None and _unchanged(data_dir, manifest.get("files") or {}):
         return DatabaseState(db_path, "current")
+    on_change()
     if manifest is not None:
         fingerprint, stamps = file_hashes(data_dir, manifest.get("files"))
         if fingerprint == manifest.get("fingerprint"):

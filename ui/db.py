@@ -1,5 +1,6 @@
-"""The database as the app sees it: built on start when missing or stale, one connection per file version,
-query results cached per (query, parameters, file version). A build that fails, for any reason, never takes the
+"""The database as the app sees it: the last build served at once on start and made current in the background
+(built before serving only when there is none, loaders.watch.start), one connection per file version, query results
+cached per (query, parameters, file version). A build that fails, for any reason, never takes the
 pages down: they keep the last good build and show the problems; with no build at all they show only the problems."""
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import streamlit as st
 import queries
 from i18n import t
 from i18n.problems import describe
-from loaders import DatabaseUnavailable, ensure_database
+from loaders import DatabaseUnavailable
 from loaders.build import DatabaseState, failure_problems, last_good_build
-from loaders.watch import DataWatch
+from loaders.watch import DataWatch, start
 from store.save import finish_interrupted_saves
 from loaders.paths import default_data_dir, default_db_path
 
@@ -35,7 +36,7 @@ def _ensured(data_dir: str, db_path: str) -> DatabaseState | DatabaseUnavailable
     except Exception:  # noqa: BLE001 - the next save finishes it under its lock, or says why it cannot
         log.exception("could not finish an interrupted save in %s", data)
     try:
-        return ensure_database(data, db)
+        return start(_watch(data_dir, db_path), connect=lambda path: _connection(str(path), _version(path)))
     except DatabaseUnavailable as failure:
         return failure
     except Exception as error:  # noqa: BLE001 - ensure_database reports build failures itself; this guards the rest
@@ -51,16 +52,28 @@ def _watch(data_dir: str, db_path: str) -> DataWatch:
 
 
 def database_state() -> DatabaseState:
-    """Build the database if needed (once per server start, or after refresh_database); files edited while the
-    server runs are picked up by a background check (loaders.watch), whose newest state wins. Without any build to
-    serve, the page shows the problems and stops here."""
+    """The build to serve: the last one, at once, when there is one (made current in the background); built first
+    when there is none (once per server start, or after refresh_database). Files edited while the server runs are
+    picked up by a background check (loaders.watch), whose newest state wins. Without any build to serve, the page
+    shows the problems and stops here."""
     data_dir, db_path = str(default_data_dir()), str(default_db_path())
+    started = _ensured(data_dir, db_path)
     watch = _watch(data_dir, db_path)
     watch.poll()
-    state = watch.latest or _ensured(data_dir, db_path)
+    state = watch.latest or started
     if isinstance(state, DatabaseUnavailable):
         _stop_without_database(state)
     return state
+
+
+def data_watch() -> DataWatch:
+    """The background check of the served data folder (one per server)."""
+    return _watch(str(default_data_dir()), str(default_db_path()))
+
+
+def data_updating() -> bool:
+    """Whether a background check found data files that differ from the served build and is building them."""
+    return data_watch().updating
 
 
 def _stop_without_database(failure: DatabaseUnavailable) -> None:
@@ -77,7 +90,7 @@ def refresh_database() -> DatabaseState:
     _ensured.clear()
     _query.clear()
     _records.clear()
-    _watch(str(default_data_dir()), str(default_db_path())).forget()
+    data_watch().forget()
     return database_state()
 
 

@@ -59,7 +59,9 @@ def page_header(lang: str, title_key: str, caption_key: str | None = None) -> No
     if caption_key:
         st.caption(t(caption_key, lang))
     state.show_notices(lang)
-    problems = db.load_problems(lang)
+    problems = db.load_problems(lang)  # first: on a server's first run this starts the look at the data files
+    if db.data_updating():  # newer data is being built: what the page shows may be about to change
+        st.info(t("common.data_updating", lang), icon=":material/sync:")
     if problems:
         with st.expander(t("common.stale_data", lang, count=len(problems)), icon=":material/warning:"):
             st.code("\n".join(problems), language=None)
