@@ -160,18 +160,17 @@ def all_charts(districts: list[str], lang: str, per: str | None = None, medium: 
 
 
 @st.cache_resource(show_spinner=False, max_entries=100)
-def _view_groups(db_path: str, version: tuple[int, int, int], theme: str, districts: tuple[str, ...]) -> dict:
+def _view_groups(db_path: str, version: tuple[int, int, int], theme: str | None, districts: tuple[str, ...]) -> dict:
     # One query (units and theme filtered in SQL), one pass over its rows; kept per build, theme and units and
     # shared by every session (never modified by callers).
-    from charts.compare import group_records
+    from exports.deck import deck_groups
 
-    rows = queries.records(_connection(db_path, version), "observations_for_districts", districts=list(districts),
-                           theme=theme, indicators=None)
-    return group_records(rows)
+    return deck_groups(_connection(db_path, version), list(districts), theme)
 
 
-def view_groups(theme: str, districts: list[str]) -> dict[str, list[dict]]:
-    """The compare view's rows grouped by chart (catalogue order), once per build, theme and units."""
+def view_groups(theme: str | None, districts: list[str]) -> dict[str, list[dict]]:
+    """The compare view's rows grouped by chart (catalogue order), once per build, theme (None: every theme, what
+    a deck is picked from) and units."""
     path = database_state().path
     return _view_groups(str(path), _version(path), theme, tuple(districts))
 
@@ -223,7 +222,9 @@ def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per:
 def _chart_titles(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...], lang: str) -> dict:
     from exports.deck import chart_titles
 
-    return chart_titles(_connection(db_path, version), list(districts), lang)
+    # the rows of every theme of these units, kept once (view_groups): the present page's left-out charts read them too
+    return chart_titles(_connection(db_path, version), list(districts), lang,
+                        groups=_view_groups(db_path, version, None, districts))
 
 
 def chart_titles(districts: list[str], lang: str) -> dict[str, str]:
