@@ -1,17 +1,4 @@
 -- One row per unit (district until 2025, commune or ward, province): what it reported, for which periods, from which documents (the Overview's roster).
-SELECT d.district_id, d.district_name, d.province, d.province_2025, d.communes, d.sort_order, d.unit_id, d.unit_kind,
-       d.unit_subtype,
-       count(o.observation_id) FILTER (WHERE NOT o.is_derived) AS figures,
-       count(o.observation_id) FILTER (WHERE o.is_derived) AS derived_figures,
-       count(DISTINCT o.indicator_id) AS indicators,
-       -- an undated figure's dates only sort it (README): they never widen the stated range
-       min(o.period_start) FILTER (WHERE o.period_kind <> 'as_of_unknown') AS first_period_start,
-       max(o.period_end) FILTER (WHERE o.period_kind <> 'as_of_unknown') AS last_period_end,
-       count(o.observation_id) FILTER (WHERE o.period_kind = 'as_of_unknown' AND NOT o.is_derived) AS undated_figures,
-       list(DISTINCT o.period_label ORDER BY o.period_label) AS period_labels,
-       list(DISTINCT s.title ORDER BY s.title) AS source_titles
-FROM districts d
-LEFT JOIN observation_facts o USING (district_id)
-LEFT JOIN sources s USING (source_id)
-GROUP BY ALL
-ORDER BY d.sort_order
+-- Worked out once per build (loaders/unit_summary.sql).
+SELECT * FROM unit_summary
+ORDER BY sort_order

@@ -1,5 +1,3 @@
--- The source documents with how many figures each supplied.
-SELECT s.*, count(o.observation_id) FILTER (WHERE NOT o.is_derived) AS figures
-FROM sources s LEFT JOIN observation_facts o USING (source_id)
-GROUP BY ALL
-ORDER BY s.source_date, s.source_id
+-- The source documents with how many figures each supplied (counted once per build: loaders/source_figures.sql).
+SELECT * FROM source_figures
+ORDER BY source_date, source_id
