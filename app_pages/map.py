@@ -16,8 +16,7 @@ lang = state.language()
 layout.page_header(lang, "map_page.title", "map_page.caption")
 
 catalogue = db.query("indicator_catalogue")
-coverage = db.query("coverage_matrix", theme=None, districts=None)
-reported = set(coverage["indicator_id"])
+reported = set(db.query("reported_indicators")["indicator_id"])
 indicator_ids = [i for i in catalogue["indicator_id"] if i in reported]
 if not indicator_ids:  # no figure built yet (a new or emptied data folder): nothing to colour
     st.info(t("common.nothing_built", lang), icon=":material/info:")
