@@ -122,6 +122,46 @@ def test_source_line_notes_and_controls_fit_a_1366x768_screen(show):
     assert page.evaluate("() => document.scrollingElement.scrollHeight <= window.innerHeight + 1")
 
 
+def test_a_slide_with_long_notes_keeps_a_readable_plot_and_its_notes_one_click_away(browser, app_url):
+    """At 1366×768 the notes of six charts of the districts' deck (periods, definitions and levels differing, each
+    naming its units) took 150–250 px and left the plot 190–250 px (online use 2/2: 190; signing: 230), so the bars
+    said their values only. Folded behind one toggle, the plot keeps 300 px or more; the toggle opens the notes over
+    the chart without a message to the server, and the next slide is still one key away."""
+    from tests.test_present_show_mode import LONG_NOTES_DECK, TWENTY_DISTRICTS
+
+    page = browser.new_page(viewport=LAPTOP)
+    sent: list[float] = []
+    page.on("websocket", lambda socket: socket.on("framesent", lambda payload: sent.append(time.monotonic())))
+    page.goto(f"{app_url}/present?kind=district&deck={LONG_NOTES_DECK}&show=1&d={TWENTY_DISTRICTS}",
+              wait_until="domcontentloaded")
+    page.wait_for_function("() => !!document.getElementById('cds-present-current')", timeout=60_000)
+    page.wait_for_timeout(1500)
+    total = page.evaluate("() => document.querySelectorAll('[class*=st-key-present_slide_]').length")
+    folded = 0
+    for slide in range(1, total + 1):
+        if slide > 1:
+            press(page, "ArrowRight", slide)
+        current = page.locator(f".st-key-present_slide_{slide}")
+        plot = current.locator(".nsewdrag").first.bounding_box()
+        assert plot and plot["height"] >= 300, f"slide {slide}: plot {plot}"
+        toggle = current.locator('[class*="st-key-present_notes_"] summary')
+        if toggle.count():
+            folded += 1
+            assert inside_viewport(page, toggle), f"slide {slide}: notes' toggle off screen"
+            before = len(sent)
+            toggle.click()
+            panel = current.locator('[class*="st-key-present_notes_"] [data-testid="stExpanderDetails"]')
+            page.wait_for_function(f"() => document.querySelector('.st-key-present_slide_{slide} details').open")
+            assert inside_viewport(page, panel), f"slide {slide}: notes' panel off screen"
+            assert "Kỳ báo cáo khác nhau" in panel.inner_text()
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"present-notes-open-{slide}.png"))
+            page.wait_for_timeout(300)
+            assert len(sent) == before, "opening the notes asked the server"
+    assert folded >= 2
+    page.close()
+
+
 def test_full_screen_button_takes_the_whole_screen(show):
     page, sent = show
     before = len(sent)

@@ -209,3 +209,39 @@ def test_a_rebuilt_pack_replaces_the_last_one_in_the_sessions_memory():
     second = [key for key in at.session_state["_packs"] if key[1] == "pptx"]
     assert len(second) == 1 and second != first
     assert [d.proto.label for d in at.get("download_button") if d.proto.label == "Tải PPTX"] == ["Tải PPTX"]
+
+
+# Twenty districts of the bundled data (the districts' default units when this was written): the charts of online
+# services and signing put 5–8 notes under a slide (periods, definitions, levels differing, each naming its units).
+TWENTY_DISTRICTS = ("tran-de,hoa-vang,krong-pac,dong-anh,huong-khe,gia-loc,bau-bang,di-an,phu-giao-binh-duong,"
+                    "khoai-chau,thuan-bac,luc-yen,muong-khuong,sa-pa,da-huoai,dak-glong,do-luong,cao-phong,da-bac,"
+                    "doan-hung")
+LONG_NOTES_DECK = "online_services.online_usage,signing.signing_rate"
+
+
+def test_a_slides_many_notes_fold_behind_one_toggle_that_holds_every_note(con):
+    """On a 1366×768 laptop six charts of the districts' deck kept 120–250 px for their bars under 150–250 px of
+    notes: notes longer than two lines now sit behind one toggle under the chart, each of them still on the slide."""
+    from exports.deck import Deck, deck_charts
+    from ui.markdown import escape
+    from ui.present_mode import notes_fold
+
+    slides = deck_charts(con, Deck(tuple(LONG_NOTES_DECK.split(",")), tuple(TWENTY_DISTRICTS.split(",")), "vi"))
+    folded = [spec for spec in slides if notes_fold(spec.notes, spec.source_note)[0]]
+    assert len(folded) >= 2, "the real data no longer gives these slides long notes: pick others"
+    at = run_page(deck=LONG_NOTES_DECK, show="1", kind="district", d=TWENTY_DISTRICTS)
+    toggles = at.expander
+    assert len(toggles) == len(folded)
+    assert all(toggle.label.startswith("⚠ Ghi chú của biểu đồ (") for toggle in toggles)
+    for spec in folded:
+        inside = [[m.value for m in toggle.markdown] for toggle in toggles]
+        assert any(all(f"⚠ {escape(note)}" in texts for note in spec.notes) for texts in inside), spec.title
+    # every slide keeps its source line under the chart, open or shut
+    sources = [m.value for m in at.markdown if m.value.startswith("**Nguồn")]
+    assert len(sources) >= len(slides)
+
+
+def test_short_notes_stay_under_the_chart_without_a_toggle():
+    at = run_page(deck="signing.certificates", show="1", d="lam-binh,luc-yen")
+    assert not at.expander
+    assert [m.value for m in at.markdown if m.value.startswith("⚠ ")]
