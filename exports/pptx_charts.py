@@ -39,6 +39,7 @@ from charts.spec import ChartSpec
 from i18n import pick, t
 
 from .pack_text import short_undated
+from .slide_layout import axis_share
 
 PATTERNS = (None, MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.SMALL_CHECKER_BOARD, MSO_PATTERN.PERCENT_50,
             MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL, MSO_PATTERN.SMALL_GRID, MSO_PATTERN.DASHED_HORIZONTAL)
@@ -110,8 +111,10 @@ def native_chart(spec: ChartSpec) -> NativeChart | None:
     targets = list(zip(target_values, line_names))
     meta = figure.layout.meta
     shared = isinstance(meta, dict) and meta.get("shared_axis") and figure.layout.yaxis.range is not None
+    # a parted percentage chart's axis ends at 112% under room for the labels (its domain): the native chart, with
+    # no such room, keeps the same height of bars and labels on an axis as much higher
     return NativeChart(categories, series, percent=figure.layout.yaxis.ticksuffix == "%", targets=targets,
-                       axis_top=float(figure.layout.yaxis.range[1]) if shared else None)
+                       axis_top=float(figure.layout.yaxis.range[1]) / axis_share(figure) if shared else None)
 
 
 def _label_room(data: NativeChart) -> float:
