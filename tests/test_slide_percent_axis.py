@@ -57,3 +57,22 @@ def test_a_whole_percentage_chart_in_show_mode_makes_room_above_its_axis_not_on_
     assert axis["domain"][1] < 1  # the labels' room is above the axis' end
     assert max(axis["tickvals"]) == 100  # thinned to fit its height, the axis still names its 0% and 100%
     assert min(axis["tickvals"]) == 0 or len(axis["tickvals"]) == 1
+
+
+def test_the_pptx_percentage_axis_says_percent_and_names_no_tick_above_100(con):
+    """The native chart read a percentage chart's axis as counts ("#,##0": 0, 50, 100, 150… up to 197 on the parted
+    online-use chart, 312 on signing's): its ticks now say "%" and stop at 100%, the room above kept for labels."""
+    import io
+
+    from pptx import Presentation
+
+    from exports.pptx_charts import PERCENT_TICKS
+    from exports.pptx_pack import build_pptx
+
+    deck = Deck(("online_services.online_usage", "signing.signing_rate"), UNITS)
+    axes = [shape.chart.value_axis for slide in Presentation(io.BytesIO(build_pptx(con, deck))).slides
+            for shape in slide.shapes if shape.has_chart]
+    assert len(axes) == len(deck_charts(con, deck)) >= 3
+    for axis in axes:
+        assert axis.tick_labels.number_format == PERCENT_TICKS and axis.major_unit == 20
+    assert PERCENT_TICKS.startswith('[<=100]0"%";')
