@@ -88,7 +88,7 @@ def test_clicker_keys_change_the_slide_in_the_browser_without_asking_the_server(
     assert slide_shown_by_the_key_event_itself(page, "PageUp") == 2
     page.wait_for_timeout(300)
     assert len(sent) == before, "a slide change sent a message to the server"
-    assert "Biểu đồ 2 / 4" in page.locator(".st-key-present_counter").inner_text()
+    assert "Trang chiếu 2 / 4" in page.locator(".st-key-present_counter").inner_text()
     assert "slide=2" in page.url  # a reload or a copied link opens the same slide
 
 
