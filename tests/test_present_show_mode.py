@@ -225,18 +225,22 @@ def test_a_slides_many_notes_fold_behind_one_toggle_that_holds_every_note(con):
     notes: notes longer than two lines now sit behind one toggle under the chart, each of them still on the slide."""
     from exports.deck import Deck, deck_charts
     from ui.markdown import escape
-    from ui.present_mode import notes_fold
+    from ui.present_mode import NOTES_INLINE_LINES, note_lines, notes_fold
 
     slides = deck_charts(con, Deck(tuple(LONG_NOTES_DECK.split(",")), tuple(TWENTY_DISTRICTS.split(",")), "vi"))
-    folded = [spec for spec in slides if notes_fold(spec.notes, spec.source_note)[0]]
+    folded = [spec for spec in slides if notes_fold(spec.notes, spec.source_note)[1]]
     assert len(folded) >= 2, "the real data no longer gives these slides long notes: pick others"
     at = run_page(deck=LONG_NOTES_DECK, show="1", kind="district", d=TWENTY_DISTRICTS)
     toggles = at.expander
     assert len(toggles) == len(folded)
-    assert all(toggle.label.startswith("⚠ Ghi chú của biểu đồ (") for toggle in toggles)
-    for spec in folded:
+    assert all(toggle.label.startswith(("⚠ Ghi chú của biểu đồ (", "⚠ Thêm ")) for toggle in toggles)
+    outside = [m.value for m in at.markdown]
+    for spec in folded:  # the leading notes that fit stay in sight, the others are behind the slide's toggle
+        shown, hidden, _ = notes_fold(spec.notes, spec.source_note)
+        assert shown + hidden == spec.notes and note_lines(shown) < NOTES_INLINE_LINES
+        assert all(f"⚠ {escape(note)}" in outside for note in shown)
         inside = [[m.value for m in toggle.markdown] for toggle in toggles]
-        assert any(all(f"⚠ {escape(note)}" in texts for note in spec.notes) for texts in inside), spec.title
+        assert any(all(f"⚠ {escape(note)}" in texts for note in hidden) for texts in inside), spec.title
     # every slide keeps its source line under the chart, open or shut
     sources = [m.value for m in at.markdown if m.value.startswith("**Nguồn")]
     assert len(sources) >= len(slides)

@@ -155,20 +155,27 @@ def note_lines(texts: list[str], width: int = SCREEN[0]) -> int:
     return sum(max(1, -(-len(text) // per_line)) for text in texts)
 
 
-# Under a slide's chart: its notes while they fit in NOTES_INLINE_LINES lines, else one toggle that opens them all
-# over the chart's foot; then the source line, cut after SOURCE_LINES lines with "…" when longer (the notes' panel
-# holds it whole). Six charts of the districts' default deck (periods, definitions and levels differing, each
-# listing its units) took 150–250 px of a 768 px screen in notes and left their bars 120–250 px, too little for a
-# label's period: the bars said values only. At most these lines now, whatever the chart's notes.
-NOTES_INLINE_LINES = 2
+# Under a slide's chart: its notes while they fit in NOTES_INLINE_LINES lines, else the leading ones that fit in a
+# line less and one toggle that opens the rest over the chart's foot; then the source line, cut after SOURCE_LINES
+# lines with "…" when longer (the notes' panel holds it whole). Six charts of the districts' default deck (periods,
+# definitions and levels differing, each listing its units) took 150–250 px of a 768 px screen in notes and left
+# their bars 120–250 px, too little for a label's period: the bars said values only. At most these lines now,
+# whatever the chart's notes; the leading note stays in sight (the scorecard's is its colours' key).
+NOTES_INLINE_LINES = 3
 SOURCE_LINES = 2
 FOOTER_PX = (NOTES_INLINE_LINES + SOURCE_LINES) * NOTE_LINE_PX + 12
 
 
-def notes_fold(notes: list[str], source_note: str) -> tuple[bool, bool]:
-    """Whether a slide's notes go behind the toggle, and whether its source line is cut (then whole in the panel)."""
+def notes_fold(notes: list[str], source_note: str) -> tuple[list[str], list[str], bool]:
+    """A slide's notes shown under its chart, those behind the toggle, and whether its source line is cut (then
+    whole behind the toggle too)."""
     source_cut = note_lines([source_note]) > SOURCE_LINES
-    return source_cut or note_lines(notes) > NOTES_INLINE_LINES, source_cut
+    if not source_cut and note_lines(notes) <= NOTES_INLINE_LINES:
+        return list(notes), [], False
+    shown = 0
+    while shown < len(notes) and note_lines(notes[:shown + 1]) <= NOTES_INLINE_LINES - 1:
+        shown += 1
+    return list(notes[:shown]), list(notes[shown:]), source_cut
 
 
 def slide_order(total: int, current: int) -> list[int]:
@@ -176,22 +183,26 @@ def slide_order(total: int, current: int) -> list[int]:
     return [current] + [n for n in range(1, total + 1) if n != current]
 
 
+# The toggle's words by (some notes shown above it, the source line cut): "Thêm 4 ghi chú … và nguồn đầy đủ"
+_TOGGLES = {(False, False): "present.notes_toggle", (False, True): "present.notes_toggle_source",
+            (True, False): "present.more_notes_toggle", (True, True): "present.more_notes_toggle_source"}
+
+
 def _slide_footer(notes: list[str], source_note: str, number: int, lang: str) -> None:
     """The notes and the source line under a slide (NOTES_INLINE_LINES, SOURCE_LINES). Opening the toggle changes
     nothing on the server (Streamlit's expander, on_change="ignore"), and every note is on the slide, open or shut.
     Notes and the source line carry names and titles from the data: shown as text."""
-    folded, source_cut = notes_fold(notes, source_note)
+    shown, folded, source_cut = notes_fold(notes, source_note)
     source = f"**{markdown.escape(source_note)}**"
-    if folded:
-        label = t("present.notes_toggle_source" if source_cut else "present.notes_toggle", lang, count=len(notes))
+    for note in shown:
+        st.markdown(f"⚠ {markdown.escape(note)}")
+    if folded or source_cut:
+        label = t(_TOGGLES[(bool(shown), source_cut)] if folded else "present.source_toggle", lang, count=len(folded))
         with st.expander(label, type="compact", key=f"present_notes_{number}"):
-            for note in notes:
+            for note in folded:
                 st.markdown(f"⚠ {markdown.escape(note)}")
             if source_cut:
                 st.markdown(source)
-    else:
-        for note in notes:
-            st.markdown(f"⚠ {markdown.escape(note)}")
     with st.container(key=f"present_source_{number}", gap=None):
         st.markdown(source)
 
