@@ -1351,6 +1351,10 @@ _LEVEL_NAME = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*(
 _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
+# "bình quân mỗi ngày tiếp nhận 70 hồ sơ", "about 70 applications a day": an average per day or month is no count of
+# the catalogue (its counts are totals over a period or as of a date)
+_PER_DAY = folded_pattern(r"(?<!\w)(?:(?:mỗi|/)\s*(?:ngày|tháng)|hằng\s+ngày|hàng\s+ngày|per\s+(?:day|month)|a\s+day"
+                          r"|each\s+(?:day|month)|every\s+(?:day|month)|daily)(?!\w)")
 _AGE_BEFORE = folded_pattern(r"(?<!\w)(?:aged|ages?|age\s+of|over\s+the\s+age\s+of|độ\s+tuổi|tuổi\s+từ)\s*(?:from\s+|từ\s+)?"
                              r"(?:\d{1,3}\s*(?:đến|tới|-|–|to|and)\s*)?$")
 # "tiếp nhận 4.512 hồ sơ, trong đó 811 cấp huyện, 3.701 cấp xã": the parts of a total, counted like it
@@ -1802,6 +1806,17 @@ def _footnote_anchors(text: str, structure: _Structure) -> dict[int, tuple[int, 
     return anchors
 
 
+def _per_day(text: str, f: Figure, sentence: _Sentence, after_end: int) -> bool:
+    """A count said per day (or month): "per day" in its own stretch after it, or before it since the last number of
+    its sentence ("Mỗi ngày, xã tiếp nhận khoảng 70 hồ sơ"; "1.250 hồ sơ, bình quân 20 hồ sơ mỗi ngày" leaves the 1.250)."""
+    before = text[max(sentence.start, f.start - 80) : f.start]
+    digits = [m.end() for m in re.finditer(r"\d", before)]
+    before = before[digits[-1] :] if digits else before
+    after = text[f.end : min(after_end, f.end + 40)]
+    after = re.split(r"[\d;.]", after, maxsplit=1)[0]
+    return bool(_PER_DAY.search(fold(before)) or _PER_DAY.search(fold(after)))
+
+
 def _score(
     f: Figure,
     zone: tuple[int, int, int, int],
@@ -1907,6 +1922,8 @@ def _score(
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
     if _AGE_BEFORE.search(lead):
         return []  # "citizens aged 14 and above", "độ tuổi 15": an age, not a count
+    if f.unit == "count" and _per_day(text, f, sentence, after_end):
+        return []  # "bình quân 20 hồ sơ mỗi ngày", "about 70 applications a day": an average, not a total
     if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
         return []  # "xếp thứ 3 trong số 9 huyện", "ranked first among the 63 localities": how many were ranked
     changed_by = bool(_CHANGE_BY.search(lead))
