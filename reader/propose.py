@@ -166,11 +166,19 @@ def _structure(text: str, catalogue: Catalogue, document_year: int | None = None
             last_body = len(s.paragraphs) - 1
     for pi, para in enumerate(s.paragraphs):
         future: str | None = None  # "Trong thời gian tới, …": the rest of the paragraph is a plan
-        for ss, se in _split_sentences(text, para.start, para.end):
+        # a line wrapped in the middle of a sentence (the next line goes on in lower case, the line before ends
+        # without a full stop) continues that sentence: its plan wording holds for the rest of it
+        before = s.paragraphs[pi - 1] if pi else None
+        wrapped = (before is not None and before.chain == para.chain and before.footnote is None
+                   and not re.search(r"[.!?…]\W*$", text[before.start : before.end]) and s.sentences
+                   and s.sentences[-1].paragraph == pi - 1 and s.sentences[-1].plan)
+        for k, (ss, se) in enumerate(_split_sentences(text, para.start, para.end)):
             sentence = _Sentence(ss, se, pi)
             folded = fold(text[ss:se])
             future = future or _plan_wording(folded, catalogue.plan_paragraph_words)
             said = _plan_wording(folded, catalogue.plan_words) or _future_year(folded, document_year)
+            if k == 0 and wrapped and not said:
+                said = s.sentences[-1].plan_word if s.sentences[-1].plan_word != "heading" else None
             sentence.plan = para.plan or bool(future or said)
             sentence.plan_word = said or future or ("heading" if para.plan else None)
             s.sentences.append(sentence)
