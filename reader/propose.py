@@ -885,7 +885,7 @@ def propose(
     candidates = _not_anothers(candidates, subjects)
     if unit is not None and unit.kind != "commune":
         candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
-    candidates += _values_a_change_went_to(text, figures, candidates)
+    candidates = _values_a_change_went_to(text, figures, candidates)
     candidates += _values_of_other_years(text, figures, candidates)
     candidates = _levels_respectively(folded, structure, figures, candidates, unit)
     _surer_when_the_unit_is_named(text, candidates, subjects)
@@ -969,9 +969,12 @@ _YEAR_AFTER = re.compile(r"^\s*\(?\s*(?:năm|in)\s+((?:19|20)\d\d)(?!\d)", re.IG
 
 
 def _values_a_change_went_to(text: str, figures: list[Figure], candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with the values a change went to added, and without the values it came from when no year
+    dates the change ("tăng từ 40% lên 65%", "rose from 40% to 65%")."""
     ordered = sorted(figures, key=lambda g: g.start)
     proposed = {c.figure_start for c in candidates}
     added: list[Candidate] = []
+    earlier: set[int] = set()
     for c in candidates:
         i = next((k for k, g in enumerate(ordered) if g.start == c.figure_start), None)
         if i is None or i + 1 >= len(ordered) or not _FROM_BEFORE.search(text[max(0, c.figure_start - 12) : c.figure_start]):
@@ -985,13 +988,16 @@ def _values_a_change_went_to(text: str, figures: list[Figure], candidates: list[
         if year_to and year_from and year_from in str(c.period or ""):
             period = str(c.period).replace(year_from, year_to.group(1))
         elif not year_to and not year_from:
+            # "tăng từ 40% lên 65%" with no year for either: the value it went to is the one of the report's period;
+            # the earlier value's period is not said, so it is no proposal of its own
             period = c.period
+            earlier.add(id(c))
         else:
             continue  # one year said and not the other: the later value's period is not known here
         added.append(replace(c, value=went_to.value, figure_start=went_to.start, figure_end=went_to.end, period=period,
                              qualifier=went_to.qualifier))
         proposed.add(went_to.start)
-    return added
+    return [c for c in candidates if id(c) not in earlier] + added
 
 
 # "… Head of the Lang Son Community Digital Technology Team, said that the Team … consisting of 8 members": the members
