@@ -888,6 +888,7 @@ def propose(
     candidates = _values_a_change_went_to(text, figures, candidates)
     candidates += _values_of_other_years(text, figures, candidates)
     candidates = _levels_respectively(folded, structure, figures, candidates, unit)
+    candidates = _indicators_respectively(folded, structure, figures, candidates, matches, cat)
     _surer_when_the_unit_is_named(text, candidates, subjects)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
@@ -956,6 +957,49 @@ def _levels_respectively(folded: str, structure: _Structure, figures: list[Figur
         rest = [c for c in candidates if not (sentence.start <= c.figure_start < sentence.end)]
         mine = [replace(first, value=f.value, figure_start=f.start, figure_end=f.end, level=level, commune=None,
                         qualifier=f.qualifier) for f, level in zip(ours, levels)]
+        candidates = rest + mine
+    return candidates
+
+
+def _indicators_respectively(folded: str, structure: _Structure, figures: list[Figure], candidates: list[Candidate],
+                             matches: list[_Match], cat: Catalogue) -> list[Candidate]:
+    """"Tỷ lệ hồ sơ trực tuyến và tỷ lệ thanh toán trực tuyến lần lượt đạt 85% và 72%", "The online submission rate and
+    the online payment rate reached 85% and 72%, respectively": as many indicators named before the figures as there
+    are figures, in the same order, each figure the indicator of its place (the clause's one-indicator choice gave the
+    last wording to the first figure)."""
+    for sentence in structure.sentences:
+        if not _RESPECTIVELY.search(folded[sentence.start : sentence.end]):
+            continue
+        ours = sorted((f for f in figures if sentence.start <= f.start < sentence.end), key=lambda f: f.start)
+        if len(ours) < 2 or len({f.unit for f in ours}) != 1:
+            continue
+        named = [m for m in matches if not m.weak and sentence.start <= m.start and m.end <= ours[0].start
+                 and cat.indicators[m.indicator].unit == ours[0].unit]
+        # a wording inside a longer one says no more than the longer one
+        named = [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                             and (o.end - o.start) > (m.end - m.start) for o in named)]
+        order: list[_Match] = []
+        for m in sorted(named, key=lambda m: m.start):
+            if m.indicator not in [o.indicator for o in order]:
+                order.append(m)
+        if len(order) != len(ours):
+            continue
+        own = {c.figure_start: c for c in candidates if sentence.start <= c.figure_start < sentence.end}
+        if any(f.start not in own for f in ours):
+            continue
+        rest = [c for c in candidates if not (sentence.start <= c.figure_start < sentence.end)]
+        mine = []
+        # each wording has its figure now, so neither was another's rival: the surer of the two confidences holds
+        sure = max(c.confidence for c in own.values())
+        for f, m in zip(ours, order):
+            c = own[f.start]
+            info = cat.indicators[m.indicator]
+            parts = [p for p in c.reason_parts if p[0] not in ("wordings", "rival", "stated_rate")]
+            parts.insert(0, part("wordings", items=[(m.wording, "shared_before")]))
+            if info.stated_rate:
+                parts.insert(1, part("stated_rate"))
+            mine.append(replace(c, indicator=m.indicator, unit=info.unit, reason_parts=parts, confidence=sure,
+                                reason=render(parts, "en")))
         candidates = rest + mine
     return candidates
 
