@@ -724,6 +724,21 @@ def propose(
                 runner_up = max(others, key=lambda o: o.score, default=None)
                 choice[i] = (option, runner_up, lvl)
                 break
+        # "11 tổ với 55 thành viên, cùng 1 tổ cấp phường gồm 14 thành viên": a second count of an indicator, with its
+        # own counting word, after a count of something else that starts a new group, is that group's (not a part of
+        # the first: no "trong đó / including" between them)
+        for i in sorted(i for i in range(len(clause_figures)) if all_scored[i] and i not in choice):
+            option = all_scored[i][0]
+            same = [j for j in choice if j < i and choice[j][0].info.id == option.info.id]
+            if not option.unit_match or not same:
+                continue
+            j = max(same)
+            if not any(k in choice and choice[k][0].info.id != option.info.id for k in range(j + 1, i)) \
+                    or _BREAKDOWN_WORD.search(folded[clause_figures[j].end : clause_figures[i].start]):
+                continue
+            lvl = _level(clause_figures[i], i, clause_figures, zones[i], clause_cues, clause, structure, cues,
+                         option.info, text, communes)
+            choice[i] = (option, max(all_scored[i][1:], key=lambda o: o.score, default=None), lvl)
         # "tiếp nhận 18.751 hồ sơ, trong đó 811 ở cấp huyện và 17.940 ở cấp xã": parts without wordings of their own
         # are counted like the total they break down
         head: tuple[_Scored, Any] | None = None
