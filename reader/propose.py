@@ -1424,6 +1424,10 @@ _LEVEL_NAME = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*(
 _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
+# "mỗi người dân có 01 tài khoản số và 01 kho dữ liệu", "each commune has 1 team and 5 members": every item of a norm's
+# list is part of the norm, not only the first
+_PER_EACH_LIST = re.compile(r"(?<!\w)(?:mỗi|each|every)(?:\s+\S+){1,4}?\s+\d+(?:[.,]\d+)?[^\d;.]{1,40}?(?:\s(?:và|and)|,)\s*$",
+                            re.IGNORECASE)
 # "bình quân mỗi ngày tiếp nhận 70 hồ sơ", "about 70 applications a day": an average per day or month is no count of
 # the catalogue (its counts are totals over a period or as of a date)
 _PER_DAY = folded_pattern(r"(?<!\w)(?:(?:mỗi|/)\s*(?:ngày|tháng)|hằng\s+ngày|hàng\s+ngày|per\s+(?:day|month)|a\s+day"
@@ -1991,7 +1995,8 @@ def _score(
                     lst[i] = (weight * 0.4, m, name)
     unit_word = fold(f.unit_word)
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
-    if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
+    if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)) \
+            or _PER_EACH_LIST.search(text[max(clause.start, f.start - 90) : f.start]):
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
     if _AGE_BEFORE.search(lead):
         return []  # "citizens aged 14 and above", "độ tuổi 15": an age, not a count

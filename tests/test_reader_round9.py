@@ -201,3 +201,47 @@ def test_two_rates_said_respectively_go_to_their_indicators_in_order(sentence):
 def test_documents_handled_through_the_document_system_are_handled_electronically():
     _one("Currently, 100% of incoming documents of the commune are processed through the document management system.",
          "edocs_fully_electronic_rate", 100, unit=COMMUNE)
+
+
+# ── the postal channel however it is named ────────────────────────────────────────────────────────────────────
+
+
+def test_dossiers_received_by_the_postal_channel_are_a_part():
+    pairs = _pairs("In the third quarter, the centre received 4,200 dossiers, of which 3,100 were received online and "
+                   "85 dossiers were received via public postal services.", COMMUNE)
+    assert ("dossiers_received", 4200) in pairs
+    assert ("dossiers_received", 85) not in pairs
+
+
+# ── a share of dossiers is no share of services ───────────────────────────────────────────────────────────────
+
+
+def test_a_share_of_records_synchronised_on_the_portal_is_no_share_of_services():
+    pairs = _pairs("From July 1 to September 30, the ward resolved 2,310 records, with 100% of records processed "
+                   "online and synchronised on the National Public Service Portal.", COMMUNE)
+    assert ("dossiers_resolved", 2310) in pairs
+    assert ("services_on_national_portal_rate", 100) not in pairs
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Tỷ lệ dịch vụ công trực tuyến được tích hợp lên Cổng Dịch vụ công quốc gia đạt 100%.", 100),
+    ("The share of online public services integrated into the National Public Service Portal reached 98%.", 98),
+])
+def test_a_share_of_services_on_the_portal_is_kept(sentence, value):
+    _one(sentence, "services_on_national_portal_rate", value, unit=COMMUNE)
+
+
+# ── every item of a norm ──────────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mục tiêu là mỗi người dân có 01 tài khoản số và 01 kho dữ liệu trên hệ thống.",
+    "Each village has 1 team and 5 members.",
+])
+def test_every_item_of_a_norm_is_part_of_the_norm(sentence):
+    assert _found(sentence) == []
+
+
+def test_a_count_beside_a_norm_is_kept():
+    pairs = _pairs("Huyện đã thành lập 120 tổ công nghệ số cộng đồng, mỗi thôn một tổ, với 600 thành viên.")
+    assert ("community_team_members", 600) in pairs
