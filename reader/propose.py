@@ -1540,7 +1540,11 @@ def _breakdown_parts(folded: str, figures: list[Figure], scored: list[list[_Scor
 def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, cat: Catalogue) -> bool:
     """"24.879 hồ sơ trực tiếp", "directly receiving 2,998 records", "the number of documents for direct reception is
     2,300": a part the catalogue does not hold, said in the figure's own stretch (its words since the figure before)."""
-    own = fold(text[max(before_start, f.start - 60) : unit_end])
+    lead = text[max(before_start, f.start - 60) : f.start]
+    # (its own words start after the number before it, even when that number is no figure of the clause: "received
+    # via the public postal service was 320, while 8,900 were received online" leaves the 8,900 whole)
+    digits = [m.end() for m in re.finditer(r"\d", lead)]
+    own = fold((lead[digits[-1] :] if digits else lead) + text[f.start : unit_end])
     if any(p.search(own) for p in cat.uncatalogued):
         return True
     # "1,349 dossiers submitted at the counters", "410 hồ sơ qua dịch vụ bưu chính": the channel said right after the
@@ -1883,6 +1887,10 @@ def _footnote_anchors(text: str, structure: _Structure) -> dict[int, tuple[int, 
     return anchors
 
 
+_NOT_YET = folded_pattern(r"^\s*(?:[^\s,;.:()\d]+\s+){0,3}?(?:vẫn\s+)?(?:chưa|have\s+not|has\s+not|haven['’]t|hasn['’]t|had\s+not"
+                          r"|(?:do|does|did)\s+not|not\s+yet)(?!\w)")
+
+
 def _per_day(text: str, f: Figure, sentence: _Sentence, after_end: int) -> bool:
     """A count said per day (or month): "per day" in its own stretch after it, or before it since the last number of
     its sentence ("Mỗi ngày, xã tiếp nhận khoảng 70 hồ sơ"; "1.250 hồ sơ, bình quân 20 hồ sơ mỗi ngày" leaves the 1.250)."""
@@ -2000,6 +2008,8 @@ def _score(
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
     if _AGE_BEFORE.search(lead):
         return []  # "citizens aged 14 and above", "độ tuổi 15": an age, not a count
+    if f.unit == "count" and _NOT_YET.match(fold(text[f.end : f.end + 40])):
+        return []  # "4 xã chưa có tổ …", "3 communes have not yet set up teams": the places without, no count of ours
     if f.unit == "count" and _per_day(text, f, sentence, after_end):
         return []  # "bình quân 20 hồ sơ mỗi ngày", "about 70 applications a day": an average, not a total
     if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):

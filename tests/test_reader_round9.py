@@ -245,3 +245,40 @@ def test_every_item_of_a_norm_is_part_of_the_norm(sentence):
 def test_a_count_beside_a_norm_is_kept():
     pairs = _pairs("Huyện đã thành lập 120 tổ công nghệ số cộng đồng, mỗi thôn một tổ, với 600 thành viên.")
     assert ("community_team_members", 600) in pairs
+
+
+# ── places or things without, and working groups ──────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence", [
+    "Huyện có 4 xã chưa có tổ công nghệ số cộng đồng.",
+    "Huyện có bốn xã chưa có tổ công nghệ số cộng đồng.",
+    "3 communes have not yet set up community digital technology teams.",
+    "Huyện còn 1.200 hồ sơ chưa giải quyết.",
+])
+def test_a_count_of_what_has_not_yet_been_done_is_no_count_of_ours(sentence):
+    assert _found(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, indicator, value", [
+    ("Năm 2024, huyện tiếp nhận 25.000 hồ sơ, chưa có hồ sơ nào trễ hạn.", "dossiers_received", 25000),
+    ("The district received 25,000 dossiers without any delay.", "dossiers_received", 25000),
+    ("Xã có 12 thôn, trong đó 10 thôn đã thành lập tổ công nghệ số cộng đồng, 2 thôn chưa thành lập.",
+     "villages_with_team", 10),
+])
+def test_a_count_beside_a_negation_is_kept(sentence, indicator, value):
+    _one(sentence, indicator, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Huyện đã thành lập 2 tổ công tác để hỗ trợ các tổ công nghệ số cộng đồng.",
+    "Huyện đã thành lập hai tổ công tác để hỗ trợ các tổ công nghệ số cộng đồng.",
+    "The province sent 3 working groups to check the community digital technology teams.",
+])
+def test_working_groups_are_no_community_teams(sentence):
+    assert not {p for p in _pairs(sentence) if p[0].startswith("community_teams")}
+
+
+def test_dossiers_received_online_beside_a_postal_count_are_kept():
+    _one("The number of dossiers received via the public postal service was 320, while 8,900 were received online.",
+         "dossiers_online", 8900)
