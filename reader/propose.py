@@ -211,7 +211,7 @@ def _plan_wording(folded: str, words: list[str]) -> str | None:
 # "cán đích mục tiêu", "đã hoàn thành kế hoạch", "vượt chỉ tiêu", "achieved its target": a plan met is a result
 _ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|exceeding|surpassed"
                                   r"|surpassing|reached)"
-                              r"(?:\s+(?:được|its|the|their|các))?\s*$")
+                              r"(?:\s+(?:được|its|the|their))?\s*$|(?<!\w)đã\s+(?:đạt|hoàn\s+thành|vượt)\s+các\s*$")
 
 
 # "đến năm 2025", "by 2026": a year after the report's own is a target date; "Kế hoạch năm 2025: …", "năm 2025 phấn

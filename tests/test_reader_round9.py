@@ -128,7 +128,7 @@ def test_a_target_that_was_exceeded_is_a_result():
      "community_teams_commune_level", 1),
     ("Xã đã thành lập hai tổ công nghệ số cộng đồng cấp xã.", COMMUNE, "community_teams_commune_level", 2),
     ("Twelve villages have set up community digital technology teams.", COMMUNE, "villages_with_team", 12),
-    ("Huyện có ba xã đạt chuẩn xã thông minh và mười hai xã có wifi công cộng.", DISTRICT, "communes_public_wifi", 12),
+    ("Huyện đã thành lập mười hai tổ công nghệ số cộng đồng.", DISTRICT, "community_teams_total", 12),
 ])
 def test_a_count_written_as_a_word_is_a_count(sentence, unit, indicator, value):
     _one(sentence, indicator, value, unit=unit)
@@ -145,6 +145,20 @@ def test_one_that_is_no_count_stays_out(sentence):
     assert not {p for p in _pairs(sentence, COMMUNE) if p[1] == 1}
 
 
+@pytest.mark.parametrize("sentence", [
+    "UBND huyện chỉ đạo ba xã làm điểm triển khai tổ công nghệ số cộng đồng.",
+    "Hai xã Nà Sơn và Mường Phăng đã có 100% thôn thành lập tổ công nghệ số cộng đồng.",
+    "Ba thành viên tổ công nghệ số đã hướng dẫn người dân cài đặt ứng dụng.",
+])
+def test_vietnamese_number_words_of_places_and_people_in_passing_stay_out(sentence):
+    assert not {p for p in _pairs(sentence) if p[1] in (2, 3)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Phấn đấu hoàn thành các mục tiêu: 90% hồ sơ được nộp trực tuyến.",
+])
+def test_a_target_to_be_completed_stays_a_plan(sentence):
+    assert _found(sentence, COMMUNE, "2025-02-13") == []
 # ── a second count of one indicator in a clause ───────────────────────────────────────────────────────────────
 
 
