@@ -306,18 +306,17 @@ def find_figures(text: str, *, language: str | None = "vi", keep_excluded: bool 
     return _english_pairs(text, sorted(figures, key=lambda f: f.start))
 
 
-# "one ward-level team", "Twelve villages", "hai tổ công nghệ số": a small count written as a word, when what it counts
-# follows (in English a team, a place, members; in Vietnamese only the community teams: "ba xã làm điểm", "Hai xã Nà
-# Sơn và …", "Ba thành viên" are pilots, names and people in passing more often than counts). Vietnamese "một" (một
-# cửa, một số, một phần) and "năm" (a year) are left out, and so are "one of", "one-stop", "one by one".
+# "one ward-level team", "two community digital technology teams", "hai tổ công nghệ số": a small count written as a
+# word, when what it counts follows: teams and their members (places written as words are pilots, names and places in
+# passing more often than counts: "Three communes piloted …", "ba xã làm điểm", "Hai xã Nà Sơn và …"). Vietnamese
+# "một" (một cửa, một số, một phần) and "năm" (a year) are left out, and so are "one of", "one-stop", "one by one".
 _EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
                     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
 _VI_UNITS = {"hai": 2, "ba": 3, "bốn": 4, "tư": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
 _VI_TEENS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "lăm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
 _EN_WORD_NUMBER = re.compile(r"(?<![\w-])(" + "|".join(_EN_NUMBER_WORDS) + r")(?![\w-])"
-                             r"(?=(?:[ \t]+[a-z][\w-]*){0,4}?[ \t]+(?:teams?|groups?|villages?|hamlets?|communes?|wards?"
-                             r"|members?|residential\s+(?:groups?|quarters?))(?!\w))", re.IGNORECASE)
+                             r"(?=(?:[ \t]+[a-z][\w-]*){0,4}?[ \t]+(?:teams?|members?)(?!\w))", re.IGNORECASE)
 _VI_WORD_NUMBER = re.compile(r"(?<![\w-])(mười(?:[ \t]+(?:" + "|".join(_VI_TEENS) + r"))?|" + "|".join(_VI_UNITS) + r")"
                              r"(?=[ \t]+tổ[ \t]+(?:công\s+nghệ|chuyển\s+đổi\s+số|cđs)(?!\w))", re.IGNORECASE)
 _NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:of|by|another|or|-)(?!\w)", re.IGNORECASE)

@@ -733,9 +733,10 @@ def propose(
             if not option.unit_match or not same:
                 continue
             j = max(same)
+            between = folded[clause_figures[j].end : clause_figures[i].start]
             if not any(k in choice and choice[k][0].info.id != option.info.id for k in range(j + 1, i)) \
-                    or _BREAKDOWN_WORD.search(folded[clause_figures[j].end : clause_figures[i].start]):
-                continue
+                    or _BREAKDOWN_WORD.search(between) or not _IN_ADDITION.search(between):
+                continue  # ("98 tổ với 490 thành viên, 15 tổ cấp xã với 75 thành viên": a part of the first, said bare)
             lvl = _level(clause_figures[i], i, clause_figures, zones[i], clause_cues, clause, structure, cues,
                          option.info, text, communes)
             choice[i] = (option, max(all_scored[i][1:], key=lambda o: o.score, default=None), lvl)
@@ -1887,6 +1888,9 @@ def _footnote_anchors(text: str, structure: _Structure) -> dict[int, tuple[int, 
     return anchors
 
 
+# "…, along with one ward-level team …", "ngoài ra còn 1 tổ cấp xã …": a group said in addition to the one before
+_IN_ADDITION = folded_pattern(r"(?<!\w)(?:along\s+with|as\s+well\s+as|in\s+addition\s+to|besides|plus|together\s+with"
+                              r"|apart\s+from|cùng\s+với|ngoài\s+ra|bên\s+cạnh(?:\s+đó)?|thêm)(?!\w)")
 _NOT_YET = folded_pattern(r"^\s*(?:[^\s,;.:()\d]+\s+){0,3}?(?:vẫn\s+)?(?:chưa|have\s+not|has\s+not|haven['’]t|hasn['’]t|had\s+not"
                           r"|(?:do|does|did)\s+not|not\s+yet)(?!\w)")
 
@@ -1898,7 +1902,7 @@ def _per_day(text: str, f: Figure, sentence: _Sentence, after_end: int) -> bool:
     digits = [m.end() for m in re.finditer(r"\d", before)]
     before = before[digits[-1] :] if digits else before
     after = text[f.end : min(after_end, f.end + 40)]
-    after = re.split(r"[\d;.]", after, maxsplit=1)[0]
+    after = re.split(r"[\d;.,]", after, maxsplit=1)[0]
     return bool(_PER_DAY.search(fold(before)) or _PER_DAY.search(fold(after)))
 
 

@@ -127,7 +127,7 @@ def test_a_target_that_was_exceeded_is_a_result():
     ("The ward also set up one ward-level community digital technology team.", COMMUNE,
      "community_teams_commune_level", 1),
     ("Xã đã thành lập hai tổ công nghệ số cộng đồng cấp xã.", COMMUNE, "community_teams_commune_level", 2),
-    ("Twelve villages have set up community digital technology teams.", COMMUNE, "villages_with_team", 12),
+    ("Two community digital technology teams were set up in the ward.", COMMUNE, "community_teams_total", 2),
     ("Huyện đã thành lập mười hai tổ công nghệ số cộng đồng.", DISTRICT, "community_teams_total", 12),
 ])
 def test_a_count_written_as_a_word_is_a_count(sentence, unit, indicator, value):
@@ -166,6 +166,25 @@ def test_a_second_count_of_members_in_a_clause_is_kept():
     pairs = _pairs("The ward has set up 11 community digital technology teams with 55 members, along with one "
                    "ward-level team comprising 14 members.", COMMUNE)
     assert {("community_team_members", 55), ("community_team_members", 14)} <= pairs
+
+
+def test_members_of_a_part_said_bare_after_a_comma_are_no_second_count():
+    pairs = _pairs("Toàn huyện có 98 tổ công nghệ số cộng đồng với 490 thành viên, 15 tổ cấp xã với 75 thành viên.")
+    assert ("community_team_members", 490) in pairs
+    assert ("community_team_members", 75) not in pairs
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three communes piloted the smart commune model, and 12 community digital technology teams were set up there.",
+    "Two communes and three villages were visited by the delegation.",
+])
+def test_english_number_words_of_places_in_passing_stay_out(sentence):
+    assert not {p for p in _pairs(sentence) if p[1] in (2, 3)}
+
+
+def test_a_total_beside_a_daily_average_after_a_comma_is_kept():
+    _one("Trong năm, huyện tiếp nhận 36.000 hồ sơ, bình quân mỗi ngày khoảng 150 hồ sơ; tỷ lệ trực tuyến đạt 62%.",
+         "dossiers_received", 36000)
 
 
 def test_members_of_a_part_after_including_are_no_second_count():
