@@ -315,3 +315,19 @@ def test_working_groups_are_no_community_teams(sentence):
 def test_dossiers_received_online_beside_a_postal_count_are_kept():
     _one("The number of dossiers received via the public postal service was 320, while 8,900 were received online.",
          "dossiers_online", 8900)
+
+
+# ── services offered partially online ─────────────────────────────────────────────────────────────────────────
+
+
+def test_partially_online_public_services_are_partial_services():
+    pairs = _pairs("The provincial system provides 1,800 public services, including 600 full-process online public "
+                   "services and 900 partially online public services.", PROVINCE)
+    assert {("services_end_to_end", 600), ("services_partial", 900)} <= pairs
+    assert ("services_online_total", 900) not in pairs
+
+
+def test_applications_received_partially_online_are_no_services():
+    pairs = _pairs("In the first nine months, the number of applications received partially online was 5,090.",
+                   PROVINCE)
+    assert not {p for p in pairs if p[0].startswith("services_")}
