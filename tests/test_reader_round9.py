@@ -331,3 +331,16 @@ def test_applications_received_partially_online_are_no_services():
     pairs = _pairs("In the first nine months, the number of applications received partially online was 5,090.",
                    PROVINCE)
     assert not {p for p in pairs if p[0].startswith("services_")}
+
+
+# ── users of a software system are no e-ID accounts ───────────────────────────────────────────────────────────
+
+
+def test_user_accounts_of_a_system_are_no_e_id_accounts():
+    pairs = _pairs("Tỉnh đã thiết lập trên 7.000 tài khoản người dùng, mã định danh cho các xã, phường mới.", PROVINCE,
+                   "2025-07-01")
+    assert not {p for p in pairs if p[0] in ("eid_accounts", "vneid_activated", "vneid_level2")}
+
+
+def test_e_id_account_applications_are_kept():
+    _one("Tỉnh đã thu nhận 45.000 hồ sơ định danh điện tử.", "eid_accounts", 45000, unit=PROVINCE)
