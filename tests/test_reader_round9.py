@@ -344,3 +344,20 @@ def test_user_accounts_of_a_system_are_no_e_id_accounts():
 
 def test_e_id_account_applications_are_kept():
     _one("Tỉnh đã thu nhận 45.000 hồ sơ định danh điện tử.", "eid_accounts", 45000, unit=PROVINCE)
+
+
+# ── services integrated into the national portal are not all the services offered ─────────────────────────────
+
+
+def test_services_integrated_into_the_portal_are_not_the_services_offered():
+    pairs = _pairs("Huyện đã tích hợp 1.250 dịch vụ công trực tuyến lên Cổng Dịch vụ công quốc gia, chiếm 85%.")
+    assert ("services_online_total", 1250) not in pairs
+    assert ("services_on_national_portal_rate", 85) in pairs
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The province provides 1,480 online public services, of which 620 are full-process services.", 1480),
+    ("Tỉnh cung cấp 1.900 dịch vụ công trực tuyến, trong đó 800 dịch vụ toàn trình.", 1900),
+])
+def test_services_offered_are_kept(sentence, value):
+    _one(sentence, "services_online_total", value, unit=PROVINCE)
