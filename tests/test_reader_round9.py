@@ -361,3 +361,23 @@ def test_services_integrated_into_the_portal_are_not_the_services_offered():
 ])
 def test_services_offered_are_kept(sentence, value):
     _one(sentence, "services_online_total", value, unit=PROVINCE)
+
+
+# ── a share of procedures is no share of dossiers paid ────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rate of administrative procedures with online payment transactions is nearly 57%.",
+    "Tỷ lệ thủ tục hành chính có giao dịch thanh toán trực tuyến đạt 57%.",
+])
+def test_a_share_of_procedures_with_online_payment_is_no_online_payment_rate(sentence):
+    assert ("online_payment_rate", 57) not in _pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Tỷ lệ hồ sơ thủ tục hành chính được thanh toán trực tuyến đạt 58%.", 58),
+    ("The rate of online payment documents reached 57.29%.", 57.29),
+    ("Tỷ lệ thanh toán trực tuyến đạt 45%.", 45),
+])
+def test_a_share_of_dossiers_paid_online_is_kept(sentence, value):
+    _one(sentence, "online_payment_rate", value)
