@@ -1545,7 +1545,12 @@ def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, c
     # (its own words start after the number before it, even when that number is no figure of the clause: "received
     # via the public postal service was 320, while 8,900 were received online" leaves the 8,900 whole)
     digits = [m.end() for m in re.finditer(r"\d", lead)]
-    own = fold((lead[digits[-1] :] if digits else lead) + text[f.start : unit_end])
+    if digits:
+        lead = lead[digits[-1] :]
+        # (and after that number's own words: "issued 1,200 certified copies and received 4,000 dossiers")
+        bounds = [m.end() for m in _BOUNDARY.finditer(lead)]
+        lead = lead[bounds[-1] :] if bounds else lead
+    own = fold(lead + text[f.start : unit_end])
     if any(p.search(own) for p in cat.uncatalogued):
         return True
     # "1,349 dossiers submitted at the counters", "410 hồ sơ qua dịch vụ bưu chính": the channel said right after the

@@ -381,3 +381,16 @@ def test_a_share_of_procedures_with_online_payment_is_no_online_payment_rate(sen
 ])
 def test_a_share_of_dossiers_paid_online_is_kept(sentence, value):
     _one(sentence, "online_payment_rate", value)
+
+
+# ── certified copies are one procedure's cases ────────────────────────────────────────────────────────────────
+
+
+def test_certified_documents_are_no_dossier_total():
+    pairs = _pairs("The one-stop section received 5,200 dossiers and 3,400 electronically certified documents.", COMMUNE)
+    assert ("dossiers_received", 5200) in pairs
+    assert not {p for p in pairs if p[1] == 3400}
+
+
+def test_a_count_after_a_part_the_catalogue_lacks_keeps_its_own_words():
+    _one("The ward issued 1,200 certified copies and received 4,000 dossiers.", "dossiers_received", 4000, unit=COMMUNE)
