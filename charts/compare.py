@@ -321,12 +321,13 @@ def _text_px(text: str, size: float) -> float:
 def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, colors: Mapping[str, str],
                        lang: str, *, per: str | None = None, medium: str = "screen",
                        all_periods: bool = False, part: tuple[int, list[tuple[str, ...]]] | None = None,
-                       value_top: float | None = None) -> ChartSpec:
+                       value_top: float | None = None, value_share: float = 1.0) -> ChartSpec:
     """The chart of one group's rows (from group_records): plotly JSON written directly, then wrapped unvalidated.
 
     `part`: (its number from 1, every part's units in axis order, from slide_parts) when a slide shows some of the
     units; the units keep their order and series numbers of the whole chart, and `value_top` is the value axis'
-    top every part shares."""
+    top every part shares; `value_share` the share of the plot's height the axis takes (above it: room for the
+    largest bar's label)."""
     style = MEDIA[medium]
     every_period = sorted(records, key=lambda r: (r["district_order"], r["indicator_order"], str(r["level"]),
                                                   str(r["commune"]) if _present(r["commune"]) else ""))
@@ -618,7 +619,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
                                     for name in axis_labels])
     layout = layout_style(medium, dict(
         yaxis=dict(title=dict(text=axis_title), rangemode="tozero", gridcolor=GRID_COLOR, zerolinecolor="#BDBDBD",
-                   automargin=False, **value_axis),
+                   automargin=False, **value_axis, **({"domain": [0, value_share]} if value_share < 1 else {})),
         xaxis=x_axis))
     layout.update(
         title=dict(layout["title"], text=plotly_text(title),
@@ -672,10 +673,13 @@ def slide_parts(records: list[dict], key: str, districts: pd.DataFrame, colors: 
     largest = max((value for trace in whole.figure.to_dict()["data"] if trace["type"] == "bar"
                    for value in trace["y"] if value is not None), default=0)
     top = largest / (1 - PART_LABEL_SHARE) if largest > 0 else 1
-    if layout["yaxis"].get("ticktext"):  # a percentage axis keeps room above 100%
-        top = max(top, PERCENT_AXIS_TOP)
+    share = 1.0
+    if layout["yaxis"].get("ticktext"):  # a percentage axis ends where every percentage chart's does (112%): the
+        # labels' room is above the axis, not on an axis running to 190% with ticks stopping at 100%
+        axis_top = max(PERCENT_AXIS_TOP, largest * 1.05)  # a rate above 100% (it happens) stays on the axis
+        share, top = min(1.0, axis_top / top), axis_top
     return [chart_from_records(records, key, districts, colors, lang, per=per, medium="slide",
-                               all_periods=all_periods, part=(number, parts), value_top=top)
+                               all_periods=all_periods, part=(number, parts), value_top=top, value_share=share)
             for number in range(1, len(parts) + 1)]
 
 

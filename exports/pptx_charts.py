@@ -39,6 +39,7 @@ from charts.spec import ChartSpec
 from i18n import pick, t
 
 from .pack_text import short_undated
+from .slide_layout import axis_share
 
 PATTERNS = (None, MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.SMALL_CHECKER_BOARD, MSO_PATTERN.PERCENT_50,
             MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL, MSO_PATTERN.SMALL_GRID, MSO_PATTERN.DASHED_HORIZONTAL)
@@ -60,6 +61,11 @@ class Series:
     colors: list[str | None]
     labels: list[str | None]
     observation_ids: list[str | None]
+
+
+# A percentage axis names its ticks up to 100% only: above it the axis is the labels' room (the native chart has no
+# room above its axis, as the plotly one has), and "120%", "140%"… there read as values above 100%.
+PERCENT_TICKS = '[<=100]0"%";[>100]""'
 
 
 @dataclass
@@ -110,8 +116,12 @@ def native_chart(spec: ChartSpec) -> NativeChart | None:
     targets = list(zip(target_values, line_names))
     meta = figure.layout.meta
     shared = isinstance(meta, dict) and meta.get("shared_axis") and figure.layout.yaxis.range is not None
-    return NativeChart(categories, series, percent=figure.layout.yaxis.ticksuffix == "%", targets=targets,
-                       axis_top=float(figure.layout.yaxis.range[1]) if shared else None)
+    # a parted percentage chart's axis ends at 112% under room for the labels (its domain): the native chart, with
+    # no such room, keeps the same height of bars and labels on an axis as much higher
+    axis = figure.layout.yaxis  # a percentage axis: "%" after its ticks, or its ticks fixed at 0%…100%
+    percent = axis.ticksuffix == "%" or any(str(name).endswith("%") for name in axis.ticktext or ())
+    return NativeChart(categories, series, percent=percent, targets=targets,
+                       axis_top=float(figure.layout.yaxis.range[1]) / axis_share(figure) if shared else None)
 
 
 def _label_room(data: NativeChart) -> float:
@@ -282,12 +292,14 @@ def add_bar_chart(slide, data: NativeChart, left, top, width, height, label_size
     room = 1 / (1 - min(max(label_share, 0.2), MAX_LABEL_SHARE))
     if data.axis_top:  # one of a chart's slides: the axis every one of them keeps
         axis.minimum_scale, axis.maximum_scale = 0, data.axis_top
+        if data.percent:
+            axis.major_unit = 20
         axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = (
-            '0"%"' if data.percent else "#,##0"), False
+            PERCENT_TICKS if data.percent else "#,##0"), False
     elif data.percent:
         axis.minimum_scale, axis.major_unit = 0, 20
         axis.maximum_scale = max(115, round(max(values + [0]) * room))
-        axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = '0"%"', False
+        axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = PERCENT_TICKS, False
     else:
         top_value = max(values + [v for v, _ in data.targets] + [0])
         axis.minimum_scale = 0

@@ -16,7 +16,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from charts.compare import CHAR_WIDTH, LINE_HEIGHT
+from charts.compare import CHAR_WIDTH, LINE_HEIGHT, PERCENT_AXIS_TOP
 from charts.markup import plotly_text
 from charts.style import MEDIA
 from i18n import t
@@ -273,13 +273,20 @@ def chart_lang(figure: go.Figure) -> str:
     return meta.get("lang", "vi") if isinstance(meta, dict) else "vi"
 
 
+def axis_share(figure: go.Figure) -> float:
+    """The share of the plot's height the value axis takes (a parted percentage chart's ends at 112%, its labels'
+    room above it: charts.compare.slide_parts)."""
+    domain = figure.layout.yaxis.domain
+    return float(domain[1]) if domain else 1.0
+
+
 def label_room_px(figure: go.Figure, plot_px: float) -> float:
     """The height a label may take above its bar: MAX_LABEL_SHARE of the plot (make_room_for_labels raises the
-    value axis that far), or, on a part of a chart whose axis the parts share, what its top leaves above the
-    largest bar."""
+    value axis that far), or, on a part of a chart whose axis the parts share, what its top (and the room above
+    the axis) leaves above the largest bar."""
     values, axis_range = _bar_values(figure), figure.layout.yaxis.range
     if _shared_axis(figure) and values and axis_range is not None and axis_range[1] > 0:
-        return plot_px * (1 - max(values) / axis_range[1])
+        return plot_px * (1 - axis_share(figure) * max(values) / axis_range[1])
     return plot_px * MAX_LABEL_SHARE
 
 
@@ -306,21 +313,31 @@ def fit_label_room(figure: go.Figure, label_px: float, plot_px: float, plot_widt
 
 
 def make_room_for_labels(figure: go.Figure, label_px: float, plot_px: float) -> None:
-    """Raise the value axis' top so the tallest bar's label fits inside the plot, under the title (a part of a
-    chart keeps the axis every part shares: fit_label_room fits its labels under it)."""
+    """Raise the value axis' top so the tallest bar's label fits inside the plot, under the title, or, on a
+    percentage axis, end the axis that far under the plot's top (a part of a chart keeps the axis every part
+    shares: fit_label_room fits its labels under it)."""
     values = _bar_values(figure)
     axis_range = figure.layout.yaxis.range
     if not values or not label_px or axis_range is None or trace_is_horizontal(figure) or _shared_axis(figure):
         return
     share = min(label_px / plot_px, MAX_LABEL_SHARE)  # beyond it the label may reach the title gap: fit_label_room
-    top = max(axis_range[1], max(values) / (1 - share))
-    figure.update_layout(yaxis=dict(range=[axis_range[0], top]))
     ticks, names = figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext
+    axis_px = plot_px
+    if ticks and names:  # a percentage axis (its ticks fixed, 0–100%) ends at 112% and the labels' room is above
+        # it, outside the axis: raised to 190% with ticks stopping at 100%, the axis suggested values above 100%
+        top = max(PERCENT_AXIS_TOP, max(values) * 1.05)  # a rate above 100% (it happens) stays on the axis
+        axis_share = min(1.0, (1 - share) * top / max(values))
+        axis_px = plot_px * axis_share
+        figure.update_layout(yaxis=dict(range=[axis_range[0], top], domain=[0, axis_share]))
+    else:
+        top = max(axis_range[1], max(values) / (1 - share))
+        figure.update_layout(yaxis=dict(range=[axis_range[0], top]))
     if ticks and names and len(ticks) > 2:  # fixed ticks (0–100%) squeezed into the bars' height: fewer of them
-        spacing = plot_px * (ticks[1] - ticks[0]) / (top - axis_range[0])
+        spacing = axis_px * (ticks[1] - ticks[0]) / (top - axis_range[0])
         step = math.ceil(MEDIA["slide"].font_size * 1.6 / max(spacing, 1))
-        if step > 1:
-            figure.update_layout(yaxis=dict(tickvals=ticks[::step], ticktext=names[::step]))
+        if step > 1:  # the axis' ends, 0% and 100% (every other tick left "0%, 60%" on a bar of 100%)
+            keep = [0, len(ticks) - 1] if step < len(ticks) else [len(ticks) - 1]
+            figure.update_layout(yaxis=dict(tickvals=[ticks[n] for n in keep], ticktext=[names[n] for n in keep]))
 
 
 def trace_is_horizontal(figure: go.Figure) -> bool:

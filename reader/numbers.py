@@ -302,7 +302,48 @@ def find_figures(text: str, *, language: str | None = "vi", keep_excluded: bool 
         figure = _figure_from_match(text, m, language)
         if figure is not None and figure.unit_word:
             figures.append(figure)
+    figures += [f for f in _word_numbers(text) if not any(g.start <= f.start < g.end for g in figures)]
     return _english_pairs(text, sorted(figures, key=lambda f: f.start))
+
+
+# "one ward-level team", "two community digital technology teams", "hai tổ công nghệ số": a small count written as a
+# word, when what it counts follows: teams and their members (places written as words are pilots, names and places in
+# passing more often than counts: "Three communes piloted …", "ba xã làm điểm", "Hai xã Nà Sơn và …"). Vietnamese
+# "một" (một cửa, một số, một phần) and "năm" (a year) are left out, and so are "one of", "one-stop", "one by one".
+_EN_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_VI_UNITS = {"hai": 2, "ba": 3, "bốn": 4, "tư": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_VI_TEENS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "lăm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+_EN_WORD_NUMBER = re.compile(r"(?<![\w-])(" + "|".join(_EN_NUMBER_WORDS) + r")(?![\w-])"
+                             r"(?=(?:[ \t]+[a-z][\w-]*){0,4}?[ \t]+(?:teams?|members?)(?!\w))", re.IGNORECASE)
+_VI_WORD_NUMBER = re.compile(r"(?<![\w-])(mười(?:[ \t]+(?:" + "|".join(_VI_TEENS) + r"))?|" + "|".join(_VI_UNITS) + r")"
+                             r"(?=[ \t]+tổ[ \t]+(?:công\s+nghệ|chuyển\s+đổi\s+số|cđs)(?!\w))", re.IGNORECASE)
+_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:of|by|another|or|-)(?!\w)", re.IGNORECASE)
+
+
+def _word_numbers(text: str) -> list[Figure]:
+    found: list[Figure] = []
+    for m in [*_EN_WORD_NUMBER.finditer(text), *_VI_WORD_NUMBER.finditer(text)]:
+        word = m.group(1)
+        if word[0].isupper() and not re.search(r"(?:^|[.!?:;\n]\s*)$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # a capital inside a sentence is a name ("Ba Vì", "xã Hai Bà Trưng")
+        if _NOT_A_COUNT_AFTER.match(text[m.end() : m.end() + 10]):
+            continue
+        said = " ".join(word.lower().split())
+        if said in _EN_NUMBER_WORDS:
+            value = _EN_NUMBER_WORDS[said]
+        elif said.startswith("mười"):
+            rest = said[len("mười"):].strip()
+            value = 10 + (_VI_TEENS[rest] if rest else 0)
+        else:
+            value = _VI_UNITS[said]
+        unit_word, unit_word_start = _unit_word(text, m.end())
+        before = _clause_before(text, m.start())
+        found.append(Figure(value=value, unit="count", start=m.start(), end=m.end(), text=word,
+                            target=_is_target(text, before, m.start()), achieved=bool(_ACHIEVED_RE.search(before)),
+                            unit_word=unit_word, unit_word_start=unit_word_start))
+    return found
 
 
 # "950 of the 1,200 dossiers", "17 out of 20 villages", "3,660 of 3,695 records": an English X of Y is the pair X/Y

@@ -166,11 +166,19 @@ def _structure(text: str, catalogue: Catalogue, document_year: int | None = None
             last_body = len(s.paragraphs) - 1
     for pi, para in enumerate(s.paragraphs):
         future: str | None = None  # "Trong thời gian tới, …": the rest of the paragraph is a plan
-        for ss, se in _split_sentences(text, para.start, para.end):
+        # a line wrapped in the middle of a sentence (the next line goes on in lower case, the line before ends
+        # without a full stop) continues that sentence: its plan wording holds for the rest of it
+        before = s.paragraphs[pi - 1] if pi else None
+        wrapped = (before is not None and before.chain == para.chain and before.footnote is None
+                   and not re.search(r"[.!?…]\W*$", text[before.start : before.end]) and s.sentences
+                   and s.sentences[-1].paragraph == pi - 1 and s.sentences[-1].plan)
+        for k, (ss, se) in enumerate(_split_sentences(text, para.start, para.end)):
             sentence = _Sentence(ss, se, pi)
             folded = fold(text[ss:se])
             future = future or _plan_wording(folded, catalogue.plan_paragraph_words)
             said = _plan_wording(folded, catalogue.plan_words) or _future_year(folded, document_year)
+            if k == 0 and wrapped and not said:
+                said = s.sentences[-1].plan_word if s.sentences[-1].plan_word != "heading" else None
             sentence.plan = para.plan or bool(future or said)
             sentence.plan_word = said or future or ("heading" if para.plan else None)
             s.sentences.append(sentence)
@@ -203,7 +211,7 @@ def _plan_wording(folded: str, words: list[str]) -> str | None:
 # "cán đích mục tiêu", "đã hoàn thành kế hoạch", "vượt chỉ tiêu", "achieved its target": a plan met is a result
 _ACHIEVED_BEFORE = folded_pattern(r"(?<!\w)(?:đạt|hoàn\s+thành|cán\s+đích|vượt|về\s+đích|achieved|met|exceeded|exceeding|surpassed"
                                   r"|surpassing|reached)"
-                              r"(?:\s+(?:được|its|the|their))?\s*$")
+                              r"(?:\s+(?:được|its|the|their))?\s*$|(?<!\w)đã\s+(?:đạt|hoàn\s+thành|vượt)\s+các\s*$")
 
 
 # "đến năm 2025", "by 2026": a year after the report's own is a target date; "Kế hoạch năm 2025: …", "năm 2025 phấn
@@ -716,6 +724,22 @@ def propose(
                 runner_up = max(others, key=lambda o: o.score, default=None)
                 choice[i] = (option, runner_up, lvl)
                 break
+        # "11 tổ với 55 thành viên, cùng 1 tổ cấp phường gồm 14 thành viên": a second count of an indicator, with its
+        # own counting word, after a count of something else that starts a new group, is that group's (not a part of
+        # the first: no "trong đó / including" between them)
+        for i in sorted(i for i in range(len(clause_figures)) if all_scored[i] and i not in choice):
+            option = all_scored[i][0]
+            same = [j for j in choice if j < i and choice[j][0].info.id == option.info.id]
+            if not option.unit_match or not same:
+                continue
+            j = max(same)
+            between = folded[clause_figures[j].end : clause_figures[i].start]
+            if not any(k in choice and choice[k][0].info.id != option.info.id for k in range(j + 1, i)) \
+                    or _BREAKDOWN_WORD.search(between) or not _IN_ADDITION.search(between):
+                continue  # ("98 tổ với 490 thành viên, 15 tổ cấp xã với 75 thành viên": a part of the first, said bare)
+            lvl = _level(clause_figures[i], i, clause_figures, zones[i], clause_cues, clause, structure, cues,
+                         option.info, text, communes)
+            choice[i] = (option, max(all_scored[i][1:], key=lambda o: o.score, default=None), lvl)
         # "tiếp nhận 18.751 hồ sơ, trong đó 811 ở cấp huyện và 17.940 ở cấp xã": parts without wordings of their own
         # are counted like the total they break down
         head: tuple[_Scored, Any] | None = None
@@ -877,9 +901,10 @@ def propose(
     candidates = _not_anothers(candidates, subjects)
     if unit is not None and unit.kind != "commune":
         candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
-    candidates += _values_a_change_went_to(text, figures, candidates)
+    candidates = _values_a_change_went_to(text, figures, candidates)
     candidates += _values_of_other_years(text, figures, candidates)
     candidates = _levels_respectively(folded, structure, figures, candidates, unit)
+    candidates = _indicators_respectively(folded, structure, figures, candidates, matches, cat)
     _surer_when_the_unit_is_named(text, candidates, subjects)
     candidates = _without_rounded_restatements([c for c in candidates if c.confidence >= min_confidence])
     return _dedupe(candidates)
@@ -952,6 +977,49 @@ def _levels_respectively(folded: str, structure: _Structure, figures: list[Figur
     return candidates
 
 
+def _indicators_respectively(folded: str, structure: _Structure, figures: list[Figure], candidates: list[Candidate],
+                             matches: list[_Match], cat: Catalogue) -> list[Candidate]:
+    """"Tỷ lệ hồ sơ trực tuyến và tỷ lệ thanh toán trực tuyến lần lượt đạt 85% và 72%", "The online submission rate and
+    the online payment rate reached 85% and 72%, respectively": as many indicators named before the figures as there
+    are figures, in the same order, each figure the indicator of its place (the clause's one-indicator choice gave the
+    last wording to the first figure)."""
+    for sentence in structure.sentences:
+        if not _RESPECTIVELY.search(folded[sentence.start : sentence.end]):
+            continue
+        ours = sorted((f for f in figures if sentence.start <= f.start < sentence.end), key=lambda f: f.start)
+        if len(ours) < 2 or len({f.unit for f in ours}) != 1:
+            continue
+        named = [m for m in matches if not m.weak and sentence.start <= m.start and m.end <= ours[0].start
+                 and cat.indicators[m.indicator].unit == ours[0].unit]
+        # a wording inside a longer one says no more than the longer one
+        named = [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                             and (o.end - o.start) > (m.end - m.start) for o in named)]
+        order: list[_Match] = []
+        for m in sorted(named, key=lambda m: m.start):
+            if m.indicator not in [o.indicator for o in order]:
+                order.append(m)
+        if len(order) != len(ours):
+            continue
+        own = {c.figure_start: c for c in candidates if sentence.start <= c.figure_start < sentence.end}
+        if any(f.start not in own for f in ours):
+            continue
+        rest = [c for c in candidates if not (sentence.start <= c.figure_start < sentence.end)]
+        mine = []
+        # each wording has its figure now, so neither was another's rival: the surer of the two confidences holds
+        sure = max(c.confidence for c in own.values())
+        for f, m in zip(ours, order):
+            c = own[f.start]
+            info = cat.indicators[m.indicator]
+            parts = [p for p in c.reason_parts if p[0] not in ("wordings", "rival", "stated_rate")]
+            parts.insert(0, part("wordings", items=[(m.wording, "shared_before")]))
+            if info.stated_rate:
+                parts.insert(1, part("stated_rate"))
+            mine.append(replace(c, indicator=m.indicator, unit=info.unit, reason_parts=parts, confidence=sure,
+                                reason=render(parts, "en")))
+        candidates = rest + mine
+    return candidates
+
+
 # "tăng từ 40% năm 2023 lên 65% năm 2024", "rose from 40% in 2023 to 65% in 2024": the value a change went to is the
 # same indicator's, in its own year (the value it came from is read as the figure it is)
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:từ|from)\s*(?:mức\s+)?$", re.IGNORECASE)
@@ -961,9 +1029,12 @@ _YEAR_AFTER = re.compile(r"^\s*\(?\s*(?:năm|in)\s+((?:19|20)\d\d)(?!\d)", re.IG
 
 
 def _values_a_change_went_to(text: str, figures: list[Figure], candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with the values a change went to added, and without the values it came from when no year
+    dates the change ("tăng từ 40% lên 65%", "rose from 40% to 65%")."""
     ordered = sorted(figures, key=lambda g: g.start)
     proposed = {c.figure_start for c in candidates}
     added: list[Candidate] = []
+    earlier: set[int] = set()
     for c in candidates:
         i = next((k for k, g in enumerate(ordered) if g.start == c.figure_start), None)
         if i is None or i + 1 >= len(ordered) or not _FROM_BEFORE.search(text[max(0, c.figure_start - 12) : c.figure_start]):
@@ -977,13 +1048,16 @@ def _values_a_change_went_to(text: str, figures: list[Figure], candidates: list[
         if year_to and year_from and year_from in str(c.period or ""):
             period = str(c.period).replace(year_from, year_to.group(1))
         elif not year_to and not year_from:
+            # "tăng từ 40% lên 65%" with no year for either: the value it went to is the one of the report's period;
+            # the earlier value's period is not said, so it is no proposal of its own
             period = c.period
+            earlier.add(id(c))
         else:
             continue  # one year said and not the other: the later value's period is not known here
         added.append(replace(c, value=went_to.value, figure_start=went_to.start, figure_end=went_to.end, period=period,
                              qualifier=went_to.qualifier))
         proposed.add(went_to.start)
-    return added
+    return [c for c in candidates if id(c) not in earlier] + added
 
 
 # "… Head of the Lang Son Community Digital Technology Team, said that the Team … consisting of 8 members": the members
@@ -1351,6 +1425,14 @@ _LEVEL_NAME = re.compile(r"(?<!\w)(?:levels?|mức\s+độ|cấp\s+độ)[\s-]*(
 _MORE_LEVELS = re.compile(r"(?:\s*(?:,|và|and|-|–)\s*\d(?!\d))+")
 _PER_EACH = re.compile(r"(?<!\w)(?:mỗi|each|per|every)(?:\s+\S+){0,3}\s*$")
 _OUT_OF = re.compile(r"(?<!\w)out\s+of\s*$")
+# "mỗi người dân có 01 tài khoản số và 01 kho dữ liệu", "each commune has 1 team and 5 members": every item of a norm's
+# list is part of the norm, not only the first
+_PER_EACH_LIST = re.compile(r"(?<!\w)(?:mỗi|each|every)(?:\s+\S+){1,4}?\s+\d+(?:[.,]\d+)?[^\d;.]{1,40}?(?:\s(?:và|and)|,)\s*$",
+                            re.IGNORECASE)
+# "bình quân mỗi ngày tiếp nhận 70 hồ sơ", "about 70 applications a day": an average per day or month is no count of
+# the catalogue (its counts are totals over a period or as of a date)
+_PER_DAY = folded_pattern(r"(?<!\w)(?:(?:mỗi|/)\s*(?:ngày|tháng)|hằng\s+ngày|hàng\s+ngày|per\s+(?:day|month)|a\s+day"
+                          r"|each\s+(?:day|month)|every\s+(?:day|month)|daily)(?!\w)")
 _AGE_BEFORE = folded_pattern(r"(?<!\w)(?:aged|ages?|age\s+of|over\s+the\s+age\s+of|độ\s+tuổi|tuổi\s+từ)\s*(?:from\s+|từ\s+)?"
                              r"(?:\d{1,3}\s*(?:đến|tới|-|–|to|and)\s*)?$")
 # "tiếp nhận 4.512 hồ sơ, trong đó 811 cấp huyện, 3.701 cấp xã": the parts of a total, counted like it
@@ -1459,7 +1541,16 @@ def _breakdown_parts(folded: str, figures: list[Figure], scored: list[list[_Scor
 def _uncatalogued_part(text: str, f: Figure, before_start: int, unit_end: int, cat: Catalogue) -> bool:
     """"24.879 hồ sơ trực tiếp", "directly receiving 2,998 records", "the number of documents for direct reception is
     2,300": a part the catalogue does not hold, said in the figure's own stretch (its words since the figure before)."""
-    own = fold(text[max(before_start, f.start - 60) : unit_end])
+    lead = text[max(before_start, f.start - 60) : f.start]
+    # (its own words start after the number before it, even when that number is no figure of the clause: "received
+    # via the public postal service was 320, while 8,900 were received online" leaves the 8,900 whole)
+    digits = [m.end() for m in re.finditer(r"\d", lead)]
+    if digits:
+        lead = lead[digits[-1] :]
+        # (and after that number's own words: "issued 1,200 certified copies and received 4,000 dossiers")
+        bounds = [m.end() for m in _BOUNDARY.finditer(lead)]
+        lead = lead[bounds[-1] :] if bounds else lead
+    own = fold(lead + text[f.start : unit_end])
     if any(p.search(own) for p in cat.uncatalogued):
         return True
     # "1,349 dossiers submitted at the counters", "410 hồ sơ qua dịch vụ bưu chính": the channel said right after the
@@ -1802,6 +1893,24 @@ def _footnote_anchors(text: str, structure: _Structure) -> dict[int, tuple[int, 
     return anchors
 
 
+# "…, along with one ward-level team …", "ngoài ra còn 1 tổ cấp xã …": a group said in addition to the one before
+_IN_ADDITION = folded_pattern(r"(?<!\w)(?:along\s+with|as\s+well\s+as|in\s+addition\s+to|besides|plus|together\s+with"
+                              r"|apart\s+from|cùng\s+với|ngoài\s+ra|bên\s+cạnh(?:\s+đó)?|thêm)(?!\w)")
+_NOT_YET = folded_pattern(r"^\s*(?:[^\s,;.:()\d]+\s+){0,3}?(?:vẫn\s+)?(?:chưa|have\s+not|has\s+not|haven['’]t|hasn['’]t|had\s+not"
+                          r"|(?:do|does|did)\s+not|not\s+yet)(?!\w)")
+
+
+def _per_day(text: str, f: Figure, sentence: _Sentence, after_end: int) -> bool:
+    """A count said per day (or month): "per day" in its own stretch after it, or before it since the last number of
+    its sentence ("Mỗi ngày, xã tiếp nhận khoảng 70 hồ sơ"; "1.250 hồ sơ, bình quân 20 hồ sơ mỗi ngày" leaves the 1.250)."""
+    before = text[max(sentence.start, f.start - 80) : f.start]
+    digits = [m.end() for m in re.finditer(r"\d", before)]
+    before = before[digits[-1] :] if digits else before
+    after = text[f.end : min(after_end, f.end + 40)]
+    after = re.split(r"[\d;.,]", after, maxsplit=1)[0]
+    return bool(_PER_DAY.search(fold(before)) or _PER_DAY.search(fold(after)))
+
+
 def _score(
     f: Figure,
     zone: tuple[int, int, int, int],
@@ -1903,10 +2012,15 @@ def _score(
                     lst[i] = (weight * 0.4, m, name)
     unit_word = fold(f.unit_word)
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
-    if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)):
+    if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)) \
+            or _PER_EACH_LIST.search(text[max(clause.start, f.start - 90) : f.start]):
         return []  # "mỗi thôn 01 tổ" is a norm, "8 out of 12" a total: the pair's first number carries it
     if _AGE_BEFORE.search(lead):
         return []  # "citizens aged 14 and above", "độ tuổi 15": an age, not a count
+    if f.unit == "count" and _NOT_YET.match(fold(text[f.end : f.end + 40])):
+        return []  # "4 xã chưa có tổ …", "3 communes have not yet set up teams": the places without, no count of ours
+    if f.unit == "count" and _per_day(text, f, sentence, after_end):
+        return []  # "bình quân 20 hồ sơ mỗi ngày", "about 70 applications a day": an average, not a total
     if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
         return []  # "xếp thứ 3 trong số 9 huyện", "ranked first among the 63 localities": how many were ranked
     changed_by = bool(_CHANGE_BY.search(lead))

@@ -62,9 +62,10 @@ def test_show_mode_script_knows_the_deck_and_the_clicker_keys():
 def test_show_mode_has_full_screen_and_a_counter_and_keeps_the_source_line_per_slide():
     at = run_page(deck=DECK, show="1")
     assert [b.label for b in at.button] == ["◀ Trước", "Sau ▶", "Toàn màn hình", "Thoát trình chiếu"]
-    assert any(m.value == "**Biểu đồ 1 / 3**" for m in at.markdown)
+    assert any(m.value == "**Trang chiếu 1 / 3**" for m in at.markdown)
     sources = [m.value for m in at.markdown if m.value.startswith("**Nguồn")]
-    assert len(sources) == 3
+    in_notes = [m.value for toggle in at.expander for m in toggle.markdown if m.value.startswith("**Nguồn")]
+    assert len(sources) - len(in_notes) == 3  # one under each slide (one cut short is whole in its notes too)
 
 
 def test_scorecard_and_unit_profile_are_slides():
@@ -209,3 +210,68 @@ def test_a_rebuilt_pack_replaces_the_last_one_in_the_sessions_memory():
     second = [key for key in at.session_state["_packs"] if key[1] == "pptx"]
     assert len(second) == 1 and second != first
     assert [d.proto.label for d in at.get("download_button") if d.proto.label == "Tải PPTX"] == ["Tải PPTX"]
+
+
+# Twenty districts of the bundled data (the districts' default units when this was written): the charts of online
+# services and signing put 5–8 notes under a slide (periods, definitions, levels differing, each naming its units).
+TWENTY_DISTRICTS = ("tran-de,hoa-vang,krong-pac,dong-anh,huong-khe,gia-loc,bau-bang,di-an,phu-giao-binh-duong,"
+                    "khoai-chau,thuan-bac,luc-yen,muong-khuong,sa-pa,da-huoai,dak-glong,do-luong,cao-phong,da-bac,"
+                    "doan-hung")
+LONG_NOTES_DECK = "online_services.online_usage,signing.signing_rate"
+
+
+def test_a_slides_many_notes_fold_behind_one_toggle_that_holds_every_note(con):
+    """On a 1366×768 laptop six charts of the districts' deck kept 120–250 px for their bars under 150–250 px of
+    notes: notes longer than two lines now sit behind one toggle under the chart, each of them still on the slide."""
+    from exports.deck import Deck, deck_charts
+    from ui.markdown import escape
+    from ui.present_mode import NOTES_INLINE_LINES, note_lines, notes_fold
+
+    slides = deck_charts(con, Deck(tuple(LONG_NOTES_DECK.split(",")), tuple(TWENTY_DISTRICTS.split(",")), "vi"))
+    folded = [spec for spec in slides if notes_fold(spec.notes, spec.source_note)[1]]
+    assert len(folded) >= 2, "the real data no longer gives these slides long notes: pick others"
+    at = run_page(deck=LONG_NOTES_DECK, show="1", kind="district", d=TWENTY_DISTRICTS)
+    toggles = at.expander
+    assert len(toggles) == len(folded)
+    assert all(toggle.label.startswith(("⚠ Ghi chú của biểu đồ (", "⚠ Thêm ")) for toggle in toggles)
+    outside = [m.value for m in at.markdown]
+    for spec in folded:  # the leading notes that fit stay in sight, the others are behind the slide's toggle
+        shown, hidden, _ = notes_fold(spec.notes, spec.source_note)
+        assert shown + hidden == spec.notes and note_lines(shown) < NOTES_INLINE_LINES
+        assert all(f"⚠ {escape(note)}" in outside for note in shown)
+        inside = [[m.value for m in toggle.markdown] for toggle in toggles]
+        assert any(all(f"⚠ {escape(note)}" in texts for note in hidden) for texts in inside), spec.title
+    # every slide keeps its source line under the chart, open or shut
+    sources = [m.value for m in at.markdown if m.value.startswith("**Nguồn")]
+    assert len(sources) >= len(slides)
+
+
+def test_short_notes_stay_under_the_chart_without_a_toggle():
+    at = run_page(deck="signing.certificates", show="1", d="lam-binh,luc-yen")
+    assert not at.expander
+    assert [m.value for m in at.markdown if m.value.startswith("⚠ ")]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_deck_editor_says_how_many_slides_each_chart_takes_and_which(con, lang):
+    """Show mode and the packs put a chart of more than 10 bars on several slides and the counter counts slides;
+    the editor listed each chart once. Its slide order now says each chart's slides and the deck's total."""
+    from exports.deck import Deck, deck_charts
+    from i18n import t
+    from ui.markdown import escape
+
+    slides = deck_charts(con, Deck(tuple(LONG_NOTES_DECK.split(",")), tuple(TWENTY_DISTRICTS.split(",")), lang))
+    parts = sum(1 for spec in slides if spec.chart_id == "online_services.online_usage")
+    assert parts >= 2 and len(slides) == parts + 1, "the real data no longer splits this chart: pick another"
+    at = run_page(deck=LONG_NOTES_DECK, kind="district", d=TWENTY_DISTRICTS, lang=lang)
+    order = next(e for e in at.expander if e.label.startswith(t("present.order_title_slides", lang, slides="")[:8]))
+    assert order.label == t("present.order_title_slides", lang, slides=len(slides))
+    rows = [m.value for m in order.markdown]
+    assert rows[0].endswith(escape(t("present.chart_slides", lang, count=parts, first=1, last=parts))), rows
+    assert rows[1].endswith(escape(t("present.chart_slide", lang, number=parts + 1))), rows
+    expected = {"vi": f"({parts} trang chiếu: 1–{parts})", "en": f"({parts} slides: 1–{parts})"}[lang]
+    assert rows[0].endswith(escape(expected))
+    # show mode's counter counts the same slides
+    at = run_page(deck=LONG_NOTES_DECK, kind="district", d=TWENTY_DISTRICTS, lang=lang, show="1")
+    counter = t("present.counter", lang, current=1, total=len(slides))
+    assert any(m.value == f"**{counter}**" for m in at.markdown)

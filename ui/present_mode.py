@@ -29,6 +29,7 @@ _HIDE_CHROME = """
 
 CONTROLS_PX = 84  # the row of buttons under the slide (and the gaps around it)
 SCREEN = (1366, 768)  # the smallest screen a deck is shown on: a laptop driving a projector
+NOTE_LINE_PX = 13 * 1.35  # a line of the notes and source line under a slide (13 px text, as _DECK_CSS sets it)
 
 # The deck: slides stacked in one box the height of the window minus the controls, only the current one visible.
 # The script rewrites #cds-present-current (a style element in the page's head) to show another slide.
@@ -48,6 +49,16 @@ _DECK_CSS = """
 .st-key-present_deck [data-testid="stMarkdown"], .st-key-present_deck [data-testid="stMarkdown"] > div
     {{height: auto !important; max-height: none !important; min-height: 0 !important;}}
 .st-key-present_deck [data-testid="stMarkdownContainer"] {{margin-bottom: 0 !important;}}
+.st-key-present_deck [class*="st-key-present_notes_"] {{position: relative; overflow: visible;}}
+.st-key-present_deck [class*="st-key-present_notes_"] summary p {{font-size: 13px; color: #8A4B00;}}
+.st-key-present_deck [class*="st-key-present_notes_"] [data-testid="stExpanderDetails"] {{position: absolute;
+    left: 0; right: 0; bottom: 100%; z-index: 3; max-height: calc(100vh - {controls}px - 6rem); overflow-y: auto;
+    background: white; border: 1px solid #C9C9C9; border-radius: 0.4rem; padding: 0.5rem 0.75rem;
+    box-shadow: 0 -6px 18px rgba(0, 0, 0, 0.15);}}
+.st-key-present_deck [class*="st-key-present_notes_"] [data-testid="stExpanderDetails"] [data-testid="stVerticalBlock"]
+    {{gap: 0.3rem;}}
+.st-key-present_deck [class*="st-key-present_source_"] p {{display: -webkit-box; -webkit-box-orient: vertical;
+    -webkit-line-clamp: {source_lines}; overflow: hidden;}}
 .st-key-present_controls {{gap: 0.5rem;}}
 .st-key-present_keys {{position: absolute; width: 1px; height: 1px; overflow: hidden; opacity: 0;}}
 </style>
@@ -138,11 +149,33 @@ def hide_app_chrome() -> None:
     st.html(_HIDE_CHROME)
 
 
-def _notes_px(spec: ChartSpec, width: int) -> float:
-    """The notes' and source line's height under a slide (13 px lines, as _DECK_CSS sets them)."""
+def note_lines(texts: list[str], width: int = SCREEN[0]) -> int:
+    """The lines these texts take under a slide on a screen `width` px wide (13 px lines, as _DECK_CSS sets them)."""
     per_line = int((width - 80) / (13 * 0.55))
-    lines = sum(max(1, -(-len(text) // per_line)) for text in [*spec.notes, spec.source_note])
-    return lines * 13 * 1.35 + 8
+    return sum(max(1, -(-len(text) // per_line)) for text in texts)
+
+
+# Under a slide's chart: its notes while they fit in NOTES_INLINE_LINES lines, else the leading ones that fit in a
+# line less and one toggle that opens the rest over the chart's foot; then the source line, cut after SOURCE_LINES
+# lines with "…" when longer (the notes' panel holds it whole). Six charts of the districts' default deck (periods,
+# definitions and levels differing, each listing its units) took 150–250 px of a 768 px screen in notes and left
+# their bars 120–250 px, too little for a label's period: the bars said values only. At most these lines now,
+# whatever the chart's notes; the leading note stays in sight (the scorecard's is its colours' key).
+NOTES_INLINE_LINES = 3
+SOURCE_LINES = 2
+FOOTER_PX = (NOTES_INLINE_LINES + SOURCE_LINES) * NOTE_LINE_PX + 12
+
+
+def notes_fold(notes: list[str], source_note: str) -> tuple[list[str], list[str], bool]:
+    """A slide's notes shown under its chart, those behind the toggle, and whether its source line is cut (then
+    whole behind the toggle too)."""
+    source_cut = note_lines([source_note]) > SOURCE_LINES
+    if not source_cut and note_lines(notes) <= NOTES_INLINE_LINES:
+        return list(notes), [], False
+    shown = 0
+    while shown < len(notes) and note_lines(notes[:shown + 1]) <= NOTES_INLINE_LINES - 1:
+        shown += 1
+    return list(notes[:shown]), list(notes[shown:]), source_cut
 
 
 def slide_order(total: int, current: int) -> list[int]:
@@ -150,26 +183,47 @@ def slide_order(total: int, current: int) -> list[int]:
     return [current] + [n for n in range(1, total + 1) if n != current]
 
 
+# The toggle's words by (some notes shown above it, the source line cut): "Thêm 4 ghi chú … và nguồn đầy đủ"
+_TOGGLES = {(False, False): "present.notes_toggle", (False, True): "present.notes_toggle_source",
+            (True, False): "present.more_notes_toggle", (True, True): "present.more_notes_toggle_source"}
+
+
+def _slide_footer(notes: list[str], source_note: str, number: int, lang: str) -> None:
+    """The notes and the source line under a slide (NOTES_INLINE_LINES, SOURCE_LINES). Opening the toggle changes
+    nothing on the server (Streamlit's expander, on_change="ignore"), and every note is on the slide, open or shut.
+    Notes and the source line carry names and titles from the data: shown as text."""
+    shown, folded, source_cut = notes_fold(notes, source_note)
+    source = f"**{markdown.escape(source_note)}**"
+    for note in shown:
+        st.markdown(f"⚠ {markdown.escape(note)}")
+    if folded or source_cut:
+        label = t(_TOGGLES[(bool(shown), source_cut)] if folded else "present.source_toggle", lang, count=len(folded))
+        with st.expander(label, type="compact", key=f"present_notes_{number}"):
+            for note in folded:
+                st.markdown(f"⚠ {markdown.escape(note)}")
+            if source_cut:
+                st.markdown(source)
+    with st.container(key=f"present_source_{number}", gap=None):
+        st.markdown(source)
+
+
 def show_deck(slides: list[ChartSpec], current: int, lang: str) -> str | None:
     """Draw every slide once, stacked, with the current one visible, and the controls under them. Returns the
     action of a control clicked without JavaScript ("previous", "next", "stop"), which the page carries out."""
     total = len(slides)
-    st.html(_DECK_CSS.format(controls=CONTROLS_PX, current=current))
+    st.html(_DECK_CSS.format(controls=CONTROLS_PX, current=current, source_lines=SOURCE_LINES))
     with st.container(key="present_deck", gap=None):
         for number in slide_order(total, current):
             spec = slides[number - 1]
             with st.container(key=f"present_slide_{number}", gap=None):
                 # Laid out for the smallest screen show mode is for (a 1366×768 laptop): labels fitted to the bars
                 # at that width, the legend under the axis' names, the chart as tall as what the notes leave.
-                chart_height = int(SCREEN[1] - CONTROLS_PX - _notes_px(spec, SCREEN[0]))
+                chart_height = int(SCREEN[1] - CONTROLS_PX - FOOTER_PX)
                 figure, shortened = fit_to_screen(spec, SCREEN[0], chart_height)
                 notes = [*spec.notes, *([t("present.undated_note", shortened)] if shortened else [])]
                 st.plotly_chart(figure, width="stretch", height="stretch", theme=None, key=f"slide_chart_{number}",
                                 config={"displaylogo": False, "displayModeBar": False, "responsive": True})
-                # Notes and the source line carry names and titles from the data: shown as text.
-                for note in notes:
-                    st.markdown(f"⚠ {markdown.escape(note)}")
-                st.markdown(f"**{markdown.escape(spec.source_note)}**")
+                _slide_footer(notes, spec.source_note, number, lang)
     action = None
     with st.container(key="present_controls", horizontal=True, vertical_alignment="center"):
         if st.button(t("present.previous", lang), disabled=current == 1, key="present_previous"):
