@@ -41,6 +41,22 @@ def latest_figures(rows: pd.DataFrame) -> pd.DataFrame:
     return ranked.drop_duplicates("indicator_id").drop(columns="_level")
 
 
+def latest_records(rows: Iterable[Mapping]) -> list[dict]:
+    """latest_figures on plain rows (the query's records, NULL as None): the same figures in the same order, without
+    a DataFrame (the unit profile built the frame, sorted it and turned it back into dicts on every change of unit:
+    about 10 ms at national, tests/test_profile_rows_as_records.py). The sort is stable, as pandas' sort on several
+    keys is: figures tied on all three keys keep the query's order."""
+    def key(row: Mapping) -> tuple:
+        end = row["period_end"]
+        return (row["indicator_order"], LEVEL_RANK.get(row["level"], 4),
+                end is None, -end.toordinal() if end is not None else 0)
+
+    chosen: dict[str, dict] = {}
+    for row in sorted((r for r in rows if r["superseded_by"] is None), key=key):
+        chosen.setdefault(row["indicator_id"], dict(row))
+    return list(chosen.values())
+
+
 PERCENT_TICKS = [0, 25, 50, 75, 100]
 LABEL_WRAP = 36  # characters per line of a bar's value and period
 NAME_WRAP = 30  # characters per line of an indicator's name on the axis (names run to 75 characters)
