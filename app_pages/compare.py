@@ -44,7 +44,7 @@ province = state.bound("province", "compare_province", ["", *provinces], "", lam
     t("compare.province", lang), options, key="compare_province",
     format_func=lambda p: p or t("compare.all_provinces", lang)))
 in_scope = districts if not province else districts[districts["province_2025"] == province]
-scope_ids = list(scope.in_display_order(in_scope)["district_id"])
+scope_ids = scope.in_display_order(in_scope)["district_id"].tolist()
 default_ids = scope.default_districts(scope_ids)
 chosen = state.bound("d", "compare_districts", scope_ids, default_ids, lambda options: controls[1].multiselect(
     t("comparable.pick", lang, **words), options, key="compare_districts", format_func=names.get,

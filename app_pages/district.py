@@ -62,7 +62,7 @@ if len(neighbours) > 1:
     words = scope.unit_words(facts["unit_kind"], lang)
     # A link button, not a markdown link: the province's name is data and stays text.
     st.link_button(t("nav.compare_in_province", lang, units=words["units"], province=markdown.escape(facts["province_2025"])),
-                   links.compare(scope.default_districts(list(neighbours["district_id"])), lang,
+                   links.compare(scope.default_districts(neighbours["district_id"].tolist()), lang,
                                  kind=facts["unit_kind"], province=facts["province_2025"]),
                    icon=":material/bar_chart:", type="tertiary")
 

@@ -74,7 +74,7 @@ else:
     districts = scope.in_display_order(db.query("districts"))  # by province, then name
     themes = db.query("themes")
     theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
-    ids = list(districts["district_id"])
+    ids = districts["district_id"].tolist()
     names = pickers.all_unit_names(lang)  # as every unit picker labels units
     indicator_names = {i: pick(lang, vi, en) for i, vi, en in
                        zip(catalogue["indicator_id"], catalogue["name_vi"], catalogue["name_en"])}
