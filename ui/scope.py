@@ -9,6 +9,7 @@ xã, tỉnh); choosing a province or units lifts it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
@@ -35,11 +36,15 @@ def in_display_order(units: pd.DataFrame) -> pd.DataFrame:
     build's order, so a unit keeps its colour whichever list it is picked from."""
     if units.empty:
         return units
-    # .tolist(): the same values as iterating the columns, without boxing each cell
-    keys = [(vietnamese_key(province), vietnamese_key(name))
-            for province, name in zip(units["province_2025"].tolist(), units["district_name"].tolist())]
-    order = sorted(range(len(units)), key=keys.__getitem__)
-    return units.iloc[order]
+    return units.iloc[list(_display_order(tuple(zip(units["province_2025"].tolist(), units["district_name"].tolist()))))]
+
+
+@lru_cache(maxsize=64)
+def _display_order(pairs: tuple[tuple[object, object], ...]) -> tuple[int, ...]:
+    # Kept per list of (province, name): a unit's place depends on these words alone, and sorting every unit by its
+    # Vietnamese keys on every rerun took 2 ms at 705 units and 6–7 ms at 3,321 (twice on the overview).
+    keys = [(vietnamese_key(province), vietnamese_key(name)) for province, name in pairs]
+    return tuple(sorted(range(len(keys)), key=keys.__getitem__))
 
 
 def default_districts(ids: Sequence[str]) -> list[str]:
