@@ -36,7 +36,9 @@ def in_display_order(units: pd.DataFrame) -> pd.DataFrame:
     build's order, so a unit keeps its colour whichever list it is picked from."""
     if units.empty:
         return units
-    return units.iloc[list(_display_order(tuple(zip(units["province_2025"].tolist(), units["district_name"].tolist()))))]
+    order = _display_order(tuple(zip(units["province_2025"].tolist(), units["district_name"].tolist())))
+    # already in that order (a page passing on what it sorted): the same frame, without copying every column
+    return units if order == tuple(range(len(order))) else units.iloc[list(order)]
 
 
 @lru_cache(maxsize=64)
