@@ -107,7 +107,7 @@ else:
 unit_rows = dict(districts=[district_id], theme=None, indicators=None)
 observations = db.records("observations_for_districts", **unit_rows)
 latest = latest_records(observations)
-results = findings(db.query("district_standing", district=district_id), lang)
+results = findings(db.records("district_standing", district=district_id), lang)
 # A weak rate the unit states is a gap even when no target or other unit judges it (7,81% of dossiers online).
 low_rates = low_rates_without_yardstick(latest, {finding.indicator_id for finding in results}, lang)
 strengths, gaps = st.columns(2)
@@ -141,8 +141,7 @@ if unit_id is not None:
         st.caption(t("provinces.profile_caption", lang, note=t("provinces.profile_not_comparable", lang)))
 
 # The province's units of this unit's kind only, for the median and for the count its caption gives.
-medians = db.query("province_medians", province=facts["province_2025"], kind=facts["unit_kind"])
-by_indicator = median_index(medians)  # once for every theme's chart
+by_indicator = median_index(db.records("province_medians", province=facts["province_2025"], kind=facts["unit_kind"]))
 province_units = int(((districts["province_2025"] == facts["province_2025"])
                       & (districts["unit_kind"] == facts["unit_kind"])).sum())
 themes = db.query("themes")
@@ -192,7 +191,7 @@ def _show_theme(theme) -> bool:
 # it is not drawn together with every other chart of the unit.
 first_chart.show_first_then_rest(list(themes.itertuples()), _show_theme, view=f"{district_id}|{lang}", lang=lang)
 
-if not medians.empty:
+if by_indicator:
     st.caption(t("profile.median_caption", lang, province=markdown.escape(facts["province_2025"]),
                  count=format_number(province_units, lang)))
 

@@ -78,11 +78,13 @@ def bar_text(row: Mapping, lang: str) -> str:
     return "<br>".join([f"<b>{plotly_text(value)}</b>", *(plotly_text(line) for line in rest)])
 
 
-def median_index(medians: pd.DataFrame | Mapping[str, Mapping]) -> dict[str, Mapping]:
-    """queries/province_medians.sql rows by indicator (a page converts the frame once for all its charts)."""
-    if isinstance(medians, pd.DataFrame):
-        return {row["indicator_id"]: row for row in medians.to_dict("records")}
-    return dict(medians)
+def median_index(medians: pd.DataFrame | Sequence[Mapping] | Mapping[str, Mapping]) -> dict[str, Mapping]:
+    """queries/province_medians.sql rows by indicator (a page converts them once for all its charts): from the frame,
+    from its rows as records, or an index made before."""
+    if isinstance(medians, Mapping):
+        return dict(medians)
+    rows = medians.to_dict("records") if isinstance(medians, pd.DataFrame) else medians
+    return {row["indicator_id"]: row for row in rows}
 
 
 def rates_chart(rows: pd.DataFrame | Sequence[Mapping], medians: pd.DataFrame | Mapping[str, Mapping], lang: str, *,

@@ -3,7 +3,8 @@ rows, sorted it to pick each indicator's figure (charts.profile.latest_figures) 
 dicts on every change of unit. `latest_records` picks the same figures from the records; pinned here, on the real
 data and on the synthetic `national` set in a real DuckDB, against the frame route the page took: the same figures
 in the same order, the same gaps, rate charts (bars, labels, hover cards, medians, targets), counts' metric words
-and figures per theme, in both languages."""
+and figures per theme, in both languages. The unit's standing (analysis.standing.findings) and its province's
+medians (charts.profile.median_index) are read as records too: the same findings and the same charts."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 import queries
 from charts.labels import indicator_name, period_text, provenance_text, source_text, value_text
+from analysis.standing import findings
 from charts.profile import latest_figures, latest_records, low_rates_without_yardstick, median_index, rates_chart
 
 
@@ -33,7 +35,7 @@ def _shown(latest: list[dict], medians: dict, unit: str, lang: str) -> list:
 
 def assert_records_route_is_the_frame_route(con, every: int = 1) -> dict:
     summary = queries.run(con, "district_summary").to_dict("records")
-    counted = {"units": 0, "figures": 0, "charts": 0}
+    counted = {"units": 0, "figures": 0, "charts": 0, "findings": 0, "medians": 0}
     for unit in summary[::every]:
         params = dict(districts=[unit["district_id"]], theme=None, indicators=None)
         frame = queries.run(con, "observations_for_districts", **params)
@@ -42,10 +44,18 @@ def assert_records_route_is_the_frame_route(con, every: int = 1) -> dict:
         new = latest_records(rows)
         assert [r["observation_id"] for r in new] == [r["observation_id"] for r in old], unit["district_id"]
         assert Counter(r["theme"] for r in rows) == frame["theme"].value_counts().to_dict()
-        medians = median_index(queries.run(con, "province_medians", province=unit["province_2025"],
-                                           kind=unit["unit_kind"]))
+        place = dict(province=unit["province_2025"], kind=unit["unit_kind"])
+        medians = median_index(queries.run(con, "province_medians", **place))
+        median_rows = median_index(queries.records(con, "province_medians", **place))
+        assert median_rows.keys() == medians.keys()
+        standing = dict(district=unit["district_id"])
         for lang in ("vi", "en"):
-            assert _shown(new, medians, unit["district_id"], lang) == _shown(old, medians, unit["district_id"], lang)
+            assert (_shown(new, median_rows, unit["district_id"], lang)
+                    == _shown(old, medians, unit["district_id"], lang))
+            found = findings(queries.records(con, "district_standing", **standing), lang)
+            assert found == findings(queries.run(con, "district_standing", **standing), lang)
+            counted["findings"] += len(found)
+        counted["medians"] += len(medians)
         counted["units"] += 1
         counted["figures"] += len(new)
         counted["charts"] += sum(1 for r in new if r["unit"] == "percent")
@@ -55,11 +65,13 @@ def assert_records_route_is_the_frame_route(con, every: int = 1) -> dict:
 def test_the_real_data_profile_from_records_is_the_profile_from_the_frame(con):
     counted = assert_records_route_is_the_frame_route(con)
     assert counted["units"] >= 5 and counted["figures"] > 100 and counted["charts"] > 20
+    assert counted["findings"] > 10 and counted["medians"] > 10
 
 
 def test_the_synthetic_national_profile_from_records_is_the_profile_from_the_frame(synthetic_national):
     counted = assert_records_route_is_the_frame_route(synthetic_national, every=23)
     assert counted["units"] > 25 and counted["figures"] > 1000
+    assert counted["findings"] > 100 and counted["medians"] > 100
 
 
 @pytest.mark.parametrize("level", ["district", "commune_aggregate", "unit_bodies", "commune", None])
