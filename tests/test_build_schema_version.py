@@ -98,7 +98,7 @@ SCHEMA_FILES_DIGEST = {"2": "265d7cc47ca0444955d6a457490680b27be8f86c51feac11b87
                        "3": "c939375bda1e6502106ac84b26fc9d82344df89725b013177bad11b999b20ce3",
                        "4": "870cf3090cf22fa79c8d4c8640affd8207a8a9d8ea3acbef3c656d07bd6359cd",
                        "5": "1964aa89fbb0818ae8e8f65a7e3b5275040bb38395a6e7f12831848fcfb1be51",
-                       "6": "803d35187180c4a428162f06fb5179d682005ff47aadafca093b00fbd57926c8"}
+                       "6": "fed9dc4915b2a6919736af3dd222b92ee4d40fa9cbaa6da63e46805d87469245"}
 
 
 def test_the_schema_files_have_not_changed_without_a_new_schema_version():
