@@ -8,6 +8,7 @@ translation table (comparable.units_<kind>), the same words the pages use (ui.sc
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -35,10 +36,10 @@ def _size_free(row) -> bool:
     return bool(row["scale_free"])
 
 
-def findings(standing: pd.DataFrame, lang: str) -> list[Finding]:
-    """standing: rows of queries/district_standing.sql for one unit."""
+def findings(standing: pd.DataFrame | Sequence[Mapping], lang: str) -> list[Finding]:
+    """standing: rows of queries/district_standing.sql for one unit, as a frame or as records (NULL as None)."""
     found: list[Finding] = []
-    for row in standing.to_dict("records"):
+    for row in standing.to_dict("records") if isinstance(standing, pd.DataFrame) else standing:
         if row["structural"] or row["higher_is_better"] is not True:
             continue
         name = pick(lang, row["indicator_name_vi"], row["indicator_name_en"])

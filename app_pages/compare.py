@@ -24,7 +24,7 @@ all_units = db.query("districts")
 # offered only when the data holds figures of more than one kind; it starts from the kind of the units the link names,
 # else the kind with most units (scope.default_kind). The page's words (its title too) follow the kind, so the title
 # is drawn above the kind switch once the kind is known.
-kinds = [kind for kind in ("district", "commune", "province") if kind in set(all_units["unit_kind"])]
+kinds = [kind for kind in ("district", "commune", "province") if kind in set(all_units["unit_kind"].tolist())]
 top = st.container()
 kind = state.bound("kind", "compare_kind", kinds, scope.default_kind(all_units, state.linked_values("d")),
                    lambda options: st.radio(
@@ -44,7 +44,7 @@ province = state.bound("province", "compare_province", ["", *provinces], "", lam
     t("compare.province", lang), options, key="compare_province",
     format_func=lambda p: p or t("compare.all_provinces", lang)))
 in_scope = districts if not province else districts[districts["province_2025"] == province]
-scope_ids = list(scope.in_display_order(in_scope)["district_id"])
+scope_ids = scope.in_display_order(in_scope)["district_id"].tolist()
 default_ids = scope.default_districts(scope_ids)
 chosen = state.bound("d", "compare_districts", scope_ids, default_ids, lambda options: controls[1].multiselect(
     t("comparable.pick", lang, **words), options, key="compare_districts", format_func=names.get,
@@ -70,7 +70,7 @@ if not chosen:
 # One query for the view (units and theme filtered in SQL), its rows grouped by chart once; no DataFrame unless
 # the figures table is opened.
 selected = districts[districts["district_id"].isin(chosen)]
-colors = district_colors(list(all_units["district_id"]), together=chosen)  # chosen units never share a colour
+colors = district_colors(all_units["district_id"].tolist(), together=chosen)  # chosen units never share a colour
 groups = db.view_groups(theme, chosen)
 comparable, single = comparable_keys(groups) if len(chosen) > 1 else (list(groups), {})
 keys = list(groups) if show_all else comparable

@@ -4,11 +4,13 @@ unit states is a gap even with nothing to compare it with); its province's publi
 the 2025 reform (an old district: the current communes that cover it; a new commune: the old units it was formed
 from, and their figures as history). The path and parameter stay /district?district=… so old links keep working."""
 
+from collections import Counter
+
 import streamlit as st
 
 from analysis.standing import findings
 from charts.labels import indicator_name, period_text, provenance_text, source_text, unit_label, value_text
-from charts.profile import latest_figures, low_rates_without_yardstick, median_index, rates_chart
+from charts.profile import latest_records, low_rates_without_yardstick, median_index, rates_chart
 from charts.province_index import results_table
 from charts.tables import figures_table
 from i18n import pick, t
@@ -60,7 +62,7 @@ if len(neighbours) > 1:
     words = scope.unit_words(facts["unit_kind"], lang)
     # A link button, not a markdown link: the province's name is data and stays text.
     st.link_button(t("nav.compare_in_province", lang, units=words["units"], province=markdown.escape(facts["province_2025"])),
-                   links.compare(scope.default_districts(list(neighbours["district_id"])), lang,
+                   links.compare(scope.default_districts(neighbours["district_id"].tolist()), lang,
                                  kind=facts["unit_kind"], province=facts["province_2025"]),
                    icon=":material/bar_chart:", type="tertiary")
 
@@ -100,9 +102,12 @@ else:
         st.caption(t("district.formed_from_caption", lang))
         predecessors = db.query("predecessor_observations", unit_id=unit_id)
 
-observations = db.query("observations_for_districts", districts=[district_id], theme=None, indicators=None)
-latest = latest_figures(observations).to_dict("records")  # as dicts once, for the gaps and every theme's chart
-results = findings(db.query("district_standing", district=district_id), lang)
+# The unit's rows as plain records (the gaps, every theme's chart and counts read them once); a DataFrame of them
+# is made only when a theme's figures table is opened.
+unit_rows = dict(districts=[district_id], theme=None, indicators=None)
+observations = db.records("observations_for_districts", **unit_rows)
+latest = latest_records(observations)
+results = findings(db.records("district_standing", district=district_id), lang)
 # A weak rate the unit states is a gap even when no target or other unit judges it (7,81% of dossiers online).
 low_rates = low_rates_without_yardstick(latest, {finding.indicator_id for finding in results}, lang)
 strengths, gaps = st.columns(2)
@@ -136,14 +141,13 @@ if unit_id is not None:
         st.caption(t("provinces.profile_caption", lang, note=t("provinces.profile_not_comparable", lang)))
 
 # The province's units of this unit's kind only, for the median and for the count its caption gives.
-medians = db.query("province_medians", province=facts["province_2025"], kind=facts["unit_kind"])
-by_indicator = median_index(medians)  # once for every theme's chart
+by_indicator = median_index(db.records("province_medians", province=facts["province_2025"], kind=facts["unit_kind"]))
 province_units = int(((districts["province_2025"] == facts["province_2025"])
                       & (districts["unit_kind"] == facts["unit_kind"])).sum())
 themes = db.query("themes")
 # One pass over the rows: how many figures and which latest ones each theme has; the DataFrame of a theme's figures
 # is cut only when its table is opened.
-theme_counts = observations["theme"].value_counts().to_dict()
+theme_counts = Counter(row["theme"] for row in observations)
 latest_by_theme: dict[str, list[dict]] = {}
 for row in latest:
     latest_by_theme.setdefault(row["theme"], []).append(row)
@@ -177,7 +181,8 @@ def _show_theme(theme) -> bool:
               count=format_number(count, lang))
     with st.expander(label, expanded=False, key=f"profile_table_{theme.theme_id}", on_change="rerun") as box:
         if box.open:  # built only when someone opens it
-            rows = observations[observations["theme"] == theme.theme_id]
+            every = db.query("observations_for_districts", **unit_rows)
+            rows = every[every["theme"] == theme.theme_id]
             show_table(figures_table(rows, lang, with_district=False), hide_index=True, width="stretch")
     return chart is not None
 
@@ -186,7 +191,7 @@ def _show_theme(theme) -> bool:
 # it is not drawn together with every other chart of the unit.
 first_chart.show_first_then_rest(list(themes.itertuples()), _show_theme, view=f"{district_id}|{lang}", lang=lang)
 
-if not medians.empty:
+if by_indicator:
     st.caption(t("profile.median_caption", lang, province=markdown.escape(facts["province_2025"]),
                  count=format_number(province_units, lang)))
 

@@ -74,7 +74,7 @@ else:
     districts = scope.in_display_order(db.query("districts"))  # by province, then name
     themes = db.query("themes")
     theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
-    ids = list(districts["district_id"])
+    ids = districts["district_id"].tolist()
     names = pickers.all_unit_names(lang)  # as every unit picker labels units
     indicator_names = {i: pick(lang, vi, en) for i, vi, en in
                        zip(catalogue["indicator_id"], catalogue["name_vi"], catalogue["name_en"])}
@@ -103,7 +103,9 @@ else:
     table = filter_frame(table, search, SEARCHED).reset_index(drop=True)
     # the level and the period in plain words beside their codes ('toàn huyện', 'xã Lâm Thượng'; undated: 'khoảng …')
     # rows as dicts from whole columns: DataFrame.to_dict("records") boxes cell by cell and took 6× as long
-    records = [dict(zip(table.columns, row)) for row in zip(*(table[c].tolist() for c in table.columns))]
+    # (the column names as a plain list once: zipping each row with the frame's Index iterated the Index anew per row)
+    names = table.columns.tolist()
+    records = [dict(zip(names, row)) for row in zip(*(table[c].tolist() for c in names))]
     table.insert(table.columns.get_loc("level") + 1, "level_text", [level_label(r, lang) for r in records])
     table.insert(table.columns.get_loc("period_label") + 1, "period_text", [period_text(r, lang) for r in records])
     st.caption(t("indicators.rows_found", lang, count=format_number(len(table), lang)))

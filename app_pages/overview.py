@@ -12,11 +12,11 @@ from i18n.numbers import format_number
 from i18n.periods import format_about, format_period
 from ui import db, layout, pickers, scope, state
 from ui.charts import show_chart
-from ui.tables import show_table
+from ui.tables import NeutralisedTable, neutralised, show_table
 
 
 @st.cache_resource(show_spinner=False, max_entries=10)
-def _roster(version: tuple, lang: str) -> pd.DataFrame:
+def _roster(version: tuple, lang: str) -> NeutralisedTable:
     """The roster in the reader's words, worked out once per build and language and shared by every session (each
     gets a copy-on-write copy): it depends on nothing a reader picks, and its period words alone were about 7,000
     calls on every rerun at national scale."""
@@ -33,7 +33,7 @@ def _roster(version: tuple, lang: str) -> pd.DataFrame:
     roster.columns = [t("overview.col_unit", lang), t("overview.col_kind", lang), t("overview.col_province", lang), t("overview.col_province_2025", lang),
                       t("overview.col_communes", lang), t("overview.col_figures", lang), t("overview.col_indicators", lang),
                       t("overview.col_periods", lang), t("overview.col_sources", lang)]
-    return roster
+    return neutralised(roster)  # once per build and language, not on every rerun
 
 
 lang = state.language()
@@ -65,8 +65,7 @@ if chosen:
     show_chart(scorecard_chart(db.records("scorecard_cells", districts=chosen), lang), lang)
 
 st.subheader(t("overview.roster", lang))
-roster = _roster(db.version(), lang).copy(deep=False)
-show_table(roster, hide_index=True, width="stretch")
+show_table(_roster(db.version(), lang), hide_index=True, width="stretch")
 first, last = summary["first_period_start"].min(), summary["last_period_end"].max()
 undated = int(summary["undated_figures"].sum())
 if pd.notna(first) and pd.notna(last):  # months as people write them: 1/2021, not 01/2021

@@ -358,7 +358,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
 
     # Units sorted by value (the first series' value, then the others'); units without a figure at the end.
     reported = {r["district_id"] for r in rows}
-    district_list = list(zip(districts["district_id"], districts["district_name"]))
+    district_list = list(zip(districts["district_id"].tolist(), districts["district_name"].tolist()))
     first_value = {}
     for r in rows:
         if r["series"] == (series_labels[0] if series_labels else ""):

@@ -37,8 +37,8 @@ from .files import file_lock, fsync_dir, fsync_file, write_atomic
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 # Tables the build works out from the loaded facts, in this order (each may read the ones before it), so that the
 # pages read them instead of working them out on every rerun.
-DERIVED_TABLE_FILES = ("observations.sql", "latest_figures.sql", "unit_standing.sql", "scorecard_figures.sql",
-                       "unit_summary.sql", "source_figures.sql")
+DERIVED_TABLE_FILES = ("observations.sql", "chart_rows.sql", "latest_figures.sql", "unit_standing.sql",
+                       "scorecard_figures.sql", "unit_summary.sql", "source_figures.sql")
 DERIVED_TABLES_SQL = tuple((Path(__file__).parent / name).read_text(encoding="utf-8") for name in DERIVED_TABLE_FILES)
 # Which tables and columns a build holds, as the queries in queries/ expect them. The database is a build output,
 # never migrated: a build of another version is rebuilt on start (its manifest or build_info says which version it
@@ -50,7 +50,8 @@ DERIVED_TABLES_SQL = tuple((Path(__file__).parent / name).read_text(encoding="ut
 # 5: unit_standing (each unit's others' median, count and periods, read by queries/district_standing.sql).
 # 6: unit_summary and source_figures (the roster's rows and each document's figure count, read by
 #    queries/district_summary.sql and queries/source_documents.sql).
-SCHEMA_VERSION = "6"
+# 7: chart_rows (each figure's latest flag and nearest population, read by queries/observations_for_districts.sql).
+SCHEMA_VERSION = "7"
 
 
 def data_fingerprint(data_dir: Path) -> str:
