@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.reader_sets import Document, Expected, real_documents, seed_documents
+from reader.numbers import Figure, find_figures
 from reader.propose import Candidate, propose
 
 DIMENSIONS = 1 << 14
@@ -190,6 +191,113 @@ def cross_validate(dev: list[Pool], seeds: list[Pool], folds: int, threshold: fl
     return rows
 
 
+# ── second head: numbers the rules make no proposal of ──────────────────────────────────────────────────────────
+
+MISSED_DIMENSIONS = 1 << 12
+NONE = "<none>"
+
+
+def figure_features(f: Figure, text: str, language: str) -> list[str]:
+    before = _words(text[max(0, f.start - 120):f.start])[-WINDOW:]
+    after = _words(text[f.end:f.end + 120])[:WINDOW]
+    value = abs(float(f.value))
+    out = ["bias", f"unit:{f.unit}", f"kind:{f.kind}", f"qual:{f.qualifier}", f"target:{f.target}",
+           f"achieved:{f.achieved}", f"lang:{language}", f"mag:{int(math.log10(value)) if value >= 1 else -1}",
+           f"uw:{' '.join(f.unit_word.split()[:2])}"]
+    out += [f"b:{w}" for w in before] + [f"a:{w}" for w in after]
+    out += [f"bb:{x}_{y}" for x, y in zip(before, before[1:])] + [f"aa:{x}_{y}" for x, y in zip(after, after[1:])]
+    return out
+
+
+@dataclass
+class Numbers:
+    """One document's numbers (reader.numbers.find_figures), their features, their curated indicator (or none), and
+    whether the rules' default set already proposes something for them."""
+    document: Document
+    figures: list[Figure]
+    x: np.ndarray
+    labels: list[str]
+    covered: list[bool]
+
+
+def numbers(p: Pool) -> Numbers:
+    text = p.document.text or ""
+    language = "en" if p.document.language.lower().startswith("en") else "vi"
+    figures = find_figures(text, language=language)
+    proposed = [(c.figure_start, c.figure_end) for c, d in zip(p.candidates, p.default) if d]
+    x = np.zeros((len(figures), MISSED_DIMENSIONS))
+    labels, covered = [], []
+    for i, f in enumerate(figures):
+        for name in figure_features(f, text, language):
+            x[i, zlib.crc32(name.encode("utf-8")) % MISSED_DIMENSIONS] += 1.0
+        labels.append(next((e.indicator for e in p.document.expected if abs(float(f.value) - e.value) <= TOLERANCE),
+                           NONE))
+        covered.append(any(s < f.end and f.start < e for s, e in proposed))
+    return Numbers(p.document, figures, x, labels, covered)
+
+
+def fit_softmax(x: np.ndarray, labels: list[str], l2: float = L2, steps: int = STEPS,
+                rate: float = RATE) -> tuple[np.ndarray, list[str]]:
+    classes = sorted(set(labels))
+    y = np.zeros((len(labels), len(classes)))
+    y[np.arange(len(labels)), [classes.index(label) for label in labels]] = 1.0
+    w = np.zeros((x.shape[1], len(classes)))
+    n = max(1, len(labels))
+    for _ in range(steps):
+        z = x @ w
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        w -= rate * (x.T @ (p - y) / n + l2 * w / n)
+    return w, classes
+
+
+def softmax(w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    z = x @ w
+    z -= z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def cross_validate_missed(dev: list[Pool], seeds: list[Pool], folds: int,
+                          threshold: float = THRESHOLD) -> list[tuple[int, int, Counts, Counts, Counts]]:
+    """Per fold: (fold, documents, rules alone, rules + numbers the second head adds where the rules proposed none,
+    the second head alone: every number it tags, no rules)."""
+    dev_numbers = {p.document.name: numbers(p) for p in dev}
+    seed_numbers = [numbers(p) for p in seeds]
+    rows = []
+    for k in range(folds):
+        train = [dev_numbers[p.document.name] for p in dev if fold_of(p.document.name, folds) != k] + seed_numbers
+        held = [p for p in dev if fold_of(p.document.name, folds) == k]
+        w, classes = fit_softmax(np.vstack([t.x for t in train if len(t.x)]),
+                                 [label for t in train for label in t.labels])
+        rules, added, alone = Counts(), Counts(), Counts()
+        for p in held:
+            kept = [c for c, d in zip(p.candidates, p.default) if d]
+            rules.add(p.document, kept)
+            found = dev_numbers[p.document.name]
+            extra, learned = [], []
+            if len(found.x):
+                prob = softmax(w, found.x)
+                for f, row, covered in zip(found.figures, prob, found.covered):
+                    best = int(row.argmax())
+                    if classes[best] != NONE and row[best] >= threshold and not any(
+                            c.indicator == classes[best] and c.value == f.value for c in learned):
+                        learned.append(Candidate(classes[best], f.value, f.unit, None, "unit", None, f.qualifier,
+                                                 f.text, f.start, f.end, float(row[best]), "learned", f.start, f.end))
+                    if covered or classes[best] == NONE or row[best] < threshold:
+                        continue
+                    if any(c.indicator == classes[best] and abs(float(c.value) - float(f.value)) <= TOLERANCE
+                           for c in kept + extra):
+                        continue
+                    extra.append(Candidate(classes[best], f.value, f.unit, None, "unit", None, f.qualifier, f.text,
+                                           f.start, f.end, float(row[best]), "learned", f.start, f.end))
+            added.add(p.document, kept + extra)
+            alone.add(p.document, learned)
+        rows.append((k, len(held), rules, added, alone))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -217,6 +325,19 @@ def main(argv: list[str] | None = None) -> int:
         for t, c in zip(total, (rules, keep, drop)):
             t += c
     print(f"{'all':>4} {len(dev):>4}  {total[0].cell():38} {total[1].cell():38} {total[2].cell():38}")
+    rows = cross_validate_missed(dev, seeds, args.folds)
+    print(f"\nsecond head (numbers the rules make no proposal of), grouped {args.folds}-fold CV on real-dev")
+    print(f"{'fold':>4} {'docs':>4}  {'rules alone':38} {'rules + added numbers (p>=0.5)':38} {'tagger alone, no rules':38}")
+    total = [Counts(), Counts(), Counts()]
+    for k, docs, rules, added, alone in rows:
+        print(f"{k:>4} {docs:>4}  {rules.cell():38} {added.cell():38} {alone.cell():38}")
+        for t, c in zip(total, (rules, added, alone)):
+            t += c
+    print(f"{'all':>4} {len(dev):>4}  {total[0].cell():38} {total[1].cell():38} {total[2].cell():38}")
+    ceiling = [numbers(p) for p in dev]
+    print(f"  numbers the rules leave without a proposal whose value is a curated figure's: "
+          f"{sum(1 for n in ceiling for label, cov in zip(n.labels, n.covered) if label != NONE and not cov)} "
+          f"of {sum(len(n.labels) for n in ceiling)} numbers found")
     if args.sweep:
         print("\nsweep (chosen on the same CV, so optimistic): threshold, l2 -> keep / drop-only overall")
         for l2 in (0.1, 1.0, 10.0):
@@ -226,6 +347,13 @@ def main(argv: list[str] | None = None) -> int:
                     keep += kp
                     drop += dp
                 print(f"  t={threshold} l2={l2}: {keep.cell():38} {drop.cell()}")
+        print("second head at lower thresholds (same caveat): threshold -> rules + added / tagger alone")
+        for threshold in (0.2, 0.3):
+            added, alone = Counts(), Counts()
+            for _, _, _, ad, al in cross_validate_missed(dev, seeds, args.folds, threshold):
+                added += ad
+                alone += al
+            print(f"  t={threshold}: {added.cell():38} {alone.cell()}")
     return 0
 
 
