@@ -17,7 +17,11 @@ Design (docs/reader.md, "A learned scorer (round 10 experiment)"):
   held-out fold, rules alone vs rules + scorer, recall and precision as the benchmark counts them. The rules were
   themselves tuned on dev, so "rules alone" on a dev fold is memory; the scorer's gain is measured against that.
 
-Never run on the test or written sets: this script does not load them.
+Two more measurements, by the same folds: a second head (a softmax tagger) for numbers the rules make no proposal of,
+and the scorer over each dev page's first-sight proposals (``reader_baseline_run`` in its YAML: what the reader proposed
+before any rule was written from the page), whose errors are like the test set's rather than the tuned rules' last ones.
+
+Never run on the test or written sets: this script does not load them. Result (round 10): no clear gain, not kept.
 """
 
 from __future__ import annotations
@@ -298,6 +302,73 @@ def cross_validate_missed(dev: list[Pool], seeds: list[Pool], folds: int,
     return rows
 
 
+# ── third check: the proposals each dev page's reader made when the page was first curated ─────────────────────
+# bench/reader_eval/real/<doc_id>.yaml keeps `reader_baseline_run.proposals`: what the reader of that round proposed
+# before any rule was written from the page (indicator, value, period, level, confidence; no position, no reason codes).
+# Those are first-sight errors, like the test set's (about half of them wrong), not the tuned rules' last dev errors.
+
+
+@dataclass
+class FirstSight:
+    indicator: str
+    value: float
+    period: str | None
+    level: str
+    qualifier: str | None
+    confidence: float
+
+
+def first_sight_features(c: FirstSight) -> list[str]:
+    conf_bin = min(9, int(c.confidence * 10))
+    value = abs(float(c.value))
+    return ["bias", f"conf_bin:{conf_bin}", f"ind:{c.indicator}", f"level:{c.level}", f"qual:{c.qualifier}",
+            f"period:{_period_kind(c.period)}", f"mag:{int(math.log10(value)) if value >= 1 else -1}",
+            f"int:{float(c.value).is_integer()}", f"ind_conf:{c.indicator}:{conf_bin // 3}",
+            f"ind_level:{c.indicator}:{c.level}", f"pct:{value <= 100 and not float(c.value).is_integer()}"]
+
+
+def first_sight_pools(documents: list[Document]) -> list[tuple[Document, list[FirstSight], np.ndarray, np.ndarray]]:
+    import yaml
+
+    from bench.reader_sets import REAL
+    by_id = {d.name: d for d in documents}
+    pools = []
+    for path in sorted(REAL.glob("*.yaml")):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        document = by_id.get(entry.get("doc_id"))
+        records = ((entry.get("reader_baseline_run") or {}).get("proposals")) or []
+        if document is None or not records:
+            continue
+        proposals = [FirstSight(r["indicator"], float(r["value"]), _text_or_none(r.get("period")),
+                                str(r.get("level")), r.get("qualifier"), float(r.get("confidence") or 0.0))
+                     for r in records if r.get("indicator") and r.get("value") is not None]
+        x = np.array([vector(first_sight_features(c)) for c in proposals])
+        y = np.array([any(_same(c, e) for e in document.expected) for c in proposals], dtype=np.float64)
+        pools.append((document, proposals, x, y))
+    return pools
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def cross_validate_first_sight(documents: list[Document], folds: int,
+                               threshold: float = THRESHOLD) -> list[tuple[int, int, Counts, Counts]]:
+    """Per fold: (fold, documents, the first-sight reader alone, the same with the scorer dropping p < threshold)."""
+    pools = first_sight_pools(documents)
+    rows = []
+    for k in range(folds):
+        train = [p for p in pools if fold_of(p[0].name, folds) != k]
+        held = [p for p in pools if fold_of(p[0].name, folds) == k]
+        w = fit(np.vstack([p[2] for p in train]), np.concatenate([p[3] for p in train]))
+        alone, dropped = Counts(), Counts()
+        for document, proposals, x, _ in held:
+            alone.add(document, proposals)
+            dropped.add(document, [c for c, q in zip(proposals, predict(w, x)) if q >= threshold])
+        rows.append((k, len(held), alone, dropped))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -338,6 +409,30 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  numbers the rules leave without a proposal whose value is a curated figure's: "
           f"{sum(1 for n in ceiling for label, cov in zip(n.labels, n.covered) if label != NONE and not cov)} "
           f"of {sum(len(n.labels) for n in ceiling)} numbers found")
+    rows = cross_validate_first_sight(dev_docs, args.folds)
+    print(f"\nfirst-sight proposals (reader_baseline_run of each dev page: the reader before rules were written from "
+          f"it), grouped {args.folds}-fold CV; pages without recorded proposals are left out")
+    print(f"{'fold':>4} {'docs':>4}  {'first-sight reader alone':38} {'+ scorer drops p<0.5':38}")
+    total = [Counts(), Counts()]
+    for k, docs, alone, dropped in rows:
+        print(f"{k:>4} {docs:>4}  {alone.cell():38} {dropped.cell():38}")
+        for t, c in zip(total, (alone, dropped)):
+            t += c
+    print(f"{'all':>4} {sum(r[1] for r in rows):>4}  {total[0].cell():38} {total[1].cell():38}")
+    print("  for comparison, the rule's own confidence as the scorer (no learning): keep confidence >= c")
+    for c in (0.6, 0.7, 0.8):
+        kept = Counts()
+        for document, proposals, _, _ in first_sight_pools(dev_docs):
+            kept.add(document, [q for q in proposals if q.confidence >= c])
+        print(f"  c={c}: {kept.cell()}")
+    if args.sweep:
+        print("first-sight scorer at other thresholds (same caveat): threshold -> alone / + scorer")
+        for threshold in (0.3, 0.4, 0.6):
+            alone, dropped = Counts(), Counts()
+            for _, _, al, dr in cross_validate_first_sight(dev_docs, args.folds, threshold):
+                alone += al
+                dropped += dr
+            print(f"  t={threshold}: {alone.cell():38} {dropped.cell()}")
     if args.sweep:
         print("\nsweep (chosen on the same CV, so optimistic): threshold, l2 -> keep / drop-only overall")
         for l2 in (0.1, 1.0, 10.0):
