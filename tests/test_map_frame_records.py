@@ -61,15 +61,30 @@ def test_records_are_to_dict_records(con):
             assert not bad, bad
 
 
+def _without_some_places(rows: pd.DataFrame) -> pd.DataFrame:
+    """Every other unit without a centroid: listed under the map by name, never drawn."""
+    rows = rows.copy()
+    rows.loc[rows.index[::2], ["lat", "lon"]] = None
+    return rows
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_map_figure_is_the_same_as_before(con, lang):
     outline = queries.run(con, "country_outline")
+    checked = 0
     for rows in _map_rows(con):
-        new, old = units_frame(rows, lang), _units_frame_by_pandas(rows, lang)
-        pd.testing.assert_frame_equal(new, old)
-        hovers = [h for h in new["hover"] if h]
-        if rows["value"].notna().any():
-            assert hovers and all("<br>" in h for h in hovers)  # the cards are there, with their lines
-        drawn = [pio.to_json(unit_map(outline, frame, lang, view="country", indicator="I", value_label="%",
-                                      title="T").to_dict(), validate=False) for frame in (new, old)]
-        assert drawn[0] == drawn[1]
+        for variant in (rows, _without_some_places(rows)):
+            new, old = units_frame(variant, lang), _units_frame_by_pandas(variant, lang)
+            drawn = variant["lat"].notna() & variant["lon"].notna()
+            # Cards only for the units drawn; every other column as before.
+            pd.testing.assert_frame_equal(new[drawn.to_numpy()], old[drawn.to_numpy()])
+            pd.testing.assert_frame_equal(new.drop(columns="hover"), old.drop(columns="hover"))
+            assert (new.loc[~drawn.to_numpy(), "hover"] == "").all()
+            hovers = [h for h in new["hover"] if h]
+            if (variant["value"].notna() & drawn).any():
+                assert hovers and all("<br>" in h for h in hovers)  # the cards are there, with their lines
+                checked += 1
+            figures = [pio.to_json(unit_map(outline, frame, lang, view="country", indicator="I", value_label="%",
+                                            title="T").to_dict(), validate=False) for frame in (new, old)]
+            assert figures[0] == figures[1]
+    assert checked > 5
