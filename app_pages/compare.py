@@ -46,8 +46,9 @@ province = state.bound("province", "compare_province", ["", *provinces], "", lam
 in_scope = districts if not province else districts[districts["province_2025"] == province]
 scope_ids = scope.in_display_order(in_scope)["district_id"].tolist()
 default_ids = scope.default_districts(scope_ids)
-chosen = state.bound("d", "compare_districts", scope_ids, default_ids, lambda options: controls[1].multiselect(
-    t("comparable.pick", lang, **words), options, key="compare_districts", format_func=names.get,
+chosen = state.bound("d", "compare_districts", scope_ids, default_ids, lambda options: pickers.unit_multiselect(
+    controls[1], t("comparable.pick", lang, **words), options, "compare_districts", lang, labels=names,
+    group_of=dict(zip(in_scope["district_id"], in_scope["province_2025"])),
     placeholder=t("comparable.placeholder", lang, **words)), many=True)
 if chosen == default_ids:
     scope.show_cap_notice(scope_ids, lang, kind)

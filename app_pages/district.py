@@ -26,20 +26,21 @@ layout.page_header(lang, "district.title", "district.caption")
 
 
 @st.cache_data(show_spinner=False, max_entries=10)
-def _unit_choices(version: tuple, lang: str) -> tuple[list[str], dict[str, str]]:
-    """The picker's units by province, then name, and their labels: worked out once per build and language, not
-    on every change of unit (a dictionary sort and a label per unit)."""
+def _unit_choices(version: tuple, lang: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """The picker's units by province, then name, their labels and their provinces: worked out once per build and
+    language, not on every change of unit (a dictionary sort and a label per unit)."""
     summary = db.query("district_summary")
     return (list(scope.in_display_order(summary)["district_id"]),
-            {row["district_id"]: unit_label(row, lang) for row in summary.to_dict("records")})
+            {row["district_id"]: unit_label(row, lang) for row in summary.to_dict("records")},
+            dict(zip(summary["district_id"], summary["province_2025"])))
 
 
 districts = db.query("district_summary")
-ids, labels = _unit_choices(db.version(), lang)
+ids, labels, unit_provinces = _unit_choices(db.version(), lang)
 # The first unit is shown when the link names none; it is still written into the link, so a copied address always
 # names the unit it shows.
 district_id = state.bound("district", "profile_district", ids, None, lambda options: searchable_select(
-    t("district.choose", lang), options, "profile_district", lang, format_func=labels.get))
+    t("district.choose", lang), options, "profile_district", lang, format_func=labels.get, group_of=unit_provinces))
 
 facts = districts[districts["district_id"] == district_id].iloc[0].to_dict()
 figures = int(facts["figures"] + facts["derived_figures"])
