@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_browser_views import SCREENSHOTS
 from tests.test_browser import CHART, _assert_healthy, app_url, browser  # noqa: F401 - fixtures
+from tests.test_browser_views import SCREENSHOTS
 from tests.test_compare_chart_captions import UNITS, builder_specs
 from ui.first_chart import WAITING_KEY
 from ui.markdown import WORD_JOINER

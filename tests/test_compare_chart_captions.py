@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 import pytest
 
 import queries
@@ -46,7 +45,7 @@ def test_each_chart_has_one_caption_with_its_notes_then_its_source_line(con, the
     assert [caption for caption in captions if caption in set(expected)] == expected
     source_word = t("common.source", lang)
     period_word = t("common.period", lang)
-    assert sum(caption.startswith("\u26a0 ") or caption.startswith(source_word) for caption in captions) == len(shown)
+    assert sum(caption.startswith(("\u26a0 ", source_word)) for caption in captions) == len(shown)
     for chart, caption in zip(shown, expected):
         spec = specs[chart]
         paragraphs = caption.split("\n\n")
