@@ -72,13 +72,22 @@ def share_link(chart_id: str, view: str) -> str:
 def _show_figure(spec: ChartSpec, lang: str, key: str) -> None:
     # theme=None: the figure keeps its own fonts and sizes, so the page matches the PNG, PPTX and PDF.
     st.plotly_chart(spec.figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key=key)
-    # Notes and the source line carry names, titles and numbers from the data: shown as text.
-    for note in spec.notes:
-        # U+26A0 alone is drawn as text (DejaVu has it); with U+FE0F it asks for an emoji font, and a ":material/…:"
-        # directive in a caption is live markup, which the attack corpus refuses on a line that carries data
-        st.caption(f"\u26a0 {markdown.escape(note)}")
+    lines = caption_lines(spec)
+    if lines:
+        # One caption, each line its own paragraph: a caption per line was 2-5 elements per chart on every rerun
+        # (issue 17, seventh round (d)); escape() leaves no line break inside a line.
+        st.caption("\n\n".join(lines))
+
+
+def caption_lines(spec: ChartSpec) -> list[str]:
+    """The lines under a chart, in order: its notes, then its source line; names, titles and numbers from the data
+    in them escaped, shown as text."""
+    # U+26A0 alone is drawn as text (DejaVu has it); with U+FE0F it asks for an emoji font, and a ":material/…:"
+    # directive in a caption is live markup, which the attack corpus refuses on a line that carries data
+    lines = [f"\u26a0 {markdown.escape(note)}" for note in spec.notes]
     if spec.source_note:
-        st.caption(markdown.escape(spec.source_note))
+        lines.append(markdown.escape(spec.source_note))
+    return lines
 
 
 def show_chart(spec: ChartSpec, lang: str, downloads: bool = True) -> None:
@@ -88,13 +97,16 @@ def show_chart(spec: ChartSpec, lang: str, downloads: bool = True) -> None:
     if key not in st.session_state:
         asked = st.query_params.get("view") if st.query_params.get("chart") == spec.chart_id else None
         st.session_state[key] = asked if asked in views else "chart"
-    bar = st.columns([6, 1], vertical_alignment="center")
+    # One horizontal row (one block) rather than columns (a block and one per column): the views at the left,
+    # Share at the right, as the columns placed them.
+    bar = st.container(horizontal=True, horizontal_alignment="distribute" if len(views) > 1 else "right",
+                       vertical_alignment="center")
     view = "chart"
     if len(views) > 1:
-        view = bar[0].segmented_control(
+        view = bar.segmented_control(
             t("views.label", lang), views, key=key, label_visibility="collapsed",
             format_func=lambda v: f"{VIEW_ICONS[v]} {t(f'views.{v}', lang)}") or "chart"
-    with bar[1].popover(t("views.share", lang), icon=":material/share:", key=f"share_{spec.chart_id}",
+    with bar.popover(t("views.share", lang), icon=":material/share:", key=f"share_{spec.chart_id}",
                         on_change="rerun") as share:
         if share.open:  # the link and the embed snippet are written only when someone opens the menu
             _show_share(spec, view, lang)
