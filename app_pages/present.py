@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from exports.deck import Deck, deck_charts, single_unit_charts, slide_counts
+from exports.deck import Deck, deck_charts, single_unit_charts
 from exports.images import renderer_available
 from exports.pdf_pack import build_pdf
 from exports.pptx_pack import build_pptx
@@ -23,12 +23,6 @@ presenting = state.choice("show", ["1"], None) == "1"
 @st.cache_data(show_spinner=False, max_entries=50)
 def _slides(version: tuple, chart_ids: tuple[str, ...], units: tuple[str, ...], lang: str, per: str | None) -> list:
     return deck_charts(db.connection(), Deck(chart_ids, units, lang, per), medium="slide")
-
-
-@st.cache_data(show_spinner=False, max_entries=100)
-def _slide_counts(version: tuple, chart_ids: tuple[str, ...], units: tuple[str, ...], lang: str,
-                  per: str | None) -> dict[str, int]:
-    return slide_counts(db.connection(), Deck(chart_ids, units, lang, per))
 
 
 @st.cache_data(show_spinner=False, max_entries=50)
@@ -122,35 +116,10 @@ if not deck_ids:
     st.info(t("present.empty_deck", lang))
     st.stop()
 
-
-def _deck_slide_counts() -> dict[str, int]:
-    """Each deck chart's slides, counted per theme from every chart of the theme (a theme's charts are built
-    together; adding, removing or moving a chart counts nothing again)."""
-    by_theme: dict[str, list[str]] = {}
-    for chart_id in deck_ids:
-        theme = chart_id.split(".")[0]
-        by_theme[theme] = ([c for c in titles if c.startswith(f"{theme}.")] if theme in theme_names
-                           else [c for c in deck_ids if c.startswith(f"{theme}.")])  # the scorecard, profiles
-    counts: dict[str, int] = {}
-    for ids in by_theme.values():
-        counts.update(_slide_counts(db.version(), tuple(sorted(ids)), tuple(chosen), lang, per))
-    return counts
-
-
-# Show mode's counter and the packs count slides, and a chart of many bars goes over several: the list says how
-# many each takes and which they are, so show mode's "Trang chiếu 7 / 15" can be found in it (the
-# counter said "Biểu đồ", chart, while it counted slides).
-slides_of = _deck_slide_counts()
-with st.expander(t("present.order_title_slides", lang, slides=sum(slides_of.get(c, 0) for c in deck_ids)),
-                 expanded=len(deck_ids) > 1, key="present_order"):
-    first_slide = 1
+with st.expander(t("present.order_title", lang), expanded=len(deck_ids) > 1):
     for index, chart_id in enumerate(deck_ids):
-        count = slides_of.get(chart_id, 0)
-        spans = t("present.chart_slides", lang, count=count, first=first_slide, last=first_slide + count - 1) \
-            if count > 1 else t("present.chart_slide", lang, number=first_slide) if count else ""
-        first_slide += count
         row = st.columns([8, 1, 1, 1], vertical_alignment="center")
-        row[0].markdown(f"{index + 1}. {markdown.escape(_label(chart_id))} {markdown.escape(spans)}".rstrip())
+        row[0].markdown(f"{index + 1}. {markdown.escape(_label(chart_id))}")
         row[1].button("↑", key=f"present_up_{index}", help=t("present.move_up", lang), disabled=index == 0,
                       on_click=_move, args=(index, -1))
         row[2].button("↓", key=f"present_down_{index}", help=t("present.move_down", lang),

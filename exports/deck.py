@@ -108,15 +108,6 @@ def deck_charts(con: duckdb.DuckDBPyConnection, deck: Deck, medium: str = "slide
             for spec in (scorecard_slides if chart_id == SCORECARD_ID else by_id.get(chart_id, []))]
 
 
-def slide_counts(con: duckdb.DuckDBPyConnection, deck: Deck) -> dict[str, int]:
-    """How many slides each of the deck's charts takes in show mode and the packs (a chart of more than 10 bars or
-    the scorecard of more than seven units goes over several): counted from the slides deck_charts lays out."""
-    counts: dict[str, int] = {}
-    for spec in deck_charts(con, deck, medium="slide"):
-        counts[spec.chart_id] = counts.get(spec.chart_id, 0) + 1
-    return counts
-
-
 def scorecard_cells(con: duckdb.DuckDBPyConnection, deck: Deck):
     return queries.run(con, "scorecard_cells", districts=list(deck.districts))
 

@@ -251,27 +251,3 @@ def test_short_notes_stay_under_the_chart_without_a_toggle():
     assert not at.expander
     assert [m.value for m in at.markdown if m.value.startswith("⚠ ")]
 
-
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_deck_editor_says_how_many_slides_each_chart_takes_and_which(con, lang):
-    """Show mode and the packs put a chart of more than 10 bars on several slides and the counter counts slides;
-    the editor listed each chart once. Its slide order now says each chart's slides and the deck's total."""
-    from exports.deck import Deck, deck_charts
-    from i18n import t
-    from ui.markdown import escape
-
-    slides = deck_charts(con, Deck(tuple(LONG_NOTES_DECK.split(",")), tuple(TWENTY_DISTRICTS.split(",")), lang))
-    parts = sum(1 for spec in slides if spec.chart_id == "online_services.online_usage")
-    assert parts >= 2 and len(slides) == parts + 1, "the real data no longer splits this chart: pick another"
-    at = run_page(deck=LONG_NOTES_DECK, kind="district", d=TWENTY_DISTRICTS, lang=lang)
-    order = next(e for e in at.expander if e.label.startswith(t("present.order_title_slides", lang, slides="")[:8]))
-    assert order.label == t("present.order_title_slides", lang, slides=len(slides))
-    rows = [m.value for m in order.markdown]
-    assert rows[0].endswith(escape(t("present.chart_slides", lang, count=parts, first=1, last=parts))), rows
-    assert rows[1].endswith(escape(t("present.chart_slide", lang, number=parts + 1))), rows
-    expected = {"vi": f"({parts} trang chiếu: 1–{parts})", "en": f"({parts} slides: 1–{parts})"}[lang]
-    assert rows[0].endswith(escape(expected))
-    # show mode's counter counts the same slides
-    at = run_page(deck=LONG_NOTES_DECK, kind="district", d=TWENTY_DISTRICTS, lang=lang, show="1")
-    counter = t("present.counter", lang, current=1, total=len(slides))
-    assert any(m.value == f"**{counter}**" for m in at.markdown)
