@@ -23,8 +23,7 @@ import threading
 import time
 from pathlib import Path
 
-import queries
-
+from .attach import SCHEMA, open_database
 from .build import SCHEMA_VERSION, DatabaseState, ensure_database
 from .read import stamped_data_files
 
@@ -116,13 +115,15 @@ class DataWatch:
 def servable(con) -> bool:
     """Whether the build attached to con holds the tables this code's queries read (its schema version)."""
     try:
-        info = {row["key"]: row["value"] for row in queries.records(con, "build_info")}
+        cur = con.cursor()
+        cur.execute(f"USE {SCHEMA}")
+        info = dict(cur.execute("SELECT key, value FROM build_info").fetchall())
     except Exception:  # noqa: BLE001 - not a build, or not one of ours: the start builds first
         return False
     return info.get("schema_version") == SCHEMA_VERSION
 
 
-def start(watch: DataWatch, connect=queries.open_database) -> DatabaseState:
+def start(watch: DataWatch, connect=open_database) -> DatabaseState:
     """What a server does before its first page. With a build of this schema version in place (asked on the
     connection the pages will read it through, ``connect``), serve it at once, unchecked, and make it current in
     the background (the pages then read the new file or show the failed build's problems, see DataWatch); without

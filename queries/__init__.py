@@ -13,16 +13,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+# Opening a build is the loaders' (they write the file); the pages and tests open it through queries as ever.
+from loaders.attach import SCHEMA, open_database  # noqa: F401
+
 QUERY_DIR = Path(__file__).parent
-SCHEMA = "cds"
-
-
-def open_database(db_path: Path | str) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    # ATTACH takes no parameter: the path is written as an SQL string literal, its quotes doubled
-    literal = Path(db_path).as_posix().replace("'", "''")
-    con.execute(f"ATTACH '{literal}' AS {SCHEMA} (READ_ONLY)")
-    return con
 
 
 def open_dataset(dataset) -> duckdb.DuckDBPyConnection:
