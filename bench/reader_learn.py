@@ -37,7 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.reader_sets import Document, Expected, real_documents, seed_documents
+from bench.reader_score import TOLERANCE, same_figure
+from bench.reader_sets import Document, real_documents, seed_documents
 from reader.numbers import Figure, find_figures
 from reader.propose import Candidate, propose
 
@@ -47,11 +48,6 @@ L2 = 1.0
 STEPS = 400
 RATE = 0.5
 WINDOW = 6  # words either side of the number
-TOLERANCE = 0.01
-
-
-def _same(c: Candidate, e: Expected) -> bool:
-    return c.indicator == e.indicator and abs(float(c.value) - e.value) <= TOLERANCE
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -123,7 +119,7 @@ def pool(document: Document) -> Pool:
     language = "en" if document.language.lower().startswith("en") else "vi"
     x = np.array([vector(features(c, document.text or "", rivals[c.figure_start], language)) for c in low]) \
         if low else np.zeros((0, DIMENSIONS))
-    y = np.array([any(_same(c, e) for e in document.expected) for c in low], dtype=np.float64)
+    y = np.array([any(same_figure(c, e) for e in document.expected) for c in low], dtype=np.float64)
     return Pool(document, low, x, y, np.array([_key(c) in default for c in low], dtype=bool))
 
 
@@ -153,9 +149,9 @@ class Counts:
 
     def add(self, document: Document, kept: list[Candidate]) -> None:
         self.curated += len(document.expected)
-        self.found += sum(1 for e in document.expected if any(_same(c, e) for c in kept))
+        self.found += sum(1 for e in document.expected if any(same_figure(c, e) for c in kept))
         self.proposed += len(kept)
-        self.correct += sum(1 for c in kept if any(_same(c, e) for e in document.expected))
+        self.correct += sum(1 for c in kept if any(same_figure(c, e) for e in document.expected))
 
     def __iadd__(self, other: "Counts") -> "Counts":
         self.curated += other.curated
@@ -343,7 +339,7 @@ def first_sight_pools(documents: list[Document]) -> list[tuple[Document, list[Fi
                                 str(r.get("level")), r.get("qualifier"), float(r.get("confidence") or 0.0))
                      for r in records if r.get("indicator") and r.get("value") is not None]
         x = np.array([vector(first_sight_features(c)) for c in proposals])
-        y = np.array([any(_same(c, e) for e in document.expected) for c in proposals], dtype=np.float64)
+        y = np.array([any(same_figure(c, e) for e in document.expected) for c in proposals], dtype=np.float64)
         pools.append((document, proposals, x, y))
     return pools
 
@@ -369,6 +365,17 @@ def cross_validate_first_sight(documents: list[Document], folds: int,
     return rows
 
 
+
+def _print_folds(rows, documents: int, columns: tuple[str, str, str]) -> None:
+    """One cross-validation table: a line per fold (its three ways' recall / precision), then their sum."""
+    print(f"{'fold':>4} {'docs':>4}  " + " ".join(f"{name:38}" for name in columns))
+    total = [Counts(), Counts(), Counts()]
+    for k, docs, *ways in rows:
+        print(f"{k:>4} {docs:>4}  " + " ".join(f"{way.cell():38}" for way in ways))
+        for t, c in zip(total, ways):
+            t += c
+    print(f"{'all':>4} {documents:>4}  " + " ".join(f"{t.cell():38}" for t in total))
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -389,22 +396,10 @@ def main(argv: list[str] | None = None) -> int:
           f"in the rules' default set")
     rows = cross_validate(dev, seeds, args.folds)
     print(f"\ngrouped {args.folds}-fold CV on real-dev (by document), recall / precision (found/curated, correct/proposed)")
-    print(f"{'fold':>4} {'docs':>4}  {'rules alone':38} {'rules + scorer (keep p>=0.5)':38} {'scorer drops only':38}")
-    total = [Counts(), Counts(), Counts()]
-    for k, docs, rules, keep, drop in rows:
-        print(f"{k:>4} {docs:>4}  {rules.cell():38} {keep.cell():38} {drop.cell():38}")
-        for t, c in zip(total, (rules, keep, drop)):
-            t += c
-    print(f"{'all':>4} {len(dev):>4}  {total[0].cell():38} {total[1].cell():38} {total[2].cell():38}")
+    _print_folds(rows, len(dev), ("rules alone", "rules + scorer (keep p>=0.5)", "scorer drops only"))
     rows = cross_validate_missed(dev, seeds, args.folds)
     print(f"\nsecond head (numbers the rules make no proposal of), grouped {args.folds}-fold CV on real-dev")
-    print(f"{'fold':>4} {'docs':>4}  {'rules alone':38} {'rules + added numbers (p>=0.5)':38} {'tagger alone, no rules':38}")
-    total = [Counts(), Counts(), Counts()]
-    for k, docs, rules, added, alone in rows:
-        print(f"{k:>4} {docs:>4}  {rules.cell():38} {added.cell():38} {alone.cell():38}")
-        for t, c in zip(total, (rules, added, alone)):
-            t += c
-    print(f"{'all':>4} {len(dev):>4}  {total[0].cell():38} {total[1].cell():38} {total[2].cell():38}")
+    _print_folds(rows, len(dev), ("rules alone", "rules + added numbers (p>=0.5)", "tagger alone, no rules"))
     ceiling = [numbers(p) for p in dev]
     print(f"  numbers the rules leave without a proposal whose value is a curated figure's: "
           f"{sum(1 for n in ceiling for label, cov in zip(n.labels, n.covered) if label != NONE and not cov)} "

@@ -50,7 +50,8 @@ class DocumentScore:
         return sum(1 for e, c in self.found if LEVEL_OF.get(c.level, c.level) == e.level)
 
 
-def _same(candidate: Candidate, expected: Expected) -> bool:
+def same_figure(candidate: Candidate, expected: Expected) -> bool:
+    """The benchmark's match of a proposal to a curated figure (indicator, and value within TOLERANCE)."""
     return candidate.indicator == expected.indicator and abs(float(candidate.value) - expected.value) <= TOLERANCE
 
 
@@ -64,13 +65,13 @@ def score_document(document: Document) -> DocumentScore:
                        unit=document.unit)
     result = DocumentScore(document, proposed)
     for expected in document.expected:
-        hits = [c for c in proposed if _same(c, expected)]
+        hits = [c for c in proposed if same_figure(c, expected)]
         if hits:
             result.found.append((expected, _best(hits, expected)))
         else:
             result.missed.append(expected)
     for candidate in proposed:
-        (result.correct if any(_same(candidate, e) for e in document.expected) else result.wrong).append(candidate)
+        (result.correct if any(same_figure(candidate, e) for e in document.expected) else result.wrong).append(candidate)
     return result
 
 
