@@ -10,28 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader import ReportUnit, propose
-
-DATE = "2025-10-15"
-COMMUNE = ReportUnit("Na Sơn", "commune")
-DISTRICT = ReportUnit("huyện Văn Yên", "district")
-PROVINCE = ReportUnit("Bắc Ninh", "province")
-
-
-def _found(text: str, unit: ReportUnit | None = DISTRICT, date: str | None = DATE, language: str = "auto"):
-    return propose(text, document_date=date, unit=unit, language=language)
-
-
-def _pairs(text: str, unit: ReportUnit | None = DISTRICT, date: str | None = DATE) -> set[tuple[str, float]]:
-    return {(c.indicator, float(c.value)) for c in _found(text, unit, date)}
-
-
-def _one(text: str, indicator: str, value: float, unit: ReportUnit | None = DISTRICT, date: str | None = DATE):
-    found = _found(text, unit, date)
-    hits = [c for c in found if c.indicator == indicator and float(c.value) == value]
-    assert hits, (indicator, value, [(c.indicator, c.value, c.period, c.level) for c in found])
-    return hits[0]
-
+from tests.reader_probes import COMMUNE, DATE, DISTRICT, PROVINCE
+from tests.reader_probes import found as _found
+from tests.reader_probes import one as _one
+from tests.reader_probes import pairs as _pairs
 
 # ── dates written with hyphens ────────────────────────────────────────────────────────────────────────────────
 
