@@ -58,7 +58,8 @@ RESIDENTS_BASE = 1000
 # (charts.compare.slide_parts).
 SLIDE_SLOTS = 10
 # The share of a parted chart's plot left above its largest bar for that bar's label: the same on every part, so
-# the parts keep one value axis wherever they are shown (exports/slide_layout.py fits the labels into it).
+# the parts keep one value axis wherever they are shown. Show mode and the pictures then leave only what the
+# tallest label of every part needs there (exports/slide_layout.py fit_parts), never more than this.
 PART_LABEL_SHARE = 0.5
 PART_MIN_REPORTING = 2  # units with a figure on each slide of a chart spread over several
 
@@ -656,7 +657,8 @@ def slide_parts(records: list[dict], key: str, districts: pd.DataFrame, colors: 
     Twenty-five bars of two series on one slide, each saying its value and period, made labels longer than the
     plot was tall, run over the title; twenty names with their periods written upright under one bar each left the
     bars 100 px. The parts share one value axis, its top leaving PART_LABEL_SHARE of the plot above the largest bar
-    of them all for its label, so a bar on one slide measures against a bar on the next."""
+    of them all for its label, so a bar on one slide measures against a bar on the next (show mode and the PDF
+    pack then leave only what the parts' tallest label needs there: exports.slide_layout.part_axes)."""
     whole = chart_from_records(records, key, districts, colors, lang, per=per, medium="slide",
                                all_periods=all_periods)
     layout = whole.figure.to_dict()["layout"]
@@ -672,15 +674,22 @@ def slide_parts(records: list[dict], key: str, districts: pd.DataFrame, colors: 
                                                  even_parts(units[len(reporting):], count) + [()] * count)]
     largest = max((value for trace in whole.figure.to_dict()["data"] if trace["type"] == "bar"
                    for value in trace["y"] if value is not None), default=0)
-    top = largest / (1 - PART_LABEL_SHARE) if largest > 0 else 1
-    share = 1.0
-    if layout["yaxis"].get("ticktext"):  # a percentage axis ends where every percentage chart's does (112%): the
-        # labels' room is above the axis, not on an axis running to 190% with ticks stopping at 100%
-        axis_top = max(PERCENT_AXIS_TOP, largest * 1.05)  # a rate above 100% (it happens) stays on the axis
-        share, top = min(1.0, axis_top / top), axis_top
+    top, share = part_axis(largest, bool(layout["yaxis"].get("ticktext")), PART_LABEL_SHARE)
     return [chart_from_records(records, key, districts, colors, lang, per=per, medium="slide",
                                all_periods=all_periods, part=(number, parts), value_top=top, value_share=share)
             for number in range(1, len(parts) + 1)]
+
+
+def part_axis(largest: float, percent: bool, label_share: float) -> tuple[float, float]:
+    """The value axis every part of a chart shares: its top, and the share of the plot's height it takes, so that
+    the largest bar leaves `label_share` of the plot above it for its label. A percentage axis ends where every
+    percentage chart's does (112%) and the labels' room is above it, not on an axis running to 190% with ticks
+    stopping at 100%."""
+    top = largest / (1 - label_share) if largest > 0 else 1
+    if not percent:
+        return top, 1.0
+    axis_top = max(PERCENT_AXIS_TOP, largest * 1.05)  # a rate above 100% (it happens) stays on the axis
+    return axis_top, min(1.0, axis_top / top)
 
 
 def even_parts(items: Sequence[str], parts: int) -> list[tuple[str, ...]]:

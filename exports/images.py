@@ -18,6 +18,7 @@ import os
 import shutil
 import textwrap
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from charts.style import MEDIA, apply_style
 from i18n import t
 
 from .slide_layout import (chart_lang, fit_bar_labels, fit_label_room, fit_no_data_marks, make_room_for_labels,
-                           periods_of, upright_names_px)
+                           part_axes, periods_of, upright_names_px)
 from .vector_hatching import hatching_as_paths
 
 SIZES = {"wide": (1920, 1080), "square": (1080, 1080)}
@@ -224,6 +225,48 @@ def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go
     at slide size), the footer. Plotly places legends and annotations in plot-area fractions, so each pixel budget
     is turned into fractions of the plot height. A bar label's undated period is shortened to "~2023" (a note says
     what "~" means; the source line keeps the words): written upright, its 50 characters ran over the title."""
+    return _finish_slide(spec, _slide_plan(spec, size, footer), size, footer)
+
+
+def slide_figures(specs: list[ChartSpec], size: str = "wide") -> Iterator[go.Figure]:
+    """slide_figure for every slide of a deck, one at a time (each can be drawn while the next is laid out), a
+    chart spread over several slides given one value axis with the room its tallest label needs on these pages
+    (slide_layout.part_axes)."""
+    plans = [_slide_plan(spec, size, True) for spec in specs]
+    axes = part_axes([plan[0] for plan in plans], [(plan[1], plan[2]) for plan in plans])
+    for spec, plan, axis in zip(specs, plans, axes, strict=True):
+        if axis:
+            plan[0].update_layout(yaxis=axis)
+        yield _finish_slide(spec, plan, size, footer=True)
+
+
+def _finish_slide(spec: ChartSpec, plan: tuple, size: str, footer: bool) -> go.Figure:
+    figure, label_px, plot_px, lines, wrap, footer_size, top, axis_px, under_axis_px = plan
+    width, height = SIZES[size]
+    label_px, values_only = fit_label_room(figure, label_px, plot_px, width - PLOT_SIDES_PX,
+                                           periods_of(spec.source_note))
+    if values_only and footer:  # the plot gives the note's lines up (the values alone are short)
+        added = textwrap.wrap(t("charts.note_periods_in_notes", chart_lang(figure)), wrap)
+        lines[0:0] = added
+        plot_px = max(plot_px - int(len(added) * footer_size * 1.45), 1)
+    make_room_for_labels(figure, label_px, plot_px)
+    figure.add_annotation(
+        text="<br>".join(plotly_text(line) for line in lines), xref="paper", yref="paper", x=0,
+        y=-under_axis_px / plot_px, xanchor="left", yanchor="top", showarrow=False, align="left",
+        font=dict(size=footer_size, color="#444444"))
+    figure.update_layout(width=width, height=height, margin=dict(t=top, b=height - top - plot_px),
+                         legend=dict(y=-axis_px / plot_px, yanchor="top"))
+    if any(trace.type == "heatmap" for trace in figure.data):  # the scorecard: cell text and row labels at slide size
+        cell = HEATMAP_FONT[size]
+        figure.update_traces(textfont=dict(size=cell), selector=dict(type="heatmap"))
+        figure.update_layout(yaxis=dict(tickfont=dict(size=cell)), xaxis=dict(tickfont=dict(size=cell + 2)))
+    return figure
+
+
+def _slide_plan(spec: ChartSpec, size: str, footer: bool):
+    """slide_figure up to the room for the labels: the styled copy with its labels fitted to the bars' slots, the
+    tallest label's and the plot's height, the footer's lines and their wrap and size, the title's
+    margin, the px under the plot to the legend and to the footer."""
     built = spec.figure.to_dict()["layout"]  # the builder's own layout: the room it gave the axis and the legend
     figure = apply_style(copy.deepcopy(spec.figure), "slide")
     width, height = SIZES[size]
@@ -251,25 +294,7 @@ def slide_figure(spec: ChartSpec, size: str = "wide", footer: bool = True) -> go
         plot_px = height - top - under_axis_px - footer_px - 20
         if plot_px >= label_px + MIN_BAR_PX:
             break
-    plot_px = max(plot_px, 1)
-    label_px, values_only = fit_label_room(figure, label_px, plot_px, width - PLOT_SIDES_PX,
-                                           periods_of(spec.source_note))
-    if values_only and footer:  # the plot gives the note's lines up (the values alone are short)
-        added = textwrap.wrap(t("charts.note_periods_in_notes", chart_lang(figure)), wrap)
-        lines[0:0] = added
-        plot_px = max(plot_px - int(len(added) * footer_size * 1.45), 1)
-    make_room_for_labels(figure, label_px, plot_px)
-    figure.add_annotation(
-        text="<br>".join(plotly_text(line) for line in lines), xref="paper", yref="paper", x=0,
-        y=-under_axis_px / plot_px, xanchor="left", yanchor="top", showarrow=False, align="left",
-        font=dict(size=footer_size, color="#444444"))
-    figure.update_layout(width=width, height=height, margin=dict(t=top, b=height - top - plot_px),
-                         legend=dict(y=-axis_px / plot_px, yanchor="top"))
-    if any(trace.type == "heatmap" for trace in figure.data):  # the scorecard: cell text and row labels at slide size
-        cell = HEATMAP_FONT[size]
-        figure.update_traces(textfont=dict(size=cell), selector=dict(type="heatmap"))
-        figure.update_layout(yaxis=dict(tickfont=dict(size=cell)), xaxis=dict(tickfont=dict(size=cell + 2)))
-    return figure
+    return figure, label_px, max(plot_px, 1), lines, wrap, footer_size, top, axis_px, under_axis_px
 
 
 def _under_axis(built: dict, figure: go.Figure, size: str, legend_items: int) -> tuple[float, float]:
@@ -331,10 +356,11 @@ def figure_pdf(figure: go.Figure) -> bytes:
                                     pio.defaults.default_scale).result(RENDER_TIMEOUT_S)
 
 
-def start_chart_page(spec: ChartSpec, size: str = "wide") -> Future:
-    """A chart's page of a PDF (its SVG, from start_*_page's future) drawn while the caller lays out the next."""
+def start_slide_page(figure: go.Figure, size: str = "wide") -> Future:
+    """A chart's page of a PDF (its SVG, from start_*_page's future), laid out by slide_figure(s), drawn while the
+    caller lays out the next."""
     width, height = SIZES[size]
-    return _ensure_kaleido().submit_page(slide_figure(spec, size), width, height)
+    return _ensure_kaleido().submit_page(figure, width, height)
 
 
 def start_figure_page(figure: go.Figure) -> Future:
@@ -342,7 +368,7 @@ def start_figure_page(figure: go.Figure) -> Future:
 
 
 def print_pages(svgs: list[str], size: str = "wide") -> bytes:
-    """One PDF of pages drawn by start_chart_page/start_figure_page (all of one size), printed at once."""
+    """One PDF of pages drawn by start_slide_page/start_figure_page (all of one size), printed at once."""
     width, height = SIZES[size]
     printed = _ensure_kaleido().print_pages(svgs, width, height).result(RENDER_TIMEOUT_S)
     if (pages := len(PdfReader(io.BytesIO(printed)).pages)) != len(svgs):  # a picture over two pages, or lost

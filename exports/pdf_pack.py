@@ -10,7 +10,8 @@ import duckdb
 from i18n import t
 
 from .deck import Deck, deck_charts, deck_source_ids
-from .images import RENDER_TIMEOUT_S, TEXT_PAGE_WRAP, print_pages, start_chart_page, start_figure_page, text_page
+from .images import (RENDER_TIMEOUT_S, TEXT_PAGE_WRAP, print_pages, slide_figures, start_figure_page,
+                     start_slide_page, text_page)
 from .pack_text import pages_of, source_lines, title_lines
 
 Progress = Callable[[int, int], None]
@@ -25,8 +26,9 @@ def build_pdf(con: duckdb.DuckDBPyConnection, deck: Deck, progress: Progress | N
     # Every page is handed to Chromium as soon as it is laid out and drawn there while the next one is laid out
     # here; the drawn pages are then printed in one go (one printing per page cost more than drawing them).
     pages = [start_figure_page(text_page(title, lines))]
-    for spec in charts:
-        pages.append(start_chart_page(spec, "wide"))
+    # a chart spread over several pages keeps one axis with the room its tallest label needs on these pages
+    for figure in slide_figures(charts, "wide"):
+        pages.append(start_slide_page(figure, "wide"))
     # The deck's own documents, on as many pages as they need (every document in the database cannot fit one).
     sources = [f"• {line}" for line in source_lines(con, deck_source_ids(con, deck, charts), deck.lang)]
     for page in pages_of(sources, TEXT_PAGE_WRAP, SOURCE_ROWS_PER_PAGE):

@@ -16,7 +16,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from charts.compare import CHAR_WIDTH, LINE_HEIGHT, PERCENT_AXIS_TOP
+from charts.compare import CHAR_WIDTH, LINE_HEIGHT, PART_LABEL_SHARE, PERCENT_AXIS_TOP, part_axis
 from charts.markup import plotly_text
 from charts.style import MEDIA
 from i18n import t
@@ -33,6 +33,8 @@ SLOT_FILL = 0.88
 BOLD_WIDTH = 1.2  # a bold value's digits and "%" run wider still than the estimate ("100%" at 18 px: 55 px)
 UPRIGHT_PAD_PX = 10  # between a bar and its upright label
 MAX_LABEL_SHARE = 0.85  # of the plot's height above a bar a label may take (beyond it the bars would be slivers)
+PART_LABEL_SHARE_MIN = 0.15  # of the plot above a parted chart's largest bar: the least its label is given
+PART_LABEL_SPARE_PX = 30  # above the tallest label of a parted chart: about a line, for the gap under the title
 WRAP_MIN = 8  # characters: a period is not wrapped narrower than this (the chart builder's rule)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -362,10 +364,54 @@ def fit_to_screen(spec, width: int, chart_height: int) -> tuple[go.Figure, str |
     subtitle, the axis' names and the legend's rows (at this width) under the plot, the legend pinned to the chart's
     foot (the chart stretches to the window). Returns the figure and the language of shortened periods (None:
     none), for the caller to add present.undated_note."""
+    plan = _screen_plan(spec, width, chart_height)
+    return _finish_screen(spec, plan) if plan is not None else (copy.deepcopy(spec.figure), None)
+
+
+def fit_deck_to_screen(specs: list, width: int, chart_height: int) -> list[tuple[go.Figure, str | None]]:
+    """fit_to_screen for every slide of a deck, a chart spread over several slides given one value axis with the
+    room its tallest label needs at this size (part_axes)."""
+    plans = [_screen_plan(spec, width, chart_height) for spec in specs]
+    axes = part_axes([plan[0] if plan is not None else None for plan in plans],
+                     [(plan[2], plan[4]) if plan is not None else (0.0, 1.0) for plan in plans])
+    fitted = []
+    for spec, plan, axis in zip(specs, plans, axes, strict=True):
+        if plan is None:
+            fitted.append((copy.deepcopy(spec.figure), None))
+            continue
+        if axis:
+            plan[0].update_layout(yaxis=axis)
+        fitted.append(_finish_screen(spec, plan))
+    return fitted
+
+
+def _finish_screen(spec, plan) -> tuple[go.Figure, str | None]:
+    figure, sizes, label_px, shortened, plot_px, plot_width, top, bottom = plan
+    subtitle = figure.layout.title.subtitle.text
+    label_px, values_only = fit_label_room(figure, label_px, plot_px, plot_width, periods_of(spec.source_note))
+    if values_only:  # said on the chart itself: show mode's notes under it are the page's (the spec's) own
+        marker = t("charts.marker_periods_below", chart_lang(figure))
+        figure.update_layout(title=dict(subtitle=dict(text=f"{subtitle} · {marker}" if subtitle else f"⚠ {marker}",
+                                                      font=dict(color="#8A4B00"))))
+        if not subtitle:
+            subtitle = marker
+            top += int(sizes["font"] * 1.7)
+            plot_px = max(plot_px - int(sizes["font"] * 1.7), 120)
+    make_room_for_labels(figure, label_px, plot_px)
+    figure.update_layout(margin=dict(t=top, b=bottom), legend=dict(yref="container", y=0, yanchor="bottom"))
+    if subtitle:  # right under the title, in pixels: the margin is no taller than the two lines
+        figure.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=6)))
+    return figure, shortened
+
+
+def _screen_plan(spec, width: int, chart_height: int):
+    """fit_to_screen up to the room for the labels: the figure with its labels fitted to the bars' slots, the sizes,
+    the tallest label's height, the language of shortened periods, the plot's height and width, the margins.
+    None for a chart without bars."""
     built = spec.figure.to_dict()["layout"]
     figure = copy.deepcopy(spec.figure)
     if not any(trace.type == "bar" for trace in figure.data):
-        return figure, None
+        return None
     style = MEDIA["slide"]
     # A laptop's 768 px hold the title, the bars, the names, the legend, the notes and the controls only with the
     # projector's sizes brought down a step (still larger than the screen charts': 20 px labels, 26 px title).
@@ -388,17 +434,31 @@ def fit_to_screen(spec, width: int, chart_height: int) -> tuple[go.Figure, str |
     top = int(sizes["title"] * 1.4 + (sizes["font"] * 1.7 if subtitle else 0) + 16)
     bottom = int(axis_px + legend_px(figure, plot_width, sizes["legend"]) + 12)
     plot_px = max(chart_height - top - bottom, 120)
-    label_px, values_only = fit_label_room(figure, label_px, plot_px, plot_width, periods_of(spec.source_note))
-    if values_only:  # said on the chart itself: show mode's notes under it are the page's (the spec's) own
-        marker = t("charts.marker_periods_below", chart_lang(figure))
-        figure.update_layout(title=dict(subtitle=dict(text=f"{subtitle} · {marker}" if subtitle else f"⚠ {marker}",
-                                                      font=dict(color="#8A4B00"))))
-        if not subtitle:
-            subtitle = marker
-            top += int(sizes["font"] * 1.7)
-            plot_px = max(plot_px - int(sizes["font"] * 1.7), 120)
-    make_room_for_labels(figure, label_px, plot_px)
-    figure.update_layout(margin=dict(t=top, b=bottom), legend=dict(yref="container", y=0, yanchor="bottom"))
-    if subtitle:  # right under the title, in pixels: the margin is no taller than the two lines
-        figure.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=6)))
-    return figure, shortened
+    return figure, sizes, label_px, shortened, plot_px, plot_width, top, bottom
+
+
+def part_axes(figures: list[go.Figure | None], needs: list[tuple[float, float]]) -> list[dict | None]:
+    """For each slide (its figure as being fitted, None for one without bars), the value axis (range and domain)
+    of a chart spread over several slides (its parts, one after another), or None for any other slide: one axis for
+    every part, whose largest bar leaves above it what the tallest label of any part needs where they are shown
+    (`needs`: each slide's tallest label and plot height in px, as fitted there), and a line to spare — never more
+    than the builder's PART_LABEL_SHARE, never less than PART_LABEL_SHARE_MIN. Four-line labels under a fixed half
+    of the plot left a twenty-unit deck's bars a third of the slide; the parts still share one axis, so a bar on
+    one slide measures against a bar on the next."""
+    axes: list[dict | None] = [None] * len(figures)
+    chart = [figure.layout.meta.get("chart_id") if figure is not None and _shared_axis(figure) else None
+             for figure in figures]
+    start = 0
+    while start < len(figures):
+        end = start + 1
+        if chart[start] is not None:
+            while end < len(figures) and chart[end] == chart[start]:
+                end += 1
+            share = min(PART_LABEL_SHARE, max(PART_LABEL_SHARE_MIN, *((label + PART_LABEL_SPARE_PX) / max(plot, 1)
+                                                                        for label, plot in needs[start:end])))
+            largest = max((value for figure in figures[start:end] for value in _bar_values(figure)), default=0)
+            axis = figures[start].layout.yaxis
+            top, axis_share = part_axis(largest, bool(axis.ticktext), share)
+            axes[start:end] = [dict(range=[axis.range[0], top], domain=[0, axis_share])] * (end - start)
+        start = end
+    return axes

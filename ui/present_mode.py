@@ -14,7 +14,7 @@ import json
 import streamlit as st
 
 from charts.spec import ChartSpec
-from exports.slide_layout import fit_to_screen
+from exports.slide_layout import fit_deck_to_screen
 from i18n import t
 
 from . import markdown
@@ -211,15 +211,16 @@ def show_deck(slides: list[ChartSpec], current: int, lang: str) -> str | None:
     """Draw every slide once, stacked, with the current one visible, and the controls under them. Returns the
     action of a control clicked without JavaScript ("previous", "next", "stop"), which the page carries out."""
     total = len(slides)
+    # Laid out for the smallest screen show mode is for (a 1366×768 laptop): labels fitted to the bars at that
+    # width, the legend under the axis' names, the chart as tall as what the notes leave; a chart spread over
+    # several slides keeps one axis with the room its tallest label needs at that size.
+    fitted = fit_deck_to_screen(slides, SCREEN[0], int(SCREEN[1] - CONTROLS_PX - FOOTER_PX))
     st.html(_DECK_CSS.format(controls=CONTROLS_PX, current=current, source_lines=SOURCE_LINES))
     with st.container(key="present_deck", gap=None):
         for number in slide_order(total, current):
             spec = slides[number - 1]
             with st.container(key=f"present_slide_{number}", gap=None):
-                # Laid out for the smallest screen show mode is for (a 1366×768 laptop): labels fitted to the bars
-                # at that width, the legend under the axis' names, the chart as tall as what the notes leave.
-                chart_height = int(SCREEN[1] - CONTROLS_PX - FOOTER_PX)
-                figure, shortened = fit_to_screen(spec, SCREEN[0], chart_height)
+                figure, shortened = fitted[number - 1]
                 notes = [*spec.notes, *([t("present.undated_note", shortened)] if shortened else [])]
                 st.plotly_chart(figure, width="stretch", height="stretch", theme=None, key=f"slide_chart_{number}",
                                 config={"displaylogo": False, "displayModeBar": False, "responsive": True})
