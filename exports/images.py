@@ -32,7 +32,7 @@ from charts.style import MEDIA, apply_style
 from i18n import t
 
 from .slide_layout import (chart_lang, fit_bar_labels, fit_label_room, fit_no_data_marks, make_room_for_labels,
-                           part_axes, periods_of, upright_names_px)
+                           part_axes, part_label_need, periods_of, upright_names_px)
 from .vector_hatching import hatching_as_paths
 
 SIZES = {"wide": (1920, 1080), "square": (1080, 1080)}
@@ -233,7 +233,10 @@ def slide_figures(specs: list[ChartSpec], size: str = "wide") -> Iterator[go.Fig
     chart spread over several slides given one value axis with the room its tallest label needs on these pages
     (slide_layout.part_axes)."""
     plans = [_slide_plan(spec, size, True) for spec in specs]
-    axes = part_axes([plan[0] for plan in plans], [(plan[1], plan[2]) for plan in plans])
+    width = SIZES[size][0]
+    axes = part_axes([plan[0] for plan in plans],
+                     [part_label_need(plan[0], plan[1], plan[2], width - PLOT_SIDES_PX, periods_of(spec.source_note))
+                      for spec, plan in zip(specs, plans, strict=True)])
     for spec, plan, axis in zip(specs, plans, axes, strict=True):
         if axis:
             plan[0].update_layout(yaxis=axis)

@@ -373,7 +373,8 @@ def fit_deck_to_screen(specs: list, width: int, chart_height: int) -> list[tuple
     room its tallest label needs at this size (part_axes)."""
     plans = [_screen_plan(spec, width, chart_height) for spec in specs]
     axes = part_axes([plan[0] if plan is not None else None for plan in plans],
-                     [(plan[2], plan[4]) if plan is not None else (0.0, 1.0) for plan in plans])
+                     [part_label_need(plan[0], plan[2], plan[4], plan[5], periods_of(spec.source_note))
+                      if plan is not None else (0.0, 1.0) for spec, plan in zip(specs, plans, strict=True)])
     fitted = []
     for spec, plan, axis in zip(specs, plans, axes, strict=True):
         if plan is None:
@@ -435,6 +436,21 @@ def _screen_plan(spec, width: int, chart_height: int):
     bottom = int(axis_px + legend_px(figure, plot_width, sizes["legend"]) + 12)
     plot_px = max(chart_height - top - bottom, 120)
     return figure, sizes, label_px, shortened, plot_px, plot_width, top, bottom
+
+
+def part_label_need(figure: go.Figure, label_px: float, plot_px: float, plot_width: float,
+                    periods: dict[str, str]) -> tuple[float, float]:
+    """What a part's tallest label needs above its bar, and its plot's height, both in px (part_axes): its height
+    as fitted to the bars' slots when it fits under the builder's room; the values alone when even that room makes
+    the bars say their values only (a smaller room then does the same); the whole room when its labels were made
+    smaller to fit it (a smaller room would make them smaller still)."""
+    if not _shared_axis(figure):
+        return 0.0, plot_px
+    room = label_room_px(figure, plot_px)
+    if label_px <= room:
+        return label_px, plot_px
+    fitted, values_only = fit_label_room(copy.deepcopy(figure), label_px, plot_px, plot_width, periods)
+    return (fitted if values_only else room), plot_px
 
 
 def part_axes(figures: list[go.Figure | None], needs: list[tuple[float, float]]) -> list[dict | None]:
