@@ -1692,8 +1692,9 @@ def _every_kind_of_commune(f: Figure, text: str) -> bool:
 # a verb of covering right before the places: they are the places that have something ("… tổ, phủ kín 40 xã, phường")
 _COVERING = re.compile(r"(?<!\w)(?:covering|covers?|covered|phủ\s+(?:kín|khắp)|bao\s+phủ)\s+(?:all\s+(?:the\s+)?|cả\s+|toàn\s+bộ\s+)?$",
                        re.IGNORECASE)
-# an English adjective between a number and the places it counts ("all the 16 local communes")
-_LOCAL = re.compile(r"^\s*(?:local|grassroots)\s+")
+# an English adjective between a number and the places it counts ("all the 16 local communes", "officials of 166 new
+# communes and wards": the places formed by the 2025 reform)
+_LOCAL = re.compile(r"^\s*(?:local|grassroots|new|newly[\s-]+(?:formed|established|merged))\s+")
 # a kind of place that is only some of them: villages without signal, the poorest communes, border villages
 _SUBSET_OF_PLACES = re.compile(
     r"\s*(?:lõm\s+sóng|vùng\s+lõm|trắng\s+sóng|chưa\s+có|đặc\s+biệt\s+khó\s+khăn|khó\s+khăn|vùng\s+sâu|vùng\s+xa"
@@ -2010,7 +2011,8 @@ def _score(
             for i, (weight, m, name) in enumerate(lst):
                 if name.startswith("shared_"):
                     lst[i] = (weight * 0.4, m, name)
-    unit_word = fold(f.unit_word)
+    # "166 new communes and wards", "12 local teams": what is counted comes after the English adjective
+    unit_word = _LOCAL.sub("", fold(f.unit_word), count=1)
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
     if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)) \
             or _PER_EACH_LIST.search(text[max(clause.start, f.start - 90) : f.start]):
