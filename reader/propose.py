@@ -901,6 +901,7 @@ def propose(
     candidates = _not_anothers(candidates, subjects)
     if unit is not None and unit.kind != "commune":
         candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
+    candidates = [c for c in candidates if not _members_of_a_named_team(c, text, structure, unit)]
     candidates = _values_a_change_went_to(text, figures, candidates)
     candidates += _values_of_other_years(text, figures, candidates)
     candidates = _levels_respectively(folded, structure, figures, candidates, unit)
@@ -1078,6 +1079,39 @@ def _members_of_one_team(c: Candidate, folded: str, structure: _Structure, figur
     counted_teams = any(sentence.start <= g.start < sentence.end and g.start != c.figure_start and g.unit == "count"
                         for g in figures)
     return bool(_ONE_TEAM.search(said)) and not re.search(r"(?<!\w)(?:teams|groups)(?!\w)", said) and not counted_teams
+
+
+# "Tổ Công nghệ số cộng đồng thôn Đồng Tâm … gồm 7 thành viên", "Tổ … Lũng Vài … gồm 9 thành viên", "the Pa Co
+# residential group's team has 6 members": the members of one team named after a village or a residential group (or by
+# a name that is not the unit's) are that team's, not the unit's, on any page. "Tổ … của xã", "Tổ … xã Na Sơn" (the
+# unit's own) and a count of teams in the sentence ("9 tổ với 63 thành viên") keep the members the unit's.
+_NAMED_TEAM_VI = re.compile(
+    r"(?<!\w)(?i:tổ)\s+(?i:công\s+nghệ\s+số\s+cộng\s+đồng|cnscđ|cnsc[đd]|chuyển\s+đổi\s+số\s+cộng\s+đồng|công\s+nghệ\s+số)"
+    r"\s+(?P<name>(?i:thôn|bản|ấp|xóm|làng|buôn|khu\s+phố|khu\s+dân\s+cư|tổ\s+dân\s+phố|tdp)\s+(?:số\s+)?(?:\d|[A-ZĐ])"
+    r"|[A-ZĐ][^\W\d_]*)")
+_NAMED_TEAM_EN = re.compile(r"(?<!\w)(?:village|hamlet|residential\s+(?:group|quarter|area)|quarter|block)(?:'s)?\s+"
+                            r"(?:community\s+)?(?:digital\s+(?:technology|transformation)\s+)?team(?!s|\w)", re.IGNORECASE)
+_UNIT_KIND_WORD = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|đặc\s+khu)$", re.IGNORECASE)
+
+
+def _members_of_a_named_team(c: Candidate, text: str, structure: _Structure, unit: ReportUnit | None) -> bool:
+    if c.indicator != "community_team_members":
+        return False
+    ci = structure.clause_at(c.figure_start)
+    if ci < 0:
+        return False
+    sentence = structure.sentences[structure.clauses[ci].sentence]
+    said = text[sentence.start : c.figure_start]
+    if re.search(r"\d[\d.,]*\s+(?:tổ|teams|groups)(?!\w)", said, re.IGNORECASE):
+        return False  # the teams are counted: the members are theirs together
+    for m in _NAMED_TEAM_VI.finditer(said):
+        name = m.group("name")
+        if _UNIT_KIND_WORD.match(name):
+            continue  # "Tổ công nghệ số cộng đồng xã Na Sơn": the commune's own team
+        if unit is not None and text[m.start("name") :].startswith(unit.bare_name):
+            continue  # the unit's own team, named after it
+        return True
+    return bool(_NAMED_TEAM_EN.search(said))
 
 
 # "tỷ lệ: cung cấp dịch vụ công trực tuyến, số hóa hồ sơ và thanh toán trực tuyến đều đạt 100%": one figure said of

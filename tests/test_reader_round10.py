@@ -138,6 +138,9 @@ def test_the_members_of_one_village_team_are_not_the_communes_members(sentence, 
     ("Tổ Công nghệ số cộng đồng của xã gồm 7 thành viên.", 7),
     ("Tổ công nghệ số cộng đồng xã Na Sơn gồm 12 thành viên.", 12),
     ("Xã có 9 tổ công nghệ số cộng đồng với 63 thành viên.", 63),
+    ("Tổ công nghệ số cộng đồng thôn, tổ dân phố có 350 thành viên.", 350),
+    ("Tổ công nghệ số cộng đồng các thôn có 120 thành viên.", 120),
+    ("Tổ Công nghệ số cộng đồng Na Sơn gồm 11 thành viên.", 11),
 ])
 def test_the_communes_own_team_members_are_still_counted(sentence, value):
     _one(sentence, "community_team_members", value, unit=COMMUNE)
