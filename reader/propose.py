@@ -590,6 +590,16 @@ _REGION_WEIGHTS = {
 _DIGITISED_BEFORE = folded_pattern(r"(?<!\w)(?:số\s+hóa|scan(?:ned)?|digiti[sz]ed|digiti[sz]ing)(?:\s+(?:được|thêm|lại|hơn|gần"
                                    r"|trên|khoảng|more\s+than|over|about|nearly))?\s*$")
 _DOSSIER_COUNTS = {"dossiers_received", "dossiers_resolved", "dossiers_online", "dossiers_resolved_on_time"}
+# "giải quyết gần 1.800 thủ tục hành chính", "đã tiếp nhận 2.450 TTHC", "1.900 thủ tục được giải quyết …": procedures
+# handled are cases, counted as dossiers; only procedures offered ("cung cấp 1.120 thủ tục") are services
+_PROCEDURES = folded_pattern(r"(?:thủ\s+tục|tthc)(?!\w)")
+_HANDLING_BEFORE = folded_pattern(
+    r"(?<!\w)(?:giải\s+quyết|tiếp\s+nhận|xử\s+lý|trả\s+kết\s+quả(?:\s+cho)?)"
+    r"(?:\s+(?:được|xong|gần|hơn|trên|khoảng|tổng\s+số|tổng\s+cộng|tổng\s+cộng\s+là|là|cho))*\s*$")
+_HANDLED_AFTER = folded_pattern(
+    r"^\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|tthc)\s+(?:đã\s+)?được\s+(?:giải\s+quyết|tiếp\s+nhận|xử\s+lý)(?!\w)")
+# "47 TTHC giải quyết ở mức độ 3": the procedures offered at a service level, whatever the verb
+_AT_A_SERVICE_LEVEL = folded_pattern(r"(?<!\w)(?:mức\s+độ|cấp\s+độ|level)\s*\d")
 _INCREMENT_IN_SPAN = folded_pattern(
     r"(?<!\w)(?:riêng\s+(?:từ\s+đầu\s+năm|trong\s+(?:năm|tháng|quý)|năm\s+(?:nay|\d{4})|tháng\s+\d|quý\s+\w+|\d+\s+tháng)"
     r"|(?:this|last)\s+(?:year|month|quarter)\s+alone|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year\s+alone)(?!\w)")
@@ -902,6 +912,7 @@ def propose(
     if unit is not None and unit.kind != "commune":
         candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
     candidates = [c for c in candidates if not _members_of_a_named_team(c, text, structure, unit)]
+    candidates = [_specific_kind_of_services(c, folded) for c in candidates]
     candidates = _values_a_change_went_to(text, figures, candidates)
     candidates += _values_of_other_years(text, figures, candidates)
     candidates = _levels_respectively(folded, structure, figures, candidates, unit)
@@ -1079,6 +1090,22 @@ def _members_of_one_team(c: Candidate, folded: str, structure: _Structure, figur
     counted_teams = any(sentence.start <= g.start < sentence.end and g.start != c.figure_start and g.unit == "count"
                         for g in figures)
     return bool(_ONE_TEAM.search(said)) and not re.search(r"(?<!\w)(?:teams|groups)(?!\w)", said) and not counted_teams
+
+
+# "385 thủ tục hành chính (được cung cấp) trực tuyến toàn trình": the general wording of online services is met first,
+# but the figure's own words name the end-to-end (or the partial) kind alone; both kinds named make it the total again
+_END_TO_END_WORDS = folded_pattern(r"(?<!\w)(?:toàn\s+trình|mức\s+độ\s+4|full-process|end-to-end|fully\s+online)(?!\w)")
+_PARTIAL_WORDS = folded_pattern(r"(?<!\w)(?:một\s+phần|mức\s+độ\s+3|partial|partially|partly)(?!\w)")
+
+
+def _specific_kind_of_services(c: Candidate, folded: str) -> Candidate:
+    if c.indicator != "services_online_total" or c.figure_end < 0:
+        return c
+    own = re.split(r"[,;.:()\n]", folded[c.figure_end : c.figure_end + 90])[0]
+    end_to_end, partial = bool(_END_TO_END_WORDS.search(own)), bool(_PARTIAL_WORDS.search(own))
+    if end_to_end != partial:
+        return replace(c, indicator="services_end_to_end" if end_to_end else "services_partial")
+    return c
 
 
 # "Tổ Công nghệ số cộng đồng thôn Đồng Tâm … gồm 7 thành viên", "Tổ … Lũng Vài … gồm 9 thành viên", "the Pa Co
@@ -2060,6 +2087,10 @@ def _score(
     if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
         return []  # "xếp thứ 3 trong số 9 huyện", "ranked first among the 63 localities": how many were ranked
     changed_by = bool(_CHANGE_BY.search(lead))
+    handled_before = f.unit == "count" and bool(_PROCEDURES.match(unit_word)) and bool(_HANDLING_BEFORE.search(lead))
+    handled = handled_before or (f.unit == "count" and bool(_HANDLED_AFTER.match(fold(text[f.end : f.end + 60]))))
+    if handled and _AT_A_SERVICE_LEVEL.search(re.split(r"[,;.]", fold(text[f.end : f.end + 80]))[0]):
+        handled = handled_before = False
     # "…, riêng từ đầu năm đến nay đã kích hoạt hơn 30 nghìn tài khoản", "this year alone": the part of a stock added in a
     # span, said after its total; the catalogue's stocks are totals as of a date, so it is none of them
     increment = f.unit == "count" and bool(_INCREMENT_IN_SPAN.search(fold(text[clause.start : f.start])))
@@ -2096,6 +2127,8 @@ def _score(
             continue
         if digitised and info.id in _DOSSIER_COUNTS:
             continue  # "tăng 94% so với trước": how much a rate or a count rose, not the rate
+        if handled and info.id.startswith("services_"):
+            continue  # procedures resolved or received are cases, not services offered
         if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
                                      for alt in info.requires):
             continue
@@ -2124,7 +2157,7 @@ def _score(
             head = unit_word.split(",")[0]
             if any(unit_word == cw or unit_word.startswith(cw + " ") or unit_word.startswith(cw + ",")
                    or (english and re.search(rf"(?<!\w){re.escape(cw)}(?!\w)", unit_word)) for cw in info.counts) \
-                    or _given_to_each(given, info):
+                    or _given_to_each(given, info) or (handled_before and info.id in _DOSSIER_COUNTS):
                 unit_match = True
                 score += 1.5
                 evidence.append(part("counts", word=f.unit_word))

@@ -87,6 +87,10 @@ def test_procedures_offered_end_to_end_are_still_services(sentence, value):
     _one(sentence, "services_end_to_end", value, unit=DISTRICT)
 
 
+def test_procedures_handled_at_a_service_level_are_services_offered():
+    _one("Đến nay huyện có 52 TTHC giải quyết ở mức độ 3 và 21 TTHC ở mức độ 4.", "services_partial", 52, unit=DISTRICT)
+
+
 # ── one field's dossiers are no digitised civil-status records ───────────────────────────────────────────────
 
 
