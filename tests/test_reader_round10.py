@@ -148,3 +148,26 @@ def test_the_members_of_one_village_team_are_not_the_communes_members(sentence, 
 ])
 def test_the_communes_own_team_members_are_still_counted(sentence, value):
     _one(sentence, "community_team_members", value, unit=COMMUNE)
+
+
+# ── months of operation of a commune's service point, and "nearly N months" ──────────────────────────────────
+
+
+@pytest.mark.parametrize("sentence, date, indicator, value, period", [
+    ("Sau hơn một tháng vận hành, điểm phục vụ hành chính công xã đã giải quyết 1.850 hồ sơ.", "2025-08-08",
+     "dossiers_resolved", 1850, "2025-07..2025-08"),
+    ("Sau gần 3 tháng vận hành mô hình chính quyền địa phương 2 cấp, phường đã tiếp nhận 4.120 hồ sơ.", "2025-09-20",
+     "dossiers_received", 4120, "2025-Q3"),
+    ("After nearly three months of operation, the ward's public administration service centre received 4,120 "
+     "dossiers.", "2025-09-20", "dossiers_received", 4120, "2025-Q3"),
+    ("After more than a month of operation, the commune's public administration service point resolved 1,850 "
+     "dossiers.", "2025-08-08", "dossiers_resolved", 1850, "2025-07..2025-08"),
+])
+def test_months_of_operation_after_the_reform_run_from_july_2025(sentence, date, indicator, value, period):
+    assert _one(sentence, indicator, value, unit=COMMUNE, date=date).period == period
+
+
+def test_months_of_operation_of_something_else_before_the_reform_are_not_counted_from_july_2025():
+    c = _one("Sau hơn một tháng vận hành, phần mềm một cửa điện tử của huyện đã xử lý 1.850 hồ sơ.",
+             "dossiers_resolved", 1850, unit=DISTRICT, date="2024-05-10")
+    assert not str(c.period).startswith("2025")
