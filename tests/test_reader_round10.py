@@ -171,3 +171,13 @@ def test_months_of_operation_of_something_else_before_the_reform_are_not_counted
     c = _one("Sau hơn một tháng vận hành, phần mềm một cửa điện tử của huyện đã xử lý 1.850 hồ sơ.",
              "dossiers_resolved", 1850, unit=DISTRICT, date="2024-05-10")
     assert not str(c.period).startswith("2025")
+
+
+@pytest.mark.parametrize("sentence, unit, value", [
+    ("Trung tâm Phục vụ hành chính công tỉnh tiếp nhận, giải quyết 1.917 thủ tục hành chính thuộc thẩm quyền của 19 "
+     "sở, ngành.", PROVINCE, 1917),
+    ("Hiện Trung tâm đang tiếp nhận 1.569 TTHC của các sở, ban, ngành.", PROVINCE, 1569),
+    ("Bộ phận một cửa xã tiếp nhận và giải quyết 312 thủ tục hành chính thuộc thẩm quyền cấp xã.", COMMUNE, 312),
+])
+def test_procedures_under_an_authority_are_the_procedures_handled_there_not_dossiers(sentence, unit, value):
+    assert not {p for p in _pairs(sentence, unit) if p[1] == value and p[0].startswith("dossiers")}
