@@ -598,6 +598,11 @@ _HANDLING_BEFORE = folded_pattern(
     r"(?:\s+(?:được|xong|gần|hơn|trên|khoảng|tổng\s+số|tổng\s+cộng|tổng\s+cộng\s+là|là|cho))*\s*$")
 _HANDLED_AFTER = folded_pattern(
     r"^\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|tthc)\s+(?:đã\s+)?được\s+(?:giải\s+quyết|tiếp\s+nhận|xử\s+lý)(?!\w)")
+# "1.917 thủ tục hành chính thuộc thẩm quyền của 19 sở", "1.569 TTHC của các sở, ban, ngành", "312 thủ tục thuộc thẩm
+# quyền cấp xã": the procedures an office handles (its range), not cases, whatever the verb before
+_PROCEDURES_OF_AN_AUTHORITY = folded_pattern(
+    r"^\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|tthc)\s+(?:thuộc\s+(?:thẩm\s+quyền|lĩnh\s+vực|phạm\s+vi)"
+    r"|của\s+(?:các\s+|\d+\s+)?(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị))(?!\w)")
 # "47 TTHC giải quyết ở mức độ 3": the procedures offered at a service level, whatever the verb
 _AT_A_SERVICE_LEVEL = folded_pattern(r"(?<!\w)(?:mức\s+độ|cấp\s+độ|level)\s*\d")
 _INCREMENT_IN_SPAN = folded_pattern(
@@ -2091,6 +2096,9 @@ def _score(
     handled = handled_before or (f.unit == "count" and bool(_HANDLED_AFTER.match(fold(text[f.end : f.end + 60]))))
     if handled and _AT_A_SERVICE_LEVEL.search(re.split(r"[,;.]", fold(text[f.end : f.end + 80]))[0]):
         handled = handled_before = False
+    of_an_authority = f.unit == "count" and bool(_PROCEDURES_OF_AN_AUTHORITY.match(fold(text[f.end : f.end + 60])))
+    if of_an_authority:
+        handled = handled_before = False
     # "…, riêng từ đầu năm đến nay đã kích hoạt hơn 30 nghìn tài khoản", "this year alone": the part of a stock added in a
     # span, said after its total; the catalogue's stocks are totals as of a date, so it is none of them
     increment = f.unit == "count" and bool(_INCREMENT_IN_SPAN.search(fold(text[clause.start : f.start])))
@@ -2129,6 +2137,8 @@ def _score(
             continue  # "tăng 94% so với trước": how much a rate or a count rose, not the rate
         if handled and info.id.startswith("services_"):
             continue  # procedures resolved or received are cases, not services offered
+        if of_an_authority and info.id in _DOSSIER_COUNTS:
+            continue  # the procedures an office is competent for are no count of cases
         if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
                                      for alt in info.requires):
             continue
