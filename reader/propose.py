@@ -2092,7 +2092,11 @@ def _score(
     if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
         return []  # "xếp thứ 3 trong số 9 huyện", "ranked first among the 63 localities": how many were ranked
     changed_by = bool(_CHANGE_BY.search(lead))
-    handled_before = f.unit == "count" and bool(_PROCEDURES.match(unit_word)) and bool(_HANDLING_BEFORE.search(lead))
+    handling = _HANDLING_BEFORE.search(lead) if f.unit == "count" and _PROCEDURES.match(unit_word) else None
+    handled_before = handling is not None
+    # the verb says which count of cases: received, or resolved (processed, results returned)
+    handled_as = ("dossiers_received" if handling and handling.group(0).lstrip().startswith("tiếp")
+                  else "dossiers_resolved" if handling else None)
     handled = handled_before or (f.unit == "count" and bool(_HANDLED_AFTER.match(fold(text[f.end : f.end + 60]))))
     if handled and _AT_A_SERVICE_LEVEL.search(re.split(r"[,;.]", fold(text[f.end : f.end + 80]))[0]):
         handled = handled_before = False
@@ -2167,10 +2171,11 @@ def _score(
             head = unit_word.split(",")[0]
             if any(unit_word == cw or unit_word.startswith(cw + " ") or unit_word.startswith(cw + ",")
                    or (english and re.search(rf"(?<!\w){re.escape(cw)}(?!\w)", unit_word)) for cw in info.counts) \
-                    or _given_to_each(given, info) or (handled_before and info.id in _DOSSIER_COUNTS):
+                    or _given_to_each(given, info) or (handled_before and info.id == handled_as):
                 unit_match = True
                 score += 1.5
                 evidence.append(part("counts", word=f.unit_word))
+                eligible = eligible or (handled_before and info.id == handled_as)  # the verb before is its wording
             elif any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words) and (
                     not english or unit_word.split()[0] in cat.counting_words):
                 # (in English the words after the number run on: only its first word says what is counted, as in

@@ -181,3 +181,9 @@ def test_months_of_operation_of_something_else_before_the_reform_are_not_counted
 ])
 def test_procedures_under_an_authority_are_the_procedures_handled_there_not_dossiers(sentence, unit, value):
     assert not {p for p in _pairs(sentence, unit) if p[1] == value and p[0].startswith("dossiers")}
+
+
+def test_procedures_processed_are_the_dossiers_resolved_not_the_early_part_named_after_them():
+    pairs = _pairs("Xã xử lý 845 thủ tục hành chính trong quý III, trong đó 812 thủ tục trả kết quả trước hạn.", COMMUNE)
+    assert ("dossiers_resolved", 845) in pairs
+    assert ("dossiers_resolved_on_time", 845) not in pairs
