@@ -181,9 +181,14 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
     units = read_unit_tables().units
     population = population_figures() if "population" in catalogue_ids else {}
     by_unit: dict[tuple, list[dict]] = defaultdict(list)
+    kept_out: list[str] = []
     for path in sorted(REAL.glob("*.yaml")):
         entry = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if "doc_id" not in entry or not entry.get("figures"):
+            continue
+        if entry.get("product_data") is False:  # a curator's decision, with the reason in the page's file
+            kept_out.append(f"{entry['unit']['name']}: page {entry['doc_id']} is kept out of the product data "
+                            f"({entry.get('product_data_note') or 'see its file'})")
             continue
         for part in _per_unit(entry):
             unit = part["unit"]
@@ -191,7 +196,7 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
                    _nfc(unit.get("province_2025") or unit.get("province") or ""))
             by_unit[key].append(part)
     documents: dict[str, dict] = {}
-    unmatched: list[str] = []
+    unmatched: list[str] = list(kept_out)
     for (name, kind, province, province_2025), entries in sorted(by_unit.items()):
         era = _era(entries)
         unit_id = resolve_unit(units, name, kind, province, province_2025, era)

@@ -152,7 +152,8 @@ _ACHIEVED_RE = re.compile(r"(?:^|\s)(đạt|achieved|reached)(?:\s+(?:tỷ lệ|
 # words after a number that make it a duration, an age, a date part or a rank rather than a figure
 _NOT_AFTER = re.compile(
     r"^\s*(?:tháng|năm|ngày|tuần|giờ|phút|giây|quý|tuổi|cấp(?!\s+(?:chứng|tài|cho))|lần thứ|thế hệ|nhiệm kỳ|"
-    r"months?|years?|days?|weeks?|hours?|quarters?)(?!\w)",
+    # "the 766 index": the number of the decision that set an index is its name
+    r"months?|years?|days?|weeks?|hours?|quarters?|index)(?!\w)",
     re.IGNORECASE,
 )
 _NOT_BEFORE = re.compile(
@@ -161,6 +162,9 @@ _NOT_BEFORE = re.compile(
     r"Chỉ thị|chỉ thị|Nghị định|nghị định|Thông tư|thông tư|Kế hoạch|kế hoạch|Công văn|công văn|Văn bản|"
     # "Project 06", "Plan 02", "Directive 24": a named programme or document (English pages write no "No.")
     r"Chương trình|chương trình|phiên bản|version|Decision|Resolution|Project|project|Plan|Directive|Decree|Circular|"
+    # "Bộ chỉ số 766", "Chỉ số 766": the name of an index; "xếp hạng 98/126", "vị trí 4/126": a rank and the places
+    # ranked (the administrative-reform index's rank is found by its own rule, propose._ranks)
+    r"Bộ chỉ số|bộ chỉ số|Chỉ số|chỉ số|hạng|Hạng|vị trí|Vị trí|"
     r"year)\s*)$"
     # "residential group No. 1", "Project No.6", "Tổ dân phố số 3": a number that names something, not a figure
     r"|(?<=[^\W\d_])\s+(?:No\.?|no\.)\s*$|(?<!\w)(?i:tổ\s+dân\s+phố|thôn|xóm|khu|bản|đội|tổ|nhóm|phòng)\s+số\s*$"

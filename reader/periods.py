@@ -140,9 +140,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in the first month of operation", "after more than a month of operation", "sau 3 tháng vận hành": counted from
     # the start of the two-level government, when the text is about it (see _REFORM_ERA)
     ("months_of_operation", _p(r"(?:(?:in\s+|during\s+)?the\s+first\s+(?P<n1>\d{1,2}|two|three|four|five|six)?\s*months?"
-                               r"|after\s+(?P<more>more\s+than\s+|over\s+)?(?P<n2>\d{1,2}|one|a|two|three|four|five|six)"
+                               r"|after\s+(?P<more>more\s+than\s+|over\s+)?(?:nearly\s+|almost\s+|about\s+)?"
+                               r"(?P<n2>\d{1,2}|one|a|two|three|four|five|six)"
                                r"\s+months?)\s+of\s+(?:operation|implementation|operating)"
-                               r"|(?:sau|trong)\s+(?P<more_vi>hơn\s+)?(?P<n3>\d{1,2}|một|hai|ba)\s+tháng\s+(?:đầu\s+)?"
+                               # ("gần 3 tháng", "nearly three months": the month of the date is the last one)
+                               r"|(?:sau|trong)\s+(?P<more_vi>hơn\s+)?(?:gần\s+|khoảng\s+)?(?P<n3>\d{1,2}|một|hai|ba)\s+tháng\s+(?:đầu\s+)?"
                                r"(?:vận\s+hành|đi\s+vào\s+hoạt\s+động|hoạt\s+động|triển\s+khai)"
                                # "sau hơn 100 ngày vận hành", "after 100 days of operation": from July 2025 to the date
                                r"|(?P<days>(?:sau|after)\s+(?:hơn\s+|more\s+than\s+|over\s+)?\d{2,3}\s+(?:ngày|days)\s+"
@@ -671,8 +673,10 @@ def document_date_from_text(text: str, *, head: int = 800) -> str | None:
 _TWO_TIER = re.compile(r"chính\s+quyền\s+(?:địa\s+phương\s+)?(?:2|hai)\s+cấp|(?:two|2)[-\s](?:tier|level)\s+(?:local\s+)?"
                        r"(?:government|administration|model|local)", re.IGNORECASE)
 # a commune's or ward's public administration service centre exists only since the two-level government (July 2025)
-_COMMUNE_CENTRE = re.compile(r"trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+công\s+(?:của\s+)?(?:các\s+)?(?:xã|phường|đặc\s+khu)"
-                             r"|(?:commune|ward)(?:'s)?\s+public\s+administra(?:tion|tive)\s+service\s+cent(?:er|re)",
+# (Hà Nội's communes have service points, "điểm phục vụ hành chính công", branches of the city's one centre)
+_COMMUNE_CENTRE = re.compile(r"(?:trung\s+tâm|điểm)\s+phục\s+vụ\s+hành\s+chính\s+công\s+(?:của\s+)?(?:các\s+)?"
+                             r"(?:xã|phường|đặc\s+khu)"
+                             r"|(?:commune|ward)(?:'s)?\s+public\s+administra(?:tion|tive)\s+service\s+(?:cent(?:er|re)|point)",
                              re.IGNORECASE)
 # a year said in a plan or as a comparison is not the year reported on
 _NOT_REPORTED_YEAR = re.compile(r"(?:so\s+với|compared\s+(?:with|to)|over|than|đến|tới|by|to|until|giai\s+đoạn|period|"

@@ -590,6 +590,21 @@ _REGION_WEIGHTS = {
 _DIGITISED_BEFORE = folded_pattern(r"(?<!\w)(?:số\s+hóa|scan(?:ned)?|digiti[sz]ed|digiti[sz]ing)(?:\s+(?:được|thêm|lại|hơn|gần"
                                    r"|trên|khoảng|more\s+than|over|about|nearly))?\s*$")
 _DOSSIER_COUNTS = {"dossiers_received", "dossiers_resolved", "dossiers_online", "dossiers_resolved_on_time"}
+# "giải quyết gần 1.800 thủ tục hành chính", "đã tiếp nhận 2.450 TTHC", "1.900 thủ tục được giải quyết …": procedures
+# handled are cases, counted as dossiers; only procedures offered ("cung cấp 1.120 thủ tục") are services
+_PROCEDURES = folded_pattern(r"(?:thủ\s+tục|tthc)(?!\w)")
+_HANDLING_BEFORE = folded_pattern(
+    r"(?<!\w)(?:giải\s+quyết|tiếp\s+nhận|xử\s+lý|trả\s+kết\s+quả(?:\s+cho)?)"
+    r"(?:\s+(?:được|xong|gần|hơn|trên|khoảng|tổng\s+số|tổng\s+cộng|tổng\s+cộng\s+là|là|cho))*\s*$")
+_HANDLED_AFTER = folded_pattern(
+    r"^\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|tthc)\s+(?:đã\s+)?được\s+(?:giải\s+quyết|tiếp\s+nhận|xử\s+lý)(?!\w)")
+# "1.917 thủ tục hành chính thuộc thẩm quyền của 19 sở", "1.569 TTHC của các sở, ban, ngành", "312 thủ tục thuộc thẩm
+# quyền cấp xã": the procedures an office handles (its range), not cases, whatever the verb before
+_PROCEDURES_OF_AN_AUTHORITY = folded_pattern(
+    r"^\s*(?:thủ\s+tục(?:\s+hành\s+chính)?|tthc)\s+(?:thuộc\s+(?:thẩm\s+quyền|lĩnh\s+vực|phạm\s+vi)"
+    r"|của\s+(?:các\s+|\d+\s+)?(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị))(?!\w)")
+# "47 TTHC giải quyết ở mức độ 3": the procedures offered at a service level, whatever the verb
+_AT_A_SERVICE_LEVEL = folded_pattern(r"(?<!\w)(?:mức\s+độ|cấp\s+độ|level)\s*\d")
 _INCREMENT_IN_SPAN = folded_pattern(
     r"(?<!\w)(?:riêng\s+(?:từ\s+đầu\s+năm|trong\s+(?:năm|tháng|quý)|năm\s+(?:nay|\d{4})|tháng\s+\d|quý\s+\w+|\d+\s+tháng)"
     r"|(?:this|last)\s+(?:year|month|quarter)\s+alone|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year\s+alone)(?!\w)")
@@ -901,6 +916,8 @@ def propose(
     candidates = _not_anothers(candidates, subjects)
     if unit is not None and unit.kind != "commune":
         candidates = [c for c in candidates if not _members_of_one_team(c, folded, structure, figures)]
+    candidates = [c for c in candidates if not _members_of_a_named_team(c, text, structure, unit)]
+    candidates = [_specific_kind_of_services(c, folded) for c in candidates]
     candidates = _values_a_change_went_to(text, figures, candidates)
     candidates += _values_of_other_years(text, figures, candidates)
     candidates = _levels_respectively(folded, structure, figures, candidates, unit)
@@ -1078,6 +1095,55 @@ def _members_of_one_team(c: Candidate, folded: str, structure: _Structure, figur
     counted_teams = any(sentence.start <= g.start < sentence.end and g.start != c.figure_start and g.unit == "count"
                         for g in figures)
     return bool(_ONE_TEAM.search(said)) and not re.search(r"(?<!\w)(?:teams|groups)(?!\w)", said) and not counted_teams
+
+
+# "385 thủ tục hành chính (được cung cấp) trực tuyến toàn trình": the general wording of online services is met first,
+# but the figure's own words name the end-to-end (or the partial) kind alone; both kinds named make it the total again
+_END_TO_END_WORDS = folded_pattern(r"(?<!\w)(?:toàn\s+trình|mức\s+độ\s+4|full-process|end-to-end|fully\s+online)(?!\w)")
+_PARTIAL_WORDS = folded_pattern(r"(?<!\w)(?:một\s+phần|mức\s+độ\s+3|partial|partially|partly)(?!\w)")
+
+
+def _specific_kind_of_services(c: Candidate, folded: str) -> Candidate:
+    if c.indicator != "services_online_total" or c.figure_end < 0:
+        return c
+    own = re.split(r"[,;.:()\n]", folded[c.figure_end : c.figure_end + 90])[0]
+    end_to_end, partial = bool(_END_TO_END_WORDS.search(own)), bool(_PARTIAL_WORDS.search(own))
+    if end_to_end != partial:
+        return replace(c, indicator="services_end_to_end" if end_to_end else "services_partial")
+    return c
+
+
+# "Tổ Công nghệ số cộng đồng thôn Đồng Tâm … gồm 7 thành viên", "Tổ … Lũng Vài … gồm 9 thành viên", "the Pa Co
+# residential group's team has 6 members": the members of one team named after a village or a residential group (or by
+# a name that is not the unit's) are that team's, not the unit's, on any page. "Tổ … của xã", "Tổ … xã Na Sơn" (the
+# unit's own) and a count of teams in the sentence ("9 tổ với 63 thành viên") keep the members the unit's.
+_NAMED_TEAM_VI = re.compile(
+    r"(?<!\w)(?i:tổ)\s+(?i:công\s+nghệ\s+số\s+cộng\s+đồng|cnscđ|cnsc[đd]|chuyển\s+đổi\s+số\s+cộng\s+đồng|công\s+nghệ\s+số)"
+    r"\s+(?P<name>(?i:thôn|bản|ấp|xóm|làng|buôn|khu\s+phố|khu\s+dân\s+cư|tổ\s+dân\s+phố|tdp)\s+(?:số\s+)?(?:\d|[A-ZĐ])"
+    r"|[A-ZĐ][^\W\d_]*)")
+_NAMED_TEAM_EN = re.compile(r"(?<!\w)(?:village|hamlet|residential\s+(?:group|quarter|area)|quarter|block)(?:'s)?\s+"
+                            r"(?:community\s+)?(?:digital\s+(?:technology|transformation)\s+)?team(?!s|\w)", re.IGNORECASE)
+_UNIT_KIND_WORD = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|đặc\s+khu)$", re.IGNORECASE)
+
+
+def _members_of_a_named_team(c: Candidate, text: str, structure: _Structure, unit: ReportUnit | None) -> bool:
+    if c.indicator != "community_team_members":
+        return False
+    ci = structure.clause_at(c.figure_start)
+    if ci < 0:
+        return False
+    sentence = structure.sentences[structure.clauses[ci].sentence]
+    said = text[sentence.start : c.figure_start]
+    if re.search(r"\d[\d.,]*\s+(?:tổ|teams|groups)(?!\w)", said, re.IGNORECASE):
+        return False  # the teams are counted: the members are theirs together
+    for m in _NAMED_TEAM_VI.finditer(said):
+        name = m.group("name")
+        if _UNIT_KIND_WORD.match(name):
+            continue  # "Tổ công nghệ số cộng đồng xã Na Sơn": the commune's own team
+        if unit is not None and text[m.start("name") :].startswith(unit.bare_name):
+            continue  # the unit's own team, named after it
+        return True
+    return bool(_NAMED_TEAM_EN.search(said))
 
 
 # "tỷ lệ: cung cấp dịch vụ công trực tuyến, số hóa hồ sơ và thanh toán trực tuyến đều đạt 100%": one figure said of
@@ -1692,8 +1758,9 @@ def _every_kind_of_commune(f: Figure, text: str) -> bool:
 # a verb of covering right before the places: they are the places that have something ("… tổ, phủ kín 40 xã, phường")
 _COVERING = re.compile(r"(?<!\w)(?:covering|covers?|covered|phủ\s+(?:kín|khắp)|bao\s+phủ)\s+(?:all\s+(?:the\s+)?|cả\s+|toàn\s+bộ\s+)?$",
                        re.IGNORECASE)
-# an English adjective between a number and the places it counts ("all the 16 local communes")
-_LOCAL = re.compile(r"^\s*(?:local|grassroots)\s+")
+# an English adjective between a number and the places it counts ("all the 16 local communes", "officials of 166 new
+# communes and wards": the places formed by the 2025 reform)
+_LOCAL = re.compile(r"^\s*(?:local|grassroots|new|newly[\s-]+(?:formed|established|merged))\s+")
 # a kind of place that is only some of them: villages without signal, the poorest communes, border villages
 _SUBSET_OF_PLACES = re.compile(
     r"\s*(?:lõm\s+sóng|vùng\s+lõm|trắng\s+sóng|chưa\s+có|đặc\s+biệt\s+khó\s+khăn|khó\s+khăn|vùng\s+sâu|vùng\s+xa"
@@ -2010,7 +2077,8 @@ def _score(
             for i, (weight, m, name) in enumerate(lst):
                 if name.startswith("shared_"):
                     lst[i] = (weight * 0.4, m, name)
-    unit_word = fold(f.unit_word)
+    # "166 new communes and wards", "12 local teams": what is counted comes after the English adjective
+    unit_word = _LOCAL.sub("", fold(f.unit_word), count=1)
     lead = fold(text[max(clause.start, f.start - 30) : f.start])
     if _PER_EACH.search(lead) or (f.unit == "count" and _OUT_OF.search(lead)) \
             or _PER_EACH_LIST.search(text[max(clause.start, f.start - 90) : f.start]):
@@ -2024,6 +2092,17 @@ def _score(
     if f.unit == "count" and f.unit_word != "hạng" and _PEERS_OF_A_RANK.search(fold(text[max(0, f.start - 50) : f.start])):
         return []  # "xếp thứ 3 trong số 9 huyện", "ranked first among the 63 localities": how many were ranked
     changed_by = bool(_CHANGE_BY.search(lead))
+    handling = _HANDLING_BEFORE.search(lead) if f.unit == "count" and _PROCEDURES.match(unit_word) else None
+    handled_before = handling is not None
+    # the verb says which count of cases: received, or resolved (processed, results returned)
+    handled_as = ("dossiers_received" if handling and handling.group(0).lstrip().startswith("tiếp")
+                  else "dossiers_resolved" if handling else None)
+    handled = handled_before or (f.unit == "count" and bool(_HANDLED_AFTER.match(fold(text[f.end : f.end + 60]))))
+    if handled and _AT_A_SERVICE_LEVEL.search(re.split(r"[,;.]", fold(text[f.end : f.end + 80]))[0]):
+        handled = handled_before = False
+    of_an_authority = f.unit == "count" and bool(_PROCEDURES_OF_AN_AUTHORITY.match(fold(text[f.end : f.end + 60])))
+    if of_an_authority:
+        handled = handled_before = False
     # "…, riêng từ đầu năm đến nay đã kích hoạt hơn 30 nghìn tài khoản", "this year alone": the part of a stock added in a
     # span, said after its total; the catalogue's stocks are totals as of a date, so it is none of them
     increment = f.unit == "count" and bool(_INCREMENT_IN_SPAN.search(fold(text[clause.start : f.start])))
@@ -2060,6 +2139,10 @@ def _score(
             continue
         if digitised and info.id in _DOSSIER_COUNTS:
             continue  # "tăng 94% so với trước": how much a rate or a count rose, not the rate
+        if handled and info.id.startswith("services_"):
+            continue  # procedures resolved or received are cases, not services offered
+        if of_an_authority and info.id in _DOSSIER_COUNTS:
+            continue  # the procedures an office is competent for are no count of cases
         if info.requires and not any(all(re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", own_words) for w in alt.split("&"))
                                      for alt in info.requires):
             continue
@@ -2088,10 +2171,11 @@ def _score(
             head = unit_word.split(",")[0]
             if any(unit_word == cw or unit_word.startswith(cw + " ") or unit_word.startswith(cw + ",")
                    or (english and re.search(rf"(?<!\w){re.escape(cw)}(?!\w)", unit_word)) for cw in info.counts) \
-                    or _given_to_each(given, info):
+                    or _given_to_each(given, info) or (handled_before and info.id == handled_as):
                 unit_match = True
                 score += 1.5
                 evidence.append(part("counts", word=f.unit_word))
+                eligible = eligible or (handled_before and info.id == handled_as)  # the verb before is its wording
             elif any(head == cw or head.startswith(cw + " ") for cw in cat.counting_words) and (
                     not english or unit_word.split()[0] in cat.counting_words):
                 # (in English the words after the number run on: only its first word says what is counted, as in

@@ -109,14 +109,15 @@ def test_the_pptx_pack_carries_the_counts_per_residents_and_the_population_used(
 
 
 def test_communes_per_residents_on_the_compare_page():
-    """Today's wards: Phù Liễn 'gần 3.000' dossiers in July 2025 over its 60.733 residents reads 'gần 49,4' per
-    1,000; Rạch Giá (250.661 residents) is divided by its own; An Lão has no population figure and is marked."""
+    """Today's wards: Phù Liễn's latest dossiers, 3.718 from July to September 2025 (its own page, reader round 10),
+    over its 60.733 residents read 61,22 per 1,000; Rạch Giá (250.661 residents) is divided by its own; An Lão has no
+    population figure and is marked."""
     at = run_page("compare", kind="commune", d="phu-lien,kien-an,rach-gia,an-lao", theme="online_services",
                   per="residents")
     dossiers = _chart(at, "Hồ sơ thủ tục hành chính")
     drawn = bars(dossiers)
     phu_lien = [bar for bar in drawn if bar["x"][0] == "Phù Liễn"]
-    assert any(bar["text"].startswith("<b>gần 49,4</b>") and bar["y"] == pytest.approx(3000 / 60733 * 1000)
+    assert any(bar["text"].startswith("<b>61,22</b>") and bar["y"] == pytest.approx(3718 / 60733 * 1000)
                for bar in phu_lien)
     assert any(bar["x"][0] == "Rạch Giá" and "÷ 250.661 dân (Đến 22/6/2025)" in bar["hover"] for bar in drawn)
     assert not any(bar["x"][0] == "An Lão" for bar in drawn) and "không có số dân" in all_text(dossiers)

@@ -40,8 +40,10 @@ def test_a_page_of_several_wards_gives_each_ward_its_figures_and_its_own_source(
     assert {(o["indicator"], o["value"]) for o in kien_an["observations"]} == {
         ("dossiers_received", 3511), ("dossiers_online", 513), ("dossiers_resolved", 3340)}
     phu_lien = yaml.safe_load((DATA_DIR / "units" / "phu-lien.yaml").read_text(encoding="utf-8"))
-    # its own page, and the page its population figure comes from (bench/population_pages.yaml)
-    assert [s["id"] for s in phu_lien["sources"]] == ["pub-aae5a6dab852", "pop-tinhthanh-phu-lien-phuong-phu-lien"]
+    # its own pages (round 10 added the ward's own third-quarter page), and the page its population figure comes from
+    # (bench/population_pages.yaml)
+    assert [s["id"] for s in phu_lien["sources"]] == ["pub-5cee59e890ef", "pub-aae5a6dab852",
+                                                      "pop-tinhthanh-phu-lien-phuong-phu-lien"]
     assert 3511 not in {o["value"] for o in phu_lien["observations"]}
 
 
@@ -67,3 +69,13 @@ def test_a_unit_keeps_its_slug_when_a_newer_unit_of_the_same_name_arrives():
     documents, _ = real_units.unit_files(ids, derived, existing=set(), kept={district: "thuan-chau"})
     assert documents["thuan-chau"][0]["unit_id"] == district
     assert documents["thuan-chau-son-la"][0]["unit_id"] == "son-la/xa-thuan-chau"
+
+
+def test_a_page_the_curator_keeps_out_of_the_product_data_writes_no_figure():
+    page = yaml.safe_load((REPO / "bench/reader_eval/real/a2dc449af9cd.yaml").read_text(encoding="utf-8"))
+    assert page["product_data"] is False and page["product_data_note"]
+    ids, derived = _catalogue()
+    documents, notes = real_units.unit_files(ids, derived, existing=set())
+    sources = {s["id"] for document, _ in documents.values() for s in document["sources"]}
+    assert "pub-a2dc449af9cd" not in sources
+    assert any("a2dc449af9cd is kept out of the product data" in note for note in notes)

@@ -90,9 +90,10 @@ def test_compare_offers_the_kinds_of_unit_and_compares_one_kind(commune_app):
     # Giang district now in Tuyên Quang), never the commune of that name
     at = run_page("compare", theme="online_services", province="Tuyên Quang", kind="district")
     assert at.multiselect(key="compare_districts").value == ["hoang-su-phi", "lam-binh"]
-    # Tuyên Quang's communes with figures: the real pages' Minh Ngọc and Vĩnh Tuy, and this test's Lâm Bình
+    # Tuyên Quang's communes with figures: the real pages' Minh Ngọc, Tân Trịnh and Vĩnh Tuy, and this test's Lâm Bình
     at = run_page("compare", theme="online_services", kind="commune", province="Tuyên Quang")
-    assert at.multiselect(key="compare_districts").value == ["xa-lam-binh", "minh-ngoc", "vinh-tuy"]  # by name
+    assert at.multiselect(key="compare_districts").value == ["xa-lam-binh", "minh-ngoc", "tan-trinh",
+                                                              "vinh-tuy"]  # by name
 
 
 def test_the_commune_is_in_the_observations_view_with_its_unit(commune_app):

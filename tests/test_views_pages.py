@@ -69,11 +69,11 @@ def test_a_province_shows_its_results_with_sources_and_its_units():
     assert set(mine["Địa chỉ trang"]) == {"https://dti.gov.vn/xep-hang-2022"}
     units = next(d.value for d in at.dataframe if "Hồ sơ (đường dẫn)" in d.value.columns)
     # Tuyên Quang after the merger: the seed district Lâm Bình, the real Hà Giang district Hoàng Su Phì, the real
-    # communes Minh Ngọc and Vĩnh Tuy, the province Hà Giang (relative links, so they hold under any path the app is
-    # served from)
+    # communes Minh Ngọc, Tân Trịnh and Vĩnh Tuy, the province Hà Giang (relative links, so they hold under any path
+    # the app is served from)
     assert sorted(units["Hồ sơ (đường dẫn)"]) == ["district?district=hoang-su-phi", "district?district=lam-binh",
-                                                  "district?district=minh-ngoc", "district?district=tinh-ha-giang",
-                                                  "district?district=vinh-tuy"]
+                                                  "district?district=minh-ngoc", "district?district=tan-trinh",
+                                                  "district?district=tinh-ha-giang", "district?district=vinh-tuy"]
 
 
 def test_the_province_search_finds_a_name_typed_without_accents():
