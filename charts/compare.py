@@ -653,7 +653,8 @@ def slide_parts(records: list[dict], key: str, districts: pd.DataFrame, colors: 
                 per: str | None = None, all_periods: bool = False) -> list[ChartSpec]:
     """A slide's chart of one group: whole, or, when it puts more than SLIDE_SLOTS bars and no-data marks side by
     side, its units over as few slides as hold about that many each, evenly: the reporting units in the chart's
-    order (20 communes of two definitions: 6, 5, 5 of the 16 reporting), the others' marks shared out after them.
+    order (20 communes of two definitions: 5, 4, 4 of the 13 reporting), the others' marks after them, so that
+    every slide holds about as many units (7, 7, 6).
     Twenty-five bars of two series on one slide, each saying its value and period, made labels longer than the
     plot was tall, run over the title; twenty names with their periods written upright under one bar each left the
     bars 100 px. The parts share one value axis, its top leaving PART_LABEL_SHARE of the plot above the largest bar
@@ -664,14 +665,21 @@ def slide_parts(records: list[dict], key: str, districts: pd.DataFrame, colors: 
     layout = whole.figure.to_dict()["layout"]
     units, slots, marked = layout["meta"]["units"], layout["meta"]["slots"], layout["meta"]["marked"]
     reporting = units[:len(units) - marked]
-    # The reporting units in order of value, and the units marked "no data" shared out after them, so no slide is
+    # The reporting units in order of value, and the units marked "no data" shared out among them, so no slide is
     # only of marks (8 communes reporting, 12 not: 4 bars and 6 marks a slide, not a slide of 12 marks); a slide
     # compares at least PART_MIN_REPORTING units (two reporting of twenty stay together, among narrow marks).
     count = min(math.ceil(slots / SLIDE_SLOTS), len(reporting) // PART_MIN_REPORTING)
     if count < 2:
         return [whole]
-    parts = [bars + marks for bars, marks in zip(even_parts(reporting, count),
-                                                 even_parts(units[len(reporting):], count) + [()] * count)]
+    # Every slide about as many units (7, 7 and 6 of 20), the marks filling what the bars leave: PowerPoint's
+    # clustered columns keep a bar's width per series for a unit with no bar, so eight units of two series on one
+    # slide (5 reporting and 3 marks, marks shared out apart from the bars) left no width for the periods.
+    marks, parts = list(units[len(reporting):]), []
+    for bars, size in zip(even_parts(reporting, count), [len(part) for part in even_parts(units, count)],
+                          strict=True):
+        taken, marks = marks[:max(0, size - len(bars))], marks[max(0, size - len(bars)):]
+        parts.append(bars + tuple(taken))
+    parts[-1] += tuple(marks)
     largest = max((value for trace in whole.figure.to_dict()["data"] if trace["type"] == "bar"
                    for value in trace["y"] if value is not None), default=0)
     top, share = part_axis(largest, bool(layout["yaxis"].get("ticktext")), PART_LABEL_SHARE)
