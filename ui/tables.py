@@ -4,9 +4,9 @@ is shown (and exported) with a leading apostrophe and never runs as a formula in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import reduce
 
 import pandas as pd
 import pyarrow as pa
@@ -38,10 +38,14 @@ def show_table(frame: pd.DataFrame | list[dict] | NeutralisedTable, **options) -
         st.dataframe(safe_frame(pd.DataFrame(frame)), **options)
 
 
+# Text that starts like a formula, as one pattern of the same starts (loaders.formulas.FORMULA_STARTS).
+_FORMULA_START = "^(?:" + "|".join(re.escape(start) for start in FORMULA_STARTS) + ")"
+
+
 def _neutralised_text(cells: pa.Array) -> pa.Array:
     """neutralise() of every cell of a text column, in Arrow: a leading apostrophe before text that starts like a
-    formula (the same starts, loaders.formulas.FORMULA_STARTS)."""
-    formula = reduce(pc.or_, (pc.starts_with(cells, start) for start in FORMULA_STARTS))
+    formula."""
+    formula = pc.match_substring_regex(cells, _FORMULA_START)
     if not pc.any(formula).as_py():
         return cells
     return pc.if_else(formula, pc.binary_join_element_wise("'", cells, ""), cells)
