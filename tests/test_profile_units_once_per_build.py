@@ -14,10 +14,10 @@ import queries
 from charts.labels import unit_label
 from i18n import t
 from i18n.numbers import format_number
-from tests.test_markup_is_text import reads_as
-from ui.charts import counted
 from tests.apptest_pages import run_page
+from tests.test_markup_is_text import reads_as
 from ui import scope
+from ui.charts import counted
 
 
 @pytest.fixture(scope="module")
