@@ -233,33 +233,72 @@ def _column_cells(column: str, values: list, lang: str) -> list:
     return cells
 
 
-def data_table(table: pd.DataFrame, lang: str, theme_names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The full data table with headers in the UI language and readable cells (see _cell); the same frame goes
-    to the screen, the CSV and the XLSX. Each value is written as the charts write it ('99,86%', '25.250') beside
-    the plain number a spreadsheet can add up; the document's date as people write it; the theme by its
-    catalogue name (theme_names: id → name in lang); an undated figure's sort dates left empty, since they are
-    the range its source may date from, not its period."""
-    table = table.copy()
-    if "value" in table.columns and "unit" in table.columns:
-        table.insert(table.columns.get_loc("value"), "value_text",
-                     [value_text({"value": v, "unit": u}, lang) if pd.notna(v) else ""  # memoised words
-                      for v, u in zip(table["value"].tolist(), table["unit"].tolist())])
-    if "period_kind" in table.columns:
-        undated = table["period_kind"] == AS_OF_UNKNOWN_KIND
+def with_words(columns: Mapping[str, list], lang: str) -> dict[str, list]:
+    """The data table's columns (the query's, as lists) with the level and the period in plain words beside their
+    codes ('toàn huyện', 'xã Lâm Thượng'; undated: 'khoảng …'): level_text after level, period_text after
+    period_label."""
+    names = list(columns)
+    rows = [dict(zip(names, row)) for row in zip(*columns.values())]
+    words = {"level": ("level_text", level_label), "period_label": ("period_text", period_text)}
+    result: dict[str, list] = {}
+    for name, values in columns.items():
+        result[name] = values
+        if name in words:
+            column, say = words[name]
+            result[column] = [say(row, lang) for row in rows]
+    return result
+
+
+def data_columns(columns: Mapping[str, list], lang: str,
+                 theme_names: Mapping[str, str] | None = None) -> dict[str, list]:
+    """The full data table as columns of readable cells under headers in the UI language (see _cell), from the
+    query's columns as lists: the same cells data_table gives, without a frame built and read back (the
+    indicators page shows them as they are; data_table and the downloads make the frame). Each value is written as
+    the charts write it ('99,86%', '25.250') beside the plain number a spreadsheet can add up; the document's date
+    as people write it; the theme by its catalogue name (theme_names: id → name in lang); an undated figure's sort
+    dates left empty, since they are the range its source may date from, not its period. Each column holds one
+    kind of cell (text, or numbers only)."""
+    if "value" in columns and "unit" in columns:
+        value_texts = [value_text({"value": v, "unit": u}, lang) if pd.notna(v) else ""  # memoised words
+                       for v, u in zip(columns["value"], columns["unit"])]
+        columns = dict(_inserted_before(columns, "value", "value_text", value_texts))
+    else:
+        columns = dict(columns)
+    if "period_kind" in columns:
+        undated = [kind == AS_OF_UNKNOWN_KIND for kind in columns["period_kind"]]
         for column in ("period_start", "period_end"):
-            if column in table.columns:
-                table[column] = table[column].astype(object).where(~undated, None)
-    if "source_date" in table.columns:
-        table["source_date"] = [date_text(d, lang) if isinstance(d, str) and d else d for d in table["source_date"]]
-    if theme_names and "theme" in table.columns:
-        table["theme"] = [theme_names.get(theme, theme) for theme in table["theme"]]
-    columns = {}
-    for column in table.columns:
-        cells = _column_cells(column, table[column].tolist(), lang)
+            if column in columns:
+                columns[column] = [None if gone else value for value, gone in zip(columns[column], undated)]
+    if "source_date" in columns:
+        columns["source_date"] = [date_text(d, lang) if isinstance(d, str) and d else d
+                                  for d in columns["source_date"]]
+    if theme_names and "theme" in columns:
+        columns["theme"] = [theme_names.get(theme, theme) for theme in columns["theme"]]
+    shown = {}
+    for column, values in columns.items():
+        cells = _column_cells(column, values, lang)
         kinds = {type(c) for c in cells if c != ""}
         numbers_only = kinds <= {int, float} and "" not in cells
         if not numbers_only and (len(kinds) > 1 or (kinds and kinds != {str} and "" in cells)):
             cells = [str(c) for c in cells]  # one type per column (Arrow); numbers with gaps read as text
-        columns[column] = pd.Series(cells, index=table.index, dtype=object)
-    shown = pd.DataFrame(columns, index=table.index)
-    return shown.rename(columns={c: t(DATA_COLUMNS[c], lang) for c in shown.columns if c in DATA_COLUMNS})
+        shown[t(DATA_COLUMNS[column], lang) if column in DATA_COLUMNS else column] = cells
+    return shown
+
+
+def _inserted_before(columns: Mapping[str, list], name: str, new: str, values: list):
+    for column, cells in columns.items():
+        if column == name:
+            yield new, values
+        yield column, cells
+
+
+def cells_frame(columns: Mapping[str, list], index=None) -> pd.DataFrame:
+    """data_columns' cells as a frame (the CSV and XLSX downloads): each column as it is, one object column."""
+    return pd.DataFrame({name: pd.Series(cells, index=index, dtype=object) for name, cells in columns.items()},
+                        index=index)
+
+
+def data_table(table: pd.DataFrame, lang: str, theme_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """data_columns of a frame, as a frame with the same row labels; the same frame goes to the screen, the CSV
+    and the XLSX."""
+    return cells_frame(data_columns({c: table[c].tolist() for c in table.columns}, lang, theme_names), table.index)

@@ -21,7 +21,21 @@ PAGES = [
 ]
 
 
+# The session's pages and the language they are titled in (see pages).
+_KEPT = "_navigation_pages"
+
+
 def pages(lang: str) -> list:
+    """The menu's pages, titled in `lang`: made once per session and language, not on every rerun of every page
+    (each st.Page resolves its file and checks that it exists). Kept in the session, not shared between sessions:
+    st.navigation marks the page it returns as the one to run, and a session's runs never overlap."""
+    kept = st.session_state.get(_KEPT)
+    if kept is None or kept[0] != lang:
+        kept = st.session_state[_KEPT] = (lang, _made(lang))
+    return kept[1]
+
+
+def _made(lang: str) -> list:
     listed = [
         st.Page(file, title=t(title_key, lang), url_path=f"{url_path}-home" if n == 0 else url_path, icon=icon,
                 default=(n == 0))
