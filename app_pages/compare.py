@@ -91,8 +91,11 @@ if not keys and not focus:
 # Each chart is built just before it is shown; in a browser the charts after the first are sent once it is drawn
 # (ui.first_chart), so the first is not drawn together with all the others. A new view (kind, units, theme,
 # division, switch) starts with its first chart alone again.
+chart_of = db.chart_maker(theme, chosen, lang, per, selected, colors)
+
+
 def _show(key: str) -> bool:
-    show_chart(db.comparison_chart(theme, key, chosen, lang, per, groups[key], selected, colors), lang)
+    show_chart(chart_of(key, groups[key]), lang)
     return True
 
 

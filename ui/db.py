@@ -204,18 +204,25 @@ def _kept_charts(db_path: str, version: tuple[int, int, int]) -> KeptCharts:
     return KeptCharts(300)
 
 
-def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per: str | None,
-                     records: list[dict], selected: pd.DataFrame, colors: dict):
-    """One compare chart from its group's rows (view_groups), kept (shared, never modified) per build, theme,
-    units, language and normalisation (`per`: per commune, per 1,000 residents or none): going back to a theme or
-    picking one chart of it in a meeting is instant. The rows, units and colours are not part of the key: the
-    key's other parts determine them."""
+def chart_maker(theme: str, districts: list[str], lang: str, per: str | None, selected: pd.DataFrame,
+                colors: dict):
+    """What makes a compare view's charts: `make(key, records)` is one chart from its group's rows (view_groups),
+    kept (shared, never modified) per build, theme, units, language and normalisation (`per`: per commune, per
+    1,000 residents or none), so going back to a theme or picking one chart of it in a meeting is instant. The
+    rows, units and colours are not part of the key: the key's other parts determine them. The build and its kept
+    charts are looked up once per view, not once per chart (two Streamlit cache calls and a stat of the build for
+    each of a theme's 11-17 charts: about 3 ms a rerun at national, issue 17, eighth round (c))."""
     from charts.compare import chart_from_records
 
     path = database_state().path
-    return _kept_charts(str(path), _version(path)).get_or_make(
-        (theme, key, tuple(districts), lang, per),
-        lambda: chart_from_records(records, key, selected, colors, lang, per=per))
+    kept = _kept_charts(str(path), _version(path))
+    units = tuple(districts)
+
+    def make(key: str, records: list[dict]):
+        return kept.get_or_make((theme, key, units, lang, per),
+                                lambda: chart_from_records(records, key, selected, colors, lang, per=per))
+
+    return make
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
