@@ -159,13 +159,24 @@ def all_charts(districts: list[str], lang: str, per: str | None = None, medium: 
     return _charts(str(path), _version(path), tuple(districts), lang, per, medium, themes)
 
 
+# Every theme's rows of a set of units, kept as one Arrow table per build and units (about 1 MB at 20 units): a
+# theme change reads its rows from it instead of querying (issue 17, eighth round (c)). Fewer kept than the groups
+# below: a table holds every theme.
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _unit_rows(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...]):
+    from exports.deck import unit_rows
+
+    return unit_rows(_connection(db_path, version), list(districts))
+
+
 @st.cache_resource(show_spinner=False, max_entries=100)
 def _view_groups(db_path: str, version: tuple[int, int, int], theme: str | None, districts: tuple[str, ...]) -> dict:
-    # One query (units and theme filtered in SQL), one pass over its rows; kept per build, theme and units and
-    # shared by every session (never modified by callers).
+    # One query for every theme of these units (kept: the next theme is read from it), one pass over the theme's
+    # rows; kept per build, theme and units and shared by every session (never modified by callers).
     from exports.deck import deck_groups
 
-    return deck_groups(_connection(db_path, version), list(districts), theme)
+    return deck_groups(_connection(db_path, version), list(districts), theme,
+                       rows=_unit_rows(db_path, version, districts))
 
 
 def view_groups(theme: str | None, districts: list[str]) -> dict[str, list[dict]]:
