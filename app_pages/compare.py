@@ -2,8 +2,9 @@
 
 By default only what is comparable: the charts with at least two units reporting a figure, each unit at its latest
 period, bars sorted by value; a switch shows the rest, and a list says which indicators only one unit reports.
-One query per set of units (every theme's rows, kept: a theme change reads its rows from memory), grouped once; each chart built just before it is shown, and in a browser the charts after
-the first sent once it is drawn (ui.first_chart); the figures table is built only when its expander is opened."""
+One query per set of units (every theme's rows, kept: a theme change reads its rows from memory), grouped once;
+each chart built just before it is shown, and in a browser the charts after the first sent once it is drawn
+(ui.first_chart); the figures table is built only when its expander is opened."""
 
 import pandas as pd
 import streamlit as st
