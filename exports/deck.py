@@ -53,8 +53,8 @@ def unit_rows(con: duckdb.DuckDBPyConnection, districts: list[str]) -> pa.Table:
     kept table as dicts, 5.3 ms; issue 17, eighth round (c))."""
     cur = queries.cursor(con)
     try:
-        return cur.sql(queries.sql("observations_for_districts"),
-                       params=dict(districts=list(districts), theme=None, indicators=None)).to_arrow_table()
+        every_theme = {"districts": list(districts), "theme": None, "indicators": None}
+        return cur.sql(queries.sql("observations_for_districts"), params=every_theme).to_arrow_table()
     finally:
         cur.close()
 
