@@ -159,10 +159,11 @@ def all_charts(districts: list[str], lang: str, per: str | None = None, medium: 
     return _charts(str(path), _version(path), tuple(districts), lang, per, medium, themes)
 
 
-# Every theme's rows of a set of units, kept as one Arrow table per build and units (about 1 MB at 20 units): a
-# theme change reads its rows from it instead of querying (issue 17, eighth round (c)). Fewer kept than the groups
-# below: a table holds every theme.
-@st.cache_resource(show_spinner=False, max_entries=32)
+# Every theme's rows of a set of units, kept as one Arrow table per build and units: a theme change reads its rows
+# from it instead of querying (issue 17, eighth round (c)). About 4 MB for 20 units (4,400 rows with their quotes and
+# sources), so only the last 8 sets are kept (32 MB at most; the server's budget is 350 MB at national): a ninth set
+# of units costs its first view one query of every theme again.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _unit_rows(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...]):
     from exports.deck import unit_rows
 
