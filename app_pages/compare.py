@@ -21,15 +21,21 @@ from ui.search import vietnamese_key
 from ui.tables import show_table
 
 
-# What the pickers are made of changes only with the build: the units of a kind, their provinces in Vietnamese order,
-# a scope's units in display order and each one's province, the chosen units' rows. Kept per build (db.version())
-# instead of worked out on every rerun (about 4 ms a rerun at national; issue 17, eighth round (c)). Shared by every
-# session: never modified (the page only reads and filters them).
+# What the pickers are made of changes only with the build: the kinds, the themes' names, the units of a kind and
+# their provinces in Vietnamese order, a scope's units in display order and each one's province, the chosen units'
+# rows and colours. Kept per build (db.version()) instead of worked out on every rerun (about 5 ms a rerun at
+# national; issue 17, eighth round (c)). Shared by every session: never modified (the page only reads them).
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _kinds(version: tuple[int, int, int]) -> tuple[list[str], str]:
     units = db.query("districts")
     held = set(units["unit_kind"].tolist())
     return [kind for kind in ("district", "commune", "province") if kind in held], scope.default_kind(units)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _themes(version: tuple[int, int, int], lang: str) -> tuple[list[str], dict[str, str]]:
+    themes = db.query("themes")
+    return list(themes["theme_id"]), {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -66,7 +72,6 @@ kind = state.bound("kind", "compare_kind", kinds, scope.default_kind(db.query("d
 with top:
     layout.page_header(lang, f"comparable.title_{kind}", "compare.caption")
 
-themes = db.query("themes")
 names = pickers.all_unit_names(lang)
 words = scope.unit_words(kind, lang)
 provinces = _scope(version, kind, "")[1]
@@ -83,8 +88,7 @@ chosen = state.bound("d", "compare_districts", scope_ids, default_ids, lambda op
 if chosen == default_ids:
     scope.show_cap_notice(scope_ids, lang, kind)
 
-theme_ids = list(themes["theme_id"])
-theme_names = {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
+theme_ids, theme_names = _themes(version, lang)
 theme = state.bound("theme", "compare_theme", theme_ids, theme_ids[0], lambda options: controls[2].selectbox(
     t("compare.theme", lang), options, key="compare_theme", format_func=theme_names.get))
 
