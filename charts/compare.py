@@ -430,8 +430,15 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         if any(did for _short, did in shortened.values()):
             extra_notes.append(t("present.undated_note", lang))
 
+    # A record's period wrapped, and written under its unit on the axis, are asked for several times (label height,
+    # axis rows, ticks): each is worked out once per chart.
+    wrapped_of: dict[int, list[str]] = {}
+    axis_period_of: dict[int, str] = {}
+
     def wrapped(record: dict) -> list[str]:
-        return textwrap.wrap(periods[id(record)], per_line) or [""]
+        if id(record) not in wrapped_of:
+            wrapped_of[id(record)] = textwrap.wrap(periods[id(record)], per_line) or [""]
+        return wrapped_of[id(record)]
 
     def bar_text(record: dict) -> str:
         value = f"<b>{plotly_text(record['shown'])}</b>"
@@ -474,7 +481,9 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         return any(value <= target + height * 0.15 and target <= value + height * 1.1 for target, _ in targets)
 
     def axis_period(record: dict) -> str:
-        return "<br>".join(plotly_text(line) for line in wrapped(record))
+        if id(record) not in axis_period_of:
+            axis_period_of[id(record)] = "<br>".join(plotly_text(line) for line in wrapped(record))
+        return axis_period_of[id(record)]
 
     # Preset margins (no automargin): computed from what the axes carry.
     tick_chars = len(format_number(top, lang)) + (1 if unit == "percent" else 0)

@@ -159,13 +159,25 @@ def all_charts(districts: list[str], lang: str, per: str | None = None, medium: 
     return _charts(str(path), _version(path), tuple(districts), lang, per, medium, themes)
 
 
+# Every theme's rows of a set of units, kept as one Arrow table per build and units: a theme change reads its rows
+# from it instead of querying (issue 17, eighth round (c)). About 4 MB for 20 units (4,400 rows with their quotes and
+# sources), so only the last 8 sets are kept (32 MB at most; the server's budget is 350 MB at national): a ninth set
+# of units costs its first view one query of every theme again.
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _unit_rows(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...]):
+    from exports.deck import unit_rows
+
+    return unit_rows(_connection(db_path, version), list(districts))
+
+
 @st.cache_resource(show_spinner=False, max_entries=100)
 def _view_groups(db_path: str, version: tuple[int, int, int], theme: str | None, districts: tuple[str, ...]) -> dict:
-    # One query (units and theme filtered in SQL), one pass over its rows; kept per build, theme and units and
-    # shared by every session (never modified by callers).
+    # One query for every theme of these units (kept: the next theme is read from it), one pass over the theme's
+    # rows; kept per build, theme and units and shared by every session (never modified by callers).
     from exports.deck import deck_groups
 
-    return deck_groups(_connection(db_path, version), list(districts), theme)
+    return deck_groups(_connection(db_path, version), list(districts), theme,
+                       rows=_unit_rows(db_path, version, districts))
 
 
 def view_groups(theme: str | None, districts: list[str]) -> dict[str, list[dict]]:
@@ -204,18 +216,25 @@ def _kept_charts(db_path: str, version: tuple[int, int, int]) -> KeptCharts:
     return KeptCharts(300)
 
 
-def comparison_chart(theme: str, key: str, districts: list[str], lang: str, per: str | None,
-                     records: list[dict], selected: pd.DataFrame, colors: dict):
-    """One compare chart from its group's rows (view_groups), kept (shared, never modified) per build, theme,
-    units, language and normalisation (`per`: per commune, per 1,000 residents or none): going back to a theme or
-    picking one chart of it in a meeting is instant. The rows, units and colours are not part of the key: the
-    key's other parts determine them."""
+def chart_maker(theme: str, districts: list[str], lang: str, per: str | None, selected: pd.DataFrame,
+                colors: dict):
+    """What makes a compare view's charts: `make(key, records)` is one chart from its group's rows (view_groups),
+    kept (shared, never modified) per build, theme, units, language and normalisation (`per`: per commune, per
+    1,000 residents or none), so going back to a theme or picking one chart of it in a meeting is instant. The
+    rows, units and colours are not part of the key: the key's other parts determine them. The build and its kept
+    charts are looked up once per view, not once per chart (two Streamlit cache calls and a stat of the build for
+    each of a theme's 11-17 charts: about 3 ms a rerun at national, issue 17, eighth round (c))."""
     from charts.compare import chart_from_records
 
     path = database_state().path
-    return _kept_charts(str(path), _version(path)).get_or_make(
-        (theme, key, tuple(districts), lang, per),
-        lambda: chart_from_records(records, key, selected, colors, lang, per=per))
+    kept = _kept_charts(str(path), _version(path))
+    units = tuple(districts)
+
+    def make(key: str, records: list[dict]):
+        return kept.get_or_make((theme, key, units, lang, per),
+                                lambda: chart_from_records(records, key, selected, colors, lang, per=per))
+
+    return make
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
