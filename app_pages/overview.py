@@ -23,7 +23,7 @@ def _roster(version: tuple, lang: str) -> NeutralisedTable:
     summary = scope.in_display_order(db.query("district_summary"))
     # each period code in words once: a few dozen codes stand for about 33,000 units' periods at the scale of today's
     # communes, and reading each out again was about 26 ms of the first run (issue 17, eighth round (m))
-    words = {code: format_period(code, lang) for codes in summary["period_labels"] for code in codes}
+    words = {code: format_period(code, lang) for code in {c for codes in summary["period_labels"] for c in codes}}
     roster = summary.assign(
         periods=summary["period_labels"].map(lambda codes: "; ".join(words[c] for c in codes)),
         sources=summary["source_titles"].map("; ".join),

