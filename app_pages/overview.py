@@ -15,12 +15,20 @@ from ui.charts import show_chart
 from ui.tables import NeutralisedTable, neutralised, show_table
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _summary_in_display_order(version: tuple) -> pd.DataFrame:
+    """The units' summary by province, then name (as people look for a unit), once per build and shared by every
+    session (each gets a copy-on-write copy): putting 3,321 units in that order read their words again on every
+    rerun at the scale of today's communes (issue 17, eighth round (m))."""
+    return scope.in_display_order(db.query("district_summary"))
+
+
 @st.cache_resource(show_spinner=False, max_entries=10)
 def _roster(version: tuple, lang: str) -> NeutralisedTable:
     """The roster in the reader's words, worked out once per build and language and shared by every session (each
     gets a copy-on-write copy): it depends on nothing a reader picks, and its period words alone were about 7,000
     calls on every rerun at national scale."""
-    summary = scope.in_display_order(db.query("district_summary"))
+    summary = _summary_in_display_order(version)
     # each period code in words once: a few dozen codes stand for about 33,000 units' periods at the scale of today's
     # communes, and reading each out again was about 26 ms of the first run (issue 17, eighth round (m))
     words = {code: format_period(code, lang) for code in {c for codes in summary["period_labels"] for c in codes}}
@@ -54,13 +62,18 @@ if summary["first_period_start"].isna().all():  # no unit has a figure yet (a ne
     st.info(t("common.nothing_built", lang), icon=":material/info:")
     st.stop()
 
-summary = scope.in_display_order(summary)  # by province, then name: as people look for a unit
+summary = _summary_in_display_order(db.version()).copy(deep=False)  # by province, then name
 names = pickers.all_unit_names(lang)  # the summary holds every unit of the build
 # The scorecard ranks units of one kind against each other, as Compare does: its picker offers that kind's units only.
 kind, kind_ids = scope.kind_switch(summary, "overview_kind", lang)
 default_ids = scope.default_districts(kind_ids)
-chosen = state.bound("d", "overview_districts", kind_ids, default_ids, lambda options: st.multiselect(
-    t("overview.scorecard_districts", lang), options, key="overview_districts", format_func=names.get), many=True)
+# past 300 units (pickers.PICKER_LIMIT) the picker lists the chosen units' provinces and finds any other by search,
+# as Compare's: listing and labelling all 2,530 communes was about a sixth of each rerun at the scale of today's
+# communes (issue 17, eighth round (m))
+chosen = state.bound("d", "overview_districts", kind_ids, default_ids, lambda options: pickers.unit_multiselect(
+    st, t("overview.scorecard_districts", lang), options, "overview_districts", lang, labels=names,
+    group_of=dict(zip(summary["district_id"].tolist(), summary["province_2025"].tolist())),
+    placeholder=t("comparable.placeholder", lang, **scope.unit_words(kind, lang))), many=True)
 if chosen == default_ids:
     scope.show_cap_notice(kind_ids, lang, kind)
 if chosen:
