@@ -29,13 +29,18 @@ def _roster(version: tuple, lang: str) -> NeutralisedTable:
     gets a copy-on-write copy): it depends on nothing a reader picks, and its period words alone were about 7,000
     calls on every rerun at national scale."""
     summary = _summary_in_display_order(version)
-    # each period code in words once: a few dozen codes stand for about 33,000 units' periods at the scale of today's
-    # communes, and reading each out again was about 26 ms of the first run (issue 17, eighth round (m))
-    words = {code: format_period(code, lang) for code in {c for codes in summary["period_labels"] for c in codes}}
+    # Each list of periods in words once, each period code once: about ten codes and a few dozen lists of them stand
+    # for 3,321 units' 33,000 periods at the scale of today's communes (issue 17, eighth round (m)); so do the
+    # communes' counts.
+    codes = [tuple(periods) for periods in summary["period_labels"].tolist()]
+    words = {code: format_period(code, lang) for code in {c for periods in set(codes) for c in periods}}
+    periods_read = {periods: "; ".join(words[c] for c in periods) for periods in set(codes)}
+    counts = summary["communes"].tolist()
+    counts_read = {n: format_number(n, lang) for n in set(counts) if not pd.isna(n)}
     roster = summary.assign(
-        periods=summary["period_labels"].map(lambda codes: "; ".join(words[c] for c in codes)),
+        periods=[periods_read[periods] for periods in codes],
         sources=summary["source_titles"].map("; ".join),
-        communes=summary["communes"].map(lambda n: "" if pd.isna(n) else format_number(n, lang)),
+        communes=["" if pd.isna(n) else counts_read[n] for n in counts],
         kind=summary["unit_kind"].map(lambda k: t(f"subtypes.kind_{k}", lang) if isinstance(k, str) else ""),
         # the column says the province before the 2025 merger: a commune or province of today has none to show there
         province=summary["province"].where(summary["unit_kind"] == "district", ""),
