@@ -1,7 +1,8 @@
 """Which figure stands for 'the unit's figure' when a unit reports one indicator at several levels is declared once
 (charts/profile.py LEVEL_RANK: the whole unit, then all its communes together, then its own bodies, then one
-commune). The scorecard (its cells picked by the build: loaders/scorecard_figures.sql), the map (its figures picked by the build: loaders/map_figures.sql), the profile and the brief
-(exports/unit_brief.py) all follow it: pinned here on their text and on the real data."""
+commune). The scorecard (its cells picked by the build: loaders/scorecard_figures.sql), the map (its figures picked
+by the build: loaders/map_figures.sql), the profile and the brief (exports/unit_brief.py) all follow it: pinned here
+on their text and on the real data."""
 
 from __future__ import annotations
 
