@@ -4,7 +4,7 @@ unit at a time (districts until 2025, communes, provinces), the kind with most f
 
 import streamlit as st
 
-from charts.map import unit_map, units_frame
+from charts.map import map_view, unit_map, units_frame
 from i18n import pick, t
 from i18n.numbers import format_number
 from ui import db, layout, scope, state
@@ -57,5 +57,5 @@ if len(kinds) > 1:
     others = ", ".join(f"{scope.unit_words(k, lang)['units']} ({format_number(int(held.get(k, 0)), lang)})"
                        for k in kinds if k != kind)
     st.caption(t("map_page.one_kind", lang, others=others, **words))
-st.caption(t("views.map_view_country" if figure.layout.meta["map_view"] == "country" else "views.map_view_units",
+st.caption(t("views.map_view_country" if map_view(figure) == "country" else "views.map_view_units",
              lang))

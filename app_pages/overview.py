@@ -15,16 +15,32 @@ from ui.charts import show_chart
 from ui.tables import NeutralisedTable, neutralised, show_table
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _summary_in_display_order(version: tuple) -> pd.DataFrame:
+    """The units' summary by province, then name (as people look for a unit), once per build and shared by every
+    session (each gets a copy-on-write copy): putting 3,321 units in that order read their words again on every
+    rerun at the scale of today's communes (issue 17, eighth round (m))."""
+    return scope.in_display_order(db.query("district_summary"))
+
+
 @st.cache_resource(show_spinner=False, max_entries=10)
 def _roster(version: tuple, lang: str) -> NeutralisedTable:
     """The roster in the reader's words, worked out once per build and language and shared by every session (each
     gets a copy-on-write copy): it depends on nothing a reader picks, and its period words alone were about 7,000
     calls on every rerun at national scale."""
-    summary = scope.in_display_order(db.query("district_summary"))
+    summary = _summary_in_display_order(version)
+    # Each list of periods in words once, each period code once: about ten codes and a few dozen lists of them stand
+    # for 3,321 units' 33,000 periods at the scale of today's communes (issue 17, eighth round (m)); so do the
+    # communes' counts.
+    codes = [tuple(periods) for periods in summary["period_labels"].tolist()]
+    words = {code: format_period(code, lang) for code in {c for periods in set(codes) for c in periods}}
+    periods_read = {periods: "; ".join(words[c] for c in periods) for periods in set(codes)}
+    counts = summary["communes"].tolist()
+    counts_read = {n: format_number(n, lang) for n in set(counts) if not pd.isna(n)}
     roster = summary.assign(
-        periods=summary["period_labels"].map(lambda codes: "; ".join(format_period(c, lang) for c in codes)),
+        periods=[periods_read[periods] for periods in codes],
         sources=summary["source_titles"].map("; ".join),
-        communes=summary["communes"].map(lambda n: "" if pd.isna(n) else format_number(n, lang)),
+        communes=["" if pd.isna(n) else counts_read[n] for n in counts],
         kind=summary["unit_kind"].map(lambda k: t(f"subtypes.kind_{k}", lang) if isinstance(k, str) else ""),
         # the column says the province before the 2025 merger: a commune or province of today has none to show there
         province=summary["province"].where(summary["unit_kind"] == "district", ""),
@@ -51,13 +67,18 @@ if summary["first_period_start"].isna().all():  # no unit has a figure yet (a ne
     st.info(t("common.nothing_built", lang), icon=":material/info:")
     st.stop()
 
-summary = scope.in_display_order(summary)  # by province, then name: as people look for a unit
+summary = _summary_in_display_order(db.version()).copy(deep=False)  # by province, then name
 names = pickers.all_unit_names(lang)  # the summary holds every unit of the build
 # The scorecard ranks units of one kind against each other, as Compare does: its picker offers that kind's units only.
 kind, kind_ids = scope.kind_switch(summary, "overview_kind", lang)
 default_ids = scope.default_districts(kind_ids)
-chosen = state.bound("d", "overview_districts", kind_ids, default_ids, lambda options: st.multiselect(
-    t("overview.scorecard_districts", lang), options, key="overview_districts", format_func=names.get), many=True)
+# past 300 units (pickers.PICKER_LIMIT) the picker lists the chosen units' provinces and finds any other by search,
+# as Compare's: listing and labelling all 2,530 communes was about a sixth of each rerun at the scale of today's
+# communes (issue 17, eighth round (m))
+chosen = state.bound("d", "overview_districts", kind_ids, default_ids, lambda options: pickers.unit_multiselect(
+    st, t("overview.scorecard_districts", lang), options, "overview_districts", lang, labels=names,
+    group_of=dict(zip(summary["district_id"].tolist(), summary["province_2025"].tolist())),
+    placeholder=t("comparable.placeholder", lang, **scope.unit_words(kind, lang))), many=True)
 if chosen == default_ids:
     scope.show_cap_notice(kind_ids, lang, kind)
 if chosen:

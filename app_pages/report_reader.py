@@ -62,7 +62,10 @@ if not text.strip():
 st.subheader(t("reader.unit_title", lang))
 st.caption(t("reader.unit_caption", lang))
 districts = scope.in_display_order(db.query("districts"))  # by province, then name
-names = pickers.unit_names(districts, lang)
+# every unit's label, worked out once per build and language (pickers.all_unit_names), listed in display order: the
+# labels were worked out again from 3,321 rows on every rerun at the scale of today's communes (issue 17, eighth round)
+labels = pickers.all_unit_names(lang)
+names = {unit: labels[unit] for unit in districts["district_id"].tolist()}
 target = st.selectbox(t("reader.target", lang), ["", *names], key="reader_target",
                       format_func=lambda d: names.get(d) or t("reader.new_district", lang))
 if target:

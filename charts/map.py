@@ -28,6 +28,7 @@ province's); ``"auto"`` (default) zooms when the units fit in 5° × 5°, else s
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -39,7 +40,9 @@ from i18n.periods import format_period
 
 from .labels import wrap
 from .markup import plotly_text
-from .style import apply_style
+from .plotly_json import JsonFigure
+from .records import frame_records
+from .style import GRID_COLOR, MEDIA, layout_style
 
 SEA_FILL = "#F1F6FA"  # a faint blue: land reads as land, islands as islands
 LAND_FILL = "#E3E3E3"
@@ -58,22 +61,14 @@ FRAME_PAD = 0.3  # degrees between an archipelago's islands and its dashed frame
 EAST_SEA_AT = (13.6, 112.3)  # lat, lon: open sea between the two archipelagos
 
 
+@lru_cache(maxsize=1)
+def _color_scale() -> tuple:
+    # COLOR_SCALE's stops as plotly's validation writes a named scale into a figure (the JSON carries the stops)
+    return tuple(go.scatter.Marker(colorscale=COLOR_SCALE).to_plotly_json()["colorscale"])
+
+
 def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """``frame.to_dict("records")``, the same values (a nullable column's missing value as None), read column by
-    column: pandas boxes every cell on its own, 0.08 s for the 3,321 rows of the map at the scale of today's communes
-    (docs/performance.md, issue 17 seventh round (c))."""
-    columns = list(frame.columns)
-    values = []
-    for column in columns:
-        cells = frame[column].tolist()
-        if not isinstance(frame[column].dtype, np.dtype):  # pandas' own dtypes: their missing value is pd.NA
-            cells = [None if cell is pd.NA else cell for cell in cells]
-        values.append(cells)
-    return [dict(zip(columns, row)) for row in zip(*values)]
 
 
 def _period_text(code, lang: str) -> str:
@@ -117,40 +112,49 @@ def _hover(row: dict, lang: str, indicator: str | None, shown: str | None, perio
 
 def _rings_xy(outline: pd.DataFrame) -> tuple[list, list]:
     """All rings of a part as one path, rings separated by None (plotly fills each closed piece by itself)."""
+    ordered = outline.sort_values(["ring", "order"], kind="stable")
+    rings, lons, lats = ordered["ring"].tolist(), ordered["lon"].tolist(), ordered["lat"].tolist()
     xs: list = []
     ys: list = []
-    for _ring, ring in outline.sort_values(["ring", "order"]).groupby("ring", sort=True):
-        xs += ring["lon"].tolist() + [None]
-        ys += ring["lat"].tolist() + [None]
+    for n, (ring, lon, lat) in enumerate(zip(rings, lons, lats)):
+        xs.append(lon)
+        ys.append(lat)
+        if n + 1 == len(rings) or rings[n + 1] != ring:  # the ring ends here
+            xs.append(None)
+            ys.append(None)
     return xs, ys
 
 
-def _outline_traces(outline: pd.DataFrame, lang: str) -> list[go.Scatter]:
+def _outline_traces(outline: pd.DataFrame, lang: str, medium: str) -> list[dict]:
+    """The land, the archipelagos' frames and labels and the East Sea's name, as plotly JSON (trace dicts). Lines
+    carry the house style's label size (charts.style.apply_style gave every scatter trace that), the names the map's
+    own label size."""
+    line_font = dict(size=MEDIA[medium].label_size)
+    label_size = MEDIA_LABEL_SIZE[medium]
     traces = []
     for part, rings in outline.groupby("part", sort=False):
         xs, ys = _rings_xy(rings)
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=LAND_FILL,
-                                 line=dict(color=LAND_LINE, width=0.8), hoverinfo="skip", showlegend=False,
-                                 name=str(part)))
+        traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", fill="toself", fillcolor=LAND_FILL,
+                           line=dict(color=LAND_LINE, width=0.8), hoverinfo="skip", showlegend=False,
+                           name=str(part), textfont=dict(line_font)))
     for part in ARCHIPELAGO_PARTS:
         rings = outline[outline["part"] == part]
         if rings.empty:
             continue
         x0, x1 = rings["lon"].min() - FRAME_PAD, rings["lon"].max() + FRAME_PAD
         y0, y1 = rings["lat"].min() - FRAME_PAD, rings["lat"].max() + FRAME_PAD
-        traces.append(go.Scatter(x=[x0, x1, x1, x0, x0], y=[y0, y0, y1, y1, y0], mode="lines",
-                                 line=dict(color=FRAME_LINE, width=1, dash="dash"), hoverinfo="skip",
-                                 showlegend=False, name=f"{part}_frame"))
-        traces.append(go.Scatter(x=[(x0 + x1) / 2], y=[y1 + 0.15], mode="text", textposition="top center",
-                                 text=[f"<b>{t(f'map.{part}', lang)}</b><br>{t(f'map.{part}_where', lang)}"],
-                                 textfont=dict(color=TEXT_LABEL), hoverinfo="skip", showlegend=False,
-                                 name=f"{part}_label", cliponaxis=False))
+        traces.append(dict(type="scatter", x=[x0, x1, x1, x0, x0], y=[y0, y0, y1, y1, y0], mode="lines",
+                           line=dict(color=FRAME_LINE, width=1, dash="dash"), hoverinfo="skip",
+                           showlegend=False, name=f"{part}_frame", textfont=dict(line_font)))
+        traces.append(dict(type="scatter", x=[(x0 + x1) / 2], y=[y1 + 0.15], mode="text", textposition="top center",
+                           text=[f"<b>{t(f'map.{part}', lang)}</b><br>{t(f'map.{part}_where', lang)}"],
+                           textfont=dict(color=TEXT_LABEL, size=label_size), hoverinfo="skip", showlegend=False,
+                           name=f"{part}_label", cliponaxis=False))
     if not outline.empty:
-        traces.append(go.Scatter(x=[EAST_SEA_AT[1]], y=[EAST_SEA_AT[0]], mode="text",
-                                 text=[f"<i>{t('map.east_sea', lang)}</i>"], textfont=dict(color=SEA_LABEL),
-                                 hoverinfo="skip", showlegend=False, name="east_sea"))
+        traces.append(dict(type="scatter", x=[EAST_SEA_AT[1]], y=[EAST_SEA_AT[0]], mode="text",
+                           text=[f"<i>{t('map.east_sea', lang)}</i>"], textfont=dict(color=SEA_LABEL, size=label_size),
+                           hoverinfo="skip", showlegend=False, name="east_sea"))
     return traces
-
 
 
 def _marker_size(count: int, medium: str) -> int:
@@ -175,22 +179,34 @@ def _ranges(outline: pd.DataFrame, placed: pd.DataFrame, view: str) -> tuple[lis
             "country")
 
 
+def map_view(figure: go.Figure) -> str:
+    """The view a map took ("country" or "units"), for a page to say so, read without building the figure's
+    object tree."""
+    return figure.to_dict()["layout"]["meta"]["map_view"]
+
+
 def unit_map(outline: pd.DataFrame, units: pd.DataFrame, lang: str, *, view: str = "auto",
              indicator: str | None = None, value_label: str | None = None, title: str | None = None,
              medium: str = "screen") -> go.Figure:
     """The map: ``outline`` as light-grey land, each unit of ``units`` a marker at its centroid coloured by its
     value (colour bar), units without a figure hollow grey ("không có số liệu" in the legend). ``indicator`` is
     the indicator's name for the hover card, ``value_label`` the colour bar's title (e.g. the unit '%'),
-    ``title`` the chart title; all three are escaped here."""
+    ``title`` the chart title; all three are escaped here.
+
+    Written as plotly JSON and handed out as a JsonFigure (charts/plotly_json.py), as the compare charts are: the
+    validated figure's outline, layout and style updates were most of the map's 30 ms (issue 17, eighth round (m));
+    the JSON is what plotly's own figure gives (tests/test_map_json.py)."""
     if view not in ("auto", "country", "units"):
         raise ValueError(f"view must be 'auto', 'country' or 'units', not {view!r}")
     units = units.copy()
     units["value"] = pd.to_numeric(units["value"], errors="coerce").astype("float64")
     has_place = units["lat"].notna() & units["lon"].notna()
     placed, unplaced = units[has_place], units[~has_place]
-    figure = go.Figure(_outline_traces(outline, lang))
+    style = MEDIA[medium]
+    line_font = dict(size=style.label_size)
+    traces = _outline_traces(outline, lang, medium)
 
-    records = _records(placed)
+    records = frame_records(placed)
     with_value = [row for row in records if not _missing(row["value"])]
     without_value = [row for row in records if _missing(row["value"])]
     size = _marker_size(len(records), medium)
@@ -199,25 +215,27 @@ def unit_map(outline: pd.DataFrame, units: pd.DataFrame, lang: str, *, view: str
         values = np.array([row["value"] for row in with_value], dtype="float64")
         low, high = float(values.min()), float(values.max())
         shown = [_shown_value(row, lang) for row in with_value]
-        figure.add_trace(go.Scatter(
-            x=[row["lon"] for row in with_value], y=[row["lat"] for row in with_value], mode="markers",
-            name=t("map.with_data", lang), showlegend=False,
+        traces.append(dict(
+            type="scatter", x=[row["lon"] for row in with_value], y=[row["lat"] for row in with_value],
+            mode="markers", name=t("map.with_data", lang), showlegend=False,
             customdata=[row["unit_id"] for row in with_value],
-            marker=dict(size=size, color=values, colorscale=COLOR_SCALE, cmin=low, cmax=high if high > low else low + 1,
-                        line=dict(color="#333333", width=0.6), showscale=True,
+            # the colours as a list of numbers (the validated figure held a numpy array and sent it as a base64
+            # typed array: the same values; a list keeps `marker.color` a sequence of numbers for code reading it)
+            marker=dict(size=size, color=values.tolist(), colorscale=[list(stop) for stop in _color_scale()], cmin=low,
+                        cmax=high if high > low else low + 1, line=dict(color="#333333", width=0.6), showscale=True,
                         colorbar=dict(title=dict(text=plotly_text(value_label or ""), side="top"), thickness=14,
                                       len=0.6, outlinewidth=0, tickformat=",", exponentformat="none")),
             text=[plotly_text(text) for text in shown],
             hovertext=[_hover(row, lang, indicator, text, periods) for row, text in zip(with_value, shown)],
-            hovertemplate="%{hovertext}<extra></extra>"))
+            hovertemplate="%{hovertext}<extra></extra>", textfont=dict(line_font)))
     if without_value:
-        figure.add_trace(go.Scatter(
-            x=[row["lon"] for row in without_value], y=[row["lat"] for row in without_value], mode="markers",
-            name=t("map.no_data", lang), showlegend=True,
+        traces.append(dict(
+            type="scatter", x=[row["lon"] for row in without_value], y=[row["lat"] for row in without_value],
+            mode="markers", name=t("map.no_data", lang), showlegend=True,
             customdata=[row["unit_id"] for row in without_value],
             marker=dict(size=size, symbol="circle-open", color=NO_DATA_COLOR, line=dict(width=1.6)),
             hovertext=[_hover(row, lang, indicator, None, periods) for row in without_value],
-            hovertemplate="%{hovertext}<extra></extra>"))
+            hovertemplate="%{hovertext}<extra></extra>", textfont=dict(line_font)))
 
     x_range, y_range, taken = _ranges(outline, placed, view)
     middle_lat = (y_range[0] + y_range[1]) / 2
@@ -225,21 +243,26 @@ def unit_map(outline: pd.DataFrame, units: pd.DataFrame, lang: str, *, view: str
     if not unplaced.empty:
         notes.append(t("map.unplaced", lang, names=", ".join(plotly_text(name) for name in unplaced["unit_name"])))
     axis = dict(visible=False, showgrid=False, zeroline=False, showticklabels=False, fixedrange=False)
-    figure.update_layout(
-        title=dict(text=plotly_text(title)) if title else None,
-        xaxis=dict(axis, range=x_range),
-        yaxis=dict(axis, range=y_range, scaleanchor="x", scaleratio=1 / math.cos(math.radians(middle_lat))),
+    # the house style (charts.style.apply_style: its fonts, title, margins, axes' grid and label sizes, each
+    # annotation's font one point under the text's), then the map's own height and sea
+    layout = layout_style(medium, dict(
+        xaxis=dict(axis, range=x_range, automargin=True, tickfont=dict(size=style.label_size)),
+        yaxis=dict(axis, range=y_range, scaleanchor="x", scaleratio=1 / math.cos(math.radians(middle_lat)),
+                   gridcolor=GRID_COLOR, zerolinecolor="#BDBDBD", automargin=True)))
+    if title:
+        layout["title"] = dict(layout["title"], text=plotly_text(title))
+    layout.update(
         separators=t("charts.plotly_separators", lang),
         legend=dict(x=0.01, xanchor="left", y=0.99, yanchor="top", bgcolor="rgba(255,255,255,0.85)"),
         annotations=[dict(text="<br>".join(notes), x=0, xref="paper", xanchor="left", y=-0.02, yref="paper",
-                          yanchor="top", showarrow=False, align="left")],
+                          yanchor="top", showarrow=False, align="left", font=dict(size=style.font_size - 1))],
         dragmode="pan",
         meta={"map_view": taken},  # the view actually taken, for a page to say so
+        margin=dict(style.margin),
+        height=HEIGHT[medium],
+        plot_bgcolor=SEA_FILL,
     )
-    apply_style(figure, medium)
-    figure.update_layout(height=HEIGHT[medium], plot_bgcolor=SEA_FILL)
-    figure.update_traces(textfont=dict(size=MEDIA_LABEL_SIZE[medium]), selector=dict(mode="text"))
-    return figure
+    return JsonFigure(dict(data=traces, layout=layout))
 
 
 
@@ -263,7 +286,7 @@ def units_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     none of which has a centroid)."""
     from .labels import figure_owner, hover_card, value_text
 
-    records = _records(rows)
+    records = frame_records(rows)
     return pd.DataFrame({
         "unit_id": [r.get("unit_id") or r["district_id"] for r in records],
         "unit_name": [figure_owner(r, lang) for r in records],

@@ -38,7 +38,7 @@ SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 # Tables the build works out from the loaded facts, in this order (each may read the ones before it), so that the
 # pages read them instead of working them out on every rerun.
 DERIVED_TABLE_FILES = ("observations.sql", "chart_rows.sql", "latest_figures.sql", "unit_standing.sql",
-                       "scorecard_figures.sql", "unit_summary.sql", "source_figures.sql")
+                       "scorecard_figures.sql", "unit_summary.sql", "source_figures.sql", "map_figures.sql")
 DERIVED_TABLES_SQL = tuple((Path(__file__).parent / name).read_text(encoding="utf-8") for name in DERIVED_TABLE_FILES)
 # Which tables and columns a build holds, as the queries in queries/ expect them. The database is a build output,
 # never migrated: a build of another version is rebuilt on start (its manifest or build_info says which version it
@@ -51,7 +51,8 @@ DERIVED_TABLES_SQL = tuple((Path(__file__).parent / name).read_text(encoding="ut
 # 6: unit_summary and source_figures (the roster's rows and each document's figure count, read by
 #    queries/district_summary.sql and queries/source_documents.sql).
 # 7: chart_rows (each figure's latest flag and nearest population, read by queries/observations_for_districts.sql).
-SCHEMA_VERSION = "7"
+# 8: map_figures (each unit's figure of each indicator that the map colours it by, read by queries/map_units.sql).
+SCHEMA_VERSION = "8"
 
 
 def data_fingerprint(data_dir: Path) -> str:

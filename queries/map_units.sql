@@ -1,16 +1,8 @@
 -- Every unit with figures (optionally of one 2025 province) with its centroid and, where it reported the indicator,
--- the one figure a map colours it by: the whole unit's, then all its communes', its own bodies', one commune's, then
--- the latest period. Units without the figure keep NULL values (drawn hollow: "no data").
-WITH ranked AS (
-    SELECT o.*, row_number() OVER (
-               PARTITION BY o.district_id
-               -- the level order declared in charts/profile.py LEVEL_RANK (tests/test_figure_level_order.py)
-               ORDER BY CASE o.level WHEN 'district' THEN 0 WHEN 'commune_aggregate' THEN 1
-                                     WHEN 'unit_bodies' THEN 2 WHEN 'commune' THEN 3 ELSE 4 END,
-                        o.period_end DESC, o.observation_id) AS n
-    FROM observations o
-    WHERE o.indicator_id = $indicator AND o.superseded_by IS NULL
-)
+-- the one figure a map colours it by (picked by the build: loaders/map_figures.sql, the whole unit's, then all its
+-- communes', its own bodies', one commune's, then the latest period). Units without the figure keep NULL values
+-- (drawn hollow: "no data"). The figures are filtered in their own scan, by indicator and province, so that it
+-- skips the blocks of every other indicator (map_figures is written in that order).
 SELECT d.district_id, d.district_name, d.province, d.province_2025, d.unit_id, d.unit_kind, d.unit_subtype,
        d.sort_order, u.name_vi AS unit_name, u.lat, u.lon,
        r.observation_id, coalesce(r.level, 'district') AS level, r.commune, r.indicator_id, r.indicator_name_vi,
@@ -20,6 +12,8 @@ SELECT d.district_id, d.district_name, d.province, d.province_2025, d.unit_id, d
        r.disagrees, r.stated_value
 FROM districts d
 LEFT JOIN units u ON u.unit_id = d.unit_id
-LEFT JOIN ranked r ON r.district_id = d.district_id AND r.n = 1
+LEFT JOIN (SELECT * FROM map_figures
+           WHERE indicator_id = $indicator AND ($province IS NULL OR province_2025 = $province)) r
+       ON r.district_id = d.district_id
 WHERE $province IS NULL OR d.province_2025 = $province
 ORDER BY d.sort_order

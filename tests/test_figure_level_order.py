@@ -1,7 +1,8 @@
 """Which figure stands for 'the unit's figure' when a unit reports one indicator at several levels is declared once
 (charts/profile.py LEVEL_RANK: the whole unit, then all its communes together, then its own bodies, then one
-commune). The scorecard (its cells picked by the build: loaders/scorecard_figures.sql), the map (queries/map_units.sql), the profile and the brief
-(exports/unit_brief.py) all follow it: pinned here on their text and on the real data."""
+commune). The scorecard (its cells picked by the build: loaders/scorecard_figures.sql), the map (its figures picked
+by the build: loaders/map_figures.sql), the profile and the brief (exports/unit_brief.py) all follow it: pinned here
+on their text and on the real data."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def test_every_level_has_one_place_in_the_order():
     assert sorted(LEVEL_RANK.values()) == list(range(len(LEVEL_RANK)))
 
 
-@pytest.mark.parametrize("query", ["scorecard_figures.sql", "map_units"])
+@pytest.mark.parametrize("query", ["scorecard_figures.sql", "map_figures.sql"])
 def test_the_queries_rank_levels_as_declared(query):
     assert _sql_order(query) == sorted(LEVEL_RANK, key=LEVEL_RANK.get)
 

@@ -1,7 +1,7 @@
-"""The map's rows read column by column (charts.map._records, issue 17 seventh round (c)) give exactly what pandas'
-to_dict("records") gave, so every hover card, value and colour of the map is what it was: checked on the real data's
-map rows of every reported indicator, every kind of unit, in both languages, against the builder as it was before
-(kept here as the reference)."""
+"""The map's rows read column by column (charts.records.frame_records, issue 17 seventh round (c); the unit
+pickers' rows too since the eighth round (m)) give exactly what pandas' to_dict("records") gave, so every hover
+card, value and colour of the map is what it was: checked on the real data's map rows of every reported indicator,
+every kind of unit, in both languages, against the builder as it was before (kept here as the reference)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 
 import queries
 from charts.labels import figure_owner, hover_card, value_text
-from charts.map import _missing, _records, unit_map, units_frame
+from charts.map import _missing, unit_map, units_frame
+from charts.records import frame_records
 
 
 def _units_frame_by_pandas(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -52,8 +53,9 @@ def _map_rows(con) -> list[pd.DataFrame]:
 def test_records_are_to_dict_records(con):
     frames = _map_rows(con)
     assert sum(int(frame["value"].notna().sum()) for frame in frames) > 50  # real figures, not only empty units
+    frames.append(queries.run(con, "districts"))  # and the units every unit picker labels (ui.pickers.unit_names)
     for frame in frames:
-        expected, got = frame.to_dict("records"), _records(frame)
+        expected, got = frame.to_dict("records"), frame_records(frame)
         assert len(got) == len(expected)
         for want, have in zip(expected, got):
             assert list(have) == list(want)

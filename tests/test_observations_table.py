@@ -41,7 +41,7 @@ LEFT JOIN cds.compare_groups g ON g.compare_group = i.compare_group
 """
 
 # The queries that read `observations`, each run on the table and, rewritten, on the view.
-READERS = ("observations_by_id", "observation_series", "predecessor_observations", "map_units")
+READERS = ("observations_by_id", "observation_series", "predecessor_observations")
 # The data table as it read `observations` until the seventh round (it reads chart_rows since, for the sort orders).
 TABLE_FROM_OBSERVATIONS = """
 -- The full data table of the chosen units, optional theme and optional indicator, filtered here. The page's free-text
@@ -62,9 +62,39 @@ WHERE list_contains($districts, o.district_id)
 -- order must not depend on how the build laid the rows out
 ORDER BY i.sort_order, d.sort_order, o.level, o.period_end, o.commune, o.observation_id
 """
+# The map's units as the query numbered every figure of the indicator until the eighth round (it reads the build's
+# map_figures since: loaders/map_figures.sql).
+MAP_UNITS_BY_WINDOW = """
+-- Every unit with figures (optionally of one 2025 province) with its centroid and, where it reported the indicator,
+-- the one figure a map colours it by: the whole unit's, then all its communes', its own bodies', one commune's, then
+-- the latest period. Units without the figure keep NULL values (drawn hollow: "no data").
+WITH ranked AS (
+    SELECT o.*, row_number() OVER (
+               PARTITION BY o.district_id
+               -- the level order declared in charts/profile.py LEVEL_RANK (tests/test_figure_level_order.py)
+               ORDER BY CASE o.level WHEN 'district' THEN 0 WHEN 'commune_aggregate' THEN 1
+                                     WHEN 'unit_bodies' THEN 2 WHEN 'commune' THEN 3 ELSE 4 END,
+                        o.period_end DESC, o.observation_id) AS n
+    FROM observations o
+    WHERE o.indicator_id = $indicator AND o.superseded_by IS NULL
+)
+SELECT d.district_id, d.district_name, d.province, d.province_2025, d.unit_id, d.unit_kind, d.unit_subtype,
+       d.sort_order, u.name_vi AS unit_name, u.lat, u.lon,
+       r.observation_id, coalesce(r.level, 'district') AS level, r.commune, r.indicator_id, r.indicator_name_vi,
+       r.indicator_name_en, r.unit, r.value, r.qualifier, r.period_label, r.period_kind, r.period_start, r.period_end,
+       r.period_about, r.source_id, r.source_title, r.source_number, r.source_date, r.source_date_about, r.source_kind,
+       r.source_url, r.source_holds_quotes, r.quote, r.printed, r.locator, r.note, r.is_derived, r.formula_values,
+       r.disagrees, r.stated_value
+FROM districts d
+LEFT JOIN units u ON u.unit_id = d.unit_id
+LEFT JOIN ranked r ON r.district_id = d.district_id AND r.n = 1
+WHERE $province IS NULL OR d.province_2025 = $province
+ORDER BY d.sort_order
+"""
 # Queries that read a table the build writes from `observations` since: run on the view as they were before.
 FROM_BUILD_TABLES = {"observations_for_districts": ROWS_BY_GROUP,  # loaders/chart_rows.sql (seventh round)
-                     "observations_table": TABLE_FROM_OBSERVATIONS}
+                     "observations_table": TABLE_FROM_OBSERVATIONS,
+                     "map_units": MAP_UNITS_BY_WINDOW}  # loaders/map_figures.sql (eighth round)
 
 
 def _on_the_view(name_or_text: str) -> str:
@@ -134,8 +164,10 @@ def assert_same_as_the_view(con) -> dict:
             _same(cur, "predecessor_observations", unit_id=unit_id)
         _same(cur, "observations_by_id", ids=list(everything["observation_id"][::13]))
         _same(cur, "observation_series", districts=ids[:20], indicators=indicators)
-        for indicator in indicators:
-            _same(cur, "map_units", indicator=indicator, province=None)
+        provinces = [None, *sorted(units["province_2025"].dropna().unique())]
+        for indicator in indicators:  # the whole country and every province (the map's province picker)
+            for province in provinces:
+                _same(cur, "map_units", indicator=indicator, province=province)
         counted["observations"] = len(everything)
         counted["population"] = int(everything["indicator_id"].eq("population").sum())
         return counted
@@ -148,7 +180,7 @@ def test_every_reader_of_observations_is_covered():
                if re.search(r"\bobservations\b(?!_)", path.read_text(encoding="utf-8"))}
     assert reading == set(READERS)
     from_build = {path.stem for path in queries.QUERY_DIR.glob("*.sql")
-                  if re.search(r"\bchart_rows\b", path.read_text(encoding="utf-8"))}
+                  if re.search(r"\b(chart_rows|map_figures)\b", path.read_text(encoding="utf-8"))}
     assert from_build == set(FROM_BUILD_TABLES)
 
 

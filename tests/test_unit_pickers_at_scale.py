@@ -1,7 +1,7 @@
 """Unit pickers at scale (issue 17 seventh round (c)): past PICKER_LIMIT units a picker lists the units of the
 province(s) of the units it holds, and its search finds a unit of any province (accents ignored), so every unit is
-still one search away and no pick is ever dropped. Checked on the pure rule and on the compare page and the unit
-profile under AppTest, on the benchmark's synthetic `national` data (705 units)."""
+still one search away and no pick is ever dropped. Checked on the pure rule and on the compare page, the overview's
+scorecard and the unit profile under AppTest, on the benchmark's synthetic `national` data (705 units)."""
 
 from __future__ import annotations
 
@@ -54,25 +54,27 @@ def served(national, monkeypatch):
     return units
 
 
-def test_compare_lists_the_province_and_finds_any_unit(served):
+# the overview's scorecard picker too since the eighth round (m)
+@pytest.mark.parametrize("page, key", [("compare", "compare_districts"), ("overview", "overview_districts")])
+def test_the_unit_pickers_list_the_province_and_find_any_unit(served, page, key):
     kinds = {kind for *_, kind in served}
     assert len(served) > PICKER_LIMIT and len(kinds) == 1
     province_of = {unit: province for unit, _name, province, _kind in served}
-    at = run_page("compare", timeout=120)
-    picker = at.multiselect(key="compare_districts")
+    at = run_page(page, timeout=120)
+    picker = at.multiselect(key=key)
     chosen = list(picker.value)
     held_provinces = {province_of[unit] for unit in chosen}
     in_reach = [unit for unit, *_ in served if province_of[unit] in held_provinces]
     assert len(picker.options) == len(in_reach) < len(served)
     # A unit of another province, searched without accents: listed beside the units held, and can be added.
     other, other_name = next((unit, name) for unit, name, province, _kind in served if province not in held_provinces)
-    at.text_input(key="compare_districts_search").set_value(fold(other_name)).run()
-    picker = at.multiselect(key="compare_districts")
+    at.text_input(key=f"{key}_search").set_value(fold(other_name)).run()
+    picker = at.multiselect(key=key)
     assert len(picker.options) < len(in_reach) + 5 and other_name in " ".join(picker.options)
     picker.set_value([*chosen, other]).run()
     assert not at.exception
-    at.text_input(key="compare_districts_search").set_value("").run()
-    picker = at.multiselect(key="compare_districts")
+    at.text_input(key=f"{key}_search").set_value("").run()
+    picker = at.multiselect(key=key)
     assert list(picker.value) == [*chosen, other]  # nothing dropped when the search is cleared
     assert len(picker.options) == len([u for u, *_ in served if province_of[u] in held_provinces | {province_of[other]}])
 
