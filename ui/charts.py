@@ -13,7 +13,7 @@ import streamlit as st
 
 from charts.colors import district_colors
 from charts.labels import indicator_name
-from charts.map import one_figure_per_unit, unit_map, units_frame
+from charts.map import map_view, one_figure_per_unit, unit_map, units_frame
 from charts.plotly_json import trace_values
 from charts.spec import ChartSpec
 from charts.tables import chart_figures_table, chart_sources
@@ -162,8 +162,7 @@ def _show_map(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:
     st.plotly_chart(figure, width="stretch", theme=None, config=PLOTLY_CONFIG, key=f"map_{spec.chart_id}")
     if rows["indicator_id"].nunique() > 1 or len(chosen) < len(rows):
         st.caption(t("views.map_one_figure", lang, indicator=markdown.escape(name)))
-    st.caption(t("views.map_view_country" if figure.layout.meta["map_view"] == "country" else "views.map_view_units",
-                 lang))
+    st.caption(t("views.map_view_country" if map_view(figure) == "country" else "views.map_view_units", lang))
 
 
 def _show_table(spec: ChartSpec, rows: pd.DataFrame, lang: str) -> None:
