@@ -13,6 +13,7 @@ import html
 import math
 import re
 import textwrap
+from collections.abc import Iterator
 
 import plotly.graph_objects as go
 
@@ -451,6 +452,23 @@ def part_label_need(figure: go.Figure, label_px: float, plot_px: float, plot_wid
         return label_px, plot_px
     fitted, values_only = fit_label_room(copy.deepcopy(figure), label_px, plot_px, plot_width, periods)
     return (fitted if values_only else room), plot_px
+
+
+def chart_runs(specs: list) -> Iterator[list]:
+    """The slides in order, in runs: the parts of a chart spread over several slides together (one after another,
+    as a deck holds them), any other slide alone."""
+    def parted(spec) -> bool:  # read from the JSON: a chart's object tree is not built for it
+        meta = spec.figure.to_dict()["layout"].get("meta")
+        return isinstance(meta, dict) and bool(meta.get("shared_axis"))
+
+    run: list = []
+    for spec in specs:
+        if run and not (spec.chart_id == run[0].chart_id and parted(spec) and parted(run[0])):
+            yield run
+            run = []
+        run.append(spec)
+    if run:
+        yield run
 
 
 def part_axes(figures: list[go.Figure | None], needs: list[tuple[float, float]]) -> list[dict | None]:
