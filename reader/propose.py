@@ -109,6 +109,11 @@ class _Structure:
                 return i
         return -1
 
+    def sentence_at(self, pos: int) -> _Sentence | None:
+        """The sentence of the clause holding `pos` (None outside every clause)."""
+        ci = self.clause_at(pos)
+        return self.sentences[self.clauses[ci].sentence] if ci >= 0 else None
+
 
 _HEADING_LINE = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s+\S")
 
@@ -1087,10 +1092,9 @@ _ONE_TEAM = re.compile(r"(?<!\w)(?:the\s+)?(?:community\s+)?(?:digital\s+(?:tech
 def _members_of_one_team(c: Candidate, folded: str, structure: _Structure, figures: list[Figure]) -> bool:
     if c.indicator != "community_team_members":
         return False
-    ci = structure.clause_at(c.figure_start)
-    if ci < 0:
+    sentence = structure.sentence_at(c.figure_start)
+    if sentence is None:
         return False
-    sentence = structure.sentences[structure.clauses[ci].sentence]
     said = folded[sentence.start : sentence.end]
     counted_teams = any(sentence.start <= g.start < sentence.end and g.start != c.figure_start and g.unit == "count"
                         for g in figures)
@@ -1129,10 +1133,9 @@ _UNIT_KIND_WORD = re.compile(r"(?:xã|phường|thị\s+trấn|huyện|quận|th
 def _members_of_a_named_team(c: Candidate, text: str, structure: _Structure, unit: ReportUnit | None) -> bool:
     if c.indicator != "community_team_members":
         return False
-    ci = structure.clause_at(c.figure_start)
-    if ci < 0:
+    sentence = structure.sentence_at(c.figure_start)
+    if sentence is None:
         return False
-    sentence = structure.sentences[structure.clauses[ci].sentence]
     said = text[sentence.start : c.figure_start]
     if re.search(r"\d[\d.,]*\s+(?:tổ|teams|groups)(?!\w)", said, re.IGNORECASE):
         return False  # the teams are counted: the members are theirs together
