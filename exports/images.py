@@ -236,10 +236,10 @@ def slide_figures(specs: list[ChartSpec], size: str = "wide") -> Iterator[go.Fig
     width = SIZES[size][0]
     for run in chart_runs(specs):
         plans = [_slide_plan(spec, size, True) for spec in run]
-        axes = part_axes([plan[0] for plan in plans],
+        axis = part_axes([plan[0] for plan in plans],
                          [part_label_need(plan[0], plan[1], plan[2], width - PLOT_SIDES_PX,
                                           periods_of(spec.source_note)) for spec, plan in zip(run, plans, strict=True)])
-        for spec, plan, axis in zip(run, plans, axes, strict=True):
+        for spec, plan in zip(run, plans, strict=True):
             if axis:
                 plan[0].update_layout(yaxis=axis)
             yield _finish_slide(spec, plan, size, footer=True)

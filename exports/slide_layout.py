@@ -372,18 +372,19 @@ def fit_to_screen(spec, width: int, chart_height: int) -> tuple[go.Figure, str |
 def fit_deck_to_screen(specs: list, width: int, chart_height: int) -> list[tuple[go.Figure, str | None]]:
     """fit_to_screen for every slide of a deck, a chart spread over several slides given one value axis with the
     room its tallest label needs at this size (part_axes)."""
-    plans = [_screen_plan(spec, width, chart_height) for spec in specs]
-    axes = part_axes([plan[0] if plan is not None else None for plan in plans],
-                     [part_label_need(plan[0], plan[2], plan[4], plan[5], periods_of(spec.source_note))
-                      if plan is not None else (0.0, 1.0) for spec, plan in zip(specs, plans, strict=True)])
     fitted = []
-    for spec, plan, axis in zip(specs, plans, axes, strict=True):
-        if plan is None:
-            fitted.append((copy.deepcopy(spec.figure), None))
-            continue
-        if axis:
-            plan[0].update_layout(yaxis=axis)
-        fitted.append(_finish_screen(spec, plan))
+    for run in chart_runs(specs):
+        plans = [_screen_plan(spec, width, chart_height) for spec in run]
+        axis = part_axes([plan[0] if plan is not None else None for plan in plans],
+                         [part_label_need(plan[0], plan[2], plan[4], plan[5], periods_of(spec.source_note))
+                          if plan is not None else (0.0, 1.0) for spec, plan in zip(run, plans, strict=True)])
+        for spec, plan in zip(run, plans, strict=True):
+            if plan is None:
+                fitted.append((copy.deepcopy(spec.figure), None))
+                continue
+            if axis:
+                plan[0].update_layout(yaxis=axis)
+            fitted.append(_finish_screen(spec, plan))
     return fitted
 
 
@@ -471,28 +472,19 @@ def chart_runs(specs: list) -> Iterator[list]:
         yield run
 
 
-def part_axes(figures: list[go.Figure | None], needs: list[tuple[float, float]]) -> list[dict | None]:
-    """For each slide (its figure as being fitted, None for one without bars), the value axis (range and domain)
-    of a chart spread over several slides (its parts, one after another), or None for any other slide: one axis for
-    every part, whose largest bar leaves above it what the tallest label of any part needs where they are shown
-    (`needs`: each slide's tallest label and plot height in px, as fitted there), and a line to spare — never more
-    than the builder's PART_LABEL_SHARE, never less than PART_LABEL_SHARE_MIN. Four-line labels under a fixed half
-    of the plot left a twenty-unit deck's bars a third of the slide; the parts still share one axis, so a bar on
-    one slide measures against a bar on the next."""
-    axes: list[dict | None] = [None] * len(figures)
-    chart = [figure.layout.meta.get("chart_id") if figure is not None and _shared_axis(figure) else None
-             for figure in figures]
-    start = 0
-    while start < len(figures):
-        end = start + 1
-        if chart[start] is not None:
-            while end < len(figures) and chart[end] == chart[start]:
-                end += 1
-            share = min(PART_LABEL_SHARE, max(PART_LABEL_SHARE_MIN, *((label + PART_LABEL_SPARE_PX) / max(plot, 1)
-                                                                        for label, plot in needs[start:end])))
-            largest = max((value for figure in figures[start:end] for value in _bar_values(figure)), default=0)
-            axis = figures[start].layout.yaxis
-            top, axis_share = part_axis(largest, bool(axis.ticktext), share)
-            axes[start:end] = [dict(range=[axis.range[0], top], domain=[0, axis_share])] * (end - start)
-        start = end
-    return axes
+def part_axes(figures: list[go.Figure | None], needs: list[tuple[float, float]]) -> dict | None:
+    """The value axis (range and domain) every slide of one run of chart_runs shares when they are the parts of a
+    chart spread over several slides (their figures as being fitted, None for one without bars), else None: the
+    largest bar of them all leaves above it what the tallest label of any part needs where they are shown (`needs`:
+    each slide's tallest label and plot height in px, as fitted there), and a line to spare — never more than the
+    builder's PART_LABEL_SHARE, never less than PART_LABEL_SHARE_MIN. Four-line labels under a fixed half of the
+    plot left a twenty-unit deck's bars a third of the slide; the parts still share one axis, so a bar on one slide
+    measures against a bar on the next."""
+    if not figures or figures[0] is None or not _shared_axis(figures[0]):
+        return None
+    share = min(PART_LABEL_SHARE, max(PART_LABEL_SHARE_MIN, *((label + PART_LABEL_SPARE_PX) / max(plot, 1)
+                                                                for label, plot in needs)))
+    largest = max((value for figure in figures for value in _bar_values(figure)), default=0)
+    axis = figures[0].layout.yaxis
+    top, axis_share = part_axis(largest, bool(axis.ticktext), share)
+    return dict(range=[axis.range[0], top], domain=[0, axis_share])
