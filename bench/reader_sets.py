@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from reader.addresses import date_from_address, month_from_address
 from reader.units import KINDS, ReportUnit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +71,7 @@ class Document:
     expected: list[Expected] = field(default_factory=list)
     unscored: int = 0  # figures the catalogue has no indicator for
     unit: ReportUnit | None = None  # the unit the document is about, as curated
+    date_about: str | None = None  # an undated page's month, from its address's month folder (no date of its own)
 
 
 def report_unit(name: Any, kind: Any) -> ReportUnit | None:
@@ -189,8 +191,12 @@ def real_documents(docs_dir: Path | None = None) -> list[Document]:
         if any(f.get("about") and (f["about"] or {}).get("name") != unit.get("name") for f in entry.get("figures") or []):
             unit = {}  # a page that reports several units side by side is about none of them alone
         expected, unscored = _expected(entry.get("figures") or [], known)
+        # an undated page is dated from its address as the Report reader page dates it from the link a person gives
+        # (round 11): a day the address encodes is its date; a month folder only says when it is about
+        date = _text(entry.get("date")) or date_from_address(entry.get("url"))
         documents.append(Document(f"real-{entry.get('split', 'test')}", entry["doc_id"],
-                                  entry.get("language") or "vi", _text(entry.get("date")),
+                                  entry.get("language") or "vi", date,
                                   text_path.read_text(encoding="utf-8") if text_path.exists() else None,
-                                  expected, unscored, report_unit(unit.get("name"), unit.get("kind"))))
+                                  expected, unscored, report_unit(unit.get("name"), unit.get("kind")),
+                                  None if date else month_from_address(entry.get("url"))))
     return documents

@@ -8,6 +8,7 @@ Plain Python, no Streamlit. The proposals are for a curator to confirm; nothing 
         print(candidate.indicator, candidate.value, candidate.period, candidate.quote)
 """
 
+from .addresses import date_from_address, month_from_address
 from .catalogue import Catalogue, load_catalogue
 from .documents import DocumentError, NoTextLayer, read_document
 from .numbers import Figure, find_figures, parse_figure, parse_number
@@ -22,10 +23,12 @@ __all__ = [
     "Figure",
     "NoTextLayer",
     "ReportUnit",
+    "date_from_address",
     "document_date_from_text",
     "find_figures",
     "find_periods",
     "load_catalogue",
+    "month_from_address",
     "parse_figure",
     "parse_number",
     "parse_period_text",

@@ -206,13 +206,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # quý III năm 2023 / quý 3/2023
     ("quarter", _p(r"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?![a-z])" + _YEAR_OPT.format(n="y"))),
     # as of: đến ngày 18/8/2023 / tính đến ngày 18 tháng 8 năm 2023
-    ("asof_day", _p(r"(?:tính\s+)?(?:đến|tới|as\s+of|by)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
+    # (and "số liệu cập nhật ngày 18/3/2024": figures as updated on a day stand at that day)
+    ("asof_day", _p(r"(?:(?:tính\s+)?(?:đến|tới|as\s+of|by)|cập\s+nhật(?:\s+(?:đến|tới))?)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
                     r"(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)" + _Y.format(n="y"))),
     # "tính đến 8/5" (the press leaves "ngày" out after "tính đến"; a bare "đến 8/10" may be a share)
     ("asof_day_no_year", _p(r"(?:tính\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?|(?:đến|tới)\s+(?:hết\s+)?ngày\s+)"
                             r"(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
                             r"(?P<m>\d{1,2})(?![\d/])")),
-    ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by|up\s+to)\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>[a-z]+)|"
+    # ("the portal's results as updated on March 18, 2024", "the updated results on 18 March 2024")
+    ("asof_day_en", _p(r"(?:as\s+of|as\s+at|by|up\s+to|updated\s+(?:[a-z’'-]+\s+){0,6}?(?:on|as\s+of))\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>[a-z]+)|"
                        r"(?P<mn2>" + _MONTH_NAMES + r")\s+(?P<d2>\d{1,2})" + _ORDINAL + r"),?\s+" + _Y.format(n="y"))),
     # "as of October 15", "by 15 October": a day of the report's year (or the year before, if it would fall after it)
     ("asof_day_en_no_year", _p(r"(?:as\s+of|as\s+at|up\s+to)\s+(?:(?P<d>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<mn>"
@@ -726,3 +728,34 @@ def undated_report_year(text: str) -> int | None:
     if _TWO_TIER.search(text) or _COMMUNE_CENTRE.search(text):
         years.append(TWO_TIER_START[0])
     return max(years) if years else None
+
+
+# ── the day a news story's lead names ─────────────────────────────────────────────────────────────────────────────
+
+# "Chiều 9/7, Chủ tịch UBND … kiểm tra …", "On the afternoon of July 9, the chairman inspected …": a news story opens
+# with the day of the event it reports, and is filed that day or soon after. The lead's first words only, so that a
+# day said later in the story ("On July 9, the chairman visited it") is never taken for it.
+_LEAD_DAY = re.compile(
+    r"^[ \t]*(?:\([^()\n]{1,20}\)[ \t]*[-–—][ \t]*)?(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+)?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-])"
+    r"|on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?P<mn>" + _MONTH_NAMES + r")\s+(?P<d2>\d{1,2})"
+    r"|(?P<d3>\d{1,2})\s+(?P<mn3>" + _MONTH_NAMES + r"))" + _ORDINAL + r"(?!,?\s*\d))",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def lead_day(text: str, year: int | None, *, head: int = 400) -> str | None:
+    """The day an undated news story's lead names (``2025-07-09``), in ``year`` (the year the story is about), or None."""
+    if year is None:
+        return None
+    lines = [line for line in unicodedata.normalize("NFC", text[:head]).splitlines() if line.strip()]
+    # the lead is the first paragraph, or the one after a title (a short first line that ends no sentence)
+    leads = lines[:2] if lines and len(lines[0]) < 200 and not lines[0].rstrip().endswith((".", ":", ";")) else lines[:1]
+    m = next((found for line in leads if (found := _LEAD_DAY.match(line))), None)
+    if not m:
+        return None
+    if m["d"]:
+        day, month = int(m["d"]), int(m["m"])
+    else:
+        day, month = int(m["d2"] or m["d3"]), _MONTHS_EN[(m["mn"] or m["mn3"]).lower()]
+    code = f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 else ""
+    return code if code and _valid(f"asof {code}") else None

@@ -22,7 +22,7 @@ from loaders.periods import PeriodError, parse_period
 
 from .catalogue import Catalogue, IndicatorInfo, catalogue_from_dicts, fold, folded_pattern, load_catalogue
 from .numbers import Figure, find_figures
-from .periods import PeriodMention, asof_code, document_date_from_text, find_periods, undated_report_year
+from .periods import PeriodMention, asof_code, document_date_from_text, find_periods, lead_day, undated_report_year
 from .reasons import Part, part, render
 from .units import ReportUnit, UnitMention, address_or_owner, is_named, kinds_as_subject, leading_name, named_units
 
@@ -544,6 +544,7 @@ class _DocPeriods:
     report_period: str | None  # the span the report covers (giai đoạn 2021-2023, năm 2022), if it says so
     now: str | None  # as-of code of "đến nay": the document date, or the end of the report period if earlier
     default_flow: str | None
+    text_dated: bool = True  # the text states its own date (a header, a time stamp), not only the caller's date
 
 
 def _doc_periods(text: str, mentions: list[PeriodMention], document_date: str | None,
@@ -647,11 +648,14 @@ def propose(
     catalogue: Catalogue | list[dict[str, Any]] | str | Path | None = None,
     min_confidence: float = 0.5,
     unit: ReportUnit | None = None,
+    date_about: str | None = None,
 ) -> list[Candidate]:
     """Candidate observations found in ``text``, in text order.
 
     ``document_date`` (``2023-09-07``, ``2023-08``, ``2023``) dates "đến nay" and figures without a period; without
-    it the date in the document's header is used. ``catalogue`` is a loaded :class:`Catalogue`, a list of indicator
+    it the date in the document's header is used. ``date_about`` (``2025-04``) is when an undated document is about, as
+    far as can be told (its address's month folder, ``reader.addresses.month_from_address``): it only gives the year
+    of its wordings without one when the text states no year itself; its stocks stay ``asof unknown``. ``catalogue`` is a loaded :class:`Catalogue`, a list of indicator
     records, or a path to an indicators.yaml; by default data/indicators.yaml with reader/wordings.yaml.
     """
     cat = _as_catalogue(catalogue)
@@ -662,7 +666,8 @@ def propose(
     # no date stated: figures are "as of the source's unstated date", never dated from a decision the text cites
     if document_date and not _valid(asof_code(document_date)):
         document_date = None  # a date no period code can hold ("0001", "2023-13"): as if none was given
-    document_date = document_date or report_date(text)
+    own_date = report_date(text)
+    document_date = document_date or own_date
     document_year = int(document_date[:4]) if document_date else None
     structure = _structure(text, cat, document_year)
     matches = _find_wordings(folded, cat)
@@ -673,8 +678,10 @@ def propose(
                for s, s_end in covered]
     # an undated report still says which year it is about ("in 2023 …", "the two-tier government"): its wordings
     # without a year take that year, while stocks stay as of its unstated date
-    year_hint = None if document_date else undated_report_year(text)
-    all_mentions = find_periods(text, document_date=document_date, year_hint=year_hint)
+    year_hint = None if document_date else (undated_report_year(text) or _year_about(date_about))
+    # an undated story whose lead names the day of its event ("On the afternoon of July 9, …"): its spans "to now"
+    # run to that day; its stocks stay as of its unstated date
+    all_mentions = find_periods(text, document_date=document_date or lead_day(text, year_hint), year_hint=year_hint)
     # "by the end of October 2025": a number inside a period wording is part of the date
     covered += [(m.start, m.end) for m in all_mentions]
     figures = [
@@ -689,6 +696,7 @@ def propose(
     # "tăng 12% so với cùng kỳ năm 2022": 2022 is the year compared with, not the figure's period
     mentions = [m for m in all_mentions if not _COMPARED_WITH.search(folded[max(0, m.start - 40) : m.start])]
     doc = _doc_periods(text, mentions, document_date, structure)
+    doc.text_dated = own_date is not None
     cues = _level_cues(folded, [(m.start, m.end) for m in matches if not m.weak], text, unit)
     communes = _CommunesNamed(_commune_names(text), unit)
     anchors = _footnote_anchors(text, structure)
@@ -1683,6 +1691,11 @@ _TIMESTAMP = re.compile(
 )
 
 
+def _year_about(date_about: str | None) -> int | None:
+    m = re.fullmatch(r"\s*((?:19|20)\d\d)(?:-\d{2}(?:-\d{2})?)?\s*", date_about or "")
+    return int(m.group(1)) if m else None
+
+
 def report_date(text: str) -> str | None:
     """The date the report gives itself (header or a news time stamp near the top), never a cited document's."""
     found = document_date_from_text(text)
@@ -1700,6 +1713,8 @@ def report_date(text: str) -> str | None:
 
 def _only_cited(text: str, iso: str) -> bool:
     """Whether every place the date is written near the top follows the name of another document."""
+    if iso.count("-") != 2:
+        return False  # "date: 2023-05" on a line of its own: a month is never a cited document's day
     y, mo, d = (int(p) for p in iso.split("-"))
     written = re.compile(rf"(?<!\d)0?{d}\s*(?:/|\s+tháng\s+)0?{mo}\s*(?:/|\s+năm\s+){y}(?!\d)", re.IGNORECASE)
     places = list(written.finditer(text[:900]))
@@ -2400,6 +2415,13 @@ def _period(
                 earlier = [m for m in mentions if m.kind == "flow" and m.code and m.start < sentence.start
                            and sentence.start - m.end < 1500 and not _future(m, doc)]
                 mention = earlier[-1] if earlier else None
+    if mention is None and (not info.flow or info.unit == "percent") and (doc.now is None or not doc.text_dated):
+        # "Tính đến hết tháng 3/2025, toàn tỉnh … \n\n Về chữ ký số, đã cấp 538 nghìn …": a stock (or a rate) with no
+        # period in its own paragraph is as of the date the text last said its figures stood at, in an undated text
+        # only (a dated report's stocks are as of its date: carrying the date there lost two seed periods)
+        stated = [m for m in mentions if m.kind == "asof" and m.code and m.start < sentence.start
+                  and not _future(m, doc) and not _in_plan(m, structure)]
+        mention = stated[-1] if stated else None
     said = f"'{mention.text}'" if mention else ""
     if mention is None:
         if info.flow:
@@ -2424,6 +2446,10 @@ def _period(
     if doc.now and doc_year_end is not None and _period_end(code) > doc_year_end:
         code = doc.now
     return code, part("period_end_of", said=said)
+
+
+def _in_plan(m: PeriodMention, structure: _Structure) -> bool:
+    return any(x.plan and x.start <= m.start < x.end for x in structure.sentences)
 
 
 def _future(m: PeriodMention, doc: _DocPeriods) -> bool:
