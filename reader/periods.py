@@ -131,7 +131,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_span_en", _p(r"(?:from|between)\s+(?:(?P<mn1>" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r"|\d{1,2}" + _ORDINAL
                        + r"\s+(?P<mn1b>" + _MONTH_NAMES + r"))(?:,?\s+" + _Y.format(n="y1") + r")?\s+(?:to|until|till|"
                        r"through|and)\s+(?:(?P<mn2>" + _MONTH_NAMES + r")\s+\d{1,2}" + _ORDINAL + r"|\d{1,2}" + _ORDINAL
-                       + r"\s+(?P<mn2b>" + _MONTH_NAMES + r"))(?:,?\s+" + _Y.format(n="y2") + r")?(?![\d/])")),
+                       # ("… to December 22 in 2020": the year said with "in")
+                       + r"\s+(?P<mn2b>" + _MONTH_NAMES + r"))(?:,?\s+(?:in\s+)?" + _Y.format(n="y2") + r")?(?![\d/])")),
     # "kể từ khi vận hành chính quyền địa phương 2 cấp", "since the two-tier local government took effect": the
     # two-level local government began on 1 July 2025, so the span runs from July 2025 to the document's date
     ("since_two_tier", _p(r"(?:(?:kể\s+)?từ\s+khi|since)\s+(?:[^\d.;:\n]{0,40}?\s)?(?:(?:mô\s+hình\s+)?chính\s+quyền"

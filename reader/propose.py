@@ -561,6 +561,8 @@ def _doc_periods(text: str, mentions: list[PeriodMention], document_date: str | 
             continue
         if any(a <= mention.start < b for a, b in plans):
             continue  # "phấn đấu đến năm 2025": the target's year, not the report's period
+        if _programme_years(text, mention):
+            continue
         period = parse_period(mention.code)
         if doc_end is not None and period.start > doc_end:
             continue
@@ -2413,7 +2415,8 @@ def _period(
                 # an undated news story says its period once ("… in July.") and goes on about it in the next
                 # paragraphs: a flow or a rate with no period of its own takes the last span said before it
                 earlier = [m for m in mentions if m.kind == "flow" and m.code and m.start < sentence.start
-                           and sentence.start - m.end < 1500 and not _future(m, doc)]
+                           and sentence.start - m.end < 1500 and not _future(m, doc)
+                           and not _programme_years(text, m)]
                 mention = earlier[-1] if earlier else None
     if mention is None and (not info.flow or info.unit == "percent") and (doc.now is None or not doc.text_dated):
         # "Tính đến hết tháng 3/2025, toàn tỉnh … \n\n Về chữ ký số, đã cấp 538 nghìn …": a stock (or a rate) with no
@@ -2446,6 +2449,24 @@ def _period(
     if doc.now and doc_year_end is not None and _period_end(code) > doc_year_end:
         code = doc.now
     return code, part("period_end_of", said=said)
+
+
+# "Đề án cải cách hành chính giai đoạn 2021-2025", "the project on administrative reform for the 2020-2025 period": the
+# years a programme runs, not a span its figures were counted over (a later paragraph's rate is not over them)
+_PROGRAMME_BEFORE = folded_pattern(r"(?<!\w)(?:đề\s+án|kế\s+hoạch|chương\s+trình|chiến\s+lược|nghị\s+quyết|project|plan|"
+                                   r"programme|program|strategy|resolution)(?!\w)[^.;:\n]{0,60}$")
+
+
+_REPORT_ON = folded_pattern(r"(?<!\w)(?:báo\s+cáo|kết\s+quả|tổng\s+kết|sơ\s+kết|reports?|results?|review)(?!\w)")
+
+
+def _programme_years(text: str, m: PeriodMention) -> bool:
+    """A span of years that names when a programme runs ("Thực hiện Đề án … giai đoạn 2021-2025, huyện đã …"), unless
+    the text reports on it ("Báo cáo kết quả thực hiện Đề án … giai đoạn 2021-2025": then it is the report's span)."""
+    if not re.fullmatch(r"\d{4}\.\.\d{4}", m.code or ""):
+        return False  # "Kế hoạch chuyển đổi số năm 2023": a plan for one year is that year's work
+    before = fold(text[max(0, m.start - 80) : m.start])
+    return bool(_PROGRAMME_BEFORE.search(before)) and not _REPORT_ON.search(before)
 
 
 def _in_plan(m: PeriodMention, structure: _Structure) -> bool:

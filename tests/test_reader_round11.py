@@ -181,3 +181,27 @@ def test_a_month_as_the_texts_date_reads_without_error():
 ])
 def test_periods_that_mean_the_same_span_match(proposed, curated, same):
     assert same_period(proposed, curated) is same
+
+
+# ── a span's year said with "in"; a programme's years are not its figures' period ───────────────────────────
+
+
+def test_an_english_span_of_days_takes_a_year_said_with_in():
+    text = "In nearly two months from November 6 to December 22 in 2020, the district received 10,441 online dossiers."
+    assert _period(text, "dossiers_online", 10441, unit=DISTRICT, language="en") == "2020-11..2020-12"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Implementing the project on administrative reform for the 2020-2025 period, the district has taken many "
+     "steps.\n\nThe rate of dossiers resolved on time reached 99.9%.", "en"),
+    ("Thực hiện Đề án cải cách hành chính giai đoạn 2021-2025, huyện đã triển khai nhiều giải pháp.\n\n"
+     "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,9%.", "vi"),
+])
+def test_the_years_of_a_programme_are_not_the_period_of_a_later_rate(text, language):
+    assert _period(text, "on_time_rate", 99.9, unit=DISTRICT, language=language) == "asof unknown"
+
+
+def test_a_period_said_before_a_later_rate_still_carries():
+    text = ("In the first half of 2023, the district's one-stop offices were upgraded.\n\n"
+            "The rate of dossiers resolved on time reached 99.9%.")
+    assert _period(text, "on_time_rate", 99.9, unit=DISTRICT, language="en") == "2023-H1"
