@@ -15,7 +15,7 @@ from i18n.problems import describe
 from loaders.limits import MAX_REPORT_CHARS, MAX_SLUG_CHARS
 from loaders.models import Level, Qualifier, is_calendar_date, is_slug
 from loaders.paths import default_data_dir
-from reader import DocumentError, ReportUnit, propose, read_document, reasons
+from reader import DocumentError, ReportUnit, date_from_address, month_from_address, propose, read_document, reasons
 from reader.district_file import passage
 from store.reader_decisions import keep_decisions, proposal_fields
 from store.unit_file import document_bytes, with_figures
@@ -34,10 +34,11 @@ indicator_names = {i.id: pick(lang, i.name_vi, i.name_en) for i in catalogue.ind
 
 
 @st.cache_data(show_spinner=False, max_entries=20)
-def proposals(text: str, document_date: str | None, unit: ReportUnit | None) -> tuple[list, float]:
+def proposals(text: str, document_date: str | None, unit: ReportUnit | None,
+              date_about: str | None = None) -> tuple[list, float]:
     start = time.perf_counter()
     # the reader tells English from Vietnamese; the unit tells its own figures from a higher or another unit's
-    found = propose(text, document_date=document_date, language="auto", unit=unit)
+    found = propose(text, document_date=document_date, language="auto", unit=unit, date_about=date_about)
     return found, time.perf_counter() - start
 
 
@@ -47,6 +48,15 @@ document_date = st.text_input(t("reader.document_date", lang), key="reader_date"
 if document_date and not is_calendar_date(document_date):
     st.warning(t("reader.bad_date", lang, value=markdown.escape(document_date)))
     document_date = ""
+# The report's link: many news and government sites put the day an article was filed into its address. A typed date
+# wins; the link's day is used only without one, and said, so that the person can correct it.
+address = st.text_input(t("reader.address", lang), key="reader_address", max_chars=2000).strip()
+address_date = None if document_date else date_from_address(address)
+date_about = None if document_date or address_date else month_from_address(address)
+if address_date:
+    st.caption(t("reader.date_from_address", lang, date=address_date))
+elif date_about:
+    st.caption(t("reader.month_from_address", lang, month=date_about))
 
 try:  # pasted text passes the same caps as a file (length, control characters)
     text = read_document(upload.getvalue(), filename=upload.name) if upload is not None else read_document(pasted)
@@ -81,7 +91,7 @@ else:
     report_unit = ReportUnit(new_name, new_kind) if new_name.strip() else None
 
 try:
-    candidates, seconds = proposals(text, document_date or None, report_unit)
+    candidates, seconds = proposals(text, document_date or address_date or None, report_unit, date_about)
 except Exception as error:  # a reader bug must not take the page down: say so and keep the text
     st.error(t("reader.unreadable", lang, error=markdown.escape(f"{type(error).__name__}: {error}")))
     st.stop()
@@ -162,9 +172,11 @@ with st.expander(t("reader.source_title", lang), expanded=True):
               "issuer": columns[2].text_input(t("reader.source_issuer", lang), key="reader_source_issuer")}
     columns = st.columns(3)
     source["number"] = columns[0].text_input(t("reader.source_number", lang), key="reader_source_number") or None
-    source["date"] = columns[1].text_input(t("reader.source_date", lang), value=document_date, key="reader_source_date")
+    source["date"] = columns[1].text_input(t("reader.source_date", lang), value=document_date or address_date or "",
+                                           key="reader_source_date")
     source["kind"] = columns[2].selectbox(t("reader.source_kind", lang), ["official_report", "news_article"],
                                           key="reader_source_kind", format_func=lambda k: t(f"indicators.kind_{k}", lang))
+source["url"] = address or None
 for record in accepted:
     record["source"] = source["id"]
 
@@ -195,7 +207,7 @@ if reviewed.ok:
                 st.success(t("reader.saved", lang, district=markdown.escape(names.get(slug) or header["district"])))
                 try:  # the figures are saved whatever happens here: the record is for the reader's next round
                     keep_decisions(data_dir, text, decided, editor=editor, unit=slug, source=source["id"] or None,
-                                   document_date=source["date"] or document_date or None)
+                                   document_date=source["date"] or document_date or address_date or None)
                     st.caption(t("reader.decisions_kept", lang, count=len(decided)))
                 except (OSError, ValueError, TypeError) as error:
                     st.warning(t("reader.decisions_not_kept", lang, error=markdown.escape(str(error))))

@@ -319,6 +319,28 @@ def test_reader_refuses_a_document_date_the_calendar_does_not_have(typed, refuse
     assert any(f"Ngày «{shown}» không đúng dạng" in w.value for w in at.warning) == refused
 
 
+UNDATED_TEXT = "Toàn huyện có 15 tổ công nghệ số cộng đồng với 120 thành viên."
+
+
+@pytest.mark.parametrize("typed, link, said, period", [
+    ("", "https://bao.example.vn/huyen-a-chuyen-doi-so-161250422155008479.htm", "Ngày đọc từ đường dẫn: 2025-04-22",
+     "asof 2025-04-22"),
+    ("2025-05-02", "https://bao.example.vn/huyen-a-chuyen-doi-so-161250422155008479.htm", None, "asof 2025-05-02"),
+    ("", "https://bao.example.vn/xa-hoi/202504/huyen-a-chuyen-doi-so-3051809/", "tháng 2025-04", "asof unknown"),
+    ("", "https://bao.example.vn/huyen-a-chuyen-doi-so-1563388.ldo", None, "asof unknown"),
+])
+def test_reader_dates_an_undated_report_from_its_link(typed, link, said, period):
+    at = run_page("report_reader")
+    at.text_area(key="reader_text").input(UNDATED_TEXT)
+    at.text_input(key="reader_date").input(typed)
+    at.text_input(key="reader_address").input(link).run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert (said in captions) if said else ("đường dẫn" not in captions)
+    periods = {box.value for box in at.text_input if box.key and box.key.startswith("period_")}
+    assert periods == {period}
+
+
 def test_reader_accepting_two_and_rejecting_one_yields_a_valid_new_district_file():
     at = run_page("report_reader")
     at.text_area(key="reader_text").input(READER_TEXT.replace(" với 120 thành viên", "")).run()
