@@ -118,8 +118,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since_month", _p(r"(?:từ|kể\s+từ)\s+(?:đầu\s+)?tháng\s+(?P<m>\d{1,2})(?![\d/])(?!\s+năm)\s*(?:đến|tới)\s+"
                        r"(?:nay|hiện\s+tại|thời\s+điểm\s+hiện\s+tại)")),
     # "lũy kế đến hết tháng 9/2025", "lũy kế đến nay": a count summed from the start of the year to that month
+    # ("lũy kế đến ngày 30/9/2025": the day's month closes the span)
     ("cumulative_to", _p(r"(?:lũy|luỹ)\s+kế\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:tháng\s+(?P<m>\d{1,2})"
-                         r"(?:\s*(?:/\s*|\s+năm\s+)" + _Y.format(n="y") + r")?(?![\d/])|(?P<now>nay|hiện\s+tại|thời\s+điểm\s+"
+                         r"(?:\s*(?:/\s*|\s+năm\s+)" + _Y.format(n="y") + r")?(?![\d/])"
+                         r"|(?:ngày\s+)?\d{1,2}\s*/\s*(?P<md>\d{1,2})(?:\s*/\s*" + _Y.format(n="yd") + r")?(?![\d/])|(?P<now>nay|hiện\s+tại|thời\s+điểm\s+"
                          r"(?:hiện\s+tại|báo\s+cáo)))")),
     # từ ngày 1/7 đến cuối tháng 10/2025 / từ 1/7 đến 26/11/2025 / từ ngày 15/12/2023 đến 14/6/2024: a span between two
     # days runs over their months (the first day's year, when not said, is the second's or the one before)
@@ -175,7 +177,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_span", _p(r"(?:từ|tính từ)\s+(?:đầu\s+)?tháng\s+(?P<m1>\d{1,2})" + _YEAR_OPT.format(n="y1")
                       + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?tháng\s+(?P<m2>\d{1,2})" + _YEAR_OPT.format(n="y2"))),
     # from January to August 2024 / the January-August period / in January–August 2024 (the document's year when none)
+    # (and "between January and June 2025")
     ("month_span_en", _p(r"(?:from\s+(?P<mn1>" + _MONTH_NAMES + r")\s+(?:to|until|till|through)\s+(?P<mn2>"
+                         + _MONTH_NAMES + r")|between\s+(?P<mn1c>" + _MONTH_NAMES + r")\s+and\s+(?P<mn2c>"
                          + _MONTH_NAMES + r")|(?P<mn1b>" + _MONTH_NAMES + r")\s*(?:-|–|—)\s*(?P<mn2b>" + _MONTH_NAMES
                          + r"))(?:,?\s+(?:of\s+)?" + _Y.format(n="y") + r")?(?![\s,]+\d{1,2}(?!\d))")),
     # từ năm 2021 đến năm 2023 / giai đoạn 2021-2023 / 2021 - 2023
@@ -293,8 +297,8 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
         y = _year(g["y"], doc_year)
         if y is None:
             return None
-        m1 = _MONTHS_EN[(g["mn1"] or g["mn1b"]).lower()]
-        m2 = _MONTHS_EN[(g["mn2"] or g["mn2b"]).lower()]
+        m1 = _MONTHS_EN[(g["mn1"] or g["mn1b"] or g["mn1c"]).lower()]
+        m2 = _MONTHS_EN[(g["mn2"] or g["mn2b"] or g["mn2c"]).lower()]
         return (_months_code(y, m1, y, m2), "flow", not g["y"]) if m1 <= m2 else None
     if kind == "since":
         # "từ đầu năm 2024 đến nay" runs from January; "từ năm 2021 đến nay" over whole years
@@ -338,11 +342,11 @@ def _mention(kind: str, m: re.Match[str], doc_year: int | None, doc_month: int |
     if kind == "cumulative_to":
         if g["now"]:
             return ("since", "", "1"), "since", True  # from January to the document's date
-        y = _year(g["y"], doc_year)
-        month = int(g["m"])
+        y = _year(g["y"] or g["yd"], doc_year)
+        month = int(g["m"] or g["md"])
         if y is None or not 1 <= month <= 12:
             return None
-        return _months_code(y, 1, y, month), "flow", not g["y"]
+        return _months_code(y, 1, y, month), "flow", not (g["y"] or g["yd"])
     if kind == "months_of_operation":
         if not reform_era:
             return None

@@ -205,3 +205,17 @@ def test_a_period_said_before_a_later_rate_still_carries():
     text = ("In the first half of 2023, the district's one-stop offices were upgraded.\n\n"
             "The rate of dossiers resolved on time reached 99.9%.")
     assert _period(text, "on_time_rate", 99.9, unit=DISTRICT, language="en") == "2023-H1"
+
+
+# ── year-to-date counts closed by a day; English months "between … and …" ──────────────────────────────────
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Lũy kế đến ngày 30/9/2025, huyện tiếp nhận 1.200 hồ sơ.", "2025-01..2025-09"),
+    ("Lũy kế đến ngày 30/9, huyện tiếp nhận 1.200 hồ sơ.", "2025-01..2025-09"),
+    ("Lũy kế đến hết tháng 9/2025, huyện tiếp nhận 1.200 hồ sơ.", "2025-01..2025-09"),
+    ("Between January and June 2025, the district received 1,200 dossiers.", "2025-H1"),
+    ("Between July and September, the district received 1,200 dossiers.", "2025-Q3"),
+])
+def test_spans_of_months_said_as_reports_say_them(text, period):
+    assert _period(text, "dossiers_received", 1200, unit=DISTRICT, date="2025-10-20") == period
