@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .addresses import date_from_address, month_from_address
 from .documents import DocumentError, read_document
 from .propose import propose
 
@@ -14,6 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("file", type=Path, help=".txt, .docx or .pdf (use - for text on standard input)")
     parser.add_argument("--date", help="the report's date: 2023-09-07, 2023-08 or 2023")
+    parser.add_argument("--url", help="the report's address: without --date, the day it encodes dates the report")
     parser.add_argument("--language", default="auto", choices=["auto", "vi", "en"],
                         help="auto: English when few words carry Vietnamese letters")
     parser.add_argument("--min-confidence", type=float, default=0.5)
@@ -23,7 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, DocumentError) as error:
         print(f"cannot read {args.file}: {error}", file=sys.stderr)
         return 2
-    for c in propose(text, document_date=args.date, language=args.language, min_confidence=args.min_confidence):
+    date = args.date or date_from_address(args.url)
+    about = None if date else month_from_address(args.url)
+    for c in propose(text, document_date=date, language=args.language, min_confidence=args.min_confidence,
+                     date_about=about):
         where = c.level + (f" ({c.commune})" if c.commune else "")
         qualifier = f" [{c.qualifier}]" if c.qualifier else ""
         print(f"{c.confidence:.2f}  {c.indicator} = {c.value}{qualifier}  {c.period}  {where}")
