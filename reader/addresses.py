@@ -3,7 +3,7 @@
 Many Vietnamese news and government sites put the day an article was filed into its address: a path by date
 (``/2025/04/22/``, ``/pages/2023-04-07/``), a month folder (``/xa-hoi/202104/``), or an article number that begins
 with the date and time (``…-161250422155008479.htm``: a three-digit site code, then 25-04-22 15:50:08, then three more
-digits; ``…-20250422103015123.htm``: the full year first). Only these shapes are read, and only when the date and the
+digits; ``…-20250422103015123.htm`` and ``…-20250422103015.html``: the full year first). Only these shapes are read, and only when the date and the
 time of day they hold are real; sequential article numbers (``-1563388.ldo``, ``post1781492.tpo``, ``?ID=5613``) say
 nothing about the date and give none. No date is better than a wrong one: an article number that could be read two
 ways is not read at all.
@@ -51,11 +51,11 @@ _PATH_DAY = re.compile(r"(?:^|/)(?P<y>20\d\d)(?P<sep>[/-])(?P<m>\d{2})(?P=sep)(?
 # /xa-hoi/202104/ (a whole folder of six digits): a month
 _PATH_MONTH = re.compile(r"/(?P<y>20\d\d)(?P<m>\d{2})/", re.ASCII)
 # the article number at the end of the last segment: -161250422155008479.htm, -20250422103015123.html
-_ARTICLE_NUMBER = re.compile(r"(?:^|[-_/])(?P<n>\d{17,18})(?:\.[a-z]{2,5})?$", re.ASCII)
+_ARTICLE_NUMBER = re.compile(r"(?:^|[-_/])(?P<n>\d{14}|\d{17,18})(?:\.[a-z]{2,5})?$", re.ASCII)
 
 
 def _from_article_number(digits: str) -> str | None:
-    if len(digits) == 17:  # YYYYMMDD hhmmss + three digits
+    if len(digits) in (14, 17):  # YYYYMMDD hhmmss (+ three digits)
         found = _day(int(digits[:4]), int(digits[4:6]), int(digits[6:8])) if _time_ok(digits[8:14]) else None
         return found
     # 18 digits: a site code of three or four digits, then YYMMDD hhmmss; read only when exactly one place fits

@@ -35,6 +35,7 @@ def _period(text, indicator, value, unit=PROVINCE, date=None, date_about=None, l
     ("https://quan.example.gov.vn/tin-tuc/phuong-c-cai-cach-hanh-chinh-280624031509301234.htm", "2024-03-15"),
     # the full year first: YYYYMMDD hhmmss and three digits
     ("https://news.example.vn/xa-d-so-hoa-ho-so-20250422103015123.htm", "2025-04-22"),
+    ("https://news.example.vn/xa-d-so-hoa-ho-so-20250422103015.html", "2025-04-22"),
     # a path by date
     ("https://example.vn/2025/04/22/xa-e-tiep-nhan-ho-so/", "2025-04-22"),
     ("https://portal.example.gov.vn/portal/pages/2023-04-07/-bai-viet-abc.aspx", "2023-04-07"),
@@ -53,6 +54,8 @@ def test_an_address_that_encodes_a_day_dates_the_page(address, day):
     "https://example.vn/bai-viet-161259999155008479.htm",  # no 31st month: not a date
     "https://example.vn/bai-viet-161250422995008479.htm",  # no 99th hour: not an article stamp
     "https://example.vn/bai-viet-20250230103015123.htm",  # 30 February
+    "https://example.vn/bai-viet-20250422.htm",  # eight digits alone may be a sequential number
+    "https://example.vn/bai-viet-20250422256015.htm",  # no 25th hour
     "https://example.vn/bai-viet-100101011010101010.htm",  # reads as two different days: no day rather than a guess
     "https://example.vn/xa-hoi/202104/bai-viet-3051809/",  # a month folder is a month, not a day
     "",
