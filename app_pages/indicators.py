@@ -48,12 +48,16 @@ if section == "catalogue":
 elif section == "sources":
     sources = db.query("source_documents")
     show_table(
-        sources.assign(kind=sources["kind"].map(lambda k: t(f"indicators.kind_{k}", lang)))[
-            ["title", "issuer", "number", "date_label", "place", "kind", "figures", "seed_file"]
+        sources.assign(kind=sources["kind"].map(lambda k: t(f"indicators.kind_{k}", lang)),
+                       title_source=sources["title_source"].map(lambda k: t(f"indicators.title_source_{k}", lang)),
+                       language=sources["language"].map(lambda k: t(f"indicators.language_{k}", lang)))[
+            ["title", "title_source", "issuer", "number", "date_label", "place", "kind", "language", "figures",
+             "seed_file"]
         ].rename(columns={
-            "title": t("indicators.col_title", lang), "issuer": t("indicators.col_issuer", lang),
-            "number": t("indicators.col_number", lang), "date_label": t("indicators.col_date", lang),
-            "kind": t("indicators.col_kind", lang), "figures": t("indicators.col_figures", lang)}),
+            "title": t("indicators.col_title", lang), "title_source": t("indicators.col_title_source", lang),
+            "issuer": t("indicators.col_issuer", lang), "number": t("indicators.col_number", lang),
+            "date_label": t("indicators.col_date", lang), "kind": t("indicators.col_kind", lang),
+            "language": t("indicators.col_language", lang), "figures": t("indicators.col_figures", lang)}),
         hide_index=True, width="stretch")
 
 elif section == "coverage":

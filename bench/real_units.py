@@ -96,6 +96,7 @@ def _source(entry: dict[str, Any]) -> dict[str, Any]:
     source: dict[str, Any] = {
         "id": f"pub-{entry['doc_id']}" + (f"-{slugify(entry['unit']['name'])}" if entry.get("about_other") else ""),
         "title": _nfc(entry["title"]),
+        **_title_source(entry),
         "issuer": _nfc(entry.get("issuer") or "không ghi"),
         "date": str(entry["date"]) if entry.get("date") else None,
     }
@@ -104,6 +105,13 @@ def _source(entry: dict[str, Any]) -> dict[str, Any]:
         source["date_basis"] = _nfc(entry.get("date_note") or "the page states no date")
     source.update({"kind": "public_page", "url": entry["url"], "language": entry.get("language") or "vi"})
     return source
+
+
+def _title_source(entry: dict[str, Any]) -> dict[str, str]:
+    """The page's ``title_source`` when its title is not its own (read from its address, or described); a page's own
+    title is the default and is not written."""
+    where = entry.get("title_source") or "page"
+    return {} if where == "page" else {"title_source": str(where)}
 
 
 def _date_about(entry: dict[str, Any]) -> str | None:
@@ -158,7 +166,8 @@ def population_figures(path: Path = POPULATION_PAGES) -> dict[str, list[tuple[di
     for page in pages:
         for figure in page.get("figures") or []:
             source: dict[str, Any] = {"id": f"pop-{page['id']}-{slugify(figure['unit_id'].rsplit('/', 1)[-1])}",
-                                      "title": _nfc(page["title"]), "issuer": _nfc(page["issuer"]),
+                                      "title": _nfc(page["title"]), **_title_source(page),
+                                      "issuer": _nfc(page["issuer"]),
                                       "date": str(page["date"]) if page.get("date") else None}
             if not page.get("date"):
                 source["date_about"] = str(page["date_about"])

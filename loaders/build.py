@@ -52,7 +52,8 @@ DERIVED_TABLES_SQL = tuple((Path(__file__).parent / name).read_text(encoding="ut
 #    queries/district_summary.sql and queries/source_documents.sql).
 # 7: chart_rows (each figure's latest flag and nearest population, read by queries/observations_for_districts.sql).
 # 8: map_figures (each unit's figure of each indicator that the map colours it by, read by queries/map_units.sql).
-SCHEMA_VERSION = "8"
+# 9: sources.title_source (whether a title is the document's own, read from its address, or a description).
+SCHEMA_VERSION = "9"
 
 
 def data_fingerprint(data_dir: Path) -> str:
@@ -162,12 +163,12 @@ def _frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
     indicators["headline_order"] = indicators["headline_order"].astype("Int64")
     sources = pd.DataFrame(
         [
-            (s.id, s.title, s.issuer, s.number, s.date, s.first_day, s.place, s.kind, s.seed_file, s.url, s.language,
-             s.date_about, s.date_basis, s.holds_quotes)
+            (s.id, s.title, s.title_source, s.issuer, s.number, s.date, s.first_day, s.place, s.kind, s.seed_file,
+             s.url, s.language, s.date_about, s.date_basis, s.holds_quotes)
             for s in dataset.sources.values()
         ],
-        columns=["source_id", "title", "issuer", "number", "date_label", "source_date", "place", "kind", "seed_file",
-                 "url", "language", "date_about", "date_basis", "holds_quotes"],
+        columns=["source_id", "title", "title_source", "issuer", "number", "date_label", "source_date", "place", "kind",
+                 "seed_file", "url", "language", "date_about", "date_basis", "holds_quotes"],
     )
     districts = pd.DataFrame(
         [(d.slug, d.name, d.province, d.province_2025, d.communes, d.file, n, d.unit_id, d.kind, d.subtype)

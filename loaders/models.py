@@ -63,6 +63,11 @@ UnitKindName = Literal["district", "commune", "province"]
 Qualifier = Literal["approx", "over", "nearly"]
 SourceKind = Literal["official_report", "news_article", "public_page"]
 Language = Literal["vi", "en", "fr"]  # fr: the French page of a provincial portal
+# Where a source's title comes from: the document's own ("page"), read back from its web address because the stored
+# copy shows none ("url_slug"), or a curator's description of a document that has no title ("descriptive"). Said
+# here, not in the title: a note in brackets read as part of the title on every chart's source line.
+TitleSource = Literal["page", "url_slug", "descriptive"]
+TITLE_SOURCES: tuple[str, ...] = TitleSource.__args__  # type: ignore[attr-defined]
 
 # ASCII digits only: Python's \d and float() also take fullwidth (１９７３) and Arabic-Indic (١٩٧٣) digits, which
 # nobody types as a plain number and which read differently on screen and in a spreadsheet.
@@ -238,6 +243,7 @@ PUBLIC_PAGE = "public_page"  # a page on the web: the repository holds its figur
 class Source(_Record):
     id: Slug
     title: Text
+    title_source: TitleSource = "page"
     issuer: Text
     number: Text | None = None
     # null for an undated source, which then says when it is about (date_about) and how that was inferred

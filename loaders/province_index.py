@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from .models import TITLE_SOURCES
 from .periods import Period, PeriodError, parse_period
 from .problems import Problem
 from .read import PROVINCE_INDEX_DIR, shown_path
@@ -95,7 +96,7 @@ def read_province_index(data_dir: Path) -> tuple[ProvinceIndex, list[Problem]]:
 def empty_province_index() -> ProvinceIndex:
     """No index results at all (a data folder without province_index/), with the columns of the real frames."""
     # the columns _read_sources and _read_editions give each row: a query of an empty table must bind as of a full one
-    text = ("source_id", "title", "issuer", "published", "date_note", "url", "kind", "language", "file")
+    text = ("source_id", "title", "title_source", "issuer", "published", "date_note", "url", "kind", "language", "file")
     sources = pd.DataFrame({**{name: pd.Series(dtype="string") for name in text}, "line": pd.Series(dtype="int64")})
     editions = pd.DataFrame({"index": pd.Series(dtype="string"), "edition": pd.Series(dtype="int64"),
                              **{name: pd.Series(dtype="string")
@@ -203,8 +204,14 @@ def _read_sources(path: Path, data_dir: Path, problems: list[Problem]) -> dict[s
         if not re.match(r"https?://\S+$", str(entry["url"])):
             problems.append(Problem(shown, entry.line_of("url"), "url", "not a web address (http:// or https://)",
                                     "bad_url", {"value": entry["url"]}))
+        title_source = str(entry.get("title_source") or "page")
+        if title_source not in TITLE_SOURCES:
+            problems.append(Problem(shown, entry.line_of("title_source"), "title_source", f"'{title_source}' is not one of "
+                                    f"{', '.join(TITLE_SOURCES)}", "not_allowed",
+                                    {"value": title_source, "expected": ", ".join(TITLE_SOURCES)}))
         sources[source_id] = {
-            "source_id": source_id, "title": str(entry["title"]), "issuer": str(entry["issuer"]),
+            "source_id": source_id, "title": str(entry["title"]), "title_source": title_source,
+            "issuer": str(entry["issuer"]),
             "published": _iso(entry.get("published")), "date_note": str(entry.get("date_note") or ""),
             "url": str(entry["url"]), "kind": str(entry["kind"]), "language": str(entry.get("language") or ""),
             "file": shown, "line": entry.line,

@@ -23,7 +23,9 @@ CREATE TABLE compare_groups (
     sort_order INTEGER NOT NULL
 );
 CREATE TABLE sources (
-    source_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, issuer VARCHAR NOT NULL, number VARCHAR,
+    source_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL,
+    title_source VARCHAR NOT NULL,  -- page | url_slug | descriptive (loaders/models.py TitleSource)
+    issuer VARCHAR NOT NULL, number VARCHAR,
     date_label VARCHAR, source_date DATE NOT NULL, place VARCHAR, kind VARCHAR NOT NULL,
     seed_file VARCHAR, url VARCHAR, language VARCHAR NOT NULL,
     -- undated sources: date_label NULL, date_about (2023, 2023-03) and how it was inferred; source_date is then
