@@ -115,3 +115,21 @@ def test_a_unit_file_of_the_old_grouping_is_taken_over_and_its_double_removed(tm
     assert not (units / "tinh-thanh-hoa-thanh-hoa.yaml").exists()
     assert (units / "tinh-thanh-hoa.yaml").read_text(encoding="utf-8") == text  # the plain slug kept, today's id
     load_dataset(data)
+
+
+def test_the_loaders_refuse_a_second_file_for_a_province_the_reform_left_as_it_was(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    text = (data / "units" / "tinh-thanh-hoa.yaml").read_text(encoding="utf-8")
+    # the province before the reform in a file of its own, its sources under other ids: one unit, two files
+    (data / "units" / "tinh-thanh-hoa-pre-2025.yaml").write_text(
+        text.replace("unit_id: thanh-hoa\n", "unit_id: pre-2025/thanh-hoa\n")
+        .replace("slug: tinh-thanh-hoa\n", "slug: tinh-thanh-hoa-pre-2025\n")
+        .replace("pub-", "old-pub-").replace("pop-", "old-pop-"), encoding="utf-8")
+    with pytest.raises(ValidationFailed) as refused:
+        load_dataset(data)
+    assert [(p.field, p.code, p.params["expected"].rsplit("/", 1)[-1]) for p in refused.value.problems] == \
+        [("unit_id", "unit_twice", "tinh-thanh-hoa.yaml")]
+    # a merged province's two eras are two units: Phú Thọ before the reform and today's each have a file
+    assert {_committed(slug)["unit_id"] for slug in ("tinh-phu-tho", "tinh-phu-tho-2025")} == {"pre-2025/phu-tho",
+                                                                                             "phu-tho"}
