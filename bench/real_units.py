@@ -220,9 +220,10 @@ def group_by_unit(parts: list[dict[str, Any]], units, unchanged: dict[str, str])
 
 
 def _slug(unit_id: str | None, name: str, kind: str, province: str, taken: set[str]) -> str:
-    """The plain slug of the name ('tinh-' before a province's), or, when another unit holds it, the name followed by
-    its province; a province's namesake is another province of the same name in the other era, so it takes its era
-    ('tinh-phu-tho-2025', as the data format's province_2025 says, or 'tinh-…-pre-2025')."""
+    """The plain slug of the name ('tinh-' before a province's), or, when another unit holds it, the slug followed by
+    the unit's province ('thuan-chau-son-la'); a province's namesake is the province of the same name in the other
+    era, so a province's slug is followed by its era instead ('tinh-phu-tho-2025', as the data format's
+    province_2025 says, or 'tinh-…-pre-2025')."""
     slug = slugify(name) if kind != "province" else f"tinh-{slugify(name)}"
     if slug not in taken:
         return slug
@@ -300,6 +301,8 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
         province, province_2025 = _province_names(units, unit_id, province_2025)
         document = {"name": name, "kind": kind, "unit_id": unit_id, "slug": slug, "province": province,
                     "province_2025": province_2025, "sources": sources, "observations": observations}
+        if slug in documents:  # two units, one file name: the second would silently replace the first's pages
+            raise ValueError(f"{slug}: the file name of both {documents[slug][0]['unit_id']} and {unit_id}")
         documents[slug] = (document, [e["doc_id"] for e in entries]
                            + ([POPULATION_PAGES.name] if unit_id in population else []))
     _check_each_defined_once(documents)
