@@ -6,8 +6,12 @@ Those facts are also the product's data: this writes one ``data/units/<slug>.yam
 ``public_page`` source (URL, title, issuer, date or the date it is about and how that was inferred) and each figure
 with ``printed`` and ``locator`` instead of a quote — the repository holds no sentence of a public page.
 
-Units are matched to the units table (loaders/units.py) by name, kind and province, in the era of the page's date;
-an unmatched unit keeps no ``unit_id`` and is listed. Without ``--write`` it prints what it would write.
+Each page goes to the unit it is about, matched in the units table (loaders/units.py) by name, kind and province
+in the page's own era (the curator's word, else its date): a merged province's pages before 1 July 2025 go to the old
+province and those after it to the new one, while a province the reform left as it was is one unit in both eras,
+under today's id (``domain.units.unchanged_provinces``). An unmatched unit keeps no ``unit_id`` and is listed.
+Without ``--write`` it prints what it would write; writing twice changes nothing, and a file it wrote for a unit no
+page is about any more is removed, so no source is ever defined in two files.
 """
 
 from __future__ import annotations
@@ -22,8 +26,8 @@ from typing import Any
 
 import yaml
 
-from domain.units import slugify
-from loaders.units import read_unit_tables
+from domain.units import is_pre_reform_id, slugify, unchanged_provinces
+from loaders.units import read_units, unit_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "bench" / "reader_eval" / "real"
@@ -182,16 +186,11 @@ def population_figures(path: Path = POPULATION_PAGES) -> dict[str, list[tuple[di
     return dict(by_unit)
 
 
-def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
-               kept: dict[str, str] | None = None) -> tuple[dict[str, dict], list[str]]:
-    """slug -> unit file document; and what could not be matched. `kept` (unit id -> slug of its file written before)
-    keeps a unit's slug, so its links survive a newer unit of the same name taking the plain slug's place."""
-    kept = kept or {}
-    units = read_unit_tables().units
-    population = population_figures() if "population" in catalogue_ids else {}
-    by_unit: dict[tuple, list[dict]] = defaultdict(list)
-    kept_out: list[str] = []
-    for path in sorted(REAL.glob("*.yaml")):
+def _page_parts(pages: Path, kept_out: list[str]) -> list[dict[str, Any]]:
+    """Every page's figures, one part per unit the page reports on (``_per_unit``), in the pages' file order; a page
+    the curator keeps out of the product data is said in ``kept_out`` and skipped."""
+    parts = []
+    for path in sorted(pages.glob("*.yaml")):
         entry = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if "doc_id" not in entry or not entry.get("figures"):
             continue
@@ -199,24 +198,76 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
             kept_out.append(f"{entry['unit']['name']}: page {entry['doc_id']} is kept out of the product data "
                             f"({entry.get('product_data_note') or 'see its file'})")
             continue
-        for part in _per_unit(entry):
-            unit = part["unit"]
-            key = (_nfc(unit["name"]), unit["kind"], _nfc(unit.get("province") or ""),
-                   _nfc(unit.get("province_2025") or unit.get("province") or ""))
-            by_unit[key].append(part)
+        parts.extend(_per_unit(entry))
+    return parts
+
+
+def _named(unit: dict[str, Any]) -> tuple[str, str, str, str]:
+    """A page's unit as its curator names it: (name, kind, province at the page's time, province after the reform)."""
+    return (_nfc(unit["name"]), unit["kind"], _nfc(unit.get("province") or ""),
+            _nfc(unit.get("province_2025") or unit.get("province") or ""))
+
+
+def group_by_unit(parts: list[dict[str, Any]], units, unchanged: dict[str, str]) -> dict[Any, list[dict[str, Any]]]:
+    """The pages' parts grouped by the unit each is really about: unit id -> parts (a unit the units table cannot
+    tell gives its curated name as the key instead). Each page is placed in its own era (the curator's word, else its
+    date, else its figures' as-of dates; a page with none of these takes the era of the other pages naming the same
+    unit), so a merged province's pages before the reform go to the old province and those after it to the new one.
+    A province the reform left as it was (``domain.units.unchanged_provinces``) is one unit in both eras, under
+    today's id."""
+    named: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for part in parts:
+        named[_named(part["unit"])].append(part)
+    by_unit: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for key, entries in named.items():
+        era_of_the_name = _era(entries)
+        for entry in entries:
+            unit_id = resolve_unit(units, *key, _era([entry]) or era_of_the_name)
+            by_unit[unchanged.get(unit_id, unit_id) if unit_id else key].append(entry)
+    order = {id(part): place for place, part in enumerate(parts)}  # each unit's pages in the pages' file order
+    return {unit: sorted(entries, key=lambda entry: order[id(entry)]) for unit, entries in by_unit.items()}
+
+
+def _slug(unit_id: str | None, name: str, kind: str, province: str, taken: set[str]) -> str:
+    """The plain slug of the name ('tinh-' before a province's), or, when another unit holds it, the slug followed by
+    the unit's province ('thuan-chau-son-la'); a province's namesake is the province of the same name in the other
+    era, so a province's slug is followed by its era instead ('tinh-phu-tho-2025', as the data format's
+    province_2025 says, or 'tinh-…-pre-2025')."""
+    slug = slugify(name) if kind != "province" else f"tinh-{slugify(name)}"
+    if slug not in taken:
+        return slug
+    if kind == "province":
+        return f"{slug}-pre-2025" if unit_id and is_pre_reform_id(unit_id) else f"{slug}-2025"
+    return f"{slug}-{slugify(province)}"
+
+
+def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
+               kept: dict[str, str] | None = None, pages: Path = REAL) -> tuple[dict[str, dict], list[str]]:
+    """slug -> unit file document; and what could not be matched. `kept` (unit id -> slug of its file written before)
+    keeps a unit's slug, so its links survive a newer unit of the same name taking the plain slug's place; a file
+    written for an unchanged province under its pre-reform id is that province's file."""
+    unit_data = read_units()
+    units = unit_tables(unit_data).units
+    unchanged = unchanged_provinces(unit_data.lineage)
+    kept_slugs: dict[str, str] = {}
+    for unit_id, slug in sorted((kept or {}).items(), key=lambda item: (len(item[1]), item[1])):
+        kept_slugs.setdefault(unchanged.get(unit_id, unit_id), slug)  # of two files of one unit, the plainer slug
+    population: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+    if "population" in catalogue_ids:
+        for unit_id, figures in population_figures().items():
+            population[unchanged.get(unit_id, unit_id)].extend(figures)
+    unmatched: list[str] = []
+    grouped = group_by_unit(_page_parts(pages, unmatched), units, unchanged)
     documents: dict[str, dict] = {}
-    unmatched: list[str] = list(kept_out)
-    for (name, kind, province, province_2025), entries in sorted(by_unit.items()):
-        era = _era(entries)
-        unit_id = resolve_unit(units, name, kind, province, province_2025, era)
+    for unit, entries in sorted(grouped.items(), key=lambda item: (_named(item[1][0]["unit"]), str(item[0]))):
+        name, kind, province, province_2025 = _named(entries[0]["unit"])
+        unit_id = unit if isinstance(unit, str) else None
         if unit_id is None:
             unmatched.append(f"not matched to the units table: {kind} {name} ({province} → {province_2025})")
-        slug = slugify(name) if kind != "province" else f"tinh-{slugify(name)}"
-        taken = existing | set(documents) | {s for u, s in kept.items() if u != unit_id}
-        if unit_id in kept:
-            slug = kept[unit_id]
-        elif slug in taken:
-            slug = f"{slug}-{slugify(province)}"
+        else:
+            name = units.loc[units["unit_id"] == unit_id, "name_vi"].iloc[0]
+        taken = existing | set(documents) | {s for u, s in kept_slugs.items() if u != unit_id}
+        slug = kept_slugs[unit_id] if unit_id in kept_slugs else _slug(unit_id, name, kind, province, taken)
         observations: list[dict[str, Any]] = []
         sources = []
         seen: dict[tuple, float] = {}
@@ -259,9 +310,33 @@ def unit_files(catalogue_ids: set[str], derived: set[str], existing: set[str],
         province, province_2025 = _province_names(units, unit_id, province_2025)
         document = {"name": name, "kind": kind, "unit_id": unit_id, "slug": slug, "province": province,
                     "province_2025": province_2025, "sources": sources, "observations": observations}
+        if slug in documents:  # two units, one file name: the second would silently replace the first's pages
+            raise ValueError(f"{slug}: the file name of both {documents[slug][0]['unit_id']} and {unit_id}")
         documents[slug] = (document, [e["doc_id"] for e in entries]
                            + ([POPULATION_PAGES.name] if unit_id in population else []))
+    _check_each_defined_once(documents)
     return documents, unmatched
+
+
+def _check_each_defined_once(documents: dict[str, tuple[dict, list[str]]]) -> None:
+    """One file per unit and each source in one file: the loaders refuse a data set that defines either twice, so
+    the tool stops before writing one."""
+    files_of: dict[str, list[str]] = defaultdict(list)
+    for slug, (document, _) in documents.items():
+        files_of[f"unit {document['unit_id']}"].append(slug)
+        for source in document["sources"]:
+            files_of[f"source {source['id']}"].append(slug)
+    twice = {what: slugs for what, slugs in files_of.items() if len(slugs) > 1}
+    if twice:
+        raise ValueError("defined in more than one unit file: "
+                         + "; ".join(f"{what} in {', '.join(slugs)}" for what, slugs in sorted(twice.items())))
+
+
+def _generated(path: Path) -> bool:
+    """Whether this tool wrote the unit file (its header says so); a hand-written file is never rewritten or removed."""
+    with path.open(encoding="utf-8") as lines:
+        header = [line for line, _ in zip(lines, range(HEADER.count("\n")))]
+    return all(line.startswith("#") for line in header) and "Generated by bench/real_units.py" in "".join(header)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -281,17 +356,26 @@ def main(argv: list[str] | None = None) -> int:
     ids = {i["id"] for i in catalogue["indicators"]}
     derived = {i["id"] for i in catalogue["indicators"] if i.get("derived")}
     generated = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")).get("unit_id") for p in units_dir.glob("*.yaml")
-                 if "bench/real_units.py" in p.read_text(encoding="utf-8")}
+                 if _generated(p)}
     existing = {p.stem for p in units_dir.glob("*.yaml")} - set(generated)
-    kept = {unit_id: slug for slug, unit_id in generated.items() if unit_id}
+    kept = {unit_id: slug for slug, unit_id in sorted(generated.items(), key=lambda item: (len(item[0]), item[0]),
+                                                      reverse=True) if unit_id}  # the plainest slug of a unit last
     documents, unmatched = unit_files(ids, derived, existing, kept)
     for slug, (document, doc_ids) in documents.items():
         text = HEADER.format(name=document["name"], province=document["province"], documents=", ".join(doc_ids))
         text += yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
         if args.write:
-            (units_dir / f"{slug}.yaml").write_text(text, encoding="utf-8")
+            path = units_dir / f"{slug}.yaml"
+            if not path.exists() or path.read_text(encoding="utf-8") != text:  # an unchanged file is left untouched
+                path.write_text(text, encoding="utf-8")
         print(f"{slug:32} {document['kind']:9} {document.get('unit_id', '(no unit id)'):55} "
               f"{len(document['observations']):3} figures")
+    # A file this tool wrote for a unit it no longer writes (its pages now belong to another unit's file) would
+    # define their sources a second time: it goes, and git keeps it.
+    for slug in sorted(set(generated) - set(documents)):
+        if args.write:
+            (units_dir / f"{slug}.yaml").unlink()
+        print(f"{slug:32} {'removed' if args.write else 'would be removed'}: no page is about its unit any more")
     print(f"\n{len(documents)} units, {sum(len(d['observations']) for d, _ in documents.values())} figures")
     for line in unmatched:
         print(line)

@@ -196,6 +196,20 @@ def lineage_of_districts(commune_lineage: Iterable[Lineage], district_of: Mappin
     ]
 
 
+def unchanged_provinces(lineage: Iterable[Lineage]) -> dict[str, str]:
+    """The provinces the reform left as they were: old province id -> today's id ('pre-2025/thanh-hoa' ->
+    'thanh-hoa'), read from the lineage: a province of today formed from exactly one old province, all of it (11 of
+    the 34; the other 23 were formed by merging two or more). Such a province is one unit across the reform, its
+    history continuing under today's id; a merged province's figures from before the reform stay the old province's
+    (history of the new one, never its own figures)."""
+    predecessors: dict[str, list[Lineage]] = defaultdict(list)
+    for row in lineage:
+        if province_id_of(row.old_unit_id) == row.old_unit_id:  # a province's id is its own province's
+            predecessors[row.new_unit_id].append(row)
+    return {rows[0].old_unit_id: new_id for new_id, rows in predecessors.items()
+            if len(rows) == 1 and rows[0].old_unit_share is Share.WHOLE}
+
+
 def resolve_district_slug(units: Iterable[Unit], slug: str, province_name_vi: str) -> Unit:
     """The pre-reform district that today's data files call ``slug`` ('lam-binh') in the named province (the
     province at report time, 'Tuyên Quang'). The province is needed: 'tam-duong' is Tam Dương in Vĩnh Phúc and

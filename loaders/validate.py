@@ -361,6 +361,19 @@ def _unit_registry():
     return units, {unit.id: unit for unit in units}
 
 
+def _across_the_reform(unit_id: str) -> str:
+    """The unit an id names across the reform: today's id for a province the reform left as it was
+    (``domain.units.unchanged_provinces``), the id itself for every other unit."""
+    return _unchanged_provinces().get(unit_id, unit_id)
+
+
+@lru_cache(maxsize=1)
+def _unchanged_provinces() -> dict[str, str]:
+    from domain.units import unchanged_provinces
+
+    return unchanged_provinces(unit_data().lineage)
+
+
 @lru_cache(maxsize=1)
 def _districts_by_slug() -> dict[tuple[str, str], list]:
     """Pre-reform districts by (province id, name slug): resolving a district-only file's slug costs a lookup, not
@@ -491,15 +504,17 @@ def validate_raw(raw: RawData, problems: list[Problem]) -> Dataset:
     files_of_unit: dict[str, str] = {}
     for files in raw.districts:
         district, rows = _district(files, indicators, sources, problems)
-        if district is not None and district.unit_id is not None and district.unit_id in files_of_unit:
-            # one unit, one file: two files of one unit would be compared with each other as two units
+        # one unit, one file: two files of one unit would be compared with each other as two units. A province the
+        # reform left as it was is one unit under both of its ids (docs/units.md), so its two eras are one file.
+        unit = _across_the_reform(district.unit_id) if district is not None and district.unit_id else None
+        if unit is not None and unit in files_of_unit:
             line = files.header.line_of("unit_id") if files.header else 1
-            problems.append(Problem(district.file, line, "unit_id", f"unit '{district.unit_id}' already has the file {files_of_unit[district.unit_id]}",
-                                    "unit_twice", {"value": district.unit_id, "expected": files_of_unit[district.unit_id]}))
+            problems.append(Problem(district.file, line, "unit_id", f"unit '{district.unit_id}' already has the file {files_of_unit[unit]}",
+                                    "unit_twice", {"value": district.unit_id, "expected": files_of_unit[unit]}))
             continue
         if district is not None:
-            if district.unit_id is not None:
-                files_of_unit[district.unit_id] = district.file
+            if unit is not None:
+                files_of_unit[unit] = district.file
             districts.append(district)
             observations.extend(rows)
     dataset = Dataset(list(themes.values()), list(frameworks.values()), indicators, sources, districts, observations)

@@ -9,6 +9,8 @@ import shutil
 import yaml
 
 from bench import real_units
+from domain.units import unchanged_provinces
+from loaders.units import read_units
 from tests.conftest import DATA_DIR, REPO
 
 
@@ -53,7 +55,11 @@ def test_a_population_figure_goes_into_its_units_file_with_its_page_and_the_numb
     files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (DATA_DIR / "units").glob("*.yaml")]
     with_population = {d["unit_id"]: d for d in files
                        if any(o["indicator"] == "population" for o in d["observations"])}
-    assert set(curated) <= set(with_population)  # every curated unit has a file, so none is lost
+    # every curated unit has a file, so none is lost; an unchanged province's figure curated under its pre-reform
+    # id is in the file of the one province it is across the reform
+    unchanged = unchanged_provinces(read_units().lineage)
+    assert {unchanged.get(unit_id, unit_id) for unit_id in curated} <= set(with_population)
+    assert "pre-2025/thanh-hoa" in curated and "thanh-hoa" in with_population
     hai_phong = with_population["hai-phong"]
     figure = next(o for o in hai_phong["observations"] if o["indicator"] == "population")
     assert (figure["value"], figure["printed"], figure["period"], figure["level"]) == \
@@ -71,11 +77,15 @@ def test_a_unit_keeps_its_slug_when_a_newer_unit_of_the_same_name_arrives():
     assert documents["thuan-chau-son-la"][0]["unit_id"] == "son-la/xa-thuan-chau"
 
 
-def test_a_page_the_curator_keeps_out_of_the_product_data_writes_no_figure():
-    page = yaml.safe_load((REPO / "bench/reader_eval/real/a2dc449af9cd.yaml").read_text(encoding="utf-8"))
-    assert page["product_data"] is False and page["product_data_note"]
+def test_a_page_the_curator_keeps_out_of_the_product_data_writes_no_figure(tmp_path):
+    # Thanh Hóa's three real pages, the one after the reform marked as a curator would keep a page out
+    for doc_id in ("1f06509846b3", "2c471d5a8241", "a2dc449af9cd"):
+        shutil.copy(REPO / f"bench/reader_eval/real/{doc_id}.yaml", tmp_path)
+    page = yaml.safe_load((tmp_path / "a2dc449af9cd.yaml").read_text(encoding="utf-8"))
+    page.update(product_data=False, product_data_note="kept out for this test")
+    (tmp_path / "a2dc449af9cd.yaml").write_text(yaml.safe_dump(page, allow_unicode=True), encoding="utf-8")
     ids, derived = _catalogue()
-    documents, notes = real_units.unit_files(ids, derived, existing=set())
+    documents, notes = real_units.unit_files(ids, derived, existing=set(), pages=tmp_path)
     sources = {s["id"] for document, _ in documents.values() for s in document["sources"]}
-    assert "pub-a2dc449af9cd" not in sources
-    assert any("a2dc449af9cd is kept out of the product data" in note for note in notes)
+    assert {"pub-1f06509846b3", "pub-2c471d5a8241"} <= sources and "pub-a2dc449af9cd" not in sources
+    assert any("a2dc449af9cd is kept out of the product data (kept out for this test)" in note for note in notes)

@@ -23,6 +23,7 @@ from domain.units import (
     lineage_of_districts,
     resolve_district_slug,
     slugify,
+    unchanged_provinces,
 )
 from loaders.units import _SUBTYPE_OF_TYPE_WORD, add_unit_tables, read_units, unit_tables
 from tests.conftest import DATA_DIR
@@ -180,6 +181,19 @@ def test_the_63_provinces_merged_whole_into_34(db):
     olds = {r[0] for r in db.execute("SELECT old_unit_id FROM unit_lineage WHERE new_unit_id = 'phu-tho' "
                                      "AND old_unit_id NOT LIKE '%/%/%'").fetchall()}
     assert olds == {"pre-2025/phu-tho", "pre-2025/vinh-phuc", "pre-2025/hoa-binh"}
+
+
+def test_eleven_provinces_were_left_as_they_were_and_each_continues_under_todays_id(db, unit_data):
+    unchanged = unchanged_provinces(unit_data.lineage)
+    assert len(unchanged) == 11  # 34 provinces today: 11 as they were, 23 formed by merging (63 - 11 = 52 into 23)
+    merged = _scalar(db, "SELECT count(*) FROM (SELECT new_unit_id FROM unit_lineage WHERE old_unit_id IN "
+                         "(SELECT unit_id FROM units WHERE kind = 'province') GROUP BY 1 HAVING count(*) > 1)")
+    assert merged == 34 - 11
+    names = dict(db.execute("SELECT unit_id, name_vi FROM units WHERE kind = 'province'").fetchall())
+    for old, new in unchanged.items():
+        assert old == f"pre-2025/{new}" and names[old] == names[new]  # the same province, its name kept
+    assert unchanged["pre-2025/thanh-hoa"] == "thanh-hoa" and unchanged["pre-2025/ha-noi"] == "ha-noi"
+    assert "pre-2025/phu-tho" not in unchanged and "pre-2025/vinh-phuc" not in unchanged  # merged into Phú Thọ
 
 
 def test_the_old_lam_binh_district_is_now_four_communes_of_tuyen_quang(db):
