@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from domain.units import is_pre_reform_id
 from i18n import pick, t
 from i18n.numbers import format_number, format_value
 from i18n.periods import format_about, format_period
@@ -52,6 +53,7 @@ def unit_labels(rows: Iterable[Mapping], lang: str) -> dict[str, str]:
     their id): a list never holds two identical labels for two units."""
     labels: dict[str, str] = {}
     provinces: dict[str, str] = {}
+    before_reform: dict[str, bool | None] = {}  # None: the row does not say (no unit_id)
     for row in rows:
         unit = row["district_id"]
         if unit in labels:
@@ -60,10 +62,30 @@ def unit_labels(rows: Iterable[Mapping], lang: str) -> dict[str, str]:
         labels[unit] = unit_label(row, lang) if _present(kind) and kind != "district" else str(row["district_name"])
         province = row.get("province_2025")
         provinces[unit] = str(province) if _present(province) else unit
+        unit_id = row.get("unit_id")
+        before_reform[unit] = is_pre_reform_id(str(unit_id)) if _present(unit_id) else None
+    labels = _era_said(labels, before_reform, lang)
     seen = Counter(labels.values())
     labels = {unit: f"{label} ({provinces[unit]})" if seen[label] > 1 else label for unit, label in labels.items()}
     seen = Counter(labels.values())
     return {unit: f"{label} · {unit}" if seen[label] > 1 else label for unit, label in labels.items()}
+
+
+def _era_said(labels: dict[str, str], before_reform: dict[str, bool | None], lang: str) -> dict[str, str]:
+    """Units of one name on both sides of the 1 July 2025 reform (the old province Phú Thọ and today's, which took in
+    Vĩnh Phúc and Hòa Bình): the old one says so, today's keeps its bare name. Where the era does not tell a group
+    apart (two old districts Châu Thành), the province does, after this."""
+    groups: dict[str, list[str]] = {}
+    for unit, label in labels.items():
+        groups.setdefault(label, []).append(unit)
+    said = dict(labels)
+    for label, units in groups.items():
+        eras = [before_reform[unit] for unit in units]
+        if len(units) > 1 and None not in eras and len(set(eras)) == 2:
+            for unit in units:
+                if before_reform[unit]:
+                    said[unit] = t("subtypes.before_reform", lang, label=label)
+    return said
 
 
 def level_label(row: Mapping, lang: str) -> str:

@@ -21,7 +21,7 @@ from .search import filter_options, options_in_reach
 # it holds (ui.search.options_in_reach): 3,321 communes in one list cost the browser about 0.3 s before the first chart.
 PICKER_LIMIT = 300
 # What charts.labels.unit_labels reads of a unit's row.
-LABEL_COLUMNS = ("district_id", "district_name", "unit_kind", "unit_name", "unit_subtype", "province_2025")
+LABEL_COLUMNS = ("district_id", "district_name", "unit_kind", "unit_name", "unit_subtype", "province_2025", "unit_id")
 
 
 def searchable_select(label: str, options: Sequence[str], key: str, lang: str, *,
