@@ -56,13 +56,13 @@ lang = state.language()
 layout.page_header(lang, "overview.title", "overview.caption")
 
 summary = db.query("district_summary")
-sources = db.query("source_documents")
+documents = db.records("source_count")[0]["documents"]
 
 metrics = st.columns(4)
 metrics[0].metric(t("overview.metric_districts", lang), format_number(len(summary), lang))
 metrics[1].metric(t("overview.metric_figures", lang), format_number(int(summary["figures"].sum()), lang))
 metrics[2].metric(t("overview.metric_derived", lang), format_number(int(summary["derived_figures"].sum()), lang))
-metrics[3].metric(t("overview.metric_sources", lang), format_number(len(sources), lang))
+metrics[3].metric(t("overview.metric_sources", lang), format_number(documents, lang))
 if summary["first_period_start"].isna().all():  # no unit has a figure yet (a new or emptied data folder)
     st.info(t("common.nothing_built", lang), icon=":material/info:")
     st.stop()

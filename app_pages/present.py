@@ -27,7 +27,7 @@ def _slides(version: tuple, chart_ids: tuple[str, ...], units: tuple[str, ...], 
 
 @st.cache_data(show_spinner=False, max_entries=50)
 def _single_unit_charts(version: tuple, units: tuple[str, ...]) -> dict[str, list[str]]:
-    return single_unit_charts(db.connection(), list(units), groups=db.view_groups(None, list(units)))
+    return single_unit_charts(db.connection(), list(units), groups=db.deck_outline(list(units)))
 
 
 if presenting:  # the slides only: the link's kind, units, deck and switch are read, no controls drawn

@@ -181,8 +181,8 @@ def _view_groups(db_path: str, version: tuple[int, int, int], theme: str | None,
 
 
 def view_groups(theme: str | None, districts: list[str]) -> dict[str, list[dict]]:
-    """The compare view's rows grouped by chart (catalogue order), once per build, theme (None: every theme, what
-    a deck is picked from) and units."""
+    """The compare view's rows grouped by chart (catalogue order), once per build, theme (None: every theme) and
+    units. What a deck is picked from reads only a few columns of them: deck_outline."""
     path = database_state().path
     return _view_groups(str(path), _version(path), theme, tuple(districts))
 
@@ -237,13 +237,29 @@ def chart_maker(theme: str, districts: list[str], lang: str, per: str | None, se
     return make
 
 
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _deck_outline(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...]) -> dict:
+    from exports.deck import deck_outline
+
+    return deck_outline(_connection(db_path, version), list(districts))
+
+
+def deck_outline(districts: list[str]) -> dict[str, list[dict]]:
+    """Every chart these units make, grouped as view_groups groups them, with only what the deck picker reads of
+    its rows (exports.deck.deck_outline): once per build and units, shared by every session (never modified by
+    callers). The Present page's titles and left-out charts read it; the whole rows of every theme were about
+    three quarters of that page's first run (issue 17, ninth round (f))."""
+    path = database_state().path
+    return _deck_outline(str(path), _version(path), tuple(districts))
+
+
 @st.cache_data(show_spinner=False, max_entries=200)
 def _chart_titles(db_path: str, version: tuple[int, int, int], districts: tuple[str, ...], lang: str) -> dict:
     from exports.deck import chart_titles
 
-    # the rows of every theme of these units, kept once (view_groups): the present page's left-out charts read them too
+    # read from the units' outline (deck_outline), kept once: the present page's left-out charts read it too
     return chart_titles(_connection(db_path, version), list(districts), lang,
-                        groups=_view_groups(db_path, version, None, districts))
+                        groups=_deck_outline(db_path, version, districts))
 
 
 def chart_titles(districts: list[str], lang: str) -> dict[str, str]:
