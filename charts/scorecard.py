@@ -39,6 +39,17 @@ ROW_LABEL_WRAP = {"screen": 26, "slide": 40}
 # columns are then about 120 px wide on a laptop: "Tháng 7/2025 – 11/2025" takes two lines).
 COLUMN_LABEL_WRAP = 16
 PERIOD_WRAP = 15
+# More headline columns than six make them narrower: the province view's ten columns are about 75 px each on a 1366 px
+# laptop ("about 85.83%¹" ran out of its cell, the column names stood on end over the title). The grid's share of
+# the page (its width less the unit names) and a character of the cell font share them out.
+TURNED_GRID_WIDTH = 745
+CELL_CHAR_WIDTH = 8  # Vietnamese letters with their marks run wider than 7 px
+NARROWEST_WRAP = 8
+
+
+def turned_wrap(columns: int) -> int:
+    """Characters per line of a turned grid's cells and column names, for this many headline columns."""
+    return max(NARROWEST_WRAP, min(PERIOD_WRAP, int(TURNED_GRID_WIDTH / max(columns, 1) / CELL_CHAR_WIDTH)))
 ROW_HEIGHT = {"screen": 50, "slide": 50}
 # A slide's grid keeps units across (a 1366×768 slide holds 14 lines, not 20 units), at most seven of them: twenty
 # columns ran every value and period into its neighbours'; more units go on further slides (20 units: 7, 7, 6).
@@ -174,6 +185,7 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     marks = definition_marks(every_record)
     # see the grid's axes below; a slide keeps units across (a 1366×768 screen holds 14 lines, not 20 units)
     units_as_rows = medium == "screen" and len(districts) > len(rows)
+    columns_wrap = turned_wrap(len(rows)) if units_as_rows else PERIOD_WRAP
     undated_shortened = False
 
     # None where there is no figure (a gap in the grid, as NaN would be): plain lists, so the JSON is the same as
@@ -197,8 +209,11 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
         mark = marks.get((cell["row_key"], cell["indicator_id"]), "")
         # wrapped where columns are narrow: a turned grid, and a slide's seven columns (show mode gives each about
         # 130 px: "Tháng 7/2025 – 11/2025" on one line ran into the next unit's cell)
-        period_lines = wrapped_label(period, PERIOD_WRAP) if units_as_rows or medium != "screen" else plotly_text(period)
-        text[r][c] = f"<b>{plotly_text(value_text(cell, lang))}</b>{mark}<br>{period_lines}"
+        period_lines = wrapped_label(period, columns_wrap) if units_as_rows or medium != "screen" else plotly_text(period)
+        value = value_text(cell, lang)
+        # a qualified value ("khoảng 85,83%") goes on two lines where its column is narrow, as its period does
+        value_lines = wrapped_label(value, columns_wrap) if units_as_rows else plotly_text(value)
+        text[r][c] = f"<b>{value_lines}</b>{mark}<br>{period_lines}"
         hover[r][c] = (hover_card(cell, lang) + "<br>"
                        + t(f"scorecard.status_{status}_{reference or 'none'}", lang))
 
@@ -218,14 +233,17 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     if units_as_rows:
         z, text, hover = (list(map(list, zip(*grid))) for grid in (z, text, hover))
         x, y = indicator_names, unit_names
-        x_ticks = dict(tickmode="array", tickvals=indicator_names,
-                       ticktext=[wrapped_label(title, COLUMN_LABEL_WRAP) for title in row_titles])
+        # flat: plotly stands crowded names on end, and then they ran into the title above the grid
+        x_ticks = dict(tickmode="array", tickvals=indicator_names, tickangle=0,
+                       ticktext=[wrapped_label(title, min(COLUMN_LABEL_WRAP, columns_wrap)) for title in row_titles])
         y_ticks = {}
     else:
         x, y = unit_names, indicator_names
         x_ticks = {}
         y_ticks = dict(tickmode="array", tickvals=indicator_names,
                        ticktext=[wrapped_label(title, wrap) for title in row_titles])
+    # narrow columns take their names a size smaller, so that "e-documents" stays inside its column
+    header_font = cell_font + 1 if columns_wrap >= PERIOD_WRAP - 2 else cell_font - 1
     heatmap = dict(
         type="heatmap", z=z, x=x, y=y,
         text=text, texttemplate="%{text}", textfont=dict(size=cell_font), hovertext=hover,
@@ -236,14 +254,16 @@ def scorecard_chart(cells: pd.DataFrame | list[dict], lang: str, medium: str = "
     layout = layout_style(medium, dict(
         yaxis=dict(autorange="reversed", showgrid=False, gridcolor=GRID_COLOR, zerolinecolor="#BDBDBD",
                    automargin=True, tickfont=dict(size=cell_font), **y_ticks),
-        xaxis=dict(side="top", showgrid=False, automargin=True, tickfont=dict(size=cell_font + 1), **x_ticks)))
-    header = 40 + 18 * max((wrapped_label(title, COLUMN_LABEL_WRAP).count("<br>") for title in row_titles), default=0) \
+        xaxis=dict(side="top", showgrid=False, automargin=True, tickfont=dict(size=header_font), **x_ticks)))
+    header = 40 + 18 * max((wrapped_label(title, min(COLUMN_LABEL_WRAP, columns_wrap)).count("<br>")
+                            for title in row_titles), default=0) \
         if units_as_rows else 0
     layout.update(title=dict(layout["title"], text=title),
                   height=scorecard_height(len(districts) if units_as_rows else len(rows), medium,
                                           lines=max((cell.count("<br>") + 1 for line in text for cell in line), default=2))
                   + header,
-                  margin=dict(t=100, l=10, r=10, b=10))
+                  # the column names stand between the title and the grid, not over the title
+                  margin=dict(t=100 + max(header - 58, 0), l=10, r=10, b=10))
     if medium != "screen":
         layout["uniformtext"] = dict(minsize=max(style.label_size - 4, 9), mode="show")
     figure = JsonFigure(dict(data=[heatmap], layout=layout))
