@@ -19,7 +19,7 @@ from tests.apptest_pages import run_page
 ROOT = Path(__file__).resolve().parent.parent
 # Curators' notes that used to ride in titles and issuers ("… (from the URL)", "Báo … (English edition)", "[no title in
 # the stored excerpt] …"): words about the record, not the document's name.
-CURATOR_NOTE = re.compile(r"from the URL|English (?:edition|page|translation)|\(English\)|\[no title|stored excerpt|"
+CURATOR_NOTE = re.compile(r"from the URL|English (?:edition|page|translation)|\(English\)|\[no title|stored excerpt|\(copy of|"
                           r"page address|the stored copy|\bdescriptive\b", re.IGNORECASE)
 
 
