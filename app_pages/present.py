@@ -62,7 +62,8 @@ kind, kind_ids = scope.kind_switch(districts, "present_kind", lang)
 default_ids = scope.default_districts(kind_ids)
 words = scope.unit_words(kind, lang)
 chosen = state.bound("d", "present_districts", kind_ids, default_ids, lambda options: st.multiselect(
-    t("present.districts", lang, **words), options, key="present_districts", format_func=names.get), many=True)
+    t("present.districts", lang, **words), options, key="present_districts", format_func=names.get,
+    placeholder=t("comparable.placeholder", lang, **words)), many=True)
 switches = st.columns(2)
 per = scope.normalisation_choice(kind, "present_per", switches[0], lang)
 # As on the Compare page: by default only the charts at least two of the units have a figure on (each unit at its
@@ -101,7 +102,8 @@ def _deck_picker(options: list[str]) -> list[str]:
     if adding[1].button(t("present.add_theme_button", lang), width="stretch"):
         st.session_state["present_deck"] += [c for c in offered if c.startswith(f"{theme}.")
                                              and c not in st.session_state["present_deck"]]
-    return st.multiselect(t("present.charts", lang), offered, key="present_deck", format_func=_label)
+    return st.multiselect(t("present.charts", lang), offered, key="present_deck", format_func=_label,
+                          placeholder=t("present.charts_placeholder", lang))
 
 
 # A chart whose units were removed leaves the deck silently; one the link names that does not exist is noticed.
