@@ -109,7 +109,7 @@ SELECT h.row_key, h.row_order, h.row_name_vi, h.row_name_en, d.district_id, d.di
        c.period_label, c.period_about, c.source_id, c.source_title, c.source_number, c.source_date,
        c.source_date_about, c.quote, c.printed, c.locator, c.source_url, c.source_holds_quotes, c.note, c.is_derived,
        c.formula_values, c.target_value, c.target_year, c.higher_is_better, c.scale_free, c.compare_group_name_vi,
-       c.compare_group_name_en, d.unit_kind, d.unit_subtype, d.province_2025
+       c.compare_group_name_en, d.unit_kind, d.unit_subtype, d.province_2025, d.unit_id
 FROM headline h
 CROSS JOIN districts d
 LEFT JOIN candidates c ON c.row_key = h.row_key AND c.district_id = d.district_id AND c.preference = 1
