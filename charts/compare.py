@@ -497,8 +497,10 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     tick_angle = -90 if crowded_ticks else 0
     tick_lines = 1 + (1 if several else 0) + period_lines
     tick_px = (widest_name + 8) if crowded_ticks else tick_lines * tick_size * LINE_HEIGHT + 10 + (8 if several else 0)
-    if several and widest_name > PLOT_WIDTH[medium] / max(len(ordered) + len(marked), 1):
-        tick_px += widest_name * 0.5  # plotly tilts the units' names of a crowded two-row axis (about 30°)
+    # the group labels of a two-row axis are the reporting units' names (a unit with no bar is named in its place)
+    widest_group = max((_text_px(names[d], tick_size) for d, _ in ordered), default=0)
+    if several and widest_group > PLOT_WIDTH[medium] / max(len(ordered) + len(marked), 1):
+        tick_px += widest_group * 0.5  # plotly tilts the units' names of a crowded two-row axis (about 30°)
 
     traces: list[dict] = []
     legend_items: list[str] = []
@@ -506,14 +508,25 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     second_row = {(r["district_id"], r["series"]): series_mark(series_labels.index(r["series"]))
                   + (f"<br>{axis_period(r)}" if period_on_axis else "") for r in rows} if several else {}
 
+    # A unit with no bar on a two-row axis takes one narrow place; its name as a group label ran into its
+    # neighbours' (eleven provinces' names over a third of the axis). Its place on the axis is unnamed (zero-width
+    # spaces keep each one apart) and its name is written upright in its place, above its mark (name_marks below).
+    unnamed = {name: "\u200b" * (n + 1) for n, name in enumerate(marked)}
+
     def position(district_id: str | None, label: str | None, name: str | None = None):
-        shown = names[district_id] if district_id is not None else plotly_text(name)
-        return (shown, second_row[(district_id, label)] if district_id is not None else "") if several else shown
+        if not several:
+            return names[district_id] if district_id is not None else plotly_text(name)
+        if district_id is None:
+            return "", unnamed[name]
+        return names[district_id], second_row[(district_id, label)]
 
     if several:  # an invisible first trace fixes the axis order: units by value, series in number order
         order = [position(d, label) for d, _ in ordered for label in series_labels if (d, label) in second_row]
         order += [position(None, None, name) for name in marked]
+        # its text names each place's unit (the PPTX's native chart reads its categories from it)
+        shown = [names[d] for d, _ in ordered for label in series_labels if (d, label) in second_row]
         traces.append(dict(type="scatter", x=[list(pair) for pair in zip(*order)], y=[None] * len(order),
+                           text=shown + [plotly_text(name) for name in marked],
                            mode="markers", showlegend=False, hoverinfo="skip"))
 
     # Every bar's place on the axis (0 … slots-1, as plotly lays the categories out), for gaps in target lines.
@@ -559,6 +572,7 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     # a dash marks each unit and the legend says what the dash means. A unit whose figure could not be divided says
     # what it lacks ("không có số dân"), never a zero bar.
     lift = top * (style.label_size * 0.9 / max(plot_height - 60, 100))
+    name_marks: list[dict] = []
     for names_marked, word, glyph, legend_word, hover in (
             (missing, t("common.no_data", lang), "—", t("comparable.no_data_mark", lang),
              t("charts.no_data_hover", lang)),
@@ -575,10 +589,16 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         traces.append(dict(
             type="scatter", x=[list(pair) for pair in zip(*xs)] if several else xs, y=[lift] * len(names_marked),
             mode="text", text=[glyph if short else word] * len(names_marked),
+            customdata=[plotly_text(name) for name in names_marked],
             textposition="top center", textfont=dict(size=style.label_size, color=MISSING_COLOR),
             showlegend=short, cliponaxis=False, name=legend_word if short else word,
-            hovertemplate="<b>%{x}</b><br>" + hover + "<extra></extra>",
+            hovertemplate="<b>%{customdata}</b><br>" + hover + "<extra></extra>",
         ))
+        if several:
+            name_marks += [dict(x=slot_index[tuple(x)], y=lift, xref="x", yref="y", text=plotly_text(name),
+                                textangle=-90, showarrow=False, yanchor="bottom", yshift=style.label_size * 1.6,
+                                font=dict(size=tick_size, color=MISSING_COLOR))
+                           for x, name in zip(xs, names_marked)]
 
     shapes = []
     line = dict(color=TARGET_COLOR, dash="dash", width=2)
@@ -649,6 +669,8 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
     )
     if shapes:  # plotly drops an empty list; so do we, so the JSON is the validated figure's
         layout["shapes"] = shapes
+    if name_marks:
+        layout["annotations"] = name_marks
     figure = JsonFigure(dict(data=traces, layout=layout))
     source_rows = every_period if all_periods else rows
     return ChartSpec(chart_id=f"{first['theme']}.{key}", title=title, figure=figure,

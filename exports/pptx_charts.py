@@ -93,7 +93,8 @@ def native_chart(spec: ChartSpec) -> NativeChart | None:
 
     if several:
         order_trace = next(trace for trace in figure.data if trace.type == "scatter" and trace.mode == "markers")
-        categories = list(dict.fromkeys(plain(x) for x in order_trace.x[0]))
+        # each place's unit: its text (a unit with no bar has an unnamed place on the axis), else its group label
+        categories = list(dict.fromkeys(plain(x) for x in (order_trace.text or order_trace.x[0])))
     else:
         categories = [plain(x) for x in (figure.layout.xaxis.categoryarray or ())]
         for trace in bar_traces:

@@ -430,7 +430,7 @@ def test_per_residents_marks_a_unit_without_a_population_figure_never_as_zero(co
     bar_units = {str(trace.x[0][0]) for trace in spec.figure.data if trace.type == "bar" and trace.text}
     assert "Hà Nội" not in bar_units  # no bar, not a zero bar
     marks = [trace for trace in spec.figure.data if trace.type == "scatter" and trace.mode == "text"]
-    assert [(list(m.x[0]), list(m.text)) for m in marks] == [(["Hà Nội"], ["không có số dân"])]
+    assert [(list(m.customdata), list(m.text)) for m in marks] == [(["Hà Nội"], ["không có số dân"])]
     assert "Hà Nội: dữ liệu chưa có số dân của đơn vị trong vòng 5 năm quanh kỳ số liệu nên không tính được trên 1.000 dân." in spec.notes
     assert not any(n.startswith("Không có số liệu") and "Hà Nội" in n for n in spec.notes)  # it did report
 
@@ -475,3 +475,21 @@ def test_series_past_ten_are_numbered_in_brackets():
     from charts.compare import series_mark
 
     assert [series_mark(n) for n in (0, 8, 9, 10, 31)] == ["①", "⑨", "⑩", "(11)", "(32)"]
+
+
+def test_units_with_no_bar_on_a_two_row_axis_are_named_upright_in_their_places(con, districts):
+    """On a two-row axis (several series) a unit with no bar has one narrow place: its name as a group label ran
+    into its neighbours'. Its place is unnamed on the axis and its name stands upright above its mark; the PPTX's
+    native chart still lists it by name."""
+    from exports.pptx_charts import native_chart
+
+    spec = charts_for(con, districts, "online_services", per="residents", chosen=PROVINCES)["online_services.dossiers"]
+    figure = spec.figure
+    assert figure.layout.xaxis.type == "multicategory"
+    names = [a for a in figure.layout.annotations or () if a.xref == "x"]
+    assert [(a.text, a.textangle) for a in names] == [("Hà Nội", -90)]
+    marks = [trace for trace in figure.data if trace.type == "scatter" and trace.mode == "text"]
+    order = next(trace for trace in figure.data if trace.type == "scatter" and trace.mode == "markers")
+    place = list(zip(*order.x)).index(tuple(mark[0] for mark in marks[0].x))
+    assert names[0].x == place and not marks[0].x[0][0].strip() and not marks[0].x[1][0].strip("\u200b")
+    assert "Hà Nội" in native_chart(spec).categories

@@ -63,11 +63,16 @@ def test_fitted_labels_never_need_more_than_the_room_above_their_bars(whole_doss
                    and trace.customdata is not None)
 
 
+def _footer(figure) -> str:
+    """The picture's notes under the chart (placed on the paper; the names of units with no bar sit in their places)."""
+    return next(a.text for a in figure.layout.annotations if a.xref == "paper")
+
+
 def test_a_picture_of_the_whole_chart_notes_that_its_bars_say_values_only(whole_dossiers):
     """Drawn whole in a 1920×1080 picture, the notes and sources under it leave the bars about 350 px: even
     upright at 16 px, "gần 14.000 · Tháng 7/2025 – 11/2025" is taller than the room above its bar."""
     figure = slide_figure(whole_dossiers)
-    footer = figure.layout.annotations[0].text
+    footer = _footer(figure)
     texts = _texts(figure)
     assert len(texts) == _bars(whole_dossiers) and not any("Tháng" in text or "·" in text for text in texts)
     assert footer.startswith(t("charts.note_periods_in_notes", "vi")[:40])
@@ -84,5 +89,5 @@ def test_a_screen_chart_downloaded_as_a_picture_says_so_in_its_own_language(con)
     spec = comparison_chart(observations, "dossiers", every[every["district_id"].isin(units)],
                             district_colors(list(every["district_id"]), together=units), "en")
     figure = slide_figure(spec)
-    assert figure.layout.annotations[0].text.startswith(t("charts.note_periods_in_notes", "en")[:40])
+    assert _footer(figure).startswith(t("charts.note_periods_in_notes", "en")[:40])
     assert all("Jul 2025" not in text and "·" not in text for text in _texts(figure))  # (was "… · Jul 2025 – …")
