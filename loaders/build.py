@@ -52,7 +52,8 @@ DERIVED_TABLES_SQL = tuple((Path(__file__).parent / name).read_text(encoding="ut
 #    queries/district_summary.sql and queries/source_documents.sql).
 # 7: chart_rows (each figure's latest flag and nearest population, read by queries/observations_for_districts.sql).
 # 8: map_figures (each unit's figure of each indicator that the map colours it by, read by queries/map_units.sql).
-SCHEMA_VERSION = "8"
+# 9: chart_rows written by province, then unit, then theme (the unit profile reads one unit's rows as one stretch).
+SCHEMA_VERSION = "9"
 
 
 def data_fingerprint(data_dir: Path) -> str:

@@ -100,7 +100,8 @@ SCHEMA_FILES_DIGEST = {"2": "265d7cc47ca0444955d6a457490680b27be8f86c51feac11b87
                        "5": "1964aa89fbb0818ae8e8f65a7e3b5275040bb38395a6e7f12831848fcfb1be51",
                        "6": "35ff68bc18f84791534a49e0b38126ec7507ff40590b839b42c3bee7a5ac4cbf",
                        "7": "54dec85da51026113171d2e2f0ee9cf1ad6abae85c13d9c69f947d0a3c11a582",
-                       "8": "5f8ba24968cb3a0054ec1aaffe4eee32ac8fe9e161e7aae18f7d55960df7d94d"}
+                       "8": "5f8ba24968cb3a0054ec1aaffe4eee32ac8fe9e161e7aae18f7d55960df7d94d",
+                       "9": "f3cf2e7b0dc4f6bf3371a3473627bf5e0849da73d6ef9e9f439b4b2aee065e90"}
 
 
 def test_the_schema_files_have_not_changed_without_a_new_schema_version():
