@@ -1,6 +1,6 @@
 """A table a page keeps per build and language (ui.tables.NeutralisedTable: the overview's roster) is kept as the
 Arrow table Streamlit would make of its frame, so that a rerun hands Streamlit that table instead of the frame to
-convert again (about 8 ms of each overview rerun at 3,321 units; issue 17, ninth round (r)). What the browser gets
+convert again (0.75 ms of each overview rerun at 3,321 units; issue 17, ninth round (r)). What the browser gets
 must not change: the same bytes as the frame sent, cell for cell, header for header, formula cells still
 neutralised. Checked with the real build's unit summary (list columns, counts, missing values) and a hostile row."""
 

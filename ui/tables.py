@@ -24,8 +24,9 @@ class NeutralisedTable:
     every rerun: neutralising the overview's roster of 3,321 units again on each rerun was about 10 ms. Made only by
     `neutralised`, so a frame cannot be shown unneutralised by mistake. `arrow` is the same frame as the Arrow table
     Streamlit makes of it (its own conversion, index included), made once with it: Streamlit turned the 3,321-row
-    roster into Arrow again on every rerun (about 8 ms at communes; issue 17, ninth round (r)); handed the table,
-    it only writes its bytes, the same bytes (tests/test_kept_table_as_arrow.py)."""
+    roster into Arrow again on every rerun (0.75 ms at communes, thread CPU; issue 17, ninth round (r)); handed the
+    table, it only writes its bytes, the same bytes (tests/test_kept_table_as_arrow.py). The rest of showing it
+    (about 9 ms there) is Streamlit writing and hashing the 2.1 MB message, which no page-side change avoids."""
 
     frame: pd.DataFrame
     arrow: pa.Table
