@@ -41,9 +41,8 @@ def test_a_kept_table_sends_the_same_bytes_as_its_frame(built_db):
 
 
 def test_the_overview_roster_is_every_unit_neutralised(built_db):
-    from tests.apptest_pages import run_page
-
     import queries
+    from tests.apptest_pages import run_page
 
     at = run_page("overview")
     assert not at.exception
