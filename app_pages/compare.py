@@ -6,55 +6,16 @@ One query per set of units (every theme's rows, kept: a theme change reads its r
 each chart built just before it is shown, and in a browser the charts after the first sent once it is drawn
 (ui.first_chart); the figures table is built only when its expander is opened."""
 
-import pandas as pd
 import streamlit as st
 
-from charts.colors import district_colors
 from charts.compare import comparable_keys
 from charts.labels import group_title
 from charts.tables import figures_table
-from i18n import pick, t
-from ui import db, first_chart, layout, pickers, scope, state
+from i18n import t
+from ui import compare_choices, db, first_chart, layout, pickers, scope, state
 from ui.charts import show_chart
 from ui.markdown import escape
-from ui.search import vietnamese_key
 from ui.tables import show_table
-
-
-# What the pickers are made of changes only with the build: the kinds, the themes' names, the units of a kind and
-# their provinces in Vietnamese order, a scope's units in display order and each one's province, the chosen units'
-# rows and colours. Kept per build (db.version()) instead of worked out on every rerun (about 5 ms a rerun at
-# national; issue 17, eighth round (c)). Shared by every session: never modified (the page only reads them).
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _kinds(version: tuple[int, int, int]) -> tuple[list[str], str]:
-    units = db.query("districts")
-    held = set(units["unit_kind"].tolist())
-    return [kind for kind in ("district", "commune", "province") if kind in held], scope.default_kind(units)
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _themes(version: tuple[int, int, int], lang: str) -> tuple[list[str], dict[str, str]]:
-    themes = db.query("themes")
-    return list(themes["theme_id"]), {row.theme_id: pick(lang, row.name_vi, row.name_en) for row in themes.itertuples()}
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _scope(version: tuple[int, int, int], kind: str, province: str) -> tuple[pd.DataFrame, list[str], list[str], dict]:
-    units = db.query("districts")
-    of_kind = units[units["unit_kind"] == kind]
-    provinces = sorted(of_kind["province_2025"].unique(), key=vietnamese_key)
-    in_scope = of_kind if not province else of_kind[of_kind["province_2025"] == province]
-    return (of_kind, provinces, scope.in_display_order(in_scope)["district_id"].tolist(),
-            dict(zip(in_scope["district_id"], in_scope["province_2025"])))
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _chosen(version: tuple[int, int, int], kind: str, chosen: tuple[str, ...]) -> tuple[pd.DataFrame, dict]:
-    of_kind = _scope(version, kind, "")[0]
-    # chosen units never share a colour
-    colors = district_colors(db.query("districts")["district_id"].tolist(), together=list(chosen))
-    return of_kind[of_kind["district_id"].isin(chosen)], colors
-
 
 lang = state.language()
 version = db.version()
@@ -62,7 +23,7 @@ version = db.version()
 # offered only when the data holds figures of more than one kind; it starts from the kind of the units the link names,
 # else the kind with most units (scope.default_kind). The page's words (its title too) follow the kind, so the title
 # is drawn above the kind switch once the kind is known.
-kinds, most_held = _kinds(version)
+kinds, most_held = compare_choices.kinds(version)
 linked = state.linked_values("d")
 top = st.container()
 kind = state.bound("kind", "compare_kind", kinds, scope.default_kind(db.query("districts"), linked) if linked
@@ -74,12 +35,12 @@ with top:
 
 names = pickers.all_unit_names(lang)
 words = scope.unit_words(kind, lang)
-provinces = _scope(version, kind, "")[1]
+provinces = compare_choices.units_in_scope(version, kind, "")[1]
 controls = st.columns([1, 2, 1])
 province = state.bound("province", "compare_province", ["", *provinces], "", lambda options: controls[0].selectbox(
     t("compare.province", lang), options, key="compare_province",
     format_func=lambda p: p or t("compare.all_provinces", lang)))
-_, _, scope_ids, province_of = _scope(version, kind, province)
+_, _, scope_ids, province_of = compare_choices.units_in_scope(version, kind, province)
 default_ids = scope.default_districts(scope_ids)
 chosen = state.bound("d", "compare_districts", scope_ids, default_ids, lambda options: pickers.unit_multiselect(
     controls[1], t("comparable.pick", lang, **words), options, "compare_districts", lang, labels=names,
@@ -88,7 +49,7 @@ chosen = state.bound("d", "compare_districts", scope_ids, default_ids, lambda op
 if chosen == default_ids:
     scope.show_cap_notice(scope_ids, lang, kind)
 
-theme_ids, theme_names = _themes(version, lang)
+theme_ids, theme_names = compare_choices.themes(version, lang)
 theme = state.bound("theme", "compare_theme", theme_ids, theme_ids[0], lambda options: controls[2].selectbox(
     t("compare.theme", lang), options, key="compare_theme", format_func=theme_names.get))
 
@@ -104,7 +65,7 @@ if not chosen:
 
 # The view's rows: its theme's part of the chosen units' rows of every theme (one query, kept, so that a theme change
 # reads its rows from memory: db.view_groups), grouped by chart once; no DataFrame unless the figures table is opened.
-selected, colors = _chosen(version, kind, tuple(chosen))
+selected, colors = compare_choices.chosen_units(version, kind, tuple(chosen))
 groups = db.view_groups(theme, chosen)
 comparable, single = comparable_keys(groups) if len(chosen) > 1 else (list(groups), {})
 keys = list(groups) if show_all else comparable

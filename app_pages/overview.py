@@ -1,6 +1,8 @@
 """Tổng quan / Overview: which units are in (districts until 2025, communes, provinces), what and when each
 reported, and the scorecard."""
 
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +23,17 @@ def _summary_in_display_order(version: tuple) -> pd.DataFrame:
     session (each gets a copy-on-write copy): putting 3,321 units in that order read their words again on every
     rerun at the scale of today's communes (issue 17, eighth round (m))."""
     return scope.in_display_order(db.query("district_summary"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _units(version: tuple) -> tuple[scope.UnitKinds, Mapping[str, str]]:
+    """The units' kinds with each kind's units in display order (what the kind switch reads) and each unit's
+    province (what the picker groups by), once per build and shared by every session (read-only): both were read
+    from the 3,321 units' rows again on every rerun (about 6 ms at the scale of today's communes; issue 17, ninth
+    round (r))."""
+    summary = _summary_in_display_order(version)
+    return (scope.unit_kinds(summary),
+            MappingProxyType(dict(zip(summary["district_id"].tolist(), summary["province_2025"].tolist()))))
 
 
 @st.cache_resource(show_spinner=False, max_entries=10)
@@ -70,14 +83,15 @@ if summary["first_period_start"].isna().all():  # no unit has a figure yet (a ne
 summary = _summary_in_display_order(db.version()).copy(deep=False)  # by province, then name
 names = pickers.all_unit_names(lang)  # the summary holds every unit of the build
 # The scorecard ranks units of one kind against each other, as Compare does: its picker offers that kind's units only.
-kind, kind_ids = scope.kind_switch(summary, "overview_kind", lang)
+kinds, province_of = _units(db.version())
+kind, kind_ids = scope.kind_switch(kinds, "overview_kind", lang)
 default_ids = scope.default_districts(kind_ids)
 # past 300 units (pickers.PICKER_LIMIT) the picker lists the chosen units' provinces and finds any other by search,
 # as Compare's: listing and labelling all 2,530 communes was about a sixth of each rerun at the scale of today's
 # communes (issue 17, eighth round (m))
 chosen = state.bound("d", "overview_districts", kind_ids, default_ids, lambda options: pickers.unit_multiselect(
     st, t("overview.scorecard_districts", lang), options, "overview_districts", lang, labels=names,
-    group_of=dict(zip(summary["district_id"].tolist(), summary["province_2025"].tolist())),
+    group_of=province_of,
     placeholder=t("comparable.placeholder", lang, **scope.unit_words(kind, lang))), many=True)
 if chosen == default_ids:
     scope.show_cap_notice(kind_ids, lang, kind)

@@ -53,7 +53,8 @@ DERIVED_TABLES_SQL = tuple((Path(__file__).parent / name).read_text(encoding="ut
 # 7: chart_rows (each figure's latest flag and nearest population, read by queries/observations_for_districts.sql).
 # 8: map_figures (each unit's figure of each indicator that the map colours it by, read by queries/map_units.sql).
 # 9: sources.title_source (whether a title is the document's own, read from its address, or a description).
-SCHEMA_VERSION = "9"
+# 10: chart_rows written by province, then unit, then theme (the unit profile reads one unit's rows as one stretch).
+SCHEMA_VERSION = "10"
 
 
 def data_fingerprint(data_dir: Path) -> str:

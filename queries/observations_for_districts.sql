@@ -4,8 +4,8 @@
 -- $theme and $indicators may be NULL (= all). Same rows, flags and population as when this query worked them out
 -- (tests/test_compare_query_latest.py).
 -- The units are joined on their province as well as their id: DuckDB hands the chosen units' first and last
--- province to the scan of chart_rows (written by theme, then province), which then reads only those provinces' rows
--- of the theme instead of every row (a unit's province in chart_rows is the one in districts: the build copies it).
+-- province to the scan of chart_rows (written by province, then unit), which then reads only those provinces' rows
+-- instead of every row (a unit's province in chart_rows is the one in districts: the build copies it).
 SELECT c.* FROM chart_rows c
 JOIN (SELECT district_id, province_2025 FROM districts WHERE list_contains($districts, district_id)) chosen
   ON c.district_id = chosen.district_id AND c.province_2025 = chosen.province_2025

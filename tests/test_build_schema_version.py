@@ -101,7 +101,8 @@ SCHEMA_FILES_DIGEST = {"2": "265d7cc47ca0444955d6a457490680b27be8f86c51feac11b87
                        "6": "35ff68bc18f84791534a49e0b38126ec7507ff40590b839b42c3bee7a5ac4cbf",
                        "7": "54dec85da51026113171d2e2f0ee9cf1ad6abae85c13d9c69f947d0a3c11a582",
                        "8": "5f8ba24968cb3a0054ec1aaffe4eee32ac8fe9e161e7aae18f7d55960df7d94d",
-                       "9": "9df56ab93c95cbd327f29c42957f1e0f76897d24b451d0eaa4ade8f0dbed4e16"}
+                       "9": "9df56ab93c95cbd327f29c42957f1e0f76897d24b451d0eaa4ade8f0dbed4e16",
+                       "10": "4546c9dffa4270b2e401367bcf9faa90d8084ef769181e2c115f29d9ccb6a1ab"}
 
 
 def test_the_schema_files_have_not_changed_without_a_new_schema_version():

@@ -48,3 +48,23 @@ def test_the_pack_cites_sources_as_the_charts_do(month_about_con, lang, words):
     assert lines["thuan-bac-2023"] == f"{cited} · {row['issuer']}"
     dated = documents.loc["huong-khe-2023-bc373"]
     assert lines["huong-khe-2023-bc373"].startswith(f"{dated['title']} (373/BC-UBND, ")
+
+
+def test_a_citation_read_again_is_the_one_worked_out_in_each_language(con):
+    """Citations are kept per document and language (charts.labels._citation: a compare theme cites each bar's document
+    twice): every figure of the real data is cited, in both languages, as the citation worked out afresh, and a
+    document's Vietnamese citation never stands in for its English one."""
+    import queries
+    from charts.labels import _citation
+
+    rows = queries.run(con, "observations_table", districts=list(queries.run(con, "districts")["district_id"]),
+                       theme=None, indicator=None).to_dict("records")
+    assert rows
+    differ = 0
+    for row in rows:
+        parts = (row["source_title"], row.get("source_number"), row.get("source_date"), row.get("source_date_about"))
+        vi, en = source_text(row, "vi"), source_text(row, "en")
+        assert vi == _citation.__wrapped__(*parts, "vi") and en == _citation.__wrapped__(*parts, "en")
+        assert source_text(row, "vi") == vi and source_text(row, "en") == en  # read again, from the cache
+        differ += vi != en
+    assert differ  # dated documents read differently in the two languages (7/9/2023, 7 Sep 2023)

@@ -89,3 +89,32 @@ def test_profile_lists_the_province_and_finds_any_unit(served):
     at.text_input(key="profile_district_search").set_value(fold(other_name)).run()
     assert not at.exception
     assert at.selectbox(key="profile_district").value == other  # the search picks its first match, as before
+
+
+def test_profile_lists_the_province_of_the_unit_it_changes_to_in_display_order(served):
+    """The profile's picker reads the province's list the page keeps per build (ui.pickers.searchable_select with
+    `members`) instead of walking every unit on each rerun: once a search has taken it to a unit of another province
+    and is cleared, it lists that unit's province, every unit of it and no other, in display order (province, then
+    name), each by its name, the unit shown still chosen."""
+    import pandas as pd
+
+    from ui.scope import in_display_order
+
+    at = run_page("district", timeout=120)
+    province_of = {unit: province for unit, _name, province, _kind in served}
+    names = {unit: name for unit, name, _province, _kind in served}
+    first = province_of[at.selectbox(key="profile_district").value]
+    frame = pd.DataFrame(served, columns=["district_id", "district_name", "province_2025", "unit_kind"])
+    ordered = list(in_display_order(frame).itertuples())
+    # a unit of another province whose name no other unit shares, so the search's first match is that unit
+    other = next(row.district_id for row in ordered if row.province_2025 != first
+                 and sum(fold(name) == fold(row.district_name) for name in names.values()) == 1)
+    at.text_input(key="profile_district_search").set_value(fold(names[other])).run()
+    assert at.selectbox(key="profile_district").value == other
+    at.text_input(key="profile_district_search").set_value("").run()
+    assert not at.exception
+    expected = [row for row in ordered if row.province_2025 == province_of[other]]
+    box = at.selectbox(key="profile_district")
+    assert box.value == other
+    assert len(box.options) == len(expected) > 1
+    assert all(row.district_name in label for row, label in zip(expected, box.options))

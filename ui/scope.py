@@ -8,8 +8,10 @@ xã, tỉnh); choosing a province or units lifts it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
@@ -57,10 +59,13 @@ def default_kind(units: pd.DataFrame, linked: Sequence[str] = ()) -> str:
     """The kind a page starts from: that of the first known unit a link names (so `?d=lam-binh`, a district, still
     opens districts), else the kind the data holds most units of."""
     kinds = dict(zip(units["district_id"].tolist(), units["unit_kind"].tolist()))
-    named = next((kinds[unit] for unit in linked if unit in kinds), None)
+    return _default_kind(units["unit_kind"].value_counts(), kinds, linked)
+
+
+def _default_kind(held: Mapping[str, int], kind_of: Mapping[str, str], linked: Sequence[str]) -> str:
+    named = next((kind_of[unit] for unit in linked if unit in kind_of), None)
     if named in KINDS:
         return named
-    held = units["unit_kind"].value_counts()
     present = [k for k in KINDS if held.get(k, 0)]
     return max(present, key=lambda k: (held[k], -KINDS.index(k))) if present else KINDS[0]
 
@@ -73,21 +78,49 @@ def first_kind(units: pd.DataFrame, linked: Sequence[str] = ()) -> tuple[str, li
     return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
 
 
-def kind_switch(units: pd.DataFrame, key: str, lang: str, *, drawn: bool = True) -> tuple[str, list[str]]:
+@dataclass(frozen=True)
+class UnitKinds:
+    """What kind_switch reads of a frame of units: each unit's kind, how many units each kind holds and each kind's
+    units in display order. A page whose units are the build's keeps it per build (unit_kinds once) instead of
+    reading the 3,321 units' kinds and display order again on every rerun (about 5 ms of the overview's rerun at
+    communes; issue 17, ninth round (r)). Shared, so read-only."""
+
+    kind_of: Mapping[str, str]
+    held: Mapping[str, int]
+    in_order: Mapping[str, tuple[str, ...]]
+
+    def default(self, linked: Sequence[str] = ()) -> str:
+        """default_kind of the same units."""
+        return _default_kind(self.held, self.kind_of, linked)
+
+
+def unit_kinds(units: pd.DataFrame) -> UnitKinds:
+    ordered = in_display_order(units)
+    ids, kinds = ordered["district_id"].tolist(), ordered["unit_kind"].tolist()
+    in_order: dict[str, list[str]] = {}
+    for unit, kind in zip(ids, kinds):
+        in_order.setdefault(kind, []).append(unit)
+    return UnitKinds(kind_of=MappingProxyType(dict(zip(ids, kinds))),
+                     held=MappingProxyType({kind: len(of_kind) for kind, of_kind in in_order.items()}),
+                     in_order=MappingProxyType({kind: tuple(of_kind) for kind, of_kind in in_order.items()}))
+
+
+def kind_switch(units: pd.DataFrame | UnitKinds, key: str, lang: str, *, drawn: bool = True) -> tuple[str, list[str]]:
     """The kind of unit a page draws side by side, bound to the link's `kind` (as on the Compare page), and that
     kind's unit ids in display order: a page's picker offers only these, so a scorecard or a deck never ranks a
     commune against a province. Starts from default_kind; a radio is drawn only when the data holds more than one
-    kind (`drawn=False`: read from the link only, as the slides of show mode do)."""
-    kinds = [kind for kind in KINDS if kind in set(units["unit_kind"].tolist())] or [KINDS[0]]
-    default = default_kind(units, state.linked_values("d"))
+    kind (`drawn=False`: read from the link only, as the slides of show mode do). `units`: a frame of units, or
+    what unit_kinds read of one (kept by the page)."""
+    read = units if isinstance(units, UnitKinds) else unit_kinds(units)
+    kinds = [kind for kind in KINDS if read.held.get(kind, 0)] or [KINDS[0]]
+    default = read.default(state.linked_values("d"))
     if drawn:
         kind = state.bound("kind", key, kinds, default, lambda options: st.radio(
             t("compare.kind", lang), options, key=key, horizontal=True,
             format_func=lambda k: t(f"subtypes.kind_{k}", lang)) if len(options) > 1 else options[0])
     else:
         kind = state.choice("kind", kinds, default)
-    ordered = in_display_order(units)
-    return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
+    return kind, list(read.in_order.get(kind, ()))
 
 
 def normalisations(kind: str) -> list[str]:

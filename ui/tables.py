@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
+from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 from exports.table_files import safe_frame
 from loaders.formulas import FORMULA_STARTS, neutralise
@@ -21,19 +22,25 @@ from loaders.formulas import FORMULA_STARTS, neutralise
 class NeutralisedTable:
     """A frame already passed through safe_frame, for a table a page keeps (per build and language) and shows on
     every rerun: neutralising the overview's roster of 3,321 units again on each rerun was about 10 ms. Made only by
-    `neutralised`, so a frame cannot be shown unneutralised by mistake."""
+    `neutralised`, so a frame cannot be shown unneutralised by mistake. `arrow` is the same frame as the Arrow table
+    Streamlit makes of it (its own conversion, index included), made once with it: Streamlit turned the 3,321-row
+    roster into Arrow again on every rerun (0.75 ms at communes, thread CPU; issue 17, ninth round (r)); handed the
+    table, it only writes its bytes, the same bytes (tests/test_kept_table_as_arrow.py). The rest of showing it
+    (about 9 ms there) is Streamlit writing and hashing the 2.1 MB message, which no page-side change avoids."""
 
     frame: pd.DataFrame
+    arrow: pa.Table
 
 
 def neutralised(frame: pd.DataFrame) -> NeutralisedTable:
-    return NeutralisedTable(safe_frame(frame))
+    safe = safe_frame(frame)
+    return NeutralisedTable(safe, convert_pandas_df_to_arrow_table(safe))
 
 
 def show_table(frame: pd.DataFrame | list[dict] | NeutralisedTable, **options) -> None:
     if isinstance(frame, NeutralisedTable):
-        # a copy-on-write copy: Streamlit's own conversion never touches the kept frame
-        st.dataframe(frame.frame.copy(deep=False), **options)
+        # the kept Arrow table: Arrow tables are immutable, so no session can change what another is shown
+        st.dataframe(frame.arrow, **options)
     else:
         st.dataframe(safe_frame(pd.DataFrame(frame)), **options)
 
