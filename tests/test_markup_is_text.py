@@ -13,6 +13,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from i18n import t
 from tests import apptest_pages
 from tests.hostile_data import COMMUNE, ISSUER, NAME, TITLE, write_hostile_copy
 from tests.plotly_spec import all_text, figure_json
@@ -154,4 +155,5 @@ def test_data_tables_hold_neutralised_cells_for_their_own_csv_download(hostile):
 def test_sources_table_keeps_the_texts_apart_from_the_apostrophe(hostile):
     at = run_page("indicators", tab="sources")
     sources = at.dataframe[0].value
-    assert "'" + TITLE in set(sources.iloc[:, 0]) and "'" + ISSUER in set(sources.iloc[:, 1])
+    assert "'" + TITLE in set(sources[t("indicators.col_title", "vi")])
+    assert "'" + ISSUER in set(sources[t("indicators.col_issuer", "vi")])
