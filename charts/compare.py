@@ -524,9 +524,9 @@ def chart_from_records(records: list[dict], key: str, districts: pd.DataFrame, c
         order = [position(d, label) for d, _ in ordered for label in series_labels if (d, label) in second_row]
         order += [position(None, None, name) for name in marked]
         # its text names each place's unit (the PPTX's native chart reads its categories from it)
-        shown = [names[d] for d, _ in ordered for label in series_labels if (d, label) in second_row]
         traces.append(dict(type="scatter", x=[list(pair) for pair in zip(*order)], y=[None] * len(order),
-                           text=shown + [plotly_text(name) for name in marked],
+                           text=[unit for unit, _ in order[:len(order) - len(marked)]]
+                           + [plotly_text(name) for name in marked],
                            mode="markers", showlegend=False, hoverinfo="skip"))
 
     # Every bar's place on the axis (0 … slots-1, as plotly lays the categories out), for gaps in target lines.

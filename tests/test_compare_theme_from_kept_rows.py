@@ -8,21 +8,13 @@ from __future__ import annotations
 
 import queries
 from exports.deck import deck_groups, unit_rows
-from ui.scope import default_districts, in_display_order
-
-
-def _unit_sets(con) -> list[list[str]]:
-    units = queries.run(con, "districts")
-    by_kind = [units[units["unit_kind"] == kind] for kind in dict.fromkeys(units["unit_kind"].tolist())]
-    every = units["district_id"].tolist()
-    return [*(default_districts(in_display_order(kind)["district_id"].tolist()) for kind in by_kind),
-            every, every[::7], every[:1], []]
+from tests.unit_sets import unit_sets
 
 
 def assert_theme_rows_from_kept_rows_equal_the_theme_query(con) -> int:
     themes = [None, *queries.run(con, "themes")["theme_id"].tolist()]
     compared = 0
-    for units in _unit_sets(con):
+    for units in unit_sets(con):
         kept = unit_rows(con, units)
         for theme in themes:
             queried = queries.records(con, "observations_for_districts", districts=units, theme=theme,

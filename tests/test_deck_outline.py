@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import queries
 from exports.deck import OUTLINE_COLUMNS, chart_titles, deck_groups, deck_outline, single_unit_charts
-from ui.scope import default_districts, in_display_order
-
-
-def _unit_sets(con) -> list[list[str]]:
-    units = queries.run(con, "districts")
-    by_kind = [units[units["unit_kind"] == kind] for kind in dict.fromkeys(units["unit_kind"].tolist())]
-    every = units["district_id"].tolist()
-    return [*(default_districts(in_display_order(kind)["district_id"].tolist()) for kind in by_kind),
-            every, every[::7], every[:1], []]
+from tests.unit_sets import unit_sets
 
 
 def assert_outline_gives_what_the_whole_rows_give(con) -> int:
     charts = 0
-    for units in _unit_sets(con):
+    for units in unit_sets(con):
         whole, outline = deck_groups(con, units), deck_outline(con, units)
         assert list(outline) == list(whole)  # the same charts in catalogue order
         for key, rows in whole.items():
