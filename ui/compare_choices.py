@@ -23,7 +23,7 @@ from .search import vietnamese_key
 def kinds(version: tuple[int, int, int]) -> tuple[list[str], str]:
     units = db.query("districts")
     held = set(units["unit_kind"].tolist())
-    return [kind for kind in ("district", "commune", "province") if kind in held], scope.default_kind(units)
+    return [kind for kind in scope.KINDS if kind in held], scope.default_kind(units)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

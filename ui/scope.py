@@ -58,8 +58,7 @@ def default_districts(ids: Sequence[str]) -> list[str]:
 def default_kind(units: pd.DataFrame, linked: Sequence[str] = ()) -> str:
     """The kind a page starts from: that of the first known unit a link names (so `?d=lam-binh`, a district, still
     opens districts), else the kind the data holds most units of."""
-    kinds = dict(zip(units["district_id"].tolist(), units["unit_kind"].tolist()))
-    return _default_kind(units["unit_kind"].value_counts(), kinds, linked)
+    return unit_kinds(units).default(linked)
 
 
 def _default_kind(held: Mapping[str, int], kind_of: Mapping[str, str], linked: Sequence[str]) -> str:
@@ -73,9 +72,9 @@ def _default_kind(held: Mapping[str, int], kind_of: Mapping[str, str], linked: S
 def first_kind(units: pd.DataFrame, linked: Sequence[str] = ()) -> tuple[str, list[str]]:
     """The kind a page starts from (default_kind) and its units' ids in display order: what a page that draws units
     side by side starts from, never districts, communes and provinces mixed."""
-    kind = default_kind(units, linked)
-    ordered = in_display_order(units)
-    return kind, list(ordered.loc[ordered["unit_kind"] == kind, "district_id"])
+    read = unit_kinds(units)
+    kind = read.default(linked)
+    return kind, list(read.in_order.get(kind, ()))
 
 
 @dataclass(frozen=True)
